@@ -1,0 +1,99 @@
+#include "kiosk/core/i18n.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+
+namespace kiosk::core {
+namespace {
+
+void flatten(const YAML::Node& node, const std::string& prefix, const std::string& lang,
+             Catalog& out) {
+    for (const auto& kv : node) {
+        std::string key = prefix.empty() ? kv.first.as<std::string>()
+                                         : prefix + "." + kv.first.as<std::string>();
+        if (kv.second.IsMap()) {
+            flatten(kv.second, key, lang, out);
+        } else if (kv.second.IsScalar()) {
+            out.set(lang, key, kv.second.as<std::string>());
+        }
+    }
+}
+
+}  // namespace
+
+Result<void> Catalog::loadFile(const std::string& path) {
+    const std::string lang = std::filesystem::path(path).stem().string();
+    try {
+        YAML::Node root = YAML::LoadFile(path);
+        if (!root.IsMap()) {
+            return makeError(ErrorCode::Invalid, "a translation file must be a map of keys",
+                             SourceLoc{path, 1, 1});
+        }
+        flatten(root, "", lang, *this);
+    } catch (const YAML::Exception& e) {
+        return makeError(ErrorCode::Invalid, e.msg,
+                         SourceLoc{path, e.mark.line + 1, e.mark.column + 1});
+    }
+    return {};
+}
+
+Result<Catalog> Catalog::loadDir(const std::string& dir) {
+    Catalog catalog;
+    std::error_code ec;
+    std::filesystem::directory_iterator it(dir, ec);
+    if (ec) return makeError(ErrorCode::NotFound, "cannot read translations folder", SourceLoc{dir});
+    for (const auto& entry : it) {
+        if (entry.path().extension() != ".yaml") continue;
+        if (auto r = catalog.loadFile(entry.path().string()); !r) return r.error();
+    }
+    return catalog;
+}
+
+void Catalog::set(const std::string& lang, const std::string& key, std::string text) {
+    m_text[lang][key] = std::move(text);
+}
+
+bool Catalog::has(std::string_view lang, std::string_view key) const {
+    auto l = m_text.find(lang);
+    return l != m_text.end() && l->second.find(key) != l->second.end();
+}
+
+const std::string& Catalog::tr(std::string_view lang, std::string_view key) const {
+    for (std::string_view l : {lang, std::string_view(m_fallback)}) {
+        auto li = m_text.find(l);
+        if (li == m_text.end()) continue;
+        auto ki = li->second.find(key);
+        if (ki != li->second.end()) return ki->second;
+    }
+    m_missing = std::string(key);
+    return m_missing;
+}
+
+std::string Catalog::format(std::string_view lang, std::string_view key,
+                            const std::vector<std::string>& args) const {
+    std::string out = tr(lang, key);
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string ph = "{" + std::to_string(i) + "}";
+        for (size_t pos = out.find(ph); pos != std::string::npos;
+             pos = out.find(ph, pos + args[i].size())) {
+            out.replace(pos, ph.size(), args[i]);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> Catalog::languages() const {
+    std::vector<std::string> out;
+    for (const auto& kv : m_text) out.push_back(kv.first);
+    return out;
+}
+
+std::vector<std::string> Catalog::keys(std::string_view lang) const {
+    std::vector<std::string> out;
+    if (auto li = m_text.find(lang); li != m_text.end())
+        for (const auto& kv : li->second) out.push_back(kv.first);
+    return out;
+}
+
+}  // namespace kiosk::core

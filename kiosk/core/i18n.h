@@ -1,0 +1,40 @@
+#pragma once
+// Translation catalogue: patient-facing strings are keys (tr("page.next")), looked up per language
+// in assets/i18n/<lang>.yaml (STYLE.md #11). Nested YAML maps flatten to dotted keys.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/core/error.h"
+
+namespace kiosk::core {
+
+/// @brief Strings per language and key; a missing key falls back to the fallback language, then to
+///        the key itself (so a gap shows up on screen and in the catalogue test, never as a crash).
+class Catalog {
+public:
+    /// Loads every <lang>.yaml in @p dir.
+    static Result<Catalog> loadDir(const std::string& dir);
+    /// Loads one language file (the language is the file's stem).
+    Result<void> loadFile(const std::string& path);
+
+    void set(const std::string& lang, const std::string& key, std::string text);
+    bool has(std::string_view lang, std::string_view key) const;
+    /// The text for @p key in @p lang, with "{name}" placeholders left as they are.
+    const std::string& tr(std::string_view lang, std::string_view key) const;
+    /// tr() with "{0}", "{1}", ... replaced by @p args.
+    std::string format(std::string_view lang, std::string_view key,
+                       const std::vector<std::string>& args) const;
+
+    std::vector<std::string> languages() const;
+    std::vector<std::string> keys(std::string_view lang) const;
+    void setFallback(std::string lang) { m_fallback = std::move(lang); }
+
+private:
+    std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> m_text;
+    std::string m_fallback = "en";
+    mutable std::string m_missing;  // holds the key returned for a missing string
+};
+
+}  // namespace kiosk::core

@@ -1,0 +1,72 @@
+#include "kiosk/forms/model.h"
+
+#include <array>
+#include <utility>
+
+namespace kiosk::forms {
+namespace {
+constexpr std::array<std::pair<ItemType, std::string_view>, 12> kItemTypeNames{{
+    {ItemType::Info, "info"},         {ItemType::Text, "text"},
+    {ItemType::Number, "number"},     {ItemType::Date, "date"},
+    {ItemType::YesNo, "yes_no"},      {ItemType::Single, "single"},
+    {ItemType::Multi, "multi"},       {ItemType::Scale, "scale"},
+    {ItemType::BodyMap, "body_map"},  {ItemType::Signature, "signature"},
+    {ItemType::Consent, "consent"},   {ItemType::Matrix, "matrix"},
+}};
+const std::string kEmpty;
+}  // namespace
+
+const std::string& Text::get(std::string_view lang, std::string_view fallback) const {
+    for (std::string_view l : {lang, fallback}) {
+        auto it = byLang.find(std::string(l));
+        if (it != byLang.end()) return it->second;
+    }
+    return byLang.empty() ? kEmpty : byLang.begin()->second;
+}
+
+std::string_view toString(ItemType type) {
+    for (const auto& [t, name] : kItemTypeNames)
+        if (t == type) return name;
+    return "?";
+}
+
+std::optional<ItemType> itemTypeFromString(std::string_view name) {
+    for (const auto& [t, n] : kItemTypeNames)
+        if (n == name) return t;
+    return std::nullopt;
+}
+
+const Option* Item::findOption(std::string_view value) const {
+    for (const auto& o : options)
+        if (o.value == value) return &o;
+    return nullptr;
+}
+
+const MatrixRow* Item::findRow(std::string_view rowId) const {
+    for (const auto& r : rows)
+        if (r.id == rowId) return &r;
+    return nullptr;
+}
+
+const Item* Form::findItem(std::string_view itemId) const {
+    for (const auto& p : pages)
+        for (const auto& i : p.items)
+            if (i.id == itemId) return &i;
+    return nullptr;
+}
+
+int Form::pageOf(std::string_view itemId) const {
+    for (size_t p = 0; p < pages.size(); ++p)
+        for (const auto& i : pages[p].items)
+            if (i.id == itemId) return static_cast<int>(p);
+    return -1;
+}
+
+std::vector<const Item*> Form::allItems() const {
+    std::vector<const Item*> out;
+    for (const auto& p : pages)
+        for (const auto& i : p.items) out.push_back(&i);
+    return out;
+}
+
+}  // namespace kiosk::forms

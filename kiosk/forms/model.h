@@ -1,0 +1,207 @@
+#pragma once
+// The questionnaire model: what a form file (forms/*.yaml) says once loaded and validated.
+// Immutable after loading; every node keeps the SourceLoc it came from so that semantic checks
+// can point at file:line:col. The YAML key for each field is given in its comment; forms/README.md
+// documents the format for clinic admins and forms/form.schema.json checks its shape.
+//
+// [SECTION] Text           translated strings
+// [SECTION] Conditions     show_if / flag `when` trees
+// [SECTION] Items          every item type
+// [SECTION] Scores, flags  staff-facing results
+// [SECTION] Form           the whole file
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "kiosk/core/error.h"
+
+namespace kiosk::forms {
+
+using core::SourceLoc;
+
+// [SECTION] Text
+/// @brief A string per language code ("en", "es"). In YAML either a map `{en: ..., es: ...}`.
+struct Text {
+    std::map<std::string, std::string> byLang;
+    SourceLoc where;
+
+    bool empty() const { return byLang.empty(); }
+    /// The text in @p lang, else in @p fallback, else any, else "".
+    const std::string& get(std::string_view lang, std::string_view fallback = "en") const;
+};
+
+// [SECTION] Conditions
+/// YAML `op`: "==", "!=", "<", "<=", ">", ">=", "answered", "not_answered",
+/// "includes" / "excludes" (a multi or body_map answer holds / lacks `value`).
+enum class CondOp { Eq, Ne, Lt, Le, Gt, Ge, Answered, NotAnswered, Includes, Excludes };
+
+/// A literal in a comparison: YAML `value` (bool for yes_no/consent, number for number/scale,
+/// string for single/multi/matrix-row option values, body-map region ids and text, "YYYY-MM-DD" dates).
+using CondValue = std::variant<std::monostate, bool, double, std::string>;
+
+/// @brief A structured condition, the same shape as FHIR enableWhen + enableBehavior:
+///   `{item: pain_now, op: ">=", value: 4}` (item may be `matrix_id.row_id`),
+///   `{all: [cond, ...]}`, `{any: [cond, ...]}`, `{not: cond}`.
+struct Condition {
+    enum class Kind { Compare, All, Any, Not };
+    Kind kind = Kind::Compare;
+    std::string item;          ///< Compare: item id, or "matrix.row"
+    CondOp op = CondOp::Eq;    ///< Compare
+    CondValue value;           ///< Compare (monostate for answered / not_answered)
+    std::vector<Condition> children;  ///< All / Any: the list; Not: exactly one
+    SourceLoc where;
+};
+
+// [SECTION] Items
+/// YAML `type`: info, text, number, date, yes_no, single, multi, scale, body_map, signature,
+/// consent, matrix.
+enum class ItemType { Info, Text, Number, Date, YesNo, Single, Multi, Scale, BodyMap, Signature, Consent, Matrix };
+std::string_view toString(ItemType type);
+std::optional<ItemType> itemTypeFromString(std::string_view name);
+
+/// YAML `keyboard` on text items: which on-screen keyboard layout to show.
+enum class TextKind { Text, Name, Phone, Email, Multiline };
+
+/// @brief One choice of a single / multi / matrix item.
+struct Option {
+    std::string value;            ///< `value`: stable id stored in the record (snake_case)
+    Text label;                   ///< `label`
+    std::optional<double> score;  ///< `score`: numeric value for scoring (single, matrix)
+    bool exclusive = false;       ///< `exclusive`: multi only, "none of these" clears the others
+    SourceLoc where;
+};
+
+/// @brief A row of a matrix item (same options over several rows); referenced as `matrix.row`.
+struct MatrixRow {
+    std::string id;
+    Text label;
+    SourceLoc where;
+};
+
+/// YAML `detail` list on body_map items: what to ask about each marked region.
+enum class BodyDetail { Intensity, Kind };
+
+/// @brief One question (or an info text) on a page.
+struct Item {
+    std::string id;                 ///< `id`: unique in the form, [a-z][a-z0-9_]*
+    ItemType type = ItemType::Info;
+    Text label;                     ///< `label`: the question (info: the text shown)
+    Text help;                      ///< `help`: optional smaller text under the question
+    bool required = false;          ///< `required`
+    std::optional<Condition> showIf;  ///< `show_if`
+
+    // number / scale
+    std::optional<double> min, max; ///< `min` / `max` (scale defaults 0..10)
+    double step = 1;                ///< `step`: number only
+    int decimals = 0;               ///< `decimals`: number only
+    Text unit;                      ///< `unit`: e.g. {en: hours, es: horas}
+    Text minLabel, maxLabel;        ///< `min_label` / `max_label`: scale end labels
+
+    // text
+    TextKind textKind = TextKind::Text;  ///< `keyboard`: text | name | phone | email | multiline
+    int maxLength = 200;                 ///< `max_length`
+
+    // date
+    bool pastOnly = false;          ///< `past_only`: e.g. date of birth
+
+    // single / multi / matrix
+    std::vector<Option> options;    ///< `options`
+    int minSelected = 0;            ///< `min_selected`: multi
+    int maxSelected = 0;            ///< `max_selected`: multi, 0 = no limit
+    std::vector<MatrixRow> rows;    ///< `rows`: matrix
+
+    // body_map
+    std::vector<BodyDetail> detail; ///< `detail`: [intensity, kind]
+
+    SourceLoc where;
+
+    const Option* findOption(std::string_view value) const;
+    const MatrixRow* findRow(std::string_view rowId) const;
+    bool isQuestion() const { return type != ItemType::Info; }
+};
+
+/// @brief One screen of the intake: a title and a small group of items.
+struct Page {
+    std::string id;                  ///< `id`
+    Text title;                      ///< `title`
+    std::vector<Item> items;         ///< `items`
+    std::optional<Condition> showIf; ///< `show_if`: the whole page
+    SourceLoc where;
+};
+
+// [SECTION] Scores, flags
+/// YAML `method`: sum | mean | max | count. count: number of yes answers (yes_no), selected options
+/// (multi), marked regions (body_map), or answered items otherwise.
+enum class ScoreMethod { Sum, Mean, Max, Count };
+
+/// @brief `bands`: a labelled range, inclusive at both ends: `{min: 0, max: 3, label: {...}}`.
+struct ScoreBand {
+    double min = 0, max = 0;
+    Text label;
+    SourceLoc where;
+};
+
+/// @brief A declarative score, shown to staff only.
+/// Item values: number/scale as given, yes_no 1/0, single and matrix rows by option `score`.
+/// `reverse`: items scored as (min + max - value), using the item's (or options') min and max.
+/// Missing answers: with `min_answered: N` the score exists only if at least N items are answered;
+/// `prorate: true` scales a sum up to all items (sum * total / answered).
+struct Score {
+    std::string id;                    ///< `id`
+    Text label;                        ///< `label`
+    ScoreMethod method = ScoreMethod::Sum;  ///< `method`
+    std::vector<std::string> items;    ///< `items`: item ids or "matrix.row"; a matrix id means all rows
+    std::vector<std::string> reverse;  ///< `reverse`: subset of items
+    int minAnswered = 1;               ///< `missing.min_answered`
+    bool prorate = false;              ///< `missing.prorate`
+    int decimals = 1;                  ///< `decimals`: rounding of the result
+    std::vector<ScoreBand> bands;      ///< `bands`
+    SourceLoc where;
+};
+
+/// YAML `severity`: urgent (a clinician must see the patient before treatment) | caution.
+enum class Severity { Urgent, Caution };
+
+/// @brief A condition that raises a staff alert (red flag, massage contraindication).
+struct Flag {
+    std::string id;          ///< `id`
+    Severity severity = Severity::Caution;
+    Text label;              ///< `label`: short name for staff
+    Text explain;            ///< `explain`: what staff should do and why
+    Condition when;          ///< `when`
+    SourceLoc where;
+};
+
+// [SECTION] Form
+/// @brief `license`: for forms that adapt an instrument; `text` is required when present.
+struct License {
+    std::string text;         ///< `text`: e.g. "CC BY 4.0" or "written for this clinic"
+    std::string attribution;  ///< `attribution`
+    std::string url;          ///< `url`
+};
+
+/// @brief A whole questionnaire file.
+struct Form {
+    std::string id;                       ///< `id`
+    int version = 0;                      ///< `version`: positive integer, bump on every change
+    Text title;                           ///< `title`
+    Text description;                     ///< `description`: shown on the welcome screen
+    std::vector<std::string> languages;   ///< `languages`: the first is the default
+    std::optional<License> license;       ///< `license`
+    std::vector<Page> pages;              ///< `pages`
+    std::vector<Score> scores;            ///< `scores`
+    std::vector<Flag> flags;              ///< `flags`
+
+    std::string sourcePath;   ///< file it was loaded from
+    std::string contentHash;  ///< "sha256:<hex>" of the file's bytes: recorded with every intake
+
+    const Item* findItem(std::string_view itemId) const;
+    /// Index of the page holding item @p id, or -1.
+    int pageOf(std::string_view itemId) const;
+    std::vector<const Item*> allItems() const;
+};
+
+}  // namespace kiosk::forms

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs exactly the Debian 12 packages Intake Kiosk needs to build, test and run.
+# Idempotent and quiet: when everything is present it prints nothing and touches nothing.
+# Needs root (CI runs as root); otherwise it prints the command to run.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake make pkg-config
+  # libraries (see CMakeLists.txt)
+  libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
+  libyaml-cpp-dev nlohmann-json3-dev libsodium-dev libcairo2-dev
+  libcli11-dev libsqlitecpp-dev libsqlite3-dev libspdlog-dev libfmt-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # fonts the kiosk renders with
+  fonts-noto-core
+  # headless display for screenshots and the real app under CI
+  xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "missing packages: ${missing[*]}" >&2
+  echo "run: sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+echo "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+# A fresh machine has empty package lists: update once before installing.
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
