@@ -1,0 +1,46 @@
+#pragma once
+// What the UI (and app/) can ask of an intake, and what the intake asks of the outside world.
+// Actions are small structs in a std::variant applied by session::apply() (STYLE.md #3);
+// effects are values returned from apply() that app/ executes against the store (STYLE.md #5).
+#include <chrono>
+#include <string>
+#include <variant>
+
+#include "kiosk/forms/answer.h"
+#include "kiosk/session/record.h"
+
+namespace kiosk::session {
+
+using SteadyClock = std::chrono::steady_clock;
+using TimePoint = SteadyClock::time_point;
+
+// [SECTION] Actions
+struct Start { std::string lang; };          ///< welcome -> first visible page
+struct SetLanguage { std::string lang; };    ///< any screen; answers are kept
+struct SetAnswer { std::string item; forms::Answer value; };
+struct ClearAnswer { std::string item; };
+struct Next {};                              ///< validates the page; on errors stays and shows them
+struct Back {};                              ///< previous visible page (or welcome); keeps answers
+struct GoTo { int page; };                   ///< review "Edit": jump to a page, Next returns to review
+struct Submit {};                            ///< on the review screen: builds the record, asks to save
+struct SaveSucceeded { std::string recordId; };
+struct SaveFailed { std::string reason; };   ///< staff-facing reason without patient data
+struct Touch { TimePoint now; };             ///< any input: restarts the idle timer
+struct Tick { TimePoint now; };              ///< time passes: idle countdown, save retry, thank-you
+struct StillHere { TimePoint now; };         ///< "I'm still here" on the idle warning
+struct Reset {};                             ///< wipe everything, back to welcome
+
+using Action = std::variant<Start, SetLanguage, SetAnswer, ClearAnswer, Next, Back, GoTo, Submit,
+                            SaveSucceeded, SaveFailed, Touch, Tick, StillHere, Reset>;
+
+// [SECTION] Effects
+/// Save this finished record durably; answer with SaveSucceeded or SaveFailed.
+struct SaveRequest { Record record; };
+/// Save the in-progress intake (after every page) so a crash can resume it: see Intake::snapshot().
+struct SaveDraft { std::string snapshotJson; };
+/// The draft is no longer needed (submitted, or wiped by idle/reset).
+struct DiscardDraft {};
+
+using Effect = std::variant<SaveRequest, SaveDraft, DiscardDraft>;
+
+}  // namespace kiosk::session

@@ -1,0 +1,66 @@
+#pragma once
+// The intake state machine (ARCHITECTURE.md "Session"): one patient's pass through a form.
+// Pure logic: no ImGui, no I/O, no clock reads. Time arrives through Touch/Tick; effects are returned.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/i18n.h"
+#include "kiosk/forms/model.h"
+#include "kiosk/session/actions.h"
+#include "kiosk/session/view_model.h"
+
+namespace kiosk::session {
+
+/// @brief Timings, from the kiosk config (app::KioskConfig).
+struct IntakeConfig {
+    std::chrono::seconds idleAfter{90};     ///< silence before "Are you still there?"
+    std::chrono::seconds idleCountdown{30}; ///< countdown before everything is wiped
+    std::chrono::seconds thankYouFor{15};   ///< thank-you screen, then welcome
+    std::chrono::seconds retryEvery{10};    ///< failed save: retry interval
+};
+
+/// Wall-clock "now" as UTC ISO 8601, injected so tests control record times.
+using UtcNow = std::string (*)();
+
+/// @brief One patient's intake. The UI sends actions to apply() and draws view().
+///        Reset (or idle) wipes every answer; nothing of one patient survives into the next.
+class Intake {
+public:
+    Intake(std::shared_ptr<const forms::Form> form, const core::Catalog& catalog,
+           IntakeConfig config = {}, UtcNow utcNow = nullptr);
+
+    std::vector<Effect> apply(const Action& action);
+    ViewModel view() const;
+
+    /// The record as it stands (answers of shown items, scores, flags); used by Submit and simulate.
+    Record buildRecord() const;
+    /// Serialised in-progress state for a draft; restore() resumes it after a crash.
+    std::string snapshot() const;
+    bool restore(const std::string& snapshotJson);
+
+    const forms::Form& form() const { return *m_form; }
+    const forms::Answers& answers() const { return m_answers; }
+    Screen screen() const { return m_screen; }
+
+private:
+    // Implementation detail; see intake.cpp.
+    std::shared_ptr<const forms::Form> m_form;
+    const core::Catalog& m_catalog;
+    IntakeConfig m_config;
+    UtcNow m_utcNow;
+    forms::Answers m_answers;
+    Screen m_screen = Screen::Welcome;
+    std::string m_lang;
+    int m_page = -1;
+    bool m_fromReview = false;
+    std::map<std::string, std::string> m_errors;  // item id -> translated message
+    std::optional<TimePoint> m_lastTouch;
+    std::optional<TimePoint> m_retryAt;
+    std::optional<TimePoint> m_thankYouUntil;
+    std::optional<Record> m_pending;  // submitted, not yet saved: survives idle, never shown
+    std::string m_startedAt;
+};
+
+}  // namespace kiosk::session

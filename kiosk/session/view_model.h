@@ -1,0 +1,45 @@
+#pragma once
+// What the screens draw: a read-only picture of the intake, with every patient-facing string
+// already in the patient's language. The UI never reads Intake directly.
+#include <string>
+#include <vector>
+
+#include "kiosk/forms/answer.h"
+#include "kiosk/forms/model.h"
+
+namespace kiosk::session {
+
+enum class Screen { Welcome, Page, Review, Saving, SaveFailed, ThankYou };
+
+/// @brief One visible item of the current page.
+struct ItemView {
+    const forms::Item* item = nullptr;
+    const forms::Answer* answer = nullptr;  ///< nullptr while unanswered
+    std::string error;                      ///< translated reason Next was refused, "" if fine
+};
+
+/// @brief One line of the review screen.
+struct ReviewEntry {
+    int page = 0;                 ///< page index for GoTo (Edit)
+    std::string pageTitle;
+    const forms::Item* item = nullptr;
+    std::string answerText;       ///< human-readable, translated ("Not answered" when empty)
+};
+
+struct ViewModel {
+    Screen screen = Screen::Welcome;
+    std::string lang;
+    int page = -1;                ///< index into form.pages (Screen::Page)
+    int step = 0, stepCount = 0;  ///< "Step 3 of 9": 1-based among visible pages
+    std::string pageTitle;
+    std::vector<ItemView> items;
+    bool canGoBack = false;
+    bool editingFromReview = false;  ///< Next returns to the review
+    bool hasErrors = false;          ///< the last Next was refused
+    std::vector<ReviewEntry> review;
+    bool idleWarning = false;        ///< "Are you still there?" overlay
+    int idleSecondsLeft = 0;
+    int retryInSeconds = 0;          ///< SaveFailed: next automatic retry
+};
+
+}  // namespace kiosk::session
