@@ -23,7 +23,10 @@ void flatten(const YAML::Node& node, const std::string& prefix, const std::strin
 }  // namespace
 
 Result<void> Catalog::loadFile(const std::string& path) {
-    const std::string lang = std::filesystem::path(path).stem().string();
+    // "ui.es.yaml" and "es.yaml" are both Spanish: the language is the last part of the stem, so
+    // each area (ui, session, regions, ...) keeps its own file.
+    std::string lang = std::filesystem::path(path).stem().string();
+    if (auto dot = lang.rfind('.'); dot != std::string::npos) lang = lang.substr(dot + 1);
     try {
         YAML::Node root = YAML::LoadFile(path);
         if (!root.IsMap()) {

@@ -1,6 +1,6 @@
 #pragma once
 // Translation catalogue: patient-facing strings are keys (tr("page.next")), looked up per language
-// in assets/i18n/<lang>.yaml (STYLE.md #11). Nested YAML maps flatten to dotted keys.
+// in assets/i18n/<area>.<lang>.yaml (STYLE.md #11). Nested YAML maps flatten to dotted keys.
 #include <map>
 #include <string>
 #include <string_view>
@@ -14,9 +14,9 @@ namespace kiosk::core {
 ///        the key itself (so a gap shows up on screen and in the catalogue test, never as a crash).
 class Catalog {
 public:
-    /// Loads every <lang>.yaml in @p dir.
+    /// Loads every *.yaml in @p dir; "ui.es.yaml" holds Spanish strings of the ui area.
     static Result<Catalog> loadDir(const std::string& dir);
-    /// Loads one language file (the language is the file's stem).
+    /// Loads one language file (the language is the last dot-part of the file's stem).
     Result<void> loadFile(const std::string& path);
 
     void set(const std::string& lang, const std::string& key, std::string text);

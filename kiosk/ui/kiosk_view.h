@@ -1,0 +1,62 @@
+#pragma once
+// The whole patient-facing UI as one object that app/ drives each frame. app/ owns the window,
+// GL and the event loop; ui/ owns everything drawn. The same code runs on a real GLFW window and in
+// headless tests (an ImGui context with a built font atlas and no renderer).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/error.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/forms/model.h"
+#include "kiosk/session/actions.h"
+#include "kiosk/session/view_model.h"
+
+namespace kiosk::ui {
+
+class WidgetRegistry;  // ui/widget_registry.h: what each frame drew, for tests
+
+/// @brief Look and feel chosen by the clinic (app::KioskConfig fills it).
+struct UiOptions {
+    std::string fontPath = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+    std::string boldFontPath = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+    std::string clinicName;
+    std::string logoPath;       ///< optional PNG; "" = none
+    bool highContrast = false;  ///< start in the high-contrast theme
+};
+
+/// @brief What the UI asks of app/ beyond the intake (staff actions).
+struct UiRequests {
+    bool exitKiosk = false;     ///< staff asked to leave the kiosk (after the staff gesture + PIN)
+};
+
+class KioskView {
+public:
+    KioskView(const core::Catalog& catalog, UiOptions options);
+    ~KioskView();
+
+    /// Adds the fonts the theme needs to the current ImGui context's atlas, sized for a display
+    /// @p displayHeight px high; call once before the atlas is built. Errors if no font loads.
+    core::Result<void> loadFonts(float displayHeight);
+
+    /// Draws one frame between ImGui::NewFrame() and ImGui::Render(); returns the patient's actions
+    /// (app/ applies them to the Intake and feeds back effects' outcomes).
+    std::vector<session::Action> draw(const session::ViewModel& vm, const forms::Form& form,
+                                      session::TimePoint now);
+
+    /// Seconds until the UI needs a frame without input (a countdown ticking, an animation):
+    /// < 0 means "only on input", so an idle kiosk sleeps in glfwWaitEvents().
+    double wakeAfterSeconds() const;
+
+    /// Forgets transient state (text buffers, scroll, a stroke being drawn): on every reset.
+    void wipe();
+
+    UiRequests takeRequests();
+    const WidgetRegistry& registry() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace kiosk::ui
