@@ -1,0 +1,364 @@
+// Reading kiosk.yaml into app::KioskConfig. Every key is checked: unknown keys (with a
+// did-you-mean), wrong types and out-of-range values each give an error at file:line:col.
+//
+// [SECTION] Helpers     locations, suggestions, scalar parsers
+// [SECTION] Fields      one reader per key, the table of known keys
+// [SECTION] Loading     parseConfig / loadConfig / paths
+#include "kiosk/app/kiosk_config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+#include <vector>
+
+namespace kiosk::app {
+namespace {
+
+using core::ErrorCode;
+using core::Errors;
+using core::SourceLoc;
+
+// [SECTION] Helpers
+SourceLoc locOf(const YAML::Node& node, const std::string& file) {
+    const YAML::Mark mark = node.Mark();
+    return SourceLoc{file, mark.line + 1, mark.column + 1};
+}
+
+size_t editDistance(std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+/// The closest of @p candidates to @p word, if close enough to be a plausible typo.
+std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
+    std::optional<std::string> best;
+    size_t bestDistance = std::max<size_t>(2, word.size() / 3) + 1;
+    for (const auto& c : candidates) {
+        const size_t d = editDistance(word, c);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+std::string typeName(const YAML::Node& node) {
+    switch (node.Type()) {
+        case YAML::NodeType::Map: return "a map";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Null: return "empty";
+        default: return "a single value";
+    }
+}
+
+/// "90", "90s", "2m", "1h" -> seconds; nullopt when malformed.
+std::optional<long> parseSeconds(const std::string& text) {
+    if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0]))) return std::nullopt;
+    size_t used = 0;
+    long value = 0;
+    try {
+        value = std::stol(text, &used);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    const std::string unit = text.substr(used);
+    if (unit.empty() || unit == "s") return value;
+    if (unit == "m") return value * 60;
+    if (unit == "h") return value * 3600;
+    return std::nullopt;
+}
+
+bool allOf(const std::string& s, int (*pred)(int)) {
+    return std::all_of(s.begin(), s.end(), [pred](char c) { return pred(static_cast<unsigned char>(c)) != 0; });
+}
+
+/// Reading context for one file: collects every error instead of stopping at the first.
+struct Reader {
+    std::string file;
+    Errors errors;
+
+    void fail(const YAML::Node& node, std::string message) {
+        errors.push_back(core::makeError(ErrorCode::Invalid, std::move(message), locOf(node, file)));
+    }
+
+    /// A plain value (not a map or list); nullopt (and an error) otherwise; null or "" means "unset".
+    std::optional<std::string> scalar(const YAML::Node& node, const std::string& key) {
+        if (node.IsNull()) return std::nullopt;
+        if (!node.IsScalar()) {
+            fail(node, "'" + key + "' must be a single value, not " + typeName(node));
+            return std::nullopt;
+        }
+        if (node.Scalar().empty()) return std::nullopt;  // `key: ""` keeps the default, like `key:`
+        return node.Scalar();
+    }
+
+    void text(const YAML::Node& node, const std::string& key, std::string& out) {
+        if (auto v = scalar(node, key)) out = *v;
+    }
+
+    void seconds(const YAML::Node& node, const std::string& key, long min, long max,
+                 std::chrono::seconds& out) {
+        auto v = scalar(node, key);
+        if (!v) return;
+        auto secs = parseSeconds(*v);
+        if (!secs) {
+            fail(node, "'" + key + "' must be a duration such as 90, \"90s\", \"2m\" or \"1h\", not '" + *v + "'");
+        } else if (*secs < min || *secs > max) {
+            fail(node, "'" + key + "' must be between " + std::to_string(min) + " and " +
+                           std::to_string(max) + " seconds, not " + std::to_string(*secs));
+        } else {
+            out = std::chrono::seconds(*secs);
+        }
+    }
+};
+
+// [SECTION] Fields
+using FieldReader = std::function<void(Reader&, const YAML::Node&, KioskConfig&)>;
+struct Field {
+    std::string key;
+    FieldReader read;
+};
+
+void readMap(Reader& r, const YAML::Node& map, const std::string& prefix,
+             const std::vector<Field>& fields, const std::vector<std::string>& elsewhere,
+             KioskConfig& cfg);
+
+const std::vector<Field>& timeoutFields() {
+    static const std::vector<Field> fields = {
+        {"idle_after", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.seconds(n, "timeouts.idle_after", 10, 3600, c.idleAfter); }},
+        {"countdown", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.seconds(n, "timeouts.countdown", 5, 300, c.idleCountdown); }},
+        {"thank_you", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.seconds(n, "timeouts.thank_you", 3, 300, c.thankYouFor); }},
+        {"save_retry", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.seconds(n, "timeouts.save_retry", 1, 600, c.saveRetry); }},
+        {"draft_resume", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.seconds(n, "timeouts.draft_resume", 0, 86400, c.draftResume); }},
+    };
+    return fields;
+}
+
+const std::vector<Field>& clinicFields() {
+    static const std::vector<Field> fields = {
+        {"name", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "clinic.name", c.clinicName); }},
+        {"logo", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "clinic.logo", c.logoPath); }},
+    };
+    return fields;
+}
+
+std::vector<std::string> keysOf(const std::vector<Field>& fields, const std::string& prefix) {
+    std::vector<std::string> keys;
+    for (const auto& f : fields) keys.push_back(prefix + f.key);
+    return keys;
+}
+
+void readLanguage(Reader& r, const YAML::Node& n, KioskConfig& c) {
+    auto v = r.scalar(n, "language");
+    if (!v) return;
+    // ISO 639 code, optionally with a region: "en", "es", "pt-BR".
+    auto lower = [](char ch) { return ch >= 'a' && ch <= 'z'; };
+    auto alpha = [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 0; };
+    const std::string& s = *v;
+    const bool ok = ((s.size() == 2 || s.size() == 3) && std::all_of(s.begin(), s.end(), lower)) ||
+                    (s.size() == 5 && lower(s[0]) && lower(s[1]) && s[2] == '-' && alpha(s[3]) && alpha(s[4]));
+    if (!ok) return r.fail(n, "'language' must be a language code such as \"en\" or \"es\", not '" + *v + "'");
+    c.defaultLanguage = *v;
+}
+
+void readKioskId(Reader& r, const YAML::Node& n, KioskConfig& c) {
+    auto v = r.scalar(n, "kiosk_id");
+    if (!v) return;
+    const bool ok = !v->empty() && v->size() <= 64 &&
+                    std::all_of(v->begin(), v->end(), [](char ch) {
+                        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.';
+                    });
+    if (!ok) return r.fail(n, "'kiosk_id' may hold only letters, digits, '-', '_' and '.' (1 to 64 of them)");
+    c.kioskId = *v;
+}
+
+void readTheme(Reader& r, const YAML::Node& n, KioskConfig& c) {
+    auto v = r.scalar(n, "theme");
+    if (!v) return;
+    if (*v == "normal") {
+        c.theme = ThemeChoice::Normal;
+    } else if (*v == "high_contrast") {
+        c.theme = ThemeChoice::HighContrast;
+    } else {
+        std::string msg = "'theme' must be normal or high_contrast, not '" + *v + "'";
+        if (auto s = closest(*v, {"normal", "high_contrast"})) msg += " (did you mean '" + *s + "'?)";
+        r.fail(n, msg);
+    }
+}
+
+void readPin(Reader& r, const YAML::Node& n, KioskConfig& c) {
+    auto v = r.scalar(n, "staff_pin");
+    if (!v) return;
+    if (v->size() < 4 || v->size() > 8 || !allOf(*v, std::isdigit)) {
+        return r.fail(n, "'staff_pin' must be 4 to 8 digits");  // never echo the value: it is a secret
+    }
+    c.staffPin = *v;
+}
+
+void readWindow(Reader& r, const YAML::Node& n, KioskConfig& c) {
+    auto v = r.scalar(n, "window");
+    if (!v) return;
+    auto mode = WindowMode::parse(*v);
+    if (!mode) return r.fail(n, "'window': " + mode.error().message);
+    c.window = *mode;
+}
+
+const std::vector<Field>& topFields() {
+    static const std::vector<Field> fields = {
+        {"clinic", [](Reader& r, const YAML::Node& n, KioskConfig& c) {
+             readMap(r, n, "clinic.", clinicFields(), {}, c);
+         }},
+        {"language", readLanguage},
+        {"form", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "form", c.form); }},
+        {"forms_dir", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "forms_dir", c.formsDir); }},
+        {"assets_dir", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "assets_dir", c.assetsDir); }},
+        {"data_dir", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "data_dir", c.dataDir); }},
+        {"kiosk_id", readKioskId},
+        {"timeouts", [](Reader& r, const YAML::Node& n, KioskConfig& c) {
+             readMap(r, n, "timeouts.", timeoutFields(), {}, c);
+         }},
+        {"theme", readTheme},
+        {"staff_pin", readPin},
+        {"window", readWindow},
+    };
+    return fields;
+}
+
+/// Reads one map's keys through @p fields. @p elsewhere lists the dotted keys of other maps, so
+/// `idle_after:` at the top level suggests `timeouts.idle_after`.
+void readMap(Reader& r, const YAML::Node& map, const std::string& prefix,
+             const std::vector<Field>& fields, const std::vector<std::string>& elsewhere,
+             KioskConfig& cfg) {
+    if (map.IsNull()) return;
+    if (!map.IsMap()) {
+        const std::string name = prefix.empty() ? "the config file" : "'" + prefix.substr(0, prefix.size() - 1) + "'";
+        return r.fail(map, name + " must be a map of keys, not " + typeName(map));
+    }
+    std::set<std::string> seen;
+    for (const auto& kv : map) {
+        if (!kv.first.IsScalar()) {
+            r.fail(kv.first, "keys must be plain names");
+            continue;
+        }
+        const std::string key = kv.first.Scalar();
+        if (!seen.insert(key).second) {
+            r.fail(kv.first, "'" + prefix + key + "' is given twice");
+            continue;
+        }
+        auto field = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.key == key; });
+        if (field != fields.end()) {
+            field->read(r, kv.second, cfg);
+            continue;
+        }
+        std::string msg = "unknown key '" + prefix + key + "'";
+        std::vector<std::string> here;
+        for (const auto& f : fields) here.push_back(f.key);
+        if (auto s = closest(key, here)) {
+            msg += " (did you mean '" + prefix + *s + "'?)";
+        } else {
+            for (const auto& dotted : elsewhere) {
+                const std::string leaf = dotted.substr(dotted.rfind('.') + 1);
+                if (editDistance(key, leaf) <= 1) {
+                    msg += " (did you mean '" + dotted + "'?)";
+                    break;
+                }
+            }
+        }
+        r.fail(kv.first, msg);
+    }
+}
+
+}  // namespace
+
+// [SECTION] Loading
+core::Result<WindowMode> WindowMode::parse(std::string_view text) {
+    if (text == "fullscreen") return WindowMode{};
+    const auto x = text.find('x');
+    auto number = [](std::string_view s) -> int {
+        if (s.empty() || s.size() > 5) return -1;
+        int v = 0;
+        for (char c : s) {
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    };
+    if (x != std::string_view::npos) {
+        const int w = number(text.substr(0, x));
+        const int h = number(text.substr(x + 1));
+        if (w >= 200 && h >= 200 && w <= 16384 && h <= 16384) return WindowMode{false, w, h};
+    }
+    return core::makeError(ErrorCode::Invalid,
+                           "expected \"fullscreen\" or a size such as 1280x800 (200 to 16384 px each), not '" +
+                               std::string(text) + "'");
+}
+
+std::string_view toString(ThemeChoice theme) {
+    return theme == ThemeChoice::HighContrast ? "high_contrast" : "normal";
+}
+
+ConfigLoad parseConfig(std::string_view yamlText, const std::string& displayPath) {
+    Reader reader{displayPath, {}};
+    KioskConfig cfg;
+    try {
+        const YAML::Node root = YAML::Load(std::string(yamlText));
+        std::vector<std::string> nested = keysOf(timeoutFields(), "timeouts.");
+        for (auto& k : keysOf(clinicFields(), "clinic.")) nested.push_back(k);
+        readMap(reader, root, "", topFields(), nested, cfg);
+    } catch (const YAML::Exception& e) {
+        reader.errors.push_back(core::makeError(ErrorCode::Invalid, e.msg,
+                                                SourceLoc{displayPath, e.mark.line + 1, e.mark.column + 1}));
+    }
+    ConfigLoad out;
+    out.errors = std::move(reader.errors);
+    if (out.errors.empty()) out.config = std::move(cfg);
+    return out;
+}
+
+ConfigLoad loadConfig(const std::string& path, bool explicitlyGiven) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        ConfigLoad out;
+        if (explicitlyGiven) {
+            out.errors.push_back(core::makeError(ErrorCode::NotFound, "cannot read the config file", SourceLoc{path}));
+        } else {
+            out.config = KioskConfig{};
+        }
+        return out;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseConfig(text.str(), path);
+}
+
+std::string defaultConfigPath() {
+    if (const char* env = std::getenv("KIOSK_CONFIG"); env && *env) return env;
+    return "/etc/intake-kiosk/kiosk.yaml";
+}
+
+std::string resolveDataDir(const std::string& configured, const char* xdgDataHome, const char* home) {
+    if (!configured.empty()) return configured;
+    // XDG says a relative XDG_DATA_HOME is invalid and must be ignored.
+    if (xdgDataHome && xdgDataHome[0] == '/') return std::string(xdgDataHome) + "/intake-kiosk";
+    if (home && *home) return std::string(home) + "/.local/share/intake-kiosk";
+    return "/var/lib/intake-kiosk";  // a service account without a home
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,85 @@
+#include "kiosk/app/paths.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace kiosk::app {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool isDir(const fs::path& p) {
+    std::error_code ec;
+    return fs::is_directory(p, ec);
+}
+
+bool isFile(const fs::path& p) {
+    std::error_code ec;
+    return fs::is_regular_file(p, ec);
+}
+
+bool hasYamlExtension(const std::string& s) {
+    const std::string ext = fs::path(s).extension().string();
+    return ext == ".yaml" || ext == ".yml";
+}
+
+}  // namespace
+
+BundlePaths bundlePaths(const std::string& exePath, const std::string& sourceDir) {
+    fs::path root;
+    const fs::path installed = fs::path(exePath).parent_path().parent_path() / "share" / "intake-kiosk";
+    if (!exePath.empty() && isDir(installed)) {
+        root = installed;
+    } else if (!sourceDir.empty() && (isDir(fs::path(sourceDir) / "forms") || isDir(fs::path(sourceDir) / "assets"))) {
+        root = sourceDir;
+    } else {
+        root = "/usr/share/intake-kiosk";
+    }
+    return BundlePaths{(root / "forms").string(), (root / "assets").string()};
+}
+
+BundlePaths defaultBundlePaths() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+#ifdef KIOSK_SOURCE_DIR
+    const std::string sourceDir = KIOSK_SOURCE_DIR;
+#else
+    const std::string sourceDir;
+#endif
+    return bundlePaths(ec ? std::string() : exe.string(), sourceDir);
+}
+
+std::vector<std::string> listFormFiles(const std::string& dir) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (isFile(it->path()) && hasYamlExtension(it->path().string())) files.push_back(it->path().string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+core::Result<std::string> resolveFormFile(const std::string& formArg, const std::string& formsDir) {
+    using core::ErrorCode;
+    if (formArg.find('/') != std::string::npos || hasYamlExtension(formArg)) {
+        if (isFile(formArg)) return formArg;
+        return core::makeError(ErrorCode::NotFound, "no such form file", core::SourceLoc{formArg});
+    }
+    const std::vector<std::string> files = listFormFiles(formsDir);
+    std::string id = formArg;
+    if (id.empty()) {
+        if (files.size() == 1) return files.front();
+        id = "intake";
+    }
+    for (const char* ext : {".yaml", ".yml"}) {
+        const fs::path candidate = fs::path(formsDir) / (id + ext);
+        if (isFile(candidate)) return candidate.string();
+    }
+    std::string known;
+    for (const auto& f : files) known += (known.empty() ? "" : ", ") + fs::path(f).stem().string();
+    std::string msg = "no form '" + id + "' in " + formsDir;
+    msg += known.empty() ? " (the folder has no .yaml forms)" : " (forms there: " + known + ")";
+    return core::makeError(ErrorCode::NotFound, msg);
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,200 @@
+// app::KioskConfig loading: defaults, every key, and the errors a clinic admin's typo produces.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "kiosk/app/kiosk_config.h"
+
+namespace kiosk::app {
+namespace {
+
+std::string firstError(const ConfigLoad& load) {
+    return load.errors.empty() ? std::string("(no error)") : load.errors.front().format();
+}
+
+TEST(AppConfig, EmptyFileGivesDocumentedDefaults) {
+    const ConfigLoad load = parseConfig("", "kiosk.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    const KioskConfig& c = *load.config;
+    EXPECT_EQ(c.defaultLanguage, "en");
+    EXPECT_EQ(c.idleAfter.count(), 90);
+    EXPECT_EQ(c.idleCountdown.count(), 30);
+    EXPECT_EQ(c.thankYouFor.count(), 15);
+    EXPECT_EQ(c.saveRetry.count(), 10);
+    EXPECT_EQ(c.draftResume.count(), 600);
+    EXPECT_EQ(c.theme, ThemeChoice::Normal);
+    EXPECT_TRUE(c.window.fullscreen);
+    EXPECT_TRUE(c.staffPin.empty());
+    EXPECT_TRUE(c.form.empty());
+}
+
+TEST(AppConfig, ReadsEveryKey) {
+    const char* yaml = R"(
+clinic:
+  name: Riverside Pain Clinic
+  logo: /srv/logo.png
+language: es
+form: back_pain
+forms_dir: /srv/forms
+assets_dir: /srv/assets
+data_dir: /srv/data
+kiosk_id: lobby-1
+timeouts:
+  idle_after: 2m
+  countdown: 20
+  thank_you: "10s"
+  save_retry: 5
+  draft_resume: 1h
+theme: high_contrast
+staff_pin: "0246"
+window: 1280x800
+)";
+    const ConfigLoad load = parseConfig(yaml, "kiosk.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    const KioskConfig& c = *load.config;
+    EXPECT_EQ(c.clinicName, "Riverside Pain Clinic");
+    EXPECT_EQ(c.logoPath, "/srv/logo.png");
+    EXPECT_EQ(c.defaultLanguage, "es");
+    EXPECT_EQ(c.form, "back_pain");
+    EXPECT_EQ(c.formsDir, "/srv/forms");
+    EXPECT_EQ(c.assetsDir, "/srv/assets");
+    EXPECT_EQ(c.dataDir, "/srv/data");
+    EXPECT_EQ(c.kioskId, "lobby-1");
+    EXPECT_EQ(c.idleAfter.count(), 120);
+    EXPECT_EQ(c.idleCountdown.count(), 20);
+    EXPECT_EQ(c.thankYouFor.count(), 10);
+    EXPECT_EQ(c.saveRetry.count(), 5);
+    EXPECT_EQ(c.draftResume.count(), 3600);
+    EXPECT_EQ(c.theme, ThemeChoice::HighContrast);
+    EXPECT_EQ(c.staffPin, "0246");
+    EXPECT_FALSE(c.window.fullscreen);
+    EXPECT_EQ(c.window.width, 1280);
+    EXPECT_EQ(c.window.height, 800);
+}
+
+TEST(AppConfig, EmptyValuesKeepDefaults) {
+    const ConfigLoad load = parseConfig("form:\ntimeouts:\n  idle_after:\n", "kiosk.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    EXPECT_EQ(load.config->idleAfter.count(), 90);
+}
+
+TEST(AppConfig, UnknownKeyIsLocatedWithSuggestion) {
+    const ConfigLoad load = parseConfig("language: en\ntimeouts:\n  idle_afer: 60\n", "/etc/k.yaml");
+    ASSERT_FALSE(load.ok());
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].format(),
+              "/etc/k.yaml:3:3: error: unknown key 'timeouts.idle_afer' (did you mean 'timeouts.idle_after'?)");
+}
+
+TEST(AppConfig, NestedKeyAtTopLevelPointsToItsMap) {
+    const ConfigLoad load = parseConfig("idle_after: 60\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].message.find("did you mean 'timeouts.idle_after'"), std::string::npos)
+        << load.errors[0].message;
+}
+
+TEST(AppConfig, UnrelatedUnknownKeyHasNoSuggestion) {
+    const ConfigLoad load = parseConfig("printer: lp0\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].format(), "k.yaml:1:1: error: unknown key 'printer'");
+}
+
+TEST(AppConfig, WrongTypesAreLocated) {
+    const ConfigLoad load = parseConfig("clinic: Riverside\ntimeouts:\n  countdown: soon\nform: [a, b]\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 3u) << firstError(load);
+    EXPECT_EQ(load.errors[0].where.line, 1);
+    EXPECT_NE(load.errors[0].message.find("'clinic' must be a map"), std::string::npos);
+    EXPECT_EQ(load.errors[1].where.line, 3);
+    EXPECT_EQ(load.errors[1].where.col, 14);
+    EXPECT_NE(load.errors[1].message.find("'timeouts.countdown' must be a duration"), std::string::npos);
+    EXPECT_EQ(load.errors[2].where.line, 4);
+    EXPECT_NE(load.errors[2].message.find("'form' must be a single value, not a list"), std::string::npos);
+}
+
+TEST(AppConfig, OutOfRangeAndBadValues) {
+    const ConfigLoad load = parseConfig(
+        "timeouts:\n  idle_after: 2\ntheme: high-contrast\nstaff_pin: 12ab\nwindow: big\nlanguage: English\n"
+        "kiosk_id: lobby 1\n",
+        "k.yaml");
+    ASSERT_EQ(load.errors.size(), 6u) << firstError(load);
+    EXPECT_NE(load.errors[0].message.find("between 10 and 3600 seconds"), std::string::npos);
+    EXPECT_NE(load.errors[1].message.find("did you mean 'high_contrast'"), std::string::npos);
+    EXPECT_NE(load.errors[2].message.find("4 to 8 digits"), std::string::npos);
+    EXPECT_EQ(load.errors[2].message.find("12ab"), std::string::npos) << "a PIN never appears in errors";
+    EXPECT_NE(load.errors[3].message.find("1280x800"), std::string::npos);
+    EXPECT_NE(load.errors[4].message.find("language code"), std::string::npos);
+    EXPECT_NE(load.errors[5].message.find("kiosk_id"), std::string::npos);
+}
+
+TEST(AppConfig, DuplicateKeyIsAnError) {
+    const ConfigLoad load = parseConfig("language: en\nlanguage: es\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].where.line, 2);
+    EXPECT_NE(load.errors[0].message.find("given twice"), std::string::npos);
+}
+
+TEST(AppConfig, SyntaxErrorIsLocated) {
+    const ConfigLoad load = parseConfig("clinic:\n  name: [unclosed\n", "k.yaml");
+    ASSERT_FALSE(load.ok());
+    EXPECT_EQ(load.errors[0].where.file, "k.yaml");
+    EXPECT_GT(load.errors[0].where.line, 0);
+}
+
+TEST(AppConfig, TopLevelMustBeAMap) {
+    const ConfigLoad load = parseConfig("- a\n- b\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].message.find("must be a map"), std::string::npos);
+}
+
+TEST(AppConfig, MissingFileIsDefaultsOnlyWhenNotExplicit) {
+    const std::string missing = "/nonexistent/intake-kiosk/kiosk.yaml";
+    const ConfigLoad implicitLoad = loadConfig(missing, false);
+    ASSERT_TRUE(implicitLoad.ok());
+    EXPECT_EQ(implicitLoad.config->idleAfter.count(), 90);
+
+    const ConfigLoad explicitLoad = loadConfig(missing, true);
+    ASSERT_FALSE(explicitLoad.ok());
+    EXPECT_EQ(explicitLoad.errors[0].format(), missing + ": error: cannot read the config file");
+}
+
+TEST(AppConfig, LoadsFromFile) {
+    const auto path = std::filesystem::temp_directory_path() / "kiosk_config_test.yaml";
+    std::ofstream(path) << "clinic:\n  name: North\nwindow: 800x600\n";
+    const ConfigLoad load = loadConfig(path.string(), true);
+    std::filesystem::remove(path);
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    EXPECT_EQ(load.config->clinicName, "North");
+    EXPECT_EQ(load.config->window.width, 800);
+}
+
+TEST(AppConfig, ShippedExampleIsValidAndMatchesDefaults) {
+    const ConfigLoad load = loadConfig(KIOSK_SOURCE_DIR "/packaging/kiosk.example.yaml", true);
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    EXPECT_EQ(load.config->idleAfter.count(), KioskConfig{}.idleAfter.count());
+    EXPECT_EQ(load.config->idleCountdown.count(), KioskConfig{}.idleCountdown.count());
+    EXPECT_EQ(load.config->thankYouFor.count(), KioskConfig{}.thankYouFor.count());
+}
+
+TEST(AppConfig, WindowModeParse) {
+    EXPECT_TRUE(WindowMode::parse("fullscreen")->fullscreen);
+    auto w = WindowMode::parse("1920x1080");
+    ASSERT_TRUE(w.ok());
+    EXPECT_EQ(w->width, 1920);
+    EXPECT_EQ(w->height, 1080);
+    EXPECT_FALSE(WindowMode::parse("1920").ok());
+    EXPECT_FALSE(WindowMode::parse("10x10").ok());
+    EXPECT_FALSE(WindowMode::parse("x1080").ok());
+    EXPECT_FALSE(WindowMode::parse("1920x1080x24").ok());
+}
+
+TEST(AppConfig, DataDirFollowsXdg) {
+    EXPECT_EQ(resolveDataDir("/srv/k", "/x", "/home/a"), "/srv/k");
+    EXPECT_EQ(resolveDataDir("", "/x/data", "/home/a"), "/x/data/intake-kiosk");
+    EXPECT_EQ(resolveDataDir("", nullptr, "/home/a"), "/home/a/.local/share/intake-kiosk");
+    EXPECT_EQ(resolveDataDir("", "relative", "/home/a"), "/home/a/.local/share/intake-kiosk");
+}
+
+}  // namespace
+}  // namespace kiosk::app
