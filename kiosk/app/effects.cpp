@@ -1,8 +1,7 @@
 #include "kiosk/app/effects.h"
 
-#include <spdlog/spdlog.h>
-
 #include <chrono>
+#include <spdlog/spdlog.h>
 
 namespace kiosk::app {
 
@@ -33,34 +32,35 @@ Overloaded(F...) -> Overloaded<F...>;
 
 std::optional<session::Action> runEffect(const session::Effect& effect, RecordSink& sink) {
     // Log lines name the form and timings only: records and drafts hold patient data.
-    return std::visit(
-        Overloaded{
-            [&](const session::SaveRequest& save) -> std::optional<session::Action> {
-                const auto start = std::chrono::steady_clock::now();
-                auto id = sink.submit(save.record);
-                const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                    std::chrono::steady_clock::now() - start).count();
-                if (!id) {
-                    spdlog::error("intake save failed form={} v={}: {}", save.record.formId,
-                                  save.record.formVersion, id.error().format());
-                    return session::SaveFailed{id.error().message};
-                }
-                spdlog::info("intake submitted form={} v={} ms={}", save.record.formId,
-                             save.record.formVersion, ms);
-                return session::SaveSucceeded{*id};
-            },
-            [&](const session::SaveDraft& draft) -> std::optional<session::Action> {
-                if (auto r = sink.saveDraft(draft.snapshotJson); !r) {
-                    spdlog::warn("draft save failed: {}", r.error().format());
-                }
-                return std::nullopt;
-            },
-            [&](const session::DiscardDraft&) -> std::optional<session::Action> {
-                if (auto r = sink.discardDraft(); !r) spdlog::warn("draft discard failed: {}", r.error().format());
-                return std::nullopt;
-            },
-        },
-        effect);
+    return std::visit(Overloaded{
+                          [&](const session::SaveRequest& save) -> std::optional<session::Action> {
+                              const auto start = std::chrono::steady_clock::now();
+                              auto id = sink.submit(save.record);
+                              const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                  std::chrono::steady_clock::now() - start)
+                                                  .count();
+                              if (!id) {
+                                  spdlog::error("intake save failed form={} v={}: {}", save.record.formId,
+                                                save.record.formVersion, id.error().format());
+                                  return session::SaveFailed{id.error().message};
+                              }
+                              spdlog::info("intake submitted form={} v={} ms={}", save.record.formId,
+                                           save.record.formVersion, ms);
+                              return session::SaveSucceeded{*id};
+                          },
+                          [&](const session::SaveDraft& draft) -> std::optional<session::Action> {
+                              if (auto r = sink.saveDraft(draft.snapshotJson); !r) {
+                                  spdlog::warn("draft save failed: {}", r.error().format());
+                              }
+                              return std::nullopt;
+                          },
+                          [&](const session::DiscardDraft&) -> std::optional<session::Action> {
+                              if (auto r = sink.discardDraft(); !r)
+                                  spdlog::warn("draft discard failed: {}", r.error().format());
+                              return std::nullopt;
+                          },
+                      },
+                      effect);
 }
 
 }  // namespace kiosk::app

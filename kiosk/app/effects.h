@@ -17,7 +17,7 @@ namespace kiosk::app {
 ///        MemoryRecordSink stands in where nothing must persist (screenshots, tests). A sink never
 ///        throws: every failure is a core::Error without patient data.
 class RecordSink {
-public:
+  public:
     virtual ~RecordSink() = default;
     /// Durably saves a finished intake; returns its record id only after it is committed.
     virtual core::Result<std::string> submit(const session::Record& record) = 0;
@@ -28,7 +28,7 @@ public:
 
 /// @brief Keeps records and the draft in memory; nothing survives the process.
 class MemoryRecordSink final : public RecordSink {
-public:
+  public:
     core::Result<std::string> submit(const session::Record& record) override;
     core::Result<void> saveDraft(const std::string& snapshotJson) override;
     core::Result<void> discardDraft() override;
@@ -36,7 +36,7 @@ public:
     const std::vector<session::Record>& records() const { return m_records; }
     const std::optional<std::string>& draft() const { return m_draft; }
 
-private:
+  private:
     std::vector<session::Record> m_records;
     std::optional<std::string> m_draft;
 };

@@ -1,12 +1,10 @@
 // Reading kiosk.yaml into app::KioskConfig. Every key is checked: unknown keys (with a
 // did-you-mean), wrong types and out-of-range values each give an error at file:line:col.
 //
-// [SECTION] Helpers     locations, suggestions, scalar parsers
+// [SECTION] Helpers     locations, scalar parsers
 // [SECTION] Fields      one reader per key, the table of known keys
 // [SECTION] Loading     parseConfig / loadConfig / paths
 #include "kiosk/app/kiosk_config.h"
-
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
@@ -16,6 +14,9 @@
 #include <set>
 #include <sstream>
 #include <vector>
+#include <yaml-cpp/yaml.h>
+
+#include "kiosk/app/suggest.h"
 
 namespace kiosk::app {
 namespace {
@@ -30,41 +31,16 @@ SourceLoc locOf(const YAML::Node& node, const std::string& file) {
     return SourceLoc{file, mark.line + 1, mark.column + 1};
 }
 
-size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
-/// The closest of @p candidates to @p word, if close enough to be a plausible typo.
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
-    std::optional<std::string> best;
-    size_t bestDistance = std::max<size_t>(2, word.size() / 3) + 1;
-    for (const auto& c : candidates) {
-        const size_t d = editDistance(word, c);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = c;
-        }
-    }
-    return best;
-}
-
 std::string typeName(const YAML::Node& node) {
     switch (node.Type()) {
-        case YAML::NodeType::Map: return "a map";
-        case YAML::NodeType::Sequence: return "a list";
-        case YAML::NodeType::Null: return "empty";
-        default: return "a single value";
+        case YAML::NodeType::Map:
+            return "a map";
+        case YAML::NodeType::Sequence:
+            return "a list";
+        case YAML::NodeType::Null:
+            return "empty";
+        default:
+            return "a single value";
     }
 }
 
@@ -86,7 +62,8 @@ std::optional<long> parseSeconds(const std::string& text) {
 }
 
 bool allOf(const std::string& s, int (*pred)(int)) {
-    return std::all_of(s.begin(), s.end(), [pred](char c) { return pred(static_cast<unsigned char>(c)) != 0; });
+    return std::all_of(s.begin(), s.end(),
+                       [pred](char c) { return pred(static_cast<unsigned char>(c)) != 0; });
 }
 
 /// Reading context for one file: collects every error instead of stopping at the first.
@@ -119,7 +96,8 @@ struct Reader {
         if (!v) return;
         auto secs = parseSeconds(*v);
         if (!secs) {
-            fail(node, "'" + key + "' must be a duration such as 90, \"90s\", \"2m\" or \"1h\", not '" + *v + "'");
+            fail(node,
+                 "'" + key + "' must be a duration such as 90, \"90s\", \"2m\" or \"1h\", not '" + *v + "'");
         } else if (*secs < min || *secs > max) {
             fail(node, "'" + key + "' must be between " + std::to_string(min) + " and " +
                            std::to_string(max) + " seconds, not " + std::to_string(*secs));
@@ -136,32 +114,44 @@ struct Field {
     FieldReader read;
 };
 
-void readMap(Reader& r, const YAML::Node& map, const std::string& prefix,
-             const std::vector<Field>& fields, const std::vector<std::string>& elsewhere,
-             KioskConfig& cfg);
+void readMap(Reader& r, const YAML::Node& map, const std::string& prefix, const std::vector<Field>& fields,
+             const std::vector<std::string>& elsewhere, KioskConfig& cfg);
+
+/// A `timeouts.<key>` duration in [min, max] seconds.
+Field durationField(std::string key, long min, long max, std::chrono::seconds KioskConfig::*member) {
+    return {key, [=](Reader& r, const YAML::Node& n, KioskConfig& c) {
+                r.seconds(n, "timeouts." + key, min, max, c.*member);
+            }};
+}
+
+/// A free-text key (a name, a path, an id) stored as is; @p prefix names its map in errors.
+Field textField(std::string key, std::string KioskConfig::*member, const std::string& prefix = "") {
+    return {key, [=](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, prefix + key, c.*member); }};
+}
 
 const std::vector<Field>& timeoutFields() {
-    static const std::vector<Field> fields = {
-        {"idle_after", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.seconds(n, "timeouts.idle_after", 10, 3600, c.idleAfter); }},
-        {"countdown", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.seconds(n, "timeouts.countdown", 5, 300, c.idleCountdown); }},
-        {"thank_you", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.seconds(n, "timeouts.thank_you", 3, 300, c.thankYouFor); }},
-        {"save_retry", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.seconds(n, "timeouts.save_retry", 1, 600, c.saveRetry); }},
-        {"draft_resume", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.seconds(n, "timeouts.draft_resume", 0, 86400, c.draftResume); }},
+    static const std::vector<Field> kFields = {
+        durationField("idle_after", 10, 3600, &KioskConfig::idleAfter),
+        durationField("countdown", 5, 300, &KioskConfig::idleCountdown),
+        durationField("thank_you", 3, 300, &KioskConfig::thankYouFor),
+        durationField("save_retry", 1, 600, &KioskConfig::saveRetry),
+        durationField("draft_resume", 0, 86400, &KioskConfig::draftResume),
     };
-    return fields;
+    return kFields;
 }
 
 const std::vector<Field>& clinicFields() {
-    static const std::vector<Field> fields = {
-        {"name", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "clinic.name", c.clinicName); }},
-        {"logo", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "clinic.logo", c.logoPath); }},
+    static const std::vector<Field> kFields = {
+        textField("name", &KioskConfig::clinicName, "clinic."),
+        textField("logo", &KioskConfig::logoPath, "clinic."),
     };
-    return fields;
+    return kFields;
 }
 
 std::vector<std::string> keysOf(const std::vector<Field>& fields, const std::string& prefix) {
     std::vector<std::string> keys;
-    for (const auto& f : fields) keys.push_back(prefix + f.key);
+    for (const auto& f : fields)
+        keys.push_back(prefix + f.key);
     return keys;
 }
 
@@ -172,19 +162,20 @@ void readLanguage(Reader& r, const YAML::Node& n, KioskConfig& c) {
     auto lower = [](char ch) { return ch >= 'a' && ch <= 'z'; };
     auto alpha = [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 0; };
     const std::string& s = *v;
-    const bool ok = ((s.size() == 2 || s.size() == 3) && std::all_of(s.begin(), s.end(), lower)) ||
-                    (s.size() == 5 && lower(s[0]) && lower(s[1]) && s[2] == '-' && alpha(s[3]) && alpha(s[4]));
-    if (!ok) return r.fail(n, "'language' must be a language code such as \"en\" or \"es\", not '" + *v + "'");
+    const bool ok =
+        ((s.size() == 2 || s.size() == 3) && std::all_of(s.begin(), s.end(), lower)) ||
+        (s.size() == 5 && lower(s[0]) && lower(s[1]) && s[2] == '-' && alpha(s[3]) && alpha(s[4]));
+    if (!ok)
+        return r.fail(n, "'language' must be a language code such as \"en\" or \"es\", not '" + *v + "'");
     c.defaultLanguage = *v;
 }
 
 void readKioskId(Reader& r, const YAML::Node& n, KioskConfig& c) {
     auto v = r.scalar(n, "kiosk_id");
     if (!v) return;
-    const bool ok = !v->empty() && v->size() <= 64 &&
-                    std::all_of(v->begin(), v->end(), [](char ch) {
-                        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.';
-                    });
+    const bool ok = !v->empty() && v->size() <= 64 && std::all_of(v->begin(), v->end(), [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.';
+    });
     if (!ok) return r.fail(n, "'kiosk_id' may hold only letters, digits, '-', '_' and '.' (1 to 64 of them)");
     c.kioskId = *v;
 }
@@ -198,7 +189,7 @@ void readTheme(Reader& r, const YAML::Node& n, KioskConfig& c) {
         c.theme = ThemeChoice::HighContrast;
     } else {
         std::string msg = "'theme' must be normal or high_contrast, not '" + *v + "'";
-        if (auto s = closest(*v, {"normal", "high_contrast"})) msg += " (did you mean '" + *s + "'?)";
+        if (auto s = closestMatch(*v, {"normal", "high_contrast"})) msg += " (did you mean '" + *s + "'?)";
         r.fail(n, msg);
     }
 }
@@ -221,34 +212,32 @@ void readWindow(Reader& r, const YAML::Node& n, KioskConfig& c) {
 }
 
 const std::vector<Field>& topFields() {
-    static const std::vector<Field> fields = {
-        {"clinic", [](Reader& r, const YAML::Node& n, KioskConfig& c) {
-             readMap(r, n, "clinic.", clinicFields(), {}, c);
-         }},
+    static const std::vector<Field> kFields = {
+        {"clinic", [](Reader& r, const YAML::Node& n,
+                      KioskConfig& c) { readMap(r, n, "clinic.", clinicFields(), {}, c); }},
         {"language", readLanguage},
-        {"form", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "form", c.form); }},
-        {"forms_dir", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "forms_dir", c.formsDir); }},
-        {"assets_dir", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "assets_dir", c.assetsDir); }},
-        {"data_dir", [](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, "data_dir", c.dataDir); }},
+        textField("form", &KioskConfig::form),
+        textField("forms_dir", &KioskConfig::formsDir),
+        textField("assets_dir", &KioskConfig::assetsDir),
+        textField("data_dir", &KioskConfig::dataDir),
         {"kiosk_id", readKioskId},
-        {"timeouts", [](Reader& r, const YAML::Node& n, KioskConfig& c) {
-             readMap(r, n, "timeouts.", timeoutFields(), {}, c);
-         }},
+        {"timeouts", [](Reader& r, const YAML::Node& n,
+                        KioskConfig& c) { readMap(r, n, "timeouts.", timeoutFields(), {}, c); }},
         {"theme", readTheme},
         {"staff_pin", readPin},
         {"window", readWindow},
     };
-    return fields;
+    return kFields;
 }
 
 /// Reads one map's keys through @p fields. @p elsewhere lists the dotted keys of other maps, so
 /// `idle_after:` at the top level suggests `timeouts.idle_after`.
-void readMap(Reader& r, const YAML::Node& map, const std::string& prefix,
-             const std::vector<Field>& fields, const std::vector<std::string>& elsewhere,
-             KioskConfig& cfg) {
+void readMap(Reader& r, const YAML::Node& map, const std::string& prefix, const std::vector<Field>& fields,
+             const std::vector<std::string>& elsewhere, KioskConfig& cfg) {
     if (map.IsNull()) return;
     if (!map.IsMap()) {
-        const std::string name = prefix.empty() ? "the config file" : "'" + prefix.substr(0, prefix.size() - 1) + "'";
+        const std::string name =
+            prefix.empty() ? "the config file" : "'" + prefix.substr(0, prefix.size() - 1) + "'";
         return r.fail(map, name + " must be a map of keys, not " + typeName(map));
     }
     std::set<std::string> seen;
@@ -269,8 +258,9 @@ void readMap(Reader& r, const YAML::Node& map, const std::string& prefix,
         }
         std::string msg = "unknown key '" + prefix + key + "'";
         std::vector<std::string> here;
-        for (const auto& f : fields) here.push_back(f.key);
-        if (auto s = closest(key, here)) {
+        for (const auto& f : fields)
+            here.push_back(f.key);
+        if (auto s = closestMatch(key, here)) {
             msg += " (did you mean '" + prefix + *s + "'?)";
         } else {
             for (const auto& dotted : elsewhere) {
@@ -305,9 +295,10 @@ core::Result<WindowMode> WindowMode::parse(std::string_view text) {
         const int h = number(text.substr(x + 1));
         if (w >= 200 && h >= 200 && w <= 16384 && h <= 16384) return WindowMode{false, w, h};
     }
-    return core::makeError(ErrorCode::Invalid,
-                           "expected \"fullscreen\" or a size such as 1280x800 (200 to 16384 px each), not '" +
-                               std::string(text) + "'");
+    return core::makeError(
+        ErrorCode::Invalid,
+        "expected \"fullscreen\" or a size such as 1280x800 (200 to 16384 px each), not '" +
+            std::string(text) + "'");
 }
 
 std::string_view toString(ThemeChoice theme) {
@@ -320,7 +311,8 @@ ConfigLoad parseConfig(std::string_view yamlText, const std::string& displayPath
     try {
         const YAML::Node root = YAML::Load(std::string(yamlText));
         std::vector<std::string> nested = keysOf(timeoutFields(), "timeouts.");
-        for (auto& k : keysOf(clinicFields(), "clinic.")) nested.push_back(k);
+        for (auto& k : keysOf(clinicFields(), "clinic."))
+            nested.push_back(k);
         readMap(reader, root, "", topFields(), nested, cfg);
     } catch (const YAML::Exception& e) {
         reader.errors.push_back(core::makeError(ErrorCode::Invalid, e.msg,
@@ -337,7 +329,8 @@ ConfigLoad loadConfig(const std::string& path, bool explicitlyGiven) {
     if (!in) {
         ConfigLoad out;
         if (explicitlyGiven) {
-            out.errors.push_back(core::makeError(ErrorCode::NotFound, "cannot read the config file", SourceLoc{path}));
+            out.errors.push_back(
+                core::makeError(ErrorCode::NotFound, "cannot read the config file", SourceLoc{path}));
         } else {
             out.config = KioskConfig{};
         }

@@ -95,8 +95,7 @@ std::string defaultConfigPath();
 
 /// The data folder: @p configured if set, else $XDG_DATA_HOME/intake-kiosk, else
 /// $HOME/.local/share/intake-kiosk (environment values passed in, so tests control them).
-std::string resolveDataDir(const std::string& configured, const char* xdgDataHome,
-                           const char* home);
+std::string resolveDataDir(const std::string& configured, const char* xdgDataHome, const char* home);
 
 std::string_view toString(ThemeChoice theme);
 

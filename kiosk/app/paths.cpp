@@ -1,7 +1,9 @@
 #include "kiosk/app/paths.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 namespace kiosk::app {
 namespace fs = std::filesystem;
@@ -23,6 +25,22 @@ bool hasYamlExtension(const std::string& s) {
     return ext == ".yaml" || ext == ".yml";
 }
 
+/// The top-level `id:` of a form file, read from its text without parsing the whole YAML (start-up
+/// stays lazy: only the chosen form is loaded). "" when there is none in the first lines.
+std::string peekFormId(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    for (int n = 0; n < 400 && std::getline(in, line); ++n) {
+        if (line.rfind("id:", 0) != 0) continue;
+        std::string id = line.substr(3);
+        if (auto hash = id.find(" #"); hash != std::string::npos) id.resize(hash);
+        id.erase(0, id.find_first_not_of(" \t\"'"));
+        id.erase(id.find_last_not_of(" \t\r\"'") + 1);
+        return id;
+    }
+    return {};
+}
+
 }  // namespace
 
 BundlePaths bundlePaths(const std::string& exePath, const std::string& sourceDir) {
@@ -30,7 +48,8 @@ BundlePaths bundlePaths(const std::string& exePath, const std::string& sourceDir
     const fs::path installed = fs::path(exePath).parent_path().parent_path() / "share" / "intake-kiosk";
     if (!exePath.empty() && isDir(installed)) {
         root = installed;
-    } else if (!sourceDir.empty() && (isDir(fs::path(sourceDir) / "forms") || isDir(fs::path(sourceDir) / "assets"))) {
+    } else if (!sourceDir.empty() &&
+               (isDir(fs::path(sourceDir) / "forms") || isDir(fs::path(sourceDir) / "assets"))) {
         root = sourceDir;
     } else {
         root = "/usr/share/intake-kiosk";
@@ -47,6 +66,12 @@ BundlePaths defaultBundlePaths() {
     const std::string sourceDir;
 #endif
     return bundlePaths(ec ? std::string() : exe.string(), sourceDir);
+}
+
+void resolveFolders(KioskConfig& config, const BundlePaths& bundle) {
+    if (config.formsDir.empty()) config.formsDir = bundle.formsDir;
+    if (config.assetsDir.empty()) config.assetsDir = bundle.assetsDir;
+    config.dataDir = resolveDataDir(config.dataDir, std::getenv("XDG_DATA_HOME"), std::getenv("HOME"));
 }
 
 std::vector<std::string> listFormFiles(const std::string& dir) {
@@ -75,8 +100,15 @@ core::Result<std::string> resolveFormFile(const std::string& formArg, const std:
         const fs::path candidate = fs::path(formsDir) / (id + ext);
         if (isFile(candidate)) return candidate.string();
     }
+    // The id inside the file (`id: clinic_intake` in intake.yaml).
+    for (const auto& f : files) {
+        if (peekFormId(f) == id) return f;
+    }
     std::string known;
-    for (const auto& f : files) known += (known.empty() ? "" : ", ") + fs::path(f).stem().string();
+    for (const auto& f : files) {
+        const std::string fileId = peekFormId(f);
+        known += (known.empty() ? "" : ", ") + (fileId.empty() ? fs::path(f).stem().string() : fileId);
+    }
     std::string msg = "no form '" + id + "' in " + formsDir;
     msg += known.empty() ? " (the folder has no .yaml forms)" : " (forms there: " + known + ")";
     return core::makeError(ErrorCode::NotFound, msg);

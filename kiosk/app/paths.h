@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/app/kiosk_config.h"
 #include "kiosk/core/error.h"
 
 namespace kiosk::app {
@@ -22,9 +23,13 @@ BundlePaths bundlePaths(const std::string& exePath, const std::string& sourceDir
 BundlePaths defaultBundlePaths();
 
 /// Turns `--form` / `form:` into a file. A value with a '/' or ending in .yaml/.yml is a path (relative
-/// to the working directory); anything else is a form id: <formsDir>/<id>.yaml or .yml. An empty
-/// value picks the only form in @p formsDir, else "intake". Errors name the forms that do exist.
+/// to the working directory); anything else is a form id: <formsDir>/<id>.yaml or .yml, else the file
+/// whose top-level `id:` it is. An empty value picks the only form in @p formsDir, else "intake".
+/// Errors name the forms that do exist.
 core::Result<std::string> resolveFormFile(const std::string& formArg, const std::string& formsDir);
+
+/// Fills the folders @p config leaves empty: forms and assets from @p bundle, data from the XDG rules.
+void resolveFolders(KioskConfig& config, const BundlePaths& bundle);
 
 /// The questionnaire files in @p dir (*.yaml, *.yml), sorted; empty when the folder is unreadable.
 std::vector<std::string> listFormFiles(const std::string& dir);

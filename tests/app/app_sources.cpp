@@ -5,3 +5,4 @@
 #include "kiosk/app/effects.cpp"       // NOLINT(bugprone-suspicious-include)
 #include "kiosk/app/kiosk_config.cpp"  // NOLINT(bugprone-suspicious-include)
 #include "kiosk/app/paths.cpp"         // NOLINT(bugprone-suspicious-include)
+#include "kiosk/app/suggest.cpp"       // NOLINT(bugprone-suspicious-include)

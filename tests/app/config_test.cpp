@@ -1,9 +1,8 @@
 // app::KioskConfig loading: defaults, every key, and the errors a clinic admin's typo produces.
-#include <gtest/gtest.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 
 #include "kiosk/app/kiosk_config.h"
 
@@ -84,8 +83,9 @@ TEST(AppConfig, UnknownKeyIsLocatedWithSuggestion) {
     const ConfigLoad load = parseConfig("language: en\ntimeouts:\n  idle_afer: 60\n", "/etc/k.yaml");
     ASSERT_FALSE(load.ok());
     ASSERT_EQ(load.errors.size(), 1u);
-    EXPECT_EQ(load.errors[0].format(),
-              "/etc/k.yaml:3:3: error: unknown key 'timeouts.idle_afer' (did you mean 'timeouts.idle_after'?)");
+    EXPECT_EQ(
+        load.errors[0].format(),
+        "/etc/k.yaml:3:3: error: unknown key 'timeouts.idle_afer' (did you mean 'timeouts.idle_after'?)");
 }
 
 TEST(AppConfig, NestedKeyAtTopLevelPointsToItsMap) {
@@ -102,7 +102,8 @@ TEST(AppConfig, UnrelatedUnknownKeyHasNoSuggestion) {
 }
 
 TEST(AppConfig, WrongTypesAreLocated) {
-    const ConfigLoad load = parseConfig("clinic: Riverside\ntimeouts:\n  countdown: soon\nform: [a, b]\n", "k.yaml");
+    const ConfigLoad load =
+        parseConfig("clinic: Riverside\ntimeouts:\n  countdown: soon\nform: [a, b]\n", "k.yaml");
     ASSERT_EQ(load.errors.size(), 3u) << firstError(load);
     EXPECT_EQ(load.errors[0].where.line, 1);
     EXPECT_NE(load.errors[0].message.find("'clinic' must be a map"), std::string::npos);

@@ -1,20 +1,20 @@
 // Effects run against a RecordSink: a save's outcome comes back as the action the session expects.
-#include <gtest/gtest.h>
-
 #include "kiosk/app/effects.h"
+
+#include <gtest/gtest.h>
 
 namespace kiosk::app {
 namespace {
 
 /// A sink whose every write fails like a full disk would.
 class FullDiskSink final : public RecordSink {
-public:
+  public:
     core::Result<std::string> submit(const session::Record&) override { return fail(); }
     core::Result<void> saveDraft(const std::string&) override { return fail(); }
     core::Result<void> discardDraft() override { return fail(); }
     int calls = 0;
 
-private:
+  private:
     core::Error fail() {
         ++calls;
         return core::makeError(core::ErrorCode::DiskFull, "no space left on the data disk");
