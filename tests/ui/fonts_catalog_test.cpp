@@ -52,9 +52,9 @@ TEST(UiFonts, EveryUiCharacterHasAGlyphAndTheAtlasIsSmall) {
     EXPECT_LE(w * h, 2048 * 2048);  // <= 4 MB alpha, 16 MB RGBA before ClearTexData
     const core::Catalog catalog = test::loadCatalog();
     std::set<unsigned> needed;
-    for (const char* lang : {"en", "es"})
-        for (const auto& [k, v] : uiStrings(catalog, lang))
-            for (unsigned cp : decode(v)) needed.insert(cp);
+    for (const char* lang : {"en", "es"})  // every area's strings: ui, body regions, pain kinds, ...
+        for (const auto& k : catalog.keys(lang))
+            for (unsigned cp : decode(catalog.tr(lang, k))) needed.insert(cp);
     for (const char* extra : {"áéíóúüñÁÉÍÓÚÜÑ¿¡–…", "\xE2\x80\x94"}) {
         for (unsigned cp : decode(extra)) needed.insert(cp);
     }
