@@ -153,10 +153,10 @@ void drawScale(Frame& f, const session::ItemView& iv, float width) {
             spec.font = FontRole::Question;
             if (button(f, spec, ImVec2(w, target)))
                 f.emit(session::SetAnswer{item.id, forms::Answer{static_cast<double>(v)}});
-            if (spec.look == Look::Selected)  // colour + a check mark above the number
-                drawCheck(ImGui::GetWindowDrawList(), ImVec2(ImGui::GetItemRectMin().x + f.em * 0.1f,
-                                                             ImGui::GetItemRectMin().y + f.em * 0.1f),
-                          f.em * 0.7f, col(f.pal.selectedText));
+            if (spec.look == Look::Selected)  // colour + a check mark in the corner
+                drawCheck(ImGui::GetWindowDrawList(), ImVec2(ImGui::GetItemRectMin().x + f.em * 0.15f,
+                                                             ImGui::GetItemRectMin().y + f.em * 0.15f),
+                          f.em * 0.9f, col(f.pal.selectedText));
         }
         y += target + gap;
     }
@@ -188,6 +188,7 @@ void drawMatrix(Frame& f, const session::ItemView& iv, float width) {
     const float gap = f.px(f.theme.gapEm);
     const float w = columnWidth(f, width, std::max(1, n));
     for (const auto& row : item.rows) {
+        ImGui::Dummy(ImVec2(1, f.em * 0.2f));
         text(f, FontRole::BodyBold, f.text(row.label), f.pal.text, width);
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         float h = 0;
@@ -204,9 +205,10 @@ void drawMatrix(Frame& f, const session::ItemView& iv, float width) {
                 next[row.id] = o.value;
                 f.emit(session::SetAnswer{item.id, forms::Answer{std::move(next)}});
             }
-            if (sel) drawCheck(ImGui::GetWindowDrawList(),
-                               ImVec2(ImGui::GetItemRectMin().x + f.em * 0.15f, ImGui::GetItemRectMin().y + f.em * 0.1f),
-                               f.em * 0.7f, col(f.pal.selectedText));
+            if (sel) drawCheck(ImGui::GetWindowDrawList(),  // colour + a check mark at the left
+                               ImVec2(ImGui::GetItemRectMin().x + f.em * 0.4f,
+                                      ImGui::GetItemRectMin().y + (h - f.em * 1.1f) * 0.5f),
+                               f.em * 1.1f, col(f.pal.selectedText));
         }
         ImGui::SetCursorScreenPos(origin);
         ImGui::Dummy(ImVec2(width, h + gap * 0.5f));

@@ -43,10 +43,10 @@ int stepperRow(Frame& f, const std::string& base, const std::string& label, cons
     for (const auto& s : steps) {
         ImGui::SetCursorScreenPos(ImVec2(cx, rowY));
         if (s.delta == 0) {
-            ImDrawList* dl = ImGui::GetWindowDrawList();
-            const ImVec2 mn(cx, rowY), mx(cx + valueW, rowY + target);
-            dl->AddRectFilled(mn, mx, col(f.pal.button), f.px(f.theme.roundingEm));
-            dl->AddRect(mn, mx, col(f.pal.buttonBorder), f.px(f.theme.roundingEm), 0, 2.0f);
+            // The value is not a control: plain large figures with a line under them, no button look.
+            ImGui::GetWindowDrawList()->AddLine(ImVec2(cx + f.em * 0.3f, rowY + target - 2),
+                                                ImVec2(cx + valueW - f.em * 0.3f, rowY + target - 2),
+                                                col(f.pal.text), 2.0f);
             ImGui::SetCursorScreenPos(ImVec2(cx, rowY + (target - f.px(f.theme.questionEm) * 1.2f) * 0.5f));
             centredText(f, FontRole::Question, value, f.pal.buttonText, valueW);
             cx += valueW + gap;
@@ -54,7 +54,7 @@ int stepperRow(Frame& f, const std::string& base, const std::string& label, cons
         }
         const std::string key = base + "/" + s.id;
         ButtonSpec spec{key, s.text, WidgetKind::Stepper};
-        spec.font = FontRole::Question;
+        spec.font = s.delta == 1 || s.delta == -1 ? FontRole::Title : FontRole::Question;
         if (button(f, spec, ImVec2(stepW, target))) delta = s.delta;
         cx += stepW + gap;
     }

@@ -7,10 +7,12 @@ namespace kiosk::ui {
 void drawItem(Frame& f, const session::ItemView& iv, float width) {
     const forms::Item& item = *iv.item;
     ImGui::PushID(item.id.c_str());
+    ImGui::BeginGroup();  // new lines start at the column, not at the window's left edge
     if (item.type == forms::ItemType::Info) {
         text(f, FontRole::Body, f.text(item.label), f.pal.text, width);
         registerLastText(f, "question/" + item.id, f.text(item.label), FontRole::Body);
         if (!item.help.empty()) text(f, FontRole::Body, f.text(item.help), f.pal.mutedText, width);
+        ImGui::EndGroup();
         ImGui::PopID();
         return;
     }
@@ -38,6 +40,7 @@ void drawItem(Frame& f, const session::ItemView& iv, float width) {
         case forms::ItemType::BodyMap: drawBodyMapList(f, iv, width); break;
         case forms::ItemType::Info: break;
     }
+    ImGui::EndGroup();
     ImGui::PopID();
 }
 

@@ -38,6 +38,7 @@ void drawPage(Frame& f, const session::ViewModel& vm) {
     beginScrollArea(f, "##page", owner, ImVec2(f.displayW, std::max(f.em, f.displayH - top - bottomH)));
     const bool scrollToError = f.state.nextTapped || !f.state.lastHasErrors;
     ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y + f.px(0.8f)));
+    ImGui::BeginGroup();  // new lines start at the column
     text(f, FontRole::Title, vm.pageTitle, f.pal.text, c.width);
     registerLastText(f, "title", vm.pageTitle, FontRole::Title);
     ImGui::Dummy(ImVec2(c.width, f.em * 0.6f));
@@ -52,6 +53,7 @@ void drawPage(Frame& f, const session::ViewModel& vm) {
         drawItem(f, iv, c.width);
         ImGui::Dummy(ImVec2(c.width, itemGap));
     }
+    ImGui::EndGroup();
     endScrollArea(f);
     f.state.nextTapped = false;
 

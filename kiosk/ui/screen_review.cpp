@@ -15,6 +15,7 @@ void drawReview(Frame& f, const session::ViewModel& vm) {
     ImGui::SetCursorScreenPos(ImVec2(0, top));
     beginScrollArea(f, "##review", "review", ImVec2(f.displayW, f.displayH - top - bottomH));
     ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y + f.px(0.8f)));
+    ImGui::BeginGroup();  // new lines start at the column
     text(f, FontRole::Title, f.tr("ui.review.title"), f.pal.text, c.width);
     text(f, FontRole::Body, f.tr("ui.review.intro"), f.pal.text, c.width);
     ImGui::Dummy(ImVec2(c.width, f.em * 0.6f));
@@ -47,6 +48,7 @@ void drawReview(Frame& f, const session::ViewModel& vm) {
         ImGui::Dummy(ImVec2(c.width, f.em * 0.4f));
     }
     ImGui::Dummy(ImVec2(c.width, f.px(1.0f)));
+    ImGui::EndGroup();
     endScrollArea(f);
 
     ButtonSpec back{"back", f.tr("ui.page.back"), WidgetKind::Button};
