@@ -3,7 +3,7 @@
 // Threat model. Finished records are sealed to the clinic public key: the kiosk cannot read them,
 // so a stolen disk gives none of them away. A draft is different: after a power cut the kiosk must
 // read its own draft back with nobody at the desk, so the key that opens it has to live on the
-// kiosk. It is a random 32-byte key in a file beside the database (`<db>.draft-key`, mode 0600)
+// kiosk. It is a random 32-byte key in a file beside the database (`<db>.<kiosk>.draft-key`, 0600)
 // and the draft row is XChaCha20-Poly1305 under it, with the kiosk id and times as associated data.
 // What that costs: someone who takes the disk while a draft exists can read that one partial
 // intake. What limits it: there is at most one draft per kiosk; it is deleted on submit, reset,

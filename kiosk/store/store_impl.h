@@ -1,5 +1,6 @@
 #pragma once
 // Internal to kiosk_store: the state behind Store, shared by store*.cpp and drafts.cpp.
+#include <cctype>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,7 +26,12 @@ struct Store::Impl {
     std::unique_ptr<SQLite::Statement> insertRecord;
     std::unique_ptr<SQLite::Statement> deleteDraft;
 
-    std::string draftKeyPath() const { return options.dbPath + ".draft-key"; }
+    /// `<db>.<kiosk id>.draft-key`: one key file per kiosk sharing a database file.
+    std::string draftKeyPath() const {
+        std::string safe;
+        for (char c : kioskId) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+        return options.dbPath + "." + safe + ".draft-key";
+    }
 
     /// Runs @p f inside guarded(): SQLite exceptions become errors about @p doing.
     template <class F>
