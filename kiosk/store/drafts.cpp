@@ -88,7 +88,9 @@ std::optional<SecretBytes> readKeyFile(const std::string& path) {
 
 void Store::Impl::forgetDraftKey() {
     draftKey.reset();
-    if (::unlink(draftKeyPath().c_str()) == 0) syncDir(draftKeyPath());
+    // No directory fsync: if a crash undoes the unlink, loadDraft() finds a key without a draft
+    // row and removes it again.
+    ::unlink(draftKeyPath().c_str());
 }
 
 Result<void> Store::saveDraft(const std::string& snapshot, const std::string& startedAt) {
