@@ -255,7 +255,8 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         if (!m->deleteDraft)
             m->deleteDraft = std::make_unique<SQLite::Statement>(m->db, "DELETE FROM drafts WHERE kiosk_id = ?");
         SQLite::Statement& q = *m->insertRecord;
-        q.reset();
+        // tryReset: after a failed step (disk full) reset() would rethrow that old error forever.
+        (void)q.tryReset();
         q.clearBindings();
         q.bind(1, meta.id);
         q.bind(2, meta.formId);
@@ -271,7 +272,7 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         q.exec();
         q.reset();  // release the statement before COMMIT
         if (draft == DraftAfterSubmit::Clear) {
-            m->deleteDraft->reset();
+            (void)m->deleteDraft->tryReset();
             m->deleteDraft->bind(1, m->kioskId);
             m->deleteDraft->exec();
             m->deleteDraft->reset();
@@ -279,7 +280,11 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         tx.commit();
         return {};
     });
-    if (m->insertRecord) m->insertRecord->clearBindings();  // no dangling pointer to `sealed`
+    if (m->insertRecord) {  // no dangling pointer to `sealed`, no open statement left behind
+        (void)m->insertRecord->tryReset();
+        m->insertRecord->clearBindings();
+    }
+    if (m->deleteDraft) (void)m->deleteDraft->tryReset();
     if (!saved) {
         core::logger()->warn("intake save failed form={} v={} code={}", meta.formId, meta.formVersion,
                              static_cast<int>(saved.error().code));

@@ -232,9 +232,9 @@ TEST(StoreErrors, FullDiskIsDiskFullAndTheKeptRecordSavesLater) {
     o.maxPageCount = 40;
     std::int64_t saved = 0;
     RecordMeta kept;
+    const std::string big(8000, 'y');
     {
         Store s = openOrDie(o);
-        const std::string big(8000, 'y');
         for (int i = 0; i < 100; ++i) {
             RecordMeta m = meta(i);
             m.id = newUuid();
@@ -250,6 +250,28 @@ TEST(StoreErrors, FullDiskIsDiskFullAndTheKeptRecordSavesLater) {
         ASSERT_FALSE(kept.id.empty()) << "the page cap never filled";
         EXPECT_EQ(*s.count(), saved);  // the failed one left nothing behind
         ASSERT_TRUE(s.integrityCheck());
+        // Staff free space (delete two records); the same connection then saves the kept record.
+        auto key = s.unlock("correct horse");
+        ASSERT_TRUE(key);
+        auto rows = s.list();
+        ASSERT_TRUE(rows);
+        ASSERT_GE(rows->size(), 2u);
+        ASSERT_TRUE(s.deleteRecord((*rows)[0].meta.id, *key));
+        ASSERT_TRUE(s.deleteRecord((*rows)[1].meta.id, *key));
+        auto retried = s.submit(kept, big);
+        ASSERT_TRUE(retried) << retried.error().format();
+        EXPECT_EQ(*retried, kept.id);
+        saved -= 1;  // two deleted, one added
+        // Fill it again for the reopen below.
+        kept = {};
+        for (int i = 200; i < 300 && kept.id.empty(); ++i) {
+            RecordMeta m = meta(i);
+            m.id = newUuid();
+            auto r = s.submit(m, big);
+            if (r) ++saved;
+            else kept = m;
+        }
+        ASSERT_FALSE(kept.id.empty());
     }
     o.maxPageCount = 0;
     Store s = openOrDie(o);
