@@ -1,5 +1,8 @@
 // Records: round trip, tampering, passphrases, listing, retries, typed errors (busy, disk full),
 // delete/purge/backup and the integrity check at start.
+//
+// [SECTION] index: round trip and tampering (StoreRecords) · keys (StoreKeys) · typed errors
+// (StoreErrors) · two writers (StoreConcurrency) · delete, purge, backup (StoreMaintenance) · open
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
