@@ -3,9 +3,12 @@
 
 #include <cstdio>
 
+#include "kiosk/app/cli_validate.h"
+
 int main(int argc, char** argv) {
     CLI::App app{"Intake Kiosk: patient intake on a touchscreen"};
     app.require_subcommand(0, 1);
+    kiosk::app::addValidateCommand(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }
