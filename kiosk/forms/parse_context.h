@@ -94,6 +94,8 @@ public:
     MapReader(Ctx& ctx, const YamlNode& node, std::string what);
     bool ok() const { return m_ok; }
     const YamlNode& node() const { return m_node; }
+    /// Names the map better once its id is known ("an item" -> "item 'pain_now'").
+    void rename(std::string what) { m_what = std::move(what); }
     /// Reports keys not in @p allowed. @p elsewhere explains keys that belong to another kind
     /// of map (e.g. `options` on a scale item); return "" when it does not know the key.
     template <class Fn>

@@ -94,9 +94,10 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
     if (const YamlNode* s = m.get("scores")) readScores(ctx, *s, form.scores);
     if (const YamlNode* f = m.get("flags")) readFlags(ctx, *f, form.flags);
 
+    // Said only of an otherwise sound form: an item whose type is broken reads as info here.
     bool asks = false;
     for (const auto& s : ctx.items) asks = asks || s.item->isQuestion();
-    if (!form.pages.empty() && !ctx.items.empty() && !asks)
+    if (ctx.errorCount() == 0 && !ctx.items.empty() && !asks)
         ctx.error(root, "the form has only info items; add at least one question");
 }
 

@@ -165,7 +165,7 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
             }
         }
     }
-    const std::string what = item.id.empty() ? std::string("an item") : "item '" + item.id + "'";
+    if (!item.id.empty()) m.rename("item '" + item.id + "'");
     std::optional<ItemType> type;
     if (const YamlNode* t = m.need("type", "add type: one of info, text, number, date, yes_no, single, multi, "
                                            "scale, body_map, signature, consent, matrix"))
@@ -269,6 +269,7 @@ void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
         if (auto v = ctx.ident(*id, "id")) {
             page.id = *v;
             ctx.unique(pageIds, page.id, *id, "page id");
+            m.rename("page '" + page.id + "'");
         }
     }
     if (const YamlNode* t = m.need("title", "add title: {...} (shown at the top of the screen)"))

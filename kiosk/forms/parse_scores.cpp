@@ -105,6 +105,7 @@ void readScore(Ctx& ctx, const YamlNode& node, Score& score, std::map<std::strin
         if (auto v = ctx.ident(*id, "id")) {
             score.id = *v;
             ctx.unique(ids, score.id, *id, "score id");
+            m.rename("score '" + score.id + "'");
         }
     if (const YamlNode* l = m.need("label", "add label: {...} (what staff read)")) score.label = ctx.translated(*l, "label");
     if (const YamlNode* me = m.get("method"))
@@ -183,6 +184,7 @@ void readFlag(Ctx& ctx, const YamlNode& node, Flag& flag, std::map<std::string, 
         if (auto v = ctx.ident(*id, "id")) {
             flag.id = *v;
             ctx.unique(ids, flag.id, *id, "flag id");
+            m.rename("flag '" + flag.id + "'");
         }
     if (const YamlNode* s = m.need("severity", "add severity: urgent (see a clinician first) or caution"))
         if (auto v = ctx.choice(*s, "severity", kSeverities)) flag.severity = *v;
