@@ -8,9 +8,11 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <map>
 #include <new>
 #include <sstream>
+#include <unordered_map>
 
 namespace kiosk::forms::detail {
 
@@ -99,14 +101,20 @@ public:
     void OnMapEnd() override { close(); }
 
     /// 1-based line and character column (yaml-cpp counts bytes; editors count characters).
-    core::SourceLoc loc(const YAML::Mark& mark) const {
-        if (mark.line < 0 || static_cast<size_t>(mark.line) >= m_lineStarts.size())
-            return core::SourceLoc{m_file, mark.line + 1, mark.column + 1};
+    /// Marks mostly move forward, so counting resumes from the last one: a 1 MB line stays linear.
+    core::SourceLoc loc(const YAML::Mark& mark) {
+        if (mark.line < 0 || static_cast<size_t>(mark.line) >= m_lineStarts.size() || mark.column < 0)
+            return core::SourceLoc{m_file, std::max(mark.line + 1, 0), std::max(mark.column + 1, 0)};
         const size_t start = m_lineStarts[static_cast<size_t>(mark.line)];
-        int col = 1;
-        for (size_t i = start; i < start + static_cast<size_t>(std::max(mark.column, 0)) && i < m_text.size(); ++i)
-            if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++col;
-        return core::SourceLoc{m_file, mark.line + 1, col};
+        const size_t target = std::min(start + static_cast<size_t>(mark.column), m_text.size());
+        if (mark.line != m_cacheLine || target < m_cacheByte) {
+            m_cacheLine = mark.line;
+            m_cacheByte = start;
+            m_cacheCol = 1;
+        }
+        for (; m_cacheByte < target; ++m_cacheByte)
+            if ((static_cast<unsigned char>(m_text[m_cacheByte]) & 0xC0) != 0x80) ++m_cacheCol;
+        return core::SourceLoc{m_file, mark.line + 1, m_cacheCol};
     }
 
     [[noreturn]] void fail(const YAML::Mark& mark, std::string message) {
@@ -118,6 +126,7 @@ private:
     struct Open {
         YamlNode node;
         YAML::anchor_t anchor = 0;
+        std::unordered_map<std::string, size_t> keyIndex;  // maps: key -> position, for duplicates
     };
 
     YamlNode leaf(const YAML::Mark& mark) {
@@ -143,7 +152,7 @@ private:
         if (static_cast<int>(m_stack.size()) >= kMaxYamlDepth)
             fail(mark, "lists and maps are nested more than " + std::to_string(kMaxYamlDepth) +
                            " levels deep; a form needs about 10 (check the indentation and brackets)");
-        Open o{leaf(mark), anchor};
+        Open o{leaf(mark), anchor, {}};
         o.node.kind = kind;
         m_stack.push_back(std::move(o));
     }
@@ -172,7 +181,9 @@ private:
                     core::SourceLoc{m_file, n.line, n.col}));
                 throw StopParse{};
             }
-            if (const YamlNode* first = findKey(parent, n.value)) {
+            auto [it, fresh] = m_stack.back().keyIndex.emplace(n.value, parent.keys.size());
+            if (!fresh) {
+                const YamlNode* first = &parent.keys[it->second];
                 m_errors.push_back(core::makeError(core::ErrorCode::Invalid,
                     "duplicate key '" + n.value + "'; it is already given at line " + std::to_string(first->line) +
                         ":" + std::to_string(first->col) + " (each key may appear once in a map; remove one)",
@@ -195,12 +206,6 @@ private:
         parent.values.push_back(std::move(n));
     }
 
-    static const YamlNode* findKey(const YamlNode& map, const std::string& key) {
-        for (const auto& k : map.keys)
-            if (k.value == key) return &k;
-        return nullptr;
-    }
-
     std::string_view m_text;
     const std::string& m_file;
     core::Errors& m_errors;
@@ -211,6 +216,9 @@ private:
     size_t m_nodes = 0;
     std::vector<size_t> m_dropValueAt;  // stack depths whose next map value follows a duplicate key
     int m_documents = 0;
+    int m_cacheLine = -1;  // loc(): the last mark's line, byte offset and character column
+    size_t m_cacheByte = 0;
+    int m_cacheCol = 1;
 };
 
 /// yaml-cpp's messages are terse; say what usually causes each one.
