@@ -1,6 +1,15 @@
 // Every class of mistake a clinic admin can make in a form file, each with its exact line:col and
 // message, and the all-errors behaviour. Positions come from locate() on the same text (1-based,
 // in characters), and a few are written out as literals to pin the convention down.
+//
+// [SECTION] Positions                the brief's example, with literal numbers
+// [SECTION] Shape                    keys, types, enums, ids
+// [SECTION] Duplicates
+// [SECTION] References               show_if / scores / flags, matrix rows, values, ops, order
+// [SECTION] Bounds, options, pages
+// [SECTION] Languages
+// [SECTION] Scores
+// [SECTION] All errors, not only the first
 #include <gtest/gtest.h>
 
 #include "form_test_util.h"
