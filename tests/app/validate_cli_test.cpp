@@ -130,6 +130,13 @@ TEST(AppValidate, NoFileIsAUsageError) {
     EXPECT_NE(r.err.find("give at least one form file"), std::string::npos) << r.err;
 }
 
+TEST(AppValidate, UnknownOptionIsAUsageError) {
+    const CliRun r = runKiosk({"validate", "--strict", kSrc + "/tests/data/forms/good.yaml"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find("unknown option --strict"), std::string::npos) << r.err;
+}
+
 TEST(AppValidate, GarbageFileDoesNotCrash) {
     const CliRun r = runKiosk({"validate", KIOSK_BINARY});  // the binary itself: 100s of kB of machine code
     EXPECT_EQ(r.exitCode, 1);
