@@ -106,6 +106,11 @@ void readScore(Ctx& ctx, const YamlNode& node, Score& score, std::map<std::strin
             score.id = *v;
             ctx.unique(ids, score.id, *id, "score id");
             m.rename("score '" + score.id + "'");
+            // Records and exports put item answers and scores side by side, keyed by id.
+            if (const ItemSym* clash = ctx.findItem(score.id))
+                ctx.error(*id, "score id '" + score.id + "' is also the id of an item (line " +
+                                   std::to_string(clash->idLoc.line) + "); give the score its own id, e.g. '" +
+                                   score.id + "_score'");
         }
     if (const YamlNode* l = m.need("label", "add label: {...} (what staff read)")) score.label = ctx.translated(*l, "label");
     if (const YamlNode* me = m.get("method"))

@@ -438,6 +438,12 @@ TEST(FormsValidate, ScoreOptionsAndBands) {
     EXPECT_TRUE(hasError(r, locate(y, "[]}"), "score 'u' has no items; list the items it adds up"));
 }
 
+TEST(FormsValidate, ScoreIdMustDifferFromItemIds) {
+    const std::string y = withItems(yesNo("pain"), "scores:\n  - {id: pain, label: {en: S, es: S}, items: [pain]}\n");
+    EXPECT_TRUE(onlyError(load(y), locate(y, "pain, label"),
+                          "score id 'pain' is also the id of an item (line 9); give the score its own id, e.g. 'pain_score'"));
+}
+
 TEST(FormsValidate, WholeMatrixAndItsRowCountTwice) {
     const std::string y = withItems(
         "      - id: m\n        type: matrix\n        label: {en: M, es: M}\n"
