@@ -49,6 +49,23 @@ std::string hiddenReason(const forms::Form& form, const forms::Visibility& v, co
     return "answer to '" + item.id + "' is given, but the item is hidden by its show_if with these answers";
 }
 
+// Whether @p c refers to any of @p ids (a "matrix.row" reference counts as "matrix").
+bool refersTo(const forms::Condition& c, const std::vector<std::string>& ids) {
+    if (c.kind == forms::Condition::Kind::Compare) {
+        const std::string id = c.item.substr(0, c.item.find('.'));
+        return std::find(ids.begin(), ids.end(), id) != ids.end();
+    }
+    return std::any_of(c.children.begin(), c.children.end(),
+                       [&](const forms::Condition& k) { return refersTo(k, ids); });
+}
+
+// Hidden only because an answer it depends on was refused: that refusal is the error to report.
+bool hiddenByRefused(const forms::Form& form, const forms::Item& item, const std::vector<std::string>& refused) {
+    const forms::Page& page = form.pages[static_cast<size_t>(form.pageOf(item.id))];
+    return (item.showIf && refersTo(*item.showIf, refused)) ||
+           (page.showIf && refersTo(*page.showIf, refused));
+}
+
 // Drives the Intake like a patient; the answers are already known to fit.
 SimulateResult walk(std::shared_ptr<const forms::Form> form, const forms::Answers& answers,
                     const std::string& lang, const core::Catalog& catalog, UtcNow utcNow) {
@@ -143,7 +160,9 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
     const forms::Visibility v = forms::computeVisibility(*form, given);
     for (const auto& [id, value] : given) {
         (void)value;
-        if (!v.itemShown(id)) report(rankOf(form->findItem(id)), hiddenReason(*form, v, *form->findItem(id)));
+        const forms::Item& item = *form->findItem(id);
+        if (!v.itemShown(id) && !hiddenByRefused(*form, item, refused))
+            report(rankOf(&item), hiddenReason(*form, v, item));
     }
     const forms::Answers shown = forms::shownAnswers(given, v);
     for (size_t p = 0; p < form->pages.size(); ++p) {
