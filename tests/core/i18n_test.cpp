@@ -1,0 +1,52 @@
+#include "kiosk/core/i18n.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using kiosk::core::Catalog;
+
+namespace {
+std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
+    auto dir = std::filesystem::temp_directory_path() / ("kiosk_i18n_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / name) << text;
+    return dir;
+}
+}  // namespace
+
+TEST(CoreI18n, FallsBackToEnglishThenToTheKey) {
+    Catalog c;
+    c.set("en", "page.next", "Next");
+    c.set("es", "page.back", "Atrás");
+    EXPECT_EQ(c.tr("es", "page.back"), "Atrás");
+    EXPECT_EQ(c.tr("es", "page.next"), "Next");
+    EXPECT_EQ(c.tr("es", "page.missing"), "page.missing");
+}
+
+TEST(CoreI18n, FormatsNumberedPlaceholders) {
+    Catalog c;
+    c.set("en", "progress", "Step {0} of {1}");
+    EXPECT_EQ(c.format("en", "progress", {"3", "9"}), "Step 3 of 9");
+}
+
+TEST(CoreI18n, LoadsAreaFilesAndFlattensNestedKeys) {
+    auto dir = writeTemp("ui.es.yaml", "page:\n  next: Siguiente\n  back: Atrás\n");
+    writeTemp("ui.en.yaml", "page:\n  next: Next\n");
+    auto c = Catalog::loadDir(dir.string());
+    ASSERT_TRUE(c.ok()) << c.error().format();
+    EXPECT_EQ(c->tr("es", "page.next"), "Siguiente");
+    EXPECT_EQ(c->tr("en", "page.next"), "Next");
+    EXPECT_TRUE(c->has("es", "page.back"));
+    EXPECT_FALSE(c->has("en", "page.back"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(CoreI18n, ReportsWhereABrokenFileIsBroken) {
+    auto dir = writeTemp("bad.en.yaml", "page:\n  next: [unclosed\n");
+    auto c = Catalog::loadDir(dir.string());
+    ASSERT_FALSE(c.ok());
+    EXPECT_NE(c.error().format().find("bad.en.yaml:"), std::string::npos) << c.error().format();
+    std::filesystem::remove_all(dir);
+}
