@@ -37,6 +37,8 @@ public:
            IntakeConfig config = {}, UtcNow utcNow = nullptr);
 
     std::vector<Effect> apply(const Action& action);
+    /// The picture to draw. Its Item and Answer pointers point into the form and this Intake:
+    /// valid until the next apply() or restore().
     ViewModel view() const;
 
     /// The record as it stands (answers of shown items, scores, flags); used by Submit and simulate.

@@ -71,13 +71,16 @@ SimulateResult walk(std::shared_ptr<const forms::Form> form, const forms::Answer
                     const std::string& lang, const core::Catalog& catalog, UtcNow utcNow) {
     Intake intake(form, catalog, IntakeConfig{}, utcNow);
     intake.apply(Start{lang});
-    // Each Next moves at least one page forward, so this bounds a loop that should never stall.
-    for (size_t guard = 0; intake.screen() == Screen::Page && guard <= form->pages.size(); ++guard) {
-        for (const ItemView& iv : intake.view().items) {
-            if (auto it = answers.find(iv.item->id); it != answers.end())
+    // One Next per shown page. Answers go in in form order, so an item revealed by an earlier
+    // answer on the same page is shown by the time its own answer arrives.
+    for (size_t guard = 0; intake.screen() == Screen::Page && guard < form->pages.size(); ++guard) {
+        const int page = intake.view().page;
+        for (const forms::Item& item : form->pages[static_cast<size_t>(page)].items) {
+            if (auto it = answers.find(item.id); it != answers.end())
                 intake.apply(SetAnswer{it->first, it->second});
         }
         intake.apply(Next{});
+        if (intake.screen() == Screen::Page && intake.view().page == page) break;  // refused
     }
     if (intake.screen() == Screen::Review) {
         for (const Effect& e : intake.apply(Submit{})) {

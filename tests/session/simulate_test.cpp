@@ -131,3 +131,16 @@ TEST(SessionSimulate, DidYouMean) {
     EXPECT_EQ(didYouMean("nmae", {"pain_now", "name"}), std::optional<std::string>("name"));
     EXPECT_EQ(didYouMean("completely_else", {"pain_now", "name"}), std::nullopt);
 }
+
+TEST(SessionSimulate, ItemsRevealedOnTheSamePageAreAnswered) {
+    // a -> b -> c -> d, each required and shown only if the previous one is yes: one page, one Next.
+    auto f = share(form({page("chain", {required(yesNo("a")),
+                                        shownIf(required(yesNo("b")), cmp("a", CondOp::Eq, true)),
+                                        shownIf(required(yesNo("c")), cmp("b", CondOp::Eq, true)),
+                                        shownIf(required(yesNo("d")), cmp("c", CondOp::Eq, true))})}));
+    const SimulateResult r =
+        simulate(f, json{{"a", true}, {"b", true}, {"c", true}, {"d", false}}, "en", realCatalog(), &fixedNow);
+    ASSERT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0].message);
+    EXPECT_EQ(r.record->answers.size(), 4u);
+    EXPECT_TRUE(r.record->hidden.empty());
+}
