@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 DATA  ?= $(HOME)/.local/share/intake-kiosk
 
-.PHONY: deps configure build run test bench fuzz clean
+.PHONY: deps configure build run test test-long bench fuzz clean
 deps:
 	@bash packaging/install-deps.sh
 
@@ -18,6 +18,10 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE long
+
+# The long tests (the 1000-kill crash loop of the store).
+test-long: build
+	cd $(BUILD) && ctest --output-on-failure -L long
 
 bench: build
 	@bash tests/bench/run.sh $(BUILD)

@@ -12,6 +12,8 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libsodium-dev libcairo2-dev
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # JSON Schema validator for tests/forms/schema_test.cpp (header-only; pulls several JSON libraries)
+  libvalijson-dev
   # fonts the kiosk renders with
   fonts-noto-core
   # headless display for screenshots and the real app under CI

@@ -4,8 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/forms/answer.h"
+// model.h first: forms::BodyMap (answer.h) must be declared after ItemType::BodyMap is seen.
 #include "kiosk/forms/model.h"
+#include "kiosk/forms/answer.h"
 
 namespace kiosk::session {
 

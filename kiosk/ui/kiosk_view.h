@@ -23,6 +23,8 @@ struct UiOptions {
     std::string clinicName;
     std::string logoPath;       ///< optional PNG; "" = none
     bool highContrast = false;  ///< start in the high-contrast theme
+    std::string staffPin = "2468";  ///< PIN after the hidden corner gesture (3 s hold, top-left)
+    int staffIdleSeconds = 30;      ///< the PIN pad closes by itself after this much silence
 };
 
 /// @brief What the UI asks of app/ beyond the intake (staff actions).

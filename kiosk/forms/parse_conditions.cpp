@@ -1,0 +1,293 @@
+// Conditions (show_if, flag `when`): the {item, op, value} / all / any / not tree, with each
+// comparison checked against the item it names: the op fits the item type, the value has the
+// item's type and is one of its options or body regions, and show_if looks only backwards.
+#include <algorithm>
+#include <cstdio>
+
+// parse_items.h (model.h) goes before answer.h: the other order trips -Wshadow on ItemType::BodyMap.
+#include "kiosk/forms/parse_items.h"
+#include "kiosk/forms/answer.h"
+#include "kiosk/forms/body_regions.h"
+
+namespace kiosk::forms::detail {
+namespace {
+
+constexpr int kMaxConditionDepth = 16;
+
+const std::vector<std::pair<std::string, CondOp>> kOps = {
+    {"==", CondOp::Eq},          {"!=", CondOp::Ne},          {"<", CondOp::Lt},
+    {"<=", CondOp::Le},          {">", CondOp::Gt},           {">=", CondOp::Ge},
+    {"answered", CondOp::Answered}, {"not_answered", CondOp::NotAnswered},
+    {"includes", CondOp::Includes}, {"excludes", CondOp::Excludes},
+};
+
+std::string opName(CondOp op) {
+    for (const auto& [n, o] : kOps)
+        if (o == op) return n;
+    return "?";
+}
+
+bool isOrdering(CondOp op) { return op == CondOp::Lt || op == CondOp::Le || op == CondOp::Gt || op == CondOp::Ge; }
+bool isSetOp(CondOp op) { return op == CondOp::Includes || op == CondOp::Excludes; }
+bool isPresenceOp(CondOp op) { return op == CondOp::Answered || op == CondOp::NotAnswered; }
+
+std::optional<Date> parseDate(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    Date d{std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2))};
+    return d.valid() ? std::optional<Date>(d) : std::nullopt;
+}
+
+std::vector<std::string> optionValues(const Item& item) {
+    std::vector<std::string> v;
+    for (const auto& o : item.options) v.push_back(o.value);
+    return v;
+}
+
+/// Checks that @p op suits what @p ref names; says what would fit when it does not.
+bool checkOp(Ctx& ctx, const YamlNode& at, const ItemRef& ref, CondOp op) {
+    const Item& item = *ref.sym->item;
+    const std::string name = "'" + ref.sym->id + (ref.row ? "." + ref.row->id : "") + "'";
+    const std::string kind = ref.row ? "a matrix row" : "a " + std::string(toString(item.type)) + " item";
+    if (isPresenceOp(op)) return true;
+    const ItemType t = item.type;
+    if ((t == ItemType::Signature || (t == ItemType::Matrix && !ref.row))) {
+        ctx.error(at, name + " is " + kind + "; only answered / not_answered apply" +
+                          (t == ItemType::Matrix ? " (compare one row as 'matrix_id.row_id')" : ""));
+        return false;
+    }
+    const bool ordered = !ref.row && (t == ItemType::Number || t == ItemType::Scale || t == ItemType::Date);
+    if (isOrdering(op) && !ordered) {
+        ctx.error(at, "'" + opName(op) + "' compares numbers and dates, but " + name + " is " + kind + "; use " +
+                          ((t == ItemType::Multi || t == ItemType::BodyMap) && !ref.row ? "includes or excludes"
+                                                                                         : "== or !="));
+        return false;
+    }
+    const bool isSet = !ref.row && (t == ItemType::Multi || t == ItemType::BodyMap);
+    if (isSetOp(op) && !isSet) {
+        ctx.error(at, "'" + opName(op) + "' is for multi and body_map items, but " + name + " is " + kind +
+                          "; use ==" + (ordered ? ", <, >= ..." : " or !="));
+        return false;
+    }
+    if (!isSetOp(op) && isSet) {
+        ctx.error(at, name + " is " + kind + " (several answers); use includes or excludes, not '" + opName(op) + "'");
+        return false;
+    }
+    return true;
+}
+
+/// The literal of a comparison, typed by the item it is compared with.
+std::optional<CondValue> readValue(Ctx& ctx, const YamlNode& v, const ItemRef& ref) {
+    const Item& item = *ref.sym->item;
+    const std::string name = "'" + ref.sym->id + (ref.row ? "." + ref.row->id : "") + "'";
+    const std::string kind = ref.row ? "a matrix row" : "a " + std::string(toString(item.type)) + " item";
+    if (ref.row || item.type == ItemType::Single || item.type == ItemType::Multi) {
+        const auto values = optionValues(item);
+        if (v.isScalar() && std::find(values.begin(), values.end(), v.value) != values.end())
+            return CondValue{v.value};
+        std::string near = v.isScalar() ? closest(v.value, values) : std::string();
+        ctx.error(v, describe(v) + " is not an option of " + name +
+                         (near.empty() ? "; its options are " + joinList(values) : "; did you mean '" + near + "'?"));
+        return std::nullopt;
+    }
+    switch (item.type) {
+        case ItemType::YesNo:
+        case ItemType::Consent:
+            if (auto b = plainBool(v)) return CondValue{*b};
+            ctx.error(v, name + " is " + kind + ", so value must be true or false, not " + describe(v));
+            return std::nullopt;
+        case ItemType::Number:
+        case ItemType::Scale: {
+            auto d = plainNumber(v);
+            if (!d) {
+                ctx.error(v, name + " is " + kind + ", so value must be a number, not " + describe(v));
+                return std::nullopt;
+            }
+            if ((item.min && *d < *item.min) || (item.max && *d > *item.max)) {
+                ctx.error(v, "value " + formatNumber(*d) + " is outside the range of " + name + " (" +
+                                 (item.min ? formatNumber(*item.min) : std::string("any")) + " to " +
+                                 (item.max ? formatNumber(*item.max) : std::string("any")) +
+                                 "), so this comparison is decided in advance");
+                return std::nullopt;
+            }
+            return CondValue{*d};
+        }
+        case ItemType::Date:
+            if (v.isScalar() && parseDate(v.value)) return CondValue{v.value};
+            ctx.error(v, name + " is " + kind + ", so value must be a real date written YYYY-MM-DD, not " + describe(v));
+            return std::nullopt;
+        case ItemType::Text:
+            if (v.isScalar()) return CondValue{v.value};
+            ctx.error(v, name + " is " + kind + ", so value must be text, not " + describe(v));
+            return std::nullopt;
+        case ItemType::BodyMap: {
+            if (v.isScalar() && findBodyRegion(v.value)) return CondValue{v.value};
+            std::vector<std::string> ids;
+            for (const auto& r : bodyRegions()) ids.emplace_back(r.id);
+            const std::string near = v.isScalar() ? closest(v.value, ids) : std::string();
+            ctx.error(v, describe(v) + " is not a body region" +
+                             (near.empty() ? " (region ids look like lower_back_l, knee_front_r)" : "; did you mean '" + near + "'?"));
+            return std::nullopt;
+        }
+        default:
+            return std::nullopt;  // checkOp already refused every other op on these types
+    }
+}
+
+bool checkScope(Ctx& ctx, const YamlNode& at, const ItemRef& ref, const CondScope& scope) {
+    const ItemSym& s = *ref.sym;
+    if (scope.beforeOrder) {
+        if (s.order == *scope.beforeOrder) {
+            ctx.error(at, scope.who + " of '" + s.id + "' refers to '" + s.id +
+                              "' itself; a question cannot depend on its own answer");
+            return false;
+        }
+        if (s.order > *scope.beforeOrder) {
+            ctx.error(at, scope.who + " refers to '" + s.id + "', which comes later in the form (line " +
+                              std::to_string(s.idLoc.line) +
+                              "); a question can only depend on answers given before it: move '" + s.id + "' earlier");
+            return false;
+        }
+    }
+    if (scope.beforePage && s.page >= *scope.beforePage) {
+        ctx.error(at, scope.who + " of a page refers to '" + s.id + "', which is " +
+                          (s.page == *scope.beforePage ? "on this page" : "on a later page") +
+                          "; a page can only depend on answers from earlier pages");
+        return false;
+    }
+    return true;
+}
+
+std::optional<Condition> readCompare(Ctx& ctx, MapReader& m, const CondScope& scope) {
+    m.allow({"item", "op", "value", "all", "any", "not"});
+    Condition c;
+    c.kind = Condition::Kind::Compare;
+    c.where = ctx.loc(m.node());
+    bool ok = true;
+    std::optional<ItemRef> ref;
+    if (const YamlNode* item = m.need("item", "add item: an_item_id (or all: / any: / not:)")) {
+        ref = resolveRef(ctx, *item, scope.who);
+        if (ref) {
+            c.item = ref->sym->id + (ref->row ? "." + ref->row->id : "");
+            if (ref->sym->item->type == ItemType::Info) {
+                ctx.error(*item, scope.who + " refers to '" + ref->sym->id + "', an info item, which has no answer");
+                ref.reset();
+            } else if (!checkScope(ctx, *item, *ref, scope)) {
+                ref.reset();
+            }
+        }
+    }
+    ok = ok && ref.has_value();
+    const YamlNode* opN = m.get("op");
+    const YamlNode* valueN = m.get("value");
+    if (opN) {
+        auto op = ctx.choice(*opN, "op", kOps);
+        if (op) c.op = *op;
+        ok = ok && op.has_value();
+    } else if (!valueN) {
+        ctx.error(m.node(), "this condition has no op; add op: answered, or op: \"==\" and a value");
+        return std::nullopt;
+    }
+    if (!ok) return std::nullopt;
+    if (!checkOp(ctx, opN ? *opN : m.node(), *ref, c.op)) return std::nullopt;
+    if (isPresenceOp(c.op)) {
+        if (valueN) {
+            ctx.error(*valueN, "'" + opName(c.op) + "' takes no value; remove 'value'");
+            return std::nullopt;
+        }
+        return c;
+    }
+    if (!valueN || valueN->isNull()) {
+        ctx.error(valueN ? *valueN : m.node(), "'" + opName(c.op) + "' needs a value to compare with; add value: ...");
+        return std::nullopt;
+    }
+    auto v = readValue(ctx, *valueN, *ref);
+    if (!v) return std::nullopt;
+    c.value = *v;
+    return c;
+}
+
+}  // namespace
+
+std::optional<ItemRef> resolveRef(Ctx& ctx, const YamlNode& node, std::string_view who) {
+    const std::string w(who);
+    if (!node.isScalar()) {
+        ctx.error(node, w + " must name an item id, not " + describe(node));
+        return std::nullopt;
+    }
+    const std::string& s = node.value;
+    const size_t dot = s.find('.');
+    const std::string id = s.substr(0, dot);
+    const ItemSym* sym = ctx.findItem(id);
+    if (!sym) {
+        ctx.error(node, w + " refers to '" + id + "', which is not an item" + didYouMean(id, ctx.itemIds()));
+        return std::nullopt;
+    }
+    ItemRef ref{sym, nullptr};
+    if (dot == std::string::npos) return ref;
+    const std::string rowId = s.substr(dot + 1);
+    const Item& item = *sym->item;
+    if (item.type != ItemType::Matrix) {
+        ctx.error(node, w + " refers to '" + s + "', but '" + id + "' is a " + std::string(toString(item.type)) +
+                            " item; only matrix rows are named 'item.row'");
+        return std::nullopt;
+    }
+    ref.row = item.findRow(rowId);
+    if (!ref.row) {
+        std::vector<std::string> rows;
+        for (const auto& r : item.rows) rows.push_back(r.id);
+        const std::string near = closest(rowId, rows);
+        ctx.error(node, w + " refers to row '" + rowId + "' of matrix '" + id + "', which has no such row" +
+                            (near.empty() ? "; its rows are " + joinList(rows) : "; did you mean '" + near + "'?"));
+        return std::nullopt;
+    }
+    return ref;
+}
+
+std::optional<Condition> readCondition(Ctx& ctx, const YamlNode& node, const CondScope& scope, int depth) {
+    if (depth > kMaxConditionDepth) {
+        ctx.error(node, "conditions are nested more than " + std::to_string(kMaxConditionDepth) +
+                            " levels deep; simplify this " + scope.who);
+        return std::nullopt;
+    }
+    MapReader m(ctx, node, scope.who);
+    if (!m.ok()) return std::nullopt;
+    const char* combinator = nullptr;
+    for (const char* k : {"all", "any", "not"})
+        if (m.get(k)) combinator = k;
+    if (!combinator) return readCompare(ctx, m, scope);
+
+    Condition c;
+    c.where = ctx.loc(node);
+    const std::string comb(combinator);
+    for (const YamlNode& k : node.keys)
+        if (k.value != comb)
+            ctx.error(k, "'" + k.value + "' cannot stand next to '" + comb + "'; a condition is either "
+                             "{item, op, value} or a single all: / any: / not: (nest them to combine)");
+    const YamlNode& body = *m.get(combinator);
+    if (comb == "not") {
+        c.kind = Condition::Kind::Not;
+        auto child = readCondition(ctx, body, scope, depth + 1);
+        if (!child) return std::nullopt;
+        c.children.push_back(std::move(*child));
+        return c;
+    }
+    c.kind = comb == "all" ? Condition::Kind::All : Condition::Kind::Any;
+    const auto* list = ctx.list(body, comb);
+    if (!list) return std::nullopt;
+    if (list->empty()) {
+        ctx.error(body, "'" + comb + "' has no conditions; list at least one");
+        return std::nullopt;
+    }
+    bool ok = true;
+    for (const YamlNode& n : *list) {
+        auto child = readCondition(ctx, n, scope, depth + 1);
+        if (child) c.children.push_back(std::move(*child));
+        else ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return c;
+}
+
+}  // namespace kiosk::forms::detail

@@ -1,0 +1,290 @@
+// Pages, items, options and matrix rows: shape and local checks (ids, types, keys per item type,
+// bounds, options). show_if is deferred until every item id is known.
+#include <algorithm>
+#include <cmath>
+
+#include "kiosk/forms/parse_items.h"
+
+namespace kiosk::forms::detail {
+namespace {
+
+const std::vector<std::pair<std::string, ItemType>> kTypes = {
+    {"info", ItemType::Info},       {"text", ItemType::Text},     {"number", ItemType::Number},
+    {"date", ItemType::Date},       {"yes_no", ItemType::YesNo},  {"single", ItemType::Single},
+    {"multi", ItemType::Multi},     {"scale", ItemType::Scale},   {"body_map", ItemType::BodyMap},
+    {"signature", ItemType::Signature}, {"consent", ItemType::Consent}, {"matrix", ItemType::Matrix},
+};
+const std::vector<std::pair<std::string, TextKind>> kKeyboards = {
+    {"text", TextKind::Text}, {"name", TextKind::Name}, {"phone", TextKind::Phone},
+    {"email", TextKind::Email}, {"multiline", TextKind::Multiline},
+};
+const std::vector<std::pair<std::string, BodyDetail>> kDetails = {
+    {"intensity", BodyDetail::Intensity}, {"kind", BodyDetail::Kind},
+};
+
+const std::vector<std::string> kCommonKeys = {"id", "type", "label", "help", "required", "show_if"};
+
+/// Keys each item type adds to the common ones.
+std::vector<std::string> typeKeys(ItemType t) {
+    switch (t) {
+        case ItemType::Number: return {"min", "max", "step", "decimals", "unit"};
+        case ItemType::Scale: return {"min", "max", "min_label", "max_label"};
+        case ItemType::Text: return {"keyboard", "max_length"};
+        case ItemType::Date: return {"past_only"};
+        case ItemType::Single: return {"options"};
+        case ItemType::Multi: return {"options", "min_selected", "max_selected"};
+        case ItemType::Matrix: return {"options", "rows"};
+        case ItemType::BodyMap: return {"detail"};
+        default: return {};
+    }
+}
+
+/// "options is used by single, multi, matrix items, not by scale items" for a key of another type.
+std::string keyOfOtherTypes(const std::string& key, ItemType t) {
+    std::vector<std::string> owners;
+    for (const auto& [name, type] : kTypes) {
+        const auto keys = typeKeys(type);
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) owners.push_back(name);
+    }
+    if (owners.empty()) return {};
+    return "'" + key + "' is used by " + joinList(owners) + " items, not by " + std::string(toString(t)) +
+           " items; remove it or change the type";
+}
+
+std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+void readOptions(Ctx& ctx, const YamlNode& node, Item& item) {
+    const auto* list = ctx.list(node, "options");
+    if (!list) return;
+    const size_t minCount = item.type == ItemType::Multi ? 1 : 2;
+    if (list->size() < minCount) {
+        ctx.error(node, std::string(toString(item.type)) + " item '" + item.id + "' needs at least " +
+                            std::to_string(minCount) + (minCount == 1 ? " option" : " options") + " to choose from");
+    }
+    std::map<std::string, core::SourceLoc> seen;
+    for (const YamlNode& on : *list) {
+        MapReader m(ctx, on, "an option of '" + item.id + "'");
+        if (!m.ok()) continue;
+        m.allow({"value", "label", "score", "exclusive"});
+        Option o;
+        o.where = ctx.loc(on);
+        if (const YamlNode* v = m.need("value", "add value: a_short_id (it is what the record stores)")) {
+            if (v->isScalar() && isIdent(v->value) ) {
+                o.value = v->value;
+            } else if (v->isScalar() && !v->value.empty() && std::all_of(v->value.begin(), v->value.end(), [](char c) {
+                           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_';
+                       }) && v->value.size() <= 64) {
+                o.value = v->value;  // "0".."4" are fine values too
+            } else {
+                ctx.error(*v, "option value " + describe(*v) +
+                                  " is not valid; values are lowercase letters, digits and _ (e.g. most_days)");
+            }
+            if (!o.value.empty()) ctx.unique(seen, o.value, *v, "option value");
+        }
+        if (const YamlNode* l = m.need("label", "add label: {...} (what the patient reads)")) o.label = ctx.translated(*l, "label");
+        if (const YamlNode* s = m.get("score")) {
+            if (item.type == ItemType::Multi)
+                ctx.error(*s,
+                          "'score' is used on single and matrix options, not multi; a multi item counts "
+                          "selected options in a 'count' score");
+            else if (auto v = ctx.number(*s, "score")) o.score = *v;
+        }
+        if (const YamlNode* e = m.get("exclusive")) {
+            if (item.type != ItemType::Multi)
+                ctx.error(*e, "'exclusive' is only for multi options (\"none of these\"); a " +
+                                  std::string(toString(item.type)) + " item allows one answer anyway");
+            else if (auto v = ctx.boolean(*e, "exclusive")) o.exclusive = *v;
+        }
+        item.options.push_back(std::move(o));
+    }
+}
+
+void readRows(Ctx& ctx, const YamlNode& node, Item& item) {
+    const auto* list = ctx.list(node, "rows");
+    if (!list) return;
+    if (list->empty()) ctx.error(node, "matrix item '" + item.id + "' has no rows; add rows: [{id: ..., label: ...}]");
+    std::map<std::string, core::SourceLoc> seen;
+    for (const YamlNode& rn : *list) {
+        MapReader m(ctx, rn, "a row of '" + item.id + "'");
+        if (!m.ok()) continue;
+        m.allow({"id", "label"});
+        MatrixRow r;
+        r.where = ctx.loc(rn);
+        if (const YamlNode* id = m.need("id", "add id: a_row_id")) {
+            if (auto v = ctx.ident(*id, "id")) {
+                r.id = *v;
+                ctx.unique(seen, r.id, *id, "row id");
+            }
+        }
+        if (const YamlNode* l = m.need("label", "add label: {...}")) r.label = ctx.translated(*l, "label");
+        item.rows.push_back(std::move(r));
+    }
+}
+
+void readBounds(Ctx& ctx, MapReader& m, Item& item) {
+    const YamlNode* minN = m.get("min");
+    const YamlNode* maxN = m.get("max");
+    if (minN) item.min = ctx.number(*minN, "min");
+    if (maxN) item.max = ctx.number(*maxN, "max");
+    if (item.type == ItemType::Scale) {
+        if (!minN) item.min = 0;
+        if (!maxN) item.max = 10;
+        for (const YamlNode* b : {minN, maxN}) {
+            const auto& v = b == minN ? item.min : item.max;
+            if (b && v && *v != std::floor(*v)) ctx.error(*b, "scale bounds are whole numbers; a scale shows one button per value");
+        }
+        if (item.min && item.max && *item.max - *item.min > 20)
+            ctx.error(maxN ? *maxN : *minN, "a scale from " + formatNumber(*item.min) + " to " + formatNumber(*item.max) +
+                                                " has too many buttons; use at most 21 values (e.g. 0 to 10) or a number item");
+    }
+    if (item.min && item.max && !(*item.min < *item.max)) {
+        const YamlNode& at = maxN ? *maxN : *minN;
+        ctx.error(at, "'max' must be greater than 'min' (min " + formatNumber(*item.min) + ", max " +
+                          formatNumber(*item.max) + ")");
+    }
+}
+
+void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, Item& item) {
+    MapReader m(ctx, node, "an item");
+    item.where = ctx.loc(node);
+    if (!m.ok()) return;
+    if (const YamlNode* id = m.need("id", "add id: a_short_id (it names the answer in records)")) {
+        if (auto v = ctx.ident(*id, "id")) {
+            item.id = *v;
+            auto [it, inserted] = ctx.itemIndex.emplace(item.id, ctx.items.size());
+            if (inserted) {
+                ctx.items.push_back(ItemSym{item.id, ctx.loc(*id), pageIndex, index, ctx.items.size(), nullptr});
+            } else {
+                const core::SourceLoc& first = ctx.items[it->second].idLoc;
+                ctx.error(*id, "duplicate item id '" + item.id + "'; it is already used at line " +
+                                   std::to_string(first.line) + ":" + std::to_string(first.col) +
+                                   " (item ids must be unique in the form; rename one)");
+            }
+        }
+    }
+    if (!item.id.empty()) m.rename("item '" + item.id + "'");
+    std::optional<ItemType> type;
+    if (const YamlNode* t = m.need("type", "add type: one of info, text, number, date, yes_no, single, multi, "
+                                           "scale, body_map, signature, consent, matrix"))
+        type = ctx.choice(*t, "type", kTypes);
+    if (!type) {  // keys cannot be checked against a type we do not know; accept any item key
+        std::vector<std::string> all = kCommonKeys;
+        for (const auto& [n, t] : kTypes) all = concat(all, typeKeys(t));
+        m.allow(all);
+        return;
+    }
+    item.type = *type;
+    m.allow(concat(kCommonKeys, typeKeys(item.type)),
+            [&](const std::string& key) { return keyOfOtherTypes(key, item.type); });
+
+    if (const YamlNode* l = m.need("label", item.type == ItemType::Info ? "add label: {...} (the text shown)"
+                                                                        : "add label: {...} (the question)"))
+        item.label = ctx.translated(*l, "label");
+    if (const YamlNode* h = m.get("help")) item.help = ctx.translated(*h, "help");
+    if (const YamlNode* r = m.get("required")) {
+        if (item.type == ItemType::Info)
+            ctx.error(*r, "info items show text and take no answer, so they cannot be required; remove 'required'");
+        else if (auto v = ctx.boolean(*r, "required")) item.required = *v;
+    }
+    if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, index});
+
+    switch (item.type) {
+        case ItemType::Number:
+            readBounds(ctx, m, item);
+            if (const YamlNode* s = m.get("step")) {
+                if (auto v = ctx.number(*s, "step")) {
+                    if (*v <= 0) ctx.error(*s, "'step' must be greater than 0");
+                    else item.step = *v;
+                }
+            }
+            if (const YamlNode* d = m.get("decimals"))
+                if (auto v = ctx.integer(*d, "decimals", 0, 6)) item.decimals = *v;
+            if (const YamlNode* u = m.get("unit")) item.unit = ctx.translated(*u, "unit");
+            break;
+        case ItemType::Scale:
+            readBounds(ctx, m, item);
+            if (const YamlNode* l = m.get("min_label")) item.minLabel = ctx.translated(*l, "min_label");
+            if (const YamlNode* l = m.get("max_label")) item.maxLabel = ctx.translated(*l, "max_label");
+            break;
+        case ItemType::Text:
+            if (const YamlNode* k = m.get("keyboard"))
+                if (auto v = ctx.choice(*k, "keyboard", kKeyboards)) item.textKind = *v;
+            if (const YamlNode* l = m.get("max_length"))
+                if (auto v = ctx.integer(*l, "max_length", 1, 10000)) item.maxLength = *v;
+            break;
+        case ItemType::Date:
+            if (const YamlNode* p = m.get("past_only"))
+                if (auto v = ctx.boolean(*p, "past_only")) item.pastOnly = *v;
+            break;
+        case ItemType::Single:
+        case ItemType::Multi:
+        case ItemType::Matrix:
+            if (const YamlNode* o = m.need("options", "add options: a list of {value: ..., label: ...}"))
+                readOptions(ctx, *o, item);
+            if (item.type == ItemType::Matrix)
+                if (const YamlNode* r = m.need("rows", "add rows: a list of {id: ..., label: ...}")) readRows(ctx, *r, item);
+            if (item.type == ItemType::Multi) {
+                const int n = static_cast<int>(item.options.size());
+                const YamlNode* lo = m.get("min_selected");
+                const YamlNode* hi = m.get("max_selected");
+                if (lo)
+                    if (auto v = ctx.integer(*lo, "min_selected", 0, std::max(n, 0))) item.minSelected = *v;
+                if (hi)
+                    if (auto v = ctx.integer(*hi, "max_selected", 0, std::max(n, 0))) item.maxSelected = *v;
+                if (lo && hi && item.maxSelected > 0 && item.minSelected > item.maxSelected)
+                    ctx.error(*hi, "'max_selected' (" + hi->value + ") is less than 'min_selected' (" + lo->value + ")");
+            }
+            break;
+        case ItemType::BodyMap:
+            if (const YamlNode* d = m.get("detail")) {
+                if (const auto* list = ctx.list(*d, "detail")) {
+                    for (const YamlNode& dn : *list) {
+                        auto v = ctx.choice(dn, "detail", kDetails);
+                        if (!v) continue;
+                        if (std::find(item.detail.begin(), item.detail.end(), *v) != item.detail.end())
+                            ctx.error(dn, "'" + dn.value + "' is listed twice in detail");
+                        else
+                            item.detail.push_back(*v);
+                    }
+                }
+            }
+            break;
+        default:
+            break;
+    }
+}
+
+}  // namespace
+
+void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
+              std::map<std::string, core::SourceLoc>& pageIds) {
+    MapReader m(ctx, node, "a page");
+    page.where = ctx.loc(node);
+    if (!m.ok()) return;
+    m.allow({"id", "title", "items", "show_if"});
+    if (const YamlNode* id = m.need("id", "add id: a_page_id")) {
+        if (auto v = ctx.ident(*id, "id")) {
+            page.id = *v;
+            ctx.unique(pageIds, page.id, *id, "page id");
+            m.rename("page '" + page.id + "'");
+        }
+    }
+    if (const YamlNode* t = m.need("title", "add title: {...} (shown at the top of the screen)"))
+        page.title = ctx.translated(*t, "title");
+    if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, std::nullopt});
+    const YamlNode* items = m.need("items", "add items: a list of questions");
+    if (!items) return;
+    const auto* list = ctx.list(*items, "items");
+    if (!list) return;
+    if (list->empty()) {
+        ctx.error(*items, "page '" + page.id + "' has no items; add at least one or remove the page");
+        return;
+    }
+    page.items.resize(list->size());
+    for (size_t i = 0; i < list->size(); ++i) readItem(ctx, (*list)[i], pageIndex, i, page.items[i]);
+}
+
+}  // namespace kiosk::forms::detail

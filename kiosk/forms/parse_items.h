@@ -1,0 +1,35 @@
+#pragma once
+// Readers for the parts of a form file (internal to kiosk_forms). Each reports shape errors and
+// the checks it can make locally; references are resolved once the symbol table is complete.
+#include <map>
+#include <optional>
+#include <string>
+
+#include "kiosk/forms/parse_context.h"
+
+namespace kiosk::forms::detail {
+
+/// A page and its items; item ids go into ctx.items, show_if into ctx.deferred.
+void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
+              std::map<std::string, core::SourceLoc>& pageIds);
+
+/// Where a condition sits, which decides what it may refer to.
+struct CondScope {
+    std::string who;                       ///< "show_if", "when": the start of messages
+    std::optional<size_t> beforeOrder;     ///< item show_if: only items before this one
+    std::optional<size_t> beforePage;      ///< page show_if: only items on earlier pages
+};
+std::optional<Condition> readCondition(Ctx& ctx, const YamlNode& node, const CondScope& scope, int depth = 0);
+
+/// The item (or matrix row) a reference names, checked against the symbol table.
+struct ItemRef {
+    const ItemSym* sym = nullptr;
+    const MatrixRow* row = nullptr;  ///< "matrix.row"
+};
+/// Resolves "id" or "matrix.row" at @p node; reports unknown ids with "did you mean".
+std::optional<ItemRef> resolveRef(Ctx& ctx, const YamlNode& node, std::string_view who);
+
+void readScores(Ctx& ctx, const YamlNode& node, std::vector<Score>& scores);
+void readFlags(Ctx& ctx, const YamlNode& node, std::vector<Flag>& flags);
+
+}  // namespace kiosk::forms::detail

@@ -1,0 +1,220 @@
+// Scores and flags: staff-facing results. Score items must give a number for the method
+// (sum/mean/max) or be countable (count); reverse items are a subset of items; bands do not
+// overlap. Flags carry a severity and a `when` condition over any item of the form.
+#include <algorithm>
+
+#include "kiosk/forms/parse_items.h"
+
+namespace kiosk::forms::detail {
+namespace {
+
+const std::vector<std::pair<std::string, ScoreMethod>> kMethods = {
+    {"sum", ScoreMethod::Sum}, {"mean", ScoreMethod::Mean}, {"max", ScoreMethod::Max}, {"count", ScoreMethod::Count},
+};
+const std::vector<std::pair<std::string, Severity>> kSeverities = {
+    {"urgent", Severity::Urgent}, {"caution", Severity::Caution},
+};
+
+/// Can @p ref contribute to a score with @p method? Says why not at @p at.
+bool checkScoreItem(Ctx& ctx, const YamlNode& at, const ItemRef& ref, ScoreMethod method, const std::string& scoreId) {
+    const Item& item = *ref.sym->item;
+    const std::string t(toString(item.type));
+    if (item.type == ItemType::Info) {
+        ctx.error(at, "score '" + scoreId + "' lists '" + item.id + "', an info item, which has no answer");
+        return false;
+    }
+    if (method == ScoreMethod::Count) return true;  // counts yes answers, selections, regions or answers
+    switch (item.type) {
+        case ItemType::Number:
+        case ItemType::Scale:
+        case ItemType::YesNo:
+            return true;
+        case ItemType::Single:
+        case ItemType::Matrix:
+            for (const auto& o : item.options) {
+                if (!o.score) {
+                    ctx.error(at, "score '" + scoreId + "' uses '" + item.id + "', but its option '" + o.value +
+                                      "' (line " + std::to_string(o.where.line) +
+                                      ") has no 'score'; give every option a score: N");
+                    return false;
+                }
+            }
+            return true;
+        default:
+            ctx.error(at, "score '" + scoreId + "' cannot " +
+                              std::string(method == ScoreMethod::Sum ? "sum" : method == ScoreMethod::Mean ? "average" : "take the max of") +
+                              " '" + item.id + "', a " + t + " item; use number, scale, yes_no, single or matrix items" +
+                              (item.type == ItemType::Multi || item.type == ItemType::BodyMap ? ", or method: count" : ""));
+            return false;
+    }
+}
+
+/// Reverse scoring needs both ends of the item's range.
+bool checkReversible(Ctx& ctx, const YamlNode& at, const ItemRef& ref) {
+    const Item& item = *ref.sym->item;
+    if (item.type == ItemType::Number && (!item.min || !item.max)) {
+        ctx.error(at, "'" + item.id + "' is reverse-scored but has no min and max; reverse scoring uses min + max - value");
+        return false;
+    }
+    return true;
+}
+
+void readBands(Ctx& ctx, const YamlNode& node, Score& score) {
+    const auto* list = ctx.list(node, "bands");
+    if (!list) return;
+    struct Placed { double min, max; int line; };
+    std::vector<Placed> placed;
+    for (const YamlNode& bn : *list) {
+        MapReader m(ctx, bn, "a band of score '" + score.id + "'");
+        if (!m.ok()) continue;
+        m.allow({"min", "max", "label"});
+        ScoreBand b;
+        b.where = ctx.loc(bn);
+        const YamlNode* lo = m.need("min", "add min: N (bands include both ends)");
+        const YamlNode* hi = m.need("max", "add max: N (bands include both ends)");
+        auto vlo = lo ? ctx.number(*lo, "min") : std::nullopt;
+        auto vhi = hi ? ctx.number(*hi, "max") : std::nullopt;
+        if (const YamlNode* l = m.need("label", "add label: {...} (what staff read for this range)"))
+            b.label = ctx.translated(*l, "label");
+        if (!vlo || !vhi) continue;
+        b.min = *vlo;
+        b.max = *vhi;
+        if (b.min > b.max) {
+            ctx.error(*hi, "band max " + formatNumber(b.max) + " is below its min " + formatNumber(b.min));
+            continue;
+        }
+        for (const Placed& p : placed) {
+            if (b.min <= p.max && p.min <= b.max) {
+                ctx.error(bn, "band " + formatNumber(b.min) + ".." + formatNumber(b.max) + " overlaps band " +
+                                  formatNumber(p.min) + ".." + formatNumber(p.max) + " (line " + std::to_string(p.line) +
+                                  "); bands include both ends, so each must start above the previous max");
+                break;
+            }
+        }
+        placed.push_back({b.min, b.max, bn.line});
+        score.bands.push_back(std::move(b));
+    }
+}
+
+void readScore(Ctx& ctx, const YamlNode& node, Score& score, std::map<std::string, core::SourceLoc>& ids) {
+    MapReader m(ctx, node, "a score");
+    score.where = ctx.loc(node);
+    if (!m.ok()) return;
+    m.allow({"id", "label", "method", "items", "reverse", "missing", "decimals", "bands"});
+    if (const YamlNode* id = m.need("id", "add id: a_score_id"))
+        if (auto v = ctx.ident(*id, "id")) {
+            score.id = *v;
+            ctx.unique(ids, score.id, *id, "score id");
+            m.rename("score '" + score.id + "'");
+            // Records and exports put item answers and scores side by side, keyed by id.
+            if (const ItemSym* clash = ctx.findItem(score.id))
+                ctx.error(*id, "score id '" + score.id + "' is also the id of an item (line " +
+                                   std::to_string(clash->idLoc.line) + "); give the score its own id, e.g. '" +
+                                   score.id + "_score'");
+        }
+    if (const YamlNode* l = m.need("label", "add label: {...} (what staff read)")) score.label = ctx.translated(*l, "label");
+    if (const YamlNode* me = m.get("method"))
+        if (auto v = ctx.choice(*me, "method", kMethods)) score.method = *v;
+
+    size_t counted = 0;  // items after expanding whole matrices into rows
+    std::map<std::string, core::SourceLoc> listed;
+    if (const YamlNode* items = m.need("items", "add items: [item_id, ...]")) {
+        if (const auto* list = ctx.list(*items, "items")) {
+            if (list->empty()) ctx.error(*items, "score '" + score.id + "' has no items; list the items it adds up");
+            for (const YamlNode& in : *list) {
+                auto ref = resolveRef(ctx, in, "score '" + score.id + "'");
+                if (!ref) continue;
+                if (!checkScoreItem(ctx, in, *ref, score.method, score.id)) continue;
+                // A whole matrix stands for its rows: "m" and "m.r" together count "m.r" twice.
+                const Item& item = *ref->sym->item;
+                std::vector<std::string> keys;
+                if (item.type == ItemType::Matrix && !ref->row)
+                    for (const auto& r : item.rows) keys.push_back(item.id + "." + r.id);
+                else
+                    keys.push_back(in.value);
+                bool fresh = true;
+                for (const auto& k : keys)
+                    if (listed.count(k)) fresh = false;
+                if (!fresh) {
+                    ctx.error(in, "score '" + score.id + "' lists '" + in.value + "' twice (a matrix id includes all its rows)");
+                    continue;
+                }
+                for (const auto& k : keys) listed.emplace(k, ctx.loc(in));
+                counted += keys.size();
+                score.items.push_back(in.value);
+            }
+        }
+    }
+    if (const YamlNode* rev = m.get("reverse")) {
+        if (score.method == ScoreMethod::Count) {
+            ctx.error(*rev, "'reverse' has no meaning for method: count; remove it");
+        } else if (const auto* list = ctx.list(*rev, "reverse")) {
+            for (const YamlNode& rn : *list) {
+                if (!rn.isScalar() || std::find(score.items.begin(), score.items.end(), rn.value) == score.items.end()) {
+                    ctx.error(rn, "reverse lists " + describe(rn) + ", which is not in the items of score '" + score.id +
+                                      "'" + (rn.isScalar() ? didYouMean(rn.value, score.items) : std::string()));
+                    continue;
+                }
+                auto ref = resolveRef(ctx, rn, "reverse");
+                if (ref && checkReversible(ctx, rn, *ref)) score.reverse.push_back(rn.value);
+            }
+        }
+    }
+    if (const YamlNode* miss = m.get("missing")) {
+        MapReader mm(ctx, *miss, "'missing'");
+        mm.allow({"min_answered", "prorate"});
+        if (const YamlNode* ma = mm.get("min_answered"))
+            if (auto v = ctx.integer(*ma, "min_answered", 1, std::max<int>(1, static_cast<int>(counted))))
+                score.minAnswered = *v;
+        if (const YamlNode* pr = mm.get("prorate")) {
+            if (auto v = ctx.boolean(*pr, "prorate")) {
+                if (*v && score.method != ScoreMethod::Sum)
+                    ctx.error(*pr, "'prorate' scales up a sum; it has no meaning for method: " +
+                                       std::string(score.method == ScoreMethod::Mean ? "mean" : score.method == ScoreMethod::Max ? "max" : "count"));
+                else score.prorate = *v;
+            }
+        }
+    }
+    if (const YamlNode* d = m.get("decimals"))
+        if (auto v = ctx.integer(*d, "decimals", 0, 6)) score.decimals = *v;
+    if (const YamlNode* b = m.get("bands")) readBands(ctx, *b, score);
+}
+
+void readFlag(Ctx& ctx, const YamlNode& node, Flag& flag, std::map<std::string, core::SourceLoc>& ids) {
+    MapReader m(ctx, node, "a flag");
+    flag.where = ctx.loc(node);
+    if (!m.ok()) return;
+    m.allow({"id", "severity", "label", "explain", "when"});
+    if (const YamlNode* id = m.need("id", "add id: a_flag_id"))
+        if (auto v = ctx.ident(*id, "id")) {
+            flag.id = *v;
+            ctx.unique(ids, flag.id, *id, "flag id");
+            m.rename("flag '" + flag.id + "'");
+        }
+    if (const YamlNode* s = m.need("severity", "add severity: urgent (see a clinician first) or caution"))
+        if (auto v = ctx.choice(*s, "severity", kSeverities)) flag.severity = *v;
+    if (const YamlNode* l = m.need("label", "add label: {...} (the alert staff see)")) flag.label = ctx.translated(*l, "label");
+    if (const YamlNode* e = m.get("explain")) flag.explain = ctx.translated(*e, "explain");
+    if (const YamlNode* w = m.need("when", "add when: {item: ..., op: ..., value: ...}"))
+        if (auto c = readCondition(ctx, *w, CondScope{"when", std::nullopt, std::nullopt})) flag.when = std::move(*c);
+}
+
+}  // namespace
+
+void readScores(Ctx& ctx, const YamlNode& node, std::vector<Score>& scores) {
+    const auto* list = ctx.list(node, "scores");
+    if (!list) return;
+    std::map<std::string, core::SourceLoc> ids;
+    scores.resize(list->size());
+    for (size_t i = 0; i < list->size(); ++i) readScore(ctx, (*list)[i], scores[i], ids);
+}
+
+void readFlags(Ctx& ctx, const YamlNode& node, std::vector<Flag>& flags) {
+    const auto* list = ctx.list(node, "flags");
+    if (!list) return;
+    std::map<std::string, core::SourceLoc> ids;
+    flags.resize(list->size());
+    for (size_t i = 0; i < list->size(); ++i) readFlag(ctx, (*list)[i], flags[i], ids);
+}
+
+}  // namespace kiosk::forms::detail

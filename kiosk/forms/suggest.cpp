@@ -1,0 +1,56 @@
+#include "kiosk/forms/suggest.h"
+
+#include <algorithm>
+
+namespace kiosk::forms::detail {
+
+size_t editDistance(std::string_view a, std::string_view b) {
+    // Optimal string alignment distance, three rows: forms have short words, so this is cheap.
+    std::vector<size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+        }
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+    if (word.size() > 200) return {};  // nobody mistypes 200 characters; keep the work bounded
+    // A typo changes about one character in three; short words get one edit.
+    const size_t limit = std::max<size_t>(1, word.size() / 3);
+    std::string best;
+    size_t bestDistance = limit + 1;
+    for (const auto& c : candidates) {
+        if (c == word || c.size() > word.size() + limit + 1) continue;
+        const size_t d = editDistance(word, c);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::string c = closest(word, candidates);
+    return c.empty() ? std::string() : "; did you mean '" + c + "'?";
+}
+
+std::string joinList(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) {
+        if (!out.empty()) out += ", ";
+        out += w;
+    }
+    return out;
+}
+
+}  // namespace kiosk::forms::detail

@@ -1,0 +1,21 @@
+#pragma once
+// "Did you mean ...?" for misspelt keys, ids and enum values in form files.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::forms::detail {
+
+/// Edit distance (insert, delete, substitute, swap two neighbours) between @p a and @p b.
+size_t editDistance(std::string_view a, std::string_view b);
+
+/// The candidate closest to @p word when it is close enough to be a likely typo, else "".
+std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+
+/// "; did you mean 'x'?" or "" when nothing is close.
+std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates);
+
+/// "a, b, c" for messages listing what is allowed.
+std::string joinList(const std::vector<std::string>& words);
+
+}  // namespace kiosk::forms::detail

@@ -1,0 +1,103 @@
+#include "kiosk/store/audit.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "kiosk/store/crypto.h"
+
+namespace kiosk::store {
+namespace {
+
+constexpr std::size_t kHashBytes = 32;
+
+// Length-prefixed fields, so ("ab","c") and ("a","bc") hash differently.
+void put(Bytes& out, const void* data, std::size_t size) {
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<unsigned char>((size >> (8 * i)) & 0xff));
+    const auto* p = static_cast<const unsigned char*>(data);
+    out.insert(out.end(), p, p + size);
+}
+
+Bytes rowHash(const Bytes& prev, std::int64_t seq, const std::string& at, const std::string& kiosk,
+              const std::string& action, const std::string& detail) {
+    Bytes buf;
+    put(buf, prev.data(), prev.size());
+    const std::string seqText = std::to_string(seq);
+    put(buf, seqText.data(), seqText.size());
+    put(buf, at.data(), at.size());
+    put(buf, kiosk.data(), kiosk.size());
+    put(buf, action.data(), action.size());
+    put(buf, detail.data(), detail.size());
+    return hash256(buf.data(), buf.size());
+}
+
+Bytes blobOf(const SQLite::Column& c) {
+    const auto* p = static_cast<const unsigned char*>(c.getBlob());
+    return Bytes(p, p + c.getBytes());
+}
+
+}  // namespace
+
+const char* toString(AuditAction action) {
+    switch (action) {
+        case AuditAction::KeyInit: return "key_init";
+        case AuditAction::Unlock: return "unlock";
+        case AuditAction::Export: return "export";
+        case AuditAction::Delete: return "delete";
+        case AuditAction::PassphraseChange: return "passphrase_change";
+        case AuditAction::SettingsChange: return "settings_change";
+        case AuditAction::Purge: return "purge";
+        case AuditAction::Backup: return "backup";
+        case AuditAction::Review: return "review";
+    }
+    return "unknown";
+}
+
+void appendAudit(SQLite::Database& db, const std::string& kioskId, AuditAction action,
+                 const std::string& detail, const std::string& at) {
+    std::int64_t seq = 1;
+    Bytes prev(kHashBytes, 0);
+    SQLite::Statement last(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (last.executeStep()) {
+        seq = last.getColumn(0).getInt64() + 1;
+        prev = blobOf(last.getColumn(1));
+    }
+    const std::string name = toString(action);
+    const Bytes hash = rowHash(prev, seq, at, kioskId, name, detail);
+    SQLite::Statement insert(db,
+        "INSERT INTO audit (seq, at, kiosk_id, action, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?)");
+    insert.bind(1, seq);
+    insert.bind(2, at);
+    insert.bind(3, kioskId);
+    insert.bind(4, name);
+    insert.bind(5, detail);
+    insert.bind(6, prev.data(), static_cast<int>(prev.size()));
+    insert.bind(7, hash.data(), static_cast<int>(hash.size()));
+    insert.exec();
+}
+
+AuditReport verifyAudit(SQLite::Database& db) {
+    AuditReport report;
+    Bytes prev(kHashBytes, 0);
+    std::int64_t expectSeq = 1;
+    SQLite::Statement rows(db, "SELECT seq, at, kiosk_id, action, detail, prev_hash, hash FROM audit ORDER BY seq");
+    while (rows.executeStep()) {
+        const std::int64_t seq = rows.getColumn(0).getInt64();
+        ++report.entries;
+        auto fail = [&](const char* why) {
+            report.firstBroken = seq;
+            report.problem = why;
+            return report;
+        };
+        if (seq != expectSeq) return fail("a row is missing before this one");
+        if (blobOf(rows.getColumn(5)) != prev) return fail("it does not link to the row before");
+        const Bytes stored = blobOf(rows.getColumn(6));
+        const Bytes want = rowHash(prev, seq, rows.getColumn(1).getString(), rows.getColumn(2).getString(),
+                                   rows.getColumn(3).getString(), rows.getColumn(4).getString());
+        if (stored != want) return fail("its contents do not match its hash");
+        prev = stored;
+        ++expectSeq;
+        report.headHash = toHex(prev.data(), prev.size());
+    }
+    return report;
+}
+
+}  // namespace kiosk::store

@@ -1,0 +1,89 @@
+#include "kiosk/store/schema.h"
+
+#include <string>
+
+#include <SQLiteCpp/Transaction.h>
+
+namespace kiosk::store {
+namespace {
+
+// Never edit a migration that has shipped: add a new one. Only columns staff need to list and
+// filter records are plain; everything the patient entered is in the sealed payload.
+constexpr const char* kMigrations[kSchemaVersion] = {
+    // 1: key/value settings (keys, kiosk id) and the records.
+    R"sql(
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+    CREATE TABLE records (
+        id           TEXT PRIMARY KEY,          -- UUID v4
+        form_id      TEXT NOT NULL,
+        form_version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        lang         TEXT NOT NULL,
+        started_at   TEXT NOT NULL,             -- UTC ISO 8601
+        submitted_at TEXT NOT NULL,
+        kiosk_id     TEXT NOT NULL,
+        status       TEXT NOT NULL DEFAULT 'submitted'
+                     CHECK (status IN ('submitted', 'reviewed', 'exported', 'deleted')),
+        payload      BLOB                       -- crypto_box_seal to the clinic key; NULL once deleted
+    );
+    CREATE INDEX records_submitted ON records (submitted_at);
+    )sql",
+    // 2: the staff audit log, append-only (triggers) and chained by hash (audit.cpp).
+    R"sql(
+    CREATE TABLE audit (
+        seq       INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        kiosk_id  TEXT NOT NULL,
+        action    TEXT NOT NULL,
+        detail    TEXT NOT NULL,
+        prev_hash BLOB NOT NULL,
+        hash      BLOB NOT NULL
+    );
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    )sql",
+    // 3: drafts (one per kiosk, sealed with the kiosk's draft key) and when a status last changed,
+    //    which retention (purge) and export filters need.
+    R"sql(
+    CREATE TABLE drafts (
+        kiosk_id   TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        saved_at   TEXT NOT NULL,
+        key_id     BLOB NOT NULL,               -- which draft key sealed it (hash of the key)
+        nonce      BLOB NOT NULL,
+        sealed     BLOB NOT NULL
+    ) WITHOUT ROWID;
+    ALTER TABLE records ADD COLUMN status_at TEXT;
+    UPDATE records SET status_at = submitted_at WHERE status_at IS NULL;
+    CREATE INDEX records_status ON records (status, submitted_at);
+    )sql",
+};
+
+}  // namespace
+
+int schemaVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+core::Result<void> migrateTo(SQLite::Database& db, int target) {
+    int current = schemaVersion(db);
+    if (current > kSchemaVersion)
+        return core::makeError(core::ErrorCode::Invalid,
+                               "database schema version " + std::to_string(current) +
+                                   " is newer than this program understands (" +
+                                   std::to_string(kSchemaVersion) + "): update intake-kiosk",
+                               core::SourceLoc{db.getFilename()});
+    while (current < target) {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        // Another process may have migrated while we waited for the write lock.
+        current = schemaVersion(db);
+        if (current >= target) break;
+        db.exec(kMigrations[current]);
+        ++current;
+        db.exec("PRAGMA user_version = " + std::to_string(current));
+        tx.commit();
+    }
+    return {};
+}
+
+}  // namespace kiosk::store

@@ -1,0 +1,465 @@
+// Store: opening the database, records, maintenance. Keys and audit are in store_keys.cpp,
+// drafts in drafts.cpp.
+//
+// [SECTION] index: helpers · open · records · maintenance
+#include "kiosk/store/store.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sodium.h>
+
+#include "kiosk/core/log.h"
+#include "kiosk/store/schema.h"
+#include "kiosk/store/store_impl.h"
+
+namespace kiosk::store {
+using core::ErrorCode;
+using core::makeError;
+using core::Result;
+
+// [SECTION] helpers
+const char* toString(RecordStatus status) {
+    switch (status) {
+        case RecordStatus::Submitted: return "submitted";
+        case RecordStatus::Reviewed: return "reviewed";
+        case RecordStatus::Exported: return "exported";
+        case RecordStatus::Deleted: return "deleted";
+    }
+    return "submitted";
+}
+
+std::optional<RecordStatus> parseRecordStatus(const std::string& text) {
+    for (auto s : {RecordStatus::Submitted, RecordStatus::Reviewed, RecordStatus::Exported, RecordStatus::Deleted})
+        if (text == toString(s)) return s;
+    return std::nullopt;
+}
+
+namespace {
+
+constexpr char kPayloadMagic[4] = {'i', 'k', 'r', '1'};
+
+// The sealed plaintext starts with the record's plain columns, so that moving a sealed payload to
+// another row, or editing a row's form or times, is caught when the record is opened.
+std::string binding(const RecordMeta& m) {
+    return m.id + '\n' + m.formId + '\n' + std::to_string(m.formVersion) + '\n' + m.contentHash + '\n' +
+           m.lang + '\n' + m.startedAt + '\n' + m.submittedAt + '\n' + m.kioskId;
+}
+
+Result<void> checkMeta(const RecordMeta& m) {
+    auto bad = [](std::string what) { return makeError(ErrorCode::Invalid, "record metadata: " + what); };
+    if (m.formId.empty()) return bad("form id is empty");
+    if (m.formVersion <= 0) return bad("form version must be positive");
+    if (!parseUtcIso(m.startedAt)) return bad("started time is not UTC YYYY-MM-DDTHH:MM:SSZ");
+    if (!parseUtcIso(m.submittedAt)) return bad("submitted time is not UTC YYYY-MM-DDTHH:MM:SSZ");
+    for (const std::string* s : {&m.id, &m.formId, &m.contentHash, &m.lang, &m.kioskId})
+        if (s->find('\n') != std::string::npos) return bad("a field contains a line break");
+    return {};
+}
+
+RecordSummary readSummary(SQLite::Statement& q) {
+    // Column order of kSummaryColumns.
+    RecordSummary s;
+    s.meta.id = q.getColumn(0).getString();
+    s.meta.formId = q.getColumn(1).getString();
+    s.meta.formVersion = q.getColumn(2).getInt();
+    s.meta.contentHash = q.getColumn(3).getString();
+    s.meta.lang = q.getColumn(4).getString();
+    s.meta.startedAt = q.getColumn(5).getString();
+    s.meta.submittedAt = q.getColumn(6).getString();
+    s.meta.kioskId = q.getColumn(7).getString();
+    s.status = parseRecordStatus(q.getColumn(8).getString()).value_or(RecordStatus::Submitted);
+    s.statusAt = q.getColumn(9).getString();
+    s.sealedBytes = q.getColumn(10).getInt64();
+    return s;
+}
+
+constexpr const char* kSummaryColumns =
+    "id, form_id, form_version, content_hash, lang, started_at, submitted_at, kiosk_id, status, "
+    "coalesce(status_at, ''), coalesce(length(payload), 0)";
+
+struct Where {
+    std::string sql;
+    std::vector<std::string> args;
+};
+
+Where whereFor(const ListFilter& f) {
+    Where w;
+    auto add = [&](const std::string& clause, const std::string& arg) {
+        w.sql += w.sql.empty() ? " WHERE " : " AND ";
+        w.sql += clause;
+        w.args.push_back(arg);
+    };
+    if (!f.formId.empty()) add("form_id = ?", f.formId);
+    if (f.status) add("status = ?", toString(*f.status));
+    else if (!f.includeDeleted) add("status <> ?", "deleted");
+    if (!f.since.empty()) add("submitted_at >= ?", f.since);
+    if (!f.until.empty()) add("submitted_at < ?", f.until);
+    return w;
+}
+
+void bindAll(SQLite::Statement& q, const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
+}
+
+Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& payload, const ClinicKey& key) {
+    if (payload.isNull()) return makeError(ErrorCode::NotFound, "record " + s.meta.id + " was deleted");
+    auto plain = openSealed(key.publicKey(), key.secretKey(),
+                            static_cast<const unsigned char*>(payload.getBlob()),
+                            static_cast<std::size_t>(payload.getBytes()));
+    if (!plain) return makeError(ErrorCode::Integrity, "record " + s.meta.id + ": " + plain.error().message);
+    const std::string expect = binding(s.meta);
+    const unsigned char* p = plain->data();
+    const std::size_t n = plain->size();
+    std::uint32_t len = 0;
+    if (n >= 8 && std::memcmp(p, kPayloadMagic, 4) == 0) std::memcpy(&len, p + 4, 4);
+    if (n < 8 || std::memcmp(p, kPayloadMagic, 4) != 0 || 8 + std::size_t{len} > n ||
+        std::string(reinterpret_cast<const char*>(p + 8), len) != expect)
+        return makeError(ErrorCode::Integrity,
+                         "record " + s.meta.id + ": its plain columns do not match its sealed payload");
+    return std::string(reinterpret_cast<const char*>(p + 8 + len), n - 8 - len);
+}
+
+}  // namespace
+
+// [SECTION] open
+Store::Store(std::unique_ptr<Impl> impl) : m(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+const std::string& Store::kioskId() const { return m->kioskId; }
+const std::string& Store::path() const { return m->options.dbPath; }
+
+std::optional<Bytes> Store::Impl::metaGet(const std::string& key) {
+    SQLite::Statement q(db, "SELECT value FROM meta WHERE key = ?");
+    q.bind(1, key);
+    if (!q.executeStep()) return std::nullopt;
+    const auto* p = static_cast<const unsigned char*>(q.getColumn(0).getBlob());
+    return Bytes(p, p + q.getColumn(0).getBytes());
+}
+
+void Store::Impl::metaSet(const std::string& key, const Bytes& value) {
+    SQLite::Statement q(db, "INSERT INTO meta (key, value) VALUES (?, ?) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    q.bind(1, key);
+    q.bind(2, value.data(), static_cast<int>(value.size()));
+    q.exec();
+}
+
+void Store::Impl::metaSet(const std::string& key, const std::string& value) {
+    metaSet(key, Bytes(value.begin(), value.end()));
+}
+
+void Store::Impl::loadPublicKey() {
+    auto pk = metaGet("clinic_public_key");
+    publicKey = pk ? *pk : Bytes{};
+}
+
+Result<Store> Store::open(const StoreOptions& options) {
+    if (auto ok = ensureSodium(); !ok) return ok.error();
+    const std::string& path = options.dbPath;
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(path, ec);
+    if (!existed && !options.createIfMissing)
+        return makeError(ErrorCode::NotFound, "no database here (give --db or --data-dir)", core::SourceLoc{path});
+    auto opened = guarded("opening the database", path, [&]() -> Result<Store> {
+        int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_FULLMUTEX;
+        if (options.createIfMissing) flags |= SQLite::OPEN_CREATE;
+        SQLite::Database db(path, flags, options.busyTimeoutMs);
+        if (!existed) ::chmod(path.c_str(), 0600);  // -wal and -shm inherit this mode
+        // Check before anything writes: a damaged file is left exactly as it was found.
+        if (options.quickCheck && existed) {
+            SQLite::Statement check(db, "PRAGMA quick_check(1)");
+            std::string verdict = check.executeStep() ? check.getColumn(0).getString() : "no answer";
+            if (verdict != "ok")
+                return makeError(ErrorCode::Integrity, "quick_check failed", core::SourceLoc{path});
+        }
+        const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+        if (mode != "wal")
+            return makeError(ErrorCode::Io, "the database cannot use write-ahead logging (" + mode + ")",
+                             core::SourceLoc{path});
+        db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+        if (auto migrated = migrateTo(db); !migrated) return migrated.error();
+        auto impl = std::make_unique<Impl>(options, std::move(db));
+        if (options.maxPageCount > 0)
+            impl->db.exec("PRAGMA max_page_count = " + std::to_string(options.maxPageCount));
+        if (!options.kioskId.empty()) {
+            impl->kioskId = options.kioskId;
+        } else {
+            auto id = impl->metaGet("kiosk_id");
+            if (!id) {
+                SQLite::Transaction tx(impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+                id = impl->metaGet("kiosk_id");  // another process may have made it meanwhile
+                if (!id) {
+                    const std::string made = "kiosk-" + newUuid().substr(0, 8);
+                    impl->metaSet("kiosk_id", made);
+                    id = Bytes(made.begin(), made.end());
+                }
+                tx.commit();
+            }
+            impl->kioskId.assign(id->begin(), id->end());
+        }
+        impl->loadPublicKey();
+        return Store(std::move(impl));
+    });
+    if (!opened && opened.error().code == ErrorCode::Integrity) {
+        core::logger()->error("database failed its integrity check; intake stopped");
+        return makeError(ErrorCode::Integrity,
+                         "the database failed its integrity check, so intake is stopped and nothing was "
+                         "changed. Restore the latest backup or call support.",
+                         core::SourceLoc{path});
+    }
+    if (!opened) core::logger()->error("opening the database failed: {}", opened.error().message);
+    return opened;
+}
+
+// [SECTION] records
+Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& payload, DraftAfterSubmit draft) {
+    const auto t0 = std::chrono::steady_clock::now();
+    RecordMeta meta = metaIn;
+    if (meta.id.empty()) meta.id = newUuid();
+    if (meta.kioskId.empty()) meta.kioskId = m->kioskId;
+    if (auto ok = checkMeta(meta); !ok) return ok.error();
+    if (m->publicKey.empty()) {
+        // Another process (keys init) may have made the key since we opened.
+        auto loaded = m->run("reading the clinic key", [&]() -> Result<void> { m->loadPublicKey(); return {}; });
+        if (!loaded) return loaded.error();
+        if (m->publicKey.empty())
+            return makeError(ErrorCode::Crypto, "no clinic key yet: run `intake-kiosk keys init`",
+                             core::SourceLoc{m->options.dbPath});
+    }
+    // Plaintext in secure memory: magic, binding length, binding, payload.
+    const std::string bind = binding(meta);
+    SecretBytes plain(8 + bind.size() + payload.size());
+    if (plain.data() == nullptr) return makeError(ErrorCode::Internal, "out of secure memory");
+    const auto len = static_cast<std::uint32_t>(bind.size());
+    std::memcpy(plain.data(), kPayloadMagic, 4);
+    std::memcpy(plain.data() + 4, &len, 4);
+    std::memcpy(plain.data() + 8, bind.data(), bind.size());
+    if (!payload.empty()) std::memcpy(plain.data() + 8 + bind.size(), payload.data(), payload.size());
+    auto sealed = seal(m->publicKey, plain.data(), plain.size());
+    if (!sealed) return sealed.error();
+
+    auto saved = m->run("saving the record", [&]() -> Result<void> {
+        if (!m->insertRecord)
+            m->insertRecord = std::make_unique<SQLite::Statement>(m->db,
+                "INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
+                "submitted_at, kiosk_id, status, status_at, payload) "
+                "VALUES (?,?,?,?,?,?,?,?,'submitted',?,?) ON CONFLICT (id) DO NOTHING");
+        if (!m->deleteDraft)
+            m->deleteDraft = std::make_unique<SQLite::Statement>(m->db, "DELETE FROM drafts WHERE kiosk_id = ?");
+        SQLite::Statement& q = *m->insertRecord;
+        // tryReset: after a failed step (disk full) reset() would rethrow that old error forever.
+        (void)q.tryReset();
+        q.clearBindings();
+        q.bind(1, meta.id);
+        q.bind(2, meta.formId);
+        q.bind(3, meta.formVersion);
+        q.bind(4, meta.contentHash);
+        q.bind(5, meta.lang);
+        q.bind(6, meta.startedAt);
+        q.bind(7, meta.submittedAt);
+        q.bind(8, meta.kioskId);
+        q.bind(9, meta.submittedAt);
+        q.bindNoCopy(10, sealed->data(), static_cast<int>(sealed->size()));
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        q.exec();
+        q.reset();  // release the statement before COMMIT
+        if (draft == DraftAfterSubmit::Clear) {
+            (void)m->deleteDraft->tryReset();
+            m->deleteDraft->bind(1, m->kioskId);
+            m->deleteDraft->exec();
+            m->deleteDraft->reset();
+        }
+        tx.commit();
+        return {};
+    });
+    if (m->insertRecord) {  // no dangling pointer to `sealed`, no open statement left behind
+        (void)m->insertRecord->tryReset();
+        m->insertRecord->clearBindings();
+    }
+    if (m->deleteDraft) (void)m->deleteDraft->tryReset();
+    if (!saved) {
+        core::logger()->warn("intake save failed form={} v={} code={}", meta.formId, meta.formVersion,
+                             static_cast<int>(saved.error().code));
+        return saved.error();
+    }
+    if (draft == DraftAfterSubmit::Clear) m->forgetDraftKey();
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
+    core::logger()->info("intake submitted form={} v={} ms={:.1f} bytes={}", meta.formId, meta.formVersion,
+                         static_cast<double>(us.count()) / 1000.0, sealed->size());
+    return meta.id;
+}
+
+Result<std::vector<RecordSummary>> Store::list(const ListFilter& filter) {
+    return m->run("listing records", [&]() -> Result<std::vector<RecordSummary>> {
+        const Where w = whereFor(filter);
+        std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM records" + w.sql +
+                          " ORDER BY submitted_at DESC, id";
+        if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
+        SQLite::Statement q(m->db, sql);
+        bindAll(q, w.args);
+        std::vector<RecordSummary> out;
+        while (q.executeStep()) out.push_back(readSummary(q));
+        return out;
+    });
+}
+
+Result<std::int64_t> Store::count(const ListFilter& filter) {
+    return m->run("counting records", [&]() -> Result<std::int64_t> {
+        const Where w = whereFor(filter);
+        SQLite::Statement q(m->db, "SELECT count(*) FROM records" + w.sql);
+        bindAll(q, w.args);
+        q.executeStep();
+        return q.getColumn(0).getInt64();
+    });
+}
+
+Result<std::string> Store::readPayload(const std::string& id, const ClinicKey& key) {
+    return m->run("reading a record", [&]() -> Result<std::string> {
+        SQLite::Statement q(m->db, std::string("SELECT ") + kSummaryColumns + ", payload FROM records WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep()) return makeError(ErrorCode::NotFound, "no record " + id);
+        const RecordSummary s = readSummary(q);
+        return openPayload(s, q.getColumn(11), key);
+    });
+}
+
+Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key,
+    const std::function<bool(const RecordSummary&, const Result<std::string>&)>& fn) {
+    return m->run("reading records", [&]() -> Result<void> {
+        const Where w = whereFor(filter);
+        std::string sql = std::string("SELECT ") + kSummaryColumns + ", payload FROM records" + w.sql +
+                          " ORDER BY submitted_at, id";
+        if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
+        SQLite::Statement q(m->db, sql);
+        bindAll(q, w.args);
+        while (q.executeStep()) {
+            const RecordSummary s = readSummary(q);
+            if (!fn(s, openPayload(s, q.getColumn(11), key))) break;
+        }
+        return {};
+    });
+}
+
+Result<void> Store::markExported(const std::vector<std::string>& ids, const ClinicKey&) {
+    return m->run("marking records exported", [&]() -> Result<void> {
+        const std::string now = utcNowIso();
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement q(m->db, "UPDATE records SET status = 'exported', status_at = ? "
+                                   "WHERE id = ? AND status IN ('submitted', 'reviewed', 'exported')");
+        std::int64_t n = 0;
+        for (const auto& id : ids) {
+            q.reset();
+            q.bind(1, now);
+            q.bind(2, id);
+            n += q.exec();
+        }
+        appendAudit(m->db, m->kioskId, AuditAction::Export, "count=" + std::to_string(n), now);
+        tx.commit();
+        core::logger()->info("records exported count={}", n);
+        return {};
+    });
+}
+
+Result<void> Store::markReviewed(const std::string& id, const ClinicKey&) {
+    return m->run("marking a record reviewed", [&]() -> Result<void> {
+        const std::string now = utcNowIso();
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement q(m->db, "UPDATE records SET status = 'reviewed', status_at = ? "
+                                   "WHERE id = ? AND status = 'submitted'");
+        q.bind(1, now);
+        q.bind(2, id);
+        if (q.exec() == 0) return makeError(ErrorCode::NotFound, "no submitted record " + id);
+        appendAudit(m->db, m->kioskId, AuditAction::Review, "record=" + id, now);
+        tx.commit();
+        return {};
+    });
+}
+
+Result<void> Store::deleteRecord(const std::string& id, const ClinicKey&) {
+    auto done = m->run("deleting a record", [&]() -> Result<void> {
+        const std::string now = utcNowIso();
+        m->db.exec("PRAGMA secure_delete = ON");  // zero the freed pages, not only unlink them
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement q(m->db, "UPDATE records SET status = 'deleted', status_at = ?, payload = NULL "
+                                   "WHERE id = ? AND status <> 'deleted'");
+        q.bind(1, now);
+        q.bind(2, id);
+        if (q.exec() == 0) return makeError(ErrorCode::NotFound, "no record " + id);
+        appendAudit(m->db, m->kioskId, AuditAction::Delete, "record=" + id, now);
+        tx.commit();
+        m->db.exec("PRAGMA secure_delete = OFF; PRAGMA wal_checkpoint(TRUNCATE);");
+        return {};
+    });
+    (void)m->db.tryExec("PRAGMA secure_delete = OFF");
+    return done;
+}
+
+Result<std::int64_t> Store::purgeExported(std::chrono::seconds olderThan, const ClinicKey&, SystemClock::time_point now) {
+    if (olderThan.count() <= 0) return makeError(ErrorCode::Invalid, "purge age must be positive");
+    auto done = m->run("purging exported records", [&]() -> Result<std::int64_t> {
+        const std::string nowText = toUtcIso(now);
+        const std::string cutoff = toUtcIso(now - olderThan);
+        m->db.exec("PRAGMA secure_delete = ON");
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement q(m->db, "UPDATE records SET status = 'deleted', status_at = ?, payload = NULL "
+                                   "WHERE status = 'exported' AND submitted_at < ?");
+        q.bind(1, nowText);
+        q.bind(2, cutoff);
+        const std::int64_t n = q.exec();
+        appendAudit(m->db, m->kioskId, AuditAction::Purge,
+                    "count=" + std::to_string(n) + " submitted_before=" + cutoff, nowText);
+        tx.commit();
+        m->db.exec("PRAGMA secure_delete = OFF; PRAGMA wal_checkpoint(TRUNCATE);");
+        core::logger()->info("records purged count={} before={}", n, cutoff);
+        return n;
+    });
+    (void)m->db.tryExec("PRAGMA secure_delete = OFF");
+    return done;
+}
+
+// [SECTION] maintenance
+Result<void> Store::backup(const std::string& destination) {
+    std::error_code ec;
+    if (std::filesystem::exists(destination, ec))
+        return makeError(ErrorCode::Invalid, "will not overwrite an existing file", core::SourceLoc{destination});
+    auto copied = guarded("backing up", destination, [&]() -> Result<void> {
+        SQLite::Database dest(destination, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        ::chmod(destination.c_str(), 0600);
+        SQLite::Backup copy(dest, m->db);
+        // One step copies every page under one read transaction: a consistent snapshot, and in WAL
+        // mode writers carry on meanwhile.
+        copy.executeStep(-1);
+        const std::string verdict = dest.execAndGet("PRAGMA quick_check(1)").getString();
+        if (verdict != "ok") return makeError(ErrorCode::Integrity, "the copy failed its check");
+        return {};
+    });
+    if (!copied) {
+        std::filesystem::remove(destination, ec);
+        return copied.error();
+    }
+    return m->run("recording the backup", [&]() -> Result<void> {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        appendAudit(m->db, m->kioskId, AuditAction::Backup, "ok", utcNowIso());
+        tx.commit();
+        core::logger()->info("backup written");
+        return {};
+    });
+}
+
+Result<void> Store::integrityCheck() {
+    return m->run("checking the database", [&]() -> Result<void> {
+        const std::string verdict = m->db.execAndGet("PRAGMA integrity_check(1)").getString();
+        if (verdict != "ok") return makeError(ErrorCode::Integrity, "integrity_check failed", core::SourceLoc{m->options.dbPath});
+        return {};
+    });
+}
+
+}  // namespace kiosk::store

@@ -1,0 +1,182 @@
+#pragma once
+// The record store: durable, private storage of intakes in one SQLite file (WAL, synchronous=FULL).
+// Patient data only ever enters as an opaque payload (the record JSON), sealed with crypto_box_seal
+// to the clinic public key before it touches the disk; the running kiosk cannot read it back.
+// Staff unlock the clinic secret key with their passphrase to read, export, delete or purge.
+// Nothing in this API throws: every failure is a core::Error (DiskFull, Busy, Io, Integrity,
+// Crypto, ...) whose message holds no patient data. A Store is one connection: use it from one
+// thread at a time; several Stores (threads or processes) may share a file.
+//
+// [SECTION] index: Options and types · Store (open, keys, records, drafts, audit, maintenance)
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/error.h"
+#include "kiosk/store/audit.h"
+#include "kiosk/store/crypto.h"
+#include "kiosk/store/utc.h"
+
+namespace kiosk::store {
+
+// [SECTION] Options and types
+
+/// The passphrase a fresh kiosk gets (`make run` on a new machine); staff are warned until changed.
+inline constexpr const char* kDefaultPassphrase = "change-me-at-the-desk";
+
+/// @brief How to open the store. Defaults are for the kiosk; tests lower some.
+struct StoreOptions {
+    std::string dbPath;                 ///< the SQLite file
+    bool createIfMissing = true;        ///< false: a missing file is NotFound (staff commands)
+    std::string kioskId;                ///< "" = the id kept in the database (made at first open)
+    int busyTimeoutMs = 5000;           ///< wait this long for another writer before Busy
+    std::int64_t maxPageCount = 0;      ///< 0 = no cap; a cap makes SQLite report a full disk
+    std::chrono::seconds draftMaxAge{std::chrono::minutes(30)};  ///< older drafts are discarded
+    bool quickCheck = true;             ///< PRAGMA quick_check before anything is written
+};
+
+/// @brief The plain columns of a record: enough to list and filter, never a name or an answer.
+struct RecordMeta {
+    std::string id;           ///< UUID; "" = submit() makes one. Keep it across retries (idempotent)
+    std::string formId;
+    int formVersion = 0;
+    std::string contentHash;  ///< the form's content hash
+    std::string lang;
+    std::string startedAt;    ///< UTC "YYYY-MM-DDTHH:MM:SSZ"
+    std::string submittedAt;  ///< UTC "YYYY-MM-DDTHH:MM:SSZ"
+    std::string kioskId;      ///< "" = this store's kiosk id
+};
+
+enum class RecordStatus { Submitted, Reviewed, Exported, Deleted };
+const char* toString(RecordStatus status);
+std::optional<RecordStatus> parseRecordStatus(const std::string& text);
+
+struct RecordSummary {
+    RecordMeta meta;
+    RecordStatus status = RecordStatus::Submitted;
+    std::string statusAt;
+    std::int64_t sealedBytes = 0;  ///< size of the sealed payload (0 once deleted)
+};
+
+/// @brief Which records list() returns; empty fields do not filter. Newest first.
+struct ListFilter {
+    std::string formId;
+    std::optional<RecordStatus> status;
+    bool includeDeleted = false;
+    std::string since;   ///< submitted_at >= since (UTC ISO)
+    std::string until;   ///< submitted_at <  until
+    std::int64_t limit = 0;  ///< 0 = all
+};
+
+/// @brief What to do with the kiosk's draft when a record is submitted.
+enum class DraftAfterSubmit { Clear, Keep };
+
+/// @brief A resumed draft: the session snapshot and when it was started and last saved.
+struct Draft {
+    std::string snapshot;   ///< Intake::snapshot() JSON: patient data, keep in memory only
+    std::string startedAt;
+    std::string savedAt;
+};
+
+/// @brief Whether the clinic key exists and still has the default passphrase.
+struct KeyStatus {
+    bool present = false;
+    bool defaultPassphrase = false;
+    std::string fingerprint;   ///< first 16 hex of BLAKE2b(public key), to compare across machines
+    KdfLimits limits;
+};
+
+/// @brief The unlocked clinic key pair; only Store::unlock() makes one. Wiped when destroyed.
+class ClinicKey {
+public:
+    ClinicKey(ClinicKey&&) noexcept = default;
+    ClinicKey& operator=(ClinicKey&&) noexcept = default;
+    const Bytes& publicKey() const { return m_public; }
+    const SecretBytes& secretKey() const { return m_secret; }
+
+private:
+    friend class Store;
+    ClinicKey(Bytes pub, SecretBytes secret) : m_public(std::move(pub)), m_secret(std::move(secret)) {}
+    Bytes m_public;
+    SecretBytes m_secret;
+};
+
+// [SECTION] Store
+class Store {
+public:
+    /// @brief Opens (or creates) the database: quick_check first (a failure is an Integrity error
+    ///        and nothing is written), then WAL, synchronous=FULL, foreign keys, migrations.
+    static core::Result<Store> open(const StoreOptions& options);
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    const std::string& kioskId() const;
+    const std::string& path() const;
+
+    // Keys --------------------------------------------------------------------------------
+    core::Result<KeyStatus> keyStatus();
+    /// Creates the clinic key pair; refuses if one exists (that would orphan every record).
+    core::Result<void> initKeys(const std::string& passphrase, KdfLimits limits = KdfLimits::moderate());
+    /// First start: creates keys with kDefaultPassphrase if there are none. True if it made them.
+    core::Result<bool> ensureKeys(KdfLimits limits = KdfLimits::moderate());
+    /// Unwraps the secret key (Crypto "wrong passphrase"); audited.
+    core::Result<ClinicKey> unlock(const std::string& passphrase);
+    /// Re-wraps the secret key under a new passphrase; records are untouched. Audited.
+    core::Result<void> changePassphrase(const std::string& oldPassphrase, const std::string& newPassphrase,
+                                        KdfLimits limits = KdfLimits::moderate());
+
+    // Records -----------------------------------------------------------------------------
+    /// @brief Seals @p payload to the clinic key and inserts it; returns the record id only after
+    ///        COMMIT. On error nothing was saved: keep the record and retry with the same meta.id
+    ///        (a retry of a record that did get saved is a no-op that returns its id).
+    core::Result<std::string> submit(const RecordMeta& meta, const std::string& payload,
+                                     DraftAfterSubmit draft = DraftAfterSubmit::Clear);
+    core::Result<std::vector<RecordSummary>> list(const ListFilter& filter = {});
+    core::Result<std::int64_t> count(const ListFilter& filter = {});
+    /// The payload as submitted; Integrity if it was altered or its plain columns were changed.
+    core::Result<std::string> readPayload(const std::string& id, const ClinicKey& key);
+    /// Streams matching records oldest first (export); @p fn returns false to stop. A record that
+    /// fails its integrity check arrives as an error; the others still arrive.
+    core::Result<void> forEachRecord(const ListFilter& filter, const ClinicKey& key,
+        const std::function<bool(const RecordSummary&, const core::Result<std::string>&)>& fn);
+    /// Marks records exported (audited as one export with the count).
+    core::Result<void> markExported(const std::vector<std::string>& ids, const ClinicKey& key);
+    core::Result<void> markReviewed(const std::string& id, const ClinicKey& key);
+    /// Drops the payload and keeps a 'deleted' tombstone (audited).
+    core::Result<void> deleteRecord(const std::string& id, const ClinicKey& key);
+    /// Deletes exported records submitted before now - @p olderThan (audited); returns how many.
+    core::Result<std::int64_t> purgeExported(std::chrono::seconds olderThan, const ClinicKey& key,
+                                             SystemClock::time_point now = SystemClock::now());
+
+    // Drafts (see drafts.cpp for the threat model) ---------------------------------------
+    /// Saves the in-progress intake after a page; the first save of an intake makes a new draft key.
+    core::Result<void> saveDraft(const std::string& snapshot, const std::string& startedAt);
+    /// The draft to resume, if one is younger than draftMaxAge; expired or unreadable ones are
+    /// discarded (and nullopt returned).
+    core::Result<std::optional<Draft>> loadDraft(SystemClock::time_point now = SystemClock::now());
+    core::Result<void> discardDraft();
+
+    // Audit -------------------------------------------------------------------------------
+    /// Records a staff action that changes nothing here (e.g. a settings change). No patient data.
+    core::Result<void> audit(AuditAction action, const std::string& detail);
+    core::Result<AuditReport> verifyAudit();
+
+    // Maintenance -------------------------------------------------------------------------
+    /// Consistent copy to @p destination while others keep writing (SQLite online backup). Audited.
+    core::Result<void> backup(const std::string& destination);
+    /// PRAGMA integrity_check; Integrity error with SQLite's first complaint if it fails.
+    core::Result<void> integrityCheck();
+
+    struct Impl;  ///< opaque outside kiosk_store (store_impl.h)
+
+private:
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m;
+};
+
+}  // namespace kiosk::store

@@ -1,0 +1,177 @@
+// Store: the clinic key pair in the meta table, and the audit log entry points.
+// The public key is plain (the kiosk seals with it); the secret key is stored only as
+// secretbox(argon2id(passphrase, salt)), with the salt and the argon2id limits beside it.
+#include <SQLiteCpp/Transaction.h>
+#include <sodium.h>
+
+#include "kiosk/core/log.h"
+#include "kiosk/store/store.h"
+#include "kiosk/store/store_impl.h"
+
+namespace kiosk::store {
+using core::ErrorCode;
+using core::makeError;
+using core::Result;
+
+namespace {
+
+std::string text(const std::optional<Bytes>& b) { return b ? std::string(b->begin(), b->end()) : std::string(); }
+
+std::string fingerprint(const Bytes& pk) {
+    const Bytes h = hash256(pk.data(), pk.size());
+    return toHex(h.data(), 8);
+}
+
+bool isDefault(const std::string& passphrase) { return passphrase == kDefaultPassphrase; }
+
+Result<void> checkNewPassphrase(const std::string& passphrase) {
+    if (passphrase.size() < 8) return makeError(ErrorCode::Invalid, "the passphrase must have at least 8 characters");
+    return {};
+}
+
+}  // namespace
+
+Result<KeyStatus> Store::keyStatus() {
+    return m->run("reading the clinic key", [&]() -> Result<KeyStatus> {
+        KeyStatus s;
+        m->loadPublicKey();
+        s.present = !m->publicKey.empty();
+        if (!s.present) return s;
+        s.defaultPassphrase = text(m->metaGet("passphrase_is_default")) == "1";
+        s.fingerprint = fingerprint(m->publicKey);
+        s.limits.opslimit = std::stoull(text(m->metaGet("kdf_opslimit")));
+        s.limits.memlimit = static_cast<std::size_t>(std::stoull(text(m->metaGet("kdf_memlimit"))));
+        return s;
+    });
+}
+
+namespace {
+// Writes the wrapped key; call inside the write transaction.
+void storeWrapped(Store::Impl& impl, const WrappedKey& w, bool defaultPassphrase) {
+    impl.metaSet("clinic_secret_box", w.box);
+    impl.metaSet("clinic_secret_nonce", w.nonce);
+    impl.metaSet("kdf_salt", w.salt);
+    impl.metaSet("kdf_alg", std::string("argon2id13"));
+    impl.metaSet("kdf_opslimit", std::to_string(w.limits.opslimit));
+    impl.metaSet("kdf_memlimit", std::to_string(w.limits.memlimit));
+    impl.metaSet("passphrase_is_default", std::string(defaultPassphrase ? "1" : "0"));
+}
+}  // namespace
+
+Result<void> Store::initKeys(const std::string& passphrase, KdfLimits limits) {
+    if (auto ok = checkNewPassphrase(passphrase); !ok) return ok.error();
+    Bytes pk;
+    auto sk = newKeyPair(pk);
+    if (!sk) return sk.error();
+    auto wrapped = wrapSecretKey(*sk, passphrase, limits);  // slow (argon2id): before the lock
+    if (!wrapped) return wrapped.error();
+    return m->run("creating the clinic key", [&]() -> Result<void> {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (m->metaGet("clinic_public_key"))
+            return makeError(ErrorCode::Invalid,
+                             "the clinic key already exists; creating another would make every saved "
+                             "record unreadable. Use `intake-kiosk staff passwd` to change the passphrase",
+                             core::SourceLoc{m->options.dbPath});
+        m->metaSet("clinic_public_key", pk);
+        storeWrapped(*m, *wrapped, isDefault(passphrase));
+        appendAudit(m->db, m->kioskId, AuditAction::KeyInit,
+                    "fingerprint=" + fingerprint(pk) + (isDefault(passphrase) ? " default_passphrase" : ""),
+                    utcNowIso());
+        tx.commit();
+        m->publicKey = pk;
+        core::logger()->info("clinic key created fingerprint={}", fingerprint(pk));
+        return {};
+    });
+}
+
+Result<bool> Store::ensureKeys(KdfLimits limits) {
+    auto status = keyStatus();
+    if (!status) return status.error();
+    if (status->present) return false;
+    auto made = initKeys(kDefaultPassphrase, limits);
+    if (!made) {
+        // Two kiosks starting at once: the other one made it first, which is fine.
+        auto again = keyStatus();
+        if (again && again->present) return false;
+        return made.error();
+    }
+    core::logger()->warn("clinic key created with the default passphrase: staff must change it "
+                         "(intake-kiosk staff passwd)");
+    return true;
+}
+
+namespace {
+Result<WrappedKey> readWrapped(Store::Impl& impl) {
+    auto box = impl.metaGet("clinic_secret_box");
+    if (!box) return makeError(ErrorCode::Crypto, "no clinic key yet: run `intake-kiosk keys init`");
+    WrappedKey w;
+    w.box = *box;
+    w.nonce = impl.metaGet("clinic_secret_nonce").value_or(Bytes{});
+    w.salt = impl.metaGet("kdf_salt").value_or(Bytes{});
+    try {
+        w.limits.opslimit = std::stoull(text(impl.metaGet("kdf_opslimit")));
+        w.limits.memlimit = static_cast<std::size_t>(std::stoull(text(impl.metaGet("kdf_memlimit"))));
+    } catch (const std::exception&) {
+        return makeError(ErrorCode::Integrity, "the stored key settings are damaged");
+    }
+    return w;
+}
+}  // namespace
+
+Result<ClinicKey> Store::unlock(const std::string& passphrase) {
+    auto wrapped = m->run("reading the clinic key", [&]() -> Result<WrappedKey> {
+        m->loadPublicKey();
+        return readWrapped(*m);
+    });
+    if (!wrapped) return wrapped.error();
+    auto sk = unwrapSecretKey(*wrapped, passphrase);
+    if (!sk) {
+        core::logger()->warn("unlock refused: {}", sk.error().message);
+        return sk.error();
+    }
+    // A swapped public key would make the kiosk seal new records to someone else: catch it here.
+    if (publicKeyOf(*sk) != m->publicKey)
+        return makeError(ErrorCode::Integrity, "the stored public key does not belong to the clinic key",
+                         core::SourceLoc{m->options.dbPath});
+    auto logged = audit(AuditAction::Unlock, "ok");
+    if (!logged) return logged.error();
+    return ClinicKey(m->publicKey, std::move(*sk));
+}
+
+Result<void> Store::changePassphrase(const std::string& oldPassphrase, const std::string& newPassphrase,
+                                     KdfLimits limits) {
+    if (auto ok = checkNewPassphrase(newPassphrase); !ok) return ok.error();
+    auto wrapped = m->run("reading the clinic key", [&]() -> Result<WrappedKey> { return readWrapped(*m); });
+    if (!wrapped) return wrapped.error();
+    auto sk = unwrapSecretKey(*wrapped, oldPassphrase);
+    if (!sk) return sk.error();
+    auto rewrapped = wrapSecretKey(*sk, newPassphrase, limits);
+    if (!rewrapped) return rewrapped.error();
+    return m->run("changing the passphrase", [&]() -> Result<void> {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        // Someone else may have changed it while argon2id ran: re-wrap only what we unwrapped.
+        if (m->metaGet("clinic_secret_box") != wrapped->box)
+            return makeError(ErrorCode::Busy, "the passphrase was changed meanwhile; try again");
+        storeWrapped(*m, *rewrapped, isDefault(newPassphrase));
+        appendAudit(m->db, m->kioskId, AuditAction::PassphraseChange,
+                    isDefault(newPassphrase) ? "default_passphrase" : "ok", utcNowIso());
+        tx.commit();
+        core::logger()->info("staff passphrase changed");
+        return {};
+    });
+}
+
+Result<void> Store::audit(AuditAction action, const std::string& detail) {
+    return m->run("writing the audit log", [&]() -> Result<void> {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        appendAudit(m->db, m->kioskId, action, detail, utcNowIso());
+        tx.commit();
+        return {};
+    });
+}
+
+Result<AuditReport> Store::verifyAudit() {
+    return m->run("verifying the audit log", [&]() -> Result<AuditReport> { return store::verifyAudit(m->db); });
+}
+
+}  // namespace kiosk::store

@@ -1,0 +1,48 @@
+#pragma once
+// Frame: what every draw function of one frame needs (theme, strings, registry, state, action
+// sink), passed by reference so screens stay plain functions of the view model (STYLE.md #3).
+#include "kiosk/forms/model.h"  // before answer.h: its ItemType::BodyMap would shadow forms::BodyMap
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/core/i18n.h"
+#include "kiosk/forms/model.h"
+#include "kiosk/session/actions.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/ui_state.h"
+#include "kiosk/ui/widget_registry.h"
+
+namespace kiosk::ui {
+
+using ActionSink = std::vector<session::Action>;
+
+struct Frame {
+    const Theme& theme;
+    const Palette& pal;
+    const FontSizeSet& fonts;
+    const core::Catalog& catalog;
+    const forms::Form& form;
+    std::string lang;
+    WidgetRegistry& registry;
+    UiState& state;
+    ActionSink& out;
+    session::TimePoint now;
+    float em;              ///< px per em this frame (display height and larger text applied)
+    float displayW, displayH;
+    std::string clinicName;  ///< from UiOptions; "" = not shown
+
+    float px(float ems) const { return ems * em; }
+    const std::string& tr(std::string_view key) const { return catalog.tr(lang, key); }
+    std::string fmt(std::string_view key, const std::vector<std::string>& args) const {
+        return catalog.format(lang, key, args);
+    }
+    /// A form text in the patient's language (the form's first language as fallback).
+    const std::string& text(const forms::Text& t) const {
+        return t.get(lang, form.languages.empty() ? std::string_view("en") : form.languages.front());
+    }
+    void emit(session::Action action) { out.push_back(std::move(action)); }
+};
+
+}  // namespace kiosk::ui

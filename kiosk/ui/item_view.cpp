@@ -1,0 +1,47 @@
+#include "kiosk/ui/item_widgets.h"
+
+#include "kiosk/ui/widgets.h"
+
+namespace kiosk::ui {
+
+void drawItem(Frame& f, const session::ItemView& iv, float width) {
+    const forms::Item& item = *iv.item;
+    ImGui::PushID(item.id.c_str());
+    ImGui::BeginGroup();  // new lines start at the column, not at the window's left edge
+    if (item.type == forms::ItemType::Info) {
+        text(f, FontRole::Body, f.text(item.label), f.pal.text, width);
+        registerLastText(f, "question/" + item.id, f.text(item.label), FontRole::Body);
+        if (!item.help.empty()) text(f, FontRole::Body, f.text(item.help), f.pal.mutedText, width);
+        ImGui::EndGroup();
+        ImGui::PopID();
+        return;
+    }
+    // Consent: the label is the consent text itself, read in body size.
+    const FontRole role = item.type == forms::ItemType::Consent ? FontRole::Body : FontRole::Question;
+    text(f, role, f.text(item.label), f.pal.text, width);
+    registerLastText(f, "question/" + item.id, f.text(item.label), role);
+    if (!item.help.empty()) text(f, FontRole::Body, f.text(item.help), f.pal.mutedText, width);
+    if (!iv.error.empty()) {
+        errorLine(f, iv.error, width);  // right next to its question
+        registerLastText(f, "error/" + item.id, iv.error, FontRole::BodyBold);
+    }
+    ImGui::Dummy(ImVec2(1, f.px(0.3f)));
+    switch (item.type) {
+        case forms::ItemType::Single: drawSingle(f, iv, width); break;
+        case forms::ItemType::Multi: drawMulti(f, iv, width); break;
+        case forms::ItemType::YesNo: drawYesNo(f, iv, width); break;
+        case forms::ItemType::Scale: drawScale(f, iv, width); break;
+        case forms::ItemType::Matrix: drawMatrix(f, iv, width); break;
+        case forms::ItemType::Consent: drawConsent(f, iv, width); break;
+        case forms::ItemType::Text: drawTextField(f, iv, width); break;
+        case forms::ItemType::Number: drawNumber(f, iv, width); break;
+        case forms::ItemType::Date: drawDate(f, iv, width); break;
+        case forms::ItemType::Signature: drawSignature(f, iv, width); break;
+        case forms::ItemType::BodyMap: drawBodyMapList(f, iv, width); break;
+        case forms::ItemType::Info: break;
+    }
+    ImGui::EndGroup();
+    ImGui::PopID();
+}
+
+}  // namespace kiosk::ui

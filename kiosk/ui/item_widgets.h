@@ -1,0 +1,38 @@
+#pragma once
+// One drawing function per item type. Each draws at the cursor within a width, registers its
+// targets as "item/<item id>/..." and sends SetAnswer / ClearAnswer; none of them keeps answers.
+#include "kiosk/forms/model.h"  // before answer.h: its ItemType::BodyMap would shadow forms::BodyMap
+#include "kiosk/session/view_model.h"
+#include "kiosk/ui/frame.h"
+
+namespace kiosk::ui {
+
+/// The question (or info text), its help, its error right under it, then the control.
+void drawItem(Frame& f, const session::ItemView& iv, float width);
+
+// Choices (choice_widgets.cpp)
+void drawSingle(Frame& f, const session::ItemView& iv, float width);
+void drawMulti(Frame& f, const session::ItemView& iv, float width);
+void drawYesNo(Frame& f, const session::ItemView& iv, float width);
+void drawScale(Frame& f, const session::ItemView& iv, float width);
+void drawMatrix(Frame& f, const session::ItemView& iv, float width);
+void drawConsent(Frame& f, const session::ItemView& iv, float width);
+// Entry (entry_widgets.cpp, date_picker.cpp)
+void drawTextField(Frame& f, const session::ItemView& iv, float width);
+void drawNumber(Frame& f, const session::ItemView& iv, float width);
+void drawDate(Frame& f, const session::ItemView& iv, float width);
+// Drawing (signature_pad.cpp, body_map_list.cpp)
+void drawSignature(Frame& f, const session::ItemView& iv, float width);
+void drawBodyMapList(Frame& f, const session::ItemView& iv, float width);
+
+/// The answer as @p T, or nullptr (unanswered or another type).
+template <class T>
+const T* answerAs(const session::ItemView& iv) {
+    return iv.answer ? std::get_if<T>(iv.answer) : nullptr;
+}
+
+/// Multi-select toggle rule: exclusive options ("none of these") clear the others and vice versa.
+std::vector<std::string> toggleMulti(const forms::Item& item, std::vector<std::string> chosen,
+                                     const std::string& value);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,145 @@
+#include "kiosk/ui/kiosk_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/screens.h"
+#include "kiosk/ui/scroll_area.h"
+#include "kiosk/ui/staff_gate.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/ui_state.h"
+#include "kiosk/ui/widget_registry.h"
+
+namespace kiosk::ui {
+
+struct KioskView::Impl {
+    const core::Catalog& catalog;
+    UiOptions options;
+    Theme theme;
+    Fonts fonts;
+    WidgetRegistry registry;
+    UiState state;
+    StaffGate staff;
+    UiRequests requests;
+    double wake = -1;
+
+    Impl(const core::Catalog& c, UiOptions o)
+        : catalog(c), options(std::move(o)), staff(options.staffPin, options.staffIdleSeconds) {
+        state.highContrast = options.highContrast;
+    }
+
+    /// Forgets one patient's typing when the intake starts over or ends.
+    void noteTransitions(const session::ViewModel& vm) {
+        const bool left = vm.screen != state.lastScreen;
+        if (left && (vm.screen == session::Screen::Welcome || vm.screen == session::Screen::ThankYou)) {
+            state.forgetPatientInput();
+        }
+        if (vm.screen != session::Screen::Page || vm.page != state.lastPage) state.keyboard.open = false;
+    }
+};
+
+KioskView::KioskView(const core::Catalog& catalog, UiOptions options)
+    : m_impl(std::make_unique<Impl>(catalog, std::move(options))) {}
+
+KioskView::~KioskView() = default;
+
+core::Result<void> KioskView::loadFonts(float displayHeight) {
+    ImGuiIO& io = ImGui::GetIO();
+    auto fonts = addKioskFonts(*io.Fonts, m_impl->theme, displayHeight, m_impl->options.fontPath,
+                               m_impl->options.boldFontPath);
+    if (!fonts) return fonts.error();
+    m_impl->fonts = *fonts;
+    io.FontDefault = m_impl->fonts.normal.body;
+    return {};
+}
+
+std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const forms::Form& form,
+                                             session::TimePoint now) {
+    Impl& m = *m_impl;
+    ImGuiIO& io = ImGui::GetIO();
+    std::vector<session::Action> out;
+    m.registry.beginFrame();
+    if (io.MouseClicked[0]) out.push_back(session::Touch{now});  // any tap restarts the idle timer
+    m.noteTransitions(vm);
+
+    const Palette& pal = m.state.highContrast ? m.theme.highContrast : m.theme.normal;
+    const std::string lang = !vm.lang.empty() ? vm.lang
+                             : form.languages.empty() ? std::string("en") : form.languages.front();
+    const FontSizeSet& fonts = m.fonts.forSize(m.state.largerText);
+    Frame f{m.theme, pal, fonts, m.catalog, form, lang, m.registry, m.state, out, now,
+            m.theme.emPx(io.DisplaySize.y, m.state.largerText), io.DisplaySize.x, io.DisplaySize.y,
+            m.options.clinicName};
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(f.px(m.theme.gapEm), f.em * 0.25f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, col(pal.background));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, col(pal.background, 0.0f));
+    if (fonts.body) ImGui::PushFont(fonts.body);
+    ImGui::Begin("##kiosk", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+
+    if (m.staff.pinOpen()) {
+        if (m.staff.drawPinPad(f)) m.requests.exitKiosk = true;
+    } else {
+        if (vm.idleWarning) {
+            drawIdleOverlay(f, vm);
+        } else {
+            switch (vm.screen) {
+                case session::Screen::Welcome: drawWelcome(f, vm); break;
+                case session::Screen::Page: drawPage(f, vm); break;
+                case session::Screen::Review: drawReview(f, vm); break;
+                case session::Screen::Saving: drawSaving(f, vm); break;
+                case session::Screen::SaveFailed: drawSaveFailed(f, vm); break;
+                case session::Screen::ThankYou: drawThankYou(f, vm); break;
+            }
+        }
+        m.staff.watchCorner(f);
+    }
+
+    ImGui::End();
+    if (fonts.body) ImGui::PopFont();
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(4);
+
+    m.state.noScrollRects = std::move(m.state.noScrollNext);
+    m.state.noScrollNext.clear();
+    m.state.lastScreen = vm.screen;
+    m.state.lastPage = vm.page;
+    m.state.lastHasErrors = vm.hasErrors;
+
+    // When to come back without input: per frame while a finger-fling moves, every second while a
+    // countdown is on screen, otherwise only on input (the kiosk sleeps).
+    double wake = m.staff.wakeAfter(now);
+    auto consider = [&](double s) { wake = wake < 0 ? s : std::min(wake, s); };
+    if (scrollAnimating(m.state.scroll, m.theme) || m.state.scroll.scrollToY >= 0) consider(0.0);
+    const bool countdown = vm.idleWarning || vm.screen == session::Screen::SaveFailed ||
+                           vm.screen == session::Screen::ThankYou;
+    if (countdown) consider(1.0);
+    m.wake = wake;
+    return out;
+}
+
+double KioskView::wakeAfterSeconds() const { return m_impl->wake; }
+
+void KioskView::wipe() {
+    m_impl->state = UiState{};
+    m_impl->state.highContrast = m_impl->options.highContrast;
+    m_impl->wake = -1;
+}
+
+UiRequests KioskView::takeRequests() {
+    UiRequests r = m_impl->requests;
+    m_impl->requests = {};
+    return r;
+}
+
+const WidgetRegistry& KioskView::registry() const { return m_impl->registry; }
+
+}  // namespace kiosk::ui

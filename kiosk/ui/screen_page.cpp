@@ -1,0 +1,81 @@
+#include <algorithm>
+#include <string>
+
+#include "kiosk/ui/item_widgets.h"
+#include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/scroll_area.h"
+#include "kiosk/ui/screens.h"
+
+namespace kiosk::ui {
+namespace {
+
+bool requiredMissing(const session::ViewModel& vm) {
+    return std::any_of(vm.items.begin(), vm.items.end(), [](const session::ItemView& iv) {
+        return iv.item && iv.item->required && iv.item->isQuestion() && iv.answer == nullptr;
+    });
+}
+
+const forms::Item* keyboardItem(const Frame& f, const session::ViewModel& vm) {
+    if (!f.state.keyboard.open) return nullptr;
+    for (const auto& iv : vm.items)
+        if (iv.item && iv.item->id == f.state.keyboard.item) return iv.item;
+    return nullptr;  // the item left the page (hidden by a condition): no keyboard
+}
+
+}  // namespace
+
+void drawPage(Frame& f, const session::ViewModel& vm) {
+    drawTopBar(f, f.fmt("ui.page.step", {std::to_string(vm.step), std::to_string(vm.stepCount)}));
+    const forms::Item* kbItem = keyboardItem(f, vm);
+    if (!kbItem) f.state.keyboard.open = false;
+    const float top = f.px(f.theme.topBarEm);
+    const float bottomH = kbItem ? keyboardPanelHeight(f, *kbItem) : f.px(f.theme.bottomBarEm);
+    const Column c = contentColumn(f);
+    const float itemGap = f.px(f.theme.itemSpacingEm);
+
+    ImGui::SetCursorScreenPos(ImVec2(0, top));
+    const std::string owner = "page/" + std::to_string(vm.page);
+    beginScrollArea(f, "##page", owner, ImVec2(f.displayW, std::max(f.em, f.displayH - top - bottomH)));
+    const bool scrollToError = f.state.nextTapped || !f.state.lastHasErrors;
+    ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y + f.px(0.8f)));
+    ImGui::BeginGroup();  // new lines start at the column
+    text(f, FontRole::Title, vm.pageTitle, f.pal.text, c.width);
+    registerLastText(f, "title", vm.pageTitle, FontRole::Title);
+    ImGui::Dummy(ImVec2(c.width, f.em * 0.6f));
+    bool scrolled = false;
+    for (const auto& iv : vm.items) {
+        if (!iv.item) continue;
+        ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y));
+        if (vm.hasErrors && scrollToError && !scrolled && !iv.error.empty()) {
+            f.state.scroll.scrollToY = ImGui::GetCursorPosY();  // applied next frame
+            scrolled = true;
+        }
+        drawItem(f, iv, c.width);
+        ImGui::Dummy(ImVec2(c.width, itemGap));
+    }
+    ImGui::EndGroup();
+    endScrollArea(f);
+    f.state.nextTapped = false;
+
+    if (kbItem) {
+        ImGui::SetCursorScreenPos(ImVec2(0, f.displayH - bottomH));
+        drawKeyboardPanel(f, *kbItem, f.displayW);
+        return;
+    }
+    ButtonSpec back{"back", f.tr("ui.page.back"), WidgetKind::Button};
+    back.enabled = vm.canGoBack;
+    ButtonSpec next{"next", f.tr(vm.editingFromReview ? "ui.page.back_to_review" : "ui.page.next"),
+                    WidgetKind::Button};
+    // Looks disabled while required answers are missing, yet a tap explains what is missing.
+    next.look = requiredMissing(vm) ? Look::Dimmed : Look::Primary;
+    switch (drawBottomBar(f, &back, next)) {
+        case -1: f.emit(session::Back{}); break;
+        case 1:
+            f.emit(session::Next{});
+            f.state.nextTapped = true;
+            break;
+        default: break;
+    }
+}
+
+}  // namespace kiosk::ui

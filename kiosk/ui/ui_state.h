@@ -1,0 +1,73 @@
+#pragma once
+// Transient UI state (STYLE.md #4): what a finger is doing, text being typed, scroll positions.
+// Answers never live here; they are in session::Intake. wipe() forgets all of it between patients.
+#include "kiosk/forms/model.h"  // before answer.h: its ItemType::BodyMap would shadow forms::BodyMap
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kiosk/forms/answer.h"
+#include "kiosk/session/view_model.h"
+#include "kiosk/ui/widget_registry.h"
+
+namespace kiosk::ui {
+
+/// @brief Drag-to-scroll of one scroll area with a fling that decays (ImGui 1.86 has no touch scroll).
+struct ScrollState {
+    std::string owner;           ///< which page/screen the offset belongs to; reset when it changes
+    float offset = 0;            ///< px scrolled
+    float maxOffset = 0;         ///< from the last frame's content height
+    float velocity = 0;          ///< px/s of the fling (positive = content moves up)
+    bool pressed = false;        ///< finger down inside the area
+    bool dragging = false;       ///< moved past the threshold: this gesture scrolls, it is no tap
+    bool suppressClick = false;  ///< this frame's release ends a drag: buttons ignore it
+    float pressX = 0, pressY = 0;
+    float scrollToY = -1;        ///< content y to bring into view next frame (first error), < 0 none
+};
+
+enum class KeyboardLayout { Text, Name, Phone, Email, Number };
+
+/// @brief The on-screen keyboard or number pad, open for one item.
+struct KeyboardState {
+    bool open = false;
+    std::string item;       ///< item id being typed
+    KeyboardLayout layout = KeyboardLayout::Text;
+    std::string buffer;     ///< UTF-8 text typed so far (also the answer, sent on every key)
+    bool shift = false;     ///< next letter upper case (one-shot)
+    bool multiline = false; ///< offer a new-line key
+};
+
+/// @brief A date being picked: 0 = not chosen yet.
+struct PartialDate {
+    int day = 0, month = 0, year = 0;
+};
+
+/// @brief Everything transient; see the header comment.
+struct UiState {
+    bool largerText = false;
+    bool highContrast = false;
+    ScrollState scroll;
+    KeyboardState keyboard;
+    std::map<std::string, PartialDate> dates;        ///< item id -> date being picked
+    std::string strokeItem;                          ///< signature item of the stroke in progress
+    forms::Stroke stroke;                            ///< points 0..1 of the stroke being drawn
+    std::map<std::string, std::string> bodyFocus;    ///< body-map item -> region whose detail shows
+    std::vector<Rect> noScrollRects;                 ///< last frame: areas where a drag draws, not scrolls
+    std::vector<Rect> noScrollNext;                  ///< this frame's, swapped in at the end of the frame
+
+    // Transitions seen by the last frame (to wipe buffers and scroll to errors).
+    session::Screen lastScreen = session::Screen::Welcome;
+    int lastPage = -1;
+    bool lastHasErrors = false;
+    bool nextTapped = false;  ///< Next was tapped last frame: if refused, scroll to the first error
+
+    /// Forgets what the patient typed or drew, keeps display choices (text size, contrast).
+    void forgetPatientInput() {
+        const bool larger = largerText, contrast = highContrast;
+        *this = UiState{};
+        largerText = larger;
+        highContrast = contrast;
+    }
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,31 @@
+#include <gtest/gtest.h>
+
+#include "kiosk/forms/suggest.h"
+
+using namespace kiosk::forms::detail;
+
+TEST(FormsSuggest, EditDistance) {
+    EXPECT_EQ(editDistance("", ""), 0u);
+    EXPECT_EQ(editDistance("abc", "abc"), 0u);
+    EXPECT_EQ(editDistance("sleep_qualty", "sleep_quality"), 1u);  // deletion
+    EXPECT_EQ(editDistance("lable", "label"), 1u);                  // swap of neighbours
+    EXPECT_EQ(editDistance("kitten", "sitting"), 3u);
+    EXPECT_EQ(editDistance("", "abc"), 3u);
+}
+
+TEST(FormsSuggest, SuggestsOnlyLikelyTypos) {
+    const std::vector<std::string> keys = {"id", "type", "label", "help", "required", "show_if"};
+    EXPECT_EQ(didYouMean("lable", keys), "; did you mean 'label'?");
+    EXPECT_EQ(didYouMean("requird", keys), "; did you mean 'required'?");
+    EXPECT_EQ(didYouMean("Type", keys), "; did you mean 'type'?");
+    EXPECT_EQ(didYouMean("colour", keys), "");  // nothing close: no wild guess
+    EXPECT_EQ(didYouMean("label", keys), "");   // an exact word is not a typo of itself
+    EXPECT_EQ(closest("x", {}), "");
+    EXPECT_EQ(closest(std::string(1000, 'a'), keys), "");
+}
+
+TEST(FormsSuggest, JoinList) {
+    EXPECT_EQ(joinList({}), "");
+    EXPECT_EQ(joinList({"a"}), "a");
+    EXPECT_EQ(joinList({"a", "b", "c"}), "a, b, c");
+}

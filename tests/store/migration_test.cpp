@@ -1,0 +1,89 @@
+// Every migration, from every older schema version (0 = empty file) to the current one, with data
+// written at the old version surviving and the result identical to a fresh database.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "kiosk/store/schema.h"
+#include "store_test_util.h"
+
+using namespace kiosk::store;
+using namespace kiosk::store::testing;
+using kiosk::core::ErrorCode;
+
+namespace {
+
+std::string schemaOf(const std::string& path) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    SQLite::Statement q(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name");
+    std::string out;
+    while (q.executeStep())
+        for (int i = 0; i < 4; ++i) out += q.getColumn(i).getString() + (i == 3 ? "\n" : "|");
+    return out;
+}
+
+}  // namespace
+
+TEST(StoreMigrations, EveryOlderVersionMigratesWithItsData) {
+    TempDir dir;
+    // The source of old-version rows: a current store with keys, records and audit rows.
+    std::vector<std::string> ids;
+    {
+        Store src = freshStore(dir / "src.db");
+        for (int i = 0; i < 3; ++i) ids.push_back(*src.submit(meta(i), payload(i)));
+        ASSERT_TRUE(src.unlock("correct horse"));
+    }
+    { Store fresh = openOrDie(options(dir / "fresh.db")); }
+    const std::string freshSchema = schemaOf(dir / "fresh.db");
+
+    for (int from = 0; from < kSchemaVersion; ++from) {
+        SCOPED_TRACE("from version " + std::to_string(from));
+        const std::string path = dir / ("v" + std::to_string(from) + ".db");
+        {
+            SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            ASSERT_TRUE(migrateTo(db, from));
+            ASSERT_EQ(schemaVersion(db), from);
+            db.exec("ATTACH '" + dir / "src.db" + "' AS src");
+            if (from >= 1) {
+                db.exec("INSERT INTO meta SELECT * FROM src.meta");
+                db.exec("INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
+                        "submitted_at, kiosk_id, status, payload) SELECT id, form_id, form_version, content_hash, "
+                        "lang, started_at, submitted_at, kiosk_id, status, payload FROM src.records");
+            }
+            if (from >= 2) db.exec("INSERT INTO audit SELECT * FROM src.audit");
+            db.exec("DETACH src");
+        }
+        Store s = openOrDie(options(path));
+        {
+            SQLite::Database db(path, SQLite::OPEN_READONLY);
+            EXPECT_EQ(schemaVersion(db), kSchemaVersion);
+            if (from >= 1) {
+                EXPECT_EQ(db.execAndGet("SELECT count(*) FROM records WHERE status_at = submitted_at").getInt(), 3);
+            }
+        }
+        EXPECT_EQ(schemaOf(path), freshSchema);
+        if (from >= 1) {
+            auto key = s.unlock("correct horse");
+            ASSERT_TRUE(key) << key.error().format();
+            for (int i = 0; i < 3; ++i) EXPECT_EQ(*s.readPayload(ids[static_cast<std::size_t>(i)], *key), payload(i));
+        }
+        auto report = s.verifyAudit();
+        ASSERT_TRUE(report);
+        EXPECT_TRUE(report->intact()) << report->problem;
+        EXPECT_TRUE(s.integrityCheck());
+    }
+}
+
+TEST(StoreMigrations, NewerDatabaseIsRefusedAndLeftAlone) {
+    TempDir dir;
+    { Store s = openOrDie(options(dir / "k.db")); }
+    {
+        SQLite::Database db(dir / "k.db", SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion + 1));
+    }
+    auto s = Store::open(options(dir / "k.db"));
+    ASSERT_FALSE(s);
+    EXPECT_EQ(s.error().code, ErrorCode::Invalid);
+    EXPECT_NE(s.error().message.find("newer"), std::string::npos);
+    SQLite::Database db(dir / "k.db", SQLite::OPEN_READONLY);
+    EXPECT_EQ(schemaVersion(db), kSchemaVersion + 1);
+}

@@ -1,0 +1,81 @@
+#pragma once
+// Shared helpers for the store tests: a temporary directory and records with known content.
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "kiosk/store/store.h"
+
+namespace kiosk::store::testing {
+
+/// A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
+class TempDir {
+public:
+    TempDir() {
+        const char* base = std::getenv("TMPDIR");
+        std::string tmpl = std::string(base && *base ? base : "/tmp") + "/kiosk-store-XXXXXX";
+        m_path = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
+    }
+    ~TempDir() {
+        std::error_code ec;
+        if (!m_path.empty()) std::filesystem::remove_all(m_path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string operator/(const std::string& name) const { return m_path + "/" + name; }
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+};
+
+inline StoreOptions options(const std::string& db) {
+    StoreOptions o;
+    o.dbPath = db;
+    o.kioskId = "kiosk-test";
+    return o;
+}
+
+inline Store openOrDie(const StoreOptions& o) {
+    auto s = Store::open(o);
+    if (!s) throw std::runtime_error("open failed: " + s.error().format());
+    return std::move(*s);
+}
+
+/// A store with keys made fast (argon2id at its minimum) and the given passphrase.
+inline Store freshStore(const std::string& db, const std::string& passphrase = "correct horse") {
+    Store s = openOrDie(options(db));
+    auto made = s.initKeys(passphrase, KdfLimits::minimum());
+    if (!made) throw std::runtime_error("initKeys failed: " + made.error().format());
+    return s;
+}
+
+inline RecordMeta meta(int i, const std::string& form = "intake") {
+    RecordMeta m;
+    m.formId = form;
+    m.formVersion = 3;
+    m.contentHash = "sha256:abc";
+    m.lang = i % 2 ? "es" : "en";
+    m.startedAt = "2026-11-25T10:00:00Z";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "2026-11-25T%02d:%02d:%02dZ", 10 + (i / 3600) % 14, (i / 60) % 60, i % 60);
+    m.submittedAt = buf;
+    return m;
+}
+
+inline std::string payload(int i) {
+    return R"({"answers":{"name":"Patient )" + std::to_string(i) + R"(","pain_now":7},"flags":[]})";
+}
+
+inline std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace kiosk::store::testing

@@ -1,0 +1,225 @@
+// Every item type, driven by taps and drags, produces the right answer.
+#include <ctime>
+
+#include "kiosk/forms/body_regions.h"
+
+#include "ui_fixture.h"
+
+namespace kiosk::ui::test {
+namespace {
+
+int thisYear() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return tm.tm_year + 1900;
+}
+
+TEST_F(UiTest, NameKeyboardCapitalisesEachWord) {
+    goToPage("about");
+    ASSERT_TRUE(ui->tap("item/first_name"));
+    for (const char* k : {"a", "n", "a", "space", "m", "a", "r", "í", "a"}) ui->tap(std::string("keyboard/") + k);
+    ASSERT_NE(answer<std::string>("first_name"), nullptr);
+    EXPECT_EQ(*answer<std::string>("first_name"), "Ana María");
+    ui->tap("keyboard/backspace");
+    EXPECT_EQ(*answer<std::string>("first_name"), "Ana Marí");  // one code point, not one byte
+    ui->tap("keyboard/done");
+    EXPECT_FALSE(ui->exists("keyboard/a"));
+}
+
+TEST_F(UiTest, TypingThroughTheDriverUsesShiftForCapitals) {
+    goToPage("notes");
+    ui->type("comments", "Me duele la ESPALDA\nDesde ayer");
+    ASSERT_NE(answer<std::string>("comments"), nullptr);
+    EXPECT_EQ(*answer<std::string>("comments"), "Me duele la ESPALDA\nDesde ayer");
+}
+
+TEST_F(UiTest, ClearingTheLastCharacterClearsTheAnswer) {
+    goToPage("about");
+    ui->type("first_name", "Jo");
+    ui->tap("item/first_name");
+    ui->tap("keyboard/backspace");
+    ui->tap("keyboard/backspace");
+    EXPECT_EQ(session.answers.count("first_name"), 0u);
+    EXPECT_NE(lastOf<session::ClearAnswer>(ui->actions()), nullptr);
+}
+
+TEST_F(UiTest, PhonePadTypesDigitsAndSymbols) {
+    goToPage("about");
+    ui->type("phone", "+34(91)555-0101");
+    ASSERT_NE(answer<std::string>("phone"), nullptr);
+    EXPECT_EQ(*answer<std::string>("phone"), "+34(91)555-0101");
+    ASSERT_TRUE(ui->tap("item/phone"));
+    EXPECT_FALSE(ui->exists("keyboard/a"));  // digits only
+}
+
+TEST_F(UiTest, EmailKeyboardHasAtAndDotCom) {
+    goToPage("about");
+    ASSERT_TRUE(ui->tap("item/email"));
+    for (const char* k : {"a", "n", "a", "@", "m", "a", "i", "l", ".com"}) ui->tap(std::string("keyboard/") + k);
+    ASSERT_NE(answer<std::string>("email"), nullptr);
+    EXPECT_EQ(*answer<std::string>("email"), "ana@mail.com");
+}
+
+TEST_F(UiTest, DateBySteppersAndMonthNames) {
+    goToPage("about");
+    ui->tap("item/dob/year/plus");  // first tap shows a starting year (60 years ago for a birth date)
+    ui->tap("item/dob/year/minus10");
+    ui->tap("item/dob/year/minus");
+    ui->tap("item/dob/month/3");
+    EXPECT_EQ(session.answers.count("dob"), 0u);  // nothing until day, month and year are all set
+    for (int i = 0; i < 15; ++i) ui->tap("item/dob/day/plus");
+    const auto* d = answer<forms::Date>("dob");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->year, thisYear() - 71);
+    EXPECT_EQ(d->month, 3);
+    EXPECT_EQ(d->day, 15);
+    EXPECT_EQ(ui->find("item/dob/month/3")->label, "March");
+    EXPECT_TRUE(ui->find("item/dob/month/3")->selected);
+}
+
+TEST_F(UiTest, DateClampsTheDayToTheMonth) {
+    goToPage("about");
+    ui->tap("item/dob/day/minus");  // from nothing, minus starts at the last day: 31
+    ui->tap("item/dob/year/plus");
+    ui->tap("item/dob/month/1");
+    EXPECT_EQ(answer<forms::Date>("dob")->day, 31);
+    ui->tap("item/dob/month/4");  // April has 30 days
+    EXPECT_EQ(answer<forms::Date>("dob")->day, 30);
+    EXPECT_TRUE(answer<forms::Date>("dob")->valid());
+}
+
+TEST_F(UiTest, ScaleHasElevenTargetsWithEndLabels) {
+    goToPage("pain");
+    for (int v = 0; v <= 10; ++v) EXPECT_TRUE(ui->exists("item/pain_now/" + std::to_string(v))) << v;
+    EXPECT_FALSE(ui->exists("item/pain_now/11"));
+    ui->tap("item/pain_now/7");
+    ASSERT_NE(answer<double>("pain_now"), nullptr);
+    EXPECT_EQ(*answer<double>("pain_now"), 7.0);
+    ui->frame();
+    EXPECT_TRUE(ui->find("item/pain_now/7")->selected);
+    EXPECT_FALSE(ui->find("item/pain_now/6")->selected);
+    // all eleven on one row, left to right
+    EXPECT_EQ(ui->rect("item/pain_now/0").y, ui->rect("item/pain_now/10").y);
+    EXPECT_LT(ui->rect("item/pain_now/0").x, ui->rect("item/pain_now/10").x);
+}
+
+TEST_F(UiTest, YesNoAndSingleChoice) {
+    goToPage("pain");
+    ui->tap("item/night_pain/no");
+    ASSERT_NE(answer<bool>("night_pain"), nullptr);
+    EXPECT_FALSE(*answer<bool>("night_pain"));
+    ui->tap("item/night_pain/yes");
+    EXPECT_TRUE(*answer<bool>("night_pain"));
+    ui->tap("item/since/months");
+    EXPECT_EQ(*answer<std::string>("since"), "months");
+    ui->tap("item/since/months");  // a second tap keeps the choice
+    EXPECT_EQ(*answer<std::string>("since"), "months");
+    ui->tap("item/since/years");
+    EXPECT_EQ(*answer<std::string>("since"), "years");
+}
+
+TEST_F(UiTest, MultiSelectWithExclusiveNone) {
+    goToPage("pain");
+    using V = std::vector<std::string>;
+    ui->tap("item/helps/heat");
+    ui->tap("item/helps/rest");
+    EXPECT_EQ(*answer<V>("helps"), (V{"rest", "heat"}));  // form order
+    ui->tap("item/helps/none");
+    EXPECT_EQ(*answer<V>("helps"), (V{"none"}));
+    ui->tap("item/helps/cold");
+    EXPECT_EQ(*answer<V>("helps"), (V{"cold"}));
+    ui->tap("item/helps/cold");
+    EXPECT_EQ(session.answers.count("helps"), 0u);
+}
+
+TEST_F(UiTest, NumberBySteppersAndPad) {
+    goToPage("more");
+    ui->tap("item/sleep_hours/plus");  // starts at the minimum
+    EXPECT_EQ(*answer<double>("sleep_hours"), 0.0);
+    ui->tap("item/sleep_hours/plus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 0.5);
+    ui->tap("item/sleep_hours/minus");
+    ui->tap("item/sleep_hours/minus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 0.0);  // clamped at min
+    ui->tap("item/sleep_hours");  // the pad starts from the current value, "0.0"
+    for (int i = 0; i < 3; ++i) ui->tap("keyboard/backspace");
+    EXPECT_EQ(session.answers.count("sleep_hours"), 0u);
+    for (const char* k : {"7", ".", "5", ".", "5"}) ui->tap(std::string("keyboard/") + k);  // 2nd "." and 2nd decimal refused
+    EXPECT_EQ(*answer<double>("sleep_hours"), 7.5);
+    EXPECT_FALSE(ui->exists("keyboard/a"));
+    ui->tap("keyboard/done");
+    ui->frame();
+    EXPECT_EQ(ui->find("item/sleep_hours")->label, "7.5 hours");
+}
+
+TEST_F(UiTest, MatrixRowsAreLinesOfOptions) {
+    goToPage("more");
+    ui->tap("item/mood/interest/1");
+    ui->tap("item/mood/down/2");
+    ui->tap("item/mood/interest/0");
+    const auto* m = answer<forms::MatrixAnswer>("mood");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(*m, (forms::MatrixAnswer{{"interest", "0"}, {"down", "2"}}));
+    EXPECT_EQ(ui->rect("item/mood/interest/0").y, ui->rect("item/mood/interest/2").y);
+    EXPECT_LT(ui->rect("item/mood/interest/0").y, ui->rect("item/mood/down/0").y);
+}
+
+TEST_F(UiTest, ConsentIsABigAgreeToggle) {
+    goToPage("more");
+    ui->tap("item/consent/agree");
+    EXPECT_TRUE(*answer<bool>("consent"));
+    ui->frame();
+    EXPECT_TRUE(ui->find("item/consent/agree")->selected);
+    ui->tap("item/consent/agree");
+    EXPECT_EQ(session.answers.count("consent"), 0u);
+}
+
+TEST_F(UiTest, SignatureStrokesAreNormalisedVectorsAndDoNotScroll) {
+    goToPage("more");
+    ASSERT_TRUE(ui->scrollIntoView("item/signature/pad"));
+    const Rect pad = ui->rect("item/signature/pad");
+    ui->drag(pad.x + pad.w * 0.1f, pad.y + pad.h * 0.5f, pad.x + pad.w * 0.9f, pad.y + pad.h * 0.2f, 8);
+    const auto* sig = answer<forms::Signature>("signature");
+    ASSERT_NE(sig, nullptr);
+    ASSERT_EQ(sig->strokes.size(), 1u);
+    const auto& s = sig->strokes[0];
+    ASSERT_GE(s.size(), 5u);
+    EXPECT_NEAR(s.front().x, 0.1f, 0.01f);
+    EXPECT_NEAR(s.front().y, 0.5f, 0.01f);
+    EXPECT_NEAR(s.back().x, 0.9f, 0.01f);
+    EXPECT_NEAR(s.back().y, 0.2f, 0.01f);
+    EXPECT_EQ(ui->rect("item/signature/pad").y, pad.y);  // drawing did not scroll the page
+    ui->drag(pad.x + pad.w * 0.5f, pad.y + pad.h * 0.3f, pad.x + pad.w * 0.5f, pad.y + pad.h * 0.8f, 4);
+    EXPECT_EQ(answer<forms::Signature>("signature")->strokes.size(), 2u);
+    ui->tap("item/signature/clear");  // redo = clear and sign again
+    EXPECT_EQ(session.answers.count("signature"), 0u);
+}
+
+TEST_F(UiTest, BodyMapListMarksRefinesAndClears) {
+    goToPage("body");
+    ASSERT_FALSE(forms::bodyRegions().empty());
+    const std::string region(forms::bodyRegions().front().id);
+    const std::string base = "item/pain_map/" + region;
+    ui->tap(base);
+    const auto* m = answer<forms::BodyMap>("pain_map");
+    ASSERT_NE(m, nullptr);
+    ASSERT_EQ(m->size(), 1u);
+    EXPECT_EQ((*m)[0].region, region);
+    ui->tap(base + "/intensity/6");
+    ui->tap(base + "/kind/burning");
+    m = answer<forms::BodyMap>("pain_map");
+    EXPECT_EQ((*m)[0].intensity, 6);
+    EXPECT_EQ((*m)[0].kinds, (std::vector<std::string>{"burning"}));
+    ui->tap(base);  // tapped again while in focus: cleared
+    EXPECT_EQ(session.answers.count("pain_map"), 0u);
+}
+
+TEST_F(UiTest, EveryRegionHasAToggle) {
+    goToPage("body");
+    for (const auto& r : forms::bodyRegions())
+        EXPECT_TRUE(ui->exists("item/pain_map/" + std::string(r.id))) << r.id;
+}
+
+}  // namespace
+}  // namespace kiosk::ui::test

@@ -1,0 +1,87 @@
+#pragma once
+// Headless driver for the kiosk UI (STYLE.md #6, #13): an ImGui context with a built font atlas and
+// no renderer. Each frame is NewFrame -> KioskView::draw -> Render, draw data discarded. Input is
+// fed the ImGui 1.86 way (io.MousePos / io.MouseDown, one frame to press, one to release).
+// Widgets are found by key in the registry, never by translated text.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "kiosk/core/i18n.h"
+#include "kiosk/ui/kiosk_view.h"
+#include "kiosk/ui/widget_registry.h"
+
+namespace kiosk::ui::test {
+
+class UiDriver {
+public:
+    /// @p viewModel gives the picture to draw each frame; @p onAction receives what the UI sent.
+    UiDriver(float width, float height, const forms::Form& form, std::function<session::ViewModel()> viewModel,
+             std::function<void(const session::Action&)> onAction, UiOptions options = {});
+    ~UiDriver();
+    UiDriver(const UiDriver&) = delete;
+    UiDriver& operator=(const UiDriver&) = delete;
+
+    void frame();
+    void frames(int n);
+    /// Moves the clock (the next frame sees it) without drawing.
+    void advance(double seconds);
+
+    const WidgetInfo* find(const std::string& key) const { return m_view->registry().find(key); }
+    bool exists(const std::string& key) const { return find(key) != nullptr; }
+    Rect rect(const std::string& key) const;
+    const WidgetRegistry& registry() const { return m_view->registry(); }
+
+    /// Scrolls @p key into view by dragging, then presses and releases on it. Fails the test
+    /// (ADD_FAILURE) and returns false when the widget is not on screen.
+    bool tap(const std::string& key);
+    /// Presses at @p x0,y0, moves to @p x1,y1 over @p steps frames, holds still (unless @p fling)
+    /// and releases.
+    void drag(float x0, float y0, float x1, float y1, int steps = 10, bool fling = false);
+    /// Presses on @p key and keeps the finger there for @p seconds of clock time, then releases.
+    void hold(const std::string& key, double seconds);
+    /// Taps the text field @p item, types @p text on the on-screen keyboard, taps Done.
+    void type(const std::string& item, const std::string& text);
+    /// Drags until @p key lies inside the visible area; false if it never does.
+    bool scrollIntoView(const std::string& key);
+    /// Frames until no fling moves the page.
+    void settle();
+
+    KioskView& view() { return *m_view; }
+    const core::Catalog& catalog() const { return m_catalog; }
+    std::vector<session::Action>& actions() { return m_actions; }
+    session::TimePoint now() const { return m_now; }
+    float width() const { return m_width; }
+    float height() const { return m_height; }
+
+private:
+    void mouse(float x, float y, bool down);
+
+    core::Catalog m_catalog;
+    ImGuiContext* m_context = nullptr;
+    std::unique_ptr<KioskView> m_view;
+    const forms::Form& m_form;
+    std::function<session::ViewModel()> m_viewModel;
+    std::function<void(const session::Action&)> m_onAction;
+    std::vector<session::Action> m_actions;
+    session::TimePoint m_now{};
+    float m_width, m_height;
+};
+
+/// Loads assets/i18n of the source tree.
+core::Catalog loadCatalog();
+/// Type name of an action, for readable assertions ("SetAnswer").
+std::string actionName(const session::Action& a);
+
+/// The last action of type @p A in @p actions, or nullptr.
+template <class A>
+const A* lastOf(const std::vector<session::Action>& actions) {
+    for (auto it = actions.rbegin(); it != actions.rend(); ++it)
+        if (const auto* a = std::get_if<A>(&*it)) return a;
+    return nullptr;
+}
+
+}  // namespace kiosk::ui::test
