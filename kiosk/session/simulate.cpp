@@ -84,7 +84,7 @@ SimulateResult walk(std::shared_ptr<const forms::Form> form, const forms::Answer
     }
     if (intake.screen() == Screen::Review) {
         for (const Effect& e : intake.apply(Submit{})) {
-            if (const auto* save = std::get_if<SaveRequest>(&e)) return {save->record, {}};
+            if (const auto* save = std::get_if<SaveRequest>(&e)) return {save->record, {}, {}};
         }
     }
     core::Errors errors;
@@ -96,7 +96,7 @@ SimulateResult walk(std::shared_ptr<const forms::Form> form, const forms::Answer
     }
     if (errors.empty())
         errors.push_back(makeError(ErrorCode::Internal, "the intake did not reach the review screen"));
-    return {std::nullopt, std::move(errors)};
+    return {std::nullopt, std::move(errors), {}};
 }
 
 }  // namespace
@@ -115,8 +115,9 @@ std::optional<std::string> didYouMean(const std::string& word, const std::vector
 }
 
 SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann::json& answers,
-                        const std::string& lang, const core::Catalog& catalog, UtcNow utcNow) {
-    if (!form) return {std::nullopt, {makeError(ErrorCode::Internal, "no form to simulate")}};
+                        const std::string& lang, const core::Catalog& catalog, UtcNow utcNow,
+                        HiddenAnswers hidden) {
+    if (!form) return {std::nullopt, {makeError(ErrorCode::Internal, "no form to simulate")}, {}};
     std::vector<Ranked> found;
     auto report = [&](int rank, std::string message) {
         found.push_back({rank, makeError(ErrorCode::Invalid, std::move(message))});
@@ -161,11 +162,14 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
     }
 
     const forms::Visibility v = forms::computeVisibility(*form, given);
-    for (const auto& [id, value] : given) {
-        (void)value;
-        const forms::Item& item = *form->findItem(id);
-        if (!v.itemShown(id) && !hiddenByRefused(*form, item, refused))
-            report(rankOf(&item), hiddenReason(*form, v, item));
+    std::vector<std::string> dropped;
+    for (const forms::Item* item : items) {  // form order
+        if (given.count(item->id) == 0 || v.itemShown(item->id)) continue;
+        if (hidden == HiddenAnswers::Drop) {
+            dropped.push_back(item->id);
+        } else if (!hiddenByRefused(*form, *item, refused)) {
+            report(rankOf(item), hiddenReason(*form, v, *item));
+        }
     }
     const forms::Answers shown = forms::shownAnswers(given, v);
     for (size_t p = 0; p < form->pages.size(); ++p) {
@@ -182,7 +186,9 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
         for (auto& r : found) out.errors.push_back(std::move(r.error));
         return out;
     }
-    return walk(std::move(form), shown, language, catalog, utcNow);
+    SimulateResult out = walk(std::move(form), shown, language, catalog, utcNow);
+    out.dropped = std::move(dropped);
+    return out;
 }
 
 }  // namespace kiosk::session

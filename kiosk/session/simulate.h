@@ -6,8 +6,9 @@
 // It does what a patient would: Start in @p lang, on each page SetAnswer for the page's answers in
 // form order, Next, ..., then Submit on the review. Before that it checks the whole answer set and
 // reports EVERY problem at once rather than stopping at the first: unknown ids (with a
-// did-you-mean), wrong types, values out of range, answers to items hidden by show_if, required
-// items left without an answer. Messages name item ids and rules, never the values.
+// did-you-mean), wrong types, values out of range, answers to items hidden by show_if (unless asked
+// to drop them), required items left without an answer. Messages name item ids and rules, never
+// the values.
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,10 +23,17 @@
 
 namespace kiosk::session {
 
+/// @brief What to do with an answer to an item that show_if hides with these answers.
+enum class HiddenAnswers {
+    Error,  ///< report it: usually a mistake in the answer set or in the form's conditions
+    Drop,   ///< drop it as the kiosk does (a patient who answered, then changed an earlier answer)
+};
+
 /// @brief A record when the answers fit the form, else every error found (like forms::LoadResult).
 struct SimulateResult {
     std::optional<Record> record;
     core::Errors errors;
+    std::vector<std::string> dropped;  ///< HiddenAnswers::Drop: items whose answers were dropped
     bool ok() const { return record.has_value() && errors.empty(); }
 };
 
@@ -33,7 +41,7 @@ struct SimulateResult {
 /// @param utcNow   times written into the record (nullptr: the system clock).
 SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann::json& answers,
                         const std::string& lang, const core::Catalog& catalog,
-                        UtcNow utcNow = nullptr);
+                        UtcNow utcNow = nullptr, HiddenAnswers hidden = HiddenAnswers::Error);
 
 /// The closest of @p candidates to @p word (edit distance), if close enough to be a likely typo.
 std::optional<std::string> didYouMean(const std::string& word, const std::vector<std::string>& candidates);

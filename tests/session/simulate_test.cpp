@@ -144,3 +144,17 @@ TEST(SessionSimulate, ItemsRevealedOnTheSamePageAreAnswered) {
     EXPECT_EQ(r.record->answers.size(), 4u);
     EXPECT_TRUE(r.record->hidden.empty());
 }
+
+TEST(SessionSimulate, DropModeDropsHiddenAnswersLikeTheKiosk) {
+    json a = fullAnswers();
+    a["hurts"] = false;  // pain_now, where and night_pain are now hidden but still answered
+    const SimulateResult r = simulate(sampleForm(), a, "en", realCatalog(), &fixedNow, HiddenAnswers::Drop);
+    ASSERT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0].message);
+    EXPECT_EQ(r.dropped, (std::vector<std::string>{"pain_now", "where", "night_pain"}));
+    EXPECT_EQ(r.record->answers.count("pain_now"), 0u);
+    EXPECT_EQ(r.record->answers.size(), 5u);
+    EXPECT_TRUE(r.record->flags.empty()) << "a dropped answer raises no flag";
+    const SimulateResult strict = simulate(sampleForm(), a, "en", realCatalog(), &fixedNow);
+    EXPECT_EQ(strict.errors.size(), 3u);
+    EXPECT_TRUE(strict.dropped.empty());
+}
