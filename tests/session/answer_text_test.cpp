@@ -1,6 +1,8 @@
 // Answers as the review screen shows them, and validation messages, in en and es.
 #include "kiosk/session/answer_text.h"
 
+#include "kiosk/forms/body_regions.h"
+
 #include <gtest/gtest.h>
 
 #include "support/form_builder.h"
@@ -85,4 +87,22 @@ TEST(SessionAnswerText, ProblemsWithLimitsInThePatientsLanguage) {
     EXPECT_EQ(problemMessage({Problem::OutOfRange, {0.5, 2.5}}, w), "Por favor, elija un número del 0,5 al 2,5.");
     EXPECT_EQ(problemMessage({Problem::TooMany, {3}}, Wording{catalog(), "en", "en"}),
               "Please choose no more than 3.");
+}
+
+TEST(SessionAnswerText, EveryRegionAndPainKindHasAName) {
+    // Real catalogue only (regions.<lang>.yaml): a missing key would show as "region.x" on review.
+    Item map = bodyMap("where", {BodyDetail::Kind});
+    for (const std::string lang : {"en", "es"}) {
+        const Wording w{realCatalog(), lang, "en"};
+        for (const auto& region : bodyRegions()) {
+            const std::string text = answerText(map, BodyMap{{std::string(region.id), std::nullopt, {}}}, w);
+            EXPECT_EQ(text.find("region."), std::string::npos) << lang << ": " << text;
+        }
+        for (std::string_view kind : painKinds()) {
+            const std::string text = answerText(map, BodyMap{{"calf_l", std::nullopt, {std::string(kind)}}}, w);
+            EXPECT_EQ(text.find("pain_kind."), std::string::npos) << lang << ": " << text;
+        }
+    }
+    EXPECT_EQ(answerText(map, BodyMap{{"lower_back_l", std::nullopt, {"aching"}}}, Wording{realCatalog(), "en", "en"}),
+              "Lower back, left side (" + realCatalog().tr("en", "pain_kind.aching") + ")");
 }
