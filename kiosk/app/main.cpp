@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "kiosk/app/cli_simulate.h"
 #include "kiosk/app/cli_validate.h"
 
 int main(int argc, char** argv) {
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
     kiosk::app::addStoreCommands(app);
     kiosk::app::addValidateCommand(app);
+    kiosk::app::addSimulateCommand(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }

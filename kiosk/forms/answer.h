@@ -7,6 +7,10 @@
 #include <variant>
 #include <vector>
 
+// model.h first: its ItemType::BodyMap enumerator must be declared before the BodyMap alias below,
+// or -Wshadow (an error here) fires in any file that includes answer.h before model.h.
+#include "kiosk/forms/model.h"
+
 namespace kiosk::forms {
 
 /// @brief A calendar date (JSON "YYYY-MM-DD").

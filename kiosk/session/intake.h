@@ -1,12 +1,16 @@
 #pragma once
 // The intake state machine (ARCHITECTURE.md "Session"): one patient's pass through a form.
 // Pure logic: no ImGui, no I/O, no clock reads. Time arrives through Touch/Tick; effects are returned.
+#include <cstdint>
+#include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "kiosk/core/i18n.h"
+#include "kiosk/forms/answer_check.h"
 #include "kiosk/forms/model.h"
 #include "kiosk/session/actions.h"
 #include "kiosk/session/view_model.h"
@@ -22,6 +26,7 @@ struct IntakeConfig {
 };
 
 /// Wall-clock "now" as UTC ISO 8601, injected so tests control record times.
+/// nullptr means session::systemUtcNow (clock.h).
 using UtcNow = std::string (*)();
 
 /// @brief One patient's intake. The UI sends actions to apply() and draws view().
@@ -32,6 +37,8 @@ public:
            IntakeConfig config = {}, UtcNow utcNow = nullptr);
 
     std::vector<Effect> apply(const Action& action);
+    /// The picture to draw. Its Item and Answer pointers point into the form and this Intake:
+    /// valid until the next apply() or restore().
     ViewModel view() const;
 
     /// The record as it stands (answers of shown items, scores, flags); used by Submit and simulate.
@@ -43,9 +50,16 @@ public:
     const forms::Form& form() const { return *m_form; }
     const forms::Answers& answers() const { return m_answers; }
     Screen screen() const { return m_screen; }
+    /// Submitted records not yet confirmed saved (kept through idle wipes and Reset; retried).
+    std::size_t pendingSaves() const { return m_pending.size(); }
 
 private:
-    // Implementation detail; see intake.cpp.
+    // Implementation detail; see intake.cpp (IntakeOps holds the transitions).
+    friend struct IntakeOps;
+    struct PendingSave {
+        std::uint64_t seq = 0;  // which submission: only the one on screen shows "thank you"
+        Record record;
+    };
     std::shared_ptr<const forms::Form> m_form;
     const core::Catalog& m_catalog;
     IntakeConfig m_config;
@@ -55,12 +69,22 @@ private:
     std::string m_lang;
     int m_page = -1;
     bool m_fromReview = false;
-    std::map<std::string, std::string> m_errors;  // item id -> translated message
+    std::map<std::string, forms::AnswerProblem> m_errors;  // item id -> why; phrased in view()
+    bool m_started = false;      // a patient pressed Start: there is something to wipe
+    std::optional<TimePoint> m_now;  // latest time seen (Touch/Tick/StillHere)
+    bool m_idleWarning = false;
+    int m_idleSecondsLeft = 0;
     std::optional<TimePoint> m_lastTouch;
     std::optional<TimePoint> m_retryAt;
     std::optional<TimePoint> m_thankYouUntil;
-    std::optional<Record> m_pending;  // submitted, not yet saved: survives idle, never shown
+    std::deque<PendingSave> m_pending;  // submitted, not yet saved: survives idle, never shown
+    bool m_saving = false;              // a SaveRequest for m_pending.front() is out
+    std::uint64_t m_nextSeq = 1;
+    std::uint64_t m_screenSeq = 0;      // the submission the Saving/SaveFailed screen is about
     std::string m_startedAt;
 };
+
+/// The free-function spelling of Intake::apply (STYLE.md #3).
+inline std::vector<Effect> apply(Intake& intake, const Action& action) { return intake.apply(action); }
 
 }  // namespace kiosk::session

@@ -1,0 +1,173 @@
+#include "kiosk/forms/scoring.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "kiosk/forms/answer_access.h"
+#include "kiosk/forms/conditions.h"
+
+namespace kiosk::forms {
+namespace {
+
+struct Range {
+    double min = 0, max = 0;
+};
+
+// The (min, max) used to reverse-score an item; empty when the item cannot be reversed.
+std::optional<Range> reverseRange(const Item& item) {
+    switch (item.type) {
+        case ItemType::Scale: return Range{item.min.value_or(0), item.max.value_or(10)};
+        case ItemType::Number:
+            if (item.min && item.max) return Range{*item.min, *item.max};
+            return std::nullopt;
+        case ItemType::YesNo:
+        case ItemType::Consent: return Range{0, 1};
+        case ItemType::Single:
+        case ItemType::Matrix: {
+            std::optional<Range> r;
+            for (const Option& o : item.options) {
+                if (!o.score) continue;
+                if (!r) r = Range{*o.score, *o.score};
+                r->min = std::min(r->min, *o.score);
+                r->max = std::max(r->max, *o.score);
+            }
+            return r;
+        }
+        default: return std::nullopt;
+    }
+}
+
+std::optional<double> optionScore(const Item& item, const std::string& value) {
+    const Option* o = item.findOption(value);
+    return o != nullptr ? o->score : std::nullopt;
+}
+
+// The value of one referenced item for sum / mean / max, before reversing.
+std::optional<double> itemValue(const ItemRef& ref, const Answer& answer) {
+    if (ref.row != nullptr) {
+        const auto* s = std::get_if<std::string>(&answer);
+        return s != nullptr ? optionScore(*ref.item, *s) : std::nullopt;
+    }
+    const Item& item = *ref.item;
+    if (const auto* d = std::get_if<double>(&answer)) return *d;
+    if (const auto* b = std::get_if<bool>(&answer)) return *b ? 1.0 : 0.0;
+    if (const auto* s = std::get_if<std::string>(&answer)) {
+        if (item.type == ItemType::Single) return optionScore(item, *s);
+        return std::nullopt;
+    }
+    if (const auto* m = std::get_if<std::vector<std::string>>(&answer)) {
+        double sum = 0;
+        for (const auto& v : *m) sum += optionScore(item, v).value_or(0);
+        return sum;
+    }
+    if (const auto* marks = std::get_if<BodyMap>(&answer)) return static_cast<double>(marks->size());
+    return std::nullopt;
+}
+
+// What one referenced item adds for `count`.
+double countValue(const Answer& answer) {
+    if (const auto* b = std::get_if<bool>(&answer)) return *b ? 1.0 : 0.0;
+    if (const auto* m = std::get_if<std::vector<std::string>>(&answer))
+        return static_cast<double>(m->size());
+    if (const auto* marks = std::get_if<BodyMap>(&answer)) return static_cast<double>(marks->size());
+    return 1.0;
+}
+
+// "matrix" in a score's items means each of its rows.
+std::vector<std::pair<std::string, ItemRef>> expand(const Score& score, const Form& form) {
+    std::vector<std::pair<std::string, ItemRef>> out;
+    for (const std::string& id : score.items) {
+        ItemRef ref = resolveRef(form, id);
+        if (!ref) {
+            out.emplace_back(id, ref);  // counts toward total; never answered
+        } else if (ref.item->type == ItemType::Matrix && ref.row == nullptr) {
+            for (const MatrixRow& row : ref.item->rows)
+                out.emplace_back(id, ItemRef{ref.item, &row});
+        } else {
+            out.emplace_back(id, ref);
+        }
+    }
+    return out;
+}
+
+bool isReversed(const Score& score, const std::string& id) {
+    return std::find(score.reverse.begin(), score.reverse.end(), id) != score.reverse.end();
+}
+
+}  // namespace
+
+double roundTo(double value, int decimals) {
+    const double scale = std::pow(10.0, std::max(decimals, 0));
+    return std::round(value * scale) / scale;
+}
+
+ScoreOutcome computeScore(const Score& score, const Form& form, const Answers& answers) {
+    ScoreOutcome out;
+    out.score = &score;
+    std::vector<double> values;
+    for (const auto& [id, ref] : expand(score, form)) {
+        ++out.total;
+        const std::optional<Answer> answer = refValue(ref, answers);
+        if (!answer) continue;
+        const bool reversed = isReversed(score, id);
+        std::optional<double> v;
+        if (score.method == ScoreMethod::Count) {
+            v = countValue(*answer);
+            if (reversed && (ref.item->type == ItemType::YesNo || ref.item->type == ItemType::Consent))
+                v = 1.0 - *v;
+        } else {
+            v = itemValue(ref, *answer);
+            if (v && reversed) {
+                if (auto range = reverseRange(*ref.item)) v = range->min + range->max - *v;
+            }
+        }
+        if (!v) continue;
+        ++out.answered;
+        values.push_back(*v);
+    }
+    if (out.answered < score.minAnswered) return out;
+
+    double sum = 0;
+    for (double v : values) sum += v;
+    switch (score.method) {
+        case ScoreMethod::Sum:
+            if (score.prorate && out.answered > 0 && out.answered < out.total)
+                sum = sum * out.total / out.answered;
+            out.value = sum;
+            break;
+        case ScoreMethod::Count: out.value = sum; break;
+        case ScoreMethod::Mean:
+            if (!values.empty()) out.value = sum / static_cast<double>(values.size());
+            break;
+        case ScoreMethod::Max:
+            if (!values.empty()) out.value = *std::max_element(values.begin(), values.end());
+            break;
+    }
+    if (!out.value) return out;
+    out.value = roundTo(*out.value, score.decimals);
+    constexpr double kEps = 1e-9;  // band edges are written as decimals: 4.0 must match 4
+    for (const ScoreBand& band : score.bands) {
+        if (*out.value >= band.min - kEps && *out.value <= band.max + kEps) {
+            out.band = &band;
+            break;
+        }
+    }
+    return out;
+}
+
+std::vector<ScoreOutcome> computeScores(const Form& form, const Answers& answers) {
+    std::vector<ScoreOutcome> out;
+    out.reserve(form.scores.size());
+    for (const Score& s : form.scores) out.push_back(computeScore(s, form, answers));
+    return out;
+}
+
+std::vector<const Flag*> raisedFlags(const Form& form, const Answers& answers) {
+    std::vector<const Flag*> out;
+    for (const Flag& f : form.flags)
+        if (evaluate(f.when, form, answers)) out.push_back(&f);
+    return out;
+}
+
+}  // namespace kiosk::forms

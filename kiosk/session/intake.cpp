@@ -1,0 +1,326 @@
+// The intake's transitions: one function per action (ARCHITECTURE.md "Session", UX.md "Flow").
+//
+// [SECTION] Helpers        language, time, pages, wiping
+// [SECTION] Navigation     Start, SetLanguage, answers, Next, Back, GoTo
+// [SECTION] Saving         Submit, SaveSucceeded, SaveFailed, retries
+// [SECTION] Time           Touch, Tick (idle, thank-you, retry), StillHere, Reset
+// GCC 12 reports false "may be used uninitialized" inside std::variant moves once they are
+// inlined (GCC bug 107919 and relatives); silenced for this file only, other warnings stay errors.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+#include "kiosk/session/intake.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "kiosk/forms/answer_access.h"
+#include "kiosk/session/clock.h"
+#include "kiosk/session/intake_ops.h"
+#include "kiosk/session/validation.h"
+
+namespace kiosk::session {
+
+// [SECTION] Helpers
+bool IntakeOps::knownLang(const Intake& s, const std::string& lang) {
+    const auto& langs = s.m_form->languages;
+    if (lang.empty()) return false;
+    return langs.empty() || std::find(langs.begin(), langs.end(), lang) != langs.end();
+}
+
+std::string IntakeOps::utcNow(const Intake& s) { return s.m_utcNow ? s.m_utcNow() : systemUtcNow(); }
+
+std::optional<forms::Date> IntakeOps::today(const Intake& s) { return dateOfIso(utcNow(s)); }
+
+int IntakeOps::nextShownPage(const Intake& s, const forms::Visibility& v, int from) {
+    const int n = static_cast<int>(s.m_form->pages.size());
+    for (int p = std::max(from + 1, 0); p < n; ++p)
+        if (v.pageShown(p)) return p;
+    return -1;
+}
+
+int IntakeOps::prevShownPage(const Intake&, const forms::Visibility& v, int from) {
+    for (int p = from - 1; p >= 0; --p)
+        if (v.pageShown(p)) return p;
+    return -1;
+}
+
+void IntakeOps::pruneHidden(Intake& s) {
+    const forms::Visibility v = visibility(s);
+    for (auto it = s.m_answers.begin(); it != s.m_answers.end();)
+        it = v.itemShown(it->first) ? std::next(it) : s.m_answers.erase(it);
+    for (auto it = s.m_errors.begin(); it != s.m_errors.end();)
+        it = v.itemShown(it->first) ? std::next(it) : s.m_errors.erase(it);
+}
+
+void IntakeOps::wipePatient(Intake& s) {
+    s.m_answers.clear();
+    s.m_errors.clear();
+    s.m_lang = defaultLang(s);
+    s.m_page = -1;
+    s.m_fromReview = false;
+    s.m_startedAt.clear();
+    s.m_started = false;
+    s.m_idleWarning = false;
+    s.m_idleSecondsLeft = 0;
+    s.m_lastTouch.reset();
+    s.m_thankYouUntil.reset();
+    s.m_screenSeq = 0;  // a late SaveSucceeded must not thank the next patient
+    s.m_screen = Screen::Welcome;
+}
+
+using Effects = std::vector<Effect>;
+
+struct IntakeOps::Transitions {
+    Intake& s;
+    using Ops = IntakeOps;
+
+    std::string snapshotJson() const { return s.snapshot(); }
+
+    void showPage(int page) {
+        s.m_page = page;
+        s.m_screen = Screen::Page;
+    }
+    void showReview() {
+        s.m_screen = Screen::Review;
+        s.m_fromReview = false;
+    }
+    bool onCurrentShownPage(const std::string& itemId) const {
+        return s.m_screen == Screen::Page && s.m_form->pageOf(itemId) == s.m_page &&
+               Ops::visibility(s).itemShown(itemId);
+    }
+    void setErrors(const std::vector<ItemProblem>& problems) {
+        s.m_errors.clear();
+        for (const auto& p : problems) s.m_errors[p.item->id] = p.problem;
+    }
+
+    // [SECTION] Navigation
+    Effects operator()(const Start& a) {
+        if (s.m_screen != Screen::Welcome) return {};
+        if (Ops::knownLang(s, a.lang)) s.m_lang = a.lang;
+        if (!s.m_started) {  // Back to welcome and Start again keeps what was answered
+            s.m_started = true;
+            s.m_startedAt = Ops::utcNow(s);
+            s.m_answers.clear();
+        }
+        s.m_errors.clear();
+        s.m_fromReview = false;
+        const int first = Ops::nextShownPage(s, Ops::visibility(s), -1);
+        if (first < 0) {
+            showReview();
+        } else {
+            showPage(first);
+        }
+        return {};
+    }
+    Effects operator()(const SetLanguage& a) {
+        if (Ops::knownLang(s, a.lang)) s.m_lang = a.lang;
+        return {};
+    }
+    Effects operator()(const SetAnswer& a) {
+        if (!onCurrentShownPage(a.item)) return {};  // stale tap from a previous frame
+        if (forms::hasValue(a.value)) {
+            s.m_answers[a.item] = a.value;
+        } else {
+            s.m_answers.erase(a.item);
+        }
+        s.m_errors.erase(a.item);
+        Ops::pruneHidden(s);
+        return {};
+    }
+    Effects operator()(const ClearAnswer& a) {
+        if (!onCurrentShownPage(a.item)) return {};
+        s.m_answers.erase(a.item);
+        s.m_errors.erase(a.item);
+        Ops::pruneHidden(s);
+        return {};
+    }
+    Effects operator()(const Next&) {
+        if (s.m_screen != Screen::Page) return {};
+        const forms::Visibility v = Ops::visibility(s);
+        auto problems = validatePage(*s.m_form, s.m_page, s.m_answers, v, Ops::today(s));
+        if (!problems.empty()) {
+            setErrors(problems);
+            return {};
+        }
+        s.m_errors.clear();
+        const int next = s.m_fromReview ? -1 : Ops::nextShownPage(s, v, s.m_page);
+        if (next < 0) {
+            showReview();
+        } else {
+            showPage(next);
+        }
+        return {SaveDraft{snapshotJson()}};
+    }
+    Effects operator()(const Back&) {
+        const forms::Visibility v = Ops::visibility(s);
+        if (s.m_screen == Screen::Page) {
+            s.m_errors.clear();
+            if (s.m_fromReview) {  // Edit from the review: Back returns to where the patient came from
+                showReview();
+                return {};
+            }
+            const int prev = Ops::prevShownPage(s, v, s.m_page);
+            if (prev < 0) {
+                s.m_screen = Screen::Welcome;  // answers stay; idle still guards them
+            } else {
+                showPage(prev);
+            }
+        } else if (s.m_screen == Screen::Review) {
+            const int last = Ops::prevShownPage(s, v, static_cast<int>(s.m_form->pages.size()));
+            if (last < 0) {
+                s.m_screen = Screen::Welcome;
+            } else {
+                showPage(last);
+            }
+        }
+        return {};
+    }
+    Effects operator()(const GoTo& a) {
+        if (s.m_screen != Screen::Review || !Ops::visibility(s).pageShown(a.page)) return {};
+        s.m_errors.clear();
+        showPage(a.page);
+        s.m_fromReview = true;
+        return {};
+    }
+
+    // [SECTION] Saving
+    Effects sendFront() {
+        s.m_saving = true;
+        s.m_retryAt.reset();
+        return {SaveRequest{s.m_pending.front().record}};
+    }
+    Effects operator()(const Submit&) {
+        if (s.m_screen != Screen::Review) return {};
+        // Every shown page again: an edit from the review may have revealed unanswered questions.
+        const forms::Visibility v = Ops::visibility(s);
+        for (int p = Ops::nextShownPage(s, v, -1); p >= 0; p = Ops::nextShownPage(s, v, p)) {
+            auto problems = validatePage(*s.m_form, p, s.m_answers, v, Ops::today(s));
+            if (problems.empty()) continue;
+            setErrors(problems);
+            showPage(p);
+            s.m_fromReview = true;
+            return {};
+        }
+        Record record = s.buildRecord();
+        record.submittedAt = Ops::utcNow(s);
+        s.m_screenSeq = s.m_nextSeq++;
+        s.m_pending.push_back({s.m_screenSeq, std::move(record)});
+        s.m_screen = Screen::Saving;
+        s.m_idleWarning = false;
+        if (s.m_saving) return {};  // an earlier record is being saved; ours follows it
+        return sendFront();
+    }
+    Effects operator()(const SaveSucceeded&) {
+        if (!s.m_saving || s.m_pending.empty()) return {};  // nothing was asked: ignore
+        const std::uint64_t saved = s.m_pending.front().seq;
+        s.m_pending.pop_front();
+        s.m_saving = false;
+        s.m_retryAt.reset();
+        Effects out;
+        if (saved == s.m_screenSeq &&
+            (s.m_screen == Screen::Saving || s.m_screen == Screen::SaveFailed)) {
+            // Thank the patient in their language, but hold none of their answers any more.
+            const std::string lang = s.m_lang;
+            Ops::wipePatient(s);
+            s.m_lang = lang;
+            s.m_screen = Screen::ThankYou;
+            if (s.m_now) s.m_thankYouUntil = *s.m_now + s.m_config.thankYouFor;
+            out.push_back(DiscardDraft{});
+        }
+        if (!s.m_pending.empty()) {
+            auto more = sendFront();
+            out.insert(out.end(), more.begin(), more.end());
+        }
+        return out;
+    }
+    Effects operator()(const SaveFailed&) {
+        if (!s.m_saving) return {};
+        s.m_saving = false;
+        // Without a time yet, the first Tick schedules the retry.
+        if (s.m_now) s.m_retryAt = *s.m_now + s.m_config.retryEvery;
+        if (s.m_screen == Screen::Saving && s.m_screenSeq != 0) s.m_screen = Screen::SaveFailed;
+        return {};
+    }
+
+    // [SECTION] Time
+    Effects operator()(const Touch& a) {
+        s.m_now = a.now;
+        // Under the full-screen warning only "I'm still here" counts, so a stray tap on the overlay
+        // neither dismisses it nor resets the countdown.
+        if (!s.m_idleWarning) s.m_lastTouch = a.now;
+        return {};
+    }
+    Effects operator()(const StillHere& a) {
+        s.m_now = a.now;
+        s.m_lastTouch = a.now;
+        s.m_idleWarning = false;
+        s.m_idleSecondsLeft = 0;
+        return {};
+    }
+    bool idleApplies() const {
+        switch (s.m_screen) {
+            case Screen::Page:
+            case Screen::Review:
+            case Screen::Saving:
+            case Screen::SaveFailed: return true;
+            case Screen::Welcome: return s.m_started;  // came Back to welcome with answers
+            case Screen::ThankYou: return false;       // has its own timer
+        }
+        return false;
+    }
+    Effects operator()(const Tick& a) {
+        s.m_now = a.now;
+        Effects out;
+        if (!s.m_pending.empty() && !s.m_saving) {
+            if (!s.m_retryAt) {
+                s.m_retryAt = a.now + s.m_config.retryEvery;
+            } else if (a.now >= *s.m_retryAt) {
+                out = sendFront();
+            }
+        }
+        if (s.m_screen == Screen::ThankYou) {
+            if (!s.m_thankYouUntil) {
+                s.m_thankYouUntil = a.now + s.m_config.thankYouFor;
+            } else if (a.now >= *s.m_thankYouUntil) {
+                Ops::wipePatient(s);
+            }
+            return out;
+        }
+        if (!idleApplies()) return out;
+        if (!s.m_lastTouch) s.m_lastTouch = a.now;  // first tick of this intake starts the clock
+        const auto silent = a.now - *s.m_lastTouch;
+        const auto wipeAt = s.m_config.idleAfter + s.m_config.idleCountdown;
+        if (silent >= wipeAt) {
+            Ops::wipePatient(s);
+            out.push_back(DiscardDraft{});
+        } else if (silent >= s.m_config.idleAfter) {
+            s.m_idleWarning = true;
+            const double left = std::chrono::duration<double>(wipeAt - silent).count();
+            s.m_idleSecondsLeft = static_cast<int>(std::ceil(left));
+        } else {
+            s.m_idleWarning = false;
+            s.m_idleSecondsLeft = 0;
+        }
+        return out;
+    }
+    Effects operator()(const Reset&) {
+        const bool hadPatient = s.m_started;
+        Ops::wipePatient(s);  // pending saves survive: they are retried, never shown
+        if (hadPatient) return {DiscardDraft{}};
+        return {};
+    }
+};
+
+Intake::Intake(std::shared_ptr<const forms::Form> form, const core::Catalog& catalog,
+               IntakeConfig config, UtcNow utcNow)
+    : m_form(std::move(form)), m_catalog(catalog), m_config(config), m_utcNow(utcNow) {
+    m_lang = IntakeOps::defaultLang(*this);
+}
+
+std::vector<Effect> Intake::apply(const Action& action) {
+    IntakeOps::Transitions t{*this};
+    return std::visit(t, action);
+}
+
+}  // namespace kiosk::session

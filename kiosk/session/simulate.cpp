@@ -1,0 +1,194 @@
+#include "kiosk/session/simulate.h"
+
+#include <algorithm>
+
+#include "kiosk/forms/conditions.h"
+#include "kiosk/session/answer_json.h"
+#include "kiosk/session/clock.h"
+#include "kiosk/session/validation.h"
+
+namespace kiosk::session {
+namespace {
+
+using core::ErrorCode;
+using core::makeError;
+
+size_t editDistance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// Errors sorted so that the report reads in form order; unknown ids (rank -1) come first.
+struct Ranked {
+    int rank;
+    core::Error error;
+};
+
+std::string joinedLangs(const forms::Form& form) {
+    std::string out;
+    for (const auto& l : form.languages) out += (out.empty() ? "" : ", ") + l;
+    return out;
+}
+
+// Why an answered item is not shown: its page's show_if, or its own.
+std::string hiddenReason(const forms::Form& form, const forms::Visibility& v, const forms::Item& item) {
+    const int page = form.pageOf(item.id);
+    if (!v.pageShown(page))
+        return "answer to '" + item.id + "' is given, but its page '" +
+               form.pages[static_cast<size_t>(page)].id + "' is hidden by the page's show_if with these answers";
+    return "answer to '" + item.id + "' is given, but the item is hidden by its show_if with these answers";
+}
+
+// Whether @p c refers to any of @p ids (a "matrix.row" reference counts as "matrix").
+bool refersTo(const forms::Condition& c, const std::vector<std::string>& ids) {
+    if (c.kind == forms::Condition::Kind::Compare) {
+        const std::string id = c.item.substr(0, c.item.find('.'));
+        return std::find(ids.begin(), ids.end(), id) != ids.end();
+    }
+    return std::any_of(c.children.begin(), c.children.end(),
+                       [&](const forms::Condition& k) { return refersTo(k, ids); });
+}
+
+// Hidden only because an answer it depends on was refused: that refusal is the error to report.
+bool hiddenByRefused(const forms::Form& form, const forms::Item& item, const std::vector<std::string>& refused) {
+    const forms::Page& page = form.pages[static_cast<size_t>(form.pageOf(item.id))];
+    return (item.showIf && refersTo(*item.showIf, refused)) ||
+           (page.showIf && refersTo(*page.showIf, refused));
+}
+
+// Drives the Intake like a patient; the answers are already known to fit.
+SimulateResult walk(std::shared_ptr<const forms::Form> form, const forms::Answers& answers,
+                    const std::string& lang, const core::Catalog& catalog, UtcNow utcNow) {
+    Intake intake(form, catalog, IntakeConfig{}, utcNow);
+    intake.apply(Start{lang});
+    // One Next per shown page. Answers go in in form order, so an item revealed by an earlier
+    // answer on the same page is shown by the time its own answer arrives.
+    for (size_t guard = 0; intake.screen() == Screen::Page && guard < form->pages.size(); ++guard) {
+        const int page = intake.view().page;
+        for (const forms::Item& item : form->pages[static_cast<size_t>(page)].items) {
+            if (auto it = answers.find(item.id); it != answers.end())
+                intake.apply(SetAnswer{it->first, it->second});
+        }
+        intake.apply(Next{});
+        if (intake.screen() == Screen::Page && intake.view().page == page) break;  // refused
+    }
+    if (intake.screen() == Screen::Review) {
+        for (const Effect& e : intake.apply(Submit{})) {
+            if (const auto* save = std::get_if<SaveRequest>(&e)) return {save->record, {}, {}};
+        }
+    }
+    core::Errors errors;
+    const ViewModel vm = intake.view();
+    for (const ItemView& iv : vm.items) {
+        if (!iv.error.empty())
+            errors.push_back(makeError(ErrorCode::Invalid, "'" + iv.item->id + "' was refused on page '" +
+                                                                form->pages[static_cast<size_t>(vm.page)].id + "'"));
+    }
+    if (errors.empty())
+        errors.push_back(makeError(ErrorCode::Internal, "the intake did not reach the review screen"));
+    return {std::nullopt, std::move(errors), {}};
+}
+
+}  // namespace
+
+std::optional<std::string> didYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+    std::optional<std::string> best;
+    size_t bestDistance = std::max<size_t>(2, word.size() / 3) + 1;
+    for (const auto& c : candidates) {
+        const size_t d = editDistance(word, c);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann::json& answers,
+                        const std::string& lang, const core::Catalog& catalog, UtcNow utcNow,
+                        HiddenAnswers hidden) {
+    if (!form) return {std::nullopt, {makeError(ErrorCode::Internal, "no form to simulate")}, {}};
+    std::vector<Ranked> found;
+    auto report = [&](int rank, std::string message) {
+        found.push_back({rank, makeError(ErrorCode::Invalid, std::move(message))});
+    };
+
+    std::string language = lang.empty() && !form->languages.empty() ? form->languages.front() : lang;
+    const auto& langs = form->languages;
+    if (!langs.empty() && std::find(langs.begin(), langs.end(), language) == langs.end())
+        report(-2, "language '" + language + "' is not one of the form's languages: " + joinedLangs(*form));
+    if (!answers.is_object()) {
+        report(-2, "answers must be a JSON object of item id -> answer");
+    }
+
+    const std::vector<const forms::Item*> items = form->allItems();
+    auto rankOf = [&](const forms::Item* item) {
+        return static_cast<int>(std::find(items.begin(), items.end(), item) - items.begin());
+    };
+    std::vector<std::string> ids;
+    for (const forms::Item* i : items)
+        if (i->isQuestion()) ids.push_back(i->id);
+
+    const auto today = dateOfIso(utcNow ? utcNow() : systemUtcNow());
+    forms::Answers given;
+    std::vector<std::string> refused;  // items whose answer did not fit: no "required" error for them
+    if (answers.is_object()) {
+        for (const auto& [id, value] : answers.items()) {
+            const forms::Item* item = form->findItem(id);
+            if (item == nullptr) {
+                std::string msg = "unknown item '" + id + "' in the answers";
+                if (auto near = didYouMean(id, ids)) msg += "; did you mean '" + *near + "'?";
+                report(-1, std::move(msg));
+                continue;
+            }
+            auto parsed = answerFromJson(*item, value, today);
+            if (!parsed.ok()) {
+                report(rankOf(item), parsed.error().message);
+                refused.push_back(id);
+                continue;
+            }
+            given.emplace(id, std::move(parsed.value()));
+        }
+    }
+
+    const forms::Visibility v = forms::computeVisibility(*form, given);
+    std::vector<std::string> dropped;
+    for (const forms::Item* item : items) {  // form order
+        if (given.count(item->id) == 0 || v.itemShown(item->id)) continue;
+        if (hidden == HiddenAnswers::Drop) {
+            dropped.push_back(item->id);
+        } else if (!hiddenByRefused(*form, *item, refused)) {
+            report(rankOf(item), hiddenReason(*form, v, *item));
+        }
+    }
+    const forms::Answers shown = forms::shownAnswers(given, v);
+    for (size_t p = 0; p < form->pages.size(); ++p) {
+        for (const ItemProblem& ip : validatePage(*form, static_cast<int>(p), shown, v, today)) {
+            if (std::find(refused.begin(), refused.end(), ip.item->id) != refused.end()) continue;
+            report(rankOf(ip.item), forms::describe(*ip.item, ip.problem));
+        }
+    }
+
+    if (!found.empty()) {
+        std::stable_sort(found.begin(), found.end(),
+                         [](const Ranked& a, const Ranked& b) { return a.rank < b.rank; });
+        SimulateResult out;
+        for (auto& r : found) out.errors.push_back(std::move(r.error));
+        return out;
+    }
+    SimulateResult out = walk(std::move(form), shown, language, catalog, utcNow);
+    out.dropped = std::move(dropped);
+    return out;
+}
+
+}  // namespace kiosk::session

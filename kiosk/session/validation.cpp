@@ -1,0 +1,25 @@
+#include "kiosk/session/validation.h"
+
+#include "kiosk/forms/answer_access.h"
+
+namespace kiosk::session {
+
+std::vector<ItemProblem> validatePage(const forms::Form& form, int page,
+                                      const forms::Answers& answers,
+                                      const forms::Visibility& visibility,
+                                      const std::optional<forms::Date>& today) {
+    std::vector<ItemProblem> out;
+    if (!visibility.pageShown(page)) return out;
+    for (const forms::Item& item : form.pages[static_cast<size_t>(page)].items) {
+        if (!visibility.itemShown(item.id)) continue;
+        auto it = answers.find(item.id);
+        const forms::Answer* answer = it != answers.end() ? &it->second : nullptr;
+        std::optional<forms::AnswerProblem> p;
+        if (answer != nullptr && forms::hasValue(*answer)) p = forms::checkAnswer(item, *answer, today);
+        if (!p) p = forms::checkRequired(item, answer);
+        if (p) out.push_back({&item, *p});
+    }
+    return out;
+}
+
+}  // namespace kiosk::session

@@ -1,0 +1,84 @@
+// `intake-kiosk simulate` end to end: the real binary on the bundled intake form.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/cli_run.h"
+
+using kiosk::testing::CliRun;
+using kiosk::testing::runKiosk;
+using kiosk::testing::TempFile;
+using nlohmann::json;
+
+namespace {
+
+const std::string kSrc = KIOSK_SOURCE_DIR;
+const std::string kForm = kSrc + "/forms/intake.yaml";
+const std::string kCalm = kSrc + "/tests/data/answers/intake-calm/answers.json";
+
+// Patient values from intake-calm/answers.json that must never reach stderr.
+void expectNoPatientData(const std::string& err) {
+    for (const char* marker : {"Testpatient", "010-2233", "calm.patient", "stretches", "must be dropped"})
+        EXPECT_EQ(err.find(marker), std::string::npos) << marker << " in: " << err;
+}
+
+}  // namespace
+
+TEST(AppSimulateCli, PrintsTheRecordJson) {
+    const CliRun r = runKiosk({"simulate", kForm, "--answers", kCalm, "--lang", "es", "--drop-hidden"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json record = json::parse(r.out);
+    EXPECT_EQ(record["form"]["id"], "clinic_intake");
+    EXPECT_EQ(record["lang"], "es");
+    EXPECT_EQ(record["answers"]["first_name"], "Testpatient");
+    EXPECT_FALSE(record["answers"].contains("surgery_injury_details"));
+    EXPECT_NE(std::find(record["hidden"].begin(), record["hidden"].end(), "surgery_injury_details"),
+              record["hidden"].end());
+    EXPECT_TRUE(record["flags"].empty());
+    EXPECT_EQ(r.err, kCalm + ": note: answer to 'surgery_injury_details' dropped: the item is hidden\n");
+}
+
+TEST(AppSimulateCli, AnswersToHiddenItemsFailWithoutDropHidden) {
+    const CliRun r = runKiosk({"simulate", kForm, "--answers", kCalm});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.out.empty());
+    EXPECT_EQ(r.err, kCalm + ": error: answer to 'surgery_injury_details' is given, but the item is "
+                             "hidden by its show_if with these answers\n");
+    expectNoPatientData(r.err);
+}
+
+TEST(AppSimulateCli, ReportsEveryAnswerErrorWithoutQuotingValues) {
+    const TempFile answers("answers.json", R"({"first_nme": "ZQXJ", "pain_now": 42, "date_of_birth": "ZQXJ-day"})");
+    const CliRun r = runKiosk({"simulate", kForm, "--answers", answers.path()});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("error: unknown item 'first_nme' in the answers; did you mean 'first_name'?"), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("error: answer to 'pain_now' is out of range: must be 0 to 10"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("error: answer to 'date_of_birth' is not a valid date"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("is required but has no answer"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("ZQXJ"), std::string::npos) << r.err;
+}
+
+TEST(AppSimulateCli, BrokenJsonIsLocatedNotQuoted) {
+    const TempFile answers("answers.json", "{\n  \"first_name\": ZQXJ-secret\n}\n");
+    const CliRun r = runKiosk({"simulate", kForm, "--answers", answers.path()});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(r.err, answers.path() + ":2:17: error: the answers file is not valid JSON\n");
+}
+
+TEST(AppSimulateCli, BadFormAndUsageErrors) {
+    const TempFile bad("bad.yaml", "id: [\n");
+    CliRun r = runKiosk({"simulate", bad.path(), "--answers", kCalm});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(r.err.rfind(bad.path() + ":", 0), 0u) << r.err;
+    r = runKiosk({"simulate", kForm});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("give --answers ANSWERS.json"), std::string::npos);
+    r = runKiosk({"simulate", "--answers", kCalm});
+    EXPECT_EQ(r.exitCode, 2);
+    r = runKiosk({"simulate", kForm, "--answers", kCalm, "--bogus"});
+    EXPECT_EQ(r.exitCode, 2);
+    r = runKiosk({"simulate", kForm, "--answers", "/nonexistent/answers.json"});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(r.err, "/nonexistent/answers.json: error: cannot read the answers file\n");
+}

@@ -1,0 +1,37 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/session/record.h"
+
+using namespace kiosk;
+using nlohmann::json;
+
+TEST(SessionRecordJson, HasTheDocumentedShape) {
+    session::Record r;
+    r.formId = "intake";
+    r.formVersion = 4;
+    r.contentHash = "sha256:ab";
+    r.lang = "es";
+    r.startedAt = "2026-11-25T10:00:00Z";
+    r.submittedAt = "2026-11-25T10:09:00Z";
+    r.answers = {{"pain_now", 7.0}, {"dob", forms::Date{1950, 3, 14}}, {"hurts", true}};
+    r.hidden = {"night_pain"};
+    r.scores = {{"pain", 7.0, 1, 1, "severe"}, {"func", std::nullopt, 1, 4, ""}, {"odi", 12.5, 4, 4, ""}};
+    r.flags = {{"night", forms::Severity::Urgent, "Night pain", "Ask first."},
+               {"anticoag", forms::Severity::Caution, "Blood thinners", "Gentle pressure."}};
+    const json expected = json::parse(R"({
+      "form": {"id": "intake", "version": 4, "content_hash": "sha256:ab"},
+      "lang": "es",
+      "started_at": "2026-11-25T10:00:00Z",
+      "submitted_at": "2026-11-25T10:09:00Z",
+      "answers": {"dob": "1950-03-14", "hurts": true, "pain_now": 7},
+      "hidden": ["night_pain"],
+      "scores": [{"id": "pain", "value": 7, "answered": 1, "total": 1, "band": "severe"},
+                 {"id": "func", "value": null, "answered": 1, "total": 4, "band": null},
+                 {"id": "odi", "value": 12.5, "answered": 4, "total": 4, "band": null}],
+      "flags": [{"id": "night", "severity": "urgent", "label": "Night pain", "explain": "Ask first."},
+                {"id": "anticoag", "severity": "caution", "label": "Blood thinners", "explain": "Gentle pressure."}]
+    })");
+    EXPECT_EQ(session::toJson(r), expected) << session::toJson(r).dump(2);
+}

@@ -1,0 +1,34 @@
+#pragma once
+// Shared bits for session tests: the real translation catalogue, synthetic time, fixed UTC clock.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "kiosk/core/i18n.h"
+#include "kiosk/session/actions.h"
+
+namespace kiosk::testing {
+
+/// assets/i18n of the source tree (session.*.yaml and whatever other areas exist).
+inline const core::Catalog& realCatalog() {
+    static const core::Catalog catalog = [] {
+        auto c = core::Catalog::loadDir(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n");
+        if (!c.ok()) {
+            ADD_FAILURE() << c.error().format();
+            return core::Catalog{};
+        }
+        return std::move(c.value());
+    }();
+    return catalog;
+}
+
+/// Synthetic steady time: t(90) is 90 s after an arbitrary epoch. Tests never sleep.
+inline session::TimePoint t(double seconds) {
+    return session::TimePoint{} + std::chrono::hours(1000) +
+           std::chrono::duration_cast<session::SteadyClock::duration>(std::chrono::duration<double>(seconds));
+}
+
+inline std::string fixedNow() { return "2026-11-25T10:03:00Z"; }
+
+}  // namespace kiosk::testing
