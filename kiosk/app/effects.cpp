@@ -1,7 +1,8 @@
 #include "kiosk/app/effects.h"
 
 #include <chrono>
-#include <spdlog/spdlog.h>
+
+#include "kiosk/core/log.h"
 
 namespace kiosk::app {
 
@@ -40,23 +41,24 @@ std::optional<session::Action> runEffect(const session::Effect& effect, RecordSi
                                                   std::chrono::steady_clock::now() - start)
                                                   .count();
                               if (!id) {
-                                  spdlog::error("intake save failed form={} v={}: {}", save.record.formId,
-                                                save.record.formVersion, id.error().format());
+                                  core::logger()->error("intake save failed form={} v={}: {}",
+                                                        save.record.formId, save.record.formVersion,
+                                                        id.error().format());
                                   return session::SaveFailed{id.error().message};
                               }
-                              spdlog::info("intake submitted form={} v={} ms={}", save.record.formId,
-                                           save.record.formVersion, ms);
+                              core::logger()->info("intake submitted form={} v={} ms={}", save.record.formId,
+                                                   save.record.formVersion, ms);
                               return session::SaveSucceeded{*id};
                           },
                           [&](const session::SaveDraft& draft) -> std::optional<session::Action> {
                               if (auto r = sink.saveDraft(draft.snapshotJson); !r) {
-                                  spdlog::warn("draft save failed: {}", r.error().format());
+                                  core::logger()->warn("draft save failed: {}", r.error().format());
                               }
                               return std::nullopt;
                           },
                           [&](const session::DiscardDraft&) -> std::optional<session::Action> {
                               if (auto r = sink.discardDraft(); !r)
-                                  spdlog::warn("draft discard failed: {}", r.error().format());
+                                  core::logger()->warn("draft discard failed: {}", r.error().format());
                               return std::nullopt;
                           },
                       },

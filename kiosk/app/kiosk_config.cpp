@@ -118,14 +118,14 @@ void readMap(Reader& r, const YAML::Node& map, const std::string& prefix, const 
              const std::vector<std::string>& elsewhere, KioskConfig& cfg);
 
 /// A `timeouts.<key>` duration in [min, max] seconds.
-Field durationField(std::string key, long min, long max, std::chrono::seconds KioskConfig::*member) {
+Field durationField(const std::string& key, long min, long max, std::chrono::seconds KioskConfig::*member) {
     return {key, [=](Reader& r, const YAML::Node& n, KioskConfig& c) {
                 r.seconds(n, "timeouts." + key, min, max, c.*member);
             }};
 }
 
 /// A free-text key (a name, a path, an id) stored as is; @p prefix names its map in errors.
-Field textField(std::string key, std::string KioskConfig::*member, const std::string& prefix = "") {
+Field textField(const std::string& key, std::string KioskConfig::*member, const std::string& prefix = "") {
     return {key, [=](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, prefix + key, c.*member); }};
 }
 

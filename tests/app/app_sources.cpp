@@ -6,3 +6,5 @@
 #include "kiosk/app/kiosk_config.cpp"  // NOLINT(bugprone-suspicious-include)
 #include "kiosk/app/paths.cpp"         // NOLINT(bugprone-suspicious-include)
 #include "kiosk/app/suggest.cpp"       // NOLINT(bugprone-suspicious-include)
+#include "kiosk/app/demo_answers.cpp"  // NOLINT(bugprone-suspicious-include)
+#include "kiosk/app/intake_scene.cpp"  // NOLINT(bugprone-suspicious-include)

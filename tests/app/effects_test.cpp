@@ -1,5 +1,10 @@
 // Effects run against a RecordSink: a save's outcome comes back as the action the session expects.
+#include <spdlog/sinks/ostream_sink.h>
+
+#include <sstream>
+
 #include "kiosk/app/effects.h"
+#include "kiosk/core/log.h"
 
 #include <gtest/gtest.h>
 
@@ -62,6 +67,26 @@ TEST(AppEffects, FailedDraftDoesNotStopTheIntake) {
     EXPECT_FALSE(runEffect(session::SaveDraft{"{}"}, sink).has_value());
     EXPECT_FALSE(runEffect(session::DiscardDraft{}, sink).has_value());
     EXPECT_EQ(sink.calls, 2);
+}
+
+TEST(AppEffects, LogsNeverHoldPatientData) {
+    // STYLE.md #10: saves that succeed and fail are logged, but only as events (form, version, time).
+    std::ostringstream captured;
+    core::addLogSink(std::make_shared<spdlog::sinks::ostream_sink_mt>(captured));
+    session::Record record = demoRecord();
+    record.answers["first_name"] = std::string("MARKER-NAME-7731");
+    record.answers["notes"] = std::string("MARKER-NOTE-5520");
+    MemoryRecordSink ok;
+    FullDiskSink full;
+    (void)runEffect(session::SaveRequest{record}, ok);
+    (void)runEffect(session::SaveRequest{record}, full);
+    (void)runEffect(session::SaveDraft{"{\"first_name\":\"MARKER-NAME-7731\"}"}, full);
+    core::flushLogs();
+    core::logger()->sinks().pop_back();  // the stream dies with this test
+    const std::string log = captured.str();
+    EXPECT_NE(log.find("intake submitted form=intake v=3"), std::string::npos) << log;
+    EXPECT_NE(log.find("intake save failed form=intake v=3"), std::string::npos) << log;
+    EXPECT_EQ(log.find("MARKER-"), std::string::npos) << log;
 }
 
 }  // namespace

@@ -1,0 +1,234 @@
+#include "kiosk/app/cli_run.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <future>
+#include <imgui.h>
+#include <optional>
+
+#include "kiosk/app/cli_support.h"
+#include "kiosk/app/content.h"
+#include "kiosk/app/effects.h"
+#include "kiosk/app/intake_scene.h"
+#include "kiosk/app/paths.h"
+#include "kiosk/app/staff_scene.h"
+#include "kiosk/app/store_sink.h"
+#include "kiosk/app/window.h"
+#include "kiosk/core/log.h"
+
+namespace kiosk::app {
+
+void addRunCommand(CLI::App& app, int& exitCode) {
+    auto options = std::make_shared<RunOptions>();
+    CLI::App* run = app.add_subcommand("run", "Start the kiosk (the default when no command is given)");
+    run->add_option("--form", options->form, "Questionnaire: an id in the forms folder, or a .yaml file")
+        ->type_name("ID|FILE");
+    run->add_option("--config", options->config,
+                    "Kiosk settings (default: $KIOSK_CONFIG, else /etc/intake-kiosk/kiosk.yaml)")
+        ->type_name("FILE");
+    run->add_option("--windowed", options->windowed, "Open a WxH window instead of fullscreen (testing)")
+        ->type_name("WxH")
+        ->check(windowSizeValidator());
+    run->add_option("--lang", options->lang, "Language of the welcome screen, e.g. en or es")
+        ->type_name("xx")
+        ->check(languageValidator());
+    run->add_option("--data-dir", options->dataDir, "Folder for the database and logs")->type_name("DIR");
+    run->add_option("--forms-dir", options->formsDir, "Folder with the questionnaires")->type_name("DIR");
+    run->callback([options, &exitCode] { exitCode = runKiosk(*options); });
+}
+
+namespace {
+
+/// The config file and the flags, merged; an Error only for what the person at the terminal typed.
+core::Result<KioskConfig> settingsFor(const RunOptions& options, std::vector<std::string>& problems) {
+    const bool explicitConfig = !options.config.empty();
+    const std::string path = explicitConfig ? options.config : defaultConfigPath();
+    ConfigLoad load = loadConfig(path, explicitConfig);
+    KioskConfig config;
+    if (load.ok()) {
+        config = *load.config;
+    } else if (explicitConfig) {
+        // Whoever typed --config is at a terminal: tell them there, do not take over the screen.
+        std::string all;
+        for (const auto& e : load.errors)
+            all += (all.empty() ? "" : "\n") + e.format();
+        return core::makeError(load.errors.front().code, all);
+    } else {
+        // The installed config is broken: the kiosk says so on screen (a kiosk has no terminal).
+        for (const auto& e : load.errors)
+            problems.push_back(e.format());
+    }
+    if (!options.form.empty()) config.form = options.form;
+    if (!options.lang.empty()) config.defaultLanguage = options.lang;
+    if (!options.dataDir.empty()) config.dataDir = options.dataDir;
+    if (!options.formsDir.empty()) config.formsDir = options.formsDir;
+    if (!options.windowed.empty()) config.window = *WindowMode::parse(options.windowed);
+    resolveFolders(config, defaultBundlePaths());
+    return config;
+}
+
+session::IntakeConfig timingOf(const KioskConfig& config) {
+    session::IntakeConfig timing;
+    timing.idleAfter = config.idleAfter;
+    timing.idleCountdown = config.idleCountdown;
+    timing.thankYouFor = config.thankYouFor;
+    timing.retryEvery = config.saveRetry;
+    return timing;
+}
+
+ui::UiOptions uiOptionsOf(const KioskConfig& config) {
+    ui::UiOptions ui;
+    ui.clinicName = config.clinicName;
+    ui.logoPath = config.logoPath;
+    ui.highContrast = config.theme == ThemeChoice::HighContrast;
+    if (!config.staffPin.empty()) ui.staffPin = config.staffPin;
+    return ui;
+}
+
+/// KIOSK_EXIT_AFTER_FRAMES=N stops the kiosk after N frames: for tests and start-up measurements only
+/// (a kiosk otherwise runs until staff leave it).
+long exitAfterFrames() {
+    const char* env = std::getenv("KIOSK_EXIT_AFTER_FRAMES");
+    return env ? std::strtol(env, nullptr, 10) : 0;
+}
+
+int showStaffMessage(Window& window, std::string title, std::vector<std::string> lines) {
+    ImGuiIO& io = ImGui::GetIO();  // the kiosk's fonts may be in the atlas already: start afresh
+    io.Fonts->Clear();
+    io.FontDefault = nullptr;
+    StaffMessageScene::addFonts(static_cast<float>(window.framebufferHeight()));
+    window.uploadFonts();
+    core::logger()->warn("showing the staff message: {}", title);
+    StaffMessageScene scene(std::move(title), std::move(lines));
+    runLoop(window, scene, exitAfterFrames());
+    return 0;
+}
+
+/// Milliseconds since @p start, for the start-up line in the log.
+long msSince(std::chrono::steady_clock::time_point start) {
+    return static_cast<long>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)
+            .count());
+}
+
+/// @brief What the start-up worker prepares while the window opens. Lives on the heap: the view
+///        keeps a reference to the catalogue, so nothing here may move once the worker starts.
+struct Startup {
+    std::chrono::steady_clock::time_point began = std::chrono::steady_clock::now();
+    Content content;
+    std::unique_ptr<ui::KioskView> view;
+    std::optional<core::Result<void>> fonts;
+    std::optional<core::Result<std::unique_ptr<StoreRecordSink>>> sink;
+    long contentMs = 0, fontsMs = 0, storeMs = 0;
+};
+
+/// The worker: form + translations, then the view and its font atlas (built, not uploaded), then the
+/// database. Touches the ImGui context's font atlas only; the main thread meanwhile only talks to
+/// GLFW/X and the GL driver (Window::open's whileOpening contract).
+void prepare(Startup& s, const KioskConfig& config, float displayHeight) {
+    s.content = loadContent(config);
+    s.contentMs = msSince(s.began);
+    if (!s.content.ok()) return;
+    s.view = std::make_unique<ui::KioskView>(s.content.catalog, uiOptionsOf(config));
+    s.fonts = s.view->loadFonts(displayHeight);
+    if (*s.fonts) {
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // rasterise now, upload later
+    }
+    s.fontsMs = msSince(s.began);
+    s.sink = StoreRecordSink::open(config.dataDir, config.kioskId, config.draftResume);
+    s.storeMs = msSince(s.began);
+}
+
+}  // namespace
+
+int runKiosk(const RunOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<std::string> configProblems;
+    auto settings = settingsFor(options, configProblems);
+    if (!settings) {
+        std::fprintf(stderr, "intake-kiosk run: %s\n", settings.error().message.c_str());
+        return settings.error().code == core::ErrorCode::NotFound ? kExitUsage : kExitFailure;
+    }
+    KioskConfig& config = *settings;
+    core::LogOptions logOptions;
+    logOptions.dir = config.dataDir + "/logs";
+    if (auto logged = core::initLogging(logOptions); !logged) {
+        core::logger()->warn("log file: {} (logging to stderr only)", logged.error().format());
+    }
+    core::logger()->info("kiosk starting data={} forms={}", config.dataDir, config.formsDir);
+    if (config.staffPin.empty())
+        core::logger()->warn("staff PIN is the built-in one: set staff_pin in the config");
+    for (const auto& p : configProblems)
+        core::logger()->error("config: {}", p);
+
+    // The form, translations, fonts and database are prepared on a worker while this thread
+    // connects to X and makes the GL context (the slowest step), so the first frame comes sooner.
+    auto startup = std::make_unique<Startup>();
+    std::future<void> preparing;
+    WindowOptions windowOptions;
+    windowOptions.mode = config.window;
+    auto window = Window::open(windowOptions, [&](float displayHeight) {
+        if (!configProblems.empty()) return;
+        preparing = std::async(std::launch::async, [&s = *startup, &config, displayHeight] {
+            prepare(s, config, displayHeight);
+        });
+    });
+    const long windowMs = msSince(start);
+    if (preparing.valid()) preparing.get();
+    if (!window) {
+        core::logger()->error("{}", window.error().message);
+        return kExitFailure;
+    }
+    (*window)->attachImGui();
+
+    if (!configProblems.empty()) {
+        configProblems.emplace_back("Fix the settings file and restart the kiosk.");
+        return showStaffMessage(**window, "The kiosk settings have errors", std::move(configProblems));
+    }
+    Content& content = startup->content;
+    if (!content.ok()) {
+        std::vector<std::string> lines = std::move(content.problems);
+        if (!content.formPath.empty()) {
+            lines.push_back("Check it with: intake-kiosk validate " + content.formPath);
+        }
+        lines.emplace_back(
+            "Fix the questionnaire and restart the kiosk. No patient can start an intake until then.");
+        return showStaffMessage(**window, content.problemTitle, std::move(lines));
+    }
+    if (!*startup->fonts) {
+        core::logger()->error("fonts: {}", startup->fonts->error().format());
+        return showStaffMessage(**window, "The kiosk's fonts could not be loaded",
+                                {startup->fonts->error().format()});
+    }
+    auto& sink = *startup->sink;
+    if (!sink) {
+        core::logger()->error("store: {}", sink.error().format());
+        return showStaffMessage(
+            **window, "The kiosk cannot open its database",
+            {sink.error().format(), "Data folder: " + config.dataDir,
+             "No intake can be saved until this is fixed. Answers are never kept elsewhere."});
+    }
+    ui::KioskView& view = *startup->view;
+    (*window)->uploadFonts();
+    core::logger()->info(
+        "start-up: window {} ms; worker: form {} ms, fonts {} ms, store {} ms; ready at {} ms", windowMs,
+        startup->contentMs, startup->fontsMs - startup->contentMs, startup->storeMs - startup->fontsMs,
+        msSince(start));
+
+    session::Intake intake(content.form, content.catalog, timingOf(config));
+    if (auto draft = (*sink)->takeDraft()) {
+        // A crash or power cut mid-intake: the patient is probably still at the kiosk.
+        core::logger()->info("unfinished intake {}",
+                             intake.restore(*draft) ? "resumed" : "could not be resumed");
+    }
+    IntakeScene scene(intake, view, **sink, timingOf(config), content.lang);
+    const LoopStats stats = runLoop(**window, scene, exitAfterFrames());
+    core::logger()->info("kiosk stopped by staff after {} frames", stats.frames);
+    return 0;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,323 @@
+// `screenshot`: drive a real Intake to the requested screen, draw it offscreen, save a PNG.
+//
+// [SECTION] Command line
+// [SECTION] Driving the session   demo answers, walking pages, the screen-specific last steps
+// [SECTION] Rendering             framebuffer object, frames, tapping a toggle, PNG via cairo
+#include "kiosk/app/cli_screenshot.h"
+
+#include "kiosk/core/log.h"
+
+#define GL_GLEXT_PROTOTYPES 1
+#include <CLI/CLI.hpp>
+#include <GL/gl.h>
+#include <GL/glext.h>
+#include <cairo.h>
+#include <cstdio>
+#include <cstring>
+#include <imgui.h>
+
+#include "kiosk/app/cli_support.h"
+#include "kiosk/app/content.h"
+#include "kiosk/app/demo_answers.h"
+#include "kiosk/app/paths.h"
+#include "kiosk/app/window.h"
+#include "kiosk/session/intake.h"
+#include "kiosk/ui/kiosk_view.h"
+#include "kiosk/ui/widget_registry.h"
+
+namespace kiosk::app {
+
+// [SECTION] Command line
+namespace {
+
+const char* const kScreens = "welcome, page:N, page:ITEM_ID, review, saving, save_failed, thank_you, idle";
+
+CLI::Validator screenValidator() {
+    return CLI::Validator(
+        [](std::string& name) -> std::string {
+            for (const char* s : {"welcome", "review", "saving", "save_failed", "thank_you", "idle"}) {
+                if (name == s) return {};
+            }
+            if (name.rfind("page:", 0) == 0 && name.size() > 5) return {};
+            return "unknown screen '" + name + "' (screens: " + kScreens + ")";
+        },
+        "");
+}
+
+}  // namespace
+
+void addScreenshotCommand(CLI::App& app, int& exitCode) {
+    auto o = std::make_shared<ScreenshotOptions>();
+    CLI::App* cmd = app.add_subcommand("screenshot", "Render one screen to a PNG (for docs and review)");
+    cmd->add_option("--screen", o->screen, std::string("Screen: ") + kScreens)
+        ->required()
+        ->type_name("NAME")
+        ->check(screenValidator());
+    cmd->add_option("-o,--output", o->output, "PNG file to write")->required()->type_name("FILE.png");
+    cmd->add_option("--lang", o->lang, "Language, e.g. en or es")
+        ->type_name("xx")
+        ->check(languageValidator());
+    cmd->add_option("--form", o->form, "Questionnaire: an id in the forms folder, or a .yaml file")
+        ->type_name("ID|FILE");
+    cmd->add_option("--forms-dir", o->formsDir, "Folder with the questionnaires")->type_name("DIR");
+    cmd->add_option("--config", o->config, "Kiosk settings file (clinic name, theme)")->type_name("FILE");
+    cmd->add_option("--size", o->size, "Image size (default 1920x1080)")
+        ->type_name("WxH")
+        ->check(windowSizeValidator());
+    cmd->add_flag("--larger-text", o->largerText, "Turn on the patient's \"Larger text\" toggle");
+    cmd->add_flag("--high-contrast", o->highContrast, "Use the high-contrast theme");
+    cmd->callback([o, &exitCode] { exitCode = takeScreenshot(*o); });
+}
+
+// [SECTION] Driving the session
+namespace {
+
+using session::Screen;
+
+core::Result<void> fail(std::string message) {
+    return core::makeError(core::ErrorCode::Invalid, std::move(message));
+}
+
+void applyAll(session::Intake& intake, const session::Action& action) {
+    (void)intake.apply(action);  // effects are not run: nothing is saved by a screenshot
+}
+
+/// Answers every unanswered question of the current page with its demo answer.
+void answerPage(session::Intake& intake) {
+    for (const auto& entry : intake.view().items) {
+        if (!entry.item || entry.answer) continue;
+        if (auto answer = demoAnswer(*entry.item))
+            applyAll(intake, session::SetAnswer{entry.item->id, *answer});
+    }
+}
+
+/// The page index (0-based, into form.pages) that "page:N" (1-based) or "page:ITEM_ID" names.
+core::Result<int> targetPage(const forms::Form& form, const std::string& arg) {
+    const bool numeric = !arg.empty() && arg.find_first_not_of("0123456789") == std::string::npos;
+    if (numeric) {
+        const long n = std::stol(arg);
+        if (n < 1 || n > static_cast<long>(form.pages.size())) {
+            return core::makeError(core::ErrorCode::Invalid,
+                                   "page " + arg + " does not exist: the form has " +
+                                       std::to_string(form.pages.size()) + " pages");
+        }
+        return static_cast<int>(n - 1);
+    }
+    const int page = form.pageOf(arg);
+    if (page < 0) return core::makeError(core::ErrorCode::Invalid, "the form has no item '" + arg + "'");
+    return page;
+}
+
+/// Walks the intake forward with demo answers until @p stopAtPage (or the review when -1).
+core::Result<void> walk(session::Intake& intake, const std::string& lang, int stopAtPage) {
+    applyAll(intake, session::Start{lang});
+    for (int guard = 0; guard < 500; ++guard) {
+        const session::ViewModel vm = intake.view();
+        if (vm.screen == Screen::Review) return {};
+        if (vm.screen != Screen::Page) return fail("the intake did not reach its pages (demo run)");
+        if (vm.page == stopAtPage) return {};
+        answerPage(intake);
+        applyAll(intake, session::Next{});
+        const session::ViewModel after = intake.view();
+        if (after.screen == Screen::Page && after.page == vm.page && after.hasErrors) {
+            std::string why;
+            for (const auto& e : after.items) {
+                if (!e.error.empty())
+                    why += " " + (e.item ? e.item->id : std::string("?")) + ": " + e.error + ";";
+            }
+            return fail("the demo answers were refused on page " + std::to_string(vm.page + 1) + ":" + why);
+        }
+    }
+    return fail("the intake did not reach the review (demo run)");
+}
+
+core::Result<void> driveTo(session::Intake& intake, const std::string& screen, const std::string& lang,
+                           const session::IntakeConfig& timing, session::TimePoint now) {
+    if (screen == "welcome") {
+        applyAll(intake, session::SetLanguage{lang});
+        return {};
+    }
+    if (screen.rfind("page:", 0) == 0) {
+        auto page = targetPage(intake.form(), screen.substr(5));
+        if (!page) return page.error();
+        if (auto r = walk(intake, lang, *page); !r) return r;
+        if (intake.view().screen == Screen::Review) {
+            // Not on the demo path (a show_if hides it): open it the way the review's Edit does.
+            applyAll(intake, session::GoTo{*page});
+        }
+        if (intake.view().page != *page)
+            return fail("page " + screen.substr(5) + " is not shown with the demo answers");
+        return {};
+    }
+    if (screen == "idle") {
+        if (auto r = walk(intake, lang, 0); !r) return r;
+        applyAll(intake, session::Touch{now});
+        applyAll(intake, session::Tick{now + timing.idleAfter + std::chrono::seconds(2)});
+        if (!intake.view().idleWarning) return fail("the session showed no idle warning");
+        return {};
+    }
+    if (auto r = walk(intake, lang, -1); !r) return r;
+    if (screen == "review") return {};
+    applyAll(intake, session::Submit{});
+    if (screen == "saving") return {};
+    if (screen == "save_failed") {
+        applyAll(intake, session::SaveFailed{"demo: the disk is full"});
+    } else if (screen == "thank_you") {
+        applyAll(intake, session::SaveSucceeded{"demo-record"});
+    }
+    return {};
+}
+
+// [SECTION] Rendering
+/// An offscreen colour buffer: a hidden window's default framebuffer has no pixels to read back.
+class OffscreenTarget {
+  public:
+    OffscreenTarget(int width, int height) {
+        glGenFramebuffers(1, &m_fbo);
+        glGenRenderbuffers(1, &m_color);
+        glBindRenderbuffer(GL_RENDERBUFFER, m_color);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+        glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_color);
+        m_ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    }
+    ~OffscreenTarget() {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glDeleteRenderbuffers(1, &m_color);
+        glDeleteFramebuffers(1, &m_fbo);
+    }
+    OffscreenTarget(const OffscreenTarget&) = delete;
+    OffscreenTarget& operator=(const OffscreenTarget&) = delete;
+    bool ok() const { return m_ok; }
+
+  private:
+    GLuint m_fbo = 0, m_color = 0;
+    bool m_ok = false;
+};
+
+/// Reads the framebuffer (bottom-up RGBA) and writes it top-down as a PNG with cairo.
+core::Result<void> writePng(int width, int height, const std::string& path) {
+    std::vector<unsigned char> rgba(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    const int stride = cairo_image_surface_get_stride(surface);
+    unsigned char* dst = cairo_image_surface_get_data(surface);
+    cairo_surface_flush(surface);
+    for (int y = 0; y < height; ++y) {
+        const unsigned char* src =
+            rgba.data() + static_cast<size_t>(height - 1 - y) * static_cast<size_t>(width) * 4;
+        auto* row = reinterpret_cast<uint32_t*>(dst + static_cast<size_t>(y) * static_cast<size_t>(stride));
+        for (int x = 0; x < width; ++x, src += 4) {  // cairo RGB24: 0x00RRGGBB in native endianness
+            row[x] = (uint32_t{src[0]} << 16) | (uint32_t{src[1]} << 8) | uint32_t{src[2]};
+        }
+    }
+    cairo_surface_mark_dirty(surface);
+    const cairo_status_t status = cairo_surface_write_to_png(surface, path.c_str());
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS) {
+        return core::makeError(core::ErrorCode::Io,
+                               std::string("cannot write the PNG: ") + cairo_status_to_string(status),
+                               core::SourceLoc{path});
+    }
+    return {};
+}
+
+/// Draws @p frames frames of the current view model; actions from the UI are applied.
+void drawFrames(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint now,
+                int frames, const Window::Pointer* pointer = nullptr) {
+    for (int i = 0; i < frames; ++i) {
+        window.beginFrame(pointer);
+        for (const auto& action : view.draw(intake.view(), intake.form(), now))
+            applyAll(intake, action);
+        window.endFrame(1.0f, 1.0f, 1.0f);
+    }
+}
+
+/// Taps the first toggle whose key mentions @p word, like a finger: press one frame, release the next.
+bool tapToggle(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint now,
+               const std::string& word) {
+    for (const auto& w : view.registry().widgets()) {
+        if (w.kind != ui::WidgetKind::Toggle || w.key.find(word) == std::string::npos) continue;
+        const Window::Pointer press{w.rect.x + w.rect.w / 2, w.rect.y + w.rect.h / 2, true};
+        Window::Pointer release = press;
+        release.down = false;
+        drawFrames(window, view, intake, now, 1, &release);  // hover first, as a real pointer would
+        drawFrames(window, view, intake, now, 1, &press);
+        drawFrames(window, view, intake, now, 1, &release);
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+int takeScreenshot(const ScreenshotOptions& options) {
+    auto report = [](const std::string& msg) {
+        std::fprintf(stderr, "intake-kiosk screenshot: %s\n", msg.c_str());
+        return kExitFailure;
+    };
+    core::LogOptions quiet;  // a command-line tool: only problems, on stderr; no log file
+    quiet.stderrLevel = spdlog::level::warn;
+    (void)core::initLogging(quiet);
+
+    KioskConfig config;
+    if (!options.config.empty()) {
+        ConfigLoad load = loadConfig(options.config, true);
+        if (!load.ok()) return report(load.errors.front().format());
+        config = *load.config;
+    }
+    if (!options.form.empty()) config.form = options.form;
+    if (!options.formsDir.empty()) config.formsDir = options.formsDir;
+    if (!options.lang.empty()) config.defaultLanguage = options.lang;
+    if (options.highContrast) config.theme = ThemeChoice::HighContrast;
+    resolveFolders(config, defaultBundlePaths());
+    const WindowMode size = *WindowMode::parse(options.size);
+
+    Content content = loadContent(config);
+    if (!content.ok()) {
+        std::string all = content.problemTitle;
+        for (const auto& p : content.problems)
+            all += "\n  " + p;
+        return report(all);
+    }
+
+    WindowOptions windowOptions;
+    windowOptions.mode = size;
+    windowOptions.hidden = true;
+    auto window = Window::open(windowOptions);
+    if (!window) return report(window.error().message);
+    OffscreenTarget target(size.width, size.height);
+    if (!target.ok()) return report("cannot create an offscreen framebuffer of " + options.size);
+
+    ui::UiOptions ui;
+    ui.clinicName = config.clinicName;
+    ui.logoPath = config.logoPath;
+    ui.highContrast = config.theme == ThemeChoice::HighContrast;
+    ui::KioskView view(content.catalog, ui);
+    if (auto fonts = view.loadFonts(static_cast<float>(size.height)); !fonts)
+        return report(fonts.error().format());
+    (*window)->uploadFonts();
+
+    session::IntakeConfig timing;
+    timing.idleAfter = config.idleAfter;
+    timing.idleCountdown = config.idleCountdown;
+    timing.thankYouFor = config.thankYouFor;
+    timing.retryEvery = config.saveRetry;
+    session::Intake intake(content.form, content.catalog, timing);
+    const session::TimePoint now = session::SteadyClock::now();
+    if (auto r = driveTo(intake, options.screen, content.lang, timing, now); !r) {
+        return report(options.screen + ": " + r.error().message);
+    }
+
+    drawFrames(**window, view, intake, now, 3);  // ImGui lays windows out over a couple of frames
+    if (options.largerText && !tapToggle(**window, view, intake, now, "larger")) {
+        core::logger()->warn("the {} screen shows no \"Larger text\" toggle; drawn at normal size",
+                             options.screen);
+    }
+    drawFrames(**window, view, intake, now, 2);
+    if (auto r = writePng(size.width, size.height, options.output); !r) return report(r.error().format());
+    return kExitOk;
+}
+
+}  // namespace kiosk::app

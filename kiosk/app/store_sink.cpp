@@ -1,0 +1,64 @@
+#include "kiosk/app/store_sink.h"
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/core/log.h"
+#include "kiosk/store/crypto.h"
+#include "kiosk/store/utc.h"
+
+namespace kiosk::app {
+
+core::Result<std::unique_ptr<StoreRecordSink>> StoreRecordSink::open(const std::string& dataDir,
+                                                                     const std::string& kioskId,
+                                                                     std::chrono::seconds draftMaxAge) {
+    store::StoreOptions options;
+    options.dbPath = dataDir + "/intake.sqlite3";
+    options.kioskId = kioskId;
+    options.draftMaxAge = draftMaxAge;
+    auto opened = store::Store::open(options);
+    if (!opened) return opened.error();
+    auto made = opened->ensureKeys();
+    if (!made) return made.error();
+    return std::unique_ptr<StoreRecordSink>(new StoreRecordSink(std::move(*opened)));
+}
+
+core::Result<std::string> StoreRecordSink::submit(const session::Record& record) {
+    if (m_pendingId.empty()) m_pendingId = store::newUuid();
+    store::RecordMeta meta;
+    meta.id = m_pendingId;
+    meta.formId = record.formId;
+    meta.formVersion = record.formVersion;
+    meta.contentHash = record.contentHash;
+    meta.lang = record.lang;
+    meta.startedAt = record.startedAt;
+    meta.submittedAt = record.submittedAt.empty() ? store::utcNowIso() : record.submittedAt;
+    auto id = m_store.submit(meta, session::toJson(record).dump());
+    if (id) {
+        m_pendingId.clear();
+        m_draftStartedAt.clear();  // the store cleared the draft with the submit
+    }
+    return id;
+}
+
+core::Result<void> StoreRecordSink::saveDraft(const std::string& snapshotJson) {
+    if (m_draftStartedAt.empty()) m_draftStartedAt = store::utcNowIso();
+    return m_store.saveDraft(snapshotJson, m_draftStartedAt);
+}
+
+core::Result<void> StoreRecordSink::discardDraft() {
+    m_draftStartedAt.clear();  // a pending record keeps its id: it survives idle and is retried
+    return m_store.discardDraft();
+}
+
+std::optional<std::string> StoreRecordSink::takeDraft() {
+    auto draft = m_store.loadDraft();
+    if (!draft) {
+        core::logger()->warn("draft not readable: {}", draft.error().format());
+        return std::nullopt;
+    }
+    if (!*draft) return std::nullopt;
+    m_draftStartedAt = (*draft)->startedAt;
+    return (*draft)->snapshot;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,36 @@
+#pragma once
+// The kiosk's RecordSink on the real store: finished intakes are sealed and committed to SQLite,
+// drafts are saved per page, and a draft left by a crash can be resumed at start.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kiosk/app/effects.h"
+#include "kiosk/store/store.h"
+
+namespace kiosk::app {
+
+/// @brief RecordSink over store::Store. The store never throws; neither does this.
+class StoreRecordSink final : public RecordSink {
+public:
+    /// Opens (or creates) <dataDir>/intake.sqlite3 and, on a new kiosk, the clinic keys with the
+    /// default passphrase (staff are told to change it). @p draftMaxAge: older drafts are dropped.
+    static core::Result<std::unique_ptr<StoreRecordSink>> open(const std::string& dataDir,
+                                                               const std::string& kioskId,
+                                                               std::chrono::seconds draftMaxAge);
+
+    core::Result<std::string> submit(const session::Record& record) override;
+    core::Result<void> saveDraft(const std::string& snapshotJson) override;
+    core::Result<void> discardDraft() override;
+
+    /// The draft a crash left behind, if it is young enough to resume (patient data: memory only).
+    std::optional<std::string> takeDraft();
+
+private:
+    explicit StoreRecordSink(store::Store store) : m_store(std::move(store)) {}
+    store::Store m_store;
+    std::string m_draftStartedAt;  ///< UTC start of the intake the current draft belongs to
+    std::string m_pendingId;       ///< a failed submit retries with the same id (idempotent)
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,190 @@
+// The app's wiring of the session: effects reach the sink, outcomes come back, and the scene wakes
+// the loop exactly when a session clock runs out (idle, countdown, thank-you, retry) and never else.
+// Time is passed in: nothing sleeps.
+#include "kiosk/app/intake_scene.h"
+
+#include <gtest/gtest.h>
+
+#include "kiosk/app/demo_answers.h"
+#include "kiosk/forms/loader.h"
+
+namespace kiosk::app {
+namespace {
+
+using session::Screen;
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+/// A sink that fails while `failing` is set, like a disk that fills up and is then cleared.
+class FlakySink final : public RecordSink {
+  public:
+    bool failing = false;
+    int submits = 0, saved = 0, drafts = 0;
+    core::Result<std::string> submit(const session::Record&) override {
+        ++submits;
+        if (failing) return core::makeError(core::ErrorCode::DiskFull, "disk full");
+        return "rec-" + std::to_string(++saved);
+    }
+    core::Result<void> saveDraft(const std::string&) override {
+        ++drafts;
+        return {};
+    }
+    core::Result<void> discardDraft() override { return {}; }
+};
+
+class IntakeSceneTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto catalog = core::Catalog::loadDir(KIOSK_SOURCE_DIR "/assets/i18n");
+        ASSERT_TRUE(catalog.ok()) << catalog.error().format();
+        m_catalog = std::move(*catalog);
+        forms::LoadResult loaded = forms::loadForm(KIOSK_SOURCE_DIR "/forms/intake.yaml");
+        ASSERT_TRUE(loaded.ok());
+        m_form = loaded.form;
+        m_timing.idleAfter = seconds(90);
+        m_timing.idleCountdown = seconds(30);
+        m_timing.thankYouFor = seconds(15);
+        m_timing.retryEvery = seconds(10);
+        m_intake = std::make_unique<session::Intake>(m_form, m_catalog, m_timing);
+        m_view = std::make_unique<ui::KioskView>(m_catalog, ui::UiOptions{});
+        m_scene = std::make_unique<IntakeScene>(*m_intake, *m_view, m_sink, m_timing, "es");
+    }
+
+    /// Answers the current page with demo answers and presses Next.
+    void answerAndNext(SteadyTime now) {
+        for (const auto& entry : m_intake->view().items) {
+            if (entry.item && !entry.answer) {
+                if (auto a = demoAnswer(*entry.item))
+                    m_scene->apply(session::SetAnswer{entry.item->id, *a}, now);
+            }
+        }
+        m_scene->apply(session::Next{}, now);
+    }
+
+    /// Ticks at the scene's own wake time, as the loop would; returns that time.
+    SteadyTime tickAtWake(SteadyTime now) {
+        auto wake = m_scene->nextWake(now);
+        EXPECT_TRUE(wake.has_value());
+        const SteadyTime at = std::max(now, wake.value_or(now));
+        m_scene->onTick(at);
+        return at;
+    }
+
+    core::Catalog m_catalog;
+    std::shared_ptr<const forms::Form> m_form;
+    session::IntakeConfig m_timing;
+    FlakySink m_sink;
+    std::unique_ptr<session::Intake> m_intake;
+    std::unique_ptr<ui::KioskView> m_view;
+    std::unique_ptr<IntakeScene> m_scene;
+    const SteadyTime m_t0 = SteadyTime{} + std::chrono::hours(1);
+};
+
+TEST_F(IntakeSceneTest, EmptyWelcomeNeverWakes) {
+    EXPECT_EQ(m_intake->view().lang, "es");  // the configured welcome language
+    EXPECT_FALSE(m_scene->nextWake(m_t0).has_value());
+}
+
+TEST_F(IntakeSceneTest, IdleWakesAtTheWarningThenEachSecondThenWipes) {
+    m_scene->onInput(m_t0);
+    m_scene->apply(session::Start{"en"}, m_t0);
+    ASSERT_EQ(m_intake->screen(), Screen::Page);
+    // A new screen gets one tick at once, then nothing until the idle time has passed.
+    EXPECT_EQ(*m_scene->nextWake(m_t0), m_t0);
+    m_scene->onTick(m_t0);
+    const SteadyTime warnAt = *m_scene->nextWake(m_t0);
+    EXPECT_GE(warnAt, m_t0 + seconds(90));
+    EXPECT_LT(warnAt, m_t0 + seconds(91));
+
+    EXPECT_TRUE(m_scene->onTick(warnAt)) << "the warning needs a frame";
+    ASSERT_TRUE(m_intake->view().idleWarning);
+    EXPECT_EQ(*m_scene->nextWake(warnAt), warnAt + seconds(1));  // the countdown, once a second
+
+    SteadyTime now = warnAt;
+    for (int i = 0; i < 40 && m_intake->screen() != Screen::Welcome; ++i)
+        now = tickAtWake(now);
+    EXPECT_EQ(m_intake->screen(), Screen::Welcome);
+    EXPECT_TRUE(m_intake->answers().empty());
+    EXPECT_EQ(m_intake->view().lang, "es") << "back to the clinic's language for the next patient";
+    EXPECT_FALSE(m_scene->nextWake(now).has_value()) << "an empty welcome screen sleeps";
+}
+
+TEST_F(IntakeSceneTest, InputPostponesTheIdleWarning) {
+    m_scene->onInput(m_t0);
+    m_scene->apply(session::Start{"en"}, m_t0);
+    m_scene->onTick(m_t0);
+    m_scene->onInput(m_t0 + seconds(60));
+    EXPECT_GE(*m_scene->nextWake(m_t0 + seconds(60)), m_t0 + seconds(150));
+}
+
+TEST_F(IntakeSceneTest, SubmitSavesThenThankYouThenWelcome) {
+    SteadyTime now = m_t0;
+    m_scene->onInput(now);
+    m_scene->apply(session::Start{"en"}, now);
+    for (int i = 0; i < 200 && m_intake->screen() == Screen::Page; ++i)
+        answerAndNext(now);
+    ASSERT_EQ(m_intake->screen(), Screen::Review);
+    EXPECT_GT(m_sink.drafts, 0) << "a draft is saved per page";
+
+    m_scene->apply(session::Submit{}, now);
+    EXPECT_EQ(m_sink.saved, 1);
+    ASSERT_EQ(m_intake->screen(), Screen::ThankYou);
+    now = tickAtWake(now);  // starts the thank-you timer
+    const SteadyTime end = *m_scene->nextWake(now);
+    EXPECT_GE(end, now + seconds(15));
+    EXPECT_LT(end, now + seconds(16));
+    m_scene->onTick(end);
+    EXPECT_EQ(m_intake->screen(), Screen::Welcome);
+    EXPECT_FALSE(m_scene->nextWake(end).has_value());
+}
+
+TEST_F(IntakeSceneTest, FailedSaveRetriesUntilTheDiskRecovers) {
+    SteadyTime now = m_t0;
+    m_scene->onInput(now);
+    m_scene->apply(session::Start{"en"}, now);
+    for (int i = 0; i < 200 && m_intake->screen() == Screen::Page; ++i)
+        answerAndNext(now);
+    m_sink.failing = true;
+    m_scene->apply(session::Submit{}, now);
+    ASSERT_EQ(m_intake->screen(), Screen::SaveFailed);
+    EXPECT_EQ(m_sink.submits, 1);
+    EXPECT_TRUE(m_scene->timers().saveFailedAt.has_value());
+
+    // Wakes each second (the on-screen countdown); the retry comes after retryEvery.
+    for (int i = 0; i < 12 && m_sink.submits < 2; ++i)
+        now = tickAtWake(now);
+    EXPECT_EQ(m_sink.submits, 2);
+    EXPECT_GE(now, m_t0 + seconds(10));
+    m_sink.failing = false;
+    for (int i = 0; i < 12 && m_sink.saved == 0; ++i)
+        now = tickAtWake(now);
+    EXPECT_EQ(m_sink.saved, 1);
+    EXPECT_EQ(m_intake->screen(), Screen::ThankYou);
+    EXPECT_FALSE(m_scene->timers().saveFailedAt.has_value());
+}
+
+TEST(AppSessionDeadline, PureRules) {
+    session::IntakeConfig timing;
+    const SteadyTime now = SteadyTime{} + std::chrono::hours(2);
+    session::ViewModel vm;
+    SessionTimers timers;
+    EXPECT_FALSE(sessionDeadline(vm, timing, timers, now).has_value());  // empty welcome
+
+    timers.patientData = true;  // came Back to welcome with answers: idle still applies
+    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now);
+    timers.firstTick = now;
+    timers.lastInput = now - seconds(30);
+    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now + seconds(90) + milliseconds(5));
+
+    vm.screen = Screen::Page;
+    vm.idleWarning = true;
+    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now + seconds(1));
+
+    vm = {};
+    vm.screen = Screen::ThankYou;
+    timers.saveFailedAt = now - seconds(8);  // a retry comes sooner than the thank-you end
+    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now + seconds(2) + milliseconds(5));
+}
+
+}  // namespace
+}  // namespace kiosk::app

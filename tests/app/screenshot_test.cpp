@@ -1,0 +1,106 @@
+// `screenshot` and `run` on a real X server: xvfb-run (packaging/install-deps.sh installs xvfb), so
+// these run on any machine with the project's dependencies, display or not.
+#include <cairo.h>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <set>
+#include <unistd.h>
+
+#include "run_binary.h"
+
+namespace kiosk::app {
+namespace {
+
+using testing::runKiosk;
+using testing::RunResult;
+using testing::TempDir;
+
+/// xvfb-run on its own X server. ctest runs tests in parallel and `-a` alone starts every search at
+/// :99, so two tests could race for one display: start each search at a number from the pid instead.
+const std::string kXvfb =
+    "xvfb-run -a -n " + std::to_string(100 + getpid() % 800) + " -s '-screen 0 1280x1024x24'";
+
+struct Png {
+    int width = 0, height = 0;
+    size_t distinctColours = 0;
+};
+
+/// Reads a PNG with cairo; width 0 when it is missing or unreadable.
+Png readPng(const std::string& path) {
+    Png png;
+    cairo_surface_t* s = cairo_image_surface_create_from_png(path.c_str());
+    if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
+        png.width = cairo_image_surface_get_width(s);
+        png.height = cairo_image_surface_get_height(s);
+        const int stride = cairo_image_surface_get_stride(s);
+        const unsigned char* data = cairo_image_surface_get_data(s);
+        std::set<uint32_t> colours;
+        for (int y = 0; y < png.height && colours.size() < 64; ++y) {
+            const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) *
+                                                                           static_cast<size_t>(stride));
+            for (int x = 0; x < png.width; ++x)
+                colours.insert(row[x] & 0xFFFFFFu);
+        }
+        png.distinctColours = colours.size();
+    }
+    cairo_surface_destroy(s);
+    return png;
+}
+
+void expectScreen(const std::string& screen, const std::string& extra = "") {
+    TempDir dir("shot-" + screen.substr(0, screen.find(':')));
+    const std::string out = dir.file("shot.png");
+    const RunResult r =
+        runKiosk("screenshot --screen " + screen + " --size 1024x768 -o '" + out + "' " + extra, kXvfb);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const Png png = readPng(out);
+    EXPECT_EQ(png.width, 1024) << screen;
+    EXPECT_EQ(png.height, 768) << screen;
+    // Text on a background has many shades (anti-aliasing); a blank or failed render has one or two.
+    EXPECT_GT(png.distinctColours, 8u) << screen << " looks blank";
+}
+
+TEST(AppScreenshot, Welcome) { expectScreen("welcome"); }
+TEST(AppScreenshot, FirstPageInSpanish) { expectScreen("page:1", "--lang es"); }
+TEST(AppScreenshot, ReviewWithDemoAnswers) { expectScreen("review"); }
+TEST(AppScreenshot, ThankYouHighContrastLargerText) {
+    expectScreen("thank_you", "--high-contrast --larger-text");
+}
+TEST(AppScreenshot, IdleWarning) { expectScreen("idle"); }
+
+TEST(AppScreenshot, MissingPageIsAClearError) {
+    TempDir dir("shot-bad-page");
+    const RunResult r = runKiosk("screenshot --screen page:999 -o '" + dir.file("x.png") + "'", kXvfb);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("page 999 does not exist"), std::string::npos) << r.output;
+}
+
+TEST(AppRun, BadFormShowsStaffMessageAndKeepsRunning) {
+    // The kiosk must draw (FIRST_FRAME_MS) and log which form failed, not exit with an error.
+    TempDir dir("run-bad-form");
+    std::ofstream(dir.file("broken.yaml")) << "id: broken\nversion: one\npages: 7\n";
+    const RunResult r =
+        runKiosk("run --windowed 800x600 --form '" + dir.file("broken.yaml") + "' --data-dir '" +
+                     dir.file("data") + "'",
+                 kXvfb + " env KIOSK_BENCH=1 KIOSK_EXIT_AFTER_FRAMES=2 KIOSK_CONFIG=/nonexistent");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("FIRST_FRAME_MS "), std::string::npos) << r.output;
+    std::ifstream log(dir.file("data/logs/intake-kiosk.log"));
+    const std::string logText((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+    EXPECT_NE(logText.find("broken.yaml failed to load"), std::string::npos) << logText;
+}
+
+TEST(AppRun, UnusableDataFolderShowsStaffMessageAndKeepsRunning) {
+    // /proc cannot hold a database: the kiosk says so on screen instead of exiting or crashing.
+    const RunResult r =
+        runKiosk("run --windowed 800x600 --data-dir /proc/intake-kiosk-test",
+                 kXvfb + " env KIOSK_BENCH=1 KIOSK_EXIT_AFTER_FRAMES=2 KIOSK_CONFIG=/nonexistent");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("FIRST_FRAME_MS "), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("showing the staff message: The kiosk cannot open its database"),
+              std::string::npos)
+        << r.output;
+}
+
+}  // namespace
+}  // namespace kiosk::app
