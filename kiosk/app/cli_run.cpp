@@ -1,4 +1,5 @@
 #include "kiosk/app/cli_run.h"
+#include "kiosk/app/cli_store.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -139,7 +140,7 @@ void prepare(Startup& s, const KioskConfig& config, float displayHeight) {
         ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // rasterise now, upload later
     }
     s.fontsMs = msSince(s.began);
-    s.sink = StoreRecordSink::open(config.dataDir, config.kioskId, config.draftResume);
+    s.sink = StoreRecordSink::open(resolveDbPath("", config.dataDir), config.kioskId, config.draftResume);
     s.storeMs = msSince(s.began);
 }
 

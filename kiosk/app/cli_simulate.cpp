@@ -1,5 +1,6 @@
 #include "kiosk/app/cli_simulate.h"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -9,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/app/cli_store.h"
+#include "kiosk/app/store_sink.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/record.h"
@@ -22,7 +25,28 @@ struct SimulateOptions {
     std::string answersPath;
     std::string lang;
     bool dropHidden = false;
+    bool save = false;    ///< store the record exactly as a kiosk submit would
+    std::string db;       ///< --db PATH
+    std::string dataDir;  ///< --data-dir DIR
 };
+
+// The same sink the kiosk submits through: sealed to the clinic key, returned only after COMMIT.
+// A fresh database gets the clinic keys with the default passphrase, as on a kiosk's first start.
+int saveRecord(const SimulateOptions& o, const session::Record& record) {
+    const std::string dbPath = resolveDbPath(o.db, o.dataDir);
+    auto sink = StoreRecordSink::open(dbPath, "", std::chrono::minutes(30));
+    if (!sink) {
+        std::cerr << dbPath << ": " << sink.error().format() << '\n';
+        return 1;
+    }
+    auto id = (*sink)->submit(record);
+    if (!id) {
+        std::cerr << dbPath << ": " << id.error().format() << '\n';
+        return 1;
+    }
+    std::cerr << "saved record " << *id << " to " << dbPath << '\n';
+    return 0;
+}
 
 // Line and column of byte @p offset, for "file:line:col" on a JSON syntax error. The parser's own
 // message quotes the text it read, which may be patient data, so only the position is reported.
@@ -89,7 +113,7 @@ int runSimulate(const SimulateOptions& o) {
         return 1;
     }
     std::cout << session::toJson(*r.record).dump(2) << '\n';
-    return 0;
+    return o.save ? saveRecord(o, *r.record) : 0;
 }
 
 }  // namespace
@@ -104,6 +128,10 @@ void addSimulateCommand(CLI::App& app) {
     cmd->add_option("--lang", opts->lang, "answer in this language (default: the form's first)");
     cmd->add_flag("--drop-hidden", opts->dropHidden,
                   "drop answers to items hidden by show_if (as the kiosk does) instead of failing");
+    cmd->add_flag("--save", opts->save, "store the record in the database as a kiosk submit would");
+    cmd->add_option("--db", opts->db, "database file for --save")->type_name("PATH");
+    cmd->add_option("--data-dir", opts->dataDir, "kiosk data directory for --save (default: the kiosk's)")
+        ->type_name("DIR");
     // Usage errors exit 2 like `validate` (CLI11's own codes are 100+).
     cmd->allow_extras();
     cmd->callback([opts, cmd] {
@@ -111,6 +139,8 @@ void addSimulateCommand(CLI::App& app) {
         const char* problem = !extras.empty()              ? "unknown option or extra argument"
                               : opts->formPath.empty()     ? "give a form file"
                               : opts->answersPath.empty()  ? "give --answers ANSWERS.json"
+                              : !opts->save && !(opts->db.empty() && opts->dataDir.empty())
+                                  ? "--db and --data-dir go with --save"
                                                            : nullptr;
         if (problem != nullptr) {
             std::cerr << "intake-kiosk simulate: " << problem << "\n" << cmd->help();

@@ -3,6 +3,8 @@
 //
 // [SECTION] index: paths and ages · shared options · keys · staff · audit · backup · purge · records
 #include "kiosk/app/cli_store.h"
+#include "kiosk/app/kiosk_config.h"
+#include "kiosk/app/paths.h"
 
 #include <sys/stat.h>
 
@@ -40,9 +42,8 @@ void orFail(core::Result<void> r) {
 }  // namespace
 
 std::string defaultDataDir() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/intake-kiosk";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/intake-kiosk";
-    return "intake-kiosk-data";
+    // The same folder the kiosk itself uses (kiosk_config.cpp), so staff commands find its database.
+    return resolveDataDir("", std::getenv("XDG_DATA_HOME"), std::getenv("HOME"));
 }
 
 std::string resolveDbPath(const std::string& db, const std::string& dataDir) {
@@ -77,14 +78,7 @@ struct Target {
 
     Store open(bool create) const {
         const std::string p = path();
-        if (create) {
-            std::error_code ec;
-            const auto dir = std::filesystem::path(p).parent_path();
-            if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
-                std::filesystem::create_directories(dir, ec);
-                ::chmod(dir.c_str(), 0700);
-            }
-        }
+        if (create) makePrivateParentDir(p);
         // Logs beside the database, warnings and errors also on stderr.
         core::LogOptions log;
         log.dir = (std::filesystem::path(p).parent_path() / "logs").string();

@@ -114,4 +114,12 @@ core::Result<std::string> resolveFormFile(const std::string& formArg, const std:
     return core::makeError(ErrorCode::NotFound, msg);
 }
 
+void makePrivateParentDir(const std::string& filePath) {
+    const fs::path dir = fs::path(filePath).parent_path();
+    std::error_code ec;
+    if (dir.empty() || fs::exists(dir, ec)) return;
+    fs::create_directories(dir, ec);
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+}
+
 }  // namespace kiosk::app

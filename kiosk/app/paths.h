@@ -34,4 +34,8 @@ void resolveFolders(KioskConfig& config, const BundlePaths& bundle);
 /// The questionnaire files in @p dir (*.yaml, *.yml), sorted; empty when the folder is unreadable.
 std::vector<std::string> listFormFiles(const std::string& dir);
 
+/// Creates the folder holding @p filePath if it is missing, readable by its owner only (it will
+/// hold patient records). Existing folders are left as they are.
+void makePrivateParentDir(const std::string& filePath);
+
 }  // namespace kiosk::app

@@ -1,5 +1,7 @@
 #include "kiosk/app/store_sink.h"
 
+#include "kiosk/app/paths.h"
+
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/log.h"
@@ -8,11 +10,12 @@
 
 namespace kiosk::app {
 
-core::Result<std::unique_ptr<StoreRecordSink>> StoreRecordSink::open(const std::string& dataDir,
+core::Result<std::unique_ptr<StoreRecordSink>> StoreRecordSink::open(const std::string& dbPath,
                                                                      const std::string& kioskId,
                                                                      std::chrono::seconds draftMaxAge) {
     store::StoreOptions options;
-    options.dbPath = dataDir + "/intake.sqlite3";
+    makePrivateParentDir(dbPath);
+    options.dbPath = dbPath;
     options.kioskId = kioskId;
     options.draftMaxAge = draftMaxAge;
     auto opened = store::Store::open(options);

@@ -13,9 +13,10 @@ namespace kiosk::app {
 /// @brief RecordSink over store::Store. The store never throws; neither does this.
 class StoreRecordSink final : public RecordSink {
 public:
-    /// Opens (or creates) <dataDir>/intake.sqlite3 and, on a new kiosk, the clinic keys with the
-    /// default passphrase (staff are told to change it). @p draftMaxAge: older drafts are dropped.
-    static core::Result<std::unique_ptr<StoreRecordSink>> open(const std::string& dataDir,
+    /// Opens (or creates) the database at @p dbPath (see resolveDbPath) and, on a new kiosk, the
+    /// clinic keys with the default passphrase (staff are told to change it). @p draftMaxAge: older
+    /// drafts are dropped.
+    static core::Result<std::unique_ptr<StoreRecordSink>> open(const std::string& dbPath,
                                                                const std::string& kioskId,
                                                                std::chrono::seconds draftMaxAge);
 

@@ -1,6 +1,8 @@
 // `intake-kiosk simulate` end to end: the real binary on the bundled intake form.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "support/cli_run.h"
@@ -81,4 +83,31 @@ TEST(AppSimulateCli, BadFormAndUsageErrors) {
     r = runKiosk({"simulate", kForm, "--answers", "/nonexistent/answers.json"});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_EQ(r.err, "/nonexistent/answers.json: error: cannot read the answers file\n");
+}
+
+TEST(AppSimulateCli, SaveStoresTheRecordSealedAsAKioskSubmitWould) {
+    char dirTmpl[] = "/tmp/kiosk_simsave_XXXXXX";
+    const std::string dir = ::mkdtemp(dirTmpl);
+    const std::string db = dir + "/new/folder/intake.sqlite3";  // missing folders are made
+    const CliRun saved = runKiosk({"simulate", kForm, "--answers", kCalm, "--drop-hidden", "--save", "--db", db});
+    ASSERT_EQ(saved.exitCode, 0) << saved.err;
+    EXPECT_NE(saved.err.find("saved record "), std::string::npos) << saved.err;
+    expectNoPatientData(saved.err);
+
+    const CliRun listed = runKiosk({"records", "list", "--db", db});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    EXPECT_NE(listed.out.find("clinic_intake"), std::string::npos) << listed.out;
+    EXPECT_NE(listed.out.find("submitted"), std::string::npos) << listed.out;
+
+    // Sealed: the patient's name is nowhere in the database file or its write-ahead log.
+    const std::string bytes = kiosk::testing::slurpFile(db) + kiosk::testing::slurpFile(db + "-wal");
+    EXPECT_GT(bytes.size(), 4096u);
+    EXPECT_EQ(bytes.find("Testpatient"), std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(AppSimulateCli, DatabaseOptionsWithoutSaveAreAUsageError) {
+    const CliRun r = runKiosk({"simulate", kForm, "--answers", kCalm, "--db", "/tmp/x.sqlite3"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("--db and --data-dir go with --save"), std::string::npos) << r.err;
 }
