@@ -135,6 +135,13 @@ TEST_F(IntakeE2e, SpanishPatientSeesSpanishAndTheRecordSaysEs) {
     p.lastName = "Muñoz Peña";
     p.phone = "+52-55-1234-5678";
     p.reason = "Me duele la espalda";
+    advanceTo("birth", p);  // widgets speak Spanish too
+    EXPECT_EQ(ui->find("item/date_of_birth/month/3")->label, "Marzo");
+    advanceTo("pain_where", p);
+    EXPECT_EQ(ui->find("item/pain_map/trapezius_l")->label, tr("es", "region.trapezius_l"));
+    EXPECT_NE(tr("es", "region.trapezius_l"), tr("en", "region.trapezius_l"));
+    advanceTo("health_now", p);
+    EXPECT_EQ(ui->find("item/blood_thinners/yes")->label, "Sí");
     runToReview(p);
     ASSERT_FALSE(HasFailure());
     EXPECT_EQ(ui->find("submit")->label, "Enviar");
