@@ -1,0 +1,234 @@
+// End to end, by taps alone, on the real session with forms/intake.yaml: Next refused with the
+// reason next to the question; Back and review Edit keep answers; idle warns, then wipes every trace
+// of the patient; the body-map page redrawn at 1280x800 stays usable.
+#include "kiosk/forms/body_regions.h"
+#include "intake_e2e_fixture.h"
+
+namespace kiosk::ui::test {
+namespace {
+
+using session::Screen;
+
+TEST_F(IntakeE2e, NextWithAMissingRequiredAnswerExplainsItInThePatientsLanguage) {
+    startIntake("es");
+    ASSERT_EQ(pageId(), "name");
+    EXPECT_TRUE(ui->find("next")->dimmed);  // looks disabled...
+    ui->tap("next");                         // ...but a tap explains
+    EXPECT_EQ(pageId(), "name");
+    const TextInfo* first = ui->registry().findText("error/first_name");
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(first->text, tr("es", "validation.required"));
+    EXPECT_NE(first->text, tr("en", "validation.required"));
+    EXPECT_GT(first->rect.y, 0.0f);  // on screen, under its question
+    EXPECT_LT(first->rect.bottom(), ui->rect("next").y);
+    EXPECT_GE(first->rect.y, ui->registry().findText("question/first_name")->rect.bottom());
+    ASSERT_NE(ui->registry().findText("error/last_name"), nullptr);
+
+    ui->type("first_name", "Ana");  // answering clears that error only
+    EXPECT_EQ(ui->registry().findText("error/first_name"), nullptr);
+    EXPECT_NE(ui->registry().findText("error/last_name"), nullptr);
+    ui->tap("next");
+    EXPECT_EQ(pageId(), "name");
+    ui->type("last_name", "Ruiz");
+    EXPECT_FALSE(ui->find("next")->dimmed);
+    ui->tap("next");
+    EXPECT_EQ(pageId(), "birth");
+
+    // The consent page: its own reason, and the signature is asked for too.
+    advanceTo("consent_page", Patient{});
+    ui->tap("next");
+    EXPECT_EQ(pageId(), "consent_page");
+    ASSERT_NE(ui->registry().findText("error/consent_treatment"), nullptr);
+    EXPECT_EQ(ui->registry().findText("error/consent_treatment")->text, tr("es", "validation.consent_required"));
+    EXPECT_NE(ui->registry().findText("error/signature"), nullptr);
+}
+
+TEST_F(IntakeE2e, BackKeepsEveryAnswerOnScreen) {
+    startIntake("en");
+    const Patient p;
+    advanceTo("referral", p);
+    ui->tap("item/heard_about/friend_family");
+    ui->tap("next");
+    ASSERT_EQ(pageId(), "reason");
+    ui->tap("back");
+    ASSERT_EQ(pageId(), "referral");
+    EXPECT_TRUE(ui->find("item/heard_about/friend_family")->selected);
+    EXPECT_FALSE(ui->find("item/heard_about/doctor")->selected);
+    ui->tap("back");
+    ui->tap("back");
+    ASSERT_EQ(pageId(), "contact");
+    EXPECT_EQ(ui->find("item/phone")->label, p.phone);
+    ui->tap("back");
+    ASSERT_EQ(pageId(), "birth");
+    EXPECT_TRUE(ui->find("item/date_of_birth/month/3")->selected);
+    ui->tap("back");
+    ASSERT_EQ(pageId(), "name");
+    EXPECT_EQ(ui->find("item/first_name")->label, p.firstName);
+    EXPECT_EQ(ui->find("item/last_name")->label, p.lastName);
+    // Forward again without touching anything: every page still complete.
+    for (const char* id : {"birth", "contact", "emergency", "referral"}) {
+        ui->tap("next");
+        EXPECT_EQ(pageId(), id);
+    }
+    EXPECT_TRUE(ui->find("item/heard_about/friend_family")->selected);
+    EXPECT_EQ(*answer<std::string>("heard_about"), "friend_family");
+}
+
+TEST_F(IntakeE2e, BackToWelcomeToSwitchLanguageKeepsTheAnswers) {
+    startIntake("en");
+    const Patient p;
+    advanceTo("contact", p);  // name and date of birth answered
+    for (int i = 0; i < 3; ++i) ui->tap("back");
+    ASSERT_EQ(screen(), Screen::Welcome);
+    EXPECT_FALSE(onScreen(p.firstName));  // the welcome screen shows no answers
+    ui->tap("lang/es");
+    ui->tap("start");
+    ASSERT_EQ(pageId(), "name");
+    EXPECT_EQ(ui->find("next")->label, "Siguiente");
+    EXPECT_EQ(ui->find("item/first_name")->label, p.firstName);
+    ui->tap("next");
+    ASSERT_EQ(pageId(), "birth");
+    EXPECT_EQ(ui->find("item/date_of_birth/month/3")->label, "Marzo");
+    EXPECT_TRUE(ui->find("item/date_of_birth/month/3")->selected);
+}
+
+TEST_F(IntakeE2e, ReviewEditGoesToThePageAndNextReturnsToTheReview) {
+    startIntake("en");
+    Patient p;
+    p.optional = false;
+    runToReview(p);
+    ASSERT_FALSE(HasFailure());
+    const int referral = pageIndex("referral");
+    auto answerText = [&](const std::string& item) {
+        for (const auto& e : intake->view().review)
+            if (e.item && e.item->id == item) return e.answerText;
+        return std::string("<missing>");
+    };
+    EXPECT_EQ(answerText("heard_about"), tr("en", "review.not_answered"));
+
+    ui->tap("edit/" + std::to_string(referral));
+    ASSERT_EQ(pageId(), "referral");
+    EXPECT_EQ(ui->find("next")->label, tr("en", "ui.page.back_to_review"));
+    ui->tap("item/heard_about/internet");
+    ui->tap("next");
+    ASSERT_EQ(screen(), Screen::Review);
+    EXPECT_EQ(answerText("heard_about"), "Internet search");
+
+    // Back from an Edit also returns to the review, with the change kept.
+    ui->tap("edit/" + std::to_string(pageIndex("pain_now_page")));
+    ASSERT_EQ(pageId(), "pain_now_page");
+    ui->tap("item/pain_now/3");
+    ui->tap("back");
+    ASSERT_EQ(screen(), Screen::Review);
+    EXPECT_EQ(answerText("pain_now"), "3 out of 10");
+    ui->tap("submit");
+    ASSERT_EQ(saveRequests.size(), 1u);
+    EXPECT_EQ(*answerIn<std::string>(saveRequests[0], "heard_about"), "internet");
+    EXPECT_DOUBLE_EQ(*answerIn<double>(saveRequests[0], "pain_now"), 3.0);
+}
+
+TEST_F(IntakeE2e, IdleWarnsThenWipesEveryTraceOfThePatient) {
+    startIntake("en");
+    ui->type("first_name", "Margaret");
+    ui->tap("item/last_name");  // typing in progress when the patient walks away
+    for (const char* k : {"s", "m", "y"}) ui->tap(std::string("keyboard/") + k);
+    ASSERT_EQ(*answer<std::string>("last_name"), "Smy");
+
+    ui->advance(89);
+    ui->frame();
+    EXPECT_FALSE(ui->exists("still_here"));
+    ui->advance(2);
+    ui->frame();
+    ASSERT_TRUE(ui->exists("still_here"));
+    EXPECT_EQ(ui->registry().findText("message")->text, tr("en", "ui.idle.title"));
+    EXPECT_TRUE(ui->registry().withPrefix("item/").empty());  // the answers are hidden
+    EXPECT_TRUE(ui->registry().withPrefix("keyboard/").empty());
+    EXPECT_FALSE(onScreen("Margaret"));
+    EXPECT_LE(intake->view().idleSecondsLeft, 30);
+
+    ui->tap("still_here");  // keeps everything
+    EXPECT_FALSE(ui->exists("still_here"));
+    EXPECT_EQ(pageId(), "name");
+    EXPECT_EQ(ui->find("item/first_name")->label, "Margaret");
+    EXPECT_EQ(*answer<std::string>("last_name"), "Smy");
+
+    // On to the date: a month picked, no day yet (held by the screen only, not by the session).
+    ui->tap("keyboard/done");
+    ui->tap("next");
+    ASSERT_EQ(pageId(), "birth");
+    ui->tap("item/date_of_birth/year/plus");
+    ui->tap("item/date_of_birth/month/3");
+    ASSERT_TRUE(ui->find("item/date_of_birth/month/3")->selected);
+
+    ui->advance(91);
+    ui->frame();
+    ASSERT_TRUE(ui->exists("still_here"));
+    ui->advance(15);
+    ui->frame();
+    EXPECT_EQ(screen(), Screen::Page);  // still counting down
+    ui->advance(15.5);
+    ui->frames(2);
+    EXPECT_EQ(screen(), Screen::Welcome);
+    EXPECT_TRUE(intake->answers().empty());
+    EXPECT_TRUE(ui->exists("start"));
+    EXPECT_FALSE(onScreen("Margaret"));
+    EXPECT_FALSE(onScreen("Smy"));
+    EXPECT_GE(discardedDrafts, 1);  // the draft on disk goes too
+
+    // The next patient finds empty fields, an empty keyboard buffer and an unpicked date.
+    ui->tap("start");
+    ASSERT_EQ(pageId(), "name");
+    EXPECT_EQ(ui->find("item/first_name")->label, tr("en", "ui.tap_to_type"));
+    EXPECT_EQ(ui->find("item/last_name")->label, tr("en", "ui.tap_to_type"));
+    EXPECT_FALSE(ui->exists("keyboard/a"));
+    ui->tap("item/last_name");
+    ui->tap("keyboard/j");
+    EXPECT_EQ(*answer<std::string>("last_name"), "J");  // not "SmyJ"
+    ui->tap("keyboard/done");
+    ui->type("first_name", "Kim");
+    ui->tap("next");
+    ASSERT_EQ(pageId(), "birth");
+    for (int m = 1; m <= 12; ++m)
+        EXPECT_FALSE(ui->find("item/date_of_birth/month/" + std::to_string(m))->selected) << m;
+}
+
+TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
+    startIntake("en");
+    advanceTo("pain_where", Patient{});
+    ui->tap("item/pain_map/trapezius_l");
+    ui->tap("item/pain_map/trapezius_l/intensity/4");
+
+    startUi(1280, 800);  // the same intake, a smaller display
+    ASSERT_EQ(pageId(), "pain_where");
+    const float minTarget = 64.0f * 800.0f / 1080.0f - 0.5f;
+    for (const auto& region : forms::bodyRegions()) {
+        const std::string key = "item/pain_map/" + std::string(region.id);
+        const WidgetInfo* w = ui->find(key);
+        ASSERT_NE(w, nullptr) << key;
+        EXPECT_TRUE(w->enabled) << key;
+        EXPECT_GE(w->rect.h, minTarget) << key;
+        EXPECT_GE(w->rect.x, 0.0f) << key;
+        EXPECT_LE(w->rect.right(), 1280.0f) << key;
+        EXPECT_EQ(w->selected, region.id == "trapezius_l") << key;
+    }
+    EXPECT_LE(ui->rect("next").bottom(), 800.0f);
+
+    // The last region needs scrolling; the first one scrolling back; a marked one refines.
+    const std::string last(forms::bodyRegions().back().id), first(forms::bodyRegions().front().id);
+    ASSERT_TRUE(ui->tap("item/pain_map/" + last));
+    ASSERT_TRUE(ui->tap("item/pain_map/" + first));
+    ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l"));  // focus: its detail opens
+    ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l/intensity/9"));
+    ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l/kind/sharp"));
+    const auto* map = answer<forms::BodyMap>("pain_map");
+    ASSERT_NE(map, nullptr);
+    ASSERT_EQ(map->size(), 3u);
+    EXPECT_EQ((*map)[0], (forms::BodyMark{"trapezius_l", 9, {"sharp"}}));
+    EXPECT_EQ((*map)[1].region, last);
+    EXPECT_EQ((*map)[2].region, first);
+    ui->tap("next");
+    EXPECT_EQ(pageId(), "pain_now_page");
+}
+
+}  // namespace
+}  // namespace kiosk::ui::test
