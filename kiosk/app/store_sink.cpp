@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+
 #include "kiosk/core/log.h"
 #include "kiosk/store/crypto.h"
 #include "kiosk/store/utc.h"
@@ -22,6 +24,14 @@ core::Result<std::unique_ptr<StoreRecordSink>> StoreRecordSink::open(const std::
     if (!opened) return opened.error();
     auto made = opened->ensureKeys();
     if (!made) return made.error();
+    // Printed once, when the key is made: the passphrase is a clinic secret, not patient data.
+    if (*made)
+        std::fprintf(stderr, "intake-kiosk: created the clinic key; the staff passphrase is '%s'.\n",
+                     store::kDefaultPassphrase);
+    // Staff are warned (log file and stderr) at every start until they change it.
+    if (auto status = opened->keyStatus(); status && status->defaultPassphrase) {
+        core::logger()->warn("the staff passphrase is still the default: change it with `intake-kiosk staff passwd`");
+    }
     return std::unique_ptr<StoreRecordSink>(new StoreRecordSink(std::move(*opened)));
 }
 
