@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "kiosk/app/kiosk_config.h"
-#include "kiosk/app/suggest.h"
+#include "kiosk/core/suggest.h"
 
 namespace kiosk::app {
 
@@ -78,7 +78,7 @@ std::string friendlyMessage(const CLI::App& command, const CLI::ParseError& erro
         for (const CLI::Option* opt : command.get_options())
             optionNames.push_back(opt->get_name());
         msg = (word.rfind('-', 0) == 0 ? "unknown option '" : "unexpected argument '") + word + "'";
-        if (auto s = closestMatch(word, optionNames)) msg += " (did you mean '" + *s + "'?)";
+        if (const std::string s = core::closest(word, optionNames, 2); !s.empty()) msg += " (did you mean '" + s + "'?)";
     }
     return msg;
 }
@@ -114,7 +114,7 @@ int runCli(CLI::App& app, int argc, char** argv, const int& exitCode) {
         }
     } else if (const auto names = commandNames(app); std::find(names.begin(), names.end(), args[1]) == names.end()) {
         std::string msg = self + ": unknown command '" + args[1] + "'";
-        if (auto s = closestMatch(args[1], commandNames(app))) msg += " (did you mean '" + *s + "'?)";
+        if (const std::string s = core::closest(args[1], commandNames(app), 2); !s.empty()) msg += " (did you mean '" + s + "'?)";
         std::cerr << msg << "\n" << usageLine(app) << "\nRun '" << self << " --help' to see every command.\n";
         return kExitUsage;
     }

@@ -16,7 +16,7 @@
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
-#include "kiosk/app/suggest.h"
+#include "kiosk/core/suggest.h"
 
 namespace kiosk::app {
 namespace {
@@ -189,7 +189,7 @@ void readTheme(Reader& r, const YAML::Node& n, KioskConfig& c) {
         c.theme = ThemeChoice::HighContrast;
     } else {
         std::string msg = "'theme' must be normal or high_contrast, not '" + *v + "'";
-        if (auto s = closestMatch(*v, {"normal", "high_contrast"})) msg += " (did you mean '" + *s + "'?)";
+        if (const std::string s = core::closest(*v, {"normal", "high_contrast"}, 2); !s.empty()) msg += " (did you mean '" + s + "'?)";
         r.fail(n, msg);
     }
 }
@@ -260,12 +260,12 @@ void readMap(Reader& r, const YAML::Node& map, const std::string& prefix, const 
         std::vector<std::string> here;
         for (const auto& f : fields)
             here.push_back(f.key);
-        if (auto s = closestMatch(key, here)) {
-            msg += " (did you mean '" + prefix + *s + "'?)";
+        if (const std::string s = core::closest(key, here, 2); !s.empty()) {
+            msg += " (did you mean '" + prefix + s + "'?)";
         } else {
             for (const auto& dotted : elsewhere) {
                 const std::string leaf = dotted.substr(dotted.rfind('.') + 1);
-                if (editDistance(key, leaf) <= 1) {
+                if (core::editDistance(key, leaf) <= 1) {
                     msg += " (did you mean '" + dotted + "'?)";
                     break;
                 }

@@ -10,10 +10,16 @@
 #include <vector>
 
 #include "kiosk/core/error.h"
+#include "kiosk/core/suggest.h"
 #include "kiosk/forms/model.h"
 #include "kiosk/forms/yaml_tree.h"
 
 namespace kiosk::forms::detail {
+
+using core::closest;
+using core::didYouMean;
+using core::joinList;
+
 
 /// @brief An item as the references in show_if, scores and flags see it.
 struct ItemSym {

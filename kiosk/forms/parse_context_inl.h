@@ -1,6 +1,6 @@
 #pragma once
 // Template members of Ctx and MapReader (parse_context.h).
-#include "kiosk/forms/suggest.h"
+#include "kiosk/core/suggest.h"
 
 namespace kiosk::forms::detail {
 

@@ -1,5 +1,7 @@
 #include "kiosk/session/simulate.h"
 
+#include "kiosk/core/suggest.h"
+
 #include <algorithm>
 
 #include "kiosk/forms/conditions.h"
@@ -13,32 +15,12 @@ namespace {
 using core::ErrorCode;
 using core::makeError;
 
-size_t editDistance(const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
 // Errors sorted so that the report reads in form order; unknown ids (rank -1) come first.
 struct Ranked {
     int rank;
     core::Error error;
 };
 
-std::string joinedLangs(const forms::Form& form) {
-    std::string out;
-    for (const auto& l : form.languages) out += (out.empty() ? "" : ", ") + l;
-    return out;
-}
 
 // Why an answered item is not shown: its page's show_if, or its own.
 std::string hiddenReason(const forms::Form& form, const forms::Visibility& v, const forms::Item& item) {
@@ -101,18 +83,6 @@ SimulateResult walk(std::shared_ptr<const forms::Form> form, const forms::Answer
 
 }  // namespace
 
-std::optional<std::string> didYouMean(const std::string& word, const std::vector<std::string>& candidates) {
-    std::optional<std::string> best;
-    size_t bestDistance = std::max<size_t>(2, word.size() / 3) + 1;
-    for (const auto& c : candidates) {
-        const size_t d = editDistance(word, c);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = c;
-        }
-    }
-    return best;
-}
 
 SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann::json& answers,
                         const std::string& lang, const core::Catalog& catalog, UtcNow utcNow,
@@ -126,7 +96,7 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
     std::string language = lang.empty() && !form->languages.empty() ? form->languages.front() : lang;
     const auto& langs = form->languages;
     if (!langs.empty() && std::find(langs.begin(), langs.end(), language) == langs.end())
-        report(-2, "language '" + language + "' is not one of the form's languages: " + joinedLangs(*form));
+        report(-2, "language '" + language + "' is not one of the form's languages: " + core::joinList(form->languages));
     if (!answers.is_object()) {
         report(-2, "answers must be a JSON object of item id -> answer");
     }
@@ -147,7 +117,7 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
             const forms::Item* item = form->findItem(id);
             if (item == nullptr) {
                 std::string msg = "unknown item '" + id + "' in the answers";
-                if (auto near = didYouMean(id, ids)) msg += "; did you mean '" + *near + "'?";
+                msg += core::didYouMean(id, ids, 2);
                 report(-1, std::move(msg));
                 continue;
             }

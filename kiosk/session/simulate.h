@@ -43,7 +43,4 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
                         const std::string& lang, const core::Catalog& catalog,
                         UtcNow utcNow = nullptr, HiddenAnswers hidden = HiddenAnswers::Error);
 
-/// The closest of @p candidates to @p word (edit distance), if close enough to be a likely typo.
-std::optional<std::string> didYouMean(const std::string& word, const std::vector<std::string>& candidates);
-
 }  // namespace kiosk::session

@@ -1,63 +1,19 @@
 // `intake-kiosk validate` end to end: the real binary on good, bad and missing files.
 #include <gtest/gtest.h>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-extern char** environ;
+#include "support/cli_run.h"
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    std::string out, err;
-};
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-/// Runs KIOSK_BINARY with @p args, stdout and stderr captured separately (through files, so a
-/// chatty child can never block on a full pipe).
-CliRun runKiosk(const std::vector<std::string>& args) {
-    char dirTmpl[] = "/tmp/kiosk_cli_XXXXXX";
-    const std::string dir = ::mkdtemp(dirTmpl);
-    const std::string outPath = dir + "/out", errPath = dir + "/err";
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&fa, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    std::vector<std::string> all{KIOSK_BINARY};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    CliRun r;
-    if (posix_spawn(&pid, KIOSK_BINARY, &fa, nullptr, argv.data(), environ) == 0) {
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
-    posix_spawn_file_actions_destroy(&fa);
-    r.out = slurp(outPath);
-    r.err = slurp(errPath);
-    ::unlink(outPath.c_str());
-    ::unlink(errPath.c_str());
-    ::rmdir(dir.c_str());
-    return r;
-}
+using kiosk::testing::CliRun;
+using kiosk::testing::runKiosk;
 
 const std::string kSrc = KIOSK_SOURCE_DIR;
 

@@ -126,12 +126,6 @@ TEST(SessionSimulate, ErrorsNeverContainThePatientsValues) {
     }
 }
 
-TEST(SessionSimulate, DidYouMean) {
-    EXPECT_EQ(didYouMean("pain_nwo", {"pain_now", "name"}), std::optional<std::string>("pain_now"));
-    EXPECT_EQ(didYouMean("nmae", {"pain_now", "name"}), std::optional<std::string>("name"));
-    EXPECT_EQ(didYouMean("completely_else", {"pain_now", "name"}), std::nullopt);
-}
-
 TEST(SessionSimulate, ItemsRevealedOnTheSamePageAreAnswered) {
     // a -> b -> c -> d, each required and shown only if the previous one is yes: one page, one Next.
     auto f = share(form({page("chain", {required(yesNo("a")),

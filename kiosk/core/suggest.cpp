@@ -1,8 +1,8 @@
-#include "kiosk/forms/suggest.h"
+#include "kiosk/core/suggest.h"
 
 #include <algorithm>
 
-namespace kiosk::forms::detail {
+namespace kiosk::core {
 
 size_t editDistance(std::string_view a, std::string_view b) {
     // Optimal string alignment distance, three rows: forms have short words, so this is cheap.
@@ -22,10 +22,9 @@ size_t editDistance(std::string_view a, std::string_view b) {
     return prev[b.size()];
 }
 
-std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+std::string closest(std::string_view word, const std::vector<std::string>& candidates, size_t minEdits) {
     if (word.size() > 200) return {};  // nobody mistypes 200 characters; keep the work bounded
-    // A typo changes about one character in three; short words get one edit.
-    const size_t limit = std::max<size_t>(1, word.size() / 3);
+    const size_t limit = std::max<size_t>(minEdits, word.size() / 3);
     std::string best;
     size_t bestDistance = limit + 1;
     for (const auto& c : candidates) {
@@ -39,8 +38,8 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
     return best;
 }
 
-std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates) {
-    const std::string c = closest(word, candidates);
+std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates, size_t minEdits) {
+    const std::string c = closest(word, candidates, minEdits);
     return c.empty() ? std::string() : "; did you mean '" + c + "'?";
 }
 
@@ -53,4 +52,4 @@ std::string joinList(const std::vector<std::string>& words) {
     return out;
 }
 
-}  // namespace kiosk::forms::detail
+}  // namespace kiosk::core

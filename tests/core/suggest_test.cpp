@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
-#include "kiosk/forms/suggest.h"
+#include "kiosk/core/suggest.h"
 
-using namespace kiosk::forms::detail;
+using namespace kiosk::core;
 
-TEST(FormsSuggest, EditDistance) {
+TEST(CoreSuggest, EditDistance) {
     EXPECT_EQ(editDistance("", ""), 0u);
     EXPECT_EQ(editDistance("abc", "abc"), 0u);
     EXPECT_EQ(editDistance("sleep_qualty", "sleep_quality"), 1u);  // deletion
@@ -13,7 +13,7 @@ TEST(FormsSuggest, EditDistance) {
     EXPECT_EQ(editDistance("", "abc"), 3u);
 }
 
-TEST(FormsSuggest, SuggestsOnlyLikelyTypos) {
+TEST(CoreSuggest, SuggestsOnlyLikelyTypos) {
     const std::vector<std::string> keys = {"id", "type", "label", "help", "required", "show_if"};
     EXPECT_EQ(didYouMean("lable", keys), "; did you mean 'label'?");
     EXPECT_EQ(didYouMean("requird", keys), "; did you mean 'required'?");
@@ -24,8 +24,16 @@ TEST(FormsSuggest, SuggestsOnlyLikelyTypos) {
     EXPECT_EQ(closest(std::string(1000, 'a'), keys), "");
 }
 
-TEST(FormsSuggest, JoinList) {
+TEST(CoreSuggest, JoinList) {
     EXPECT_EQ(joinList({}), "");
     EXPECT_EQ(joinList({"a"}), "a");
     EXPECT_EQ(joinList({"a", "b", "c"}), "a, b, c");
+}
+
+TEST(CoreSuggest, AnswerIdsAndCommandsAllowTwoEditsOnShortWords) {
+    EXPECT_EQ(closest("pain_nwo", {"pain_now", "name"}, 2), "pain_now");
+    EXPECT_EQ(closest("nmae", {"pain_now", "name"}, 2), "name");
+    EXPECT_EQ(closest("vaildte", {"validate", "simulate"}, 2), "validate");
+    EXPECT_EQ(closest("completely_else", {"pain_now", "name"}, 2), "");
+    EXPECT_EQ(didYouMean("nmae", {"name"}, 2), "; did you mean 'name'?");
 }

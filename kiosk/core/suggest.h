@@ -1,21 +1,22 @@
 #pragma once
-// "Did you mean ...?" for misspelt keys, ids and enum values in form files.
+// "Did you mean ...?" for misspelt keys, ids and enum values: form files, answers, config, command line.
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace kiosk::forms::detail {
+namespace kiosk::core {
 
 /// Edit distance (insert, delete, substitute, swap two neighbours) between @p a and @p b.
 size_t editDistance(std::string_view a, std::string_view b);
 
 /// The candidate closest to @p word when it is close enough to be a likely typo, else "".
-std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+/// Close enough: at most max(@p minEdits, length / 3) edits (a typo changes about one character in three).
+std::string closest(std::string_view word, const std::vector<std::string>& candidates, size_t minEdits = 1);
 
 /// "; did you mean 'x'?" or "" when nothing is close.
-std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates);
+std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates, size_t minEdits = 1);
 
 /// "a, b, c" for messages listing what is allowed.
 std::string joinList(const std::vector<std::string>& words);
 
-}  // namespace kiosk::forms::detail
+}  // namespace kiosk::core
