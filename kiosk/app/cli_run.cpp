@@ -155,6 +155,8 @@ int runKiosk(const RunOptions& options) {
         return settings.error().code == core::ErrorCode::NotFound ? kExitUsage : kExitFailure;
     }
     KioskConfig& config = *settings;
+    // The data folder will hold patient records: make it owner-only before anything creates it.
+    makePrivateParentDir(resolveDbPath("", config.dataDir));
     core::LogOptions logOptions;
     logOptions.dir = config.dataDir + "/logs";
     if (auto logged = core::initLogging(logOptions); !logged) {
