@@ -13,6 +13,7 @@
 #include "kiosk/app/content.h"
 #include "kiosk/app/effects.h"
 #include "kiosk/app/intake_scene.h"
+#include "kiosk/app/logo_texture.h"
 #include "kiosk/app/paths.h"
 #include "kiosk/app/staff_scene.h"
 #include "kiosk/app/store_sink.h"
@@ -122,6 +123,7 @@ struct Startup {
     std::unique_ptr<ui::KioskView> view;
     std::optional<core::Result<void>> fonts;
     std::optional<core::Result<std::unique_ptr<StoreRecordSink>>> sink;
+    std::optional<core::Result<LogoPixels>> logo;  ///< decoded here, uploaded on the GL thread
     long contentMs = 0, fontsMs = 0, storeMs = 0;
 };
 
@@ -142,6 +144,23 @@ void prepare(Startup& s, const KioskConfig& config, float displayHeight) {
     s.fontsMs = msSince(s.began);
     s.sink = StoreRecordSink::open(resolveDbPath("", config.dataDir), config.kioskId, config.draftResume);
     s.storeMs = msSince(s.began);
+    if (!config.logoPath.empty()) s.logo = readLogoPng(config.logoPath);
+}
+
+/// Uploads the logo the worker decoded and gives it to the view. A bad logo is a warning only: the
+/// kiosk runs without it. The texture must go before the window (and its GL context) does.
+std::unique_ptr<LogoTexture> attachLogo(std::optional<core::Result<LogoPixels>>& decoded,
+                                        ui::KioskView& view) {
+    if (!decoded) return nullptr;
+    core::Result<std::unique_ptr<LogoTexture>> texture =
+        *decoded ? LogoTexture::upload(**decoded) : core::Result<std::unique_ptr<LogoTexture>>(decoded->error());
+    decoded.reset();  // the pixels are on the GPU (or useless): free the CPU copy
+    if (!texture) {
+        core::logger()->warn("{} (the welcome screen shows no logo)", texture.error().format());
+        return nullptr;
+    }
+    view.setLogo((*texture)->imguiId(), (*texture)->width(), (*texture)->height());
+    return std::move(*texture);
 }
 
 }  // namespace
@@ -217,6 +236,7 @@ int runKiosk(const RunOptions& options) {
     }
     ui::KioskView& view = *startup->view;
     (*window)->uploadFonts();
+    const std::unique_ptr<LogoTexture> logo = attachLogo(startup->logo, view);
     core::logger()->info(
         "start-up: window {} ms; worker: form {} ms, fonts {} ms, store {} ms; ready at {} ms", windowMs,
         startup->contentMs, startup->fontsMs - startup->contentMs, startup->storeMs - startup->fontsMs,

@@ -19,6 +19,7 @@
 #include "kiosk/app/cli_support.h"
 #include "kiosk/app/content.h"
 #include "kiosk/app/demo_answers.h"
+#include "kiosk/app/logo_texture.h"
 #include "kiosk/app/paths.h"
 #include "kiosk/app/window.h"
 #include "kiosk/session/intake.h"
@@ -294,6 +295,17 @@ int takeScreenshot(const ScreenshotOptions& options) {
     ui.clinicName = config.clinicName;
     ui.logoPath = config.logoPath;
     ui.highContrast = config.theme == ThemeChoice::HighContrast;
+    std::unique_ptr<LogoTexture> logo;  // after the window: deleted while its GL context lives
+    if (!config.logoPath.empty()) {
+        if (auto loaded = loadLogoTexture(config.logoPath); !loaded) {
+            core::logger()->warn("{} (drawn without a logo)", loaded.error().format());
+        } else {
+            logo = std::move(*loaded);
+            ui.logoTexture = logo->imguiId();
+            ui.logoWidth = logo->width();
+            ui.logoHeight = logo->height();
+        }
+    }
     ui::KioskView view(content.catalog, ui);
     if (auto fonts = view.loadFonts(static_cast<float>(size.height)); !fonts)
         return report(fonts.error().format());

@@ -18,6 +18,12 @@ namespace kiosk::ui {
 
 using ActionSink = std::vector<session::Action>;
 
+/// @brief The clinic's logo (UiOptions::logoTexture): texture nullptr = none.
+struct LogoImage {
+    void* texture = nullptr;  ///< ImTextureID
+    int width = 0, height = 0;
+};
+
 struct Frame {
     const Theme& theme;
     const Palette& pal;
@@ -32,6 +38,7 @@ struct Frame {
     float em;              ///< px per em this frame (display height and larger text applied)
     float displayW, displayH;
     std::string clinicName;  ///< from UiOptions; "" = not shown
+    LogoImage logo;          ///< from UiOptions
 
     float px(float ems) const { return ems * em; }
     const std::string& tr(std::string_view key) const { return catalog.tr(lang, key); }

@@ -70,7 +70,7 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     const FontSizeSet& fonts = m.fonts.forSize(m.state.largerText);
     Frame f{m.theme, pal, fonts, m.catalog, form, lang, m.registry, m.state, out, now,
             m.theme.emPx(io.DisplaySize.y, m.state.largerText), io.DisplaySize.x, io.DisplaySize.y,
-            m.options.clinicName};
+            m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight}};
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -132,6 +132,12 @@ void KioskView::wipe() {
     m_impl->state = UiState{};
     m_impl->state.highContrast = m_impl->options.highContrast;
     m_impl->wake = -1;
+}
+
+void KioskView::setLogo(void* texture, int width, int height) {
+    m_impl->options.logoTexture = texture;
+    m_impl->options.logoWidth = width;
+    m_impl->options.logoHeight = height;
 }
 
 UiRequests KioskView::takeRequests() {

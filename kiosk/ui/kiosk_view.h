@@ -22,6 +22,10 @@ struct UiOptions {
     std::string boldFontPath = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
     std::string clinicName;
     std::string logoPath;       ///< optional PNG; "" = none
+    /// The logo as uploaded by app/ (app/logo_texture.h): an ImTextureID, which is void* in ImGui
+    /// 1.86 (the OpenGL3 backend reads it as a GLuint). nullptr = no logo drawn.
+    void* logoTexture = nullptr;
+    int logoWidth = 0, logoHeight = 0;  ///< the logo's size in pixels (for its aspect ratio)
     bool highContrast = false;  ///< start in the high-contrast theme
     std::string staffPin = "2468";  ///< PIN after the hidden corner gesture (3 s hold, top-left)
     int staffIdleSeconds = 30;      ///< the PIN pad closes by itself after this much silence
@@ -52,6 +56,10 @@ public:
 
     /// Forgets transient state (text buffers, scroll, a stroke being drawn): on every reset.
     void wipe();
+
+    /// Sets the logo after construction (the kiosk builds the view on a worker thread, before the
+    /// GL context that uploads the logo exists). nullptr = none.
+    void setLogo(void* texture, int width, int height);
 
     UiRequests takeRequests();
     const WidgetRegistry& registry() const;

@@ -5,6 +5,22 @@
 #include "kiosk/ui/screens.h"
 
 namespace kiosk::ui {
+namespace {
+
+/// The clinic's logo, centred in a @p w wide column: fits a box 3 em high and at most 40 % of the
+/// column wide, aspect ratio kept (a wide word-mark is limited by width, a square one by height).
+void drawLogo(Frame& f, float x, float w) {
+    const LogoImage& logo = f.logo;
+    if (!logo.texture || logo.width <= 0 || logo.height <= 0) return;
+    const float lw = static_cast<float>(logo.width), lh = static_cast<float>(logo.height);
+    const float scale = std::min(f.px(3.0f) / lh, w * 0.4f / lw);
+    const ImVec2 size(lw * scale, lh * scale);
+    ImGui::SetCursorScreenPos(ImVec2(x + (w - size.x) * 0.5f, ImGui::GetCursorScreenPos().y));
+    ImGui::Image(logo.texture, size);
+    ImGui::Dummy(ImVec2(w, f.em * 0.5f));
+}
+
+}  // namespace
 
 void drawWelcome(Frame& f, const session::ViewModel& vm) {
     (void)vm;
@@ -18,6 +34,7 @@ void drawWelcome(Frame& f, const session::ViewModel& vm) {
     beginScrollArea(f, "##welcome", "welcome", ImVec2(f.displayW, f.displayH - top));
     const float areaTop = ImGui::GetCursorScreenPos().y;
     ImGui::SetCursorScreenPos(ImVec2(x, areaTop + f.px(1.5f)));
+    drawLogo(f, x, w);
     if (!f.clinicName.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
         centredText(f, FontRole::Title, f.clinicName, f.pal.text, w);

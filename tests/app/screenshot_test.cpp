@@ -68,6 +68,71 @@ TEST(AppScreenshot, ThankYouHighContrastLargerText) {
 }
 TEST(AppScreenshot, IdleWarning) { expectScreen("idle"); }
 
+/// Pixels of @p path that are (nearly) pure magenta; -1 when the PNG cannot be read.
+long magentaPixels(const std::string& path) {
+    cairo_surface_t* s = cairo_image_surface_create_from_png(path.c_str());
+    long n = -1;
+    if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
+        n = 0;
+        const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+        const int stride = cairo_image_surface_get_stride(s);
+        const unsigned char* data = cairo_image_surface_get_data(s);
+        for (int y = 0; y < h; ++y) {
+            const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) *
+                                                                           static_cast<size_t>(stride));
+            for (int x = 0; x < w; ++x) {
+                const uint32_t r = (row[x] >> 16) & 0xFF, g = (row[x] >> 8) & 0xFF, b = row[x] & 0xFF;
+                if (r > 240 && g < 16 && b > 240) ++n;
+            }
+        }
+    }
+    cairo_surface_destroy(s);
+    return n;
+}
+
+/// A config naming @p logo as the clinic's logo.
+std::string logoConfig(const TempDir& dir, const std::string& logo) {
+    const std::string path = dir.file("kiosk.yaml");
+    std::ofstream(path) << "clinic:\n  name: Riverside Pain Clinic\n  logo: '" << logo << "'\n";
+    return path;
+}
+
+TEST(AppScreenshot, WelcomeShowsTheClinicLogo) {
+    TempDir dir("shot-logo");
+    const std::string logo = dir.file("logo.png");
+    cairo_surface_t* square = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 64, 64);
+    cairo_t* cr = cairo_create(square);
+    cairo_set_source_rgb(cr, 1.0, 0.0, 1.0);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    ASSERT_EQ(cairo_surface_write_to_png(square, logo.c_str()), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(square);
+
+    const std::string out = dir.file("shot.png");
+    const RunResult r = runKiosk("screenshot --screen welcome --size 1024x768 --config '" +
+                                     logoConfig(dir, logo) + "' -o '" + out + "'",
+                                 kXvfb);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(r.output.find("logo"), std::string::npos) << r.output;  // no warning
+    // 3 em on a 768-high screen is about 68 px: a 68 x 68 magenta square, give or take its edges.
+    const long magenta = magentaPixels(out);
+    EXPECT_GT(magenta, 60 * 60) << "no logo drawn";
+    EXPECT_LT(magenta, 75 * 75) << "logo larger than its 3 em box";
+}
+
+TEST(AppScreenshot, AMissingLogoIsAWarningAndTheScreenStillRenders) {
+    TempDir dir("shot-no-logo");
+    const std::string out = dir.file("shot.png");
+    const RunResult r = runKiosk("screenshot --screen welcome --size 1024x768 --config '" +
+                                     logoConfig(dir, dir.file("missing.png")) + "' -o '" + out + "'",
+                                 kXvfb);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("missing.png"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("logo: no such file"), std::string::npos) << r.output;
+    EXPECT_GT(readPng(out).distinctColours, 8u) << "looks blank";
+    EXPECT_EQ(magentaPixels(out), 0);
+}
+
 TEST(AppScreenshot, MissingPageIsAClearError) {
     TempDir dir("shot-bad-page");
     const RunResult r = runKiosk("screenshot --screen page:999 -o '" + dir.file("x.png") + "'", kXvfb);
