@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <set>
@@ -338,7 +339,11 @@ ConfigLoad loadConfig(const std::string& path, bool explicitlyGiven) {
     }
     std::ostringstream text;
     text << in.rdbuf();
-    return parseConfig(text.str(), path);
+    ConfigLoad out = parseConfig(text.str(), path);
+    // An admin keeps the logo beside the settings file: a relative path means "next to this file".
+    if (out.config && !out.config->logoPath.empty() && std::filesystem::path(out.config->logoPath).is_relative())
+        out.config->logoPath = (std::filesystem::path(path).parent_path() / out.config->logoPath).string();
+    return out;
 }
 
 std::string defaultConfigPath() {

@@ -170,6 +170,20 @@ TEST(AppConfig, LoadsFromFile) {
     EXPECT_EQ(load.config->window.width, 800);
 }
 
+TEST(AppConfig, RelativeLogoIsBesideTheSettingsFile) {
+    const auto dir = std::filesystem::temp_directory_path() / "kiosk_config_logo";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "kiosk.yaml") << "clinic:\n  logo: logo.png\n";
+    std::ofstream(dir / "abs.yaml") << "clinic:\n  logo: /srv/clinic/logo.png\n";
+    const ConfigLoad rel = loadConfig((dir / "kiosk.yaml").string(), true);
+    const ConfigLoad abs = loadConfig((dir / "abs.yaml").string(), true);
+    std::filesystem::remove_all(dir);
+    ASSERT_TRUE(rel.ok()) << firstError(rel);
+    ASSERT_TRUE(abs.ok()) << firstError(abs);
+    EXPECT_EQ(rel.config->logoPath, (dir / "logo.png").string());
+    EXPECT_EQ(abs.config->logoPath, "/srv/clinic/logo.png");
+}
+
 TEST(AppConfig, ShippedExampleIsValidAndMatchesDefaults) {
     const ConfigLoad load = loadConfig(KIOSK_SOURCE_DIR "/packaging/kiosk.example.yaml", true);
     ASSERT_TRUE(load.ok()) << firstError(load);
