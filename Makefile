@@ -26,5 +26,19 @@ test-long: build
 bench: build
 	@bash tests/bench/run.sh $(BUILD)
 
+# libFuzzer on the form loader (clang, ASan + UBSan), FUZZ_SECONDS long; findings land in
+# $(FUZZ_BUILD)/findings and belong in tests/data/fuzz-regressions/ (see its README).
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 600
+fuzz:
+	@bash packaging/install-deps.sh fuzz
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_FUZZ=ON \
+	  -DKIOSK_BUILD_TESTS=OFF -DKIOSK_BUILD_BENCH=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target form_loader_fuzz -- --no-print-directory
+	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/findings
+	$(FUZZ_BUILD)/tests/fuzz/form_loader_fuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 \
+	  -dict=tests/fuzz/form.dict -artifact_prefix=$(FUZZ_BUILD)/findings/ -print_final_stats=1 \
+	  $(FUZZ_BUILD)/corpus tests/fuzz/corpus tests/data/fuzz-regressions forms
+
 clean:
 	rm -rf $(BUILD)

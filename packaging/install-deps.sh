@@ -19,6 +19,8 @@ packages=(
   # headless display for screenshots and the real app under CI
   xvfb xauth
 )
+# `install-deps.sh fuzz` (make fuzz): clang and its libFuzzer / sanitizer runtimes as well.
+[ "${1:-}" = "fuzz" ] && packages+=(clang libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

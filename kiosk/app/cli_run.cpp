@@ -17,6 +17,7 @@
 #include "kiosk/app/paths.h"
 #include "kiosk/app/staff_scene.h"
 #include "kiosk/app/store_sink.h"
+#include "kiosk/app/demo_drive.h"
 #include "kiosk/app/window.h"
 #include "kiosk/core/log.h"
 
@@ -38,6 +39,12 @@ void addRunCommand(CLI::App& app, int& exitCode) {
         ->check(languageValidator());
     run->add_option("--data-dir", options->dataDir, "Folder for the database and logs")->type_name("DIR");
     run->add_option("--forms-dir", options->formsDir, "Folder with the questionnaires")->type_name("DIR");
+    // Hidden: development and measurements (memory and idle CPU on a question page, not only on
+    // the welcome screen). The kiosk starts there with demo answers, as `screenshot` draws it.
+    run->add_option("--screen", options->screen, std::string("Start on this screen: ") + kDemoScreens)
+        ->type_name("NAME")
+        ->check(demoScreenValidator())
+        ->group("");
     run->callback([options, &exitCode] { exitCode = runKiosk(*options); });
 }
 
@@ -89,7 +96,8 @@ ui::UiOptions uiOptionsOf(const KioskConfig& config) {
     return ui;
 }
 
-/// KIOSK_EXIT_AFTER_FRAMES=N stops the kiosk after N frames: for tests and start-up measurements only
+/// KIOSK_EXIT_AFTER_FRAMES=N stops the kiosk after N frames, or sooner once it has nothing left to draw
+/// (it would otherwise sleep until a touch): for tests and start-up measurements only
 /// (a kiosk otherwise runs until staff leave it).
 long exitAfterFrames() {
     const char* env = std::getenv("KIOSK_EXIT_AFTER_FRAMES");
@@ -248,9 +256,17 @@ int runKiosk(const RunOptions& options) {
         core::logger()->info("unfinished intake {}",
                              intake.restore(*draft) ? "resumed" : "could not be resumed");
     }
+    if (!options.screen.empty()) {
+        if (auto r = driveToScreen(intake, options.screen, content.lang, timingOf(config),
+                                   session::SteadyClock::now());
+            !r) {
+            core::logger()->error("--screen {}: {}", options.screen, r.error().message);
+            return kExitFailure;
+        }
+    }
     IntakeScene scene(intake, view, **sink, timingOf(config), content.lang);
     const LoopStats stats = runLoop(**window, scene, exitAfterFrames());
-    core::logger()->info("kiosk stopped by staff after {} frames", stats.frames);
+    core::logger()->info("kiosk stopped after {} frames", stats.frames);
     return 0;
 }
 

@@ -16,6 +16,7 @@ struct RunOptions {
     std::string lang;      ///< --lang xx
     std::string dataDir;   ///< --data-dir DIR
     std::string formsDir;  ///< --forms-dir DIR
+    std::string screen;    ///< --screen NAME (hidden): start there with demo answers (measurements)
 };
 
 /// Registers `run`, and makes it the default when no command is given.

@@ -70,8 +70,9 @@ void IntakeScene::afterAction(const session::Action& action, SteadyTime now) {
     const session::Screen screen = m_intake.screen();
     if (screen == m_screen) return;
     // Leaving an intake for the welcome screen (submitted, idle, reset): forget the UI's transient
-    // state too, so nothing of one patient is left for the next.
-    if (screen == session::Screen::Welcome) m_view.wipe();
+    // state too, so nothing of one patient is left for the next. A patient who went back to the
+    // welcome screen to change language keeps their answers, and their text size and contrast too.
+    if (screen == session::Screen::Welcome && !m_timers.patientData) m_view.wipe();
     m_screen = screen;
     m_timers.firstTick.reset();
 }

@@ -23,6 +23,8 @@ LoopStats runLoop(Window& window, Scene& scene, long maxFrames) {
             ++stats.frames;
             if (maxFrames > 0 && stats.frames >= maxFrames) break;
         }
+        // A frame limit (tests, measurements) must not wait forever for input that never comes.
+        if (maxFrames > 0 && framesOwed == 0) break;
         if (scene.wantsExit()) {
             window.allowClose();
             break;

@@ -45,7 +45,7 @@ struct LoopStats {
 inline constexpr int kSettleFrames = 3;
 
 /// Runs until the scene wants to exit (staff) or @p maxFrames frames were drawn (0 = no limit; tests
-/// and screenshots). Close requests from outside are refused by the Window.
+/// and screenshots; with a limit it also stops at the first moment it would wait for input). Close requests from outside are refused by the Window.
 LoopStats runLoop(Window& window, Scene& scene, long maxFrames = 0);
 
 }  // namespace kiosk::app

@@ -134,6 +134,15 @@ void KioskView::wipe() {
     m_impl->wake = -1;
 }
 
+KioskView::DisplayChoices KioskView::displayChoices() const {
+    return {m_impl->state.largerText, m_impl->state.highContrast};
+}
+
+void KioskView::setDisplayChoices(DisplayChoices choices) {
+    m_impl->state.largerText = choices.largerText;
+    m_impl->state.highContrast = choices.highContrast;
+}
+
 void KioskView::setLogo(void* texture, int width, int height) {
     m_impl->options.logoTexture = texture;
     m_impl->options.logoWidth = width;

@@ -57,6 +57,14 @@ public:
     /// Forgets transient state (text buffers, scroll, a stroke being drawn): on every reset.
     void wipe();
 
+    /// The patient's display choices, which outlive a trip back to the welcome screen.
+    struct DisplayChoices {
+        bool largerText = false;
+        bool highContrast = false;
+    };
+    DisplayChoices displayChoices() const;
+    void setDisplayChoices(DisplayChoices choices);
+
     /// Sets the logo after construction (the kiosk builds the view on a worker thread, before the
     /// GL context that uploads the logo exists). nullptr = none.
     void setLogo(void* texture, int width, int height);

@@ -163,6 +163,26 @@ TEST_F(IntakeSceneTest, FailedSaveRetriesUntilTheDiskRecovers) {
     EXPECT_FALSE(m_scene->timers().saveFailedAt.has_value());
 }
 
+TEST_F(IntakeSceneTest, BackToWelcomeKeepsTextSizeAndContrastButTheNextPatientGetsDefaults) {
+    SteadyTime now = m_t0;
+    m_scene->apply(session::Start{"en"}, now);
+    answerAndNext(now);  // an answer is kept: this patient is only going back to change language
+    m_view->setDisplayChoices({true, true});
+    for (int i = 0; i < 10 && m_intake->screen() != Screen::Welcome; ++i)
+        m_scene->apply(session::Back{}, now);
+    ASSERT_EQ(m_intake->screen(), Screen::Welcome);
+    ASSERT_FALSE(m_intake->answers().empty());
+    EXPECT_TRUE(m_view->displayChoices().largerText);
+    EXPECT_TRUE(m_view->displayChoices().highContrast);
+
+    // The intake ends (idle wipe): the next patient starts with the clinic's defaults.
+    m_scene->apply(session::Start{"en"}, now);
+    m_scene->apply(session::Reset{}, now);
+    ASSERT_EQ(m_intake->screen(), Screen::Welcome);
+    EXPECT_FALSE(m_view->displayChoices().largerText);
+    EXPECT_FALSE(m_view->displayChoices().highContrast);
+}
+
 TEST(AppSessionDeadline, PureRules) {
     session::IntakeConfig timing;
     const SteadyTime now = SteadyTime{} + std::chrono::hours(2);

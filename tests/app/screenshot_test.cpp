@@ -155,6 +155,16 @@ TEST(AppRun, BadFormShowsStaffMessageAndKeepsRunning) {
     EXPECT_NE(logText.find("broken.yaml failed to load"), std::string::npos) << logText;
 }
 
+TEST(AppRun, AFrameLimitStopsAtTheFirstIdleMomentInsteadOfWaitingForATouch) {
+    // Nobody taps: a limit larger than the frames a still screen needs must not hang the kiosk.
+    TempDir dir("run-frame-limit");
+    const RunResult r = runKiosk("run --windowed 800x600 --data-dir '" + dir.file("data") + "'",
+                                 kXvfb + " env KIOSK_BENCH=1 KIOSK_EXIT_AFTER_FRAMES=1000 "
+                                             "KIOSK_CONFIG=/nonexistent timeout 60");
+    EXPECT_EQ(r.exitCode, 0) << "124 means it waited for input until `timeout` killed it\n" << r.output;
+    EXPECT_NE(r.output.find("FIRST_FRAME_MS "), std::string::npos) << r.output;
+}
+
 TEST(AppRun, UnusableDataFolderShowsStaffMessageAndKeepsRunning) {
     // /proc cannot hold a database: the kiosk says so on screen instead of exiting or crashing.
     const RunResult r =
