@@ -28,6 +28,10 @@ namespace kiosk::store {
 /// The passphrase a fresh kiosk gets (`make run` on a new machine); staff are warned until changed.
 inline constexpr const char* kDefaultPassphrase = "change-me-at-the-desk";
 
+/// @brief Whether @p passphrase may protect the clinic key (at least 8 characters). initKeys and
+///        changePassphrase check it too; commands call it before they create or change anything.
+core::Result<void> checkNewPassphrase(const std::string& passphrase);
+
 /// @brief How to open the store. Defaults are for the kiosk; tests lower some.
 struct StoreOptions {
     std::string dbPath;                 ///< the SQLite file

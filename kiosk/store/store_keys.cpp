@@ -24,12 +24,12 @@ std::string fingerprint(const Bytes& pk) {
 
 bool isDefault(const std::string& passphrase) { return passphrase == kDefaultPassphrase; }
 
+}  // namespace
+
 Result<void> checkNewPassphrase(const std::string& passphrase) {
     if (passphrase.size() < 8) return makeError(ErrorCode::Invalid, "the passphrase must have at least 8 characters");
     return {};
 }
-
-}  // namespace
 
 Result<KeyStatus> Store::keyStatus() {
     return m->run("reading the clinic key", [&]() -> Result<KeyStatus> {
