@@ -14,7 +14,8 @@ namespace kiosk::app {
 
 core::Result<std::unique_ptr<StoreRecordSink>> StoreRecordSink::open(const std::string& dbPath,
                                                                      const std::string& kioskId,
-                                                                     std::chrono::seconds draftMaxAge) {
+                                                                     std::chrono::seconds draftMaxAge,
+                                                                     store::DraftAfterSubmit afterSubmit) {
     store::StoreOptions options;
     makePrivateParentDir(dbPath);
     options.dbPath = dbPath;
@@ -32,7 +33,7 @@ core::Result<std::unique_ptr<StoreRecordSink>> StoreRecordSink::open(const std::
     if (auto status = opened->keyStatus(); status && status->defaultPassphrase) {
         core::logger()->warn("the staff passphrase is still the default: change it with `intake-kiosk staff passwd`");
     }
-    return std::unique_ptr<StoreRecordSink>(new StoreRecordSink(std::move(*opened)));
+    return std::unique_ptr<StoreRecordSink>(new StoreRecordSink(std::move(*opened), afterSubmit));
 }
 
 core::Result<std::string> StoreRecordSink::submit(const session::Record& record) {
@@ -45,10 +46,10 @@ core::Result<std::string> StoreRecordSink::submit(const session::Record& record)
     meta.lang = record.lang;
     meta.startedAt = record.startedAt;
     meta.submittedAt = record.submittedAt.empty() ? store::utcNowIso() : record.submittedAt;
-    auto id = m_store.submit(meta, session::toJson(record).dump());
+    auto id = m_store.submit(meta, session::toJson(record).dump(), m_afterSubmit);
     if (id) {
         m_pendingId.clear();
-        m_draftStartedAt.clear();  // the store cleared the draft with the submit
+        if (m_afterSubmit == store::DraftAfterSubmit::Clear) m_draftStartedAt.clear();  // cleared with the submit
     }
     return id;
 }
