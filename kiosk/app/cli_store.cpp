@@ -2,7 +2,7 @@
 // go to stderr as "file: error: message" and set a non-zero exit code.
 //
 // The shared options (--db, --data-dir, --config, --passphrase-file) are in cli_target.cpp;
-// records has a file of its own.
+// records and export have files of their own.
 //
 // [SECTION] index: paths and ages · keys · staff · audit · backup · purge
 #include "kiosk/app/cli_store.h"
@@ -12,6 +12,7 @@
 #include <iostream>
 #include <memory>
 
+#include "kiosk/app/cli_export.h"
 #include "kiosk/app/cli_records.h"
 #include "kiosk/app/cli_target.h"
 #include "kiosk/app/kiosk_config.h"
@@ -179,6 +180,7 @@ void addStoreCommands(CLI::App& app) {
     addBackup(app);
     addPurge(app);
     addRecordsCommands(app);
+    addExportCommand(app);
 }
 
 }  // namespace kiosk::app
