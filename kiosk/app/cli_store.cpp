@@ -131,7 +131,8 @@ void addAudit(CLI::App& app) {
         Store s = t->open(false);
         auto r = orFail(s.verifyAudit());
         if (!r.intact()) {
-            std::cout << "audit log broken at entry " << r.firstBroken << ": " << r.problem << "\n";
+            std::cout << "audit log broken" << (r.firstBroken > 0 ? " at entry " + std::to_string(r.firstBroken) : "")
+                      << ": " << r.problem << "\n";
             throw CLI::RuntimeError(1);
         }
         std::cout << "audit log intact: " << r.entries << " entries, last hash " << r.headHash << "\n";

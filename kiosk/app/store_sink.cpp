@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 
 #include "kiosk/core/log.h"
 #include "kiosk/store/crypto.h"
@@ -62,6 +64,14 @@ core::Result<void> StoreRecordSink::saveDraft(const std::string& snapshotJson) {
 core::Result<void> StoreRecordSink::discardDraft() {
     m_draftStartedAt.clear();  // a pending record keeps its id: it survives idle and is retried
     return m_store.discardDraft();
+}
+
+core::Result<bool> StoreRecordSink::noteSettingsFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return core::makeError(core::ErrorCode::NotFound, "cannot read the settings file", core::SourceLoc{path});
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const store::Bytes hash = store::hash256(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    return m_store.noteSettings(path, store::toHex(hash.data(), hash.size()));
 }
 
 std::optional<std::string> StoreRecordSink::takeDraft() {

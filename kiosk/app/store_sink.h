@@ -25,6 +25,10 @@ public:
     core::Result<void> saveDraft(const std::string& snapshotJson) override;
     core::Result<void> discardDraft() override;
 
+    /// Audits a SettingsChange if the settings file at @p path differs from the one noted at the
+    /// last start (Store::noteSettings); true if it did.
+    core::Result<bool> noteSettingsFile(const std::string& path);
+
     /// The draft a crash left behind, if it is young enough to resume (patient data: memory only).
     std::optional<std::string> takeDraft();
 
