@@ -51,10 +51,13 @@ void addRunCommand(CLI::App& app, int& exitCode) {
 namespace {
 
 /// The config file and the flags, merged; an Error only for what the person at the terminal typed.
-core::Result<KioskConfig> settingsFor(const RunOptions& options, std::vector<std::string>& problems) {
+/// @p settingsPath gets the file that was read ("" = none).
+core::Result<KioskConfig> settingsFor(const RunOptions& options, std::vector<std::string>& problems,
+                                      std::string& settingsPath) {
     const bool explicitConfig = !options.config.empty();
-    const std::string path = explicitConfig ? options.config : defaultConfigPath();
-    ConfigLoad load = loadConfig(path, explicitConfig);
+    SettingsFile settings = loadSettings(options.config);
+    ConfigLoad& load = settings.load;
+    settingsPath = settings.path;
     KioskConfig config;
     if (load.ok()) {
         config = *load.config;
@@ -138,7 +141,7 @@ struct Startup {
 /// The worker: form + translations, then the view and its font atlas (built, not uploaded), then the
 /// database. Touches the ImGui context's font atlas only; the main thread meanwhile only talks to
 /// GLFW/X and the GL driver (Window::open's whileOpening contract).
-void prepare(Startup& s, const KioskConfig& config, float displayHeight) {
+void prepare(Startup& s, const KioskConfig& config, const std::string& settingsPath, float displayHeight) {
     s.content = loadContent(config);
     s.contentMs = msSince(s.began);
     if (!s.content.ok()) return;
@@ -151,6 +154,11 @@ void prepare(Startup& s, const KioskConfig& config, float displayHeight) {
     }
     s.fontsMs = msSince(s.began);
     s.sink = StoreRecordSink::open(resolveDbPath("", config.dataDir), config.kioskId, config.draftResume);
+    // A changed settings file is a staff action the audit log should show.
+    if (*s.sink && !settingsPath.empty()) {
+        if (auto noted = (**s.sink)->noteSettingsFile(settingsPath); !noted)
+            core::logger()->warn("settings change not audited: {}", noted.error().format());
+    }
     s.storeMs = msSince(s.began);
     if (!config.logoPath.empty()) s.logo = readLogoPng(config.logoPath);
 }
@@ -176,7 +184,8 @@ std::unique_ptr<LogoTexture> attachLogo(std::optional<core::Result<LogoPixels>>&
 int runKiosk(const RunOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     std::vector<std::string> configProblems;
-    auto settings = settingsFor(options, configProblems);
+    std::string settingsPath;
+    auto settings = settingsFor(options, configProblems, settingsPath);
     if (!settings) {
         std::fprintf(stderr, "intake-kiosk run: %s\n", settings.error().message.c_str());
         return settings.error().code == core::ErrorCode::NotFound ? kExitUsage : kExitFailure;
@@ -203,8 +212,8 @@ int runKiosk(const RunOptions& options) {
     windowOptions.mode = config.window;
     auto window = Window::open(windowOptions, [&](float displayHeight) {
         if (!configProblems.empty()) return;
-        preparing = std::async(std::launch::async, [&s = *startup, &config, displayHeight] {
-            prepare(s, config, displayHeight);
+        preparing = std::async(std::launch::async, [&s = *startup, &config, &settingsPath, displayHeight] {
+            prepare(s, config, settingsPath, displayHeight);
         });
     });
     const long windowMs = msSince(start);

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/app/cli_store.h"
+#include "kiosk/app/cli_target.h"
 #include "kiosk/app/store_sink.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/loader.h"
@@ -28,13 +28,20 @@ struct SimulateOptions {
     bool save = false;    ///< store the record exactly as a kiosk submit would
     std::string db;       ///< --db PATH
     std::string dataDir;  ///< --data-dir DIR
+    std::string config;   ///< --config FILE (its data_dir)
 };
+
+/// The kiosk id of records simulate saves: a clinic can tell them from patients' intakes.
+constexpr const char* kSimulateKioskId = "simulate";
 
 // The same sink the kiosk submits through: sealed to the clinic key, returned only after COMMIT.
 // A fresh database gets the clinic keys with the default passphrase, as on a kiosk's first start.
+// The database is found as staff commands find it, and a kiosk running on it keeps its draft.
 int saveRecord(const SimulateOptions& o, const session::Record& record) {
-    const std::string dbPath = resolveDbPath(o.db, o.dataDir);
-    auto sink = StoreRecordSink::open(dbPath, "", std::chrono::minutes(30));
+    const std::string dbPath = staffDbPath(o.db, o.dataDir, o.config);
+    initStaffLogging(dbPath);
+    auto sink = StoreRecordSink::open(dbPath, kSimulateKioskId, std::chrono::minutes(30),
+                                      store::DraftAfterSubmit::Keep);
     if (!sink) {
         std::cerr << dbPath << ": " << sink.error().format() << '\n';
         return 1;
@@ -132,6 +139,8 @@ void addSimulateCommand(CLI::App& app) {
     cmd->add_option("--db", opts->db, "database file for --save")->type_name("PATH");
     cmd->add_option("--data-dir", opts->dataDir, "kiosk data directory for --save (default: the kiosk's)")
         ->type_name("DIR");
+    cmd->add_option("--config", opts->config, "settings file whose data_dir --save uses (default: the kiosk's)")
+        ->type_name("FILE");
     // Usage errors exit 2 like `validate` (CLI11's own codes are 100+).
     cmd->allow_extras();
     cmd->callback([opts, cmd] {
@@ -139,8 +148,8 @@ void addSimulateCommand(CLI::App& app) {
         const char* problem = !extras.empty()              ? "unknown option or extra argument"
                               : opts->formPath.empty()     ? "give a form file"
                               : opts->answersPath.empty()  ? "give --answers ANSWERS.json"
-                              : !opts->save && !(opts->db.empty() && opts->dataDir.empty())
-                                  ? "--db and --data-dir go with --save"
+                              : !opts->save && !(opts->db.empty() && opts->dataDir.empty() && opts->config.empty())
+                                  ? "--db, --data-dir and --config go with --save"
                                                            : nullptr;
         if (problem != nullptr) {
             std::cerr << "intake-kiosk simulate: " << problem << "\n" << cmd->help();

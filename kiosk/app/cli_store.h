@@ -1,7 +1,8 @@
 #pragma once
 // Store administration on the command line: keys init|status, staff passwd, audit verify,
-// backup PATH, purge --older-than AGE, records list. Each takes --db PATH or --data-dir DIR;
-// commands that need the staff passphrase take --passphrase-file FILE or ask on the terminal.
+// backup PATH, purge --older-than AGE, and (cli_records.h, cli_export.h) records and export. Each
+// takes --db PATH, --data-dir DIR or --config FILE (cli_target.h); commands that need the staff
+// passphrase take --passphrase-file FILE or ask on the terminal.
 #include <chrono>
 #include <optional>
 #include <string>
@@ -10,7 +11,7 @@
 
 namespace kiosk::app {
 
-/// Registers the store subcommands. They report failure by throwing CLI::RuntimeError(code).
+/// Registers the store subcommands, records and export included. They report failure by throwing CLI::RuntimeError(code).
 void addStoreCommands(CLI::App& app);
 
 /// $XDG_DATA_HOME/intake-kiosk, else ~/.local/share/intake-kiosk (the Makefile's DATA).

@@ -3,7 +3,7 @@
 //
 // [SECTION] Helpers     locations, scalar parsers
 // [SECTION] Fields      one reader per key, the table of known keys
-// [SECTION] Loading     parseConfig / loadConfig / paths
+// [SECTION] Loading     parseConfig / loadConfig / loadSettings / paths
 #include "kiosk/app/kiosk_config.h"
 
 #include <algorithm>
@@ -349,6 +349,16 @@ ConfigLoad loadConfig(const std::string& path, bool explicitlyGiven) {
 std::string defaultConfigPath() {
     if (const char* env = std::getenv("KIOSK_CONFIG"); env && *env) return env;
     return "/etc/intake-kiosk/kiosk.yaml";
+}
+
+SettingsFile loadSettings(const std::string& configOption) {
+    const bool explicitlyGiven = !configOption.empty();
+    SettingsFile out;
+    const std::string path = explicitlyGiven ? configOption : defaultConfigPath();
+    out.load = loadConfig(path, explicitlyGiven);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) out.path = path;
+    return out;
 }
 
 std::string resolveDataDir(const std::string& configured, const char* xdgDataHome, const char* home) {

@@ -93,6 +93,17 @@ ConfigLoad loadConfig(const std::string& path, bool explicitlyGiven);
 /// The config file used when --config is not given: $KIOSK_CONFIG, else /etc/intake-kiosk/kiosk.yaml.
 std::string defaultConfigPath();
 
+/// @brief The settings file in effect and what it held. `path` is the file that was read; "" when
+///        no file was given and the default one does not exist (defaults apply).
+struct SettingsFile {
+    ConfigLoad load;
+    std::string path;
+};
+
+/// The settings the kiosk and the staff commands share: @p configOption (--config FILE, which must
+/// exist) if given, else defaultConfigPath() (a missing default file means defaults).
+SettingsFile loadSettings(const std::string& configOption);
+
 /// The data folder: @p configured if set, else $XDG_DATA_HOME/intake-kiosk, else
 /// $HOME/.local/share/intake-kiosk (environment values passed in, so tests control them).
 std::string resolveDataDir(const std::string& configured, const char* xdgDataHome, const char* home);

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 
 #include "kiosk/core/log.h"
 #include "kiosk/store/crypto.h"
@@ -14,7 +16,8 @@ namespace kiosk::app {
 
 core::Result<std::unique_ptr<StoreRecordSink>> StoreRecordSink::open(const std::string& dbPath,
                                                                      const std::string& kioskId,
-                                                                     std::chrono::seconds draftMaxAge) {
+                                                                     std::chrono::seconds draftMaxAge,
+                                                                     store::DraftAfterSubmit afterSubmit) {
     store::StoreOptions options;
     makePrivateParentDir(dbPath);
     options.dbPath = dbPath;
@@ -32,7 +35,7 @@ core::Result<std::unique_ptr<StoreRecordSink>> StoreRecordSink::open(const std::
     if (auto status = opened->keyStatus(); status && status->defaultPassphrase) {
         core::logger()->warn("the staff passphrase is still the default: change it with `intake-kiosk staff passwd`");
     }
-    return std::unique_ptr<StoreRecordSink>(new StoreRecordSink(std::move(*opened)));
+    return std::unique_ptr<StoreRecordSink>(new StoreRecordSink(std::move(*opened), afterSubmit));
 }
 
 core::Result<std::string> StoreRecordSink::submit(const session::Record& record) {
@@ -45,10 +48,10 @@ core::Result<std::string> StoreRecordSink::submit(const session::Record& record)
     meta.lang = record.lang;
     meta.startedAt = record.startedAt;
     meta.submittedAt = record.submittedAt.empty() ? store::utcNowIso() : record.submittedAt;
-    auto id = m_store.submit(meta, session::toJson(record).dump());
+    auto id = m_store.submit(meta, session::toJson(record).dump(), m_afterSubmit);
     if (id) {
         m_pendingId.clear();
-        m_draftStartedAt.clear();  // the store cleared the draft with the submit
+        if (m_afterSubmit == store::DraftAfterSubmit::Clear) m_draftStartedAt.clear();  // cleared with the submit
     }
     return id;
 }
@@ -61,6 +64,14 @@ core::Result<void> StoreRecordSink::saveDraft(const std::string& snapshotJson) {
 core::Result<void> StoreRecordSink::discardDraft() {
     m_draftStartedAt.clear();  // a pending record keeps its id: it survives idle and is retried
     return m_store.discardDraft();
+}
+
+core::Result<bool> StoreRecordSink::noteSettingsFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return core::makeError(core::ErrorCode::NotFound, "cannot read the settings file", core::SourceLoc{path});
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const store::Bytes hash = store::hash256(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    return m_store.noteSettings(path, store::toHex(hash.data(), hash.size()));
 }
 
 std::optional<std::string> StoreRecordSink::takeDraft() {

@@ -15,21 +15,28 @@ class StoreRecordSink final : public RecordSink {
 public:
     /// Opens (or creates) the database at @p dbPath (see resolveDbPath) and, on a new kiosk, the
     /// clinic keys with the default passphrase (staff are told to change it). @p draftMaxAge: older
-    /// drafts are dropped.
-    static core::Result<std::unique_ptr<StoreRecordSink>> open(const std::string& dbPath,
-                                                               const std::string& kioskId,
-                                                               std::chrono::seconds draftMaxAge);
+    /// drafts are dropped. @p afterSubmit: the kiosk clears its draft with each submit; a tool that
+    /// saves beside a running kiosk (simulate --save) keeps it.
+    static core::Result<std::unique_ptr<StoreRecordSink>> open(
+        const std::string& dbPath, const std::string& kioskId, std::chrono::seconds draftMaxAge,
+        store::DraftAfterSubmit afterSubmit = store::DraftAfterSubmit::Clear);
 
     core::Result<std::string> submit(const session::Record& record) override;
     core::Result<void> saveDraft(const std::string& snapshotJson) override;
     core::Result<void> discardDraft() override;
 
+    /// Audits a SettingsChange if the settings file at @p path differs from the one noted at the
+    /// last start (Store::noteSettings); true if it did.
+    core::Result<bool> noteSettingsFile(const std::string& path);
+
     /// The draft a crash left behind, if it is young enough to resume (patient data: memory only).
     std::optional<std::string> takeDraft();
 
 private:
-    explicit StoreRecordSink(store::Store store) : m_store(std::move(store)) {}
+    StoreRecordSink(store::Store store, store::DraftAfterSubmit afterSubmit)
+        : m_store(std::move(store)), m_afterSubmit(afterSubmit) {}
     store::Store m_store;
+    store::DraftAfterSubmit m_afterSubmit;
     std::string m_draftStartedAt;  ///< UTC start of the intake the current draft belongs to
     std::string m_pendingId;       ///< a failed submit retries with the same id (idempotent)
 };

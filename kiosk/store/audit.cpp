@@ -1,5 +1,8 @@
 #include "kiosk/store/audit.h"
 
+#include <cstdlib>
+#include <optional>
+
 #include <SQLiteCpp/Statement.h>
 
 #include "kiosk/store/crypto.h"
@@ -32,6 +35,27 @@ Bytes rowHash(const Bytes& prev, std::int64_t seq, const std::string& at, const 
 Bytes blobOf(const SQLite::Column& c) {
     const auto* p = static_cast<const unsigned char*>(c.getBlob());
     return Bytes(p, p + c.getBytes());
+}
+
+/// The head as meta keeps it: "seq:hex hash" (the form migration 4 writes too).
+std::string headText(std::int64_t seq, const Bytes& hash) {
+    return std::to_string(seq) + ':' + toHex(hash.data(), hash.size());
+}
+
+/// meta's value for @p key as text; nullopt when the key is absent.
+std::optional<std::string> metaText(SQLite::Database& db, const char* key) {
+    SQLite::Statement q(db, "SELECT value FROM meta WHERE key = ?");
+    q.bind(1, key);
+    if (!q.executeStep()) return std::nullopt;
+    const Bytes b = blobOf(q.getColumn(0));
+    return std::string(b.begin(), b.end());
+}
+
+/// Both append-only triggers exist and still refuse.
+bool triggersInPlace(SQLite::Database& db) {
+    return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit' "
+                         "AND name IN ('audit_no_update', 'audit_no_delete') AND sql LIKE '%RAISE(ABORT%'")
+               .getInt() == 2;
 }
 
 }  // namespace
@@ -72,31 +96,51 @@ void appendAudit(SQLite::Database& db, const std::string& kioskId, AuditAction a
     insert.bind(6, prev.data(), static_cast<int>(prev.size()));
     insert.bind(7, hash.data(), static_cast<int>(hash.size()));
     insert.exec();
+    const std::string head = headText(seq, hash);
+    SQLite::Statement setHead(db, "INSERT INTO meta (key, value) VALUES ('audit_head', ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    setHead.bind(1, head.data(), static_cast<int>(head.size()));
+    setHead.exec();
 }
 
 AuditReport verifyAudit(SQLite::Database& db) {
     AuditReport report;
     Bytes prev(kHashBytes, 0);
     std::int64_t expectSeq = 1;
+    std::string firstAction;
+    auto fail = [&](std::int64_t at, const char* why) {
+        report.firstBroken = at;
+        report.problem = why;
+        return report;
+    };
     SQLite::Statement rows(db, "SELECT seq, at, kiosk_id, action, detail, prev_hash, hash FROM audit ORDER BY seq");
     while (rows.executeStep()) {
         const std::int64_t seq = rows.getColumn(0).getInt64();
         ++report.entries;
-        auto fail = [&](const char* why) {
-            report.firstBroken = seq;
-            report.problem = why;
-            return report;
-        };
-        if (seq != expectSeq) return fail("a row is missing before this one");
-        if (blobOf(rows.getColumn(5)) != prev) return fail("it does not link to the row before");
+        if (seq != expectSeq) return fail(seq, "a row is missing before this one");
+        if (blobOf(rows.getColumn(5)) != prev) return fail(seq, "it does not link to the row before");
         const Bytes stored = blobOf(rows.getColumn(6));
         const Bytes want = rowHash(prev, seq, rows.getColumn(1).getString(), rows.getColumn(2).getString(),
                                    rows.getColumn(3).getString(), rows.getColumn(4).getString());
-        if (stored != want) return fail("its contents do not match its hash");
+        if (stored != want) return fail(seq, "its contents do not match its hash");
+        if (seq == 1) firstAction = rows.getColumn(3).getString();
         prev = stored;
         ++expectSeq;
         report.headHash = toHex(prev.data(), prev.size());
     }
+    // The rows link up; now what could be missing around them.
+    const std::int64_t last = expectSeq - 1;
+    const std::optional<std::string> head = metaText(db, "audit_head");
+    if (head && last == 0) return fail(1, "every entry was removed (the recorded head names entries)");
+    if (!head && last > 0) return fail(0, "the recorded head of the log is missing");
+    if (head && *head != headText(last, prev)) {
+        if (std::strtoll(head->c_str(), nullptr, 10) > last)
+            return fail(last + 1, "entries were removed from the end (the log is shorter than its recorded head)");
+        return fail(last, "the last entry does not match the recorded head");
+    }
+    if (metaText(db, "clinic_public_key") && firstAction != toString(AuditAction::KeyInit))
+        return fail(1, "the clinic key exists but the log does not begin with its creation (key_init)");
+    if (!triggersInPlace(db)) return fail(0, "the triggers that keep the log append-only are missing");
     return report;
 }
 

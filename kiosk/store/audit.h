@@ -3,9 +3,13 @@
 // so editing, removing or reordering rows breaks the chain at that row. Rows name actions, counts
 // and record ids, never patient data. The table also refuses UPDATE and DELETE (triggers).
 //
-// Limits: anyone who can write the file can drop the triggers and rewrite the whole chain from the
-// tampered row on (the chain has no secret); it detects edits made without that care, and a copy
-// of the last hash (audit verify prints it) kept elsewhere detects the rest.
+// The head (last seq and hash) is also kept in the meta table, written in the same transaction as
+// each row, so cutting rows off the end is caught; a database with a clinic key must begin with
+// its key_init row, so removing every row (and the head) is caught too.
+//
+// Limits: anyone who can write the file can drop the triggers and rewrite the whole chain and head
+// from the tampered row on (the chain has no secret); it detects edits made without that care, and
+// a copy of the last hash (audit verify prints it) kept elsewhere detects the rest.
 #include <cstdint>
 #include <string>
 
@@ -22,10 +26,11 @@ const char* toString(AuditAction action);
 /// @brief What `audit verify` reports.
 struct AuditReport {
     std::int64_t entries = 0;       ///< rows checked
-    std::int64_t firstBroken = 0;   ///< seq of the first row that fails, 0 = chain intact
-    std::string problem;            ///< why it fails ("hash mismatch", "gap before this row", ...)
+    std::int64_t firstBroken = 0;   ///< seq of the first row that fails or is missing; 0 = none or
+                                    ///< not about one row (missing triggers)
+    std::string problem;            ///< why it fails; "" = intact
     std::string headHash;           ///< hex hash of the last good row
-    bool intact() const { return firstBroken == 0; }
+    bool intact() const { return problem.empty(); }
 };
 
 /// @brief Appends a row; call inside the write transaction of the action it records.
@@ -33,7 +38,9 @@ struct AuditReport {
 void appendAudit(SQLite::Database& db, const std::string& kioskId, AuditAction action,
                  const std::string& detail, const std::string& at);
 
-/// @brief Walks the chain from the first row. Throws SQLite::Exception: call inside guarded().
+/// @brief Walks the chain from the first row, then checks it against the head in meta, that a
+///        clinic key's creation opens it, and that the append-only triggers are in place.
+///        Throws SQLite::Exception: call inside guarded().
 AuditReport verifyAudit(SQLite::Database& db);
 
 }  // namespace kiosk::store

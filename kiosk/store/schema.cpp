@@ -59,6 +59,12 @@ constexpr const char* kMigrations[kSchemaVersion] = {
     UPDATE records SET status_at = submitted_at WHERE status_at IS NULL;
     CREATE INDEX records_status ON records (status, submitted_at);
     )sql",
+    // 4: the audit chain's head ("seq:hash") in meta, rewritten with every append (audit.cpp), so
+    //    that removing the last rows, or all of them, is detected. Started from the chain as it is.
+    R"sql(
+    INSERT OR REPLACE INTO meta (key, value)
+        SELECT 'audit_head', CAST(seq || ':' || lower(hex(hash)) AS BLOB) FROM audit ORDER BY seq DESC LIMIT 1;
+    )sql",
 };
 
 }  // namespace

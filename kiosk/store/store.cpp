@@ -107,6 +107,15 @@ void bindAll(SQLite::Statement& q, const std::vector<std::string>& args) {
     for (std::size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
 }
 
+/// PRAGMA quick_check; a check that itself hits corruption counts as failed.
+bool quickCheckPasses(SQLite::Database& db) {
+    try {
+        return db.execAndGet("PRAGMA quick_check(1)").getString() == "ok";
+    } catch (const SQLite::Exception&) {
+        return false;
+    }
+}
+
 Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& payload, const ClinicKey& key) {
     if (payload.isNull()) return makeError(ErrorCode::NotFound, "record " + s.meta.id + " was deleted");
     auto plain = openSealed(key.publicKey(), key.secretKey(),
@@ -180,6 +189,11 @@ Result<Store> Store::open(const StoreOptions& options) {
             if (verdict != "ok")
                 return makeError(ErrorCode::Integrity, "quick_check failed", core::SourceLoc{path});
         }
+        // Someone else's SQLite file (tables, but none of ours): never migrate our tables into it.
+        if (existed && schemaVersion(db) == 0 &&
+            db.execAndGet("SELECT count(*) FROM sqlite_master").getInt64() > 0)
+            return makeError(ErrorCode::Invalid, "not an intake database (it holds other tables)",
+                             core::SourceLoc{path});
         const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
         if (mode != "wal")
             return makeError(ErrorCode::Io, "the database cannot use write-ahead logging (" + mode + ")",
@@ -209,7 +223,7 @@ Result<Store> Store::open(const StoreOptions& options) {
         return Store(std::move(impl));
     });
     if (!opened && opened.error().code == ErrorCode::Integrity) {
-        core::logger()->error("database failed its integrity check; intake stopped");
+        core::logger()->error("database failed its integrity check; nothing was changed");
         return makeError(ErrorCode::Integrity,
                          "the database failed its integrity check, so intake is stopped and nothing was "
                          "changed. Restore the latest backup or call support.",
@@ -430,6 +444,7 @@ Result<void> Store::backup(const std::string& destination) {
     std::error_code ec;
     if (std::filesystem::exists(destination, ec))
         return makeError(ErrorCode::Invalid, "will not overwrite an existing file", core::SourceLoc{destination});
+    bool sourceDamaged = false;
     auto copied = guarded("backing up", destination, [&]() -> Result<void> {
         SQLite::Database dest(destination, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         ::chmod(destination.c_str(), 0600);
@@ -437,13 +452,26 @@ Result<void> Store::backup(const std::string& destination) {
         // One step copies every page under one read transaction: a consistent snapshot, and in WAL
         // mode writers carry on meanwhile.
         copy.executeStep(-1);
-        const std::string verdict = dest.execAndGet("PRAGMA quick_check(1)").getString();
-        if (verdict != "ok") return makeError(ErrorCode::Integrity, "the copy failed its check");
-        return {};
+        if (quickCheckPasses(dest)) return {};
+        // A damaged database gives a damaged copy, and that copy is what a repair starts from: keep
+        // it. Only a copy worse than its source is thrown away.
+        if (!quickCheckPasses(m->db)) {
+            sourceDamaged = true;
+            return {};
+        }
+        return makeError(ErrorCode::Integrity, "the copy failed its check");
     });
     if (!copied) {
         std::filesystem::remove(destination, ec);
         return copied.error();
+    }
+    if (sourceDamaged) {
+        // Nothing is written to a damaged file, not even the audit row: it stays as it was found.
+        core::logger()->warn("backup of a damaged database written");
+        return makeError(ErrorCode::Integrity,
+                         "the database is damaged (it failed its integrity check); it was copied here as it "
+                         "is, damage included, for repair",
+                         core::SourceLoc{destination});
     }
     return m->run("recording the backup", [&]() -> Result<void> {
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);

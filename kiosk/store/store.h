@@ -28,6 +28,10 @@ namespace kiosk::store {
 /// The passphrase a fresh kiosk gets (`make run` on a new machine); staff are warned until changed.
 inline constexpr const char* kDefaultPassphrase = "change-me-at-the-desk";
 
+/// @brief Whether @p passphrase may protect the clinic key (at least 8 characters). initKeys and
+///        changePassphrase check it too; commands call it before they create or change anything.
+core::Result<void> checkNewPassphrase(const std::string& passphrase);
+
 /// @brief How to open the store. Defaults are for the kiosk; tests lower some.
 struct StoreOptions {
     std::string dbPath;                 ///< the SQLite file
@@ -124,7 +128,7 @@ public:
     core::Result<void> initKeys(const std::string& passphrase, KdfLimits limits = KdfLimits::moderate());
     /// First start: creates keys with kDefaultPassphrase if there are none. True if it made them.
     core::Result<bool> ensureKeys(KdfLimits limits = KdfLimits::moderate());
-    /// Unwraps the secret key (Crypto "wrong passphrase"); audited.
+    /// Unwraps the secret key (Crypto "wrong passphrase"); audited, failed attempts too ("failed").
     core::Result<ClinicKey> unlock(const std::string& passphrase);
     /// Re-wraps the secret key under a new passphrase; records are untouched. Audited.
     core::Result<void> changePassphrase(const std::string& oldPassphrase, const std::string& newPassphrase,
@@ -164,7 +168,11 @@ public:
     // Audit -------------------------------------------------------------------------------
     /// Records a staff action that changes nothing here (e.g. a settings change). No patient data.
     core::Result<void> audit(AuditAction action, const std::string& detail);
-    core::Result<AuditReport> verifyAudit();
+    /// @brief Audits a SettingsChange when @p contentHash (of the settings file @p source) differs
+    ///        from the one noted last (kept in meta); true if it did. The detail names the file and
+    ///        a hash prefix, never a setting's value.
+    core::Result<bool> noteSettings(const std::string& source, const std::string& contentHash);
+        core::Result<AuditReport> verifyAudit();
 
     // Maintenance -------------------------------------------------------------------------
     /// Consistent copy to @p destination while others keep writing (SQLite online backup). Audited.

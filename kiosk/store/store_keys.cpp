@@ -24,12 +24,12 @@ std::string fingerprint(const Bytes& pk) {
 
 bool isDefault(const std::string& passphrase) { return passphrase == kDefaultPassphrase; }
 
+}  // namespace
+
 Result<void> checkNewPassphrase(const std::string& passphrase) {
     if (passphrase.size() < 8) return makeError(ErrorCode::Invalid, "the passphrase must have at least 8 characters");
     return {};
 }
-
-}  // namespace
 
 Result<KeyStatus> Store::keyStatus() {
     return m->run("reading the clinic key", [&]() -> Result<KeyStatus> {
@@ -127,6 +127,9 @@ Result<ClinicKey> Store::unlock(const std::string& passphrase) {
     auto sk = unwrapSecretKey(*wrapped, passphrase);
     if (!sk) {
         core::logger()->warn("unlock refused: {}", sk.error().message);
+        // Someone tried; the log says so (never with what they typed). The refusal stands even
+        // if the row cannot be written.
+        (void)audit(AuditAction::Unlock, "failed");
         return sk.error();
     }
     // A swapped public key would make the kiosk seal new records to someone else: catch it here.
@@ -144,7 +147,10 @@ Result<void> Store::changePassphrase(const std::string& oldPassphrase, const std
     auto wrapped = m->run("reading the clinic key", [&]() -> Result<WrappedKey> { return readWrapped(*m); });
     if (!wrapped) return wrapped.error();
     auto sk = unwrapSecretKey(*wrapped, oldPassphrase);
-    if (!sk) return sk.error();
+    if (!sk) {
+        (void)audit(AuditAction::PassphraseChange, "failed");
+        return sk.error();
+    }
     auto rewrapped = wrapSecretKey(*sk, newPassphrase, limits);
     if (!rewrapped) return rewrapped.error();
     return m->run("changing the passphrase", [&]() -> Result<void> {
@@ -167,6 +173,19 @@ Result<void> Store::audit(AuditAction action, const std::string& detail) {
         appendAudit(m->db, m->kioskId, action, detail, utcNowIso());
         tx.commit();
         return {};
+    });
+}
+
+Result<bool> Store::noteSettings(const std::string& source, const std::string& contentHash) {
+    return m->run("recording the settings", [&]() -> Result<bool> {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (text(m->metaGet("settings_hash")) == contentHash) return false;
+        m->metaSet("settings_hash", contentHash);
+        appendAudit(m->db, m->kioskId, AuditAction::SettingsChange,
+                    "file=" + source + " hash=" + contentHash.substr(0, 16), utcNowIso());
+        tx.commit();
+        core::logger()->info("settings changed since the last start: {}", source);
+        return true;
     });
 }
 

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include <SQLiteCpp/Database.h>
@@ -22,8 +23,9 @@ struct RunResult {
     std::string out;  ///< stdout and stderr
 };
 
-RunResult run(const std::string& args) {
-    const std::string cmd = std::string(KIOSK_BINARY) + " " + args + " </dev/null 2>&1";
+/// @p env: "NAME=value ..." set for the child only.
+RunResult run(const std::string& args, const std::string& env = "") {
+    const std::string cmd = (env.empty() ? "" : "env " + env + " ") + KIOSK_BINARY + " " + args + " </dev/null 2>&1";
     RunResult r;
     FILE* p = ::popen(cmd.c_str(), "r");
     if (!p) return r;
@@ -36,6 +38,7 @@ RunResult run(const std::string& args) {
 }
 
 void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
 
 }  // namespace
 
@@ -157,4 +160,108 @@ TEST_F(CliStore, MissingDatabaseIsAClearError) {
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("nothing.db: error: no database here"), std::string::npos) << r.out;
     EXPECT_FALSE(std::filesystem::exists(dir / "nothing.db"));
+}
+
+TEST_F(CliStore, StaffCommandsUseTheSettingsFilesDataDir) {
+    const std::string data = dir / "from-config";
+    write(dir / "kiosk.yaml", "data_dir: " + data + "\n");
+    // XDG points elsewhere: only the settings file can lead to `data`.
+    const std::string env = "XDG_DATA_HOME=" + dir / "xdg" + " KIOSK_CONFIG=" + dir / "kiosk.yaml";
+    RunResult r = run("keys init --kdf-strength min --passphrase-file " + dir / "p1", env);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_TRUE(std::filesystem::exists(data + "/intake.sqlite3"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "xdg"));
+    r = run("keys status", env);
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("clinic key: present"), std::string::npos) << r.out;
+    // --config names the file directly; --data-dir and --db still win over it.
+    r = run("records list --config " + dir / "kiosk.yaml", "XDG_DATA_HOME=" + dir / "xdg" + " KIOSK_CONFIG=/nonexistent");
+    EXPECT_EQ(r.code, 0) << r.out;
+    r = run("records list --data-dir " + dir / "elsewhere", env);
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find(dir / "elsewhere/intake.sqlite3: error: no database here"), std::string::npos) << r.out;
+
+    write(dir / "bad.yaml", "data_dir: " + data + "\nidle_afer: 90\n");
+    r = run("records list", "KIOSK_CONFIG=" + dir / "bad.yaml");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find(dir / "bad.yaml:2:1: error: "), std::string::npos) << r.out;
+    r = run("records list --config " + dir / "missing.yaml");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("missing.yaml: error: cannot read the config file"), std::string::npos) << r.out;
+}
+
+TEST_F(CliStore, StaffCommandsCreateNoFoldersAndLogOnlyWhereLogsExist) {
+    // Not a database: a plain message, and no logs/ made beside it.
+    std::filesystem::create_directories(dir / "etc");
+    write(dir / "etc/passwd", "root:x:0:0:root:/root:/bin/bash\n");
+    RunResult r = run("keys status --db " + dir / "etc/passwd");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find(dir / "etc/passwd is not an intake database"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("intake is stopped"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(dir / "etc/logs"));
+    EXPECT_EQ(st::readFile(dir / "etc/passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+
+    ASSERT_EQ(run("keys init" + opts + " --kdf-strength min --passphrase-file " + dir / "p1").code, 0);
+    EXPECT_FALSE(std::filesystem::exists(dir / "data/logs"));
+    std::filesystem::create_directories(dir / "data/logs");
+    ASSERT_EQ(run("records list" + opts).code, 0);
+    write(dir / "wrong", "not the passphrase\n");
+    r = run("records verify" + opts + " --passphrase-file " + dir / "wrong");
+    EXPECT_EQ(r.code, 1);
+    const std::string log = st::readFile(dir / "data/logs/intake-kiosk.log");
+    EXPECT_NE(log.find("unlock refused"), std::string::npos) << log;
+}
+
+TEST_F(CliStore, KeysInitReadsThePassphraseBeforeMakingAnything) {
+    write(dir / "short", "2short\n");
+    RunResult r = run("keys init" + opts + " --kdf-strength min --passphrase-file " + dir / "short");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("at least 8 characters"), std::string::npos) << r.out;
+    r = run("keys init" + opts + " --kdf-strength min --passphrase-file " + dir / "missing");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("cannot read the passphrase file"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(dir / "data"));
+}
+
+TEST_F(CliStore, KeysStatusShowsTheKdfLimits) {
+    ASSERT_EQ(run("keys init" + opts + " --kdf-strength min --passphrase-file " + dir / "p1").code, 0);
+    const RunResult r = run("keys status" + opts);
+    EXPECT_EQ(r.code, 0);
+    const KdfLimits min = KdfLimits::minimum();
+    EXPECT_NE(r.out.find("key derivation: argon2id, opslimit " + std::to_string(min.opslimit) + ", memlimit " +
+                         std::to_string(min.memlimit / 1024) + " KiB"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST_F(CliStore, RecordsListRefusesANegativeLimitPlainly) {
+    const RunResult r = run("records list" + opts + " --limit -1");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("--limit: expected a whole number of records (0 = all), not '-1'"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("179769"), std::string::npos) << r.out;
+}
+
+TEST_F(CliStore, BackupCopiesADamagedDatabaseAsItIs) {
+    std::filesystem::create_directories(dir / "data");
+    {
+        Store s = st::freshStore(db, "first staff secret");
+        for (int i = 0; i < 200; ++i) ASSERT_TRUE(s.submit(st::meta(i), st::payload(i) + std::string(500, ' ')));
+    }
+    std::size_t root = 0;
+    {
+        SQLite::Database raw(db, SQLite::OPEN_READONLY);
+        root = static_cast<std::size_t>(raw.execAndGet("SELECT rootpage FROM sqlite_master WHERE name = 'records'").getInt());
+    }
+    std::string bytes = st::readFile(db);
+    for (std::size_t i = 4096 * (root - 1); i < 4096 * (root - 1) + 64; ++i) bytes[i] = '\x5a';
+    { std::ofstream(db, std::ios::binary | std::ios::trunc) << bytes; }
+
+    RunResult r = run("records list" + opts);
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("the database is damaged"), std::string::npos) << r.out;
+    r = run("backup" + opts + " " + dir / "rescue.db");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("copied here as it is"), std::string::npos) << r.out;
+    ASSERT_TRUE(std::filesystem::exists(dir / "rescue.db"));
+    EXPECT_EQ(st::readFile(dir / "rescue.db").substr(4096 * (root - 1), 64), std::string(64, '\x5a'));
 }

@@ -6,7 +6,11 @@
 #include <set>
 #include <unistd.h>
 
+#include "kiosk/store/store.h"
 #include "run_binary.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 namespace kiosk::app {
 namespace {
@@ -175,6 +179,42 @@ TEST(AppRun, UnusableDataFolderShowsStaffMessageAndKeepsRunning) {
     EXPECT_NE(r.output.find("showing the staff message: The kiosk cannot open its database"),
               std::string::npos)
         << r.output;
+}
+
+TEST(AppRun, ChangedSettingsFileIsAuditedOncePerChange) {
+    TempDir dir("run-settings-audit");
+    const std::string data = dir.file("data");
+    {
+        // Keys made fast here, so the kiosk does not spend a second on argon2id at its first start.
+        store::StoreOptions o;
+        o.dbPath = data + "/intake.sqlite3";
+        std::filesystem::create_directories(data);
+        auto s = store::Store::open(o);
+        ASSERT_TRUE(s) << s.error().format();
+        ASSERT_TRUE(s->initKeys(store::kDefaultPassphrase, store::KdfLimits::minimum()));
+    }
+    const std::string config = dir.file("kiosk.yaml");
+    auto start = [&] {
+        return runKiosk("run --windowed 800x600 --config '" + config + "'",
+                        kXvfb + " env KIOSK_EXIT_AFTER_FRAMES=2");
+    };
+    std::ofstream(config) << "data_dir: " << data << "\nclinic:\n  name: ZQXJ Clinic\n";
+    ASSERT_EQ(start().exitCode, 0);
+    ASSERT_EQ(start().exitCode, 0);  // same file: no new row
+    std::ofstream(config) << "data_dir: " << data << "\nclinic:\n  name: ZQXJ Clinic\nstaff_pin: \"8642\"\n";
+    ASSERT_EQ(start().exitCode, 0);
+
+    SQLite::Database raw(data + "/intake.sqlite3", SQLite::OPEN_READONLY);
+    SQLite::Statement q(raw, "SELECT detail FROM audit WHERE action = 'settings_change' ORDER BY seq");
+    std::vector<std::string> details;
+    while (q.executeStep()) details.push_back(q.getColumn(0).getString());
+    ASSERT_EQ(details.size(), 2u);
+    for (const auto& d : details) {
+        EXPECT_EQ(d.rfind("file=" + config + " hash=", 0), 0u) << d;
+        EXPECT_EQ(d.find("ZQXJ"), std::string::npos) << d;
+        EXPECT_EQ(d.find("8642"), std::string::npos) << d;
+    }
+    EXPECT_NE(details[0], details[1]);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/store/store.h"
 #include "support/cli_run.h"
 
 using kiosk::testing::CliRun;
@@ -109,5 +110,38 @@ TEST(AppSimulateCli, SaveStoresTheRecordSealedAsAKioskSubmitWould) {
 TEST(AppSimulateCli, DatabaseOptionsWithoutSaveAreAUsageError) {
     const CliRun r = runKiosk({"simulate", kForm, "--answers", kCalm, "--db", "/tmp/x.sqlite3"});
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("--db and --data-dir go with --save"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--db, --data-dir and --config go with --save"), std::string::npos) << r.err;
+}
+
+TEST(AppSimulateCli, SaveKeepsARunningKiosksDraftAndNamesItsRecords) {
+    char dirTmpl[] = "/tmp/kiosk_simdraft_XXXXXX";
+    const std::string dir = ::mkdtemp(dirTmpl);
+    const std::string db = dir + "/intake.sqlite3";
+    {
+        // A kiosk mid-intake on the same database.
+        kiosk::store::StoreOptions o;
+        o.dbPath = db;
+        o.kioskId = "front-desk";
+        auto kiosk = kiosk::store::Store::open(o);
+        ASSERT_TRUE(kiosk) << kiosk.error().format();
+        ASSERT_TRUE(kiosk->initKeys("first staff secret", kiosk::store::KdfLimits::minimum()));
+        ASSERT_TRUE(kiosk->saveDraft(R"({"page":3})", kiosk::store::utcNowIso()));
+    }
+    const CliRun saved = runKiosk({"simulate", kForm, "--answers", kCalm, "--drop-hidden", "--save", "--db", db});
+    ASSERT_EQ(saved.exitCode, 0) << saved.err;
+
+    kiosk::store::StoreOptions o;
+    o.dbPath = db;
+    o.kioskId = "front-desk";
+    auto kiosk = kiosk::store::Store::open(o);
+    ASSERT_TRUE(kiosk);
+    auto draft = kiosk->loadDraft();
+    ASSERT_TRUE(draft) << draft.error().format();
+    ASSERT_TRUE(draft->has_value());
+    EXPECT_EQ((*draft)->snapshot, R"({"page":3})");
+    auto records = kiosk->list();
+    ASSERT_TRUE(records);
+    ASSERT_EQ(records->size(), 1u);
+    EXPECT_EQ(records->front().meta.kioskId, "simulate");
+    std::filesystem::remove_all(dir);
 }

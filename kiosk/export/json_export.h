@@ -1,0 +1,58 @@
+#pragma once
+// JSON export: decrypted records written as one JSON document, record by record, so an export of
+// thousands of intakes holds one record in memory at a time. Pure: it writes to a stream and
+// knows nothing of SQLite, keys or files (app/cli_export.cpp does those).
+//
+// The document:
+//   {"exported_at": "...", "kiosk": "...",
+//    "records": [ {"id", "form", "version", "content_hash", "lang", "started_at", "submitted_at",
+//                  "kiosk", "status", "record": <the record JSON as submitted>}, ... ],
+//    "damaged": ["<id>", ...]}
+// Damaged records (failed integrity, or not JSON) are named in "damaged", never half-written.
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/error.h"
+
+namespace kiosk::exports {
+
+/// @brief The plain columns of one exported record (the store's RecordMeta and status, as text).
+struct ExportMeta {
+    std::string id;
+    std::string formId;
+    int formVersion = 0;
+    std::string contentHash;
+    std::string lang;
+    std::string startedAt;
+    std::string submittedAt;
+    std::string kioskId;
+    std::string status;
+};
+
+/// @brief Streams the export document to @p out: the opening on construction, one record per
+///        add(), the closing on finish(). Never throws; a failed stream shows in finish().
+class JsonExportWriter {
+public:
+    JsonExportWriter(std::ostream& out, const std::string& exportedAt, const std::string& kioskId);
+
+    /// Writes one record. A payload that is not JSON is listed as damaged instead (Integrity error;
+    /// the message names the record, never its content).
+    core::Result<void> add(const ExportMeta& meta, const std::string& payloadJson);
+    /// Names a record that could not be opened.
+    void addDamaged(const std::string& id);
+    /// Closes the document; Io if anything failed to write.
+    core::Result<void> finish();
+
+    std::int64_t recordCount() const { return m_records; }
+    const std::vector<std::string>& damaged() const { return m_damaged; }
+
+private:
+    std::ostream& m_out;
+    std::int64_t m_records = 0;
+    std::vector<std::string> m_damaged;  ///< ids only
+    bool m_finished = false;
+};
+
+}  // namespace kiosk::exports

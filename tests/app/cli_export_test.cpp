@@ -1,0 +1,102 @@
+// `export --format json`: the real binary writes the file whole, 0600, and marks what it wrote.
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+
+#include "records_fixture.h"
+
+using namespace kiosk::store;
+using namespace kiosk::app::testing;
+namespace st = kiosk::store::testing;
+using nlohmann::json;
+
+class CliExport : public RecordsFixture {};
+
+TEST_F(CliExport, ExportWritesEveryRecordOnceAndMarksThem) {
+    const std::string out = dir / "export.json";
+    flipPayloadByte(db, ids[1]);
+    RunResult r = run("export --format json -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("exported 2 records to " + out), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("1 damaged record(s) not exported"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("Patient"), std::string::npos) << r.output;
+    struct stat info {};
+    ASSERT_EQ(::stat(out.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    EXPECT_FALSE(std::filesystem::exists(out + ".tmp"));
+
+    const json doc = json::parse(st::readFile(out));
+    ASSERT_EQ(doc["records"].size(), 2u);
+    EXPECT_EQ(doc["records"][0]["id"], ids[0]);
+    EXPECT_EQ(doc["records"][0]["record"], json::parse(st::payload(0)));
+    EXPECT_EQ(doc["records"][0]["status"], "submitted");
+    EXPECT_EQ(doc["records"][1]["id"], ids[2]);
+    EXPECT_EQ(doc["damaged"], json::array({ids[1]}));
+
+    Store s = st::openOrDie(st::options(db));
+    EXPECT_EQ(statusOf(s, ids[0]), RecordStatus::Exported);
+    EXPECT_EQ(statusOf(s, ids[1]), RecordStatus::Submitted);  // damaged: listed, not marked
+    EXPECT_EQ(statusOf(s, ids[2]), RecordStatus::Exported);
+
+    r = run("export --format json -o " + out);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("will not overwrite an existing file (give --force)"), std::string::npos) << r.output;
+    r = run("export --format json --status exported --force -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(json::parse(st::readFile(out))["records"].size(), 2u);
+}
+
+TEST_F(CliExport, ExportFiltersByDateAndCanLeaveRecordsUnmarked) {
+    const std::string out = dir / "export.json";
+    // st::meta() records were all submitted on 2026-11-25.
+    RunResult r = run("export --format json --until 2026-11-24 -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_TRUE(json::parse(st::readFile(out))["records"].empty());
+    r = run("export --format json --since 2026-11-25 --until 2026-11-25 --no-mark --force -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(json::parse(st::readFile(out))["records"].size(), 3u);
+    Store s = st::openOrDie(st::options(db));
+    for (const auto& id : ids) EXPECT_EQ(statusOf(s, id), RecordStatus::Submitted);
+    SQLite::Database raw(db, SQLite::OPEN_READONLY);
+    EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE action = 'export' AND detail = 'count=3 not_marked'").getInt(), 1);
+
+    for (const char* bad : {"--format csv", "--format json --since 2026-13-01", "--format json --until yesterday"}) {
+        r = run(std::string("export ") + bad + " -o " + dir / "never.json");
+        EXPECT_EQ(r.exitCode, 2) << bad << ": " << r.output;
+        EXPECT_FALSE(std::filesystem::exists(dir / "never.json")) << bad;
+    }
+}
+
+// The brief's end-to-end path: two records saved as a kiosk would, exported, then purgeable.
+TEST_F(CliExport, SimulatedRecordsExportAndThenPurge) {
+    const std::string src = KIOSK_SOURCE_DIR;
+    const std::string save = "simulate " + src + "/forms/intake.yaml --answers " + src +
+                             "/tests/data/answers/intake-calm/answers.json --drop-hidden --save --db " + db;
+    for (int i = 0; i < 2; ++i) {
+        const RunResult r = kiosk::app::testing::runKiosk(save + " </dev/null");
+        ASSERT_EQ(r.exitCode, 0) << r.output;
+    }
+    const std::string out = dir / "export.json";
+    const RunResult r = run("export --format json --form clinic_intake -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const json doc = json::parse(st::readFile(out));
+    ASSERT_EQ(doc["records"].size(), 2u);
+    for (const json& rec : doc["records"]) {
+        EXPECT_EQ(rec["form"], "clinic_intake");
+        EXPECT_EQ(rec["kiosk"], "simulate");
+        EXPECT_EQ(rec["record"]["answers"]["first_name"], "Testpatient");
+    }
+    EXPECT_TRUE(doc["damaged"].empty());
+
+    Store s = st::openOrDie(st::options(db));
+    ListFilter exported;
+    exported.status = RecordStatus::Exported;
+    EXPECT_EQ(*s.count(exported), 2);
+    auto key = s.unlock(kPass);
+    ASSERT_TRUE(key);
+    EXPECT_EQ(*s.purgeExported(std::chrono::hours(1), *key, SystemClock::now()), 0);  // too fresh
+    EXPECT_EQ(*s.purgeExported(std::chrono::hours(1), *key, SystemClock::now() + std::chrono::hours(2)), 2);
+}

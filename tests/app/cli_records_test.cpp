@@ -1,0 +1,61 @@
+// `records show|verify|review|delete`: staff read records back through the real binary.
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+
+#include "records_fixture.h"
+
+using namespace kiosk::store;
+using namespace kiosk::app::testing;
+namespace st = kiosk::store::testing;
+using nlohmann::json;
+
+class CliRecords : public RecordsFixture {};
+
+TEST_F(CliRecords, ShowPrintsTheRecordJson) {
+    RunResult r = run("records show " + ids[1]);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(json::parse(r.output), json::parse(st::payload(1)));
+    r = run("records show no-such-id");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("no record no-such-id"), std::string::npos) << r.output;
+}
+
+TEST_F(CliRecords, VerifyNamesOnlyTheDamagedRecord) {
+    RunResult r = run("records verify");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("3 records checked, 0 damaged"), std::string::npos) << r.output;
+    flipPayloadByte(db, ids[1]);
+    r = run("records verify");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find(ids[1] + ": integrity error: "), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find(ids[0]), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find(ids[2]), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("3 records checked, 1 damaged"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("Patient"), std::string::npos) << r.output;
+}
+
+TEST_F(CliRecords, ReviewAndDeleteAreAudited) {
+    RunResult r = run("records review " + ids[0]);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    r = run("records review " + ids[0]);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("no submitted record"), std::string::npos) << r.output;
+
+    r = run("records delete " + ids[2]);
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.output.find("give --yes"), std::string::npos) << r.output;
+    r = run("records delete --yes " + ids[2]);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    r = run("records show " + ids[2]);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("was deleted"), std::string::npos) << r.output;
+
+    Store s = st::openOrDie(st::options(db));
+    EXPECT_EQ(statusOf(s, ids[0]), RecordStatus::Reviewed);
+    EXPECT_EQ(statusOf(s, ids[2]), RecordStatus::Deleted);
+    EXPECT_EQ(statusOf(s, ids[1]), RecordStatus::Submitted);
+    SQLite::Database raw(db, SQLite::OPEN_READONLY);
+    EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE action = 'review' AND detail = 'record=" + ids[0] + "'").getInt(), 1);
+    EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE action = 'delete' AND detail = 'record=" + ids[2] + "'").getInt(), 1);
+    EXPECT_TRUE(s.verifyAudit()->intact());
+}
