@@ -1,19 +1,10 @@
-// Every item type, driven by taps and drags, produces the right answer.
-#include <ctime>
-
+// Every item type, driven by taps and drags, produces the right answer (dates: date_picker_test.cpp).
 #include "kiosk/forms/body_regions.h"
 
 #include "ui_fixture.h"
 
 namespace kiosk::ui::test {
 namespace {
-
-int thisYear() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return tm.tm_year + 1900;
-}
 
 TEST_F(UiTest, NameKeyboardCapitalisesEachWord) {
     goToPage("about");
@@ -59,34 +50,6 @@ TEST_F(UiTest, EmailKeyboardHasAtAndDotCom) {
     for (const char* k : {"a", "n", "a", "@", "m", "a", "i", "l", ".com"}) ui->tap(std::string("keyboard/") + k);
     ASSERT_NE(answer<std::string>("email"), nullptr);
     EXPECT_EQ(*answer<std::string>("email"), "ana@mail.com");
-}
-
-TEST_F(UiTest, DateBySteppersAndMonthNames) {
-    goToPage("about");
-    ui->tap("item/dob/year/plus");  // first tap shows a starting year (60 years ago for a birth date)
-    ui->tap("item/dob/year/minus10");
-    ui->tap("item/dob/year/minus");
-    ui->tap("item/dob/month/3");
-    EXPECT_EQ(session.answers.count("dob"), 0u);  // nothing until day, month and year are all set
-    for (int i = 0; i < 15; ++i) ui->tap("item/dob/day/plus");
-    const auto* d = answer<forms::Date>("dob");
-    ASSERT_NE(d, nullptr);
-    EXPECT_EQ(d->year, thisYear() - 71);
-    EXPECT_EQ(d->month, 3);
-    EXPECT_EQ(d->day, 15);
-    EXPECT_EQ(ui->find("item/dob/month/3")->label, "March");
-    EXPECT_TRUE(ui->find("item/dob/month/3")->selected);
-}
-
-TEST_F(UiTest, DateClampsTheDayToTheMonth) {
-    goToPage("about");
-    ui->tap("item/dob/day/minus");  // from nothing, minus starts at the last day: 31
-    ui->tap("item/dob/year/plus");
-    ui->tap("item/dob/month/1");
-    EXPECT_EQ(answer<forms::Date>("dob")->day, 31);
-    ui->tap("item/dob/month/4");  // April has 30 days
-    EXPECT_EQ(answer<forms::Date>("dob")->day, 30);
-    EXPECT_TRUE(answer<forms::Date>("dob")->valid());
 }
 
 TEST_F(UiTest, ScaleHasElevenTargetsWithEndLabels) {
