@@ -96,15 +96,55 @@ TEST_F(UiTest, MultiSelectWithExclusiveNone) {
     EXPECT_EQ(session.answers.count("helps"), 0u);
 }
 
-TEST_F(UiTest, NumberBySteppersAndPad) {
+TEST_F(UiTest, NumberUnitStandsBesideTheFieldEvenWhenEmpty) {
     goToPage("more");
-    ui->tap("item/sleep_hours/plus");  // starts at the minimum
-    EXPECT_EQ(*answer<double>("sleep_hours"), 0.0);
+    ASSERT_EQ(session.answers.count("sleep_hours"), 0u);
+    const TextInfo* unit = ui->registry().findText("unit/sleep_hours");
+    ASSERT_NE(unit, nullptr);
+    EXPECT_EQ(unit->text, "hours");
+    const Rect field = ui->rect("item/sleep_hours"), plus = ui->rect("item/sleep_hours/plus");
+    EXPECT_GE(unit->rect.x, field.right());  // between the field and "+", on the field's line
+    EXPECT_LE(unit->rect.right(), plus.x);
+    EXPECT_GT(unit->rect.y + unit->rect.h * 0.5f, field.y);
+    EXPECT_LT(unit->rect.y + unit->rect.h * 0.5f, field.bottom());
+    EXPECT_EQ(ui->find("item/sleep_hours")->label, "Tap to enter");
+    session.lang = "es";
+    ui->frames(2);
+    EXPECT_EQ(ui->registry().findText("unit/sleep_hours")->text, "horas");
+}
+
+TEST_F(UiTest, NumberSteppersStartInTheMiddleOfTheRange) {
+    goToPage("more");
+    ui->tap("item/sleep_hours/plus");  // 0..24: starts at 12, not at 0
+    EXPECT_EQ(*answer<double>("sleep_hours"), 12.0);
     ui->tap("item/sleep_hours/plus");
-    EXPECT_EQ(*answer<double>("sleep_hours"), 0.5);
+    EXPECT_EQ(*answer<double>("sleep_hours"), 12.5);
+    session.answers.erase("sleep_hours");
+    ui->tap("item/sleep_hours/minus");  // minus from empty starts there too
+    EXPECT_EQ(*answer<double>("sleep_hours"), 12.0);
+    for (int i = 0; i < 9; ++i) ui->tap("item/sleep_hours/minus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 7.5);  // 10 taps from empty, not 15
+    session.answers["sleep_hours"] = 0.5;
     ui->tap("item/sleep_hours/minus");
     ui->tap("item/sleep_hours/minus");
     EXPECT_EQ(*answer<double>("sleep_hours"), 0.0);  // clamped at min
+}
+
+TEST_F(UiTest, NumberStepperStartOnTheStepAndWithOneBound) {
+    form->pages[2].items[0].max = 15;  // 0..15 by 0.5: 7.5
+    goToPage("more");
+    ui->tap("item/sleep_hours/plus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 7.5);
+    form->pages[2].items[0].min = 3;
+    form->pages[2].items[0].max.reset();  // only a minimum: start there
+    session.answers.erase("sleep_hours");
+    ui->tap("item/sleep_hours/plus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 3.0);
+}
+
+TEST_F(UiTest, NumberByPad) {
+    goToPage("more");
+    session.answers["sleep_hours"] = 0.0;
     ui->tap("item/sleep_hours");  // the pad starts from the current value, "0.0"
     for (int i = 0; i < 3; ++i) ui->tap("keyboard/backspace");
     EXPECT_EQ(session.answers.count("sleep_hours"), 0u);
@@ -113,7 +153,8 @@ TEST_F(UiTest, NumberBySteppersAndPad) {
     EXPECT_FALSE(ui->exists("keyboard/a"));
     ui->tap("keyboard/done");
     ui->frame();
-    EXPECT_EQ(ui->find("item/sleep_hours")->label, "7.5 hours");
+    EXPECT_EQ(ui->find("item/sleep_hours")->label, "7.5");
+    EXPECT_EQ(ui->registry().findText("unit/sleep_hours")->text, "hours");
 }
 
 TEST_F(UiTest, MatrixRowsAreLinesOfOptions) {
