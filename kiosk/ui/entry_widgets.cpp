@@ -32,6 +32,16 @@ bool fieldBox(Frame& f, const std::string& key, const std::string& shown, const 
     return tapped && !f.state.scroll.suppressClick && !f.state.scroll.dragging;
 }
 
+/// Where the steppers start from an empty field: the middle of min..max on the step (0..16 by 0.5
+/// starts at 8), else the one bound given, else 0. The number pad stays the quick way in.
+double stepperStart(const forms::Item& item) {
+    const double step = item.step > 0 ? item.step : 1.0;
+    if (item.min && item.max) return *item.min + std::round((*item.max - *item.min) / 2 / step) * step;
+    if (item.min) return *item.min;
+    if (item.max) return std::min(0.0, *item.max);
+    return 0.0;
+}
+
 }  // namespace
 
 void drawTextField(Frame& f, const session::ItemView& iv, float width) {
@@ -51,19 +61,20 @@ void drawNumber(Frame& f, const session::ItemView& iv, float width) {
     const forms::Item& item = *iv.item;
     const bool editing = f.state.keyboard.open && f.state.keyboard.item == item.id;
     const auto* current = answerAs<double>(iv);
-    std::string shown = editing ? f.state.keyboard.buffer
-                                : (current ? formatNumber(*current, item.decimals) : std::string());
-    if (!shown.empty() && !item.unit.empty()) shown += " " + f.text(item.unit);
+    const std::string shown = editing ? f.state.keyboard.buffer
+                                      : (current ? formatNumber(*current, item.decimals) : std::string());
+    const std::string unit = item.unit.empty() ? std::string() : f.text(item.unit);
     const float target = f.px(f.theme.targetEm);
     const float gap = f.px(f.theme.gapEm);
     const float stepW = target * 1.3f;
-    const float fieldW = std::min(width - 2 * (stepW + gap), f.px(12.0f));
+    // The unit always stands beside the field ("[ 7.5 ] hours"), so the question reads the same empty or full.
+    const float unitW = unit.empty() ? 0.0f : textWidth(f, FontRole::BodyBold, unit) + gap;
+    const float fieldW = std::max(target, std::min(width - 2 * (stepW + gap) - unitW, f.px(12.0f)));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const std::string base = "item/" + item.id;
     const double step = item.step > 0 ? item.step : 1.0;
-    const double start = item.min.value_or(0.0);
     auto stepTo = [&](double delta) {
-        double v = current ? *current + delta : start;
+        double v = current ? *current + delta : stepperStart(item);
         if (item.min) v = std::max(v, *item.min);
         if (item.max) v = std::min(v, *item.max);
         const double scale = std::pow(10.0, item.decimals);
@@ -78,7 +89,14 @@ void drawNumber(Frame& f, const session::ItemView& iv, float width) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x + stepW + gap, origin.y));
     if (fieldBox(f, base, shown, f.tr("ui.tap_to_enter"), editing, ImVec2(fieldW, target)))
         openKeyboard(f.state, item, iv.answer);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + stepW + fieldW + 2 * gap, origin.y));
+    float x = origin.x + stepW + fieldW + 2 * gap;
+    if (!unit.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(x, origin.y + (target - f.em * 1.2f) * 0.5f));
+        text(f, FontRole::BodyBold, unit, f.pal.text, unitW);
+        registerLastText(f, "unit/" + item.id, unit, FontRole::BodyBold);
+        x += unitW;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, origin.y));
     ButtonSpec plus{plusKey, "+", WidgetKind::Stepper};
     plus.font = FontRole::Title;
     if (button(f, plus, ImVec2(stepW, target))) stepTo(step);

@@ -36,6 +36,29 @@ std::string keyLabel(const Frame& f, const KeyDef& k, bool shift) {
     return k.id;
 }
 
+/// Shift's mark, an upward arrow like a phone keyboard's: filled while on, outlined while off, so
+/// its state never rests on colour alone (Noto Sans has no U+21E7, so it is drawn).
+struct ShiftArrow {
+    float w, inset;
+    explicit ShiftArrow(const Frame& f) : w(f.em * 0.7f), inset(f.em * 0.35f) {}
+    /// Room the centred label leaves at the key's left for the arrow (>= 0: it fits).
+    float room(const Frame& f, std::string_view label, float keyW) const {
+        return (keyW - textWidth(f, FontRole::BodyBold, label)) * 0.5f - inset - w - f.em * 0.2f;
+    }
+    void draw(ImDrawList* dl, ImVec2 keyMin, float keyH, bool on, ImU32 c) const {
+        const float h = w * 1.15f, x = keyMin.x + inset, top = keyMin.y + (keyH - h) * 0.5f;
+        const float mid = top + h * 0.5f, bottom = top + h, s0 = x + w * 0.28f, s1 = x + w * 0.72f;
+        if (on) {
+            dl->AddTriangleFilled(ImVec2(x + w * 0.5f, top), ImVec2(x + w, mid), ImVec2(x, mid), c);
+            dl->AddRectFilled(ImVec2(s0, mid - 1), ImVec2(s1, bottom), c);
+            return;
+        }
+        const ImVec2 outline[] = {ImVec2(x + w * 0.5f, top), ImVec2(x + w, mid), ImVec2(s1, mid), ImVec2(s1, bottom),
+                                  ImVec2(s0, bottom), ImVec2(s0, mid), ImVec2(x, mid)};
+        dl->AddPolyline(outline, 7, c, ImDrawFlags_Closed, std::max(2.0f, w * 0.1f));
+    }
+};
+
 void sendAnswer(Frame& f, const forms::Item& item, const KeyboardState& kb) {
     if (kb.buffer.empty()) {
         f.emit(session::ClearAnswer{item.id});
@@ -261,6 +284,7 @@ void drawKeyboardPanel(Frame& f, const forms::Item& item, float width) {
 
     float y = boxMax.y + gap;
     const KeyDef* pressed = nullptr;
+    const ShiftArrow arrow(f);
     for (const auto& row : rows) {
         float units = 0;
         for (const auto& k : row) units += k.units;
@@ -270,12 +294,15 @@ void drawKeyboardPanel(Frame& f, const forms::Item& item, float width) {
             const float w = unit * k.units + gap * (k.units - 1);
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             const std::string key = "keyboard/" + k.id;
-            const std::string label = keyLabel(f, k, kb.shift);
+            std::string label = keyLabel(f, k, kb.shift);
+            if (k.type == Type::Shift && arrow.room(f, label, w) < 0) label = f.tr("ui.keyboard.shift_short");
             ButtonSpec spec{key, label, WidgetKind::Key};
             spec.look = k.type == Type::Done ? Look::Primary
                         : (k.type == Type::Shift && kb.shift) ? Look::Selected : Look::Plain;
             spec.font = k.type == Type::Char ? FontRole::Question : FontRole::BodyBold;
             if (button(f, spec, ImVec2(w, target))) pressed = &k;
+            if (k.type == Type::Shift)
+                arrow.draw(dl, ImVec2(x, y), target, kb.shift, col(kb.shift ? f.pal.selectedText : f.pal.buttonText));
             x += w + gap;
         }
         y += target + gap;

@@ -71,12 +71,29 @@ void drawSignature(Frame& f, const session::ItemView& iv, float width) {
     if (f.state.strokeItem == item.id) drawStroke(dl, f.state.stroke, pos, size, col(f.pal.ink), thick);
     dl->PopClipRect();
 
-    // Clear (to sign again).
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y + f.px(f.theme.gapEm)));
-    const std::string clearKey = "item/" + item.id + "/clear";
+    // Undo the last stroke, or clear and sign again: each as wide as its words, side by side when
+    // both fit, else one under the other.
+    const float gap = f.px(f.theme.gapEm), target = f.px(f.theme.targetEm);
+    const std::string undoKey = "item/" + item.id + "/undo", clearKey = "item/" + item.id + "/clear";
+    ButtonSpec undo{undoKey, f.tr("ui.signature.undo"), WidgetKind::Button};
     ButtonSpec clear{clearKey, f.tr("ui.signature.clear"), WidgetKind::Button};
-    clear.enabled = !empty;
-    if (button(f, clear, ImVec2(f.px(10.0f), f.px(f.theme.targetEm)))) {
+    undo.enabled = clear.enabled = !empty;
+    auto widthOf = [&](const ButtonSpec& b) {
+        return std::min(width, std::max(target * 2, textWidth(f, b.font, b.label) + 2 * f.px(f.theme.padEm) + f.em * 0.2f));
+    };
+    const float undoW = widthOf(undo), clearW = widthOf(clear);
+    const bool oneRow = undoW + gap + clearW <= width;
+    const ImVec2 row(pos.x, max.y + gap);
+    ImGui::SetCursorScreenPos(row);
+    const float undoH = buttonHeight(f, undo.label, undoW, Mark::None);
+    if (button(f, undo, ImVec2(undoW, undoH)) && current && !current->empty()) {
+        forms::Signature sig = *current;
+        sig.strokes.pop_back();
+        if (sig.empty()) f.emit(session::ClearAnswer{item.id});
+        else f.emit(session::SetAnswer{item.id, forms::Answer{std::move(sig)}});
+    }
+    ImGui::SetCursorScreenPos(oneRow ? ImVec2(row.x + undoW + gap, row.y) : ImVec2(row.x, row.y + undoH + gap));
+    if (button(f, clear, ImVec2(clearW, buttonHeight(f, clear.label, clearW, Mark::None)))) {
         f.state.stroke.clear();
         f.state.strokeItem.clear();
         f.emit(session::ClearAnswer{item.id});

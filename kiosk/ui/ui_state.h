@@ -40,6 +40,8 @@ struct KeyboardState {
 /// @brief A date being picked: 0 = not chosen yet.
 struct PartialDate {
     int day = 0, month = 0, year = 0;
+    int decade = 0;      ///< decade whose years are shown (1940); 0 = the list of decades
+    int missingDay = 0;  ///< a day the chosen month lacks (tapped, or dropped by a month change): explained
 };
 
 /// @brief Everything transient; see the header comment.

@@ -104,11 +104,11 @@ void IntakeE2e::fillPage(const std::string& id, const Patient& p) {
         ui->type("last_name", p.lastName);
     } else if (id == "birth") {  // 69 years before the picker's year, 14 March
         const std::string d = "item/date_of_birth";
-        ui->tap(d + "/year/plus");  // the first tap shows 60 years ago
-        ui->tap(d + "/year/minus10");
-        ui->tap(d + "/year/plus");
+        const int year = pickerYear() - 69;
+        ui->tap(d + "/day/14");
         ui->tap(d + "/month/3");
-        for (int i = 0; i < 14; ++i) ui->tap(d + "/day/plus");
+        ui->tap(d + "/decade/" + std::to_string(year / 10 * 10));
+        ui->tap(d + "/year/" + std::to_string(year));
     } else if (id == "contact") {
         ui->type("phone", p.phone);
     } else if (id == "referral" && opt) {

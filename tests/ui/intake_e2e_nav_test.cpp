@@ -156,7 +156,7 @@ TEST_F(IntakeE2e, IdleWarnsThenWipesEveryTraceOfThePatient) {
     ui->tap("keyboard/done");
     ui->tap("next");
     ASSERT_EQ(pageId(), "birth");
-    ui->tap("item/date_of_birth/year/plus");
+    ui->tap("item/date_of_birth/decade/1950");
     ui->tap("item/date_of_birth/month/3");
     ASSERT_TRUE(ui->find("item/date_of_birth/month/3")->selected);
 

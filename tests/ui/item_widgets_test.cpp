@@ -1,19 +1,10 @@
-// Every item type, driven by taps and drags, produces the right answer.
-#include <ctime>
-
+// Every item type, driven by taps and drags, produces the right answer (dates: date_picker_test.cpp).
 #include "kiosk/forms/body_regions.h"
 
 #include "ui_fixture.h"
 
 namespace kiosk::ui::test {
 namespace {
-
-int thisYear() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return tm.tm_year + 1900;
-}
 
 TEST_F(UiTest, NameKeyboardCapitalisesEachWord) {
     goToPage("about");
@@ -61,34 +52,6 @@ TEST_F(UiTest, EmailKeyboardHasAtAndDotCom) {
     EXPECT_EQ(*answer<std::string>("email"), "ana@mail.com");
 }
 
-TEST_F(UiTest, DateBySteppersAndMonthNames) {
-    goToPage("about");
-    ui->tap("item/dob/year/plus");  // first tap shows a starting year (60 years ago for a birth date)
-    ui->tap("item/dob/year/minus10");
-    ui->tap("item/dob/year/minus");
-    ui->tap("item/dob/month/3");
-    EXPECT_EQ(session.answers.count("dob"), 0u);  // nothing until day, month and year are all set
-    for (int i = 0; i < 15; ++i) ui->tap("item/dob/day/plus");
-    const auto* d = answer<forms::Date>("dob");
-    ASSERT_NE(d, nullptr);
-    EXPECT_EQ(d->year, thisYear() - 71);
-    EXPECT_EQ(d->month, 3);
-    EXPECT_EQ(d->day, 15);
-    EXPECT_EQ(ui->find("item/dob/month/3")->label, "March");
-    EXPECT_TRUE(ui->find("item/dob/month/3")->selected);
-}
-
-TEST_F(UiTest, DateClampsTheDayToTheMonth) {
-    goToPage("about");
-    ui->tap("item/dob/day/minus");  // from nothing, minus starts at the last day: 31
-    ui->tap("item/dob/year/plus");
-    ui->tap("item/dob/month/1");
-    EXPECT_EQ(answer<forms::Date>("dob")->day, 31);
-    ui->tap("item/dob/month/4");  // April has 30 days
-    EXPECT_EQ(answer<forms::Date>("dob")->day, 30);
-    EXPECT_TRUE(answer<forms::Date>("dob")->valid());
-}
-
 TEST_F(UiTest, ScaleHasElevenTargetsWithEndLabels) {
     goToPage("pain");
     for (int v = 0; v <= 10; ++v) EXPECT_TRUE(ui->exists("item/pain_now/" + std::to_string(v))) << v;
@@ -133,15 +96,55 @@ TEST_F(UiTest, MultiSelectWithExclusiveNone) {
     EXPECT_EQ(session.answers.count("helps"), 0u);
 }
 
-TEST_F(UiTest, NumberBySteppersAndPad) {
+TEST_F(UiTest, NumberUnitStandsBesideTheFieldEvenWhenEmpty) {
     goToPage("more");
-    ui->tap("item/sleep_hours/plus");  // starts at the minimum
-    EXPECT_EQ(*answer<double>("sleep_hours"), 0.0);
+    ASSERT_EQ(session.answers.count("sleep_hours"), 0u);
+    const TextInfo* unit = ui->registry().findText("unit/sleep_hours");
+    ASSERT_NE(unit, nullptr);
+    EXPECT_EQ(unit->text, "hours");
+    const Rect field = ui->rect("item/sleep_hours"), plus = ui->rect("item/sleep_hours/plus");
+    EXPECT_GE(unit->rect.x, field.right());  // between the field and "+", on the field's line
+    EXPECT_LE(unit->rect.right(), plus.x);
+    EXPECT_GT(unit->rect.y + unit->rect.h * 0.5f, field.y);
+    EXPECT_LT(unit->rect.y + unit->rect.h * 0.5f, field.bottom());
+    EXPECT_EQ(ui->find("item/sleep_hours")->label, "Tap to enter");
+    session.lang = "es";
+    ui->frames(2);
+    EXPECT_EQ(ui->registry().findText("unit/sleep_hours")->text, "horas");
+}
+
+TEST_F(UiTest, NumberSteppersStartInTheMiddleOfTheRange) {
+    goToPage("more");
+    ui->tap("item/sleep_hours/plus");  // 0..24: starts at 12, not at 0
+    EXPECT_EQ(*answer<double>("sleep_hours"), 12.0);
     ui->tap("item/sleep_hours/plus");
-    EXPECT_EQ(*answer<double>("sleep_hours"), 0.5);
+    EXPECT_EQ(*answer<double>("sleep_hours"), 12.5);
+    session.answers.erase("sleep_hours");
+    ui->tap("item/sleep_hours/minus");  // minus from empty starts there too
+    EXPECT_EQ(*answer<double>("sleep_hours"), 12.0);
+    for (int i = 0; i < 9; ++i) ui->tap("item/sleep_hours/minus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 7.5);  // 10 taps from empty, not 15
+    session.answers["sleep_hours"] = 0.5;
     ui->tap("item/sleep_hours/minus");
     ui->tap("item/sleep_hours/minus");
     EXPECT_EQ(*answer<double>("sleep_hours"), 0.0);  // clamped at min
+}
+
+TEST_F(UiTest, NumberStepperStartOnTheStepAndWithOneBound) {
+    form->pages[2].items[0].max = 15;  // 0..15 by 0.5: 7.5
+    goToPage("more");
+    ui->tap("item/sleep_hours/plus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 7.5);
+    form->pages[2].items[0].min = 3;
+    form->pages[2].items[0].max.reset();  // only a minimum: start there
+    session.answers.erase("sleep_hours");
+    ui->tap("item/sleep_hours/plus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 3.0);
+}
+
+TEST_F(UiTest, NumberByPad) {
+    goToPage("more");
+    session.answers["sleep_hours"] = 0.0;
     ui->tap("item/sleep_hours");  // the pad starts from the current value, "0.0"
     for (int i = 0; i < 3; ++i) ui->tap("keyboard/backspace");
     EXPECT_EQ(session.answers.count("sleep_hours"), 0u);
@@ -150,7 +153,8 @@ TEST_F(UiTest, NumberBySteppersAndPad) {
     EXPECT_FALSE(ui->exists("keyboard/a"));
     ui->tap("keyboard/done");
     ui->frame();
-    EXPECT_EQ(ui->find("item/sleep_hours")->label, "7.5 hours");
+    EXPECT_EQ(ui->find("item/sleep_hours")->label, "7.5");
+    EXPECT_EQ(ui->registry().findText("unit/sleep_hours")->text, "hours");
 }
 
 TEST_F(UiTest, MatrixRowsAreLinesOfOptions) {

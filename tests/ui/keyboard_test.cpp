@@ -1,9 +1,10 @@
-// Keyboard layouts and editing rules as plain functions.
+// Keyboard layouts and editing rules as plain functions; Shift's mark and label on screen.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "kiosk/ui/keyboard.h"
+#include "ui_fixture.h"
 
 namespace kiosk::ui {
 namespace {
@@ -103,6 +104,60 @@ TEST(UiKeyboard, SpaceNeverLeadsOrDoubles) {
     applyKey(kb, keyIn(rows, "space"), 40, 0);
     applyKey(kb, keyIn(rows, "space"), 40, 0);
     EXPECT_EQ(kb.buffer, "a ");
+}
+
+/// Vertices drawn in the left strip of @p key where Shift's arrow goes (the label is centred
+/// clear of it, the rounded corners lie outside it).
+int verticesInArrowStrip(const Rect& key, float em) {
+    const ImDrawData* dd = ImGui::GetDrawData();
+    int n = 0;
+    for (int l = 0; dd && l < dd->CmdListsCount; ++l)
+        for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer)
+            if (v.pos.x > key.x + em * 0.4f && v.pos.x < key.x + em * 1.0f && v.pos.y > key.y + key.h * 0.2f &&
+                v.pos.y < key.bottom() - key.h * 0.2f)
+                ++n;
+    return n;
+}
+
+using ShiftKeyTest = test::SizedUiTest;
+
+TEST_P(ShiftKeyTest, ShowsItsStateByColourAndAMarkUnderAWordThatFits) {
+    goToPage("notes");
+    ASSERT_TRUE(ui->tap("item/comments"));  // an empty text: Shift starts on
+    const WidgetInfo* on = ui->find("keyboard/shift");
+    ASSERT_NE(on, nullptr);
+    EXPECT_TRUE(on->selected);
+    const std::string label = on->label;
+    const Rect key = on->rect;
+    const float em = emPx(larger());
+    const int onMark = verticesInArrowStrip(key, em);
+    ASSERT_TRUE(ui->tap("keyboard/shift"));
+    const WidgetInfo* off = ui->find("keyboard/shift");
+    EXPECT_FALSE(off->selected);
+    EXPECT_EQ(off->label, label);  // the state is in the colour and the mark, not in the word
+    const int offMark = verticesInArrowStrip(key, em);
+    EXPECT_GT(onMark, 0) << "a mark while on";
+    EXPECT_GT(offMark, 0) << "a mark while off";
+    EXPECT_NE(onMark, offMark) << "filled while on, outlined while off";
+    // The whole word when it fits beside the arrow, else the short one; never "Mayús.".
+    const std::string full = ui->catalog().tr(lang(), "ui.keyboard.shift");
+    const std::string shortLabel = ui->catalog().tr(lang(), "ui.keyboard.shift_short");
+    auto room = [&](const std::string& s) { return (key.w - boldWidth(s, larger())) * 0.5f - 1.25f * em; };
+    EXPECT_EQ(label, room(full) >= 0 ? full : shortLabel);
+    EXPECT_GE(room(label), -0.5f) << label << " overlaps the arrow";
+}
+
+INSTANTIATE_TEST_SUITE_P(Ui, ShiftKeyTest,
+                         ::testing::Values(test::Display{1920, 1080, false, "en"},
+                                           test::Display{1920, 1080, false, "es"},
+                                           test::Display{1920, 1080, true, "es"},
+                                           test::Display{1280, 800, false, "es"},
+                                           test::Display{1280, 800, true, "es"}));
+
+TEST(UiKeyboard, SpanishShiftIsAWordPeopleKnow) {
+    const core::Catalog c = test::loadCatalog();
+    EXPECT_EQ(c.tr("es", "ui.keyboard.shift"), "Mayúsculas");
+    EXPECT_EQ(c.tr("es", "ui.keyboard.shift_short"), "Mayús");
 }
 
 }  // namespace

@@ -2,7 +2,10 @@
 // Test fixture: the test form, the stand-in session and a headless driver wired together.
 #include <gtest/gtest.h>
 
+#include <cfloat>
 #include <memory>
+#include <ostream>
+#include <string>
 
 #include "test_form.h"
 #include "ui_driver.h"
@@ -30,9 +33,41 @@ protected:
         return it == session.answers.end() ? nullptr : std::get_if<T>(&it->second);
     }
 
+    /// Width of @p s on one line in the bold body font buttons use, as the driver's atlas holds it
+    /// (kiosk/ui/fonts.cpp adds body, bold, question, title for normal text, then for larger text).
+    static float boldWidth(const std::string& s, bool larger) {
+        ImFont* font = ImGui::GetIO().Fonts->Fonts[larger ? 5 : 1];
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.c_str()).x;
+    }
+    /// px per em of the driver's display (the body font size), normal or larger text.
+    static float emPx(bool larger) { return ImGui::GetIO().Fonts->Fonts[larger ? 4 : 0]->FontSize; }
+
     std::shared_ptr<forms::Form> form = makeTestForm();
     FakeSession session = FakeSession(form);
     std::unique_ptr<UiDriver> ui;
+};
+
+/// @brief A display to draw at: size, "Larger text" and language (parametrised tests).
+struct Display {
+    int w, h;
+    bool larger;
+    const char* lang;
+};
+inline void PrintTo(const Display& d, std::ostream* os) {
+    *os << d.w << "x" << d.h << (d.larger ? " larger " : " ") << d.lang;
+}
+
+/// @brief UiTest started at the parameter's display.
+class SizedUiTest : public UiTest, public ::testing::WithParamInterface<Display> {
+protected:
+    void SetUp() override {
+        const Display d = GetParam();
+        start(static_cast<float>(d.w), static_cast<float>(d.h));
+        session.lang = d.lang;
+        if (d.larger) ui->tap("toggle/larger_text");
+    }
+    bool larger() const { return GetParam().larger; }
+    std::string lang() const { return GetParam().lang; }
 };
 
 }  // namespace kiosk::ui::test
