@@ -75,6 +75,8 @@ public:
     std::vector<DeferredShowIf> deferred;
     const ItemSym* findItem(std::string_view id) const;
     std::vector<std::string> itemIds() const;
+    /// Score ids, known before any condition is read: "that is a score" beats "no such item".
+    std::vector<std::string> scoreIds;
 
     /// Records @p id in @p seen; reports a duplicate (with the first place) and returns false.
     bool unique(std::map<std::string, core::SourceLoc>& seen, const std::string& id, const YamlNode& at,

@@ -77,6 +77,11 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
     }
     // Pages are complete: item addresses are stable from here on.
     for (auto& s : ctx.items) s.item = &form.pages[s.page].items[s.index];
+    const YamlNode* scores = m.get("scores");
+    if (scores && scores->isSeq())
+        for (const YamlNode& sn : scores->items)
+            if (const YamlNode* id = sn.isMap() ? sn.find("id") : nullptr; id && id->isScalar())
+                ctx.scoreIds.push_back(id->value);
 
     for (const DeferredShowIf& d : ctx.deferred) {
         if (d.item) {
@@ -91,7 +96,7 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
             form.pages[d.page].showIf = readCondition(ctx, *d.node, CondScope{"show_if", std::nullopt, d.page});
         }
     }
-    if (const YamlNode* s = m.get("scores")) readScores(ctx, *s, form.scores);
+    if (scores) readScores(ctx, *scores, form.scores);
     if (const YamlNode* f = m.get("flags")) readFlags(ctx, *f, form.flags);
 
     // Said only of an otherwise sound form: an item whose type is broken reads as info here.

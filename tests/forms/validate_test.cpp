@@ -211,6 +211,53 @@ TEST(FormsValidate, MatrixRowReferences) {
                          "'phq' is a matrix item; only answered / not_answered apply (compare one row as 'matrix_id.row_id')"));
 }
 
+TEST(FormsValidate, ShowIfSuggestsOnlyEarlierItems) {
+    const std::string y = withItems(
+        "      - {id: goals, type: yes_no, label: {en: G, es: G}}\n"
+        "      - {id: goals_other, type: yes_no, label: {en: O, es: O}, show_if: {item: goals_othr, op: answered}}\n"
+        "      - {id: nap, type: yes_no, label: {en: N, es: N}, show_if: {item: sleep_hour, op: answered}}\n"
+        "      - {id: sleep_hours, type: number, label: {en: S, es: S}}\n");
+    const LoadResult r = load(y);
+    EXPECT_EQ(r.errors.size(), 2u) << dump(r);
+    // Neither the item itself nor a later one: show_if could not use them, so naming them only moves the error.
+    EXPECT_TRUE(hasError(r, Pos{10, 80}, "show_if refers to 'goals_othr', which is not an item; did you mean 'goals'?"));
+    EXPECT_EQ(locate(y, "goals_othr").line, 10);
+    EXPECT_EQ(locate(y, "goals_othr").col, 80);
+    EXPECT_TRUE(hasError(r, locate(y, "sleep_hour,"), "show_if refers to 'sleep_hour', which is not an item"));
+}
+
+TEST(FormsValidate, ConditionNamingAScoreSaysConditionsUseAnswers) {
+    const std::string y = withItems(
+        "      - {id: pain_map, type: body_map, label: {en: M, es: M}, show_if: {item: pain_regions, op: answered}}\n",
+        "scores:\n  - {id: pain_regions, label: {en: S, es: S}, method: count, items: [pain_map, pain_regions]}\n"
+        "flags:\n  - {id: f, severity: caution, label: {en: F, es: F}, when: {item: pain_regions, op: \">=\", value: 7}}\n");
+    const LoadResult r = load(y);
+    EXPECT_EQ(r.errors.size(), 3u) << dump(r);
+    EXPECT_TRUE(hasError(r, locate(y, "pain_regions"), "show_if refers to 'pain_regions', which is a score, not an item; "
+                                                       "conditions can only use item answers, not scores"));
+    EXPECT_TRUE(hasError(r, locate(y, "pain_regions]"), "score 'pain_regions' refers to 'pain_regions', which is a score, "
+                                                        "not an item; a score can only add up item answers, not other scores"));
+    EXPECT_EQ(r.errors[2].format(), "forms/t.yaml:13:68: error: when refers to 'pain_regions', which is a score, not an "
+                                    "item; conditions can only use item answers, not scores");
+}
+
+TEST(FormsValidate, UnknownReferenceFallsBackToIdsContainingTheWord) {
+    const std::string y = withItems(
+        "      - {id: pain_now, type: scale, label: {en: P, es: P}}\n"
+        "      - {id: pain_map, type: body_map, label: {en: M, es: M}}\n"
+        "      - {id: pain_worst, type: scale, label: {en: W, es: W}}\n"
+        "      - {id: pain_average, type: scale, label: {en: A, es: A}}\n" +
+            yesNo("oil_allergy"),
+        "flags:\n"
+        "  - {id: a, severity: caution, label: {en: F, es: F}, when: {item: allergy, op: \"==\", value: true}}\n"
+        "  - {id: b, severity: caution, label: {en: F, es: F}, when: {item: pain, op: answered}}\n");
+    const LoadResult r = load(y);
+    EXPECT_EQ(r.errors.size(), 2u) << dump(r);
+    EXPECT_TRUE(hasError(r, locate(y, "allergy, op"), "when refers to 'allergy', which is not an item; did you mean 'oil_allergy'?"));
+    EXPECT_TRUE(hasError(r, locate(y, "pain, op"),
+                         "when refers to 'pain', which is not an item; did you mean 'pain_now', 'pain_map' or 'pain_worst'?"));
+}
+
 TEST(FormsValidate, ConditionValueTypes) {
     const std::string y = withItems(
         yesNo("smoker") +
@@ -240,6 +287,54 @@ TEST(FormsValidate, ConditionValueTypes) {
     EXPECT_TRUE(hasError(r, locate(y, "asprin"), "'asprin' is not an option of 'meds'; did you mean 'aspirin'?"));
     EXPECT_TRUE(hasError(r, locate(y, "knee}"), "'knee' is not a body region (region ids look like lower_back_l, knee_front_r)"));
     EXPECT_TRUE(hasError(r, locate(y, "lower_bak_l"), "'lower_bak_l' is not a body region; did you mean 'lower_back_l'?"));
+}
+
+TEST(FormsValidate, ConditionsThatCannotBeTrueOrAlwaysAre) {
+    const std::string y = withItems(
+        "      - {id: first_name, type: text, label: {en: N, es: N}}\n"
+        "      - {id: pain_now, type: scale, label: {en: P, es: P}}\n"
+        "      - {id: sleep_hours, type: number, min: 0, max: 16, step: 0.5, decimals: 1, label: {en: S, es: S}}\n"
+        "      - {id: born, type: date, label: {en: B, es: B}}\n",
+        "flags:\n"
+        "  - {id: a, severity: caution, label: {en: F, es: F}, when: {item: first_name, op: \"==\", value: 3}}\n"
+        "  - {id: b, severity: caution, label: {en: F, es: F}, when: {item: first_name, op: \"!=\", value: true}}\n"
+        "  - {id: c, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \"==\", value: 3.5}}\n"
+        "  - {id: d, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \">\", value: 10}}\n"
+        "  - {id: e, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \"<\", value: 0}}\n"
+        "  - {id: g, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \">=\", value: 0}}\n"
+        "  - {id: h, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \"<=\", value: 10}}\n"
+        "  - {id: i, severity: caution, label: {en: F, es: F}, when: {item: sleep_hours, op: \"!=\", value: 6.25}}\n"
+        "  - {id: j, severity: caution, label: {en: F, es: F}, when: {item: born, op: \"<\", value: 1990-1-5}}\n"
+        "  - {id: k, severity: caution, label: {en: F, es: F}, when: {item: born, op: \"<\", value: 19900105}}\n"
+        // Fine: a quoted number is text, 3 on a 0-10 scale, the top answer, a half hour, a real date.
+        "  - {id: l, severity: caution, label: {en: F, es: F}, when: {item: first_name, op: \"==\", value: \"3\"}}\n"
+        "  - {id: m, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \">=\", value: 10}}\n"
+        "  - {id: n, severity: caution, label: {en: F, es: F}, when: {item: sleep_hours, op: \"==\", value: 6.5}}\n"
+        "  - {id: o, severity: caution, label: {en: F, es: F}, when: {item: born, op: \"<\", value: 1990-01-05}}\n");
+    const LoadResult r = load(y);
+    EXPECT_EQ(r.errors.size(), 10u) << dump(r);
+    EXPECT_TRUE(hasError(r, Pos{14, 97}, "'first_name' is a text item, so value must be text, not the number 3; "
+                                         "to compare with the typed text, quote it: \"3\""));
+    EXPECT_EQ(locate(y, "3}}").line, 14);
+    EXPECT_EQ(locate(y, "3}}").col, 97);
+    EXPECT_TRUE(hasError(r, locate(y, "true}"), "'first_name' is a text item, so value must be text, not the true/false "
+                                                "value true; to compare with the typed text, quote it: \"true\""));
+    EXPECT_TRUE(hasError(r, locate(y, "3.5"), "no answer to 'pain_now' is 3.5 (it goes in steps of 1), so '== 3.5' is "
+                                              "never true; use a value it can take, such as 3 or 4"));
+    EXPECT_TRUE(hasError(r, locate(y, "10}}\n  - {id: e"), "'pain_now' is at most 10, so '> 10' is never true; use a "
+                                                           "lower value, or '== 10' for the top answer"));
+    EXPECT_TRUE(hasError(r, locate(y, "0}}\n  - {id: g"), "'pain_now' is at least 0, so '< 0' is never true; use a "
+                                                          "higher value, or '== 0' for the lowest answer"));
+    EXPECT_TRUE(hasError(r, locate(y, "0}}\n  - {id: h"),
+                         "'pain_now' is at least 0, so '>= 0' holds for every answer; use op: answered"));
+    EXPECT_TRUE(hasError(r, locate(y, "10}}\n  - {id: i"),
+                         "'pain_now' is at most 10, so '<= 10' holds for every answer; use op: answered"));
+    EXPECT_TRUE(hasError(r, locate(y, "6.25"), "no answer to 'sleep_hours' is 6.25 (it has at most 1 decimal), so "
+                                               "'!= 6.25' is always true; use a value it can take, such as 6 or 6.5"));
+    EXPECT_TRUE(hasError(r, locate(y, "1990-1-5"),
+                         "'born' is a date item, so value must be a real date written YYYY-MM-DD, not '1990-1-5'"));
+    EXPECT_TRUE(hasError(r, locate(y, "19900105"),
+                         "'born' is a date item, so value must be a real date written YYYY-MM-DD, not '19900105'"));
 }
 
 TEST(FormsValidate, OpsMustSuitTheItemType) {
