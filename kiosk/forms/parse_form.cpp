@@ -29,6 +29,7 @@ void readLanguages(Ctx& ctx, const YamlNode* node, Form& form) {
             ctx.error(l, "language '" + l.value + "' is listed twice");
         } else {
             form.languages.push_back(l.value);
+            ctx.languageLocs.push_back(ctx.loc(l));
         }
     }
     ctx.languages = form.languages;
@@ -98,6 +99,7 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
     }
     if (scores) readScores(ctx, *scores, form.scores);
     if (const YamlNode* f = m.get("flags")) readFlags(ctx, *f, form.flags);
+    ctx.reportLanguageUse();
 
     // Said only of an otherwise sound form: an item whose type is broken reads as info here.
     bool asks = false;

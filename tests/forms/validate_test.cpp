@@ -472,6 +472,23 @@ TEST(FormsValidate, EveryTextHasEveryLanguageAndNoOther) {
     EXPECT_TRUE(hasError(r, locate(y, "{es: E}"), "'explain' has no 'en' text; every text needs each language in languages (en, es)"));
 }
 
+TEST(FormsValidate, MisspeltLanguageIsOneErrorAtLanguages) {
+    std::string y = withItems(yesNo("a") + yesNo("b"));
+    y.replace(y.find("[en, es]"), 8, "[en, sp]");
+    const LoadResult r = load(y);
+    // Not two errors per text ("has an 'es' text", "has no 'sp' text"): the list is what is wrong.
+    EXPECT_TRUE(onlyError(r, Pos{4, 17},
+                          "'sp' is in languages, but no text uses it; the texts use 'es' instead: did you mean 'es'?"));
+    EXPECT_EQ(locate(y, "sp]").col, 17);
+}
+
+TEST(FormsValidate, UndeclaredLanguageSuggestionEndsTheMessage) {
+    const std::string y = withItems("      - {id: a, type: yes_no, label: {en: A, es: A, esp: A}}\n");
+    EXPECT_TRUE(onlyError(load(y), locate(y, "esp"),
+                          "'label' has a 'esp' text, but 'esp' is not in languages (en, es); add it to languages or "
+                          "remove this text; did you mean 'es'?"));
+}
+
 TEST(FormsValidate, LanguagesList) {
     const std::string y = "id: t\nversion: 1\ntitle: {en: T}\nlanguages: [en, en, English]\npages:\n"
                           "  - id: p\n    title: {en: P}\n    items:\n      - {id: a, type: yes_no, label: {en: A}}\n";
