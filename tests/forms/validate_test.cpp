@@ -550,6 +550,47 @@ TEST(FormsValidate, ScoreOptionsAndBands) {
     EXPECT_TRUE(hasError(r, locate(y, "[]}"), "score 'u' has no items; list the items it adds up"));
 }
 
+TEST(FormsValidate, BandsLeaveNoGap) {
+    const std::string y = withItems(
+        "      - {id: p1, type: scale, label: {en: P, es: P}}\n"
+        "      - {id: p2, type: scale, label: {en: P, es: P}}\n",
+        "scores:\n"
+        "  - id: mean_pain\n    label: {en: S, es: S}\n    method: mean\n    items: [p1, p2]\n"
+        "    bands:\n"
+        "      - {min: 0, max: 3.9, label: {en: L, es: L}}\n"
+        "      - {min: 4.5, max: 6.9, label: {en: M, es: M}}\n"   // 4 to 4.4 has no band
+        "      - {min: 7, max: 10, label: {en: H, es: H}}\n"
+        "  - id: total\n    label: {en: T, es: T}\n    items: [p1, p2]\n"
+        "    bands:\n"
+        "      - {min: 0, max: 3, label: {en: L, es: L}}\n"       // fine: a sum of scales is whole
+        "      - {min: 4, max: 9, label: {en: M, es: M}}\n"
+        "      - {min: 12, max: 20, label: {en: H, es: H}}\n");    // 10 and 11 have no band
+    const LoadResult r = load(y);
+    EXPECT_EQ(r.errors.size(), 2u) << dump(r);
+    EXPECT_EQ(r.errors[0].format(), "forms/t.yaml:18:9: error: no band covers 4 to 4.4: the band before (line 17) ends "
+                                    "at 3.9; start this band at 4 (the score is rounded to 1 decimal)");
+    EXPECT_EQ(locate(y, "{min: 4.5").line, 18);
+    EXPECT_TRUE(hasError(r, locate(y, "{min: 12"), "no band covers 10 to 11: the band before (line 25) ends at 9; "
+                                                   "start this band at 10 (the score is a whole number)"));
+}
+
+TEST(FormsValidate, BandsOutsideWhatTheScoreCanReach) {
+    const std::string y = withItems(
+        yesNo("a") + yesNo("b") + "      - {id: where, type: body_map, label: {en: W, es: W}}\n",
+        "scores:\n"
+        "  - id: yeses\n    label: {en: S, es: S}\n    items: [a, b]\n"
+        "    bands:\n"
+        "      - {min: 0, max: 2, label: {en: L, es: L}}\n"
+        "      - {min: 3, max: 5, label: {en: M, es: M}}\n"        // a sum of two yes_no is 0 to 2
+        "  - id: areas\n    label: {en: A, es: A}\n    method: count\n    items: [where]\n    decimals: 0\n"
+        "    bands:\n"
+        "      - {min: 0, max: 6, label: {en: L, es: L}}\n"
+        "      - {min: 7, max: 100, label: {en: M, es: M}}\n");   // fine: open-ended at the top
+    const LoadResult r = load(y);
+    EXPECT_TRUE(onlyError(r, Pos{22, 9}, "band 3..5 can never apply: score 'yeses' goes from 0 to 2")) << dump(r);
+    EXPECT_EQ(locate(y, "{min: 3").line, 22);
+}
+
 TEST(FormsValidate, ScoreIdMustDifferFromItemIds) {
     const std::string y = withItems(yesNo("pain"), "scores:\n  - {id: pain, label: {en: S, es: S}, items: [pain]}\n");
     EXPECT_TRUE(onlyError(load(y), locate(y, "pain, label"),
