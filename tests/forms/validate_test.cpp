@@ -429,9 +429,10 @@ TEST(FormsValidate, OptionsRowsAndPages) {
         "      - {id: c, type: matrix, label: {en: C, es: C}, options: [{value: x, label: {en: X, es: X}}, {value: y, label: {en: Y, es: Y}}], rows: []}\n"
         "      - {id: d, type: multi, label: {en: D, es: D}, max_selected: 5, options: [{value: x, label: {en: X, es: X}, score: 1}]}\n"
         "      - {id: e, type: single, label: {en: E, es: E}, options: [{value: Yes Please, label: {en: X, es: X}}, {label: {en: Y, es: Y}}]}\n"
+        "      - {id: f, type: single, label: {en: F, es: F}, options: [{value: 1a, label: {en: X, es: X}}, {value: 1, label: {en: Y, es: Y}}]}\n"
         "  - id: empty\n    title: {en: E, es: E}\n    items: []\n";
     const LoadResult r = load(y);
-    EXPECT_EQ(r.errors.size(), 8u) << dump(r);
+    EXPECT_EQ(r.errors.size(), 10u) << dump(r);
     EXPECT_TRUE(hasError(r, locate(y, "[]}"), "single item 'a' needs at least 2 options to choose from"));
     EXPECT_TRUE(hasError(r, locate(y, "[{value: x, label: {en: X, es: X}}]"), "single item 'b' needs at least 2 options to choose from"));
     EXPECT_TRUE(hasError(r, locate(y, "[]}\n      - {id: d"), "matrix item 'c' has no rows; add rows: [{id: ..., label: ...}]"));
@@ -439,7 +440,14 @@ TEST(FormsValidate, OptionsRowsAndPages) {
     EXPECT_TRUE(hasError(r, locate(y, "1}]}"),
                          "'score' is used on single and matrix options, not multi; a multi item counts selected options in a 'count' score"));
     EXPECT_TRUE(hasError(r, locate(y, "Yes Please"),
-                         "option value 'Yes Please' is not valid; values are lowercase letters, digits and _ (e.g. most_days)"));
+                         "option value 'Yes Please' is not valid; ids are lowercase letters, digits and _, start with a "
+                         "letter, and have at most 64 characters (e.g. 'yes_please')"));
+    // Values start with a letter, as forms/README.md and form.schema.json say.
+    EXPECT_TRUE(hasError(r, Pos{14, 72}, "option value '1a' is not valid; ids are lowercase letters, digits and _, "
+                                         "start with a letter, and have at most 64 characters"));
+    EXPECT_EQ(locate(y, "1a,").col, 72);
+    EXPECT_TRUE(hasError(r, locate(y, "1, label"), "option value '1' is not valid; ids are lowercase letters, digits "
+                                                  "and _, start with a letter, and have at most 64 characters"));
     EXPECT_TRUE(hasError(r, locate(y, "{label: {en: Y"), "an option of 'e' has no 'value'; add value: a_short_id (it is what the record stores)"));
     EXPECT_TRUE(hasError(r, locate(y, "[]\n"), "page 'empty' has no items; add at least one or remove the page"));
 }
