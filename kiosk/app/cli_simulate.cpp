@@ -5,6 +5,8 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -70,14 +72,54 @@ core::SourceLoc locate(const std::string& path, const std::string& text, std::si
     return loc;
 }
 
+// Byte offsets of the object keys in @p text (valid JSON), in document order: the order in which
+// the parser reports them, so the n-th key event is at keyOffsets[n].
+std::vector<std::size_t> keyOffsets(const std::string& text) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '"') continue;
+        const std::size_t start = i;
+        for (++i; i < text.size() && text[i] != '"'; ++i)
+            if (text[i] == '\\') ++i;
+        std::size_t j = i + 1;
+        while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) ++j;
+        if (j < text.size() && text[j] == ':') out.push_back(start);
+    }
+    return out;
+}
+
 core::Result<nlohmann::json> readAnswers(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return core::makeError(core::ErrorCode::NotFound, "cannot read the answers file", {path});
     std::stringstream buf;
     buf << in.rdbuf();
     const std::string text = buf.str();
+    // nlohmann keeps the last of two equal keys without a word; an answer set that says two things
+    // about one item (or row) is a mistake to report. Keys are ids, never patient values.
+    std::vector<std::set<std::string>> open;  // keys of each object being read, innermost last
+    std::size_t keyIndex = 0;
+    std::optional<std::pair<std::string, std::size_t>> duplicate;  // key, index among all keys
+    const auto watch = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        if (event == Event::object_start) open.emplace_back();
+        if (event == Event::object_end && !open.empty()) open.pop_back();
+        if (event == Event::key) {
+            const std::string key = parsed.get<std::string>();
+            if (!open.empty() && !open.back().insert(key).second && !duplicate) duplicate.emplace(key, keyIndex);
+            ++keyIndex;
+        }
+        return true;
+    };
     try {
-        return nlohmann::json::parse(text);
+        nlohmann::json answers = nlohmann::json::parse(text, watch);
+        if (duplicate) {
+            const std::vector<std::size_t> at = keyOffsets(text);
+            return core::makeError(core::ErrorCode::Invalid,
+                                   "key '" + duplicate->first + "' appears twice in the same object; keep one",
+                                   duplicate->second < at.size() ? locate(path, text, at[duplicate->second] + 1)
+                                                                 : core::SourceLoc{path});
+        }
+        return answers;
     } catch (const nlohmann::json::parse_error& e) {
         return core::makeError(core::ErrorCode::Invalid, "the answers file is not valid JSON",
                                locate(path, text, e.byte));

@@ -3,6 +3,8 @@
 
 #include "kiosk/app/demo_answers.h"
 
+#include <set>
+
 namespace kiosk::app {
 
 CLI::Validator demoScreenValidator() {
@@ -29,12 +31,20 @@ void applyAll(session::Intake& intake, const session::Action& action) {
     (void)intake.apply(action);  // effects are not run: nothing is saved by a screenshot
 }
 
-/// Answers every unanswered question of the current page with its demo answer.
+/// Answers every unanswered question of the current page with its demo answer. An answer can
+/// reveal a later question on the same page (show_if), so it goes over the page again until a
+/// pass tries nothing new. Each item is tried once (a refused answer stays unanswered), so this ends.
 void answerPage(session::Intake& intake) {
-    for (const auto& entry : intake.view().items) {
-        if (!entry.item || entry.answer) continue;
-        if (auto answer = demoAnswer(*entry.item))
-            applyAll(intake, session::SetAnswer{entry.item->id, *answer});
+    std::set<std::string> tried;
+    for (bool answered = true; answered;) {
+        answered = false;
+        for (const auto& entry : intake.view().items) {
+            if (!entry.item || entry.answer || !tried.insert(entry.item->id).second) continue;
+            if (auto answer = demoAnswer(*entry.item)) {
+                applyAll(intake, session::SetAnswer{entry.item->id, *answer});
+                answered = true;
+            }
+        }
     }
 }
 

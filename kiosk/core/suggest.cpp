@@ -38,9 +38,29 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
     return best;
 }
 
+std::vector<std::string> suggestions(std::string_view word, const std::vector<std::string>& candidates,
+                                     size_t minEdits, size_t maxCount) {
+    if (std::string c = closest(word, candidates, minEdits); !c.empty()) return {std::move(c)};
+    // A part of an id is a common slip too ("allergy" for oil_allergy). Short words are part of
+    // too many ids to say anything, so both sides need three letters.
+    constexpr size_t kMinPart = 3;
+    std::vector<std::string> out;
+    if (word.size() < kMinPart || word.size() > 200) return out;
+    for (const auto& c : candidates) {
+        if (out.size() == maxCount) break;
+        if (c == word || c.size() < kMinPart) continue;
+        if (c.find(word) != std::string::npos || word.find(c) != std::string_view::npos) out.push_back(c);
+    }
+    return out;
+}
+
 std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates, size_t minEdits) {
-    const std::string c = closest(word, candidates, minEdits);
-    return c.empty() ? std::string() : "; did you mean '" + c + "'?";
+    const std::vector<std::string> s = suggestions(word, candidates, minEdits);
+    if (s.empty()) return {};
+    std::string out = "; did you mean ";
+    for (size_t i = 0; i < s.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == s.size() ? " or " : ", ") + ("'" + s[i] + "'");
+    return out + "?";
 }
 
 std::string joinList(const std::vector<std::string>& words) {

@@ -15,6 +15,7 @@ namespace {
 using Found = std::optional<AnswerProblem>;
 
 Found problem(Problem p, std::vector<double> limits = {}) { return AnswerProblem{p, std::move(limits)}; }
+Found problemAt(Problem p, size_t position) { return AnswerProblem{p, {}, static_cast<int>(position)}; }
 
 // Tolerance for "is a whole number of steps": answers arrive as decimals typed or parsed.
 bool nearlyInteger(double v) { return std::fabs(v - std::round(v)) < 1e-9 * std::max(1.0, std::fabs(v)); }
@@ -51,10 +52,11 @@ Found checkNumber(const Item& item, double v) {
 Found checkMulti(const Item& item, const std::vector<std::string>& chosen) {
     std::set<std::string> seen;
     bool exclusive = false;
-    for (const auto& v : chosen) {
+    for (size_t i = 0; i < chosen.size(); ++i) {
+        const std::string& v = chosen[i];
         const Option* o = item.findOption(v);
-        if (o == nullptr) return problem(Problem::UnknownOption);
-        if (!seen.insert(v).second) return problem(Problem::DuplicateOption);
+        if (o == nullptr) return problemAt(Problem::UnknownOption, i);
+        if (!seen.insert(v).second) return problemAt(Problem::DuplicateOption, i);
         exclusive = exclusive || o->exclusive;
     }
     if (exclusive && chosen.size() > 1) return problem(Problem::Exclusive);
@@ -69,8 +71,9 @@ Found checkMulti(const Item& item, const std::vector<std::string>& chosen) {
 
 Found checkMatrix(const Item& item, const MatrixAnswer& m) {
     for (const auto& [row, value] : m) {
-        if (item.findRow(row) == nullptr) return problem(Problem::UnknownRow);
-        if (item.findOption(value) == nullptr) return problem(Problem::UnknownOption);
+        const MatrixRow* r = item.findRow(row);
+        if (r == nullptr) return problem(Problem::UnknownRow);
+        if (item.findOption(value) == nullptr) return problemAt(Problem::UnknownOption, static_cast<size_t>(r - item.rows.data()));
     }
     return std::nullopt;
 }
@@ -81,9 +84,10 @@ bool asks(const Item& item, BodyDetail d) {
 
 Found checkBodyMap(const Item& item, const BodyMap& marks) {
     std::set<std::string> seen;
-    for (const BodyMark& m : marks) {
-        if (findBodyRegion(m.region) == nullptr) return problem(Problem::UnknownRegion);
-        if (!seen.insert(m.region).second) return problem(Problem::DuplicateRegion);
+    for (size_t i = 0; i < marks.size(); ++i) {
+        const BodyMark& m = marks[i];
+        if (findBodyRegion(m.region) == nullptr) return problemAt(Problem::UnknownRegion, i);
+        if (!seen.insert(m.region).second) return problemAt(Problem::DuplicateRegion, i);
         if ((m.intensity && !asks(item, BodyDetail::Intensity)) ||
             (!m.kinds.empty() && !asks(item, BodyDetail::Kind)))
             return problem(Problem::DetailNotAsked);
@@ -128,16 +132,26 @@ bool typeFits(ItemType type, const Answer& a) {
     return false;
 }
 
-std::string optionList(const Item& item) {
+// Enough of a list to pick from in a terminal line; the form file has the rest.
+constexpr size_t kMaxListed = 8;
+
+std::string shortList(const std::vector<std::string>& words) {
     std::string out;
-    for (const Option& o : item.options) out += (out.empty() ? "" : ", ") + o.value;
+    for (size_t i = 0; i < words.size() && i < kMaxListed; ++i) out += (i == 0 ? "" : ", ") + words[i];
+    if (words.size() > kMaxListed) out += " and " + std::to_string(words.size() - kMaxListed) + " more";
     return out;
 }
 
+std::string optionList(const Item& item) {
+    std::vector<std::string> values;
+    for (const Option& o : item.options) values.push_back(o.value);
+    return shortList(values);
+}
+
 std::string rowList(const Item& item) {
-    std::string out;
-    for (const MatrixRow& r : item.rows) out += (out.empty() ? "" : ", ") + r.id;
-    return out;
+    std::vector<std::string> ids;
+    for (const MatrixRow& r : item.rows) ids.push_back(r.id);
+    return shortList(ids);
 }
 
 std::string painKindList() {
@@ -223,7 +237,13 @@ std::string expectedShape(const Item& item) {
 }
 
 std::string describe(const Item& item, const AnswerProblem& p) {
-    const std::string who = "answer to '" + item.id + "'";
+    // A list entry is named by its position ("pain_map[4]"), never by what it holds.
+    const auto pos = static_cast<size_t>(p.position);
+    const std::string at = p.position < 0                      ? ""
+                           : item.type != ItemType::Matrix       ? item.id + "[" + std::to_string(pos) + "]"
+                           : pos < item.rows.size()              ? item.id + "." + item.rows[pos].id
+                                                                 : "";
+    const std::string who = "answer to '" + (at.empty() ? item.id : at) + "'";
     auto limit = [&](size_t i) { return i < p.limits.size() ? formatNumber(p.limits[i]) : "?"; };
     switch (p.problem) {
         case Problem::Required: return "'" + item.id + "' is required but has no answer";
@@ -240,8 +260,7 @@ std::string describe(const Item& item, const AnswerProblem& p) {
         case Problem::AboveMax: return who + " is out of range: must be at most " + limit(0);
         case Problem::Step: return who + " must be a multiple of " + limit(0);
         case Problem::Decimals: return who + " has too many decimals: at most " + limit(0);
-        case Problem::UnknownOption:
-            return who + " has an unknown option: must be one of " + optionList(item);
+        case Problem::UnknownOption: return who + " has an unknown option; the options are: " + optionList(item);
         case Problem::DuplicateOption: return who + " lists an option twice";
         case Problem::TooFew: return who + " selects too few options: at least " + limit(0);
         case Problem::TooMany: return who + " selects too many options: at most " + limit(0);
@@ -249,9 +268,9 @@ std::string describe(const Item& item, const AnswerProblem& p) {
             return who + " combines an exclusive option with others";
         case Problem::InvalidDate: return who + " is not a valid date \"YYYY-MM-DD\"";
         case Problem::FutureDate: return who + " is in the future: the item allows past dates only";
-        case Problem::UnknownRow: return who + " has an unknown row: rows are " + rowList(item);
+        case Problem::UnknownRow: return who + " has an unknown row; the rows are: " + rowList(item);
         case Problem::UnknownRegion:
-            return who + " has an unknown body region (see forms/README.md for region ids)";
+            return who + " is not a body region id; the ids are listed in assets/i18n/regions.en.yaml";
         case Problem::DuplicateRegion: return who + " marks a body region twice";
         case Problem::DetailNotAsked:
             return who + " gives intensity or kinds of pain that the item does not ask for";

@@ -44,6 +44,7 @@ enum class Problem {
 struct AnswerProblem {
     Problem problem = Problem::WrongType;
     std::vector<double> limits;
+    int position = -1;  ///< the list entry at fault (multi options, body_map regions), from 0; -1: none
 };
 
 /// @brief Checks a value the patient gave (already known to hold something, see hasValue).
@@ -56,7 +57,8 @@ std::optional<AnswerProblem> checkAnswer(const Item& item, const Answer& answer,
 std::optional<AnswerProblem> checkRequired(const Item& item, const Answer* answer);
 
 /// @brief The author-facing English sentence, naming the item and the rule, never the value:
-///        "answer to 'pain_now' is out of range: must be 0 to 10".
+///        "answer to 'pain_now' is out of range: must be 0 to 10". What would be right is taken
+///        from the form (its option values and row ids) or named by where it is listed.
 std::string describe(const Item& item, const AnswerProblem& problem);
 
 /// A number as a form author wrote it: 10 -> "10", 0.5 -> "0.5".

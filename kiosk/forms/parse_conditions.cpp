@@ -2,11 +2,13 @@
 // comparison checked against the item it names: the op fits the item type, the value has the
 // item's type and is one of its options or body regions, and show_if looks only backwards.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 // parse_items.h (model.h) goes before answer.h: the other order trips -Wshadow on ItemType::BodyMap.
 #include "kiosk/forms/parse_items.h"
 #include "kiosk/forms/answer.h"
+#include "kiosk/forms/answer_check.h"
 #include "kiosk/forms/body_regions.h"
 
 namespace kiosk::forms::detail {
@@ -77,8 +79,39 @@ bool checkOp(Ctx& ctx, const YamlNode& at, const ItemRef& ref, CondOp op) {
     return true;
 }
 
+/// Why comparing a number or scale item with @p d by @p op is decided before any answer, or "".
+/// @p d is inside the item's range; the edges and the steps between are what can still decide it.
+std::string decidedInAdvance(const Item& item, const std::string& name, CondOp op, double d) {
+    const std::string cmp = "'" + opName(op) + " " + formatNumber(d) + "'";
+    if (op == CondOp::Gt && item.max && d >= *item.max)
+        return name + " is at most " + formatNumber(*item.max) + ", so " + cmp +
+               " is never true; use a lower value, or '== " + formatNumber(*item.max) + "' for the top answer";
+    if (op == CondOp::Lt && item.min && d <= *item.min)
+        return name + " is at least " + formatNumber(*item.min) + ", so " + cmp +
+               " is never true; use a higher value, or '== " + formatNumber(*item.min) + "' for the lowest answer";
+    if (op == CondOp::Ge && item.min && d <= *item.min)
+        return name + " is at least " + formatNumber(*item.min) + ", so " + cmp +
+               " holds for every answer; use op: answered";
+    if (op == CondOp::Le && item.max && d >= *item.max)
+        return name + " is at most " + formatNumber(*item.max) + ", so " + cmp +
+               " holds for every answer; use op: answered";
+    if (op != CondOp::Eq && op != CondOp::Ne) return {};
+    // The same check an answer gets: a value no answer can take makes == never and != always true.
+    const auto p = checkAnswer(item, Answer{d}, std::nullopt);
+    if (!p || (p->problem != Problem::Step && p->problem != Problem::Decimals)) return {};
+    const double step = item.type == ItemType::Scale ? 1 : item.step;
+    const double base = item.min.value_or(0);
+    const double below = base + std::floor((d - base) / step) * step;
+    const std::string rule = p->problem == Problem::Step ? "goes in steps of " + formatNumber(step)
+                                                         : "has at most " + std::to_string(item.decimals) +
+                                                               (item.decimals == 1 ? " decimal" : " decimals");
+    return "no answer to " + name + " is " + formatNumber(d) + " (it " + rule + "), so " + cmp + " is " +
+           (op == CondOp::Eq ? "never" : "always") + " true; use a value it can take, such as " +
+           formatNumber(below) + " or " + formatNumber(below + step);
+}
+
 /// The literal of a comparison, typed by the item it is compared with.
-std::optional<CondValue> readValue(Ctx& ctx, const YamlNode& v, const ItemRef& ref) {
+std::optional<CondValue> readValue(Ctx& ctx, const YamlNode& v, const ItemRef& ref, CondOp op) {
     const Item& item = *ref.sym->item;
     const std::string name = "'" + ref.sym->id + (ref.row ? "." + ref.row->id : "") + "'";
     const std::string kind = ref.row ? "a matrix row" : "a " + std::string(toString(item.type)) + " item";
@@ -111,6 +144,10 @@ std::optional<CondValue> readValue(Ctx& ctx, const YamlNode& v, const ItemRef& r
                                  "), so this comparison is decided in advance");
                 return std::nullopt;
             }
+            if (const std::string why = decidedInAdvance(item, name, op, *d); !why.empty()) {
+                ctx.error(v, why);
+                return std::nullopt;
+            }
             return CondValue{*d};
         }
         case ItemType::Date:
@@ -118,6 +155,13 @@ std::optional<CondValue> readValue(Ctx& ctx, const YamlNode& v, const ItemRef& r
             ctx.error(v, name + " is " + kind + ", so value must be a real date written YYYY-MM-DD, not " + describe(v));
             return std::nullopt;
         case ItemType::Text:
+            // A bare 3 or true is YAML for a number or a yes/no, never what a patient types.
+            if (v.isScalar() && (plainNumber(v) || plainBool(v))) {
+                ctx.error(v, name + " is " + kind + ", so value must be text, not the " +
+                                 (plainBool(v) ? "true/false value " : "number ") + v.value +
+                                 "; to compare with the typed text, quote it: \"" + v.value + "\"");
+                return std::nullopt;
+            }
             if (v.isScalar()) return CondValue{v.value};
             ctx.error(v, name + " is " + kind + ", so value must be text, not " + describe(v));
             return std::nullopt;
@@ -167,7 +211,7 @@ std::optional<Condition> readCompare(Ctx& ctx, MapReader& m, const CondScope& sc
     bool ok = true;
     std::optional<ItemRef> ref;
     if (const YamlNode* item = m.need("item", "add item: an_item_id (or all: / any: / not:)")) {
-        ref = resolveRef(ctx, *item, scope.who);
+        ref = resolveRef(ctx, *item, scope.who, &scope);
         if (ref) {
             c.item = ref->sym->id + (ref->row ? "." + ref->row->id : "");
             if (ref->sym->item->type == ItemType::Info) {
@@ -202,15 +246,28 @@ std::optional<Condition> readCompare(Ctx& ctx, MapReader& m, const CondScope& sc
         ctx.error(valueN ? *valueN : m.node(), "'" + opName(c.op) + "' needs a value to compare with; add value: ...");
         return std::nullopt;
     }
-    auto v = readValue(ctx, *valueN, *ref);
+    auto v = readValue(ctx, *valueN, *ref, c.op);
     if (!v) return std::nullopt;
     c.value = *v;
     return c;
 }
 
+/// The ids worth suggesting for a reference: questions that @p scope lets it name. A suggestion
+/// the next check would refuse (the item itself, a later one, an info text) only moves the error.
+std::vector<std::string> usableIds(const Ctx& ctx, const CondScope* scope) {
+    std::vector<std::string> ids;
+    for (const ItemSym& s : ctx.items) {
+        if (s.item && !s.item->isQuestion()) continue;
+        if (scope && scope->beforeOrder && s.order >= *scope->beforeOrder) continue;
+        if (scope && scope->beforePage && s.page >= *scope->beforePage) continue;
+        ids.push_back(s.id);
+    }
+    return ids;
+}
+
 }  // namespace
 
-std::optional<ItemRef> resolveRef(Ctx& ctx, const YamlNode& node, std::string_view who) {
+std::optional<ItemRef> resolveRef(Ctx& ctx, const YamlNode& node, std::string_view who, const CondScope* scope) {
     const std::string w(who);
     if (!node.isScalar()) {
         ctx.error(node, w + " must name an item id, not " + describe(node));
@@ -221,7 +278,13 @@ std::optional<ItemRef> resolveRef(Ctx& ctx, const YamlNode& node, std::string_vi
     const std::string id = s.substr(0, dot);
     const ItemSym* sym = ctx.findItem(id);
     if (!sym) {
-        ctx.error(node, w + " refers to '" + id + "', which is not an item" + didYouMean(id, ctx.itemIds()));
+        if (std::find(ctx.scoreIds.begin(), ctx.scoreIds.end(), id) != ctx.scoreIds.end()) {
+            ctx.error(node, w + " refers to '" + id + "', which is a score, not an item; " +
+                                (scope ? "conditions can only use item answers, not scores"
+                                       : "a score can only add up item answers, not other scores"));
+            return std::nullopt;
+        }
+        ctx.error(node, w + " refers to '" + id + "', which is not an item" + didYouMean(id, usableIds(ctx, scope)));
         return std::nullopt;
     }
     ItemRef ref{sym, nullptr};

@@ -1,5 +1,6 @@
 #include "kiosk/forms/parse_context.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -153,12 +154,15 @@ Text Ctx::translated(const YamlNode& n, std::string_view key) {
     for (size_t i = 0; i < n.keys.size(); ++i) {
         const YamlNode& lang = n.keys[i];
         const YamlNode& value = n.values[i];
+        ++m_langUses[lang.value];
         bool declared = !languagesKnown;
         for (const auto& l : languages) declared = declared || l == lang.value;
         if (!declared) {
-            error(lang, "'" + k + "' has a '" + lang.value + "' text, but '" + lang.value +
-                            "' is not in languages (" + joinList(languages) + ")" +
-                            didYouMean(lang.value, languages) + "; add it to languages or remove this text");
+            m_undeclared.push_back({lang.value, loc(lang),
+                                    "'" + k + "' has a '" + lang.value + "' text, but '" + lang.value +
+                                        "' is not in languages (" + joinList(languages) +
+                                        "); add it to languages or remove this text" +
+                                        didYouMean(lang.value, languages)});
             continue;
         }
         if (!value.isScalar()) {
@@ -174,9 +178,37 @@ Text Ctx::translated(const YamlNode& n, std::string_view key) {
     if (languagesKnown)
         for (const auto& l : languages)
             if (n.find(l) == nullptr)
-                error(n, "'" + k + "' has no '" + l + "' text; every text needs each language in languages (" +
-                             joinList(languages) + ")");
+                m_missing.push_back({l, loc(n), "'" + k + "' has no '" + l +
+                                                    "' text; every text needs each language in languages (" +
+                                                    joinList(languages) + ")"});
     return t;
+}
+
+void Ctx::reportLanguageUse() {
+    std::vector<std::string> unknownUsed;  // codes texts use that `languages` lacks, in first-use order
+    for (const LangIssue& u : m_undeclared)
+        if (std::find(unknownUsed.begin(), unknownUsed.end(), u.lang) == unknownUsed.end()) unknownUsed.push_back(u.lang);
+    std::vector<std::string> explained;  // codes whose per-text errors the `languages` error replaces
+    for (size_t i = 0; i < languages.size() && i < languageLocs.size(); ++i) {
+        const std::string& declared = languages[i];
+        if (m_langUses.count(declared) || unknownUsed.empty()) continue;
+        // One unknown code is the intended one whatever its spelling; among several, the closest.
+        std::string meant = unknownUsed.size() == 1 ? unknownUsed[0] : closest(declared, unknownUsed, 2);
+        if (meant.empty()) continue;
+        error(languageLocs[i], "'" + declared + "' is in languages, but no text uses it; the texts use '" + meant +
+                                   "' instead: did you mean '" + meant + "'?");
+        explained.push_back(declared);
+        explained.push_back(meant);
+        unknownUsed.erase(std::find(unknownUsed.begin(), unknownUsed.end(), meant));
+    }
+    const auto isExplained = [&](const LangIssue& issue) {
+        return std::find(explained.begin(), explained.end(), issue.lang) != explained.end();
+    };
+    for (auto* issues : {&m_undeclared, &m_missing})
+        for (LangIssue& issue : *issues)
+            if (!isExplained(issue)) error(std::move(issue.at), std::move(issue.message));
+    m_undeclared.clear();
+    m_missing.clear();
 }
 
 const ItemSym* Ctx::findItem(std::string_view id) const {

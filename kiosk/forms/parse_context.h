@@ -62,11 +62,17 @@ public:
     /// A list; anything else is reported and gives null.
     const std::vector<YamlNode>* list(const YamlNode& n, std::string_view key);
     /// A translated text: {en: ..., es: ...}; a plain string is the form's only language.
-    /// Checks every declared language is present and no other is used.
+    /// Checks every declared language is present and no other is used; those two errors wait
+    /// for reportLanguageUse(), which can tell a misspelt `languages` entry from a missing text.
     Text translated(const YamlNode& n, std::string_view key);
+    /// Reports the language errors translated() held back, once every text is read. A code in
+    /// `languages` that no text uses, while texts use a code not in `languages`, is one mistake in
+    /// `languages` (`[en, sp]` over `es:` texts): one error there instead of two per text.
+    void reportLanguageUse();
 
     // Languages of the form (set before any Text is read); unknown when `languages` is broken.
     std::vector<std::string> languages;
+    std::vector<core::SourceLoc> languageLocs;  ///< where each of languages is written
     bool languagesKnown = false;
 
     // Items in form order, for references.
@@ -75,12 +81,24 @@ public:
     std::vector<DeferredShowIf> deferred;
     const ItemSym* findItem(std::string_view id) const;
     std::vector<std::string> itemIds() const;
+    /// Score ids, known before any condition is read: "that is a score" beats "no such item".
+    std::vector<std::string> scoreIds;
 
     /// Records @p id in @p seen; reports a duplicate (with the first place) and returns false.
     bool unique(std::map<std::string, core::SourceLoc>& seen, const std::string& id, const YamlNode& at,
                 std::string_view what);
 
 private:
+    /// A language error of one text, held until reportLanguageUse().
+    struct LangIssue {
+        std::string lang;
+        core::SourceLoc at;
+        std::string message;
+    };
+    std::vector<LangIssue> m_undeclared;       ///< a text in a language not in `languages`
+    std::vector<LangIssue> m_missing;          ///< a text without one of `languages`
+    std::map<std::string, size_t> m_langUses;  ///< texts per language code written
+
     std::string m_file;
     core::Errors& m_errors;
 };

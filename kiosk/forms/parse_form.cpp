@@ -29,6 +29,7 @@ void readLanguages(Ctx& ctx, const YamlNode* node, Form& form) {
             ctx.error(l, "language '" + l.value + "' is listed twice");
         } else {
             form.languages.push_back(l.value);
+            ctx.languageLocs.push_back(ctx.loc(l));
         }
     }
     ctx.languages = form.languages;
@@ -77,6 +78,11 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
     }
     // Pages are complete: item addresses are stable from here on.
     for (auto& s : ctx.items) s.item = &form.pages[s.page].items[s.index];
+    const YamlNode* scores = m.get("scores");
+    if (scores && scores->isSeq())
+        for (const YamlNode& sn : scores->items)
+            if (const YamlNode* id = sn.isMap() ? sn.find("id") : nullptr; id && id->isScalar())
+                ctx.scoreIds.push_back(id->value);
 
     for (const DeferredShowIf& d : ctx.deferred) {
         if (d.item) {
@@ -91,8 +97,9 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
             form.pages[d.page].showIf = readCondition(ctx, *d.node, CondScope{"show_if", std::nullopt, d.page});
         }
     }
-    if (const YamlNode* s = m.get("scores")) readScores(ctx, *s, form.scores);
+    if (scores) readScores(ctx, *scores, form.scores);
     if (const YamlNode* f = m.get("flags")) readFlags(ctx, *f, form.flags);
+    ctx.reportLanguageUse();
 
     // Said only of an otherwise sound form: an item whose type is broken reads as info here.
     bool asks = false;

@@ -72,16 +72,9 @@ void readOptions(Ctx& ctx, const YamlNode& node, Item& item) {
         Option o;
         o.where = ctx.loc(on);
         if (const YamlNode* v = m.need("value", "add value: a_short_id (it is what the record stores)")) {
-            if (v->isScalar() && isIdent(v->value) ) {
-                o.value = v->value;
-            } else if (v->isScalar() && !v->value.empty() && std::all_of(v->value.begin(), v->value.end(), [](char c) {
-                           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_';
-                       }) && v->value.size() <= 64) {
-                o.value = v->value;  // "0".."4" are fine values too
-            } else {
-                ctx.error(*v, "option value " + describe(*v) +
-                                  " is not valid; values are lowercase letters, digits and _ (e.g. most_days)");
-            }
+            // Values are ids like every other key the record stores: "1" or "1a" would read as
+            // numbers in exports and in `value:` of conditions, where a number means a scale point.
+            if (auto id = ctx.ident(*v, "option value")) o.value = *id;
             if (!o.value.empty()) ctx.unique(seen, o.value, *v, "option value");
         }
         if (const YamlNode* l = m.need("label", "add label: {...} (what the patient reads)")) o.label = ctx.translated(*l, "label");

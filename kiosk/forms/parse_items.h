@@ -26,8 +26,10 @@ struct ItemRef {
     const ItemSym* sym = nullptr;
     const MatrixRow* row = nullptr;  ///< "matrix.row"
 };
-/// Resolves "id" or "matrix.row" at @p node; reports unknown ids with "did you mean".
-std::optional<ItemRef> resolveRef(Ctx& ctx, const YamlNode& node, std::string_view who);
+/// Resolves "id" or "matrix.row" at @p node; reports unknown ids with "did you mean", drawn only
+/// from the items @p scope lets a condition use (null: a score, which may use any item).
+std::optional<ItemRef> resolveRef(Ctx& ctx, const YamlNode& node, std::string_view who,
+                                  const CondScope* scope = nullptr);
 
 void readScores(Ctx& ctx, const YamlNode& node, std::vector<Score>& scores);
 void readFlags(Ctx& ctx, const YamlNode& node, std::vector<Flag>& flags);

@@ -2,8 +2,11 @@
 // (sum/mean/max) or be countable (count); reverse items are a subset of items; bands do not
 // overlap. Flags carry a severity and a `when` condition over any item of the form.
 #include <algorithm>
+#include <cmath>
 
+#include "kiosk/forms/body_regions.h"
 #include "kiosk/forms/parse_items.h"
+#include "kiosk/forms/scoring.h"
 
 namespace kiosk::forms::detail {
 namespace {
@@ -59,10 +62,77 @@ bool checkReversible(Ctx& ctx, const YamlNode& at, const ItemRef& ref) {
     return true;
 }
 
+/// What a score can come to, as far as the form tells: a band outside it can never apply, and
+/// `whole` scores have no values between two whole numbers for a band to miss.
+struct Reach {
+    double min = 0, max = 0;
+    bool whole = true;
+};
+
+/// The values one listed item (or matrix row) gives @p method; empty when unbounded.
+std::optional<Reach> itemReach(const Item& item, bool row, ScoreMethod method) {
+    if (method == ScoreMethod::Count) {
+        const size_t rows = item.type == ItemType::Matrix && !row ? item.rows.size() : 1;
+        switch (item.type) {
+            case ItemType::Multi:
+                return Reach{0, static_cast<double>(item.maxSelected > 0 ? static_cast<size_t>(item.maxSelected)
+                                                                         : item.options.size())};
+            case ItemType::BodyMap: return Reach{0, static_cast<double>(bodyRegions().size())};
+            default: return Reach{0, static_cast<double>(rows)};
+        }
+    }
+    const auto range = valueRange(item);
+    if (!range) return std::nullopt;
+    const auto isWhole = [](double v) { return v == std::floor(v); };
+    Reach r{range->min, range->max, true};
+    if (item.type == ItemType::Number) r.whole = item.decimals == 0 && isWhole(item.step) && isWhole(r.min);
+    for (const Option& o : item.options) r.whole = r.whole && isWhole(o.score.value_or(0));
+    if (item.type == ItemType::Matrix && !row && method == ScoreMethod::Sum) {  // a whole matrix adds up its rows
+        r.min *= static_cast<double>(item.rows.size());
+        r.max *= static_cast<double>(item.rows.size());
+    }
+    return r;
+}
+
+/// What @p score can come to, or nothing when an item is unbounded or did not resolve.
+std::optional<Reach> scoreReach(const Ctx& ctx, const Score& score) {
+    std::optional<Reach> total;
+    double lowest = 0, highest = 0;  // one item's extremes, for mean, max and a prorated sum
+    double count = 0;  // rows, after expanding whole matrices
+    for (const std::string& ref : score.items) {
+        const size_t dot = ref.find('.');
+        const ItemSym* sym = ctx.findItem(ref.substr(0, dot));
+        if (!sym || !sym->item) return std::nullopt;
+        const auto r = itemReach(*sym->item, dot != std::string::npos, score.method);
+        if (!r) return std::nullopt;
+        const size_t n = sym->item->type == ItemType::Matrix && dot == std::string::npos ? sym->item->rows.size() : 1;
+        const double per = score.method == ScoreMethod::Sum ? static_cast<double>(n) : 1;  // undo a matrix's rows
+        lowest = total ? std::min(lowest, r->min / per) : r->min / per;
+        highest = total ? std::max(highest, r->max / per) : r->max / per;
+        if (!total) total = Reach{0, 0, true};
+        total->min += r->min;
+        total->max += r->max;
+        total->whole = total->whole && r->whole;
+        count += static_cast<double>(n);
+    }
+    if (!total) return std::nullopt;
+    switch (score.method) {
+        case ScoreMethod::Sum:
+            // Scaling up to all items can lift a sum of the highest-reaching items past the plain total.
+            if (score.prorate) return Reach{lowest * count, highest * count, false};
+            return total;
+        case ScoreMethod::Mean: return Reach{lowest, highest, false};
+        case ScoreMethod::Max: return Reach{lowest, highest, total->whole};
+        case ScoreMethod::Count: return total;
+    }
+    return std::nullopt;
+}
+
 void readBands(Ctx& ctx, const YamlNode& node, Score& score) {
     const auto* list = ctx.list(node, "bands");
     if (!list) return;
-    struct Placed { double min, max; int line; };
+    const std::optional<Reach> reach = scoreReach(ctx, score);
+    struct Placed { double min, max; int line; const YamlNode* node; };
     std::vector<Placed> placed;
     for (const YamlNode& bn : *list) {
         MapReader m(ctx, bn, "a band of score '" + score.id + "'");
@@ -91,8 +161,31 @@ void readBands(Ctx& ctx, const YamlNode& node, Score& score) {
                 break;
             }
         }
-        placed.push_back({b.min, b.max, bn.line});
+        if (reach && (b.max < reach->min || b.min > reach->max)) {
+            ctx.error(bn, "band " + formatNumber(b.min) + ".." + formatNumber(b.max) + " can never apply: score '" +
+                              score.id + "' goes from " + formatNumber(reach->min) + " to " + formatNumber(reach->max));
+            continue;
+        }
+        placed.push_back({b.min, b.max, bn.line, &bn});
         score.bands.push_back(std::move(b));
+    }
+    // The smallest difference two results can have: a whole-number score has nothing between 3
+    // and 4 to miss; otherwise results are rounded to `decimals`.
+    const bool whole = reach && reach->whole;
+    const double resolution = whole ? 1 : std::pow(10.0, -score.decimals);
+    std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.min < b.min; });
+    for (size_t i = 1; i < placed.size(); ++i) {
+        const Placed& before = placed[i - 1];
+        const Placed& band = placed[i];
+        if (band.min - before.max <= resolution * (1 + 1e-9)) continue;
+        const double from = whole ? std::floor(before.max) + 1 : roundTo(before.max + resolution, score.decimals);
+        const double to = whole ? std::ceil(band.min) - 1 : roundTo(band.min - resolution, score.decimals);
+        ctx.error(*band.node, "no band covers " + formatNumber(from) + (from < to ? " to " + formatNumber(to) : "") +
+                                  ": the band before (line " + std::to_string(before.line) + ") ends at " +
+                                  formatNumber(before.max) + "; start this band at " + formatNumber(from) +
+                                  (whole ? " (the score is a whole number)"
+                                         : " (the score is rounded to " + std::to_string(score.decimals) +
+                                               (score.decimals == 1 ? " decimal)" : " decimals)")));
     }
 }
 

@@ -10,34 +10,6 @@
 namespace kiosk::forms {
 namespace {
 
-struct Range {
-    double min = 0, max = 0;
-};
-
-// The (min, max) used to reverse-score an item; empty when the item cannot be reversed.
-std::optional<Range> reverseRange(const Item& item) {
-    switch (item.type) {
-        case ItemType::Scale: return Range{item.min.value_or(0), item.max.value_or(10)};
-        case ItemType::Number:
-            if (item.min && item.max) return Range{*item.min, *item.max};
-            return std::nullopt;
-        case ItemType::YesNo:
-        case ItemType::Consent: return Range{0, 1};
-        case ItemType::Single:
-        case ItemType::Matrix: {
-            std::optional<Range> r;
-            for (const Option& o : item.options) {
-                if (!o.score) continue;
-                if (!r) r = Range{*o.score, *o.score};
-                r->min = std::min(r->min, *o.score);
-                r->max = std::max(r->max, *o.score);
-            }
-            return r;
-        }
-        default: return std::nullopt;
-    }
-}
-
 std::optional<double> optionScore(const Item& item, const std::string& value) {
     const Option* o = item.findOption(value);
     return o != nullptr ? o->score : std::nullopt;
@@ -97,6 +69,29 @@ bool isReversed(const Score& score, const std::string& id) {
 
 }  // namespace
 
+std::optional<ValueRange> valueRange(const Item& item) {
+    switch (item.type) {
+        case ItemType::Scale: return ValueRange{item.min.value_or(0), item.max.value_or(10)};
+        case ItemType::Number:
+            if (item.min && item.max) return ValueRange{*item.min, *item.max};
+            return std::nullopt;
+        case ItemType::YesNo:
+        case ItemType::Consent: return ValueRange{0, 1};
+        case ItemType::Single:
+        case ItemType::Matrix: {
+            std::optional<ValueRange> r;
+            for (const Option& o : item.options) {
+                if (!o.score) continue;
+                if (!r) r = ValueRange{*o.score, *o.score};
+                r->min = std::min(r->min, *o.score);
+                r->max = std::max(r->max, *o.score);
+            }
+            return r;
+        }
+        default: return std::nullopt;
+    }
+}
+
 double roundTo(double value, int decimals) {
     const double scale = std::pow(10.0, std::max(decimals, 0));
     return std::round(value * scale) / scale;
@@ -119,7 +114,7 @@ ScoreOutcome computeScore(const Score& score, const Form& form, const Answers& a
         } else {
             v = itemValue(ref, *answer);
             if (v && reversed) {
-                if (auto range = reverseRange(*ref.item)) v = range->min + range->max - *v;
+                if (auto range = valueRange(*ref.item)) v = range->min + range->max - *v;
             }
         }
         if (!v) continue;

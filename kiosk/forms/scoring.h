@@ -39,6 +39,14 @@ std::vector<ScoreOutcome> computeScores(const Form& form, const Answers& answers
 /// The form's flags whose `when` holds over @p answers, in form order.
 std::vector<const Flag*> raisedFlags(const Form& form, const Answers& answers);
 
+/// @brief The lowest and highest value an item gives a sum / mean / max (see the table above).
+struct ValueRange {
+    double min = 0, max = 0;
+};
+/// Used to reverse-score the item (min + max - value) and to check bands against what a score
+/// can reach; empty when the item has no such range (a number without min or max, a text...).
+std::optional<ValueRange> valueRange(const Item& item);
+
 /// Rounds half away from zero to @p decimals places (negative decimals are treated as 0).
 double roundTo(double value, int decimals);
 

@@ -22,13 +22,46 @@ struct Ranked {
 };
 
 
-// Why an answered item is not shown: its page's show_if, or its own.
+// The item ids @p c compares, once each, in the order written ("matrix.row" counts as "matrix").
+void conditionItems(const forms::Condition& c, std::vector<std::string>& ids) {
+    if (c.kind == forms::Condition::Kind::Compare) {
+        const std::string id = c.item.substr(0, c.item.find('.'));
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    for (const forms::Condition& k : c.children) conditionItems(k, ids);
+}
+
+std::string quotedList(const forms::Condition& c) {
+    std::vector<std::string> ids;
+    conditionItems(c, ids);
+    for (auto& id : ids) id = "'" + id + "'";
+    return core::joinList(ids);
+}
+
+// Why an answered item is not shown (its page's show_if, or its own), what decides it, and the
+// two ways out: the answer set or the condition is wrong, or the kiosk's own dropping is wanted.
 std::string hiddenReason(const forms::Form& form, const forms::Visibility& v, const forms::Item& item) {
     const int page = form.pageOf(item.id);
-    if (!v.pageShown(page))
-        return "answer to '" + item.id + "' is given, but its page '" +
-               form.pages[static_cast<size_t>(page)].id + "' is hidden by the page's show_if with these answers";
-    return "answer to '" + item.id + "' is given, but the item is hidden by its show_if with these answers";
+    const forms::Page& p = form.pages[static_cast<size_t>(page)];
+    const bool byPage = !v.pageShown(page) && p.showIf;
+    const std::string what = byPage ? "its page '" + p.id + "' is hidden by the page's show_if"
+                                    : "the item is hidden by its show_if";
+    const forms::Condition* c = byPage ? &*p.showIf : item.showIf ? &*item.showIf : nullptr;
+    return "answer to '" + item.id + "' is given, but " + what + " with these answers" +
+           (c ? " (it depends on " + quotedList(*c) + ")" : "") +
+           "; check those answers, leave this one out, or pass --drop-hidden to drop it as the kiosk does";
+}
+
+// An answer key that is no item: a matrix row written the way form files name it, or a typo.
+std::string unknownItem(const forms::Form& form, const std::string& key, const std::vector<std::string>& ids) {
+    const size_t dot = key.find('.');
+    const forms::Item* matrix = dot == std::string::npos ? nullptr : form.findItem(key.substr(0, dot));
+    if (matrix != nullptr && matrix->type == forms::ItemType::Matrix) {
+        const std::string id = matrix->id, row = key.substr(dot + 1);
+        return "answer key '" + key + "' names a matrix row the way form files do; in answers a matrix is one "
+               "object: {\"" + id + "\": {\"" + row + "\": ...}}";
+    }
+    return "unknown item '" + key + "' in the answers" + core::didYouMean(key, ids, 2);
 }
 
 // Whether @p c refers to any of @p ids (a "matrix.row" reference counts as "matrix").
@@ -98,7 +131,12 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
     if (!langs.empty() && std::find(langs.begin(), langs.end(), language) == langs.end())
         report(-2, "language '" + language + "' is not one of the form's languages: " + core::joinList(form->languages));
     if (!answers.is_object()) {
-        report(-2, "answers must be a JSON object of item id -> answer");
+        // Nothing in it is an answer, so "required" for every item would only bury this one error.
+        return {std::nullopt,
+                {makeError(ErrorCode::Invalid, "answers must be a JSON object of item id -> answer, "
+                                               "like {\"pain_now\": 6}; the top level here is a JSON " +
+                                                   std::string(answers.type_name()))},
+                {}};
     }
 
     const std::vector<const forms::Item*> items = form->allItems();
@@ -116,9 +154,7 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
         for (const auto& [id, value] : answers.items()) {
             const forms::Item* item = form->findItem(id);
             if (item == nullptr) {
-                std::string msg = "unknown item '" + id + "' in the answers";
-                msg += core::didYouMean(id, ids, 2);
-                report(-1, std::move(msg));
+                report(-1, unknownItem(*form, id, ids));
                 continue;
             }
             auto parsed = answerFromJson(*item, value, today);

@@ -46,7 +46,9 @@ TEST(AppSimulateCli, AnswersToHiddenItemsFailWithoutDropHidden) {
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.out.empty());
     EXPECT_EQ(r.err, kCalm + ": error: answer to 'surgery_injury_details' is given, but the item is "
-                             "hidden by its show_if with these answers\n");
+                             "hidden by its show_if with these answers (it depends on 'recent_surgery_injury'); "
+                             "check those answers, leave this one out, or pass --drop-hidden to drop it as the "
+                             "kiosk does\n");
     expectNoPatientData(r.err);
 }
 
@@ -67,6 +69,38 @@ TEST(AppSimulateCli, BrokenJsonIsLocatedNotQuoted) {
     const CliRun r = runKiosk({"simulate", kForm, "--answers", answers.path()});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_EQ(r.err, answers.path() + ":2:17: error: the answers file is not valid JSON\n");
+}
+
+TEST(AppSimulateCli, DuplicateKeysAreAnErrorAtTheSecondKey) {
+    // JSON parsers keep one of two equal keys without a word; the second is where to look.
+    const TempFile answers("answers.json",
+                           "{\n  \"first_name\": \"ZQXJ\",\n  \"sleep_freq\": {\"refreshed\": \"never\", "
+                           "\"refreshed\": \"always\"},\n  \"first_name\": \"ZQXJ\"\n}\n");
+    const CliRun r = runKiosk({"simulate", kForm, "--answers", answers.path()});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(r.err, answers.path() + ":3:40: error: key 'refreshed' appears twice in the same object; keep one\n");
+}
+
+TEST(AppSimulateCli, MatrixRowKeysAndTopLevelShape) {
+    const TempFile dotted("answers.json", R"({"sleep_freq.refreshed": "never", "pain_map": ["ZQXJ"]})");
+    CliRun r = runKiosk({"simulate", kForm, "--answers", dotted.path()});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find(dotted.path() + ": error: answer key 'sleep_freq.refreshed' names a matrix row the way "
+                                         "form files do; in answers a matrix is one object: "
+                                         "{\"sleep_freq\": {\"refreshed\": ...}}\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find(dotted.path() + ": error: answer to 'pain_map[0]' is not a body region id; the ids are "
+                                         "listed in assets/i18n/regions.en.yaml\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.err.find("ZQXJ"), std::string::npos) << r.err;
+
+    const TempFile list("answers.json", R"(["ZQXJ"])");
+    r = runKiosk({"simulate", kForm, "--answers", list.path()});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(r.err, list.path() + ": error: answers must be a JSON object of item id -> answer, like "
+                                   "{\"pain_now\": 6}; the top level here is a JSON array\n");
 }
 
 TEST(AppSimulateCli, BadFormAndUsageErrors) {

@@ -37,3 +37,15 @@ TEST(CoreSuggest, AnswerIdsAndCommandsAllowTwoEditsOnShortWords) {
     EXPECT_EQ(closest("completely_else", {"pain_now", "name"}, 2), "");
     EXPECT_EQ(didYouMean("nmae", {"name"}, 2), "; did you mean 'name'?");
 }
+
+TEST(CoreSuggest, FallsBackToIdsThatContainTheWordOrThatItContains) {
+    const std::vector<std::string> ids = {"first_name", "pain_now", "pain_map", "oil_allergy", "pain_worst", "pain_average"};
+    EXPECT_EQ(didYouMean("allergy", ids), "; did you mean 'oil_allergy'?");
+    EXPECT_EQ(didYouMean("pain", ids), "; did you mean 'pain_now', 'pain_map' or 'pain_worst'?");  // at most 3
+    EXPECT_EQ(didYouMean("first_name_of_patient", ids), "; did you mean 'first_name'?");           // it contains one
+    EXPECT_EQ(suggestions("pain", ids, 1, 2), (std::vector<std::string>{"pain_now", "pain_map"}));
+    EXPECT_EQ(didYouMean("pain_nwo", ids), "; did you mean 'pain_now'?");  // a close typo wins, alone
+    EXPECT_EQ(didYouMean("ai", ids), "");      // too short to be a useful part
+    EXPECT_EQ(didYouMean("id", {"id_card"}), "");
+    EXPECT_EQ(didYouMean("x_id", {"id"}), "");  // nor is a short candidate
+}

@@ -72,9 +72,10 @@ TEST(BundledContent, IntakeCarriesItsRedFlagsScoresAndLanguages) {
     }
     const Flag* fever = findFlag(*form, "fever_back_pain");
     EXPECT_EQ(fever->when.kind, Condition::Kind::All);
-    // Every red-flag question is required, so a skipped answer cannot hide an alert.
+    // Every red-flag question is required, so a skipped answer cannot hide an alert; so are the
+    // pregnancy questions behind the caution flags (the follow-ups are shown only when pregnant).
     for (const char* id : {"bladder_bowel", "saddle_numbness", "leg_weakness", "weight_loss", "night_pain",
-                           "after_fall", "first_name", "last_name", "date_of_birth", "phone",
+                           "after_fall", "pregnant", "pregnancy_high_risk", "first_name", "last_name", "date_of_birth", "phone",
                            "consent_treatment", "signature"}) {
         const Item* item = form->findItem(id);
         ASSERT_NE(item, nullptr) << id;

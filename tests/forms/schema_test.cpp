@@ -116,6 +116,11 @@ TEST_F(FormSchema, RejectsShapeErrors) {
     EXPECT_NE(violations(withItems(yesNo("a")) + "titel: x\n"), "");                                    // unknown key
     EXPECT_NE(violations(withItems("      - {id: a, type: scael, label: {en: A, es: A}}\n")), "");      // enum
     EXPECT_NE(violations(withItems("      - {id: Bad-Id, type: yes_no, label: {en: A, es: A}}\n")), "");  // id pattern
+    for (const char* value : {"1a", "1", "\"1\""})  // option values start with a letter, as the loader says
+        EXPECT_NE(violations(withItems(std::string("      - {id: a, type: single, label: {en: A, es: A}, options: "
+                                                   "[{value: ") + value + ", label: {en: X, es: X}}, "
+                                                   "{value: b, label: {en: B, es: B}}]}\n")), "")
+            << value;
     EXPECT_NE(violations(withItems("      - {id: a, type: scale, label: {en: A, es: A}, options: []}\n")), "");  // key of another type
     EXPECT_NE(violations(withItems("      - {id: a, type: single, label: {en: A, es: A}}\n")), "");     // options required
     EXPECT_NE(violations(withItems(yesNo("a"), "flags:\n  - {id: f, severity: high, label: {en: F, es: F}, when: {item: a, op: answered}}\n")), "");

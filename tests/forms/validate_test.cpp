@@ -211,6 +211,53 @@ TEST(FormsValidate, MatrixRowReferences) {
                          "'phq' is a matrix item; only answered / not_answered apply (compare one row as 'matrix_id.row_id')"));
 }
 
+TEST(FormsValidate, ShowIfSuggestsOnlyEarlierItems) {
+    const std::string y = withItems(
+        "      - {id: goals, type: yes_no, label: {en: G, es: G}}\n"
+        "      - {id: goals_other, type: yes_no, label: {en: O, es: O}, show_if: {item: goals_othr, op: answered}}\n"
+        "      - {id: nap, type: yes_no, label: {en: N, es: N}, show_if: {item: sleep_hour, op: answered}}\n"
+        "      - {id: sleep_hours, type: number, label: {en: S, es: S}}\n");
+    const LoadResult r = load(y);
+    EXPECT_EQ(r.errors.size(), 2u) << dump(r);
+    // Neither the item itself nor a later one: show_if could not use them, so naming them only moves the error.
+    EXPECT_TRUE(hasError(r, Pos{10, 80}, "show_if refers to 'goals_othr', which is not an item; did you mean 'goals'?"));
+    EXPECT_EQ(locate(y, "goals_othr").line, 10);
+    EXPECT_EQ(locate(y, "goals_othr").col, 80);
+    EXPECT_TRUE(hasError(r, locate(y, "sleep_hour,"), "show_if refers to 'sleep_hour', which is not an item"));
+}
+
+TEST(FormsValidate, ConditionNamingAScoreSaysConditionsUseAnswers) {
+    const std::string y = withItems(
+        "      - {id: pain_map, type: body_map, label: {en: M, es: M}, show_if: {item: pain_regions, op: answered}}\n",
+        "scores:\n  - {id: pain_regions, label: {en: S, es: S}, method: count, items: [pain_map, pain_regions]}\n"
+        "flags:\n  - {id: f, severity: caution, label: {en: F, es: F}, when: {item: pain_regions, op: \">=\", value: 7}}\n");
+    const LoadResult r = load(y);
+    EXPECT_EQ(r.errors.size(), 3u) << dump(r);
+    EXPECT_TRUE(hasError(r, locate(y, "pain_regions"), "show_if refers to 'pain_regions', which is a score, not an item; "
+                                                       "conditions can only use item answers, not scores"));
+    EXPECT_TRUE(hasError(r, locate(y, "pain_regions]"), "score 'pain_regions' refers to 'pain_regions', which is a score, "
+                                                        "not an item; a score can only add up item answers, not other scores"));
+    EXPECT_EQ(r.errors[2].format(), "forms/t.yaml:13:68: error: when refers to 'pain_regions', which is a score, not an "
+                                    "item; conditions can only use item answers, not scores");
+}
+
+TEST(FormsValidate, UnknownReferenceFallsBackToIdsContainingTheWord) {
+    const std::string y = withItems(
+        "      - {id: pain_now, type: scale, label: {en: P, es: P}}\n"
+        "      - {id: pain_map, type: body_map, label: {en: M, es: M}}\n"
+        "      - {id: pain_worst, type: scale, label: {en: W, es: W}}\n"
+        "      - {id: pain_average, type: scale, label: {en: A, es: A}}\n" +
+            yesNo("oil_allergy"),
+        "flags:\n"
+        "  - {id: a, severity: caution, label: {en: F, es: F}, when: {item: allergy, op: \"==\", value: true}}\n"
+        "  - {id: b, severity: caution, label: {en: F, es: F}, when: {item: pain, op: answered}}\n");
+    const LoadResult r = load(y);
+    EXPECT_EQ(r.errors.size(), 2u) << dump(r);
+    EXPECT_TRUE(hasError(r, locate(y, "allergy, op"), "when refers to 'allergy', which is not an item; did you mean 'oil_allergy'?"));
+    EXPECT_TRUE(hasError(r, locate(y, "pain, op"),
+                         "when refers to 'pain', which is not an item; did you mean 'pain_now', 'pain_map' or 'pain_worst'?"));
+}
+
 TEST(FormsValidate, ConditionValueTypes) {
     const std::string y = withItems(
         yesNo("smoker") +
@@ -240,6 +287,54 @@ TEST(FormsValidate, ConditionValueTypes) {
     EXPECT_TRUE(hasError(r, locate(y, "asprin"), "'asprin' is not an option of 'meds'; did you mean 'aspirin'?"));
     EXPECT_TRUE(hasError(r, locate(y, "knee}"), "'knee' is not a body region (region ids look like lower_back_l, knee_front_r)"));
     EXPECT_TRUE(hasError(r, locate(y, "lower_bak_l"), "'lower_bak_l' is not a body region; did you mean 'lower_back_l'?"));
+}
+
+TEST(FormsValidate, ConditionsThatCannotBeTrueOrAlwaysAre) {
+    const std::string y = withItems(
+        "      - {id: first_name, type: text, label: {en: N, es: N}}\n"
+        "      - {id: pain_now, type: scale, label: {en: P, es: P}}\n"
+        "      - {id: sleep_hours, type: number, min: 0, max: 16, step: 0.5, decimals: 1, label: {en: S, es: S}}\n"
+        "      - {id: born, type: date, label: {en: B, es: B}}\n",
+        "flags:\n"
+        "  - {id: a, severity: caution, label: {en: F, es: F}, when: {item: first_name, op: \"==\", value: 3}}\n"
+        "  - {id: b, severity: caution, label: {en: F, es: F}, when: {item: first_name, op: \"!=\", value: true}}\n"
+        "  - {id: c, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \"==\", value: 3.5}}\n"
+        "  - {id: d, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \">\", value: 10}}\n"
+        "  - {id: e, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \"<\", value: 0}}\n"
+        "  - {id: g, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \">=\", value: 0}}\n"
+        "  - {id: h, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \"<=\", value: 10}}\n"
+        "  - {id: i, severity: caution, label: {en: F, es: F}, when: {item: sleep_hours, op: \"!=\", value: 6.25}}\n"
+        "  - {id: j, severity: caution, label: {en: F, es: F}, when: {item: born, op: \"<\", value: 1990-1-5}}\n"
+        "  - {id: k, severity: caution, label: {en: F, es: F}, when: {item: born, op: \"<\", value: 19900105}}\n"
+        // Fine: a quoted number is text, 3 on a 0-10 scale, the top answer, a half hour, a real date.
+        "  - {id: l, severity: caution, label: {en: F, es: F}, when: {item: first_name, op: \"==\", value: \"3\"}}\n"
+        "  - {id: m, severity: caution, label: {en: F, es: F}, when: {item: pain_now, op: \">=\", value: 10}}\n"
+        "  - {id: n, severity: caution, label: {en: F, es: F}, when: {item: sleep_hours, op: \"==\", value: 6.5}}\n"
+        "  - {id: o, severity: caution, label: {en: F, es: F}, when: {item: born, op: \"<\", value: 1990-01-05}}\n");
+    const LoadResult r = load(y);
+    EXPECT_EQ(r.errors.size(), 10u) << dump(r);
+    EXPECT_TRUE(hasError(r, Pos{14, 97}, "'first_name' is a text item, so value must be text, not the number 3; "
+                                         "to compare with the typed text, quote it: \"3\""));
+    EXPECT_EQ(locate(y, "3}}").line, 14);
+    EXPECT_EQ(locate(y, "3}}").col, 97);
+    EXPECT_TRUE(hasError(r, locate(y, "true}"), "'first_name' is a text item, so value must be text, not the true/false "
+                                                "value true; to compare with the typed text, quote it: \"true\""));
+    EXPECT_TRUE(hasError(r, locate(y, "3.5"), "no answer to 'pain_now' is 3.5 (it goes in steps of 1), so '== 3.5' is "
+                                              "never true; use a value it can take, such as 3 or 4"));
+    EXPECT_TRUE(hasError(r, locate(y, "10}}\n  - {id: e"), "'pain_now' is at most 10, so '> 10' is never true; use a "
+                                                           "lower value, or '== 10' for the top answer"));
+    EXPECT_TRUE(hasError(r, locate(y, "0}}\n  - {id: g"), "'pain_now' is at least 0, so '< 0' is never true; use a "
+                                                          "higher value, or '== 0' for the lowest answer"));
+    EXPECT_TRUE(hasError(r, locate(y, "0}}\n  - {id: h"),
+                         "'pain_now' is at least 0, so '>= 0' holds for every answer; use op: answered"));
+    EXPECT_TRUE(hasError(r, locate(y, "10}}\n  - {id: i"),
+                         "'pain_now' is at most 10, so '<= 10' holds for every answer; use op: answered"));
+    EXPECT_TRUE(hasError(r, locate(y, "6.25"), "no answer to 'sleep_hours' is 6.25 (it has at most 1 decimal), so "
+                                               "'!= 6.25' is always true; use a value it can take, such as 6 or 6.5"));
+    EXPECT_TRUE(hasError(r, locate(y, "1990-1-5"),
+                         "'born' is a date item, so value must be a real date written YYYY-MM-DD, not '1990-1-5'"));
+    EXPECT_TRUE(hasError(r, locate(y, "19900105"),
+                         "'born' is a date item, so value must be a real date written YYYY-MM-DD, not '19900105'"));
 }
 
 TEST(FormsValidate, OpsMustSuitTheItemType) {
@@ -334,9 +429,10 @@ TEST(FormsValidate, OptionsRowsAndPages) {
         "      - {id: c, type: matrix, label: {en: C, es: C}, options: [{value: x, label: {en: X, es: X}}, {value: y, label: {en: Y, es: Y}}], rows: []}\n"
         "      - {id: d, type: multi, label: {en: D, es: D}, max_selected: 5, options: [{value: x, label: {en: X, es: X}, score: 1}]}\n"
         "      - {id: e, type: single, label: {en: E, es: E}, options: [{value: Yes Please, label: {en: X, es: X}}, {label: {en: Y, es: Y}}]}\n"
+        "      - {id: f, type: single, label: {en: F, es: F}, options: [{value: 1a, label: {en: X, es: X}}, {value: 1, label: {en: Y, es: Y}}]}\n"
         "  - id: empty\n    title: {en: E, es: E}\n    items: []\n";
     const LoadResult r = load(y);
-    EXPECT_EQ(r.errors.size(), 8u) << dump(r);
+    EXPECT_EQ(r.errors.size(), 10u) << dump(r);
     EXPECT_TRUE(hasError(r, locate(y, "[]}"), "single item 'a' needs at least 2 options to choose from"));
     EXPECT_TRUE(hasError(r, locate(y, "[{value: x, label: {en: X, es: X}}]"), "single item 'b' needs at least 2 options to choose from"));
     EXPECT_TRUE(hasError(r, locate(y, "[]}\n      - {id: d"), "matrix item 'c' has no rows; add rows: [{id: ..., label: ...}]"));
@@ -344,7 +440,14 @@ TEST(FormsValidate, OptionsRowsAndPages) {
     EXPECT_TRUE(hasError(r, locate(y, "1}]}"),
                          "'score' is used on single and matrix options, not multi; a multi item counts selected options in a 'count' score"));
     EXPECT_TRUE(hasError(r, locate(y, "Yes Please"),
-                         "option value 'Yes Please' is not valid; values are lowercase letters, digits and _ (e.g. most_days)"));
+                         "option value 'Yes Please' is not valid; ids are lowercase letters, digits and _, start with a "
+                         "letter, and have at most 64 characters (e.g. 'yes_please')"));
+    // Values start with a letter, as forms/README.md and form.schema.json say.
+    EXPECT_TRUE(hasError(r, Pos{14, 72}, "option value '1a' is not valid; ids are lowercase letters, digits and _, "
+                                         "start with a letter, and have at most 64 characters"));
+    EXPECT_EQ(locate(y, "1a,").col, 72);
+    EXPECT_TRUE(hasError(r, locate(y, "1, label"), "option value '1' is not valid; ids are lowercase letters, digits "
+                                                  "and _, start with a letter, and have at most 64 characters"));
     EXPECT_TRUE(hasError(r, locate(y, "{label: {en: Y"), "an option of 'e' has no 'value'; add value: a_short_id (it is what the record stores)"));
     EXPECT_TRUE(hasError(r, locate(y, "[]\n"), "page 'empty' has no items; add at least one or remove the page"));
 }
@@ -375,6 +478,23 @@ TEST(FormsValidate, EveryTextHasEveryLanguageAndNoOther) {
                          "'min_label' is a single text, but the form has languages en, es; write it as {en: ..., es: ...}"));
     EXPECT_TRUE(hasError(r, locate(y, "\"\""), "the 'es' text of 'max_label' is empty; write the translation"));
     EXPECT_TRUE(hasError(r, locate(y, "{es: E}"), "'explain' has no 'en' text; every text needs each language in languages (en, es)"));
+}
+
+TEST(FormsValidate, MisspeltLanguageIsOneErrorAtLanguages) {
+    std::string y = withItems(yesNo("a") + yesNo("b"));
+    y.replace(y.find("[en, es]"), 8, "[en, sp]");
+    const LoadResult r = load(y);
+    // Not two errors per text ("has an 'es' text", "has no 'sp' text"): the list is what is wrong.
+    EXPECT_TRUE(onlyError(r, Pos{4, 17},
+                          "'sp' is in languages, but no text uses it; the texts use 'es' instead: did you mean 'es'?"));
+    EXPECT_EQ(locate(y, "sp]").col, 17);
+}
+
+TEST(FormsValidate, UndeclaredLanguageSuggestionEndsTheMessage) {
+    const std::string y = withItems("      - {id: a, type: yes_no, label: {en: A, es: A, esp: A}}\n");
+    EXPECT_TRUE(onlyError(load(y), locate(y, "esp"),
+                          "'label' has a 'esp' text, but 'esp' is not in languages (en, es); add it to languages or "
+                          "remove this text; did you mean 'es'?"));
 }
 
 TEST(FormsValidate, LanguagesList) {
@@ -436,6 +556,47 @@ TEST(FormsValidate, ScoreOptionsAndBands) {
     EXPECT_TRUE(hasError(r, locate(y, "3, label"), "band max 3 is below its min 4"));
     EXPECT_TRUE(hasError(r, locate(y, "[a]}"), "'reverse' has no meaning for method: count; remove it"));
     EXPECT_TRUE(hasError(r, locate(y, "[]}"), "score 'u' has no items; list the items it adds up"));
+}
+
+TEST(FormsValidate, BandsLeaveNoGap) {
+    const std::string y = withItems(
+        "      - {id: p1, type: scale, label: {en: P, es: P}}\n"
+        "      - {id: p2, type: scale, label: {en: P, es: P}}\n",
+        "scores:\n"
+        "  - id: mean_pain\n    label: {en: S, es: S}\n    method: mean\n    items: [p1, p2]\n"
+        "    bands:\n"
+        "      - {min: 0, max: 3.9, label: {en: L, es: L}}\n"
+        "      - {min: 4.5, max: 6.9, label: {en: M, es: M}}\n"   // 4 to 4.4 has no band
+        "      - {min: 7, max: 10, label: {en: H, es: H}}\n"
+        "  - id: total\n    label: {en: T, es: T}\n    items: [p1, p2]\n"
+        "    bands:\n"
+        "      - {min: 0, max: 3, label: {en: L, es: L}}\n"       // fine: a sum of scales is whole
+        "      - {min: 4, max: 9, label: {en: M, es: M}}\n"
+        "      - {min: 12, max: 20, label: {en: H, es: H}}\n");    // 10 and 11 have no band
+    const LoadResult r = load(y);
+    EXPECT_EQ(r.errors.size(), 2u) << dump(r);
+    EXPECT_EQ(r.errors[0].format(), "forms/t.yaml:18:9: error: no band covers 4 to 4.4: the band before (line 17) ends "
+                                    "at 3.9; start this band at 4 (the score is rounded to 1 decimal)");
+    EXPECT_EQ(locate(y, "{min: 4.5").line, 18);
+    EXPECT_TRUE(hasError(r, locate(y, "{min: 12"), "no band covers 10 to 11: the band before (line 25) ends at 9; "
+                                                   "start this band at 10 (the score is a whole number)"));
+}
+
+TEST(FormsValidate, BandsOutsideWhatTheScoreCanReach) {
+    const std::string y = withItems(
+        yesNo("a") + yesNo("b") + "      - {id: where, type: body_map, label: {en: W, es: W}}\n",
+        "scores:\n"
+        "  - id: yeses\n    label: {en: S, es: S}\n    items: [a, b]\n"
+        "    bands:\n"
+        "      - {min: 0, max: 2, label: {en: L, es: L}}\n"
+        "      - {min: 3, max: 5, label: {en: M, es: M}}\n"        // a sum of two yes_no is 0 to 2
+        "  - id: areas\n    label: {en: A, es: A}\n    method: count\n    items: [where]\n    decimals: 0\n"
+        "    bands:\n"
+        "      - {min: 0, max: 6, label: {en: L, es: L}}\n"
+        "      - {min: 7, max: 100, label: {en: M, es: M}}\n");   // fine: open-ended at the top
+    const LoadResult r = load(y);
+    EXPECT_TRUE(onlyError(r, Pos{22, 9}, "band 3..5 can never apply: score 'yeses' goes from 0 to 2")) << dump(r);
+    EXPECT_EQ(locate(y, "{min: 3").line, 22);
 }
 
 TEST(FormsValidate, ScoreIdMustDifferFromItemIds) {

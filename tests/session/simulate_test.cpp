@@ -77,8 +77,12 @@ TEST(SessionSimulate, ReportsEveryProblemAtOnceInFormOrder) {
                                "unknown item 'pian_now' in the answers; did you mean 'pain_now'?",
                                "unknown item 'zzzzzz' in the answers",
                                "answer to 'dob' is not a valid date \"YYYY-MM-DD\"",
-                               "answer to 'pain_now' is given, but the item is hidden by its show_if with these answers",
-                               "answer to 'night_pain' is given, but its page 'night' is hidden by the page's show_if with these answers",
+                               "answer to 'pain_now' is given, but the item is hidden by its show_if with these answers "
+                               "(it depends on 'hurts'); check those answers, leave this one out, or pass --drop-hidden "
+                               "to drop it as the kiosk does",
+                               "answer to 'night_pain' is given, but its page 'night' is hidden by the page's show_if "
+                               "with these answers (it depends on 'pain_now'); check those answers, leave this one out, "
+                               "or pass --drop-hidden to drop it as the kiosk does",
                                "answer to 'agree' has the wrong type: expected true or false",
                                "'sig' is required but has no answer",
                            }));
@@ -101,7 +105,9 @@ TEST(SessionSimulate, BadLanguageAndBadShape) {
     EXPECT_EQ(messages(r), (std::vector<std::string>{"language 'fr' is not one of the form's languages: en, es"}));
     r = simulate(sampleForm(), json::array({1, 2}), "en", realCatalog(), &fixedNow);
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.errors[0].message, "answers must be a JSON object of item id -> answer");
+    // One error: not followed by "required" for every item, since nothing in it is an answer.
+    EXPECT_EQ(messages(r), (std::vector<std::string>{"answers must be a JSON object of item id -> answer, like "
+                                                     "{\"pain_now\": 6}; the top level here is a JSON array"}));
     r = simulate(nullptr, fullAnswers(), "en", realCatalog(), &fixedNow);
     EXPECT_FALSE(r.ok());
 }
