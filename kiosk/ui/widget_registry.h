@@ -45,6 +45,9 @@ struct WidgetInfo {
     bool enabled = true;   ///< a tap does something
     bool selected = false; ///< shows as chosen (colour + check mark)
     bool dimmed = false;   ///< looks disabled but stays tappable (Next with answers missing)
+    std::vector<std::string> labelLines;  ///< the label as drawn, line by line (button()); empty if drawn otherwise
+    Rect labelRect;        ///< where those lines lie
+    float labelScale = 1;  ///< < 1: the label was drawn smaller so that its longest word fits
 };
 
 /// @brief A piece of text tests need to locate (a question, its error, the progress line).
@@ -61,7 +64,7 @@ public:
         m_widgets.clear();
         m_texts.clear();
     }
-    void add(WidgetInfo info) { m_widgets.push_back(std::move(info)); }
+    WidgetInfo& add(WidgetInfo info) { return m_widgets.emplace_back(std::move(info)); }
     void addText(TextInfo info) { m_texts.push_back(std::move(info)); }
     const std::vector<TextInfo>& texts() const { return m_texts; }
     const TextInfo* findText(std::string_view key) const;
