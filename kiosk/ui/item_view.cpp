@@ -1,5 +1,7 @@
 #include "kiosk/ui/item_widgets.h"
 
+#include <algorithm>
+
 #include "kiosk/ui/widgets.h"
 
 namespace kiosk::ui {
@@ -25,7 +27,9 @@ void drawItem(Frame& f, const session::ItemView& iv, float width) {
         errorLine(f, iv.error, width);  // right next to its question
         registerLastText(f, "error/" + item.id, iv.error, FontRole::BodyBold);
     }
-    ImGui::Dummy(ImVec2(1, f.px(0.3f)));
+    // A little air between the question and its answers, no extra item (ImGui adds 0.25 em already).
+    const float itemSpacing = ImGui::GetStyle().ItemSpacing.y;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, f.px(f.theme.answerGapEm) - itemSpacing));
     switch (item.type) {
         case forms::ItemType::Single: drawSingle(f, iv, width); break;
         case forms::ItemType::Multi: drawMulti(f, iv, width); break;
