@@ -103,10 +103,14 @@ void drawMulti(Frame& f, const session::ItemView& iv, float width) {
     const forms::Item& item = *iv.item;
     const auto* current = answerAs<std::vector<std::string>>(iv);
     const std::vector<std::string> chosen = current ? *current : std::vector<std::string>{};
-    if (item.maxSelected > 0)
-        text(f, FontRole::Body, f.fmt("ui.choose_up_to", {std::to_string(item.maxSelected)}), f.pal.mutedText, width);
-    else
-        text(f, FontRole::Body, f.tr("ui.choose_all_that_apply"), f.pal.mutedText, width);
+    // The form's own help already tells how to choose ("Choose all that apply."): say it once.
+    if (item.help.empty()) {
+        const std::string hint = item.maxSelected > 0
+                                     ? f.fmt("ui.choose_up_to", {std::to_string(item.maxSelected)})
+                                     : f.tr("ui.choose_all_that_apply");
+        text(f, FontRole::Body, hint, f.pal.mutedText, width);
+        registerLastText(f, "hint/" + item.id, hint, FontRole::Body);
+    }
     std::vector<std::string> keys, labels;
     std::vector<bool> selected;
     for (const auto& o : item.options) {

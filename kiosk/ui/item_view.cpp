@@ -22,7 +22,10 @@ void drawItem(Frame& f, const session::ItemView& iv, float width) {
     const FontRole role = item.type == forms::ItemType::Consent ? FontRole::Body : FontRole::Question;
     text(f, role, f.text(item.label), f.pal.text, width);
     registerLastText(f, "question/" + item.id, f.text(item.label), role);
-    if (!item.help.empty()) text(f, FontRole::Body, f.text(item.help), f.pal.mutedText, width);
+    if (!item.help.empty()) {
+        text(f, FontRole::Body, f.text(item.help), f.pal.mutedText, width);
+        registerLastText(f, "help/" + item.id, f.text(item.help), FontRole::Body);
+    }
     if (!iv.error.empty()) {
         errorLine(f, iv.error, width);  // right next to its question
         registerLastText(f, "error/" + item.id, iv.error, FontRole::BodyBold);

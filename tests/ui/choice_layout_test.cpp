@@ -1,9 +1,17 @@
 // Choice layout: two or three short options share one row (a short question costs one line of
-// buttons, not a column); options that would wrap stay in a column.
+// buttons, not a column); options that would wrap stay in a column; a multi-select says "Choose
+// all that apply." once, whether the form's help says it or the widget does.
+#include <algorithm>
+
 #include "ui_fixture.h"
 
 namespace kiosk::ui::test {
 namespace {
+
+int textsSaying(const WidgetRegistry& registry, const std::string& s) {
+    return static_cast<int>(std::count_if(registry.texts().begin(), registry.texts().end(),
+                                          [&](const TextInfo& t) { return t.text == s; }));
+}
 
 TEST_F(UiTest, ThreeShortOptionsShareOneRow) {
     start(1280, 800);
@@ -35,6 +43,22 @@ TEST_F(UiTest, LargerTextPutsOptionsBackInAColumnWhenTheyNoLongerFitARow) {
     ui->frames(2);
     EXPECT_EQ(ui->rect("item/since/weeks").x, ui->rect("item/since/months").x);
     EXPECT_LT(ui->rect("item/since/weeks").y, ui->rect("item/since/months").y);
+}
+
+TEST_F(UiTest, MultiSelectSaysChooseAllThatApplyOnce) {
+    const std::string hint = ui->catalog().tr("en", "ui.choose_all_that_apply");
+    goToPage("pain");  // "What helps?" has no help of its own: the widget says it
+    ASSERT_NE(ui->registry().findText("hint/helps"), nullptr);
+    EXPECT_EQ(textsSaying(ui->registry(), hint), 1);
+
+    forms::Item& helps = form->pages[1].items[3];
+    ASSERT_EQ(helps.id, "helps");
+    helps.help = tx("Choose all that apply.", "Elija todas las que correspondan.");
+    ui->frames(2);
+    EXPECT_EQ(ui->registry().findText("hint/helps"), nullptr);
+    ASSERT_NE(ui->registry().findText("help/helps"), nullptr);
+    EXPECT_EQ(textsSaying(ui->registry(), hint), 1);  // the form's, not twice
+    EXPECT_LT(ui->registry().findText("help/helps")->rect.bottom(), ui->rect("item/helps/rest").y);
 }
 
 }  // namespace
