@@ -13,21 +13,30 @@ std::string keyOf(const forms::Item& item, std::string_view suffix) {
     return "item/" + item.id + "/" + std::string(suffix);
 }
 
-/// Lays out @p labels as big choice buttons: two columns when there are many short ones, else a
-/// single column of comfortable width. Returns the index tapped, or -1.
-int choiceList(Frame& f, const forms::Item& item, const std::vector<std::string>& keys,
-               const std::vector<std::string>& labels, const std::vector<bool>& selected, Mark mark,
-               float width) {
+/// Lays out @p labels as big choice buttons: two or three short ones side by side in one row (a
+/// short question then takes one line of buttons, not a column), two columns when there are many
+/// short ones, else a single column of comfortable width. "Short" means every label fits on one
+/// line of its button. Returns the index tapped, or -1.
+int choiceList(Frame& f, const std::vector<std::string>& keys, const std::vector<std::string>& labels,
+               const std::vector<bool>& selected, Mark mark, float width) {
     const int n = static_cast<int>(labels.size());
     const float gap = f.px(f.theme.gapEm);
-    const float half = columnWidth(f, width, 2);
     const float target = f.px(f.theme.targetEm);
-    bool twoColumns = n >= 5;
-    for (const auto& l : labels)
-        if (buttonHeight(f, l, half, mark) > target) twoColumns = false;
-    const int cols = twoColumns ? 2 : 1;
-    const float w = twoColumns ? half : std::min(width, f.px(30.0f));
-    (void)item;
+    auto allOnOneLine = [&](float w) {
+        return std::all_of(labels.begin(), labels.end(),
+                           [&](const std::string& l) { return buttonHeight(f, l, w, mark) <= target; });
+    };
+    int cols = 1;
+    float w = std::min(width, f.px(30.0f));
+    const float inRow = std::min(columnWidth(f, width, std::max(1, n)), f.px(16.0f));
+    const float half = columnWidth(f, width, 2);
+    if (n >= 2 && n <= 3 && allOnOneLine(inRow)) {
+        cols = n;
+        w = inRow;
+    } else if (n >= 5 && allOnOneLine(half)) {
+        cols = 2;
+        w = half;
+    }
     int tapped = -1;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     float y = origin.y;
@@ -85,7 +94,7 @@ void drawSingle(Frame& f, const session::ItemView& iv, float width) {
         labels.push_back(f.text(o.label));
         selected.push_back(current && *current == o.value);
     }
-    const int tapped = choiceList(f, item, keys, labels, selected, Mark::Radio, width);
+    const int tapped = choiceList(f, keys, labels, selected, Mark::Radio, width);
     if (tapped >= 0)  // tapping the chosen option again keeps it: a double tap must not undo it
         f.emit(session::SetAnswer{item.id, forms::Answer{item.options[static_cast<size_t>(tapped)].value}});
 }
@@ -94,10 +103,14 @@ void drawMulti(Frame& f, const session::ItemView& iv, float width) {
     const forms::Item& item = *iv.item;
     const auto* current = answerAs<std::vector<std::string>>(iv);
     const std::vector<std::string> chosen = current ? *current : std::vector<std::string>{};
-    if (item.maxSelected > 0)
-        text(f, FontRole::Body, f.fmt("ui.choose_up_to", {std::to_string(item.maxSelected)}), f.pal.mutedText, width);
-    else
-        text(f, FontRole::Body, f.tr("ui.choose_all_that_apply"), f.pal.mutedText, width);
+    // The form's own help already tells how to choose ("Choose all that apply."): say it once.
+    if (item.help.empty()) {
+        const std::string hint = item.maxSelected > 0
+                                     ? f.fmt("ui.choose_up_to", {std::to_string(item.maxSelected)})
+                                     : f.tr("ui.choose_all_that_apply");
+        text(f, FontRole::Body, hint, f.pal.mutedText, width);
+        registerLastText(f, "hint/" + item.id, hint, FontRole::Body);
+    }
     std::vector<std::string> keys, labels;
     std::vector<bool> selected;
     for (const auto& o : item.options) {
@@ -105,7 +118,7 @@ void drawMulti(Frame& f, const session::ItemView& iv, float width) {
         labels.push_back(f.text(o.label));
         selected.push_back(std::find(chosen.begin(), chosen.end(), o.value) != chosen.end());
     }
-    const int tapped = choiceList(f, item, keys, labels, selected, Mark::Check, width);
+    const int tapped = choiceList(f, keys, labels, selected, Mark::Check, width);
     if (tapped < 0) return;
     auto next = toggleMulti(item, chosen, item.options[static_cast<size_t>(tapped)].value);
     if (next.empty())
@@ -187,12 +200,17 @@ void drawMatrix(Frame& f, const session::ItemView& iv, float width) {
     const int n = static_cast<int>(item.options.size());
     const float gap = f.px(f.theme.gapEm);
     const float w = columnWidth(f, width, std::max(1, n));
+    float h = 0;
+    for (const auto& o : item.options) h = std::max(h, buttonHeight(f, f.text(o.label), w, Mark::None));
+    const float x = ImGui::GetCursorScreenPos().x;
+    const float top = ImGui::GetCursorScreenPos().y;
+    const float rowGap = f.px(0.6f);
+    float y = top;
     for (const auto& row : item.rows) {
-        ImGui::Dummy(ImVec2(1, f.em * 0.2f));
+        // Row label, then its buttons close under it; rows apart by a gap (no ImGui item spacing).
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
         text(f, FontRole::BodyBold, f.text(row.label), f.pal.text, width);
-        const ImVec2 origin = ImGui::GetCursorScreenPos();
-        float h = 0;
-        for (const auto& o : item.options) h = std::max(h, buttonHeight(f, f.text(o.label), w, Mark::None));
+        const ImVec2 origin(x, ImGui::GetItemRectMax().y + f.px(0.15f));
         int c = 0;
         for (const auto& o : item.options) {
             ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(c++) * (w + gap), origin.y));
@@ -210,9 +228,10 @@ void drawMatrix(Frame& f, const session::ItemView& iv, float width) {
                                       ImGui::GetItemRectMin().y + (h - f.em * 1.1f) * 0.5f),
                                f.em * 1.1f, col(f.pal.selectedText));
         }
-        ImGui::SetCursorScreenPos(origin);
-        ImGui::Dummy(ImVec2(width, h + gap * 0.5f));
+        y = origin.y + h + rowGap;
     }
+    ImGui::SetCursorScreenPos(ImVec2(x, top));
+    ImGui::Dummy(ImVec2(width, std::max(1.0f, y - rowGap - top)));
 }
 
 void drawConsent(Frame& f, const session::ItemView& iv, float width) {

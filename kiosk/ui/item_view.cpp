@@ -1,5 +1,7 @@
 #include "kiosk/ui/item_widgets.h"
 
+#include <algorithm>
+
 #include "kiosk/ui/widgets.h"
 
 namespace kiosk::ui {
@@ -20,12 +22,17 @@ void drawItem(Frame& f, const session::ItemView& iv, float width) {
     const FontRole role = item.type == forms::ItemType::Consent ? FontRole::Body : FontRole::Question;
     text(f, role, f.text(item.label), f.pal.text, width);
     registerLastText(f, "question/" + item.id, f.text(item.label), role);
-    if (!item.help.empty()) text(f, FontRole::Body, f.text(item.help), f.pal.mutedText, width);
+    if (!item.help.empty()) {
+        text(f, FontRole::Body, f.text(item.help), f.pal.mutedText, width);
+        registerLastText(f, "help/" + item.id, f.text(item.help), FontRole::Body);
+    }
     if (!iv.error.empty()) {
         errorLine(f, iv.error, width);  // right next to its question
         registerLastText(f, "error/" + item.id, iv.error, FontRole::BodyBold);
     }
-    ImGui::Dummy(ImVec2(1, f.px(0.3f)));
+    // A little air between the question and its answers, no extra item (ImGui adds 0.25 em already).
+    const float itemSpacing = ImGui::GetStyle().ItemSpacing.y;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, f.px(f.theme.answerGapEm) - itemSpacing));
     switch (item.type) {
         case forms::ItemType::Single: drawSingle(f, iv, width); break;
         case forms::ItemType::Multi: drawMulti(f, iv, width); break;

@@ -37,22 +37,25 @@ void drawPage(Frame& f, const session::ViewModel& vm) {
     const std::string owner = "page/" + std::to_string(vm.page);
     beginScrollArea(f, "##page", owner, ImVec2(f.displayW, std::max(f.em, f.displayH - top - bottomH)));
     const bool scrollToError = f.state.nextTapped || !f.state.lastHasErrors;
-    ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y + f.px(0.8f)));
+    ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y + f.px(0.6f)));
     ImGui::BeginGroup();  // new lines start at the column
     text(f, FontRole::Title, vm.pageTitle, f.pal.text, c.width);
     registerLastText(f, "title", vm.pageTitle, FontRole::Title);
     ImGui::Dummy(ImVec2(c.width, f.em * 0.6f));
     bool scrolled = false;
+    bool first = true;
     for (const auto& iv : vm.items) {
         if (!iv.item) continue;
+        if (!first) ImGui::Dummy(ImVec2(c.width, itemGap));  // between questions, not after the last
+        first = false;
         ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y));
         if (vm.hasErrors && scrollToError && !scrolled && !iv.error.empty()) {
             f.state.scroll.scrollToY = ImGui::GetCursorPosY();  // applied next frame
             scrolled = true;
         }
         drawItem(f, iv, c.width);
-        ImGui::Dummy(ImVec2(c.width, itemGap));
     }
+    ImGui::Dummy(ImVec2(c.width, f.px(0.15f)));  // the last answers clear the bottom bar
     ImGui::EndGroup();
     endScrollArea(f);
     f.state.nextTapped = false;

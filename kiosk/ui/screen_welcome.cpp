@@ -7,18 +7,27 @@
 namespace kiosk::ui {
 namespace {
 
-/// The clinic's logo, centred in a @p w wide column: fits a box 3 em high and at most 40 % of the
-/// column wide, aspect ratio kept (a wide word-mark is limited by width, a square one by height).
-void drawLogo(Frame& f, float x, float w) {
+constexpr float kLogoEm = 3.0f;        // the logo's box: 3 em high ...
+constexpr float kLogoWidthShare = 0.4f;  // ... and at most 40 % of the column wide
+constexpr float kMinLogoEm = 1.5f;     // smaller than this a logo is a smudge: left out instead
+constexpr float kMinSpaceShare = 0.3f;  // spacing shrinks to 30 % of its comfortable size at most
+
+/// The logo's size for a box @p boxH high in a @p w wide column, aspect ratio kept (a wide
+/// word-mark is limited by width, a square one by height).
+ImVec2 logoSize(const Frame& f, float boxH, float w) {
     const LogoImage& logo = f.logo;
-    if (!logo.texture || logo.width <= 0 || logo.height <= 0) return;
+    if (!logo.texture || logo.width <= 0 || logo.height <= 0 || boxH <= 0) return ImVec2(0, 0);
     const float lw = static_cast<float>(logo.width), lh = static_cast<float>(logo.height);
-    const float scale = std::min(f.px(3.0f) / lh, w * 0.4f / lw);
-    const ImVec2 size(lw * scale, lh * scale);
-    ImGui::SetCursorScreenPos(ImVec2(x + (w - size.x) * 0.5f, ImGui::GetCursorScreenPos().y));
-    ImGui::Image(logo.texture, size);
-    ImGui::Dummy(ImVec2(w, f.em * 0.5f));
+    const float scale = std::min(boxH / lh, w * kLogoWidthShare / lw);
+    return ImVec2(lw * scale, lh * scale);
 }
+
+/// @brief How the welcome column is fitted to the display: spacing factor and logo box.
+struct WelcomeFit {
+    float space = 1.0f;  ///< multiplies every vertical space
+    float logoBox = 0;   ///< px; 0 = no logo
+    bool pinStart = false;  ///< even squeezed it does not fit: Start sits at the bottom, the rest scrolls
+};
 
 }  // namespace
 
@@ -30,34 +39,71 @@ void drawWelcome(Frame& f, const session::ViewModel& vm) {
     const float w = std::min(c.width, f.px(40.0f));
     const float x = (f.displayW - w) * 0.5f;
     const float gap = f.px(f.theme.gapEm), target = f.px(f.theme.targetEm);
+    const bool languages = f.form.languages.size() > 1;
+    const std::string& title = f.text(f.form.title);
+    const std::string& description = f.form.description.empty() ? std::string() : f.text(f.form.description);
+
+    // What the column holds, measured first, so that Start is never pushed off the screen (a
+    // clinic name, a logo and Larger text together are taller than 1280x800).
+    const float startH = target * 1.4f;
+    const float nameH = f.clinicName.empty() ? 0 : centredTextHeight(f, FontRole::Title, f.clinicName, w);
+    const float langLabelH = languages ? centredTextHeight(f, FontRole::BodyBold, f.tr("ui.welcome.language"), w) : 0;
+    const float fixed = nameH + centredTextHeight(f, FontRole::Question, title, w) +
+                        (description.empty() ? 0 : centredTextHeight(f, FontRole::Body, description, w)) +
+                        (languages ? langLabelH + target : 0) + startH;
+    const bool hasLogo = logoSize(f, f.px(kLogoEm), w).y > 0;
+    auto spaces = [&](bool logo) {  // the comfortable spacing, top to bottom
+        return f.px(1.5f) + (logo ? f.px(0.5f) : 0) + (nameH > 0 ? f.px(0.5f) : 0) +
+               (description.empty() ? 0 : f.px(0.4f)) + f.px(1.2f) + (languages ? f.px(0.3f + 1.5f) : 0) +
+               f.px(1.0f);
+    };
+    const float avail = f.displayH - top;
+    WelcomeFit fit;
+    fit.logoBox = hasLogo ? f.px(kLogoEm) : 0;
+    auto height = [&] { return fixed + fit.space * spaces(fit.logoBox > 0) + logoSize(f, fit.logoBox, w).y; };
+    if (height() > avail) {  // first less air, then a smaller logo, then no logo
+        fit.space = std::max(kMinSpaceShare, 1.0f - (height() - avail) / spaces(hasLogo));
+        if (hasLogo && height() > avail) {
+            fit.logoBox = std::max(0.0f, logoSize(f, fit.logoBox, w).y - (height() - avail));
+            if (fit.logoBox < f.px(kMinLogoEm)) fit.logoBox = 0;
+        }
+        fit.pinStart = height() > avail + 0.5f;
+    }
+    const float sp = fit.space;
+
     ImGui::SetCursorScreenPos(ImVec2(0, top));
-    beginScrollArea(f, "##welcome", "welcome", ImVec2(f.displayW, f.displayH - top));
-    const float areaTop = ImGui::GetCursorScreenPos().y;
-    ImGui::SetCursorScreenPos(ImVec2(x, areaTop + f.px(1.5f)));
-    drawLogo(f, x, w);
+    beginScrollArea(f, "##welcome", "welcome", ImVec2(f.displayW, avail - (fit.pinStart ? startH + f.px(sp) : 0)));
+    float y = ImGui::GetCursorScreenPos().y + f.px(1.5f * sp);
+    const ImVec2 logo = logoSize(f, fit.logoBox, w);
+    if (logo.y > 0) {
+        ImGui::SetCursorScreenPos(ImVec2(x + (w - logo.x) * 0.5f, y));
+        ImGui::Image(f.logo.texture, logo);
+        y += logo.y + f.px(0.5f * sp);
+    }
     if (!f.clinicName.empty()) {
-        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
         centredText(f, FontRole::Title, f.clinicName, f.pal.text, w);
-        ImGui::Dummy(ImVec2(w, f.em * 0.5f));
+        y += nameH + f.px(0.5f * sp);
     }
-    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
-    centredText(f, FontRole::Question, f.text(f.form.title), f.pal.text, w);
-    if (!f.form.description.empty()) {
-        ImGui::Dummy(ImVec2(w, f.em * 0.4f));
-        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
-        centredText(f, FontRole::Body, f.text(f.form.description), f.pal.text, w);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    centredText(f, FontRole::Question, title, f.pal.text, w);
+    y += centredTextHeight(f, FontRole::Question, title, w);
+    if (!description.empty()) {
+        y += f.px(0.4f * sp);
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        centredText(f, FontRole::Body, description, f.pal.text, w);
+        y += centredTextHeight(f, FontRole::Body, description, w);
     }
-    ImGui::Dummy(ImVec2(w, f.px(1.2f)));
+    y += f.px(1.2f * sp);
 
     // Languages, each named in itself ("Español"), never as a flag.
-    if (f.form.languages.size() > 1) {
-        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+    if (languages) {
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
         centredText(f, FontRole::BodyBold, f.tr("ui.welcome.language"), f.pal.text, w);
-        ImGui::Dummy(ImVec2(w, f.em * 0.3f));
+        y += langLabelH + f.px(0.3f * sp);
         const int n = static_cast<int>(f.form.languages.size());
         const float bw = std::min(f.px(11.0f), columnWidth(f, w, n));
         const float rowW = bw * static_cast<float>(n) + gap * static_cast<float>(n - 1);
-        const float y = ImGui::GetCursorScreenPos().y;
         int i = 0;
         for (const auto& code : f.form.languages) {
             ImGui::SetCursorScreenPos(ImVec2(x + (w - rowW) * 0.5f + static_cast<float>(i++) * (bw + gap), y));
@@ -67,18 +113,25 @@ void drawWelcome(Frame& f, const session::ViewModel& vm) {
             spec.mark = Mark::Radio;
             if (button(f, spec, ImVec2(bw, target)) && code != f.lang) f.emit(session::SetLanguage{code});
         }
-        ImGui::SetCursorScreenPos(ImVec2(x, y + target));
-        ImGui::Dummy(ImVec2(w, f.px(1.5f)));
+        y += target + f.px(1.5f * sp);
     }
 
     const float sw = std::min(w, f.px(16.0f));
-    ImGui::SetCursorScreenPos(ImVec2(x + (w - sw) * 0.5f, ImGui::GetCursorScreenPos().y));
-    ButtonSpec start{"start", f.tr("ui.welcome.start"), WidgetKind::Button};
-    start.look = Look::Primary;
-    start.font = FontRole::Question;
-    if (button(f, start, ImVec2(sw, target * 1.4f))) f.emit(session::Start{f.lang});
-    ImGui::Dummy(ImVec2(w, f.px(1.0f)));
+    auto drawStart = [&](float startY) {
+        ImGui::SetCursorScreenPos(ImVec2(x + (w - sw) * 0.5f, startY));
+        ButtonSpec start{"start", f.tr("ui.welcome.start"), WidgetKind::Button};
+        start.look = Look::Primary;
+        start.font = FontRole::Question;
+        if (button(f, start, ImVec2(sw, startH))) f.emit(session::Start{f.lang});
+    };
+    if (!fit.pinStart) {
+        drawStart(y);
+        y += startH;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ImGui::Dummy(ImVec2(w, f.px(1.0f * sp)));
     endScrollArea(f);
+    if (fit.pinStart) drawStart(f.displayH - startH - f.px(0.5f * sp));
 }
 
 }  // namespace kiosk::ui

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace kiosk::ui {
 
@@ -22,6 +23,7 @@ void beginScrollArea(Frame& f, const char* id, const std::string& owner, ImVec2 
         s.scrollToY = keepScrollTo;
     }
     s.suppressClick = false;
+    s.area = std::string(id).substr(id[0] == '#' && id[1] == '#' ? 2 : 0);
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const Rect area{pos.x, pos.y, size.x, size.y};
@@ -77,9 +79,39 @@ void beginScrollArea(Frame& f, const char* id, const std::string& owner, ImVec2 
                           ImGuiWindowFlags_NoBackground);
 }
 
+namespace {
+
+/// "There is more below": the last lines fade out and a band with a down arrow and words sits on
+/// the bottom edge (a thin bar alone is easy to miss). Visual only; dragging is the way to scroll.
+void drawMoreBelow(Frame& f, ImVec2 wpos, ImVec2 wsize) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float bottom = wpos.y + wsize.y;
+    const float fade = std::min(f.px(2.4f), wsize.y * 0.3f);
+    dl->AddRectFilledMultiColor(ImVec2(wpos.x, bottom - fade), ImVec2(wpos.x + wsize.x, bottom),
+                                col(f.pal.background, 0.0f), col(f.pal.background, 0.0f),
+                                col(f.pal.background), col(f.pal.background));
+    const std::string& words = f.tr("ui.scroll_more");
+    const float pad = f.px(0.5f), arrow = f.em * 0.8f, h = f.em * 1.5f;
+    const float w = pad * 3 + arrow + textWidth(f, FontRole::BodyBold, words);
+    const ImVec2 mn(wpos.x + (wsize.x - w) * 0.5f, bottom - h - f.px(0.25f));
+    const ImVec2 mx(mn.x + w, mn.y + h);
+    dl->AddRectFilled(mn, mx, col(f.pal.bar), h * 0.5f);
+    dl->AddRect(mn, mx, col(f.pal.buttonBorder), h * 0.5f, 0, std::max(2.0f, f.px(f.theme.borderEm)));
+    const float cx = mn.x + pad + arrow * 0.5f, cy = mn.y + h * 0.5f;
+    dl->AddTriangleFilled(ImVec2(cx - arrow * 0.5f, cy - arrow * 0.3f), ImVec2(cx + arrow * 0.5f, cy - arrow * 0.3f),
+                          ImVec2(cx, cy + arrow * 0.4f), col(f.pal.text));
+    const ImVec2 tpos(mn.x + pad * 2 + arrow, mn.y + (h - f.em) * 0.5f);
+    ImFont* font = f.fonts.bodyBold ? f.fonts.bodyBold : ImGui::GetFont();
+    dl->AddText(font, f.em, tpos, col(f.pal.text), words.c_str());
+    f.registry.addText(TextInfo{"more_below", words, Rect{mn.x, mn.y, w, h}, f.em});
+}
+
+}  // namespace
+
 void endScrollArea(Frame& f) {
     ScrollState& s = f.state.scroll;
     s.maxOffset = ImGui::GetScrollMaxY();
+    f.registry.addScroll(ScrollInfo{s.area, s.offset, s.maxOffset});
     const ImVec2 wpos = ImGui::GetWindowPos(), wsize = ImGui::GetWindowSize();
     if (s.maxOffset > 0) {
         // Where we are in the page, drawn wide enough to see; not a control.
@@ -91,6 +123,7 @@ void endScrollArea(Frame& f) {
         const float y = wpos.y + (wsize.y - h) * (s.offset / s.maxOffset);
         dl->AddRectFilled(ImVec2(x, wpos.y), ImVec2(x + w, wpos.y + wsize.y), col(f.pal.bar), w * 0.5f);
         dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), col(f.pal.buttonBorder), w * 0.5f);
+        if (s.offset < s.maxOffset - f.px(0.5f)) drawMoreBelow(f, wpos, wsize);
     }
     ImGui::EndChild();
 }

@@ -23,8 +23,11 @@ int StaffGate::lockoutSeconds(int wrong) {
 void StaffGate::watchCorner(Frame& f) {
     const float side = f.px(f.theme.staffCornerEm);
     m_holdSeconds = f.theme.staffHoldSeconds;
-    f.registry.add(WidgetInfo{"staff/corner", WidgetKind::Hidden, "", Rect{0, 0, side, side},
-                              Rect{0, 0, side, side}, true, false, false});
+    WidgetInfo corner;
+    corner.key = "staff/corner";
+    corner.kind = WidgetKind::Hidden;
+    corner.rect = corner.visible = Rect{0, 0, side, side};
+    f.registry.add(std::move(corner));
     const ImGuiIO& io = ImGui::GetIO();
     const bool inCorner = io.MousePos.x >= 0 && io.MousePos.x < side && io.MousePos.y >= 0 && io.MousePos.y < side;
     if (io.MouseClicked[0] && inCorner) m_holdStart = f.now;

@@ -61,7 +61,8 @@ struct Theme {
     float navButtonEm = 9.0f;        ///< width of Back / Next / Submit
     float borderEm = 0.09f;          ///< control outline thickness
     float roundingEm = 0.3f;         ///< corner radius
-    float itemSpacingEm = 1.6f;      ///< vertical space between questions
+    float itemSpacingEm = 1.1f;      ///< vertical space between questions (plus ImGui's item spacing, 0.25)
+    float answerGapEm = 0.4f;        ///< between a question (or its help) and its answers
     float signatureHeightEm = 7.0f;  ///< signature pad height
     float staffCornerEm = 3.0f;      ///< hidden staff corner: square at the top-left
     float staffHoldSeconds = 3.0f;   ///< s: hold the corner this long to get the PIN pad

@@ -15,6 +15,7 @@ namespace kiosk::ui {
 /// @brief Drag-to-scroll of one scroll area with a fling that decays (ImGui 1.86 has no touch scroll).
 struct ScrollState {
     std::string owner;           ///< which page/screen the offset belongs to; reset when it changes
+    std::string area;            ///< the open area's name ("page"), for the registry
     float offset = 0;            ///< px scrolled
     float maxOffset = 0;         ///< from the last frame's content height
     float velocity = 0;          ///< px/s of the fling (positive = content moves up)

@@ -42,6 +42,11 @@ const TextInfo* WidgetRegistry::findText(std::string_view key) const {
     return it == m_texts.end() ? nullptr : &*it;
 }
 
+const ScrollInfo* WidgetRegistry::findScroll(std::string_view area) const {
+    auto it = std::find_if(m_scrolls.begin(), m_scrolls.end(), [&](const ScrollInfo& s) { return s.area == area; });
+    return it == m_scrolls.end() ? nullptr : &*it;
+}
+
 std::vector<const WidgetInfo*> WidgetRegistry::withPrefix(std::string_view prefix) const {
     std::vector<const WidgetInfo*> out;
     for (const auto& w : m_widgets)

@@ -45,6 +45,9 @@ struct WidgetInfo {
     bool enabled = true;   ///< a tap does something
     bool selected = false; ///< shows as chosen (colour + check mark)
     bool dimmed = false;   ///< looks disabled but stays tappable (Next with answers missing)
+    std::vector<std::string> labelLines;  ///< the label as drawn, line by line (button()); empty if drawn otherwise
+    Rect labelRect;        ///< where those lines lie
+    float labelScale = 1;  ///< < 1: the label was drawn smaller so that its longest word fits
 };
 
 /// @brief A piece of text tests need to locate (a question, its error, the progress line).
@@ -55,16 +58,26 @@ struct TextInfo {
     float fontPx = 0;  ///< glyph height it was drawn at
 };
 
+/// @brief A scroll area of the frame: how far its content reaches below what it shows.
+struct ScrollInfo {
+    std::string area;     ///< "page", "welcome", "review"
+    float offset = 0;     ///< px scrolled
+    float maxOffset = 0;  ///< px of content below the area when scrolled to the top (0 = all fits)
+};
+
 class WidgetRegistry {
 public:
     void beginFrame() {
         m_widgets.clear();
         m_texts.clear();
+        m_scrolls.clear();
     }
-    void add(WidgetInfo info) { m_widgets.push_back(std::move(info)); }
+    WidgetInfo& add(WidgetInfo info) { return m_widgets.emplace_back(std::move(info)); }
     void addText(TextInfo info) { m_texts.push_back(std::move(info)); }
     const std::vector<TextInfo>& texts() const { return m_texts; }
     const TextInfo* findText(std::string_view key) const;
+    void addScroll(ScrollInfo info) { m_scrolls.push_back(std::move(info)); }
+    const ScrollInfo* findScroll(std::string_view area) const;
 
     const std::vector<WidgetInfo>& widgets() const { return m_widgets; }
     const WidgetInfo* find(std::string_view key) const;
@@ -74,6 +87,7 @@ public:
 private:
     std::vector<WidgetInfo> m_widgets;
     std::vector<TextInfo> m_texts;
+    std::vector<ScrollInfo> m_scrolls;
 };
 
 }  // namespace kiosk::ui

@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <cfloat>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 namespace {
+
+constexpr float kMinLabelScale = 0.6f;  // below this a label is too small to read at arm's length
+constexpr float kCentredLineHeight = 1.25f;  // centred text (welcome, messages) is set a little looser
 
 float roleSize(const Frame& f, FontRole role) {
     switch (role) {
@@ -23,6 +27,54 @@ ImFont* roleFont(const Frame& f, FontRole role) {
 ImVec2 measure(const Frame& f, FontRole role, std::string_view s, float wrap) {
     return roleFont(f, role)->CalcTextSizeA(roleSize(f, role), FLT_MAX, wrap, s.data(),
                                             s.data() + s.size());
+}
+
+float lineWidth(ImFont* font, float size, std::string_view s) {
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+}
+
+bool isSpace(char c) { return c == ' ' || c == '\n'; }
+
+float widestWord(ImFont* font, float size, std::string_view s) {
+    float widest = 0;
+    for (size_t i = 0; i < s.size();) {
+        while (i < s.size() && isSpace(s[i])) ++i;
+        size_t j = i;
+        while (j < s.size() && !isSpace(s[j])) ++j;
+        if (j > i) widest = std::max(widest, lineWidth(font, size, s.substr(i, j - i)));
+        i = j;
+    }
+    return widest;
+}
+
+/// Greedy wrap that breaks only at spaces (and at '\n'); a word wider than @p width stays whole on
+/// its own line (ImGui's own wrap would cut it mid-word).
+std::vector<std::string_view> wrapAtSpaces(ImFont* font, float size, std::string_view s, float width) {
+    std::vector<std::string_view> lines;
+    size_t start = std::string_view::npos, end = 0;  // the line being filled: [start, end)
+    for (size_t i = 0; i <= s.size();) {
+        if (i == s.size() || s[i] == '\n') {
+            if (start != std::string_view::npos) lines.push_back(s.substr(start, end - start));
+            start = std::string_view::npos;
+            ++i;
+            continue;
+        }
+        if (s[i] == ' ') {
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < s.size() && !isSpace(s[j])) ++j;
+        if (start == std::string_view::npos) {
+            start = i;
+        } else if (lineWidth(font, size, s.substr(start, j - start)) > width) {
+            lines.push_back(s.substr(start, end - start));
+            start = i;
+        }
+        end = j;
+        i = j;
+    }
+    return lines;
 }
 
 struct Colours {
@@ -66,27 +118,24 @@ void text(Frame& f, FontRole role, std::string_view s, Rgb color, float wrapWidt
 }
 
 void centredText(Frame& f, FontRole role, std::string_view s, Rgb color, float width) {
-    // Wrap first, then centre each line: ImGui wraps left-aligned only.
+    // Wrap (between words only), then centre each line: ImGui wraps left-aligned only.
     ImFont* font = roleFont(f, role);
     const float size = roleSize(f, role);
     const ImVec2 start = ImGui::GetCursorScreenPos();
-    const char* p = s.data();
-    const char* end = s.data() + s.size();
     float y = start.y;
-    const float lineH = size * 1.25f;
-    while (p < end) {
-        const char* lineEnd = font->CalcWordWrapPositionA(font->Scale * size / font->FontSize, p, end, width);
-        if (lineEnd == p) lineEnd = p + 1;
-        const char* nl = std::find(p, lineEnd, '\n');
-        if (nl < lineEnd) lineEnd = nl;
-        const float w = font->CalcTextSizeA(size, FLT_MAX, 0, p, lineEnd).x;
-        ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(start.x + (width - w) * 0.5f, y),
-                                            col(color), p, lineEnd);
-        y += lineH;
-        p = lineEnd;
-        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+    for (auto line : wrapAtSpaces(font, size, s, width)) {
+        const float w = lineWidth(font, size, line);
+        ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(start.x + (width - w) * 0.5f, y), col(color),
+                                            line.data(), line.data() + line.size());
+        y += size * kCentredLineHeight;
     }
     ImGui::Dummy(ImVec2(width, std::max(1.0f, y - start.y)));
+}
+
+float centredTextHeight(const Frame& f, FontRole role, std::string_view s, float width) {
+    const float size = roleSize(f, role);
+    return std::max(1.0f, size * kCentredLineHeight *
+                              static_cast<float>(wrapAtSpaces(roleFont(f, role), size, s, width).size()));
 }
 
 void drawCheck(ImDrawList* dl, ImVec2 pos, float sz, ImU32 c) {
@@ -99,15 +148,35 @@ void drawCheck(ImDrawList* dl, ImVec2 pos, float sz, ImU32 c) {
     dl->AddCircleFilled(b, t * 0.5f, c);  // round the joint
 }
 
+LabelLayout layoutLabel(const Frame& f, FontRole role, std::string_view s, float width, float maxHeight) {
+    ImFont* font = roleFont(f, role);
+    const float full = roleSize(f, role);
+    width = std::max(1.0f, width);
+    LabelLayout out;
+    // A word never splits: when the widest one does not fit, the whole label gets smaller.
+    const float widest = widestWord(font, full, s);
+    if (widest > width) out.scale = width / widest * 0.995f;
+    for (int shrink = 0;; ++shrink) {
+        const float size = full * out.scale;
+        out.lines = wrapAtSpaces(font, size, s, width);
+        out.size = ImVec2(0, size * static_cast<float>(out.lines.size()));
+        for (auto l : out.lines) out.size.x = std::max(out.size.x, lineWidth(font, size, l));
+        // Too many lines for a fixed-size button: smaller still, down to a floor that stays legible.
+        if (maxHeight <= 0 || out.size.y <= maxHeight || out.scale <= kMinLabelScale || shrink > 20) break;
+        out.scale = std::max(kMinLabelScale, out.scale * 0.93f);
+    }
+    return out;
+}
+
 float buttonHeight(const Frame& f, std::string_view label, float width, Mark mark, FontRole font) {
     const float pad = f.px(f.theme.padEm);
     const float markW = mark == Mark::None ? 0.0f : f.em * 1.4f;
-    const float h = measure(f, font, label, std::max(1.0f, width - 2 * pad - markW)).y + 2 * pad;
+    const float h = layoutLabel(f, font, label, width - 2 * pad - markW, 0.0f).size.y + 2 * pad;
     return std::max(f.px(f.theme.targetEm), h);
 }
 
-void registerLastItem(Frame& f, std::string_view key, WidgetKind kind, std::string_view label,
-                      bool enabled, bool selected, bool dimmed) {
+WidgetInfo& registerLastItem(Frame& f, std::string_view key, WidgetKind kind, std::string_view label,
+                             bool enabled, bool selected, bool dimmed) {
     const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 cmn = dl->GetClipRectMin(), cmx = dl->GetClipRectMax();
@@ -120,7 +189,7 @@ void registerLastItem(Frame& f, std::string_view key, WidgetKind kind, std::stri
     info.enabled = enabled;
     info.selected = selected;
     info.dimmed = dimmed;
-    f.registry.add(std::move(info));
+    return f.registry.add(std::move(info));
 }
 
 void registerLastText(Frame& f, std::string_view key, std::string_view s, FontRole role) {
@@ -164,15 +233,23 @@ bool button(Frame& f, const ButtonSpec& spec, ImVec2 size) {
         avail -= box + f.em * 0.4f;
     }
     ImFont* font = roleFont(f, spec.font);
-    const float fs = roleSize(f, spec.font);
-    const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, avail, spec.label.data(),
-                                          spec.label.data() + spec.label.size());
-    if (spec.mark == Mark::None && ts.x <= avail) textX = pos.x + (size.x - ts.x) * 0.5f;
-    dl->AddText(font, fs, ImVec2(textX, pos.y + (size.y - ts.y) * 0.5f), col(c.text),
-                spec.label.data(), spec.label.data() + spec.label.size(), avail);
+    const LabelLayout label = layoutLabel(f, spec.font, spec.label, avail, size.y - pad);
+    const float fs = roleSize(f, spec.font) * label.scale;
+    const float textY = pos.y + (size.y - label.size.y) * 0.5f;
+    float y = textY;
+    for (auto line : label.lines) {
+        const float lw = lineWidth(font, fs, line);
+        const float x = spec.mark == Mark::None ? pos.x + (size.x - lw) * 0.5f : textX;  // centred unless marked
+        dl->AddText(font, fs, ImVec2(x, y), col(c.text), line.data(), line.data() + line.size());
+        y += fs;
+    }
 
-    registerLastItem(f, spec.key, spec.kind, spec.label, spec.enabled, selected,
-                     spec.look == Look::Dimmed && spec.enabled);
+    WidgetInfo& info = registerLastItem(f, spec.key, spec.kind, spec.label, spec.enabled, selected,
+                                        spec.look == Look::Dimmed && spec.enabled);
+    for (auto line : label.lines) info.labelLines.emplace_back(line);
+    const float labelX = spec.mark == Mark::None ? pos.x + (size.x - label.size.x) * 0.5f : textX;
+    info.labelRect = Rect{labelX, textY, label.size.x, label.size.y};
+    info.labelScale = label.scale;
     return tapped && spec.enabled && !f.state.scroll.suppressClick && !f.state.scroll.dragging;
 }
 

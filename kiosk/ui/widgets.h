@@ -2,6 +2,7 @@
 // Building blocks every screen uses: big buttons that register themselves (STYLE.md #6), text in
 // the theme's fonts, check marks drawn as lines (Noto Sans has no U+2713) and the error line.
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -27,6 +28,17 @@ struct ButtonSpec {
 /// Draws @p spec at the cursor with @p size, registers it, and returns true on a tap (press and
 /// release on it, not the end of a scroll drag).
 bool button(Frame& f, const ButtonSpec& spec, ImVec2 size);
+/// @brief A label broken into lines at spaces only, and the scale it needs to fit.
+struct LabelLayout {
+    float scale = 1;                      ///< < 1 when a word is wider than the space, or lines too many
+    std::vector<std::string_view> lines;  ///< views into the label
+    ImVec2 size;                          ///< px, at that scale
+};
+/// Lays @p s out in @p width: breaks only between words; when one word is wider than @p width the
+/// whole label gets a smaller font (never a split word); when @p maxHeight > 0 and the lines are
+/// taller, smaller again down to a legible floor.
+LabelLayout layoutLabel(const Frame& f, FontRole role, std::string_view s, float width, float maxHeight);
+
 /// Height a button of @p width needs for @p label: at least the touch target, more if it wraps.
 float buttonHeight(const Frame& f, std::string_view label, float width, Mark mark,
                    FontRole font = FontRole::BodyBold);
@@ -35,6 +47,8 @@ float buttonHeight(const Frame& f, std::string_view label, float width, Mark mar
 void text(Frame& f, FontRole role, std::string_view s, Rgb color, float wrapWidth);
 /// Text whose lines are centred in @p width starting at the cursor x.
 void centredText(Frame& f, FontRole role, std::string_view s, Rgb color, float width);
+/// Height centredText() takes for @p s in @p width.
+float centredTextHeight(const Frame& f, FontRole role, std::string_view s, float width);
 /// Width of @p s in @p role on one line.
 float textWidth(const Frame& f, FontRole role, std::string_view s);
 /// Height of @p s in @p role wrapped at @p width.
@@ -46,8 +60,8 @@ void drawCheck(ImDrawList* dl, ImVec2 pos, float sz, ImU32 col);
 void errorLine(Frame& f, std::string_view message, float width);
 
 /// Registers the last ImGui item as a widget (rect and the visible part under the clip rect).
-void registerLastItem(Frame& f, std::string_view key, WidgetKind kind, std::string_view label,
-                      bool enabled, bool selected = false, bool dimmed = false);
+WidgetInfo& registerLastItem(Frame& f, std::string_view key, WidgetKind kind, std::string_view label,
+                             bool enabled, bool selected = false, bool dimmed = false);
 
 /// Records the last ImGui item (drawn with text()) as text @p key for tests.
 void registerLastText(Frame& f, std::string_view key, std::string_view s, FontRole role);

@@ -62,20 +62,7 @@ TEST_P(TargetsTest, EveryScreenMeetsTargetSizeAndSpacing) {
         for (int i = 0; i < 6; ++i) ui->drag(8, ui->height() * 0.7f, 8, ui->height() * 0.3f, 6);
         check("page " + page.id + " scrolled");
     }
-    for (const char* item : {"first_name", "phone", "email"}) {
-        goToPage("about");
-        ui->tap(std::string("item/") + item);
-        check(std::string("keyboard for ") + item);
-        ui->tap("keyboard/done");
-    }
-    goToPage("notes");
-    ui->tap("item/comments");
-    check("multiline keyboard");
-    ui->tap("keyboard/done");
-    goToPage("more");
-    ui->tap("item/sleep_hours");
-    check("number pad");
-    ui->tap("keyboard/done");
+    forEachKeyboard(*ui, [&](const std::string& id) { goToPage(id); }, [&](const std::string& what) { check(what); });
     goToPage("body");
     ui->tap("item/pain_map/" + std::string(forms::bodyRegions().front().id));
     check("body map detail");

@@ -2,6 +2,8 @@
 
 #include <type_traits>
 
+#include "ui_driver.h"
+
 namespace kiosk::ui::test {
 namespace {
 
@@ -109,6 +111,25 @@ std::shared_ptr<forms::Form> makeTestForm() {
 
     form->pages = {about, pain, more, body, notes};
     return form;
+}
+
+void forEachKeyboard(UiDriver& ui, const std::function<void(const std::string&)>& goToPage,
+                     const std::function<void(const std::string&)>& check) {
+    struct Opening {
+        const char* page;
+        const char* item;
+        const char* scenario;
+    };
+    for (const Opening& o : {Opening{"about", "first_name", "keyboard for first_name"},
+                             Opening{"about", "phone", "keyboard for phone"},
+                             Opening{"about", "email", "keyboard for email"},
+                             Opening{"notes", "comments", "multiline keyboard"},
+                             Opening{"more", "sleep_hours", "number pad"}}) {
+        goToPage(o.page);
+        ui.tap(std::string("item/") + o.item);
+        check(o.scenario);
+        ui.tap("keyboard/done");
+    }
 }
 
 void FakeSession::apply(const session::Action& action) {

@@ -87,5 +87,48 @@ TEST_F(UiTest, WelcomeLogoComesAboveTheStartButton) {
     EXPECT_LT(q.y1, ui->rect("lang/en").y);
 }
 
+// A clinic name, a logo, the intake's long welcome text and Larger text together are taller than
+// 1280x800: the spacing and then the logo give way, never the Start button.
+TEST_F(UiTest, StartStaysFullyOnScreenWithALogoANameAndLargerText) {
+    form->description = tx(
+        "Welcome! These questions help your therapist plan a safe, comfortable treatment. It takes about "
+        "10 minutes. You can go back and change any answer.",
+        "¡Le damos la bienvenida! Estas preguntas ayudan a su terapeuta a planear un tratamiento seguro y "
+        "cómodo. Toma unos 10 minutos. Puede regresar y cambiar cualquier respuesta.");
+    struct Case {
+        float w, h;
+        bool larger;
+        const char* lang;
+    };
+    for (const Case c : {Case{1920, 1080, false, "en"}, Case{1920, 1080, true, "en"}, Case{1280, 800, false, "en"},
+                         Case{1280, 800, true, "en"}, Case{1280, 800, true, "es"}, Case{1920, 1080, true, "es"}}) {
+        UiOptions o = withLogo(300, 300);
+        o.clinicName = "Riverside Pain and Wellness Clinic";
+        session = FakeSession(form);  // back on the welcome screen
+        start(c.w, c.h, o);
+        if (c.larger) ui->tap("toggle/larger_text");
+        if (std::string(c.lang) != "en") ui->tap("lang/" + std::string(c.lang));
+        ui->frames(3);
+        const std::string what = std::to_string(static_cast<int>(c.w)) + "x" + std::to_string(static_cast<int>(c.h)) +
+                                 (c.larger ? " larger " : " normal ") + c.lang;
+        const WidgetInfo* s = ui->find("start");
+        ASSERT_NE(s, nullptr) << what;
+        EXPECT_GE(s->rect.y, 0.0f) << what;
+        EXPECT_LE(s->rect.bottom(), c.h) << what << ": Start is pushed off the bottom";
+        EXPECT_NEAR(s->visible.h, s->rect.h, 0.5f) << what << ": Start is partly hidden";
+        EXPECT_GE(s->rect.h, 64.0f * c.h / 1080.0f) << what;
+        const Quad q = drawnWith(kFakeTexture);
+        if (q.commands > 0) {  // the logo, when it stays, is above everything else and not squashed
+            EXPECT_NEAR(q.width(), q.height(), 0.5f) << what;
+            EXPECT_LT(q.y1, ui->rect("lang/en").y) << what;
+        }
+        if (!c.larger && c.h == 1080) {
+            EXPECT_EQ(q.commands, 1) << what << ": room enough for the logo";
+        }
+        ASSERT_TRUE(ui->tap("start")) << what;
+        EXPECT_NE(lastOf<session::Start>(ui->actions()), nullptr) << what;
+    }
+}
+
 }  // namespace
 }  // namespace kiosk::ui::test

@@ -1,0 +1,111 @@
+// UX.md "nothing needs scrolling at 1280x800 unless the list is long": every page of the bundled
+// forms/intake.yaml, reached by taps on the real session, fits its scroll area in English and
+// Spanish; only the body map (a long list by nature) may scroll. When a page does go on below the
+// fold, a "Scroll for more" cue says so until the patient has scrolled to the end.
+#include <sstream>
+
+#include "intake_e2e_fixture.h"
+#include "ui_fixture.h"
+
+namespace kiosk::ui::test {
+namespace {
+
+struct Display {
+    float w, h;
+    const char* lang;
+};
+
+void PrintTo(const Display& d, std::ostream* os) { *os << d.w << "x" << d.h << " " << d.lang; }
+
+class PageFit : public IntakeE2e, public ::testing::WithParamInterface<Display> {};
+
+bool hasBodyMap(const forms::Page& page) {
+    for (const auto& item : page.items)
+        if (item.type == forms::ItemType::BodyMap) return true;
+    return false;
+}
+
+TEST_P(PageFit, EveryPageOfTheIntakeFitsWithoutScrolling) {
+    const Display d = GetParam();
+    startUi(d.w, d.h);
+    startIntake(d.lang);
+    Patient p;
+    std::vector<std::string> checked;
+    for (int guard = 0; guard < 80 && screen() == session::Screen::Page; ++guard) {
+        const std::string id = pageId();
+        const forms::Page& page = form->pages[static_cast<size_t>(pageIndex(id))];
+        ui->frames(2);  // the scroll area knows its content height from the frame before
+        const ScrollInfo* scroll = ui->registry().findScroll("page");
+        ASSERT_NE(scroll, nullptr) << id;
+        if (!hasBodyMap(page)) {
+            EXPECT_LE(scroll->maxOffset, 0.5f)
+                << "page " << pageIndex(id) + 1 << " (" << id << ") needs " << scroll->maxOffset
+                << " px of scrolling at " << d.w << "x" << d.h << " in " << d.lang;
+            EXPECT_EQ(ui->registry().findText("more_below"), nullptr) << id;
+            // Everything tappable on it is fully visible, nothing hides behind the bottom bar.
+            for (const auto& w : ui->registry().widgets()) {
+                if (w.kind == WidgetKind::Hidden) continue;
+                EXPECT_NEAR(w.visible.h, w.rect.h, 0.5f) << id << ": " << w.key << " partly hidden";
+            }
+        } else {
+            EXPECT_NE(ui->registry().findText("more_below"), nullptr) << id << ": a long page says so";
+        }
+        checked.push_back(id);
+        fillPage(id, p);
+        if (HasFatalFailure()) return;
+        ui->tap("next");
+        if (pageId() == id) {
+            ADD_FAILURE() << "Next did not leave page " << id;
+            return;
+        }
+    }
+    EXPECT_EQ(screen(), session::Screen::Review);
+    EXPECT_EQ(checked.size(), form->pages.size());
+}
+
+std::string displayName(const ::testing::TestParamInfo<Display>& info) {
+    std::ostringstream s;
+    s << static_cast<int>(info.param.w) << "x" << static_cast<int>(info.param.h) << "_" << info.param.lang;
+    return s.str();
+}
+
+INSTANTIATE_TEST_SUITE_P(Displays, PageFit,
+                         ::testing::Values(Display{1280, 800, "en"}, Display{1280, 800, "es"},
+                                           Display{1920, 1080, "en"}, Display{1920, 1080, "es"}),
+                         displayName);
+
+// The cue on a page that goes on below: there at the top, gone once scrolled to the end, in the
+// patient's language, on the bottom edge of the scroll area (above the Back / Next bar).
+TEST_F(UiTest, ALongPageSaysThereIsMoreBelowUntilScrolledToTheEnd) {
+    start(1280, 800);
+    goToPage("body");
+    const TextInfo* cue = ui->registry().findText("more_below");
+    ASSERT_NE(cue, nullptr);
+    EXPECT_EQ(cue->text, ui->catalog().tr("en", "ui.scroll_more"));
+    EXPECT_LE(cue->rect.bottom(), ui->rect("next").y);
+    EXPECT_GT(cue->rect.y, ui->height() * 0.6f);
+    for (int i = 0; i < 10; ++i) ui->drag(8, ui->height() * 0.7f, 8, ui->height() * 0.2f, 6);
+    ui->frames(2);
+    const ScrollInfo* scroll = ui->registry().findScroll("page");
+    ASSERT_NE(scroll, nullptr);
+    EXPECT_NEAR(scroll->offset, scroll->maxOffset, 1.0f);
+    EXPECT_EQ(ui->registry().findText("more_below"), nullptr);
+
+    session.lang = "es";
+    goToPage("about");
+    goToPage("body");
+    cue = ui->registry().findText("more_below");
+    ASSERT_NE(cue, nullptr);
+    EXPECT_EQ(cue->text, "Deslice para ver más");
+}
+
+TEST_F(UiTest, APageThatFitsShowsNoMoreBelowCue) {
+    start(1280, 800);
+    goToPage("notes");
+    ASSERT_NE(ui->registry().findScroll("page"), nullptr);
+    EXPECT_EQ(ui->registry().findScroll("page")->maxOffset, 0.0f);
+    EXPECT_EQ(ui->registry().findText("more_below"), nullptr);
+}
+
+}  // namespace
+}  // namespace kiosk::ui::test
