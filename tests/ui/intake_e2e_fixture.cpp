@@ -44,8 +44,12 @@ void IntakeE2e::startUi(float width, float height) {
 
 void IntakeE2e::handle(const std::vector<session::Effect>& effects) {
     for (const auto& e : effects) {
-        if (const auto* save = std::get_if<session::SaveRequest>(&e)) {
-            saveRequests.push_back(save->record);
+        if (const auto* save = std::get_if<session::SaveRequest>(&e)) saveRequests.push_back(save->record);
+        if (effectRunner) {
+            if (auto outcomeAction = effectRunner(e)) handle(intake->apply(*outcomeAction));
+            continue;
+        }
+        if (std::holds_alternative<session::SaveRequest>(e)) {
             if (outcome == SaveOutcome::Succeed)
                 handle(intake->apply(session::SaveSucceeded{"rec-" + std::to_string(saveRequests.size())}));
             else

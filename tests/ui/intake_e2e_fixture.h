@@ -5,7 +5,9 @@
 // store that succeeds or fails on command). Patients answer by taps on registry keys only.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +71,9 @@ protected:
     SaveOutcome outcome = SaveOutcome::Succeed;
     std::vector<session::Record> saveRequests;  ///< every SaveRequest, in order
     int savedDrafts = 0, discardedDrafts = 0;
+    /// Set it to run effects for real (app/'s runEffect over a real store); the outcome it returns
+    /// is applied to the intake. Unset: the fake store above answers.
+    std::function<std::optional<session::Action>(const session::Effect&)> effectRunner;
 
 private:
     void handle(const std::vector<session::Effect>& effects);
