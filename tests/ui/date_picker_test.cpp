@@ -144,6 +144,22 @@ TEST_F(DateTest, AStoredAnswerOpensOnItsDecade) {
     EXPECT_TRUE(ui->find("item/dob/month/3")->selected);
 }
 
+// With larger text on a small screen the sections do not all fit: after a month is picked, the year
+// section (still empty) is brought into view, whole, without dragging.
+TEST_F(DateTest, LargerTextAtSmallSizeScrollsToTheYearAfterTheMonth) {
+    start(1280, 800);
+    ui->tap("toggle/larger_text");
+    goToPage("about");
+    tap("day/15");
+    tap("month/3");
+    ui->frames(2);
+    const WidgetInfo* decade = ui->find("item/dob/decade/1940");
+    ASSERT_NE(decade, nullptr);
+    EXPECT_NEAR(decade->visible.h, decade->rect.h, 0.5f);
+    const WidgetInfo* last = ui->registry().withPrefix("item/dob/decade/").back();
+    EXPECT_NEAR(last->visible.h, last->rect.h, 0.5f) << last->key;
+}
+
 // Month names and year buttons never break mid-word: as many columns as the longest fits.
 using DateSizesTest = SizedUiTest;
 
