@@ -34,8 +34,8 @@ int checkLabels(const WidgetRegistry& registry, const std::string& scenario) {
     for (const auto& w : registry.widgets()) {
         if (w.label.empty() || w.kind == WidgetKind::Hidden) continue;
         if (w.kind == WidgetKind::Field) continue;  // shows what was typed on one clipped line, not a label
-        // The signature pad's hint is drawn by signature_pad.cpp, which the `signature-pad` branch
-        // is reworking (its label check comes with that merge); skip it here until then.
+        // A canvas (the signature pad) is a drawing area whose label is a one-line hint inside it,
+        // not a button label; its buttons (undo, clear) are checked like any other.
         if (w.kind == WidgetKind::Canvas) continue;
         if (w.labelLines.empty()) {
             ADD_FAILURE() << scenario << ": " << w.key << " '" << w.label << "' was not laid out by button()";
