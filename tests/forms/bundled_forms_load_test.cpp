@@ -107,6 +107,12 @@ TEST(BundledContent, FollowUpLoadsWithItsRecheckFlags) {
     EXPECT_EQ(findFlag(*form, "trauma")->severity, Severity::Urgent);
     ASSERT_NE(findFlag(*form, "much_worse"), nullptr);
     EXPECT_EQ(findFlag(*form, "much_worse")->severity, Severity::Caution);
+    // The questions the caution flags hang on are required, so a skipped answer cannot hide one.
+    for (const char* id : {"overall_change", "treatment_reaction"}) {
+        const Item* item = form->findItem(id);
+        ASSERT_NE(item, nullptr) << id;
+        EXPECT_TRUE(item->required) << id;
+    }
     const Item* details = form->findItem("change_details");
     ASSERT_NE(details, nullptr);
     ASSERT_TRUE(details->showIf);
