@@ -16,6 +16,8 @@ void drawReview(Frame& f, const session::ViewModel& vm);
 void drawSaving(Frame& f, const session::ViewModel& vm);
 void drawSaveFailed(Frame& f, const session::ViewModel& vm);
 void drawThankYou(Frame& f, const session::ViewModel& vm);
+/// After a restart with a saved draft: continue it or start over; shows none of its answers.
+void drawResume(Frame& f, const session::ViewModel& vm);
 /// "Are you still there?" over everything (the answers underneath are not drawn: privacy).
 void drawIdleOverlay(Frame& f, const session::ViewModel& vm);
 
