@@ -3,6 +3,7 @@
 
 #include "kiosk/app/demo_answers.h"
 
+#include <algorithm>
 #include <set>
 
 namespace kiosk::app {
@@ -10,7 +11,7 @@ namespace kiosk::app {
 CLI::Validator demoScreenValidator() {
     return CLI::Validator(
         [](std::string& name) -> std::string {
-            for (const char* s : {"welcome", "review", "saving", "save_failed", "thank_you", "idle"}) {
+            for (const char* s : {"welcome", "review", "saving", "save_failed", "thank_you", "idle", "resume"}) {
                 if (name == s) return {};
             }
             if (name.rfind("page:", 0) == 0 && name.size() > 5) return {};
@@ -114,6 +115,13 @@ core::Result<void> driveToScreen(session::Intake& intake, const std::string& scr
         applyAll(intake, session::Touch{now});
         applyAll(intake, session::Tick{now + timing.idleAfter + std::chrono::seconds(2)});
         if (!intake.view().idleWarning) return fail("the session showed no idle warning");
+        return {};
+    }
+    if (screen == "resume") {
+        // As after a crash mid-intake: a draft of a patient on the third page, restored.
+        const int third = std::min(2, static_cast<int>(intake.form().pages.size()) - 1);
+        if (auto r = walk(intake, lang, third); !r) return r;
+        if (!intake.restore(intake.snapshot())) return fail("the demo draft could not be restored");
         return {};
     }
     if (auto r = walk(intake, lang, -1); !r) return r;

@@ -33,6 +33,7 @@ std::optional<SteadyTime> sessionDeadline(const session::ViewModel& vm, const se
             [[fallthrough]];
         case Screen::Page:
         case Screen::Review:
+        case Screen::Resume:  // a restored draft waits for "Continue": unattended, idle wipes it
             // The session's idle clock starts at the last touch, or at its first tick without one.
             wake = vm.idleWarning
                        ? now + kSecond

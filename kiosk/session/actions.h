@@ -28,17 +28,18 @@ struct SaveFailed { std::string reason; };   ///< staff-facing reason without pa
 struct Touch { TimePoint now; };             ///< any input: restarts the idle timer
 struct Tick { TimePoint now; };              ///< time passes: idle countdown, save retry, thank-you
 struct StillHere { TimePoint now; };         ///< "I'm still here" on the idle warning
-struct Reset {};                             ///< wipe everything, back to welcome
+struct Reset {};                             ///< wipe everything, back to welcome (also "Start over")
+struct ResumeContinue {};                    ///< Resume screen: back to the page the draft was on
 
 using Action = std::variant<Start, SetLanguage, SetAnswer, ClearAnswer, Next, Back, GoTo, Submit,
-                            SaveSucceeded, SaveFailed, Touch, Tick, StillHere, Reset>;
+                            SaveSucceeded, SaveFailed, Touch, Tick, StillHere, Reset, ResumeContinue>;
 
 // [SECTION] Effects
 /// Save this finished record durably; answer with SaveSucceeded or SaveFailed.
 struct SaveRequest { Record record; };
 /// Save the in-progress intake (after every page) so a crash can resume it: see Intake::snapshot().
 struct SaveDraft { std::string snapshotJson; };
-/// The draft is no longer needed (submitted, or wiped by idle/reset).
+/// The draft is no longer needed (submitted, or wiped by idle/reset/start over).
 struct DiscardDraft {};
 
 using Effect = std::variant<SaveRequest, SaveDraft, DiscardDraft>;

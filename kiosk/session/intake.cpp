@@ -4,6 +4,7 @@
 // [SECTION] Navigation     Start, SetLanguage, answers, Next, Back, GoTo
 // [SECTION] Saving         Submit, SaveSucceeded, SaveFailed, retries
 // [SECTION] Time           Touch, Tick (idle, thank-you, retry), StillHere, Reset
+// [SECTION] Resume         ResumeContinue (a restored draft; Reset is its "Start over")
 // GCC 12 reports false "may be used uninitialized" inside std::variant moves once they are
 // inlined (GCC bug 107919 and relatives); silenced for this file only, other warnings stay errors.
 #if defined(__GNUC__) && !defined(__clang__)
@@ -66,6 +67,7 @@ void IntakeOps::wipePatient(Intake& s) {
     s.m_lastTouch.reset();
     s.m_thankYouUntil.reset();
     s.m_screenSeq = 0;  // a late SaveSucceeded must not thank the next patient
+    s.m_resumeTo = Screen::Page;
     s.m_screen = Screen::Welcome;
 }
 
@@ -262,6 +264,7 @@ struct IntakeOps::Transitions {
         switch (s.m_screen) {
             case Screen::Page:
             case Screen::Review:
+            case Screen::Resume:  // holds a restored draft: unattended, it is wiped like a page
             case Screen::Saving:
             case Screen::SaveFailed: return true;
             case Screen::Welcome: return s.m_started;  // came Back to welcome with answers
@@ -308,6 +311,13 @@ struct IntakeOps::Transitions {
         const bool hadPatient = s.m_started;
         Ops::wipePatient(s);  // pending saves survive: they are retried, never shown
         if (hadPatient) return {DiscardDraft{}};
+        return {};
+    }
+
+    // [SECTION] Resume
+    Effects operator()(const ResumeContinue&) {
+        if (s.m_screen != Screen::Resume) return {};
+        s.m_screen = s.m_resumeTo;  // the page (or review) and its answers, as the draft left them
         return {};
     }
 };

@@ -45,6 +45,9 @@ public:
     Record buildRecord() const;
     /// Serialised in-progress state for a draft; restore() resumes it after a crash.
     std::string snapshot() const;
+    /// Loads a draft and opens Screen::Resume (none of its answers shown: whoever stands at the
+    /// kiosk may be the next patient). ResumeContinue goes to the page it was on; Reset or idle wipes
+    /// it. False (nothing changed) when the draft is unreadable or of another form.
     bool restore(const std::string& snapshotJson);
 
     const forms::Form& form() const { return *m_form; }
@@ -66,6 +69,7 @@ private:
     UtcNow m_utcNow;
     forms::Answers m_answers;
     Screen m_screen = Screen::Welcome;
+    Screen m_resumeTo = Screen::Page;  // Screen::Resume: where ResumeContinue goes (Page or Review)
     std::string m_lang;
     int m_page = -1;
     bool m_fromReview = false;

@@ -1,6 +1,7 @@
 // Intake's record and draft: buildRecord() (what Submit saves) and snapshot()/restore() (what a
 // crash resumes). A restored draft is checked against the form as it is now: unknown items and
-// answers that no longer fit are dropped rather than trusted.
+// answers that no longer fit are dropped rather than trusted. It opens on Screen::Resume, which
+// shows none of them until someone taps "Continue".
 #include <nlohmann/json.hpp>
 
 #include "kiosk/forms/scoring.h"
@@ -43,7 +44,8 @@ Record Intake::buildRecord() const {
 std::string Intake::snapshot() const {
     json answers = json::object();
     for (const auto& [id, value] : m_answers) answers[id] = answerToJson(value);
-    const char* screen = m_screen == Screen::Review ? "review" : m_screen == Screen::Page ? "page" : "welcome";
+    const Screen at = m_screen == Screen::Resume ? m_resumeTo : m_screen;  // still the same draft
+    const char* screen = at == Screen::Review ? "review" : at == Screen::Page ? "page" : "welcome";
     return json{{"version", 1},          {"form", m_form->id},
                 {"form_version", m_form->version},
                 {"lang", m_lang},        {"screen", screen},
@@ -93,17 +95,19 @@ bool Intake::restore(const std::string& snapshotJson) {
     const bool review = screen != nullptr && screen->is_string() && screen->get<std::string>() == "review";
     const int p = page->get<int>();
     if (review) {
-        m_screen = Screen::Review;
+        m_resumeTo = Screen::Review;
         m_page = p;
     } else if (v.pageShown(p)) {
-        m_screen = Screen::Page;
+        m_resumeTo = Screen::Page;
         m_page = p;
         m_fromReview = fromReview != nullptr && fromReview->is_boolean() && fromReview->get<bool>();
     } else {
         const int first = IntakeOps::nextShownPage(*this, v, -1);
-        m_screen = first < 0 ? Screen::Review : Screen::Page;
+        m_resumeTo = first < 0 ? Screen::Review : Screen::Page;
         m_page = first;
     }
+    // Whoever stands at the kiosk now may not be this patient: ask before showing any answer.
+    m_screen = Screen::Resume;
     return true;
 }
 

@@ -1,6 +1,6 @@
 // Intake::view(): the picture the screens draw, every string in the patient's current language
 // (so SetLanguage re-phrases titles, errors and review answers at once). Only the screens that
-// belong to a patient show their answers; Welcome, Saving and ThankYou show none.
+// belong to a patient show their answers; Welcome, Resume, Saving and ThankYou show none.
 #include <cmath>
 
 #include "kiosk/session/intake.h"

@@ -10,7 +10,9 @@
 
 namespace kiosk::session {
 
-enum class Screen { Welcome, Page, Review, Saving, SaveFailed, ThankYou };
+/// Resume: an intake restored from a draft after a crash waits here, showing none of its answers,
+/// until someone chooses to continue it (ResumeContinue) or to start over (Reset).
+enum class Screen { Welcome, Page, Review, Saving, SaveFailed, ThankYou, Resume };
 
 /// @brief One visible item of the current page.
 struct ItemView {

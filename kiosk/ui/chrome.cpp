@@ -45,6 +45,22 @@ void drawTopBar(Frame& f, std::string_view left) {
     if (button(f, lt, ImVec2(wLarger, target))) f.state.largerText = !f.state.largerText;
 }
 
+void languageButtons(Frame& f, float x, float w, float y) {
+    const float gap = f.px(f.theme.gapEm), target = f.px(f.theme.targetEm);
+    const int n = static_cast<int>(f.form.languages.size());
+    const float bw = std::min(f.px(11.0f), columnWidth(f, w, n));
+    const float rowW = bw * static_cast<float>(n) + gap * static_cast<float>(n - 1);
+    int i = 0;
+    for (const auto& code : f.form.languages) {
+        ImGui::SetCursorScreenPos(ImVec2(x + (w - rowW) * 0.5f + static_cast<float>(i++) * (bw + gap), y));
+        const std::string key = "lang/" + code;
+        ButtonSpec spec{key, f.catalog.tr(code, "language.name"), WidgetKind::Choice};  // in its own words
+        spec.look = code == f.lang ? Look::Selected : Look::Plain;
+        spec.mark = Mark::Radio;
+        if (button(f, spec, ImVec2(bw, target)) && code != f.lang) f.emit(session::SetLanguage{code});
+    }
+}
+
 int drawBottomBar(Frame& f, const ButtonSpec* back, const ButtonSpec& main) {
     const float h = f.px(f.theme.bottomBarEm);
     const float top = f.displayH - h;

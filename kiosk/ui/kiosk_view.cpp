@@ -98,6 +98,7 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
                 case session::Screen::Saving: drawSaving(f, vm); break;
                 case session::Screen::SaveFailed: drawSaveFailed(f, vm); break;
                 case session::Screen::ThankYou: drawThankYou(f, vm); break;
+                case session::Screen::Resume: drawResume(f, vm); break;
             }
         }
         m.staff.watchCorner(f);

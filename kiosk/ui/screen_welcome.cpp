@@ -38,7 +38,7 @@ void drawWelcome(Frame& f, const session::ViewModel& vm) {
     const Column c = contentColumn(f);
     const float w = std::min(c.width, f.px(40.0f));
     const float x = (f.displayW - w) * 0.5f;
-    const float gap = f.px(f.theme.gapEm), target = f.px(f.theme.targetEm);
+    const float target = f.px(f.theme.targetEm);
     const bool languages = f.form.languages.size() > 1;
     const std::string& title = f.text(f.form.title);
     const std::string& description = f.form.description.empty() ? std::string() : f.text(f.form.description);
@@ -96,23 +96,12 @@ void drawWelcome(Frame& f, const session::ViewModel& vm) {
     }
     y += f.px(1.2f * sp);
 
-    // Languages, each named in itself ("Español"), never as a flag.
+    // Languages, each named in itself ("Español"), never as a flag (chrome.cpp).
     if (languages) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         centredText(f, FontRole::BodyBold, f.tr("ui.welcome.language"), f.pal.text, w);
         y += langLabelH + f.px(0.3f * sp);
-        const int n = static_cast<int>(f.form.languages.size());
-        const float bw = std::min(f.px(11.0f), columnWidth(f, w, n));
-        const float rowW = bw * static_cast<float>(n) + gap * static_cast<float>(n - 1);
-        int i = 0;
-        for (const auto& code : f.form.languages) {
-            ImGui::SetCursorScreenPos(ImVec2(x + (w - rowW) * 0.5f + static_cast<float>(i++) * (bw + gap), y));
-            const std::string key = "lang/" + code;
-            ButtonSpec spec{key, f.catalog.tr(code, "language.name"), WidgetKind::Choice};
-            spec.look = code == f.lang ? Look::Selected : Look::Plain;
-            spec.mark = Mark::Radio;
-            if (button(f, spec, ImVec2(bw, target)) && code != f.lang) f.emit(session::SetLanguage{code});
-        }
+        languageButtons(f, x, w, y);
         y += target + f.px(1.5f * sp);
     }
 

@@ -16,12 +16,17 @@ void drawReview(Frame& f, const session::ViewModel& vm);
 void drawSaving(Frame& f, const session::ViewModel& vm);
 void drawSaveFailed(Frame& f, const session::ViewModel& vm);
 void drawThankYou(Frame& f, const session::ViewModel& vm);
+/// After a restart with a saved draft: continue it or start over; shows none of its answers.
+void drawResume(Frame& f, const session::ViewModel& vm);
 /// "Are you still there?" over everything (the answers underneath are not drawn: privacy).
 void drawIdleOverlay(Frame& f, const session::ViewModel& vm);
 
 // [chrome.cpp]
 /// Top bar: @p left text (progress) and the Larger text / High contrast toggles on the right.
 void drawTopBar(Frame& f, std::string_view left);
+/// One row of language buttons ("lang/xx"), each named in itself, centred in @p w at (@p x, @p y);
+/// targetEm high. Tapping one sends SetLanguage.
+void languageButtons(Frame& f, float x, float w, float y);
 /// Bottom bar with Back on the left and the main action on the right, always in the same place.
 /// Returns which was tapped: -1 back, +1 main, 0 none.
 int drawBottomBar(Frame& f, const ButtonSpec* back, const ButtonSpec& main);

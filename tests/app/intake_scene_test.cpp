@@ -19,7 +19,7 @@ using std::chrono::seconds;
 class FlakySink final : public RecordSink {
   public:
     bool failing = false;
-    int submits = 0, saved = 0, drafts = 0;
+    int submits = 0, saved = 0, drafts = 0, discards = 0;
     core::Result<std::string> submit(const session::Record&) override {
         ++submits;
         if (failing) return core::makeError(core::ErrorCode::DiskFull, "disk full");
@@ -29,7 +29,10 @@ class FlakySink final : public RecordSink {
         ++drafts;
         return {};
     }
-    core::Result<void> discardDraft() override { return {}; }
+    core::Result<void> discardDraft() override {
+        ++discards;
+        return {};
+    }
 };
 
 class IntakeSceneTest : public ::testing::Test {
@@ -183,6 +186,35 @@ TEST_F(IntakeSceneTest, BackToWelcomeKeepsTextSizeAndContrastButTheNextPatientGe
     EXPECT_FALSE(m_view->displayChoices().highContrast);
 }
 
+TEST_F(IntakeSceneTest, AResumedDraftLeftAloneIsWipedLikeAPage) {
+    m_scene->apply(session::Start{"en"}, m_t0);
+    answerAndNext(m_t0);
+    const std::string draft = m_intake->snapshot();
+    // The kiosk restarts (cli_run.cpp): a new Intake restores the draft, a new scene runs it.
+    session::Intake intake(m_form, m_catalog, m_timing);
+    ASSERT_TRUE(intake.restore(draft));
+    IntakeScene scene(intake, *m_view, m_sink, m_timing, "es");
+    ASSERT_EQ(intake.screen(), Screen::Resume);
+    EXPECT_EQ(intake.view().lang, "en") << "the patient's language, not the welcome one";
+    EXPECT_EQ(*scene.nextWake(m_t0), m_t0) << "a new screen: the session starts its idle clock";
+    scene.onTick(m_t0);
+    const SteadyTime warnAt = *scene.nextWake(m_t0);
+    EXPECT_GE(warnAt, m_t0 + seconds(90));
+    EXPECT_LT(warnAt, m_t0 + seconds(91));
+    scene.onTick(warnAt);
+    ASSERT_TRUE(intake.view().idleWarning);
+    SteadyTime now = warnAt;
+    for (int i = 0; i < 40 && intake.screen() != Screen::Welcome; ++i) {
+        now = std::max(now, scene.nextWake(now).value_or(now));
+        scene.onTick(now);
+    }
+    EXPECT_EQ(intake.screen(), Screen::Welcome);
+    EXPECT_TRUE(intake.answers().empty());
+    EXPECT_EQ(m_sink.discards, 1) << "the draft goes too";
+    EXPECT_EQ(intake.view().lang, "es");
+    EXPECT_FALSE(scene.nextWake(now).has_value());
+}
+
 TEST(AppSessionDeadline, PureRules) {
     session::IntakeConfig timing;
     const SteadyTime now = SteadyTime{} + std::chrono::hours(2);
@@ -195,6 +227,13 @@ TEST(AppSessionDeadline, PureRules) {
     timers.firstTick = now;
     timers.lastInput = now - seconds(30);
     EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now + seconds(90) + milliseconds(5));
+
+    vm.screen = Screen::Resume;  // a restored draft: idle runs as on a page
+    timers.patientData = false;
+    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now + seconds(90) + milliseconds(5));
+    timers.firstTick.reset();
+    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now) << "its first tick at once";
+    timers.firstTick = now;
 
     vm.screen = Screen::Page;
     vm.idleWarning = true;

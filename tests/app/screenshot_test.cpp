@@ -71,6 +71,7 @@ TEST(AppScreenshot, ThankYouHighContrastLargerText) {
     expectScreen("thank_you", "--high-contrast --larger-text");
 }
 TEST(AppScreenshot, IdleWarning) { expectScreen("idle"); }
+TEST(AppScreenshot, ResumeAfterACrashInSpanish) { expectScreen("resume", "--lang es"); }
 
 /// Pixels of @p path that are (nearly) pure magenta; -1 when the PNG cannot be read.
 long magentaPixels(const std::string& path) {

@@ -11,12 +11,6 @@ using namespace kiosk::session;
 
 namespace {
 
-bool hasDiscard(const std::vector<Effect>& effects) {
-    for (const Effect& e : effects)
-        if (std::holds_alternative<DiscardDraft>(e)) return true;
-    return false;
-}
-
 struct IdleTest : ::testing::Test {
     IntakeConfig config = [] {
         IntakeConfig c;

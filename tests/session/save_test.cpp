@@ -18,12 +18,6 @@ std::optional<Record> saveRequest(const std::vector<Effect>& effects) {
         if (const auto* s = std::get_if<SaveRequest>(&e)) return s->record;
     return std::nullopt;
 }
-bool hasDiscard(const std::vector<Effect>& effects) {
-    for (const Effect& e : effects)
-        if (std::holds_alternative<DiscardDraft>(e)) return true;
-    return false;
-}
-
 struct SaveTest : ::testing::Test {
     IntakeConfig config = [] {
         IntakeConfig c;

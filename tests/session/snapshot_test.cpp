@@ -36,6 +36,9 @@ TEST_F(SnapshotTest, RoundTripResumesWhereThePatientWas) {
 
     Intake resumed{sampleForm(), realCatalog(), IntakeConfig{}, &fakeLater};
     ASSERT_TRUE(resumed.restore(snap));
+    EXPECT_EQ(resumed.screen(), Screen::Resume) << "asks first (resume_test.cpp)";
+    EXPECT_EQ(resumed.snapshot(), snap) << "the Resume screen does not change the draft";
+    resumed.apply(ResumeContinue{});
     EXPECT_TRUE(resumed.answers() == intake.answers());
     const ViewModel a = intake.view(), b = resumed.view();
     EXPECT_EQ(b.screen, Screen::Page);
@@ -60,10 +63,12 @@ TEST_F(SnapshotTest, RoundTripKeepsReviewAndReviewEdits) {
     act(Next{});
     Intake r1{sampleForm(), realCatalog()};
     ASSERT_TRUE(r1.restore(intake.snapshot()));
+    r1.apply(ResumeContinue{});
     EXPECT_EQ(r1.screen(), Screen::Review);
     act(GoTo{1});
     Intake r2{sampleForm(), realCatalog()};
     ASSERT_TRUE(r2.restore(intake.snapshot()));
+    r2.apply(ResumeContinue{});
     EXPECT_TRUE(r2.view().editingFromReview);
     r2.apply(Next{});
     EXPECT_EQ(r2.screen(), Screen::Review);
@@ -94,6 +99,7 @@ TEST_F(SnapshotTest, RestoreDropsWhatNoLongerFitsTheForm) {
           {"pain_now", 9},                 // hidden: hurts is no
           {"night_pain", true}}}};         // page hidden
     ASSERT_TRUE(intake.restore(snap.dump()));
+    act(ResumeContinue{});
     EXPECT_EQ(intake.answers().size(), 2u);
     EXPECT_EQ(intake.answers().count("name"), 1u);
     EXPECT_EQ(intake.answers().count("hurts"), 1u);
@@ -104,6 +110,7 @@ TEST_F(SnapshotTest, RestoreDropsWhatNoLongerFitsTheForm) {
 TEST_F(SnapshotTest, RestoreOntoAHiddenPageGoesToTheFirstShownPage) {
     const json snap = {{"lang", "xx"}, {"page", 2}, {"started_at", ""}, {"answers", json::object()}};
     ASSERT_TRUE(intake.restore(snap.dump()));
+    act(ResumeContinue{});
     EXPECT_EQ(intake.view().page, 0);
     EXPECT_EQ(intake.view().lang, "en") << "an unknown language falls back";
 }

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "kiosk/core/i18n.h"
 #include "kiosk/session/actions.h"
@@ -30,5 +31,12 @@ inline session::TimePoint t(double seconds) {
 }
 
 inline std::string fixedNow() { return "2026-11-25T10:03:00Z"; }
+
+/// True when @p effects ask to discard the draft (submitted, reset or wiped by idle).
+inline bool hasDiscard(const std::vector<session::Effect>& effects) {
+    for (const session::Effect& e : effects)
+        if (std::holds_alternative<session::DiscardDraft>(e)) return true;
+    return false;
+}
 
 }  // namespace kiosk::testing

@@ -103,7 +103,7 @@ TEST_F(UiTest, LargerTextGrowsTextAndTargetsAtOnce) {
 
 TEST_F(UiTest, TogglesAreOnEveryScreen) {
     using S = session::Screen;
-    for (S s : {S::Welcome, S::Page, S::Review, S::Saving, S::SaveFailed, S::ThankYou}) {
+    for (S s : {S::Welcome, S::Page, S::Review, S::Saving, S::SaveFailed, S::ThankYou, S::Resume}) {
         session.screen = s;
         ui->frames(2);
         EXPECT_TRUE(ui->exists("toggle/larger_text")) << static_cast<int>(s);
@@ -111,6 +111,38 @@ TEST_F(UiTest, TogglesAreOnEveryScreen) {
     }
     ui->tap("toggle/high_contrast");
     EXPECT_TRUE(ui->find("toggle/high_contrast")->selected);
+}
+
+TEST_F(UiTest, ResumeAsksWithoutShowingAnswersAndSendsContinueOrStartOver) {
+    session.answers["first_name"] = std::string("Zelda");
+    session.screen = session::Screen::Resume;
+    session.page = 2;
+    ui->frames(2);
+    EXPECT_EQ(ui->registry().findText("message")->text, "Welcome back");
+    for (const auto& w : ui->registry().widgets())
+        EXPECT_EQ(w.label.find("Zelda"), std::string::npos) << w.key;
+    for (const auto& t : ui->registry().texts())
+        EXPECT_EQ(t.text.find("Zelda"), std::string::npos) << t.key;
+    const Rect resume = ui->rect("resume/continue"), over = ui->rect("resume/start_over");
+    EXPECT_GE(resume.h, 64.0f);
+    EXPECT_GE(over.h, 64.0f);
+    EXPECT_GE(over.y - resume.bottom(), 12.0f);  // UX.md: no two targets closer than 12 px
+    EXPECT_EQ(ui->find("resume/continue")->label, "Continue my answers");
+    EXPECT_EQ(ui->find("resume/start_over")->label, "Start over");
+
+    ui->tap("lang/es");
+    EXPECT_EQ(ui->find("resume/start_over")->label, "Empezar de nuevo");
+    ui->tap("resume/continue");
+    ASSERT_NE(lastOf<session::ResumeContinue>(ui->actions()), nullptr);
+    EXPECT_EQ(session.screen, session::Screen::Page);
+    EXPECT_EQ(session.page, 2);
+
+    session.screen = session::Screen::Resume;
+    ui->frames(2);
+    ui->tap("resume/start_over");
+    ASSERT_NE(lastOf<session::Reset>(ui->actions()), nullptr);
+    EXPECT_EQ(session.screen, session::Screen::Welcome);
+    EXPECT_TRUE(session.answers.empty());
 }
 
 TEST_F(UiTest, ReviewEditsAPageAndSubmits) {

@@ -158,6 +158,8 @@ void FakeSession::apply(const session::Action& action) {
                 page = a.page;
             } else if constexpr (std::is_same_v<A, session::Reset>) {
                 *this = FakeSession(form);
+            } else if constexpr (std::is_same_v<A, session::ResumeContinue>) {
+                if (screen == session::Screen::Resume) screen = session::Screen::Page;
             }
         },
         action);

@@ -18,7 +18,8 @@ core::Catalog loadCatalog() {
 
 std::string actionName(const session::Action& a) {
     static const char* kNames[] = {"Start", "SetLanguage", "SetAnswer", "ClearAnswer", "Next", "Back", "GoTo",
-                                   "Submit", "SaveSucceeded", "SaveFailed", "Touch", "Tick", "StillHere", "Reset"};
+                                   "Submit", "SaveSucceeded", "SaveFailed", "Touch", "Tick", "StillHere", "Reset",
+                                   "ResumeContinue"};
     return kNames[a.index()];
 }
 
