@@ -100,3 +100,84 @@ TEST_F(CliExport, SimulatedRecordsExportAndThenPurge) {
     EXPECT_EQ(*s.purgeExported(std::chrono::hours(1), *key, SystemClock::now()), 0);  // too fresh
     EXPECT_EQ(*s.purgeExported(std::chrono::hours(1), *key, SystemClock::now() + std::chrono::hours(2)), 2);
 }
+
+namespace {
+/// Files in @p dir whose names end in ".tmp": what an export may never leave behind.
+std::vector<std::string> tempFiles(const std::string& dir) {
+    std::vector<std::string> found;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".tmp") found.push_back(e.path().filename().string());
+    return found;
+}
+}  // namespace
+
+TEST_F(CliExport, RefusesToWriteOverTheDatabaseOrItsFiles) {
+    const std::string before = st::readFile(db);
+    std::filesystem::create_symlink(db, dir / "link-to-db.json");
+    std::filesystem::create_hard_link(db, dir / "hard-link-to-db.json");
+    std::filesystem::create_directory(dir / "a-folder");
+    struct Case { std::string output; int exit; const char* says; };
+    const Case cases[] = {
+        {db, 2, "the output is the database file"},
+        {dir / "./intake.sqlite3", 2, "the output is the database file"},
+        {dir / "hard-link-to-db.json", 2, "the output is the database file"},
+        {dir / "link-to-db.json", 2, "the output is the database file"},
+        {db + "-wal", 2, "the output is the database's -wal file"},
+        {db + "-shm", 2, "the output is the database's -shm file"},
+        {db + "-journal", 2, "the output is the database's -journal file"},
+        {dir / "a-folder", 1, "is not a regular file"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.output);
+        const RunResult r = run("export --format json --force -o " + c.output);
+        EXPECT_EQ(r.exitCode, c.exit) << r.output;
+        EXPECT_NE(r.output.find(c.says), std::string::npos) << r.output;
+        EXPECT_EQ(st::readFile(db), before);
+        EXPECT_TRUE(tempFiles(dir.path()).empty());
+    }
+    EXPECT_TRUE(std::filesystem::is_directory(dir / "a-folder"));
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / "link-to-db.json"));
+    Store s = st::openOrDie(st::options(db));
+    for (const auto& id : ids) EXPECT_EQ(statusOf(s, id), RecordStatus::Submitted);
+    auto key = s.unlock(kPass);
+    ASSERT_TRUE(key);
+    EXPECT_TRUE(s.readPayload(ids[0], *key));
+}
+
+TEST_F(CliExport, TheTempFileIsFreshPrivateAndNeverFollowsAPlantedName) {
+    const std::string out = dir / "export.json";
+    std::ofstream(dir / "victim") << "keep me";
+    std::filesystem::create_symlink(dir / "victim", out + ".tmp");
+    const RunResult r = run("export --format json -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(st::readFile(dir / "victim"), "keep me");
+    EXPECT_TRUE(std::filesystem::is_symlink(out + ".tmp"));
+    EXPECT_EQ(json::parse(st::readFile(out))["records"].size(), 3u);
+    std::filesystem::remove(out + ".tmp");
+    EXPECT_TRUE(tempFiles(dir.path()).empty());
+}
+
+TEST_F(CliExport, AFailedOrKilledExportLeavesNoTempFile) {
+    // An output folder that does not exist (tests may run as root, so not a read-only one).
+    RunResult r = run("export --format json -o " + dir / "missing/export.json");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("cannot create the export file"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(dir / "missing"));
+
+    // Killed half-way through writing (a file-size limit kills with SIGXFSZ): enough records that
+    // the export passes the limit while the database's own files stay under it.
+    {
+        Store s = st::openOrDie(st::options(db));
+        const std::string big = R"({"answers":{"notes":")" + std::string(4000, 'x') + R"("}})";
+        for (int i = 3; i < 40; ++i) ASSERT_TRUE(s.submit(st::meta(i), big));
+    }
+    const std::string out = dir / "export.json";
+    r = kiosk::app::testing::runKiosk("export --format json -o " + out + " --db " + db + " --passphrase-file " +
+                                      dir / "pass" + " </dev/null",
+                                      "ulimit -c 0; ulimit -f 100;");
+    EXPECT_NE(r.exitCode, 0) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(out));
+    EXPECT_TRUE(tempFiles(dir.path()).empty());
+    Store s = st::openOrDie(st::options(db));
+    for (const auto& id : ids) EXPECT_EQ(statusOf(s, id), RecordStatus::Submitted);
+}
