@@ -122,10 +122,14 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
     orFail(file->commit());
     // Marked only once the file is in place: a failed export marks nothing. An unmarked export is
     // still audited, since patient data left the kiosk.
-    if (a.noMark)
-        orFail(s.audit(store::AuditAction::Export, "count=" + std::to_string(w.ids.size()) + " not_marked"));
-    else
-        orFail(s.markExported(w.ids, key));
+    // The audit row says what was asked for (form, dates, status), never what the records hold.
+    if (a.noMark) {
+        const std::string filters = store::describe(filter);
+        orFail(s.audit(store::AuditAction::Export, "count=" + std::to_string(w.ids.size()) + " not_marked" +
+                                                       (filters.empty() ? "" : " " + filters)));
+    } else {
+        orFail(s.markExported(w.ids, key, filter));
+    }
     std::cout << "exported " << w.ids.size() << " record" << (w.ids.size() == 1 ? "" : "s") << " to " << a.output
               << '\n';
     if (!w.damaged.empty())

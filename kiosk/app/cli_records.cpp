@@ -77,7 +77,7 @@ void addRecordCommand(CLI::App* records, const std::string& name, const std::str
 void addShow(CLI::App* records) {
     addRecordCommand(records, "show", "unlock and print one record's JSON (patient data: stdout only)",
                      [](Store& s, const store::ClinicKey& key, const std::string& id) {
-                         const std::string payload = orFail(s.readPayload(id, key));
+                         const std::string payload = orFail(s.viewPayload(id, key));
                          // Printed as stored if it is not JSON (never re-encoded into something else).
                          const auto parsed = nlohmann::json::parse(payload, nullptr, false);
                          std::cout << (parsed.is_discarded() ? payload : parsed.dump(2)) << '\n';

@@ -95,6 +95,7 @@ const char* toString(AuditAction action) {
         case AuditAction::Purge: return "purge";
         case AuditAction::Backup: return "backup";
         case AuditAction::Review: return "review";
+        case AuditAction::View: return "record_view";
     }
     return "unknown";
 }

@@ -40,6 +40,20 @@ std::optional<RecordStatus> parseRecordStatus(const std::string& text) {
     return std::nullopt;
 }
 
+std::string describe(const ListFilter& f) {
+    std::string out;
+    auto add = [&](const char* name, const std::string& value) {
+        if (!value.empty()) out += (out.empty() ? "" : " ") + std::string(name) + "=" + value;
+    };
+    add("form", f.formId);
+    add("since", f.since);
+    add("before", f.until);
+    add("status", f.status ? toString(*f.status) : "");
+    if (f.includeDeleted) add("deleted", "included");
+    if (f.limit > 0) add("limit", std::to_string(f.limit));
+    return out;
+}
+
 namespace {
 
 constexpr char kPayloadMagic[4] = {'i', 'k', 'r', '1'};
@@ -345,6 +359,13 @@ Result<std::string> Store::readPayload(const std::string& id, const ClinicKey& k
     });
 }
 
+Result<std::string> Store::viewPayload(const std::string& id, const ClinicKey& key) {
+    auto payload = readPayload(id, key);
+    if (!payload) return payload;
+    if (auto logged = audit(AuditAction::View, "record=" + id); !logged) return logged.error();
+    return payload;
+}
+
 Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key,
     const std::function<bool(const RecordSummary&, const Result<std::string>&)>& fn) {
     return m->run("reading records", [&]() -> Result<void> {
@@ -362,7 +383,7 @@ Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key
     });
 }
 
-Result<void> Store::markExported(const std::vector<std::string>& ids, const ClinicKey&) {
+Result<void> Store::markExported(const std::vector<std::string>& ids, const ClinicKey&, const ListFilter& filter) {
     return m->run("marking records exported", [&]() -> Result<void> {
         const std::string now = utcNowIso();
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -375,7 +396,9 @@ Result<void> Store::markExported(const std::vector<std::string>& ids, const Clin
             q.bind(2, id);
             n += q.exec();
         }
-        appendAudit(m->db, m->kioskId, AuditAction::Export, "count=" + std::to_string(n), now);
+        const std::string filters = describe(filter);
+        appendAudit(m->db, m->kioskId, AuditAction::Export,
+                    "count=" + std::to_string(n) + (filters.empty() ? "" : " " + filters), now);
         tx.commit();
         core::logger()->info("records exported count={}", n);
         return {};

@@ -44,9 +44,16 @@ TEST_F(CliExport, ExportWritesEveryRecordOnceAndMarksThem) {
     r = run("export --format json -o " + out);
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("will not overwrite an existing file (give --force)"), std::string::npos) << r.output;
-    r = run("export --format json --status exported --force -o " + out);
+    r = run("export --format json --status exported --form intake --force -o " + out);
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_EQ(json::parse(st::readFile(out))["records"].size(), 2u);
+
+    // The audit rows name the count and the filters asked for, never what a record holds.
+    SQLite::Database raw(db, SQLite::OPEN_READONLY);
+    SQLite::Statement q(raw, "SELECT detail FROM audit WHERE action = 'export' ORDER BY seq");
+    std::vector<std::string> details;
+    while (q.executeStep()) details.push_back(q.getColumn(0).getString());
+    EXPECT_EQ(details, (std::vector<std::string>{"count=2", "count=2 form=intake status=exported"}));
 }
 
 TEST_F(CliExport, ExportFiltersByDateAndCanLeaveRecordsUnmarked) {
@@ -61,7 +68,8 @@ TEST_F(CliExport, ExportFiltersByDateAndCanLeaveRecordsUnmarked) {
     Store s = st::openOrDie(st::options(db));
     for (const auto& id : ids) EXPECT_EQ(statusOf(s, id), RecordStatus::Submitted);
     SQLite::Database raw(db, SQLite::OPEN_READONLY);
-    EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE action = 'export' AND detail = 'count=3 not_marked'").getInt(), 1);
+    EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE action = 'export' AND detail = 'count=3 not_marked "
+                             "since=2026-11-25T00:00:00Z before=2026-11-26T00:00:00Z'").getInt(), 1);
 
     for (const char* bad : {"--format csv", "--format json --since 2026-13-01", "--format json --until yesterday"}) {
         r = run(std::string("export ") + bad + " -o " + dir / "never.json");

@@ -18,6 +18,15 @@ TEST_F(CliRecords, ShowPrintsTheRecordJson) {
     r = run("records show no-such-id");
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("no record no-such-id"), std::string::npos) << r.output;
+
+    // Reading a record is audited by its id (a failed read is not a view).
+    SQLite::Database raw(db, SQLite::OPEN_READONLY);
+    SQLite::Statement q(raw, "SELECT detail FROM audit WHERE action = 'record_view'");
+    std::vector<std::string> views;
+    while (q.executeStep()) views.push_back(q.getColumn(0).getString());
+    EXPECT_EQ(views, std::vector<std::string>{"record=" + ids[1]});
+    Store s = st::openOrDie(st::options(db));
+    EXPECT_TRUE(s.verifyAudit()->intact());
 }
 
 TEST_F(CliRecords, VerifyNamesOnlyTheDamagedRecord) {
