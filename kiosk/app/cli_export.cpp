@@ -18,7 +18,9 @@ namespace kiosk::app {
 namespace fs = std::filesystem;
 
 std::optional<std::string> parseExportDate(const std::string& text, bool endOfDay) {
-    if (store::parseUtcIso(text)) return text;
+    // Times are stored to the second, so "< the next second" is "up to and including this one".
+    if (const auto moment = store::parseUtcIso(text))
+        return endOfDay ? store::toUtcIso(*moment + std::chrono::seconds(1)) : text;
     const auto midnight = store::parseUtcIso(text + "T00:00:00Z");
     if (!midnight) return std::nullopt;
     return endOfDay ? store::toUtcIso(*midnight + std::chrono::hours(24)) : text + "T00:00:00Z";
@@ -157,8 +159,8 @@ void addExportCommand(CLI::App& app) {
         ->required()
         ->type_name("PATH");
     cmd->add_option("--form", a->form, "only this form id")->type_name("ID");
-    cmd->add_option("--since", a->since, "submitted on or after DATE (YYYY-MM-DD, UTC)")->type_name("DATE");
-    cmd->add_option("--until", a->until, "submitted up to and including DATE (YYYY-MM-DD, UTC)")->type_name("DATE");
+    cmd->add_option("--since", a->since, "submitted on or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");
+    cmd->add_option("--until", a->until, "submitted up to and including DATE (YYYY-MM-DD: that whole day; or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");
     cmd->add_option("--status", a->status, "only records with this status (default: all but deleted)")
         ->check(CLI::IsMember({"submitted", "reviewed", "exported"}));
     cmd->add_flag("--no-mark", a->noMark, "do not mark the records exported (purge only removes exported ones)");

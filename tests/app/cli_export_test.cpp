@@ -71,6 +71,17 @@ TEST_F(CliExport, ExportFiltersByDateAndCanLeaveRecordsUnmarked) {
     EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE action = 'export' AND detail = 'count=3 not_marked "
                              "since=2026-11-25T00:00:00Z before=2026-11-26T00:00:00Z'").getInt(), 1);
 
+    // A full timestamp is a moment, included at both ends: records 0, 1, 2 are at 10:00:00, :01, :02.
+    r = run("export --format json --since 2026-11-25T10:00:01Z --until 2026-11-25T10:00:02Z --no-mark --force -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const json both = json::parse(st::readFile(out))["records"];
+    ASSERT_EQ(both.size(), 2u);
+    EXPECT_EQ(both[0]["id"], ids[1]);
+    EXPECT_EQ(both[1]["id"], ids[2]);
+    r = run("export --format json --until 2026-11-25T10:00:00Z --no-mark --force -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(json::parse(st::readFile(out))["records"].size(), 1u);
+
     for (const char* bad : {"--format csv", "--format json --since 2026-13-01", "--format json --until yesterday"}) {
         r = run(std::string("export ") + bad + " -o " + dir / "never.json");
         EXPECT_EQ(r.exitCode, 2) << bad << ": " << r.output;
