@@ -100,9 +100,11 @@ Written writeExport(store::Store& s, const store::ClinicKey& key, const store::L
         exports::ExportMeta m{r.meta.id,        r.meta.formId,      r.meta.formVersion,
                               r.meta.contentHash, r.meta.lang,      r.meta.startedAt,
                               r.meta.submittedAt, r.meta.kioskId,   store::toString(r.status)};
-        if (!payload) {
+        auto record = exports::parseRecord(payload);
+        if (!record) {
             writer.addDamaged(r.meta.id);
-        } else if (writer.add(m, *payload)) {
+        } else {
+            writer.addParsed(m, std::move(*record));
             w.ids.push_back(r.meta.id);
         }
         return static_cast<bool>(out);

@@ -43,6 +43,22 @@ TEST_F(CliRecords, VerifyNamesOnlyTheDamagedRecord) {
     EXPECT_EQ(r.output.find("Patient"), std::string::npos) << r.output;
 }
 
+TEST_F(CliRecords, VerifyCountsAPayloadThatIsNotJsonAsExportDoes) {
+    std::string notJson;
+    {
+        Store s = st::openOrDie(st::options(db));
+        notJson = *s.submit(st::meta(3), R"({"answers":{"name":"Patient 3")");
+    }
+    RunResult r = run("records verify");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find(notJson + ": integrity error: its payload is not JSON"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("4 records checked, 1 damaged"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("Patient"), std::string::npos) << r.output;
+    r = run("export --format json --no-mark -o " + dir / "out.json");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(json::parse(st::readFile(dir / "out.json"))["damaged"], json::array({notJson}));
+}
+
 TEST_F(CliRecords, ReviewAndDeleteAreAudited) {
     RunResult r = run("records review " + ids[0]);
     ASSERT_EQ(r.exitCode, 0) << r.output;
