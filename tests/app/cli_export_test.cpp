@@ -200,3 +200,21 @@ TEST_F(CliExport, AFailedOrKilledExportLeavesNoTempFile) {
     Store s = st::openOrDie(st::options(db));
     for (const auto& id : ids) EXPECT_EQ(statusOf(s, id), RecordStatus::Submitted);
 }
+
+TEST_F(CliExport, TheSettingsFilesKioskIdNamesThisKiosk) {
+    std::ofstream(dir / "kiosk.yaml") << "kiosk_id: front-desk-2\n";
+    const std::string out = dir / "export.json";
+    RunResult r = run("export --format json --no-mark --config " + dir / "kiosk.yaml" + " -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(json::parse(st::readFile(out))["kiosk"], "front-desk-2");
+    {
+        SQLite::Database raw(db, SQLite::OPEN_READONLY);
+        EXPECT_EQ(raw.execAndGet("SELECT kiosk_id FROM audit WHERE action = 'export'").getString(), "front-desk-2");
+    }
+    // Without a settings file the database's own id stays (the records keep the id they were made with).
+    r = run("export --format json --no-mark --force -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const json doc = json::parse(st::readFile(out));
+    EXPECT_NE(doc["kiosk"], "front-desk-2");
+    EXPECT_EQ(doc["records"][0]["kiosk"], "kiosk-test");
+}
