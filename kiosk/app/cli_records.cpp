@@ -29,12 +29,6 @@ CLI::Validator recordCountValidator() {
         "");
 }
 
-/// The store says "record ID: why"; verify prints "ID: integrity error: why".
-std::string withoutRecordPrefix(const std::string& message, const std::string& id) {
-    const std::string prefix = "record " + id + ": ";
-    return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
-}
-
 void addList(CLI::App* records) {
     auto* list = records->add_subcommand("list", "list records, newest first, tab-separated (plain columns only)");
     auto t = addStoreTarget(list, false);
@@ -98,7 +92,7 @@ void addVerify(CLI::App* records) {
             // The check export makes: a record export would list as damaged is damaged here too.
             if (const auto record = exports::parseRecord(payload); !record) {
                 ++damaged;
-                std::cout << r.meta.id << ": integrity error: " << withoutRecordPrefix(record.error().message, r.meta.id)
+                std::cout << r.meta.id << ": integrity error: " << record.error().message
                           << '\n';
             }
             return true;

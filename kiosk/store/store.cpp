@@ -130,12 +130,13 @@ bool quickCheckPasses(SQLite::Database& db) {
     }
 }
 
+/// The payload, or why not: the reason alone (the caller knows which record it asked for).
 Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& payload, const ClinicKey& key) {
-    if (payload.isNull()) return makeError(ErrorCode::NotFound, "record " + s.meta.id + " was deleted");
+    if (payload.isNull()) return makeError(ErrorCode::NotFound, "it was deleted");
     auto plain = openSealed(key.publicKey(), key.secretKey(),
                             static_cast<const unsigned char*>(payload.getBlob()),
                             static_cast<std::size_t>(payload.getBytes()));
-    if (!plain) return makeError(ErrorCode::Integrity, "record " + s.meta.id + ": " + plain.error().message);
+    if (!plain) return plain.error();
     const std::string expect = binding(s.meta);
     const unsigned char* p = plain->data();
     const std::size_t n = plain->size();
@@ -143,8 +144,7 @@ Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& pa
     if (n >= 8 && std::memcmp(p, kPayloadMagic, 4) == 0) std::memcpy(&len, p + 4, 4);
     if (n < 8 || std::memcmp(p, kPayloadMagic, 4) != 0 || 8 + std::size_t{len} > n ||
         std::string(reinterpret_cast<const char*>(p + 8), len) != expect)
-        return makeError(ErrorCode::Integrity,
-                         "record " + s.meta.id + ": its plain columns do not match its sealed payload");
+        return makeError(ErrorCode::Integrity, "its plain columns do not match its sealed payload");
     return std::string(reinterpret_cast<const char*>(p + 8 + len), n - 8 - len);
 }
 
@@ -355,7 +355,9 @@ Result<std::string> Store::readPayload(const std::string& id, const ClinicKey& k
         q.bind(1, id);
         if (!q.executeStep()) return makeError(ErrorCode::NotFound, "no record " + id);
         const RecordSummary s = readSummary(q);
-        return openPayload(s, q.getColumn(11), key);
+        auto opened = openPayload(s, q.getColumn(11), key);
+        if (!opened) return makeError(opened.error().code, "record " + id + ": " + opened.error().message);
+        return opened;
     });
 }
 

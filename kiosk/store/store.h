@@ -153,7 +153,8 @@ public:
     /// returned only once that row is written.
     core::Result<std::string> viewPayload(const std::string& id, const ClinicKey& key);
     /// Streams matching records oldest first (export); @p fn returns false to stop. A record that
-    /// fails its integrity check arrives as an error; the others still arrive.
+    /// fails its integrity check arrives as an error whose message is the reason alone (the
+    /// summary names the record); the others still arrive.
     core::Result<void> forEachRecord(const ListFilter& filter, const ClinicKey& key,
         const std::function<bool(const RecordSummary&, const core::Result<std::string>&)>& fn);
     /// Marks records exported (audited as one export with the count and describe(@p filter)).
@@ -181,7 +182,9 @@ public:
     ///        from the one noted last (kept in meta); true if it did. The detail names the file and
     ///        a hash prefix, never a setting's value.
     core::Result<bool> noteSettings(const std::string& source, const std::string& contentHash);
-        core::Result<AuditReport> verifyAudit();
+    /// @brief Checks the audit chain, its head and its triggers (audit.h); Ok with a report that
+    ///        says whether it is intact, an error only if the database could not be read.
+    core::Result<AuditReport> verifyAudit();
 
     // Maintenance -------------------------------------------------------------------------
     /// Consistent copy to @p destination while others keep writing (SQLite online backup). Audited.
