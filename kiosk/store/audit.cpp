@@ -163,8 +163,12 @@ AuditReport verifyAudit(SQLite::Database& db) {
             return fail(last + 1, "entries were removed from the end (the log is shorter than its recorded head)");
         return fail(last, "the last entry does not match the recorded head");
     }
-    if (metaText(db, "clinic_public_key") && firstAction != toString(AuditAction::KeyInit))
+    if (metaText(db, "clinic_public_key") && firstAction != toString(AuditAction::KeyInit)) {
+        if (metaText(db, "audit_starts_after_key"))  // noted by the upgrade from schema v1 (schema.cpp)
+            return fail(1, "the audit log starts after the key was made (database created before audit "
+                           "logging, schema v1)");
         return fail(1, "the clinic key exists but the log does not begin with its creation (key_init)");
+    }
     if (!triggersInPlace(db)) return fail(0, "the triggers that keep the log append-only are missing");
     return report;
 }
