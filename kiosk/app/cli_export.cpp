@@ -1,18 +1,15 @@
-// `export` (see cli_export.h): unlock, stream matching records through the JSON writer into
-// PATH.tmp (0600), fsync, rename over PATH, then mark what was exported so retention (purge) can
-// work. A crash or error before the rename leaves PATH as it was and no record marked.
+// `export` (see cli_export.h): unlock, stream matching records through the JSON writer into a
+// fresh private temp file beside PATH (private_file.h), fsync, rename over PATH, then mark what was
+// exported so retention (purge) can work. A crash, signal or error before the rename leaves PATH as
+// it was, no temp file, and no record marked. PATH may never be the database or its -wal/-shm.
 #include "kiosk/app/cli_export.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "kiosk/app/cli_target.h"
+#include "kiosk/app/private_file.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/store/store.h"
 #include "kiosk/store/utc.h"
@@ -21,7 +18,9 @@ namespace kiosk::app {
 namespace fs = std::filesystem;
 
 std::optional<std::string> parseExportDate(const std::string& text, bool endOfDay) {
-    if (store::parseUtcIso(text)) return text;
+    // Times are stored to the second, so "< the next second" is "up to and including this one".
+    if (const auto moment = store::parseUtcIso(text))
+        return endOfDay ? store::toUtcIso(*moment + std::chrono::seconds(1)) : text;
     const auto midnight = store::parseUtcIso(text + "T00:00:00Z");
     if (!midnight) return std::nullopt;
     return endOfDay ? store::toUtcIso(*midnight + std::chrono::hours(24)) : text + "T00:00:00Z";
@@ -55,24 +54,34 @@ store::ListFilter filterOf(const ExportArgs& a) {
     return f;
 }
 
-/// Makes @p path empty and owner-only before any patient data goes in (no symlink followed).
-core::Result<void> createPrivate(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0 || ::fchmod(fd, 0600) != 0) {
-        if (fd >= 0) ::close(fd);
-        return core::makeError(core::ErrorCode::Io, "cannot create the export file", core::SourceLoc{path});
+/// True when @p a and @p b name one file: the same inode when both exist, else the same path.
+bool sameFile(const fs::path& a, const fs::path& b) {
+    std::error_code ea, eb;
+    if (fs::exists(a, ea) && fs::exists(b, eb)) {
+        std::error_code ec;
+        return fs::equivalent(a, b, ec);
     }
-    ::close(fd);
-    return {};
+    return fs::weakly_canonical(fs::absolute(a, ea), ea) == fs::weakly_canonical(fs::absolute(b, eb), eb);
 }
 
-/// fsync of a file or folder, so the rename below publishes data that is on the disk.
-bool syncPath(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
+/// Refuses an output that would replace the database or one of SQLite's files beside it, and an
+/// existing output that is not a plain file (a folder, a device, a symlink).
+void checkOutput(const std::string& output, const std::string& dbPath, bool force) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        if (sameFile(output, dbPath + suffix))
+            fail(usage(std::string(*suffix ? "the output is the database's " + std::string(suffix) + " file"
+                                           : "the output is the database file") +
+                       ", and writing there would destroy the records: give another file"),
+                 2);
+    std::error_code ec;
+    const fs::file_status st = fs::symlink_status(output, ec);
+    if (!fs::exists(st)) return;
+    if (!force)
+        fail(core::makeError(core::ErrorCode::Invalid, "will not overwrite an existing file (give --force)",
+                             core::SourceLoc{output}));
+    if (!fs::is_regular_file(st))
+        fail(core::makeError(core::ErrorCode::Invalid, "is not a regular file; an export will not replace it",
+                             core::SourceLoc{output}));
 }
 
 struct Written {
@@ -80,59 +89,51 @@ struct Written {
     std::vector<std::string> damaged;  ///< listed in the file, not marked
 };
 
+/// Streams the export into @p file; on error it fails the command and @p file's destructor
+/// removes the temp file.
 Written writeExport(store::Store& s, const store::ClinicKey& key, const store::ListFilter& filter,
-                    const std::string& tmp) {
-    orFail(createPrivate(tmp));
+                    PrivateOutput& file) {
     Written w;
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    std::ostream& out = file.stream();
     exports::JsonExportWriter writer(out, store::utcNowIso(), s.kioskId());
     auto read = s.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
         exports::ExportMeta m{r.meta.id,        r.meta.formId,      r.meta.formVersion,
                               r.meta.contentHash, r.meta.lang,      r.meta.startedAt,
                               r.meta.submittedAt, r.meta.kioskId,   store::toString(r.status)};
-        if (!payload) {
+        auto record = exports::parseRecord(payload);
+        if (!record) {
             writer.addDamaged(r.meta.id);
-        } else if (writer.add(m, *payload)) {
+        } else {
+            writer.addParsed(m, std::move(*record));
             w.ids.push_back(r.meta.id);
         }
         return static_cast<bool>(out);
     });
-    auto finished = writer.finish();
-    out.close();
-    if (read && finished && (!out || !syncPath(tmp)))
-        finished = core::makeError(core::ErrorCode::Io, "the export could not be written");
-    if (!read || !finished) {
-        std::error_code ec;
-        fs::remove(tmp, ec);
-        fail(!read ? read.error() : core::makeError(finished.error().code, finished.error().message, core::SourceLoc{tmp}));
-    }
+    orFail(read);
+    const auto finished = writer.finish();
+    if (!finished) fail(core::makeError(finished.error().code, finished.error().message, core::SourceLoc{file.tempPath()}));
     w.damaged = writer.damaged();
     return w;
 }
 
 void runExport(const StoreTarget& t, const ExportArgs& a) {
     const store::ListFilter filter = filterOf(a);
-    std::error_code ec;
-    if (fs::exists(a.output, ec) && !a.force)
-        fail(core::makeError(core::ErrorCode::Invalid, "will not overwrite an existing file (give --force)",
-                             core::SourceLoc{a.output}));
+    checkOutput(a.output, t.path(), a.force);
     store::Store s = t.open();
     const store::ClinicKey key = t.unlock(s);
-    const std::string tmp = a.output + ".tmp";
-    const Written w = writeExport(s, key, filter, tmp);
-    fs::rename(tmp, a.output, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        fail(core::makeError(core::ErrorCode::Io, "cannot move the export into place", core::SourceLoc{a.output}));
-    }
-    const fs::path parent = fs::path(a.output).parent_path();
-    (void)syncPath(parent.empty() ? "." : parent.string());
+    const auto file = orFail(PrivateOutput::create(a.output));
+    const Written w = writeExport(s, key, filter, *file);
+    orFail(file->commit());
     // Marked only once the file is in place: a failed export marks nothing. An unmarked export is
     // still audited, since patient data left the kiosk.
-    if (a.noMark)
-        orFail(s.audit(store::AuditAction::Export, "count=" + std::to_string(w.ids.size()) + " not_marked"));
-    else
-        orFail(s.markExported(w.ids, key));
+    // The audit row says what was asked for (form, dates, status), never what the records hold.
+    if (a.noMark) {
+        const std::string filters = store::describe(filter);
+        orFail(s.audit(store::AuditAction::Export, "count=" + std::to_string(w.ids.size()) + " not_marked" +
+                                                       (filters.empty() ? "" : " " + filters)));
+    } else {
+        orFail(s.markExported(w.ids, key, filter));
+    }
     std::cout << "exported " << w.ids.size() << " record" << (w.ids.size() == 1 ? "" : "s") << " to " << a.output
               << '\n';
     if (!w.damaged.empty())
@@ -160,8 +161,8 @@ void addExportCommand(CLI::App& app) {
         ->required()
         ->type_name("PATH");
     cmd->add_option("--form", a->form, "only this form id")->type_name("ID");
-    cmd->add_option("--since", a->since, "submitted on or after DATE (YYYY-MM-DD, UTC)")->type_name("DATE");
-    cmd->add_option("--until", a->until, "submitted up to and including DATE (YYYY-MM-DD, UTC)")->type_name("DATE");
+    cmd->add_option("--since", a->since, "submitted on or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");
+    cmd->add_option("--until", a->until, "submitted up to and including DATE (YYYY-MM-DD: that whole day; or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");
     cmd->add_option("--status", a->status, "only records with this status (default: all but deleted)")
         ->check(CLI::IsMember({"submitted", "reviewed", "exported"}));
     cmd->add_flag("--no-mark", a->noMark, "do not mark the records exported (purge only removes exported ones)");

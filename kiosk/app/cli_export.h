@@ -11,8 +11,10 @@ namespace kiosk::app {
 /// Registers `export`; it fails by throwing CLI::RuntimeError(code).
 void addExportCommand(CLI::App& app);
 
-/// --since / --until: "YYYY-MM-DD" (UTC midnight; with @p endOfDay the midnight after, so that
-/// --until includes that day) or "YYYY-MM-DDTHH:MM:SSZ" as it is. nullopt for anything else.
+/// --since / --until as the bound ListFilter wants: "YYYY-MM-DD" is that UTC midnight, and
+/// "YYYY-MM-DDTHH:MM:SSZ" that moment; with @p endOfDay (--until, an exclusive bound) the midnight
+/// after the day, or the second after the moment, so that --until includes the day or moment
+/// given. nullopt for anything else.
 std::optional<std::string> parseExportDate(const std::string& text, bool endOfDay);
 
 }  // namespace kiosk::app

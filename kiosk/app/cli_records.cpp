@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/app/cli_target.h"
+#include "kiosk/export/json_export.h"
 #include "kiosk/store/store.h"
 
 namespace kiosk::app {
@@ -26,12 +27,6 @@ CLI::Validator recordCountValidator() {
             return digits ? std::string() : "expected a whole number of records (0 = all), not '" + text + "'";
         },
         "");
-}
-
-/// The store says "record ID: why"; verify prints "ID: integrity error: why".
-std::string withoutRecordPrefix(const std::string& message, const std::string& id) {
-    const std::string prefix = "record " + id + ": ";
-    return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
 }
 
 void addList(CLI::App* records) {
@@ -77,7 +72,7 @@ void addRecordCommand(CLI::App* records, const std::string& name, const std::str
 void addShow(CLI::App* records) {
     addRecordCommand(records, "show", "unlock and print one record's JSON (patient data: stdout only)",
                      [](Store& s, const store::ClinicKey& key, const std::string& id) {
-                         const std::string payload = orFail(s.readPayload(id, key));
+                         const std::string payload = orFail(s.viewPayload(id, key));
                          // Printed as stored if it is not JSON (never re-encoded into something else).
                          const auto parsed = nlohmann::json::parse(payload, nullptr, false);
                          std::cout << (parsed.is_discarded() ? payload : parsed.dump(2)) << '\n';
@@ -94,9 +89,10 @@ void addVerify(CLI::App* records) {
         std::int64_t checked = 0, damaged = 0;
         orFail(s.forEachRecord({}, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
             ++checked;
-            if (!payload) {
+            // The check export makes: a record export would list as damaged is damaged here too.
+            if (const auto record = exports::parseRecord(payload); !record) {
                 ++damaged;
-                std::cout << r.meta.id << ": integrity error: " << withoutRecordPrefix(payload.error().message, r.meta.id)
+                std::cout << r.meta.id << ": integrity error: " << record.error().message
                           << '\n';
             }
             return true;

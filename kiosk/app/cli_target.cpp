@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "kiosk/app/kiosk_config.h"
 #include "kiosk/app/passphrase.h"
@@ -20,16 +21,31 @@ void fail(const core::Error& e, int code) {
     throw CLI::RuntimeError(code);
 }
 
-std::string staffDbPath(const std::string& db, const std::string& dataDir, const std::string& config) {
-    if (!db.empty()) return db;
-    if (!dataDir.empty()) return dataDir + "/intake.sqlite3";
+namespace {
+
+/// The settings file's contents; a broken file fails the command with each problem.
+KioskConfig settingsOrFail(const std::string& config) {
     const SettingsFile settings = loadSettings(config);
     if (!settings.load.ok()) {
         for (const auto& e : settings.load.errors) std::cerr << e.format() << '\n';
         throw CLI::RuntimeError(1);
     }
-    return resolveDataDir(settings.load.config->dataDir, std::getenv("XDG_DATA_HOME"), std::getenv("HOME")) +
+    return *settings.load.config;
+}
+
+std::string dbPathFor(const std::string& db, const std::string& dataDir, const KioskConfig* settings) {
+    if (!db.empty()) return db;
+    if (!dataDir.empty()) return dataDir + "/intake.sqlite3";
+    return resolveDataDir(settings ? settings->dataDir : "", std::getenv("XDG_DATA_HOME"), std::getenv("HOME")) +
            "/intake.sqlite3";
+}
+
+}  // namespace
+
+std::string staffDbPath(const std::string& db, const std::string& dataDir, const std::string& config) {
+    if (!db.empty() || !dataDir.empty()) return dbPathFor(db, dataDir, nullptr);
+    const KioskConfig settings = settingsOrFail(config);
+    return dbPathFor(db, dataDir, &settings);
 }
 
 void initStaffLogging(const std::string& dbPath) {
@@ -56,7 +72,12 @@ bool looksLikeSqlite(const std::string& path) {
 
 std::string StoreTarget::path() const {
     if (m_path.empty()) {
-        m_path = staffDbPath(db, dataDir, config);
+        // The settings file is read when it decides the database, or when --config names it; its
+        // kiosk_id then names this kiosk in audit rows and exports, as it does for `run`.
+        std::optional<KioskConfig> settings;
+        if (!config.empty() || (db.empty() && dataDir.empty())) settings = settingsOrFail(config);
+        m_path = dbPathFor(db, dataDir, settings ? &*settings : nullptr);
+        m_kioskId = settings ? settings->kioskId : "";
         initStaffLogging(m_path);
     }
     return m_path;
@@ -67,6 +88,7 @@ store::Store StoreTarget::open(bool create, bool quickCheck) const {
     if (create) makePrivateParentDir(p);
     store::StoreOptions o;
     o.dbPath = p;
+    o.kioskId = m_kioskId;  // "" = the id kept in the database
     o.createIfMissing = create;
     o.quickCheck = quickCheck;
     auto opened = store::Store::open(o);

@@ -45,7 +45,9 @@ struct StoreTarget {
     std::string passphraseFile;  ///< --passphrase-file FILE ("" = ask on the terminal)
     std::string kdf = "moderate";
 
-    /// The database file (staffDbPath); sets up logging on first use.
+    /// The database file (as staffDbPath finds it); sets up logging on first use. The settings file
+    /// is read when it decides the database or --config names it, and its kiosk_id (if set) is
+    /// the kiosk id open() uses.
     std::string path() const;
     /// Opens the existing database (NotFound if missing), or creates it when @p create. Staff get
     /// their own words for a file that is not a database or is damaged.
@@ -56,6 +58,7 @@ struct StoreTarget {
 
 private:
     mutable std::string m_path;
+    mutable std::string m_kioskId;  ///< the settings file's kiosk_id, "" if none (set by path())
 };
 
 /// Adds --db, --data-dir and --config to @p sub; --passphrase-file if @p passphrase; the hidden

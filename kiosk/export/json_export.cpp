@@ -1,9 +1,14 @@
 #include "kiosk/export/json_export.h"
 
-#include <nlohmann/json.hpp>
-
 namespace kiosk::exports {
 using nlohmann::json;
+
+core::Result<json> parseRecord(const core::Result<std::string>& opened) {
+    if (!opened) return opened.error();
+    json record = json::parse(*opened, nullptr, false);
+    if (record.is_discarded()) return core::makeError(core::ErrorCode::Integrity, "its payload is not JSON");
+    return record;
+}
 
 JsonExportWriter::JsonExportWriter(std::ostream& out, const std::string& exportedAt, const std::string& kioskId)
     : m_out(out) {
@@ -15,11 +20,16 @@ JsonExportWriter::JsonExportWriter(std::ostream& out, const std::string& exporte
 }
 
 core::Result<void> JsonExportWriter::add(const ExportMeta& meta, const std::string& payloadJson) {
-    json record = json::parse(payloadJson, nullptr, false);
-    if (record.is_discarded()) {
+    auto record = parseRecord(payloadJson);
+    if (!record) {
         addDamaged(meta.id);
-        return core::makeError(core::ErrorCode::Integrity, "record " + meta.id + " is not JSON");
+        return core::makeError(record.error().code, "record " + meta.id + ": " + record.error().message);
     }
+    addParsed(meta, std::move(*record));
+    return {};
+}
+
+void JsonExportWriter::addParsed(const ExportMeta& meta, json record) {
     const json entry = {{"id", meta.id},
                         {"form", meta.formId},
                         {"version", meta.formVersion},
@@ -33,7 +43,6 @@ core::Result<void> JsonExportWriter::add(const ExportMeta& meta, const std::stri
     // One record per line: valid JSON that a person can still page through.
     m_out << (m_records == 0 ? "\n" : ",\n") << entry.dump(-1, ' ', false, json::error_handler_t::replace);
     ++m_records;
-    return {};
 }
 
 void JsonExportWriter::addDamaged(const std::string& id) { m_damaged.push_back(id); }

@@ -14,9 +14,17 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/core/error.h"
 
 namespace kiosk::exports {
+
+/// @brief The one test of whether a record can be read back, shared by export and `records
+///        verify`: its payload opened by the store (@p opened: decrypted and matching its plain
+///        columns) and then parsed as the record JSON. The store's error as it is, or Integrity
+///        "its payload is not JSON"; no message ever quotes the payload.
+core::Result<nlohmann::json> parseRecord(const core::Result<std::string>& opened);
 
 /// @brief The plain columns of one exported record (the store's RecordMeta and status, as text).
 struct ExportMeta {
@@ -40,6 +48,8 @@ public:
     /// Writes one record. A payload that is not JSON is listed as damaged instead (Integrity error;
     /// the message names the record, never its content).
     core::Result<void> add(const ExportMeta& meta, const std::string& payloadJson);
+    /// Writes one record that parseRecord() has read.
+    void addParsed(const ExportMeta& meta, nlohmann::json record);
     /// Names a record that could not be opened.
     void addDamaged(const std::string& id);
     /// Closes the document; Io if anything failed to write.

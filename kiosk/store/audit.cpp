@@ -1,5 +1,6 @@
 #include "kiosk/store/audit.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <optional>
 
@@ -51,11 +52,34 @@ std::optional<std::string> metaText(SQLite::Database& db, const char* key) {
     return std::string(b.begin(), b.end());
 }
 
-/// Both append-only triggers exist and still refuse.
+/// @p sql with every run of whitespace made one space, and none at either end.
+std::string squeezed(const std::string& sql) {
+    std::string out;
+    for (char c : sql) {
+        const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+/// Both append-only triggers exist exactly as migration 2 (schema.cpp) creates them, whitespace
+/// aside: a trigger kept under its name but with a WHEN clause or another body does not count.
 bool triggersInPlace(SQLite::Database& db) {
-    return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit' "
-                         "AND name IN ('audit_no_update', 'audit_no_delete') AND sql LIKE '%RAISE(ABORT%'")
-               .getInt() == 2;
+    static const char* const kExpected[][2] = {
+        {"audit_no_update", "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+                            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"},
+        {"audit_no_delete", "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+                            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"},
+    };
+    SQLite::Statement q(db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit' AND name = ?");
+    for (const auto& [name, sql] : kExpected) {
+        q.reset();
+        q.bind(1, name);
+        if (!q.executeStep() || squeezed(q.getColumn(0).getString()) != sql) return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -71,6 +95,7 @@ const char* toString(AuditAction action) {
         case AuditAction::Purge: return "purge";
         case AuditAction::Backup: return "backup";
         case AuditAction::Review: return "review";
+        case AuditAction::View: return "record_view";
     }
     return "unknown";
 }
@@ -138,8 +163,12 @@ AuditReport verifyAudit(SQLite::Database& db) {
             return fail(last + 1, "entries were removed from the end (the log is shorter than its recorded head)");
         return fail(last, "the last entry does not match the recorded head");
     }
-    if (metaText(db, "clinic_public_key") && firstAction != toString(AuditAction::KeyInit))
+    if (metaText(db, "clinic_public_key") && firstAction != toString(AuditAction::KeyInit)) {
+        if (metaText(db, "audit_starts_after_key"))  // noted by the upgrade from schema v1 (schema.cpp)
+            return fail(1, "the audit log starts after the key was made (database created before audit "
+                           "logging, schema v1)");
         return fail(1, "the clinic key exists but the log does not begin with its creation (key_init)");
+    }
     if (!triggersInPlace(db)) return fail(0, "the triggers that keep the log append-only are missing");
     return report;
 }

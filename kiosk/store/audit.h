@@ -19,7 +19,7 @@
 
 namespace kiosk::store {
 
-enum class AuditAction { KeyInit, Unlock, Export, Delete, PassphraseChange, SettingsChange, Purge, Backup, Review };
+enum class AuditAction { KeyInit, Unlock, Export, Delete, PassphraseChange, SettingsChange, Purge, Backup, Review, View };
 
 const char* toString(AuditAction action);
 

@@ -67,6 +67,15 @@ constexpr const char* kMigrations[kSchemaVersion] = {
     )sql",
 };
 
+// Run with migration 2 (not part of it: shipped migrations stay as they are). A version 1
+// database that already has a clinic key gets an audit log that cannot begin with the key's
+// creation; meta notes that, so `audit verify` can say why instead of suggesting tampering.
+constexpr const char* kNoteAuditStartsAfterKey = R"sql(
+    INSERT OR IGNORE INTO meta (key, value)
+        SELECT 'audit_starts_after_key', CAST('schema_v1' AS BLOB)
+        WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'clinic_public_key');
+    )sql";
+
 }  // namespace
 
 int schemaVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
@@ -85,6 +94,7 @@ core::Result<void> migrateTo(SQLite::Database& db, int target) {
         current = schemaVersion(db);
         if (current >= target) break;
         db.exec(kMigrations[current]);
+        if (current == 1) db.exec(kNoteAuditStartsAfterKey);
         ++current;
         db.exec("PRAGMA user_version = " + std::to_string(current));
         tx.commit();

@@ -40,6 +40,20 @@ std::optional<RecordStatus> parseRecordStatus(const std::string& text) {
     return std::nullopt;
 }
 
+std::string describe(const ListFilter& f) {
+    std::string out;
+    auto add = [&](const char* name, const std::string& value) {
+        if (!value.empty()) out += (out.empty() ? "" : " ") + std::string(name) + "=" + value;
+    };
+    add("form", f.formId);
+    add("since", f.since);
+    add("before", f.until);
+    add("status", f.status ? toString(*f.status) : "");
+    if (f.includeDeleted) add("deleted", "included");
+    if (f.limit > 0) add("limit", std::to_string(f.limit));
+    return out;
+}
+
 namespace {
 
 constexpr char kPayloadMagic[4] = {'i', 'k', 'r', '1'};
@@ -116,12 +130,13 @@ bool quickCheckPasses(SQLite::Database& db) {
     }
 }
 
+/// The payload, or why not: the reason alone (the caller knows which record it asked for).
 Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& payload, const ClinicKey& key) {
-    if (payload.isNull()) return makeError(ErrorCode::NotFound, "record " + s.meta.id + " was deleted");
+    if (payload.isNull()) return makeError(ErrorCode::NotFound, "it was deleted");
     auto plain = openSealed(key.publicKey(), key.secretKey(),
                             static_cast<const unsigned char*>(payload.getBlob()),
                             static_cast<std::size_t>(payload.getBytes()));
-    if (!plain) return makeError(ErrorCode::Integrity, "record " + s.meta.id + ": " + plain.error().message);
+    if (!plain) return plain.error();
     const std::string expect = binding(s.meta);
     const unsigned char* p = plain->data();
     const std::size_t n = plain->size();
@@ -129,8 +144,7 @@ Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& pa
     if (n >= 8 && std::memcmp(p, kPayloadMagic, 4) == 0) std::memcpy(&len, p + 4, 4);
     if (n < 8 || std::memcmp(p, kPayloadMagic, 4) != 0 || 8 + std::size_t{len} > n ||
         std::string(reinterpret_cast<const char*>(p + 8), len) != expect)
-        return makeError(ErrorCode::Integrity,
-                         "record " + s.meta.id + ": its plain columns do not match its sealed payload");
+        return makeError(ErrorCode::Integrity, "its plain columns do not match its sealed payload");
     return std::string(reinterpret_cast<const char*>(p + 8 + len), n - 8 - len);
 }
 
@@ -341,8 +355,17 @@ Result<std::string> Store::readPayload(const std::string& id, const ClinicKey& k
         q.bind(1, id);
         if (!q.executeStep()) return makeError(ErrorCode::NotFound, "no record " + id);
         const RecordSummary s = readSummary(q);
-        return openPayload(s, q.getColumn(11), key);
+        auto opened = openPayload(s, q.getColumn(11), key);
+        if (!opened) return makeError(opened.error().code, "record " + id + ": " + opened.error().message);
+        return opened;
     });
+}
+
+Result<std::string> Store::viewPayload(const std::string& id, const ClinicKey& key) {
+    auto payload = readPayload(id, key);
+    if (!payload) return payload;
+    if (auto logged = audit(AuditAction::View, "record=" + id); !logged) return logged.error();
+    return payload;
 }
 
 Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key,
@@ -362,7 +385,7 @@ Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key
     });
 }
 
-Result<void> Store::markExported(const std::vector<std::string>& ids, const ClinicKey&) {
+Result<void> Store::markExported(const std::vector<std::string>& ids, const ClinicKey&, const ListFilter& filter) {
     return m->run("marking records exported", [&]() -> Result<void> {
         const std::string now = utcNowIso();
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -375,7 +398,9 @@ Result<void> Store::markExported(const std::vector<std::string>& ids, const Clin
             q.bind(2, id);
             n += q.exec();
         }
-        appendAudit(m->db, m->kioskId, AuditAction::Export, "count=" + std::to_string(n), now);
+        const std::string filters = describe(filter);
+        appendAudit(m->db, m->kioskId, AuditAction::Export,
+                    "count=" + std::to_string(n) + (filters.empty() ? "" : " " + filters), now);
         tx.commit();
         core::logger()->info("records exported count={}", n);
         return {};

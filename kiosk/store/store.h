@@ -76,6 +76,10 @@ struct ListFilter {
     std::int64_t limit = 0;  ///< 0 = all
 };
 
+/// @brief The filter as audit text, e.g. "form=intake since=2026-11-01T00:00:00Z
+///        before=2026-12-01T00:00:00Z status=submitted"; only the fields that filter. "" = all.
+std::string describe(const ListFilter& filter);
+
 /// @brief What to do with the kiosk's draft when a record is submitted.
 enum class DraftAfterSubmit { Clear, Keep };
 
@@ -143,13 +147,19 @@ public:
     core::Result<std::vector<RecordSummary>> list(const ListFilter& filter = {});
     core::Result<std::int64_t> count(const ListFilter& filter = {});
     /// The payload as submitted; Integrity if it was altered or its plain columns were changed.
+    /// Not audited: a person reading a record goes through viewPayload().
     core::Result<std::string> readPayload(const std::string& id, const ClinicKey& key);
+    /// readPayload() for a person to read, audited as a View naming the record id; the payload is
+    /// returned only once that row is written.
+    core::Result<std::string> viewPayload(const std::string& id, const ClinicKey& key);
     /// Streams matching records oldest first (export); @p fn returns false to stop. A record that
-    /// fails its integrity check arrives as an error; the others still arrive.
+    /// fails its integrity check arrives as an error whose message is the reason alone (the
+    /// summary names the record); the others still arrive.
     core::Result<void> forEachRecord(const ListFilter& filter, const ClinicKey& key,
         const std::function<bool(const RecordSummary&, const core::Result<std::string>&)>& fn);
-    /// Marks records exported (audited as one export with the count).
-    core::Result<void> markExported(const std::vector<std::string>& ids, const ClinicKey& key);
+    /// Marks records exported (audited as one export with the count and describe(@p filter)).
+    core::Result<void> markExported(const std::vector<std::string>& ids, const ClinicKey& key,
+                                    const ListFilter& filter = {});
     core::Result<void> markReviewed(const std::string& id, const ClinicKey& key);
     /// Drops the payload and keeps a 'deleted' tombstone (audited).
     core::Result<void> deleteRecord(const std::string& id, const ClinicKey& key);
@@ -172,7 +182,9 @@ public:
     ///        from the one noted last (kept in meta); true if it did. The detail names the file and
     ///        a hash prefix, never a setting's value.
     core::Result<bool> noteSettings(const std::string& source, const std::string& contentHash);
-        core::Result<AuditReport> verifyAudit();
+    /// @brief Checks the audit chain, its head and its triggers (audit.h); Ok with a report that
+    ///        says whether it is intact, an error only if the database could not be read.
+    core::Result<AuditReport> verifyAudit();
 
     // Maintenance -------------------------------------------------------------------------
     /// Consistent copy to @p destination while others keep writing (SQLite online backup). Audited.

@@ -44,9 +44,16 @@ TEST_F(CliExport, ExportWritesEveryRecordOnceAndMarksThem) {
     r = run("export --format json -o " + out);
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("will not overwrite an existing file (give --force)"), std::string::npos) << r.output;
-    r = run("export --format json --status exported --force -o " + out);
+    r = run("export --format json --status exported --form intake --force -o " + out);
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_EQ(json::parse(st::readFile(out))["records"].size(), 2u);
+
+    // The audit rows name the count and the filters asked for, never what a record holds.
+    SQLite::Database raw(db, SQLite::OPEN_READONLY);
+    SQLite::Statement q(raw, "SELECT detail FROM audit WHERE action = 'export' ORDER BY seq");
+    std::vector<std::string> details;
+    while (q.executeStep()) details.push_back(q.getColumn(0).getString());
+    EXPECT_EQ(details, (std::vector<std::string>{"count=2", "count=2 form=intake status=exported"}));
 }
 
 TEST_F(CliExport, ExportFiltersByDateAndCanLeaveRecordsUnmarked) {
@@ -61,7 +68,19 @@ TEST_F(CliExport, ExportFiltersByDateAndCanLeaveRecordsUnmarked) {
     Store s = st::openOrDie(st::options(db));
     for (const auto& id : ids) EXPECT_EQ(statusOf(s, id), RecordStatus::Submitted);
     SQLite::Database raw(db, SQLite::OPEN_READONLY);
-    EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE action = 'export' AND detail = 'count=3 not_marked'").getInt(), 1);
+    EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE action = 'export' AND detail = 'count=3 not_marked "
+                             "since=2026-11-25T00:00:00Z before=2026-11-26T00:00:00Z'").getInt(), 1);
+
+    // A full timestamp is a moment, included at both ends: records 0, 1, 2 are at 10:00:00, :01, :02.
+    r = run("export --format json --since 2026-11-25T10:00:01Z --until 2026-11-25T10:00:02Z --no-mark --force -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const json both = json::parse(st::readFile(out))["records"];
+    ASSERT_EQ(both.size(), 2u);
+    EXPECT_EQ(both[0]["id"], ids[1]);
+    EXPECT_EQ(both[1]["id"], ids[2]);
+    r = run("export --format json --until 2026-11-25T10:00:00Z --no-mark --force -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(json::parse(st::readFile(out))["records"].size(), 1u);
 
     for (const char* bad : {"--format csv", "--format json --since 2026-13-01", "--format json --until yesterday"}) {
         r = run(std::string("export ") + bad + " -o " + dir / "never.json");
@@ -99,4 +118,103 @@ TEST_F(CliExport, SimulatedRecordsExportAndThenPurge) {
     ASSERT_TRUE(key);
     EXPECT_EQ(*s.purgeExported(std::chrono::hours(1), *key, SystemClock::now()), 0);  // too fresh
     EXPECT_EQ(*s.purgeExported(std::chrono::hours(1), *key, SystemClock::now() + std::chrono::hours(2)), 2);
+}
+
+namespace {
+/// Files in @p dir whose names end in ".tmp": what an export may never leave behind.
+std::vector<std::string> tempFiles(const std::string& dir) {
+    std::vector<std::string> found;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".tmp") found.push_back(e.path().filename().string());
+    return found;
+}
+}  // namespace
+
+TEST_F(CliExport, RefusesToWriteOverTheDatabaseOrItsFiles) {
+    const std::string before = st::readFile(db);
+    std::filesystem::create_symlink(db, dir / "link-to-db.json");
+    std::filesystem::create_hard_link(db, dir / "hard-link-to-db.json");
+    std::filesystem::create_directory(dir / "a-folder");
+    struct Case { std::string output; int exit; const char* says; };
+    const Case cases[] = {
+        {db, 2, "the output is the database file"},
+        {dir / "./intake.sqlite3", 2, "the output is the database file"},
+        {dir / "hard-link-to-db.json", 2, "the output is the database file"},
+        {dir / "link-to-db.json", 2, "the output is the database file"},
+        {db + "-wal", 2, "the output is the database's -wal file"},
+        {db + "-shm", 2, "the output is the database's -shm file"},
+        {db + "-journal", 2, "the output is the database's -journal file"},
+        {dir / "a-folder", 1, "is not a regular file"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.output);
+        const RunResult r = run("export --format json --force -o " + c.output);
+        EXPECT_EQ(r.exitCode, c.exit) << r.output;
+        EXPECT_NE(r.output.find(c.says), std::string::npos) << r.output;
+        EXPECT_EQ(st::readFile(db), before);
+        EXPECT_TRUE(tempFiles(dir.path()).empty());
+    }
+    EXPECT_TRUE(std::filesystem::is_directory(dir / "a-folder"));
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / "link-to-db.json"));
+    Store s = st::openOrDie(st::options(db));
+    for (const auto& id : ids) EXPECT_EQ(statusOf(s, id), RecordStatus::Submitted);
+    auto key = s.unlock(kPass);
+    ASSERT_TRUE(key);
+    EXPECT_TRUE(s.readPayload(ids[0], *key));
+}
+
+TEST_F(CliExport, TheTempFileIsFreshPrivateAndNeverFollowsAPlantedName) {
+    const std::string out = dir / "export.json";
+    std::ofstream(dir / "victim") << "keep me";
+    std::filesystem::create_symlink(dir / "victim", out + ".tmp");
+    const RunResult r = run("export --format json -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(st::readFile(dir / "victim"), "keep me");
+    EXPECT_TRUE(std::filesystem::is_symlink(out + ".tmp"));
+    EXPECT_EQ(json::parse(st::readFile(out))["records"].size(), 3u);
+    std::filesystem::remove(out + ".tmp");
+    EXPECT_TRUE(tempFiles(dir.path()).empty());
+}
+
+TEST_F(CliExport, AFailedOrKilledExportLeavesNoTempFile) {
+    // An output folder that does not exist (tests may run as root, so not a read-only one).
+    RunResult r = run("export --format json -o " + dir / "missing/export.json");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("cannot create the export file"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(dir / "missing"));
+
+    // Killed half-way through writing (a file-size limit kills with SIGXFSZ): enough records that
+    // the export passes the limit while the database's own files stay under it.
+    {
+        Store s = st::openOrDie(st::options(db));
+        const std::string big = R"({"answers":{"notes":")" + std::string(4000, 'x') + R"("}})";
+        for (int i = 3; i < 40; ++i) ASSERT_TRUE(s.submit(st::meta(i), big));
+    }
+    const std::string out = dir / "export.json";
+    r = kiosk::app::testing::runKiosk("export --format json -o " + out + " --db " + db + " --passphrase-file " +
+                                      dir / "pass" + " </dev/null",
+                                      "ulimit -c 0; ulimit -f 100;");
+    EXPECT_NE(r.exitCode, 0) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(out));
+    EXPECT_TRUE(tempFiles(dir.path()).empty());
+    Store s = st::openOrDie(st::options(db));
+    for (const auto& id : ids) EXPECT_EQ(statusOf(s, id), RecordStatus::Submitted);
+}
+
+TEST_F(CliExport, TheSettingsFilesKioskIdNamesThisKiosk) {
+    std::ofstream(dir / "kiosk.yaml") << "kiosk_id: front-desk-2\n";
+    const std::string out = dir / "export.json";
+    RunResult r = run("export --format json --no-mark --config " + dir / "kiosk.yaml" + " -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(json::parse(st::readFile(out))["kiosk"], "front-desk-2");
+    {
+        SQLite::Database raw(db, SQLite::OPEN_READONLY);
+        EXPECT_EQ(raw.execAndGet("SELECT kiosk_id FROM audit WHERE action = 'export'").getString(), "front-desk-2");
+    }
+    // Without a settings file the database's own id stays (the records keep the id they were made with).
+    r = run("export --format json --no-mark --force -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const json doc = json::parse(st::readFile(out));
+    EXPECT_NE(doc["kiosk"], "front-desk-2");
+    EXPECT_EQ(doc["records"][0]["kiosk"], "kiosk-test");
 }

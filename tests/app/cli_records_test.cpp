@@ -18,6 +18,15 @@ TEST_F(CliRecords, ShowPrintsTheRecordJson) {
     r = run("records show no-such-id");
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("no record no-such-id"), std::string::npos) << r.output;
+
+    // Reading a record is audited by its id (a failed read is not a view).
+    SQLite::Database raw(db, SQLite::OPEN_READONLY);
+    SQLite::Statement q(raw, "SELECT detail FROM audit WHERE action = 'record_view'");
+    std::vector<std::string> views;
+    while (q.executeStep()) views.push_back(q.getColumn(0).getString());
+    EXPECT_EQ(views, std::vector<std::string>{"record=" + ids[1]});
+    Store s = st::openOrDie(st::options(db));
+    EXPECT_TRUE(s.verifyAudit()->intact());
 }
 
 TEST_F(CliRecords, VerifyNamesOnlyTheDamagedRecord) {
@@ -32,6 +41,22 @@ TEST_F(CliRecords, VerifyNamesOnlyTheDamagedRecord) {
     EXPECT_EQ(r.output.find(ids[2]), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("3 records checked, 1 damaged"), std::string::npos) << r.output;
     EXPECT_EQ(r.output.find("Patient"), std::string::npos) << r.output;
+}
+
+TEST_F(CliRecords, VerifyCountsAPayloadThatIsNotJsonAsExportDoes) {
+    std::string notJson;
+    {
+        Store s = st::openOrDie(st::options(db));
+        notJson = *s.submit(st::meta(3), R"({"answers":{"name":"Patient 3")");
+    }
+    RunResult r = run("records verify");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find(notJson + ": integrity error: its payload is not JSON"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("4 records checked, 1 damaged"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("Patient"), std::string::npos) << r.output;
+    r = run("export --format json --no-mark -o " + dir / "out.json");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(json::parse(st::readFile(dir / "out.json"))["damaged"], json::array({notJson}));
 }
 
 TEST_F(CliRecords, ReviewAndDeleteAreAudited) {

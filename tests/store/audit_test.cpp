@@ -82,6 +82,16 @@ TEST(StoreAudit, TruncationAndMissingTriggersAreDetected) {
         {"triggers dropped", "", 0, "append-only are missing"},
         {"trigger defanged",
          "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT 1; END;", 0, "append-only are missing"},
+        {"trigger that never fires",
+         "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'x'); END;"
+         "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0 BEGIN SELECT RAISE(ABORT,'x'); END;",
+         0, "append-only are missing"},
+        {"trigger with the right body that never fires",
+         "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is "
+         "append-only'); END;"
+         "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0 BEGIN SELECT RAISE(ABORT, 'the audit log is "
+         "append-only'); END;",
+         0, "append-only are missing"},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.name);
@@ -90,6 +100,18 @@ TEST(StoreAudit, TruncationAndMissingTriggersAreDetected) {
         EXPECT_EQ(r.firstBroken, c.broken) << r.problem;
         EXPECT_NE(r.problem.find(c.says), std::string::npos) << r.problem;
     }
+}
+
+TEST(StoreAudit, TriggersPutBackWithOtherSpacingStillCount) {
+    TempDir dir;
+    const std::string path = db3(dir);
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;");
+        raw.exec(kTriggers);  // one line each, where the migration spreads them over two
+    }
+    Store s = openOrDie(options(path));
+    EXPECT_TRUE(s.verifyAudit()->intact()) << s.verifyAudit()->problem;
 }
 
 TEST(StoreAudit, TheHeadMovesWithEveryAppend) {

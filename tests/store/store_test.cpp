@@ -81,6 +81,7 @@ TEST(StoreRecords, OneFlippedByteFailsOnlyThatRecord) {
             ASSERT_FALSE(p);
             EXPECT_EQ(p.error().code, ErrorCode::Integrity);
             EXPECT_EQ(p.error().message.find("Patient"), std::string::npos);
+            EXPECT_EQ(p.error().message, "record " + ids[2] + ": sealed payload failed its integrity check");
         } else {
             ASSERT_TRUE(p) << i;
             EXPECT_EQ(*p, payload(i));
@@ -89,6 +90,10 @@ TEST(StoreRecords, OneFlippedByteFailsOnlyThatRecord) {
     int good = 0, bad = 0;
     ASSERT_TRUE(s.forEachRecord({}, *key, [&](const RecordSummary&, const kiosk::core::Result<std::string>& r) {
         (r.ok() ? good : bad)++;
+        // The summary names the record; the error is the reason alone, for callers to place.
+        if (!r) {
+            EXPECT_EQ(r.error().message, "sealed payload failed its integrity check");
+        }
         return true;
     }));
     EXPECT_EQ(good, 4);

@@ -1,0 +1,133 @@
+#include "kiosk/app/private_file.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+namespace kiosk::app {
+namespace {
+
+// What the signal handler unlinks: a fixed buffer, since a handler may not touch std::string.
+char g_temp[4096];
+volatile sig_atomic_t g_armed = 0;
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
+struct sigaction g_previous[sizeof kSignals / sizeof kSignals[0]];
+
+extern "C" void unlinkTempAndDie(int sig) {
+    if (g_armed) ::unlink(g_temp);  // async-signal-safe, as are signal() and raise()
+    g_armed = 0;
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+}
+
+void arm(const std::string& temp) {
+    std::snprintf(g_temp, sizeof g_temp, "%s", temp.c_str());
+    g_armed = 1;
+    struct sigaction sa {};
+    sa.sa_handler = unlinkTempAndDie;
+    sigemptyset(&sa.sa_mask);
+    for (std::size_t i = 0; i < sizeof kSignals / sizeof kSignals[0]; ++i) ::sigaction(kSignals[i], &sa, &g_previous[i]);
+}
+
+void disarm() {
+    g_armed = 0;
+    for (std::size_t i = 0; i < sizeof kSignals / sizeof kSignals[0]; ++i) ::sigaction(kSignals[i], &g_previous[i], nullptr);
+}
+
+/// fsync of a folder, so the rename is on the disk too.
+void syncDir(const std::string& file) {
+    const std::filesystem::path parent = std::filesystem::path(file).parent_path();
+    const int fd = ::open(parent.empty() ? "." : parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    (void)::fsync(fd);
+    ::close(fd);
+}
+
+core::Error ioError(const std::string& what, const std::string& path) {
+    return core::makeError(core::ErrorCode::Io, what, core::SourceLoc{path});
+}
+
+}  // namespace
+
+bool PrivateOutput::FdBuf::drain() {
+    const char* p = pbase();
+    while (p < pptr()) {
+        const ssize_t n = ::write(m_fd, p, static_cast<std::size_t>(pptr() - p));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        p += n;
+    }
+    setp(m_buf, m_buf + sizeof m_buf);
+    return true;
+}
+
+PrivateOutput::FdBuf::int_type PrivateOutput::FdBuf::overflow(int_type ch) {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+        *pptr() = traits_type::to_char_type(ch);
+        pbump(1);
+    }
+    return traits_type::not_eof(ch);
+}
+
+core::Result<std::unique_ptr<PrivateOutput>> PrivateOutput::create(const std::string& target) {
+    std::string temp = target + ".XXXXXX.tmp";
+    // Signals wait until the handler knows the name, so none falls between creating and arming.
+    sigset_t all, old;
+    sigfillset(&all);
+    ::sigprocmask(SIG_BLOCK, &all, &old);
+    // mkostemps: O_CREAT|O_EXCL (an existing name, symlink or not, is never opened), mode 0600.
+    const int fd = ::mkostemps(temp.data(), 4, O_CLOEXEC);
+    if (fd >= 0) arm(temp);
+    ::sigprocmask(SIG_SETMASK, &old, nullptr);
+    if (fd < 0) return ioError("cannot create the export file", target);
+    if (::fchmod(fd, 0600) != 0) {
+        ::unlink(temp.c_str());
+        ::close(fd);
+        disarm();
+        return ioError("cannot create the export file", target);
+    }
+    return std::unique_ptr<PrivateOutput>(new PrivateOutput(target, temp, fd));
+}
+
+PrivateOutput::PrivateOutput(std::string target, std::string temp, int fd)
+    : m_target(std::move(target)), m_temp(std::move(temp)), m_fd(fd), m_buf(fd), m_stream(&m_buf) {}
+
+PrivateOutput::~PrivateOutput() {
+    if (!m_committed) discard();
+}
+
+void PrivateOutput::discard() {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = -1;
+    ::unlink(m_temp.c_str());
+    disarm();
+}
+
+core::Result<void> PrivateOutput::commit() {
+    m_stream.flush();
+    const bool written = m_stream && ::fsync(m_fd) == 0;
+    const bool closed = ::close(m_fd) == 0;
+    m_fd = -1;
+    if (!written || !closed) {
+        discard();
+        return ioError("the export could not be written", m_target);
+    }
+    if (::rename(m_temp.c_str(), m_target.c_str()) != 0) {
+        discard();
+        return ioError("cannot move the export into place", m_target);
+    }
+    m_committed = true;
+    disarm();
+    syncDir(m_target);
+    return {};
+}
+
+}  // namespace kiosk::app

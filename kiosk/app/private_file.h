@@ -1,0 +1,60 @@
+#pragma once
+// A file of patient data written whole or not at all (`export -o PATH`). The data goes into a
+// fresh temp file beside PATH, made with O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600, under an
+// unpredictable name (PATH.XXXXXX.tmp), and written through that same descriptor: nothing is
+// reopened by name, so a symlink or file planted at any name is never followed or truncated.
+// commit() fsyncs and renames it over PATH. Every other way out removes the temp file: the
+// destructor on errors and exceptions, and a signal handler on SIGINT, SIGTERM, SIGHUP and SIGXFSZ
+// (a file-size limit), which unlinks it and then dies of the signal as it would have.
+#include <memory>
+#include <ostream>
+#include <streambuf>
+#include <string>
+
+#include "kiosk/core/error.h"
+
+namespace kiosk::app {
+
+/// @brief The temp file behind a PrivateOutput; one at a time per process (the signal handler
+///        knows one name). Never reopens, follows or truncates anything by name.
+class PrivateOutput {
+public:
+    /// Creates the temp file beside @p target (Io error naming @p target if it cannot).
+    static core::Result<std::unique_ptr<PrivateOutput>> create(const std::string& target);
+    ~PrivateOutput();  ///< unlinks the temp file unless commit() succeeded
+    PrivateOutput(const PrivateOutput&) = delete;
+    PrivateOutput& operator=(const PrivateOutput&) = delete;
+
+    std::ostream& stream() { return m_stream; }
+    const std::string& tempPath() const { return m_temp; }
+    /// Flushes, fsyncs, renames the temp file over the target and fsyncs the folder. On error the
+    /// temp file is gone and the target is as it was.
+    core::Result<void> commit();
+
+private:
+    /// Buffered writes straight to the descriptor; a failed write sets the stream's badbit.
+    class FdBuf : public std::streambuf {
+    public:
+        explicit FdBuf(int fd) : m_fd(fd) { setp(m_buf, m_buf + sizeof m_buf); }
+        bool drain();
+
+    protected:
+        int_type overflow(int_type ch) override;
+        int sync() override { return drain() ? 0 : -1; }
+
+    private:
+        int m_fd;
+        char m_buf[1 << 16];
+    };
+
+    PrivateOutput(std::string target, std::string temp, int fd);
+    void discard();
+
+    std::string m_target, m_temp;
+    int m_fd;
+    FdBuf m_buf;
+    std::ostream m_stream;
+    bool m_committed = false;
+};
+
+}  // namespace kiosk::app
