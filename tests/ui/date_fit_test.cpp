@@ -2,25 +2,19 @@
 // 1280x800 unless the list is long"): with normal text, every button of the date picker lies wholly
 // inside the visible scroll area, before a decade is opened, after it is opened and after a year is
 // picked (and with the note about a day the month lacks), at 1280x800 and 1920x1080, in English and Spanish.
-#include <ostream>
 #include <string>
 
 #include "intake_e2e_fixture.h"
+#include "ui_fixture.h"
 
 namespace kiosk::ui::test {
 namespace {
 
-struct DateScreen {
-    int w, h;
-    const char* lang;
-};
-void PrintTo(const DateScreen& d, std::ostream* os) { *os << d.w << "x" << d.h << " " << d.lang; }
-
-class DateFitTest : public IntakeE2e, public ::testing::WithParamInterface<DateScreen> {
+class DateFitTest : public IntakeE2e, public ::testing::WithParamInterface<Display> {
 protected:
     void SetUp() override {
         IntakeE2e::SetUp();
-        const DateScreen d = GetParam();
+        const Display d = GetParam();
         startUi(static_cast<float>(d.w), static_cast<float>(d.h));
         startIntake(d.lang);
         advanceTo("birth", Patient{});
@@ -69,9 +63,7 @@ TEST_P(DateFitTest, TheWholePickerShowsWithoutScrolling) {
     EXPECT_LT(notice->rect.bottom(), ui->rect("back").y);
 }
 
-INSTANTIATE_TEST_SUITE_P(Ui, DateFitTest,
-                         ::testing::Values(DateScreen{1280, 800, "en"}, DateScreen{1280, 800, "es"},
-                                           DateScreen{1920, 1080, "en"}, DateScreen{1920, 1080, "es"}));
+INSTANTIATE_TEST_SUITE_P(Ui, DateFitTest, kioskDisplays(), displayName);
 
 }  // namespace
 }  // namespace kiosk::ui::test

@@ -2,20 +2,12 @@
 // forms/intake.yaml, reached by taps on the real session, fits its scroll area in English and
 // Spanish; only the body map (a long list by nature) may scroll. When a page does go on below the
 // fold, a "Scroll for more" cue says so until the patient has scrolled to the end.
-#include <sstream>
 
 #include "intake_e2e_fixture.h"
 #include "ui_fixture.h"
 
 namespace kiosk::ui::test {
 namespace {
-
-struct Display {
-    float w, h;
-    const char* lang;
-};
-
-void PrintTo(const Display& d, std::ostream* os) { *os << d.w << "x" << d.h << " " << d.lang; }
 
 class PageFit : public IntakeE2e, public ::testing::WithParamInterface<Display> {};
 
@@ -27,7 +19,7 @@ bool hasBodyMap(const forms::Page& page) {
 
 TEST_P(PageFit, EveryPageOfTheIntakeFitsWithoutScrolling) {
     const Display d = GetParam();
-    startUi(d.w, d.h);
+    startUi(static_cast<float>(d.w), static_cast<float>(d.h));
     startIntake(d.lang);
     Patient p;
     std::vector<std::string> checked;
@@ -63,16 +55,7 @@ TEST_P(PageFit, EveryPageOfTheIntakeFitsWithoutScrolling) {
     EXPECT_EQ(checked.size(), form->pages.size());
 }
 
-std::string displayName(const ::testing::TestParamInfo<Display>& info) {
-    std::ostringstream s;
-    s << static_cast<int>(info.param.w) << "x" << static_cast<int>(info.param.h) << "_" << info.param.lang;
-    return s.str();
-}
-
-INSTANTIATE_TEST_SUITE_P(Displays, PageFit,
-                         ::testing::Values(Display{1280, 800, "en"}, Display{1280, 800, "es"},
-                                           Display{1920, 1080, "en"}, Display{1920, 1080, "es"}),
-                         displayName);
+INSTANTIATE_TEST_SUITE_P(Displays, PageFit, kioskDisplays(), displayName);
 
 // The cue on a page that goes on below: there at the top, gone once scrolled to the end, in the
 // patient's language, on the bottom edge of the scroll area (above the Back / Next bar).

@@ -57,6 +57,17 @@ inline void PrintTo(const Display& d, std::ostream* os) {
     *os << d.w << "x" << d.h << (d.larger ? " larger " : " ") << d.lang;
 }
 
+/// "1280x800_es" (with "_larger" when set): a test-name suffix for INSTANTIATE_TEST_SUITE_P.
+inline std::string displayName(const ::testing::TestParamInfo<Display>& info) {
+    return std::to_string(info.param.w) + "x" + std::to_string(info.param.h) + (info.param.larger ? "_larger_" : "_") +
+           info.param.lang;
+}
+/// The kiosk's two reference screens, 1280x800 and 1920x1080, in English and Spanish, normal text.
+inline auto kioskDisplays() {
+    return ::testing::Values(Display{1280, 800, false, "en"}, Display{1280, 800, false, "es"},
+                             Display{1920, 1080, false, "en"}, Display{1920, 1080, false, "es"});
+}
+
 /// @brief UiTest started at the parameter's display.
 class SizedUiTest : public UiTest, public ::testing::WithParamInterface<Display> {
 protected:
