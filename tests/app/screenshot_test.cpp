@@ -1,10 +1,9 @@
-// `screenshot` and `run` on a real X server: xvfb-run (packaging/install-deps.sh installs xvfb), so
-// these run on any machine with the project's dependencies, display or not.
+// `screenshot` and `run` on a real X server: a private Xvfb per test (tests/support/with_xvfb.sh;
+// packaging/install-deps.sh installs xvfb), so these run on any machine with the project's dependencies.
 #include <cairo.h>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <set>
-#include <unistd.h>
 
 #include "kiosk/store/store.h"
 #include "run_binary.h"
@@ -19,10 +18,9 @@ using testing::runKiosk;
 using testing::RunResult;
 using testing::TempDir;
 
-/// xvfb-run on its own X server. ctest runs tests in parallel and `-a` alone starts every search at
-/// :99, so two tests could race for one display: start each search at a number from the pid instead.
-const std::string kXvfb =
-    "xvfb-run -a -n " + std::to_string(100 + getpid() % 800) + " -s '-screen 0 1280x1024x24'";
+/// A private X server per test: tests/support/with_xvfb.sh lets Xvfb pick a free display itself, so
+/// tests that ctest runs in parallel never race for one display number (as `xvfb-run -a` can).
+const std::string kXvfb = "'" KIOSK_SOURCE_DIR "/tests/support/with_xvfb.sh'";
 
 struct Png {
     int width = 0, height = 0;
