@@ -103,8 +103,9 @@ void drawMulti(Frame& f, const session::ItemView& iv, float width) {
     const forms::Item& item = *iv.item;
     const auto* current = answerAs<std::vector<std::string>>(iv);
     const std::vector<std::string> chosen = current ? *current : std::vector<std::string>{};
-    // The form's own help already tells how to choose ("Choose all that apply."): say it once.
-    if (item.help.empty()) {
+    // The form's own help usually says "Choose all that apply.": say that once. A limit is a rule
+    // the patient must know, so "Choose up to N." shows whatever the help says.
+    if (item.help.empty() || item.maxSelected > 0) {
         const std::string hint = item.maxSelected > 0
                                      ? f.fmt("ui.choose_up_to", {std::to_string(item.maxSelected)})
                                      : f.tr("ui.choose_all_that_apply");

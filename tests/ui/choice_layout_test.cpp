@@ -59,6 +59,12 @@ TEST_F(UiTest, MultiSelectSaysChooseAllThatApplyOnce) {
     ASSERT_NE(ui->registry().findText("help/helps"), nullptr);
     EXPECT_EQ(textsSaying(ui->registry(), hint), 1);  // the form's, not twice
     EXPECT_LT(ui->registry().findText("help/helps")->rect.bottom(), ui->rect("item/helps/rest").y);
+
+    // A limit is a rule, not a hint: it shows even beside the form's own help.
+    helps.maxSelected = 2;
+    ui->frames(2);
+    ASSERT_NE(ui->registry().findText("hint/helps"), nullptr);
+    EXPECT_EQ(ui->registry().findText("hint/helps")->text, "Choose up to 2.");
 }
 
 }  // namespace
