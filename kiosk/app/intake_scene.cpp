@@ -73,7 +73,10 @@ void IntakeScene::afterAction(const session::Action& action, SteadyTime now) {
     // Leaving an intake for the welcome screen (submitted, idle, reset): forget the UI's transient
     // state too, so nothing of one patient is left for the next. A patient who went back to the
     // welcome screen to change language keeps their answers, and their text size and contrast too.
-    if (screen == session::Screen::Welcome && !m_timers.patientData) m_view.wipe();
+    if (screen == session::Screen::Welcome && !m_timers.patientData) {
+        m_view.wipe();
+        m_greetNextPatient = true;
+    }
     m_screen = screen;
     m_timers.firstTick.reset();
 }
@@ -88,10 +91,13 @@ bool IntakeScene::apply(const session::Action& action, SteadyTime now) {
             if (auto feedback = runEffect(effect, m_sink)) queue.push_back(std::move(*feedback));
         }
         afterAction(next, now);
-        // The next patient is greeted in the clinic's language, whatever the last one picked.
-        if (m_screen == session::Screen::Welcome && !m_timers.patientData && !m_welcomeLang.empty() &&
-            !std::holds_alternative<session::SetLanguage>(next) && m_intake.view().lang != m_welcomeLang) {
-            queue.emplace_back(session::SetLanguage{m_welcomeLang});
+        // The next patient is greeted in the clinic's language, whatever the last one picked: once,
+        // when an intake ends. A language tapped on the welcome screen itself then stays (touches
+        // before Start are that patient choosing, not a new patient).
+        if (m_greetNextPatient) {
+            m_greetNextPatient = false;
+            if (!m_welcomeLang.empty() && m_intake.view().lang != m_welcomeLang)
+                queue.emplace_back(session::SetLanguage{m_welcomeLang});
         }
     }
     return viewKey(m_intake.view()) != before;

@@ -57,6 +57,7 @@ class IntakeScene final : public Scene {
     session::Screen m_screen = session::Screen::Welcome;
     std::string m_welcomeLang;
     bool m_exit = false;
+    bool m_greetNextPatient = false;  ///< an intake just ended: back to the clinic's language
 };
 
 /// The parts of a view model that change the picture without input (compared after a Tick).

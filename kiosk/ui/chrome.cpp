@@ -2,6 +2,7 @@
 #include <string>
 
 #include "kiosk/ui/screens.h"
+#include "kiosk/ui/scroll_area.h"
 
 namespace kiosk::ui {
 
@@ -79,6 +80,10 @@ int drawBottomBar(Frame& f, const ButtonSpec* back, const ButtonSpec& main) {
     const float mainW = std::max(w, std::min(c.width * 0.5f, textWidth(f, FontRole::BodyBold, main.label) + f.px(2.0f)));
     ImGui::SetCursorScreenPos(ImVec2(c.x + c.width - mainW, y));
     if (button(f, main, ImVec2(mainW, target))) result = 1;
+    if (f.state.scroll.moreBelow) {
+        const float gap = f.px(f.theme.gapEm);
+        drawMoreBelowCue(f, c.x + (back ? w + gap : 0.0f), c.x + c.width - mainW - gap, top, h);
+    }
     return result;
 }
 

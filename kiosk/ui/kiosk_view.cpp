@@ -61,6 +61,7 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     ImGuiIO& io = ImGui::GetIO();
     std::vector<session::Action> out;
     m.registry.beginFrame();
+    m.state.scroll.moreBelow = false;  // set again by this frame's scroll area, if it has one
     if (io.MouseClicked[0]) out.push_back(session::Touch{now});  // any tap restarts the idle timer
     m.noteTransitions(vm);
 

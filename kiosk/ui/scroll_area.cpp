@@ -81,29 +81,14 @@ void beginScrollArea(Frame& f, const char* id, const std::string& owner, ImVec2 
 
 namespace {
 
-/// "There is more below": the last lines fade out and a band with a down arrow and words sits on
-/// the bottom edge (a thin bar alone is easy to miss). Visual only; dragging is the way to scroll.
-void drawMoreBelow(Frame& f, ImVec2 wpos, ImVec2 wsize) {
+/// The last lines fade out: a page that goes on looks unfinished at its bottom edge.
+void drawFadeOut(Frame& f, ImVec2 wpos, ImVec2 wsize) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float bottom = wpos.y + wsize.y;
     const float fade = std::min(f.px(2.4f), wsize.y * 0.3f);
     dl->AddRectFilledMultiColor(ImVec2(wpos.x, bottom - fade), ImVec2(wpos.x + wsize.x, bottom),
                                 col(f.pal.background, 0.0f), col(f.pal.background, 0.0f),
                                 col(f.pal.background), col(f.pal.background));
-    const std::string& words = f.tr("ui.scroll_more");
-    const float pad = f.px(0.5f), arrow = f.em * 0.8f, h = f.em * 1.5f;
-    const float w = pad * 3 + arrow + textWidth(f, FontRole::BodyBold, words);
-    const ImVec2 mn(wpos.x + (wsize.x - w) * 0.5f, bottom - h - f.px(0.25f));
-    const ImVec2 mx(mn.x + w, mn.y + h);
-    dl->AddRectFilled(mn, mx, col(f.pal.bar), h * 0.5f);
-    dl->AddRect(mn, mx, col(f.pal.buttonBorder), h * 0.5f, 0, std::max(2.0f, f.px(f.theme.borderEm)));
-    const float cx = mn.x + pad + arrow * 0.5f, cy = mn.y + h * 0.5f;
-    dl->AddTriangleFilled(ImVec2(cx - arrow * 0.5f, cy - arrow * 0.3f), ImVec2(cx + arrow * 0.5f, cy - arrow * 0.3f),
-                          ImVec2(cx, cy + arrow * 0.4f), col(f.pal.text));
-    const ImVec2 tpos(mn.x + pad * 2 + arrow, mn.y + (h - f.em) * 0.5f);
-    ImFont* font = f.fonts.bodyBold ? f.fonts.bodyBold : ImGui::GetFont();
-    dl->AddText(font, f.em, tpos, col(f.pal.text), words.c_str());
-    f.registry.addText(TextInfo{"more_below", words, Rect{mn.x, mn.y, w, h}, f.em});
 }
 
 }  // namespace
@@ -123,9 +108,32 @@ void endScrollArea(Frame& f) {
         const float y = wpos.y + (wsize.y - h) * (s.offset / s.maxOffset);
         dl->AddRectFilled(ImVec2(x, wpos.y), ImVec2(x + w, wpos.y + wsize.y), col(f.pal.bar), w * 0.5f);
         dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), col(f.pal.buttonBorder), w * 0.5f);
-        if (s.offset < s.maxOffset - f.px(0.5f)) drawMoreBelow(f, wpos, wsize);
+        s.moreBelow = s.offset < s.maxOffset - f.px(0.5f);
+        if (s.moreBelow) drawFadeOut(f, wpos, wsize);
     }
     ImGui::EndChild();
+}
+
+void drawMoreBelowCue(Frame& f, float left, float right, float top, float height) {
+    const std::string& words = f.tr("ui.scroll_more");
+    const float pad = f.px(0.5f), arrow = f.em * 0.8f, h = f.em * 1.5f;
+    const float full = pad * 3 + arrow + textWidth(f, FontRole::BodyBold, words);
+    const bool withWords = full <= right - left;
+    const float w = withWords ? full : h;  // a narrow bar keeps the arrow alone
+    if (w > right - left) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 mn(left + (right - left - w) * 0.5f, top + (height - h) * 0.5f);
+    const ImVec2 mx(mn.x + w, mn.y + h);
+    dl->AddRectFilled(mn, mx, col(f.pal.background), h * 0.5f);
+    dl->AddRect(mn, mx, col(f.pal.buttonBorder), h * 0.5f, 0, std::max(2.0f, f.px(f.theme.borderEm)));
+    const float cx = withWords ? mn.x + pad + arrow * 0.5f : mn.x + w * 0.5f, cy = mn.y + h * 0.5f;
+    dl->AddTriangleFilled(ImVec2(cx - arrow * 0.5f, cy - arrow * 0.3f), ImVec2(cx + arrow * 0.5f, cy - arrow * 0.3f),
+                          ImVec2(cx, cy + arrow * 0.4f), col(f.pal.text));
+    if (withWords) {
+        ImFont* font = f.fonts.bodyBold ? f.fonts.bodyBold : ImGui::GetFont();
+        dl->AddText(font, f.em, ImVec2(mn.x + pad * 2 + arrow, mn.y + (h - f.em) * 0.5f), col(f.pal.text), words.c_str());
+    }
+    f.registry.addText(TextInfo{"more_below", words, Rect{mn.x, mn.y, w, h}, f.em});
 }
 
 }  // namespace kiosk::ui

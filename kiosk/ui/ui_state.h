@@ -24,6 +24,7 @@ struct ScrollState {
     bool suppressClick = false;  ///< this frame's release ends a drag: buttons ignore it
     float pressX = 0, pressY = 0;
     float scrollToY = -1;        ///< content y to bring into view next frame (first error), < 0 none
+    bool moreBelow = false;      ///< this frame's area goes on below what shows (the bar says so)
 };
 
 enum class KeyboardLayout { Text, Name, Phone, Email, Number };

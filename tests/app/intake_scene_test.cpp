@@ -88,6 +88,19 @@ TEST_F(IntakeSceneTest, EmptyWelcomeNeverWakes) {
     EXPECT_FALSE(m_scene->nextWake(m_t0).has_value());
 }
 
+TEST_F(IntakeSceneTest, ALanguageTappedOnTheWelcomeScreenStaysThroughTouchesUntilStart) {
+    // The clinic greets in Spanish (fixture); this patient taps English, then touches and moves on
+    // the screen before tapping Start: each touch is this patient, not a new one.
+    m_scene->apply(session::SetLanguage{"en"}, m_t0);
+    m_scene->onInput(m_t0 + seconds(1));
+    m_scene->onTick(m_t0 + seconds(1));
+    ASSERT_EQ(m_intake->view().lang, "en");
+    m_scene->onInput(m_t0 + seconds(2));
+    m_scene->apply(session::Start{m_intake->view().lang}, m_t0 + seconds(2));
+    ASSERT_EQ(m_intake->screen(), Screen::Page);
+    EXPECT_EQ(m_intake->view().lang, "en");
+}
+
 TEST_F(IntakeSceneTest, IdleWakesAtTheWarningThenEachSecondThenWipes) {
     m_scene->onInput(m_t0);
     m_scene->apply(session::Start{"en"}, m_t0);
