@@ -134,13 +134,18 @@ void drawBodyMapList(Frame& f, const session::ItemView& iv, float width) {
         if (std::find(groups.begin(), groups.end(), r.group) == groups.end()) groups.push_back(r.group);
     for (std::string_view g : groups) {
         text(f, FontRole::BodyBold, niceName(f, "region_group.", g), f.pal.text, width);
+        // Rows as tall as the group's longest name needs at full size: a long name wraps onto a
+        // second line rather than being drawn smaller (Larger text must never make text smaller).
+        float rowH = target;
+        for (const auto& r : forms::bodyRegions())
+            if (r.group == g) rowH = std::max(rowH, buttonHeight(f, niceName(f, "region.", r.id), w, Mark::Check));
         const ImVec2 grid = ImGui::GetCursorScreenPos();
         int i = 0;
         const forms::BodyMark* focused = nullptr;
         for (const auto& r : forms::bodyRegions()) {
             if (r.group != g) continue;
             ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(i % cols) * (w + gap),
-                                             grid.y + static_cast<float>(i / cols) * (target + gap)));
+                                             grid.y + static_cast<float>(i / cols) * (rowH + gap)));
             ++i;
             auto it = std::find_if(marks.begin(), marks.end(),
                                    [&](const forms::BodyMark& m) { return m.region == r.id; });
@@ -151,7 +156,7 @@ void drawBodyMapList(Frame& f, const session::ItemView& iv, float width) {
             ButtonSpec spec{key, label, WidgetKind::Choice};
             spec.look = on ? Look::Selected : Look::Plain;
             spec.mark = Mark::Check;
-            if (!button(f, spec, ImVec2(w, target))) continue;
+            if (!button(f, spec, ImVec2(w, rowH))) continue;
             forms::BodyMap next = marks;
             if (!on) {
                 next.push_back(forms::BodyMark{std::string(r.id), std::nullopt, {}});
@@ -166,7 +171,7 @@ void drawBodyMapList(Frame& f, const session::ItemView& iv, float width) {
             send(f, item, std::move(next));
         }
         const int rows = (i + cols - 1) / cols;
-        ImGui::SetCursorScreenPos(ImVec2(grid.x, grid.y + static_cast<float>(rows) * (target + gap)));
+        ImGui::SetCursorScreenPos(ImVec2(grid.x, grid.y + static_cast<float>(rows) * (rowH + gap)));
         ImGui::Dummy(ImVec2(width, 1));
         if (focused) {
             drawDetail(f, item, marks, static_cast<size_t>(focused - marks.data()), width);

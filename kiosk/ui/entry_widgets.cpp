@@ -87,7 +87,7 @@ void drawNumber(Frame& f, const session::ItemView& iv, float width) {
     minus.font = FontRole::Title;
     if (button(f, minus, ImVec2(stepW, target))) stepTo(-step);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + stepW + gap, origin.y));
-    if (fieldBox(f, base, shown, f.tr("ui.tap_to_enter"), editing, ImVec2(fieldW, target)))
+    if (fieldBox(f, base, shown, f.tr("ui.tap_to_type"), editing, ImVec2(fieldW, target)))
         openKeyboard(f.state, item, iv.answer);
     float x = origin.x + stepW + fieldW + 2 * gap;
     if (!unit.empty()) {

@@ -192,6 +192,24 @@ TEST_F(IntakeE2e, IdleWarnsThenWipesEveryTraceOfThePatient) {
         EXPECT_FALSE(ui->find("item/date_of_birth/month/" + std::to_string(m))->selected) << m;
 }
 
+TEST_F(IntakeE2e, LargerTextNeverDrawsABodyRegionNameSmaller) {
+    // Long Spanish names ("Parte de atrás del cuello, lado derecho") wrap onto a taller row instead
+    // of shrinking, or "Larger text" would make exactly the longest names harder to read.
+    startUi(1280, 800);
+    startIntake("es");
+    advanceTo("pain_where", Patient{});
+    ui->tap("toggle/larger_text");
+    ui->frames(2);
+    int checked = 0;
+    for (const auto& region : forms::bodyRegions()) {
+        const WidgetInfo* w = ui->find("item/pain_map/" + std::string(region.id));
+        ASSERT_NE(w, nullptr) << region.id;
+        EXPECT_EQ(w->labelScale, 1.0f) << region.id << " '" << w->label << "' drawn smaller";
+        ++checked;
+    }
+    EXPECT_GT(checked, 40);
+}
+
 TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
     startIntake("en");
     advanceTo("pain_where", Patient{});

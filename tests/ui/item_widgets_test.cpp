@@ -107,7 +107,7 @@ TEST_F(UiTest, NumberUnitStandsBesideTheFieldEvenWhenEmpty) {
     EXPECT_LE(unit->rect.right(), plus.x);
     EXPECT_GT(unit->rect.y + unit->rect.h * 0.5f, field.y);
     EXPECT_LT(unit->rect.y + unit->rect.h * 0.5f, field.bottom());
-    EXPECT_EQ(ui->find("item/sleep_hours")->label, "Tap to enter");
+    EXPECT_EQ(ui->find("item/sleep_hours")->label, "Tap here to type");  // as on every field
     session.lang = "es";
     ui->frames(2);
     EXPECT_EQ(ui->registry().findText("unit/sleep_hours")->text, "horas");
