@@ -73,7 +73,10 @@ void drawWelcome(Frame& f, const session::ViewModel& vm) {
 
     ImGui::SetCursorScreenPos(ImVec2(0, top));
     beginScrollArea(f, "##welcome", "welcome", ImVec2(f.displayW, avail - (fit.pinStart ? startH + f.px(sp) : 0)));
-    float y = ImGui::GetCursorScreenPos().y + f.px(1.5f * sp);
+    // Spare room goes mostly above the column, so the greeting sits near the middle of the screen
+    // rather than leaving its bottom half empty.
+    const float spare = fit.pinStart ? 0.0f : std::max(0.0f, avail - height());
+    float y = ImGui::GetCursorScreenPos().y + f.px(1.5f * sp) + spare * 0.4f;
     const ImVec2 logo = logoSize(f, fit.logoBox, w);
     if (logo.y > 0) {
         ImGui::SetCursorScreenPos(ImVec2(x + (w - logo.x) * 0.5f, y));
