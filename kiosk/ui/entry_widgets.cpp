@@ -91,7 +91,7 @@ void drawNumber(Frame& f, const session::ItemView& iv, float width) {
         openKeyboard(f.state, item, iv.answer);
     float x = origin.x + stepW + fieldW + 2 * gap;
     if (!unit.empty()) {
-        ImGui::SetCursorScreenPos(ImVec2(x, origin.y + (target - f.em * 1.2f) * 0.5f));
+        ImGui::SetCursorScreenPos(ImVec2(x, origin.y + (target - f.em) * 0.5f));  // on the field text's line
         text(f, FontRole::BodyBold, unit, f.pal.text, unitW);
         registerLastText(f, "unit/" + item.id, unit, FontRole::BodyBold);
         x += unitW;
