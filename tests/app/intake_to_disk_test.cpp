@@ -1,6 +1,6 @@
 // The whole path a patient's intake takes, with nothing faked: taps on the real screens (the ui
-// tests' driver) -> session::Intake -> app/'s effect runner -> the SQLite store, sealed -> staff
-// unlock it with the passphrase and read back what was tapped. The page-level details are checked
+// tests' driver) -> app/'s IntakeScene -> session::Intake -> the StoreRecordSink -> SQLite, sealed ->
+// staff unlock it with the passphrase and read back what was tapped. The page-level details are checked
 // by tests/ui; this checks that the layers meet.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -11,7 +11,7 @@
 #include "../store/store_test_util.h"
 #include "kiosk/app/store_sink.h"
 #include "run_binary.h"
-#include "ui/intake_e2e_fixture.h"
+#include "scene_e2e_fixture.h"
 
 namespace kiosk::app {
 namespace {
@@ -19,15 +19,19 @@ namespace {
 namespace st = kiosk::store::testing;
 using session::Screen;
 
-class IntakeToDisk : public ui::test::IntakeE2e {
+class IntakeToDisk : public testing::SceneE2e {
   protected:
     void SetUp() override {
-        IntakeE2e::SetUp();
+        SceneE2e::SetUp();
         (void)st::freshStore(db(), kPass);  // keys made at argon2id's minimum: a fast test
         auto opened = StoreRecordSink::open(db(), "kiosk-e2e", std::chrono::minutes(10));
         ASSERT_TRUE(opened) << opened.error().format();
         sink = std::move(*opened);
-        effectRunner = [this](const session::Effect& e) { return runEffect(e, *sink); };
+        wire(*sink);
+    }
+    void TearDown() override {
+        scene.reset();  // before the sink it writes to
+        sink.reset();
     }
 
     std::string db() const { return dir.file("intake.sqlite3"); }
@@ -47,6 +51,7 @@ TEST_F(IntakeToDisk, ASpanishPatientsTapsBecomeASealedRecordThatStaffCanRead) {
     // Mid-intake the draft was on disk (sealed); the submit clears it.
     ui->tap("submit");
     ASSERT_EQ(screen(), Screen::ThankYou) << "the thank-you screen shows only after COMMIT";
+    scene.reset();
     sink.reset();
 
     store::StoreOptions options;

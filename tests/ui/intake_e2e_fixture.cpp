@@ -34,22 +34,26 @@ void IntakeE2e::startUi(float width, float height) {
     ui = std::make_unique<UiDriver>(
         width, height, *form,
         [this] {  // app/'s loop: time passes, then the picture is drawn
-            handle(intake->apply(session::Tick{ui->now()}));
+            if (beforeFrame)
+                beforeFrame();
+            else
+                handle(intake->apply(session::Tick{ui->now()}));
             return intake->view();
         },
-        [this](const session::Action& a) { handle(intake->apply(a)); });
+        [this](const session::Action& a) {
+            if (routeAction)
+                routeAction(a);
+            else
+                handle(intake->apply(a));
+        });
     if (had && before > ui->now()) ui->advance(std::chrono::duration<double>(before - ui->now()).count());
     ui->frame();
 }
 
 void IntakeE2e::handle(const std::vector<session::Effect>& effects) {
     for (const auto& e : effects) {
-        if (const auto* save = std::get_if<session::SaveRequest>(&e)) saveRequests.push_back(save->record);
-        if (effectRunner) {
-            if (auto outcomeAction = effectRunner(e)) handle(intake->apply(*outcomeAction));
-            continue;
-        }
-        if (std::holds_alternative<session::SaveRequest>(e)) {
+        if (const auto* save = std::get_if<session::SaveRequest>(&e)) {
+            saveRequests.push_back(save->record);
             if (outcome == SaveOutcome::Succeed)
                 handle(intake->apply(session::SaveSucceeded{"rec-" + std::to_string(saveRequests.size())}));
             else

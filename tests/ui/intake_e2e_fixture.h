@@ -7,7 +7,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,9 +70,11 @@ protected:
     SaveOutcome outcome = SaveOutcome::Succeed;
     std::vector<session::Record> saveRequests;  ///< every SaveRequest, in order
     int savedDrafts = 0, discardedDrafts = 0;
-    /// Set it to run effects for real (app/'s runEffect over a real store); the outcome it returns
-    /// is applied to the intake. Unset: the fake store above answers.
-    std::function<std::optional<session::Action>(const session::Effect&)> effectRunner;
+    /// Set both to play app/'s part with app/'s own wiring (tests/app: an IntakeScene over a real
+    /// store): beforeFrame runs first in every frame instead of the plain Tick, and routeAction
+    /// receives the UI's actions instead of the intake (and the fake store above).
+    std::function<void()> beforeFrame;
+    std::function<void(const session::Action&)> routeAction;
 
 private:
     void handle(const std::vector<session::Effect>& effects);
