@@ -1,4 +1,5 @@
 #include "kiosk/app/private_file.h"
+#include "kiosk/core/durable.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -9,7 +10,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 
 namespace kiosk::app {
 namespace {
@@ -39,15 +39,6 @@ void arm(const std::string& temp) {
 void disarm() {
     g_armed = 0;
     for (std::size_t i = 0; i < sizeof kSignals / sizeof kSignals[0]; ++i) ::sigaction(kSignals[i], &g_previous[i], nullptr);
-}
-
-/// fsync of a folder, so the rename is on the disk too.
-void syncDir(const std::string& file) {
-    const std::filesystem::path parent = std::filesystem::path(file).parent_path();
-    const int fd = ::open(parent.empty() ? "." : parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return;
-    (void)::fsync(fd);
-    ::close(fd);
 }
 
 core::Error ioError(const std::string& what, const std::string& path) {
@@ -126,7 +117,7 @@ core::Result<void> PrivateOutput::commit() {
     }
     m_committed = true;
     disarm();
-    syncDir(m_target);
+    core::syncParentDir(m_target);
     return {};
 }
 

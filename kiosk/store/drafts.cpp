@@ -19,10 +19,10 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <filesystem>
 
 #include <SQLiteCpp/Transaction.h>
 
+#include "kiosk/core/durable.h"
 #include "kiosk/core/log.h"
 #include "kiosk/store/store.h"
 #include "kiosk/store/store_impl.h"
@@ -46,15 +46,6 @@ Bytes keyId(const SecretBytes& key) {
     return h;
 }
 
-void syncDir(const std::string& file) {
-    const std::string dir = std::filesystem::path(file).parent_path().string();
-    const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-}
-
 // Written to a temporary file, synced, then renamed: a crash leaves the old key or the new one.
 Result<void> writeKeyFile(const std::string& path, const SecretBytes& key) {
     const std::string tmp = path + ".tmp";
@@ -70,7 +61,7 @@ Result<void> writeKeyFile(const std::string& path, const SecretBytes& key) {
         const ErrorCode code = err == ENOSPC ? ErrorCode::DiskFull : ErrorCode::Io;
         return makeError(code, "cannot write the draft key", core::SourceLoc{path});
     }
-    syncDir(path);
+    core::syncParentDir(path);
     return {};
 }
 
