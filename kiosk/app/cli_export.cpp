@@ -1,21 +1,17 @@
-// `export` (see cli_export.h): unlock, stream matching records through the JSON writer into a
-// fresh private temp file beside PATH (private_file.h), fsync, rename over PATH, then mark what was
-// exported so retention (purge) can work. A crash, signal or error before the rename leaves PATH as
-// it was, no temp file, and no record marked. PATH may never be the database or its -wal/-shm.
+// `export` (see cli_export.h): reads the options, unlocks the store and runs the export job
+// (export/export_job.h: whole file or none, marked only once in place), then says what it did.
+// Errors map to exit codes here: 2 for what was typed wrong, 1 for the rest.
 #include "kiosk/app/cli_export.h"
 
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "kiosk/app/cli_target.h"
-#include "kiosk/app/private_file.h"
-#include "kiosk/export/json_export.h"
+#include "kiosk/export/export_job.h"
 #include "kiosk/store/store.h"
 #include "kiosk/store/utc.h"
 
 namespace kiosk::app {
-namespace fs = std::filesystem;
 
 std::optional<std::string> parseExportDate(const std::string& text, bool endOfDay) {
     // Times are stored to the second, so "< the next second" is "up to and including this one".
@@ -54,90 +50,22 @@ store::ListFilter filterOf(const ExportArgs& a) {
     return f;
 }
 
-/// True when @p a and @p b name one file: the same inode when both exist, else the same path.
-bool sameFile(const fs::path& a, const fs::path& b) {
-    std::error_code ea, eb;
-    if (fs::exists(a, ea) && fs::exists(b, eb)) {
-        std::error_code ec;
-        return fs::equivalent(a, b, ec);
-    }
-    return fs::weakly_canonical(fs::absolute(a, ea), ea) == fs::weakly_canonical(fs::absolute(b, eb), eb);
-}
-
-/// Refuses an output that would replace the database or one of SQLite's files beside it, and an
-/// existing output that is not a plain file (a folder, a device, a symlink).
-void checkOutput(const std::string& output, const std::string& dbPath, bool force) {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        if (sameFile(output, dbPath + suffix))
-            fail(usage(std::string(*suffix ? "the output is the database's " + std::string(suffix) + " file"
-                                           : "the output is the database file") +
-                       ", and writing there would destroy the records: give another file"),
-                 2);
-    std::error_code ec;
-    const fs::file_status st = fs::symlink_status(output, ec);
-    if (!fs::exists(st)) return;
-    if (!force)
-        fail(core::makeError(core::ErrorCode::Invalid, "will not overwrite an existing file (give --force)",
-                             core::SourceLoc{output}));
-    if (!fs::is_regular_file(st))
-        fail(core::makeError(core::ErrorCode::Invalid, "is not a regular file; an export will not replace it",
-                             core::SourceLoc{output}));
-}
-
-struct Written {
-    std::vector<std::string> ids;      ///< exported, to be marked
-    std::vector<std::string> damaged;  ///< listed in the file, not marked
-};
-
-/// Streams the export into @p file; on error it fails the command and @p file's destructor
-/// removes the temp file.
-Written writeExport(store::Store& s, const store::ClinicKey& key, const store::ListFilter& filter,
-                    PrivateOutput& file) {
-    Written w;
-    std::ostream& out = file.stream();
-    exports::JsonExportWriter writer(out, store::utcNowIso(), s.kioskId());
-    auto read = s.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
-        exports::ExportMeta m{r.meta.id,        r.meta.formId,      r.meta.formVersion,
-                              r.meta.contentHash, r.meta.lang,      r.meta.startedAt,
-                              r.meta.submittedAt, r.meta.kioskId,   store::toString(r.status)};
-        auto record = exports::parseRecord(payload);
-        if (!record) {
-            writer.addDamaged(r.meta.id);
-        } else {
-            writer.addParsed(m, std::move(*record));
-            w.ids.push_back(r.meta.id);
-        }
-        return static_cast<bool>(out);
-    });
-    orFail(read);
-    const auto finished = writer.finish();
-    if (!finished) fail(core::makeError(finished.error().code, finished.error().message, core::SourceLoc{file.tempPath()}));
-    w.damaged = writer.damaged();
-    return w;
-}
-
 void runExport(const StoreTarget& t, const ExportArgs& a) {
     const store::ListFilter filter = filterOf(a);
-    checkOutput(a.output, t.path(), a.force);
+    // Told before typing a passphrase: writing over the database is a usage error (exit 2), an
+    // existing output a failure (exit 1). The job checks both again.
+    if (auto ok = exports::checkNotDatabase(a.output, t.path()); !ok) fail(usage(ok.error().message), 2);
+    orFail(exports::checkOutputFile(a.output, a.force));
     store::Store s = t.open();
     const store::ClinicKey key = t.unlock(s);
-    const auto file = orFail(PrivateOutput::create(a.output));
-    const Written w = writeExport(s, key, filter, *file);
-    orFail(file->commit());
-    // Marked only once the file is in place: a failed export marks nothing. An unmarked export is
-    // still audited, since patient data left the kiosk.
-    // The audit row says what was asked for (form, dates, status), never what the records hold.
-    if (a.noMark) {
-        const std::string filters = store::describe(filter);
-        orFail(s.audit(store::AuditAction::Export, "count=" + std::to_string(w.ids.size()) + " not_marked" +
-                                                       (filters.empty() ? "" : " " + filters)));
-    } else {
-        orFail(s.markExported(w.ids, key, filter));
-    }
-    std::cout << "exported " << w.ids.size() << " record" << (w.ids.size() == 1 ? "" : "s") << " to " << a.output
+    exports::ExportOptions options;
+    options.force = a.force;
+    options.noMark = a.noMark;
+    const exports::ExportSummary done = orFail(exports::exportRecords(s, key, filter, a.output, options));
+    std::cout << "exported " << done.exported << " record" << (done.exported == 1 ? "" : "s") << " to " << a.output
               << '\n';
-    if (!w.damaged.empty())
-        std::cerr << a.output << ": warning: " << w.damaged.size()
+    if (!done.damaged.empty())
+        std::cerr << a.output << ": warning: " << done.damaged.size()
                   << " damaged record(s) not exported, listed under \"damaged\" (see `intake-kiosk records verify`)\n";
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Durability helpers shared by everything that writes a file whole with "temp file, fsync, rename"
-// (the draft key in store/, staff exports in app/).
+// (the draft key in store/, staff exports in export/).
 #include <string>
 
 namespace kiosk::core {

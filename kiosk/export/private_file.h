@@ -1,6 +1,6 @@
 #pragma once
-// A file of patient data written whole or not at all (`export -o PATH`). The data goes into a
-// fresh temp file beside PATH, made with O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600, under an
+// A file of patient data written whole or not at all (the export job, export_job.h). The data goes
+// into a fresh temp file beside PATH, made with O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600, under an
 // unpredictable name (PATH.XXXXXX.tmp), and written through that same descriptor: nothing is
 // reopened by name, so a symlink or file planted at any name is never followed or truncated.
 // commit() fsyncs and renames it over PATH. Every other way out removes the temp file: the
@@ -13,7 +13,7 @@
 
 #include "kiosk/core/error.h"
 
-namespace kiosk::app {
+namespace kiosk::exports {
 
 /// @brief The temp file behind a PrivateOutput; one at a time per process (the signal handler
 ///        knows one name). Never reopens, follows or truncates anything by name.
@@ -27,6 +27,7 @@ public:
 
     std::ostream& stream() { return m_stream; }
     const std::string& tempPath() const { return m_temp; }
+    const std::string& target() const { return m_target; }
     /// Flushes, fsyncs, renames the temp file over the target and fsyncs the folder. On error the
     /// temp file is gone and the target is as it was.
     core::Result<void> commit();
@@ -57,4 +58,4 @@ private:
     bool m_committed = false;
 };
 
-}  // namespace kiosk::app
+}  // namespace kiosk::exports

@@ -1,4 +1,4 @@
-#include "kiosk/app/private_file.h"
+#include "kiosk/export/private_file.h"
 #include "kiosk/core/durable.h"
 
 #include <fcntl.h>
@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <cstring>
 
-namespace kiosk::app {
+namespace kiosk::exports {
 namespace {
 
 // What the signal handler unlinks: a fixed buffer, since a handler may not touch std::string.
@@ -121,4 +121,4 @@ core::Result<void> PrivateOutput::commit() {
     return {};
 }
 
-}  // namespace kiosk::app
+}  // namespace kiosk::exports

@@ -1,0 +1,59 @@
+#pragma once
+// The export job: matching records streamed from the unlocked store through the JSON writer into a
+// private temp file beside the output (private_file.h), fsynced and renamed over it, and only then
+// marked exported so retention (purge) can work. A failure or a cancel before the rename leaves the
+// output as it was, no temp file, and no record marked. The command line (`intake-kiosk export`)
+// and the staff screens both call it; it prints nothing and throws nothing: the caller reports.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/error.h"
+#include "kiosk/store/store.h"
+
+namespace kiosk::exports {
+
+/// @brief How the job treats the output and the records.
+struct ExportOptions {
+    bool force = false;      ///< replace an existing output file (never a folder, device or symlink)
+    bool noMark = false;     ///< leave records unmarked (still audited: patient data left the kiosk)
+    std::string exportedAt;  ///< the document's "exported_at" (UTC ISO); "" = now
+};
+
+/// @brief Where the job is, after each record: what a progress bar needs and nothing a record holds.
+struct ExportProgress {
+    std::int64_t done = 0;     ///< records handled so far (written or listed as damaged)
+    std::int64_t total = 0;    ///< records that matched the filter when the job began
+};
+
+/// Called after each record; returning false cancels the job (Invalid "export cancelled": the
+/// output stays as it was and nothing is marked).
+using ExportProgressFn = std::function<bool(const ExportProgress&)>;
+
+/// @brief What a finished export wrote. Ids only, never content.
+struct ExportSummary {
+    std::string output;                ///< the file written
+    std::int64_t exported = 0;         ///< records written (and marked, unless noMark)
+    std::vector<std::string> damaged;  ///< ids of records that failed their check: listed, not marked
+    bool marked = false;               ///< the written records were marked exported
+};
+
+/// @brief Refuses an @p output that names the database at @p dbPath or one of SQLite's files beside
+///        it (-wal, -shm, -journal), by path, symlink or hard link: Invalid, saying which file.
+///        Callers may check this before asking for a passphrase; exportRecords() checks it again.
+core::Result<void> checkNotDatabase(const std::string& output, const std::string& dbPath);
+
+/// @brief Refuses an existing @p output unless @p force, and an existing one that is not a plain
+///        file even with it (Invalid, located at @p output).
+core::Result<void> checkOutputFile(const std::string& output, bool force);
+
+/// @brief Runs the export of the records matching @p filter into @p output (see the file comment).
+///        Errors: the checks above, Io when the file cannot be made, written or moved into place,
+///        the store's errors, Invalid "export cancelled" when @p progress returns false.
+core::Result<ExportSummary> exportRecords(store::Store& store, const store::ClinicKey& key,
+                                          const store::ListFilter& filter, const std::string& output,
+                                          const ExportOptions& options = {},
+                                          const ExportProgressFn& progress = {});
+
+}  // namespace kiosk::exports

@@ -1,0 +1,170 @@
+// The export job without a command line: a whole file or none, damaged records listed and not
+// marked, --no-mark, progress reported after each record, a cancel or failure leaving nothing.
+#include <filesystem>
+#include <fstream>
+
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+
+#include "app/records_fixture.h"
+#include "kiosk/export/export_job.h"
+
+namespace {
+
+using namespace kiosk::store;
+using kiosk::app::testing::flipPayloadByte;
+using kiosk::app::testing::kPass;
+using kiosk::app::testing::statusOf;
+using kiosk::exports::ExportOptions;
+using kiosk::exports::ExportProgress;
+using kiosk::exports::exportRecords;
+namespace st = kiosk::store::testing;
+using nlohmann::json;
+
+/// Files in @p dir whose names end in ".tmp": what an export may never leave behind.
+std::vector<std::string> tempFiles(const std::string& dir) {
+    std::vector<std::string> found;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".tmp") found.push_back(e.path().filename().string());
+    return found;
+}
+
+class ExportJob : public kiosk::app::testing::RecordsFixture {
+protected:
+    void SetUp() override {
+        RecordsFixture::SetUp();
+        store = std::make_unique<Store>(st::openOrDie(st::options(db)));
+        auto unlocked = store->unlock(kPass);
+        ASSERT_TRUE(unlocked);
+        key = std::make_unique<ClinicKey>(std::move(*unlocked));
+        out = dir / "export.json";
+    }
+    std::vector<std::string> exportDetails() const {
+        SQLite::Database raw(db, SQLite::OPEN_READONLY);
+        SQLite::Statement q(raw, "SELECT detail FROM audit WHERE action = 'export' ORDER BY seq");
+        std::vector<std::string> details;
+        while (q.executeStep()) details.push_back(q.getColumn(0).getString());
+        return details;
+    }
+    std::unique_ptr<Store> store;
+    std::unique_ptr<ClinicKey> key;
+    std::string out;
+};
+
+TEST_F(ExportJob, WritesEveryRecordListsTheDamagedOneAndMarksTheRest) {
+    flipPayloadByte(db, ids[1]);
+    std::vector<ExportProgress> seen;
+    ExportOptions options;
+    options.exportedAt = "2026-12-01T09:00:00Z";
+    auto done = exportRecords(*store, *key, {}, out, options, [&](const ExportProgress& p) {
+        seen.push_back(p);
+        return true;
+    });
+    ASSERT_TRUE(done) << done.error().format();
+    EXPECT_EQ(done->output, out);
+    EXPECT_EQ(done->exported, 2);
+    EXPECT_EQ(done->damaged, std::vector<std::string>{ids[1]});
+    EXPECT_TRUE(done->marked);
+
+    const json doc = json::parse(st::readFile(out));
+    EXPECT_EQ(doc["exported_at"], "2026-12-01T09:00:00Z");
+    ASSERT_EQ(doc["records"].size(), 2u);
+    EXPECT_EQ(doc["records"][0]["id"], ids[0]);
+    EXPECT_EQ(doc["records"][0]["record"], json::parse(st::payload(0)));
+    EXPECT_EQ(doc["records"][1]["id"], ids[2]);
+    EXPECT_EQ(doc["damaged"], json::array({ids[1]}));
+    EXPECT_EQ(std::filesystem::status(out).permissions() & std::filesystem::perms::all,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+
+    EXPECT_EQ(statusOf(*store, ids[0]), RecordStatus::Exported);
+    EXPECT_EQ(statusOf(*store, ids[1]), RecordStatus::Submitted);  // damaged: listed, not marked
+    EXPECT_EQ(statusOf(*store, ids[2]), RecordStatus::Exported);
+    EXPECT_EQ(exportDetails(), std::vector<std::string>{"count=2"});
+
+    // Progress after each record, the damaged one too, against the count that matched at the start.
+    ASSERT_EQ(seen.size(), 3u);
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        EXPECT_EQ(seen[i].done, static_cast<std::int64_t>(i + 1));
+        EXPECT_EQ(seen[i].total, 3);
+    }
+}
+
+TEST_F(ExportJob, AnExistingFileIsReplacedOnlyWhenForced) {
+    std::ofstream(out) << "keep me";
+    auto refused = exportRecords(*store, *key, {}, out);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, kiosk::core::ErrorCode::Invalid);
+    EXPECT_EQ(refused.error().format(), out + ": error: will not overwrite an existing file (give --force)");
+    EXPECT_EQ(st::readFile(out), "keep me");
+    for (const auto& id : ids) EXPECT_EQ(statusOf(*store, id), RecordStatus::Submitted);
+
+    ExportOptions force;
+    force.force = true;
+    auto done = exportRecords(*store, *key, {}, out, force);
+    ASSERT_TRUE(done) << done.error().format();
+    EXPECT_EQ(json::parse(st::readFile(out))["records"].size(), 3u);
+
+    std::filesystem::create_directory(dir / "a-folder");
+    auto folder = exportRecords(*store, *key, {}, dir / "a-folder", force);
+    ASSERT_FALSE(folder);
+    EXPECT_NE(folder.error().message.find("is not a regular file"), std::string::npos);
+}
+
+TEST_F(ExportJob, NoMarkLeavesTheRecordsAsTheyWereButIsAudited) {
+    ExportOptions options;
+    options.noMark = true;
+    ListFilter filter;
+    filter.formId = "intake";
+    auto done = exportRecords(*store, *key, filter, out, options);
+    ASSERT_TRUE(done) << done.error().format();
+    EXPECT_EQ(done->exported, 3);
+    EXPECT_FALSE(done->marked);
+    for (const auto& id : ids) EXPECT_EQ(statusOf(*store, id), RecordStatus::Submitted);
+    EXPECT_EQ(exportDetails(), std::vector<std::string>{"count=3 not_marked form=intake"});
+}
+
+TEST_F(ExportJob, ACancelledOrFailedExportLeavesNoPartialFileAndMarksNothing) {
+    // Cancelled after the first record: nothing at the output, no temp file, nothing marked.
+    int calls = 0;
+    auto cancelled = exportRecords(*store, *key, {}, out, {}, [&](const ExportProgress&) { return ++calls < 1; });
+    ASSERT_FALSE(cancelled);
+    EXPECT_EQ(cancelled.error().format(), out + ": error: export cancelled");
+    EXPECT_EQ(calls, 1);
+    EXPECT_FALSE(std::filesystem::exists(out));
+    EXPECT_TRUE(tempFiles(dir.path()).empty());
+    for (const auto& id : ids) EXPECT_EQ(statusOf(*store, id), RecordStatus::Submitted);
+    EXPECT_TRUE(exportDetails().empty());
+
+    // A forced export cancelled half-way keeps the file it would have replaced, whole.
+    std::ofstream(out) << "the last export";
+    ExportOptions force;
+    force.force = true;
+    calls = 0;
+    ASSERT_FALSE(exportRecords(*store, *key, {}, out, force, [&](const ExportProgress&) { return ++calls < 2; }));
+    EXPECT_EQ(st::readFile(out), "the last export");
+    EXPECT_TRUE(tempFiles(dir.path()).empty());
+
+    // A folder that is not there (a drive pulled out): an Io error naming the file, nothing made.
+    auto missing = exportRecords(*store, *key, {}, dir / "missing/export.json");
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code, kiosk::core::ErrorCode::Io);
+    EXPECT_NE(missing.error().message.find("cannot create the export file"), std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(dir / "missing"));
+    for (const auto& id : ids) EXPECT_EQ(statusOf(*store, id), RecordStatus::Submitted);
+}
+
+TEST_F(ExportJob, NeverWritesOverTheDatabaseOrItsFiles) {
+    const std::string before = st::readFile(db);
+    ExportOptions force;
+    force.force = true;
+    for (const std::string& target : {db, db + "-wal", db + "-shm"}) {
+        SCOPED_TRACE(target);
+        auto refused = exportRecords(*store, *key, {}, target, force);
+        ASSERT_FALSE(refused);
+        EXPECT_EQ(refused.error().message.rfind("the output is the database", 0), 0u) << refused.error().message;
+    }
+    EXPECT_EQ(st::readFile(db), before);
+    EXPECT_TRUE(tempFiles(dir.path()).empty());
+}
+
+}  // namespace
