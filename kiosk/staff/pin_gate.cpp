@@ -1,0 +1,183 @@
+#include "kiosk/staff/pin_gate.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::staff {
+namespace {
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+int codePoints(std::string_view s) {
+    return static_cast<int>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
+const char* toString(GateMode mode) { return mode == GateMode::Pin ? "pin" : "passphrase"; }
+
+const char* toString(AttemptOutcome outcome) {
+    switch (outcome) {
+        case AttemptOutcome::Ok: return "ok";
+        case AttemptOutcome::Wrong: return "wrong";
+        case AttemptOutcome::LockedOut: return "locked_out";
+    }
+    return "wrong";
+}
+
+std::string describe(const AttemptEvent& event) {
+    std::string out = std::string(toString(event.mode)) + " " + toString(event.outcome) +
+                      " in_a_row=" + std::to_string(event.wrongInARow);
+    if (event.wait.count() > 0) out += " wait=" + std::to_string(event.wait.count()) + "s";
+    return out;
+}
+
+std::chrono::seconds PinGate::waitAfter(int wrongInARow) {
+    if (wrongInARow >= kLockAfter) return kLockout;
+    if (wrongInARow >= 3) return std::chrono::seconds(10 * (wrongInARow - 2));
+    return std::chrono::seconds(0);
+}
+
+PinGate::PinGate(GateOptions options, GateHooks hooks)
+    : m_mode(options.pin.empty() ? GateMode::Passphrase : GateMode::Pin),
+      m_idleClose(options.idleClose),
+      m_hooks(std::move(hooks)) {
+    if (!m_hooks.equal) m_hooks.equal = digestsEqual;
+    if (m_mode == GateMode::Pin) m_pinDigest = m_hasher.digest(options.pin);
+    sodium_memzero(options.pin.data(), options.pin.size());
+    m_typed.reserve(std::max(kMaxPinDigits, kMaxPassphraseBytes));
+}
+
+PinGate::~PinGate() { wipeTyped(); }
+
+void PinGate::wipeTyped() {
+    sodium_memzero(m_typed.data(), m_typed.size());
+    m_typed.clear();
+}
+
+void PinGate::open(TimePoint now) {
+    wipeTyped();
+    m_open = true;
+    m_showWrong = false;
+    m_lastInput = now;
+}
+
+void PinGate::touch(TimePoint now) {
+    if (m_open) m_lastInput = now;
+}
+
+void PinGate::type(std::string_view text, TimePoint now) {
+    if (!m_open) return;
+    m_lastInput = now;
+    if (lockedAt(now)) return;
+    const std::size_t limit = m_mode == GateMode::Pin ? kMaxPinDigits : kMaxPassphraseBytes;
+    for (char c : text) {
+        if (m_mode == GateMode::Pin && !isDigit(c)) return;
+    }
+    if (m_typed.size() + text.size() > limit) return;
+    m_typed.append(text.data(), text.size());
+    m_showWrong = false;
+}
+
+void PinGate::backspace(TimePoint now) {
+    if (!m_open) return;
+    m_lastInput = now;
+    while (!m_typed.empty()) {
+        const auto c = static_cast<unsigned char>(m_typed.back());
+        m_typed.back() = '\0';
+        m_typed.pop_back();
+        if ((c & 0xC0) != 0x80) break;
+    }
+}
+
+void PinGate::cancel() {
+    wipeTyped();
+    m_open = false;
+}
+
+void PinGate::report(AttemptOutcome outcome, TimePoint now) {
+    if (!m_hooks.audit) return;
+    AttemptEvent e;
+    e.mode = m_mode;
+    e.outcome = outcome;
+    e.wrongInARow = m_wrong;
+    if (lockedAt(now)) e.wait = std::chrono::ceil<std::chrono::seconds>(*m_lockedUntil - now);
+    m_hooks.audit(e);
+}
+
+std::optional<AttemptOutcome> PinGate::submit(TimePoint now) {
+    if (!m_open) return std::nullopt;
+    m_lastInput = now;
+    if (lockedAt(now)) {  // refused without comparing: a locked gate gives no answer at all
+        wipeTyped();
+        report(AttemptOutcome::LockedOut, now);
+        return AttemptOutcome::LockedOut;
+    }
+    if (m_typed.empty()) return std::nullopt;
+    bool right = false;
+    if (m_mode == GateMode::Pin) {
+        right = m_hooks.equal(m_hasher.digest(m_typed), m_pinDigest);
+    } else if (m_hooks.verifyPassphrase) {
+        right = m_hooks.verifyPassphrase(m_typed);
+    }
+    wipeTyped();
+    if (right) {
+        m_wrong = 0;
+        m_lockedUntil.reset();
+        m_showWrong = false;
+        m_open = false;
+        m_granted = true;
+        report(AttemptOutcome::Ok, now);
+        return AttemptOutcome::Ok;
+    }
+    ++m_wrong;
+    m_showWrong = true;
+    const std::chrono::seconds wait = waitAfter(m_wrong);
+    if (wait.count() > 0) m_lockedUntil = now + wait;
+    report(AttemptOutcome::Wrong, now);
+    return AttemptOutcome::Wrong;
+}
+
+void PinGate::tick(TimePoint now) {
+    if (m_open && now - m_lastInput >= m_idleClose) cancel();
+}
+
+bool PinGate::takeGranted() {
+    const bool granted = m_granted;
+    m_granted = false;
+    return granted;
+}
+
+GateView PinGate::view(TimePoint now) const {
+    GateView v;
+    v.open = m_open;
+    v.mode = m_mode;
+    v.entered = codePoints(m_typed);
+    if (lockedAt(now)) {
+        v.lockedSeconds = static_cast<int>(std::chrono::ceil<std::chrono::seconds>(*m_lockedUntil - now).count());
+        v.message = GateMessage::Locked;
+    } else {
+        v.message = m_showWrong ? GateMessage::Wrong : GateMessage::Enter;
+    }
+    v.canSubmit = v.lockedSeconds == 0 && !m_typed.empty();
+    return v;
+}
+
+std::optional<TimePoint> PinGate::nextDeadline(TimePoint now) const {
+    std::optional<TimePoint> next;
+    auto consider = [&](TimePoint t) { next = next ? std::min(*next, t) : t; };
+    if (m_open) consider(m_lastInput + m_idleClose);
+    if (lockedAt(now)) {
+        // The countdown shows whole seconds: wake when the shown number changes.
+        const auto left = *m_lockedUntil - now;
+        const auto shownFor = left - std::chrono::floor<std::chrono::seconds>(left - std::chrono::nanoseconds(1));
+        if (m_open) consider(now + shownFor);
+        consider(*m_lockedUntil);
+    }
+    return next;
+}
+
+}  // namespace kiosk::staff
