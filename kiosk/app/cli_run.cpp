@@ -95,7 +95,7 @@ ui::UiOptions uiOptionsOf(const KioskConfig& config) {
     ui.clinicName = config.clinicName;
     ui.logoPath = config.logoPath;
     ui.highContrast = config.theme == ThemeChoice::HighContrast;
-    if (!config.staffPin.empty()) ui.staffPin = config.staffPin;
+    ui.staffPin = config.staffPin;
     return ui;
 }
 
@@ -138,6 +138,25 @@ struct Startup {
     long contentMs = 0, fontsMs = 0, storeMs = 0;
 };
 
+/// The staff gate's hooks on the store (StoreRecordSink::staffGateHooks). The view, and with it
+/// the gate, is made before the worker opens the store: until then there is no store to ask, so
+/// no passphrase is right and nothing can be audited (the pad cannot open before the first frame).
+staff::GateHooks staffHooksOf(const Startup& s) {
+    auto hooks = [&s]() -> std::optional<staff::GateHooks> {
+        if (s.sink && *s.sink) return (**s.sink)->staffGateHooks();
+        return std::nullopt;
+    };
+    staff::GateHooks forward;
+    forward.audit = [hooks](const staff::AttemptEvent& e) {
+        if (auto h = hooks()) h->audit(e);
+    };
+    forward.verifyPassphrase = [hooks](const std::string& passphrase) {
+        auto h = hooks();
+        return h && h->verifyPassphrase(passphrase);
+    };
+    return forward;
+}
+
 /// The worker: form + translations, then the view and its font atlas (built, not uploaded), then the
 /// database. Touches the ImGui context's font atlas only; the main thread meanwhile only talks to
 /// GLFW/X and the GL driver (Window::open's whileOpening contract).
@@ -145,7 +164,9 @@ void prepare(Startup& s, const KioskConfig& config, const std::string& settingsP
     s.content = loadContent(config);
     s.contentMs = msSince(s.began);
     if (!s.content.ok()) return;
-    s.view = std::make_unique<ui::KioskView>(s.content.catalog, uiOptionsOf(config));
+    ui::UiOptions ui = uiOptionsOf(config);
+    ui.staffHooks = staffHooksOf(s);
+    s.view = std::make_unique<ui::KioskView>(s.content.catalog, std::move(ui));
     s.fonts = s.view->loadFonts(displayHeight);
     if (*s.fonts) {
         unsigned char* pixels = nullptr;
@@ -200,7 +221,7 @@ int runKiosk(const RunOptions& options) {
     }
     core::logger()->info("kiosk starting data={} forms={}", config.dataDir, config.formsDir);
     if (config.staffPin.empty())
-        core::logger()->warn("staff PIN is the built-in one: set staff_pin in the config");
+        core::logger()->info("no staff PIN set: the staff gesture asks for the staff passphrase");
     for (const auto& p : configProblems)
         core::logger()->error("config: {}", p);
 

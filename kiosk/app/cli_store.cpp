@@ -49,6 +49,16 @@ std::optional<std::chrono::seconds> parseAge(const std::string& text) {
 
 namespace {
 
+/// Whether the settings file sets a staff PIN: without one the staff gesture asks for the passphrase.
+std::string staffPinStatus(const std::string& configOption) {
+    const SettingsFile settings = loadSettings(configOption);
+    const std::string where = settings.path.empty() ? "no settings file" : settings.path;
+    if (!settings.load.ok()) return "staff PIN: unknown (" + where + " has errors)";
+    if (settings.load.config->staffPin.empty())
+        return "staff PIN: none set (" + where + "); the staff gesture asks for the staff passphrase";
+    return "staff PIN: set (" + where + ")";
+}
+
 // [SECTION] keys
 void addKeys(CLI::App& app) {
     auto* keys = app.add_subcommand("keys", "the clinic key that seals every record");
@@ -89,7 +99,7 @@ void addKeys(CLI::App& app) {
         Store s = ts->open(false);
         auto st = orFail(s.keyStatus());
         if (!st.present) {
-            std::cout << "clinic key: none (run `intake-kiosk keys init`)\n";
+            std::cout << "clinic key: none (run `intake-kiosk keys init`)\n" << staffPinStatus(ts->config) << "\n";
             return;
         }
         std::cout << "clinic key: present, fingerprint " << st.fingerprint << "\n"
@@ -98,7 +108,8 @@ void addKeys(CLI::App& app) {
                   << "key derivation: argon2id, opslimit " << st.limits.opslimit << ", memlimit "
                   << (st.limits.memlimit >= 1024 * 1024 ? std::to_string(st.limits.memlimit / (1024 * 1024)) + " MiB"
                                                         : std::to_string(st.limits.memlimit / 1024) + " KiB")
-                  << "\n";
+                  << "\n"
+                  << staffPinStatus(ts->config) << "\n";
     });
 }
 

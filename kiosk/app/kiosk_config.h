@@ -69,8 +69,8 @@ struct KioskConfig {
     /// normal | high_contrast, normal (`theme`): the theme the kiosk starts in; patients can switch.
     ThemeChoice theme = ThemeChoice::Normal;
     /// 4-8 digits, "" (`staff_pin`): the PIN asked after the staff gesture (hold the top-left
-    /// corner) to leave the kiosk. "" = the UI's built-in PIN, with a warning in the log at every
-    /// start: set your own. Quote it in YAML ("0123") so that any YAML tool keeps a leading zero.
+    /// corner) to leave the kiosk. "" = no PIN: the gesture asks for the staff passphrase instead
+    /// (there is no built-in PIN). Quote it in YAML ("0123") so that any YAML tool keeps a leading zero.
     std::string staffPin;
     /// fullscreen | WxH, fullscreen (`window`): fullscreen on the primary monitor for the kiosk;
     /// a size opens a window without decorations (testing, screenshots on a desktop).

@@ -74,6 +74,18 @@ core::Result<bool> StoreRecordSink::noteSettingsFile(const std::string& path) {
     return m_store.noteSettings(path, store::toHex(hash.data(), hash.size()));
 }
 
+staff::GateHooks StoreRecordSink::staffGateHooks() {
+    staff::GateHooks hooks;
+    hooks.audit = [this](const staff::AttemptEvent& e) {
+        if (auto audited = m_store.audit(store::AuditAction::StaffAccess, staff::describe(e)); !audited)
+            core::logger()->warn("staff access not audited: {}", audited.error().format());
+    };
+    hooks.verifyPassphrase = [this](const std::string& passphrase) {
+        return static_cast<bool>(m_store.unlock(passphrase));  // the key goes out of scope, wiped
+    };
+    return hooks;
+}
+
 std::optional<std::string> StoreRecordSink::takeDraft() {
     auto draft = m_store.loadDraft();
     if (!draft) {

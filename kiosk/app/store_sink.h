@@ -6,6 +6,7 @@
 #include <string>
 
 #include "kiosk/app/effects.h"
+#include "kiosk/staff/pin_gate.h"
 #include "kiosk/store/store.h"
 
 namespace kiosk::app {
@@ -28,6 +29,11 @@ public:
     /// Audits a SettingsChange if the settings file at @p path differs from the one noted at the
     /// last start (Store::noteSettings); true if it did.
     core::Result<bool> noteSettingsFile(const std::string& path);
+
+    /// The staff gate's hooks on this store: every attempt audited (StaffAccess, counts only), and
+    /// the passphrase checked by unlocking the clinic key (Store::unlock audits that too; the key
+    /// is wiped at once). The hooks hold this sink: it must outlive the gate.
+    staff::GateHooks staffGateHooks();
 
     /// The draft a crash left behind, if it is young enough to resume (patient data: memory only).
     std::optional<std::string> takeDraft();

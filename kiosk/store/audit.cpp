@@ -96,6 +96,7 @@ const char* toString(AuditAction action) {
         case AuditAction::Backup: return "backup";
         case AuditAction::Review: return "review";
         case AuditAction::View: return "record_view";
+        case AuditAction::StaffAccess: return "staff_access";
     }
     return "unknown";
 }

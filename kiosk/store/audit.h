@@ -19,7 +19,7 @@
 
 namespace kiosk::store {
 
-enum class AuditAction { KeyInit, Unlock, Export, Delete, PassphraseChange, SettingsChange, Purge, Backup, Review, View };
+enum class AuditAction { KeyInit, Unlock, Export, Delete, PassphraseChange, SettingsChange, Purge, Backup, Review, View, StaffAccess };
 
 const char* toString(AuditAction action);
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/screens.h"
@@ -26,7 +27,10 @@ struct KioskView::Impl {
     double wake = -1;
 
     Impl(const core::Catalog& c, UiOptions o)
-        : catalog(c), options(std::move(o)), staff(options.staffPin, options.staffIdleSeconds) {
+        : catalog(c),
+          options(std::move(o)),
+          staff(kiosk::staff::GateOptions{options.staffPin, std::chrono::seconds(options.staffIdleSeconds)},
+                options.staffHooks) {
         state.highContrast = options.highContrast;
     }
 

@@ -11,6 +11,7 @@
 #include "kiosk/forms/model.h"
 #include "kiosk/session/actions.h"
 #include "kiosk/session/view_model.h"
+#include "kiosk/staff/pin_gate.h"
 
 namespace kiosk::ui {
 
@@ -27,8 +28,12 @@ struct UiOptions {
     void* logoTexture = nullptr;
     int logoWidth = 0, logoHeight = 0;  ///< the logo's size in pixels (for its aspect ratio)
     bool highContrast = false;  ///< start in the high-contrast theme
-    std::string staffPin = "2468";  ///< PIN after the hidden corner gesture (3 s hold, top-left)
+    /// PIN asked after the hidden corner gesture (3 s hold, top-left); "" = no PIN is set and the
+    /// staff passphrase is asked instead. There is no built-in PIN.
+    std::string staffPin;
     int staffIdleSeconds = 30;      ///< the PIN pad closes by itself after this much silence
+    /// The gate's audit and passphrase check (staff/pin_gate.h); app/ wires them to the store.
+    staff::GateHooks staffHooks;
 };
 
 /// @brief What the UI asks of app/ beyond the intake (staff actions).

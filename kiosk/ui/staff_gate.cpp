@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 
+#include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/screens.h"
 
 namespace kiosk::ui {
@@ -13,12 +13,39 @@ double secondsBetween(session::TimePoint from, session::TimePoint to) {
     return std::chrono::duration<double>(to - from).count();
 }
 
-}  // namespace
-
-int StaffGate::lockoutSeconds(int wrong) {
-    if (wrong < 3) return 0;
-    return std::min(600, 10 << std::min(wrong - 3, 6));
+/// The passphrase keyboard: letters with shift, digits and the symbols passphrases use (the
+/// default one has '-'); the last row holds cancel, space and OK.
+const std::vector<std::vector<KeyDef>>& passphraseRows() {
+    using Type = KeyDef::Type;
+    static const std::vector<std::vector<KeyDef>> kRows = [] {
+        auto chars = [](std::initializer_list<const char*> keys) {
+            std::vector<KeyDef> row;
+            for (const char* k : keys) row.push_back(KeyDef{k, k, Type::Char, 1.0f});
+            return row;
+        };
+        std::vector<std::vector<KeyDef>> rows;
+        rows.push_back(chars({"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}));
+        rows.push_back(chars({"q", "w", "e", "r", "t", "y", "u", "i", "o", "p"}));
+        rows.push_back(chars({"a", "s", "d", "f", "g", "h", "j", "k", "l", "ñ"}));
+        rows.push_back({KeyDef{"shift", "", Type::Shift, 1.5f}});
+        for (auto& k : chars({"z", "x", "c", "v", "b", "n", "m"})) rows.back().push_back(k);
+        rows.back().push_back(KeyDef{"backspace", "", Type::Backspace, 1.5f});
+        rows.push_back(chars({"-", "_", ".", ",", "@", "!", "?", "#", "/", "+"}));
+        rows.push_back({KeyDef{"cancel", "", Type::Done, 3.0f}, KeyDef{"space", " ", Type::Space, 4.0f},
+                        KeyDef{"ok", "", Type::Done, 3.0f}});
+        return rows;
+    }();
+    return kRows;
 }
+
+/// Registry key of a pad key: the pad's own keys (digits, cancel, backspace, OK) are staff/pin/*,
+/// the passphrase keyboard's characters staff/pass/*.
+std::string padKey(const std::string& id, bool passphrase) {
+    const bool control = id == "cancel" || id == "ok" || id == "backspace";
+    return std::string(passphrase && !control ? "staff/pass/" : "staff/pin/") + id;
+}
+
+}  // namespace
 
 void StaffGate::watchCorner(Frame& f) {
     const float side = f.px(f.theme.staffCornerEm);
@@ -34,10 +61,8 @@ void StaffGate::watchCorner(Frame& f) {
     if (!io.MouseDown[0] || !inCorner) m_holdStart.reset();  // lifting or sliding away cancels
     if (m_holdStart && secondsBetween(*m_holdStart, f.now) >= f.theme.staffHoldSeconds) {
         m_holdStart.reset();
-        m_pinOpen = true;
-        m_entered.clear();
-        m_showWrong = false;
-        m_lastInput = f.now;
+        m_shift = false;
+        m_gate.open(f.now);
     }
 }
 
@@ -45,54 +70,60 @@ double StaffGate::wakeAfter(session::TimePoint now) const {
     double wake = -1;
     auto consider = [&](double s) { wake = wake < 0 ? s : std::min(wake, s); };
     if (m_holdStart) consider(std::max(0.05, m_holdSeconds - secondsBetween(*m_holdStart, now)));
-    if (m_pinOpen) {
-        consider(std::max(0.05, m_idleSeconds - secondsBetween(m_lastInput, now)));
-        if (m_lockedUntil && *m_lockedUntil > now) consider(1.0);  // the lockout countdown ticks
-    }
+    if (m_gate.isOpen())
+        if (const auto next = m_gate.nextDeadline(now)) consider(std::max(0.05, secondsBetween(now, *next)));
     return wake;
 }
 
 bool StaffGate::drawPinPad(Frame& f) {
-    if (ImGui::GetIO().MouseClicked[0]) m_lastInput = f.now;
-    if (secondsBetween(m_lastInput, f.now) >= m_idleSeconds) {  // left alone: back to the patient screen
-        m_pinOpen = false;
-        m_entered.clear();
-        return false;
-    }
-    const bool locked = m_lockedUntil && *m_lockedUntil > f.now;
-    const float target = f.px(f.theme.targetEm) * 1.15f, gap = f.px(f.theme.gapEm);
-    const float keyW = f.px(6.0f);
-    const float gridW = 3 * keyW + 2 * gap;
+    if (ImGui::GetIO().MouseClicked[0]) m_gate.touch(f.now);
+    m_gate.tick(f.now);  // left alone: back to the patient screen
+    if (!m_gate.isOpen()) return false;
+    const staff::GateView v = m_gate.view(f.now);
+    const bool passphrase = v.mode == staff::GateMode::Passphrase;
+    const float gap = f.px(f.theme.gapEm);
+    // The PIN pad is three big keys wide; the passphrase keyboard takes the screen's width.
+    const float gridW = passphrase ? std::min(f.displayW - 2 * f.px(f.theme.marginEm), f.px(f.theme.contentMaxEm))
+                                   : 3 * f.px(6.0f) + 2 * gap;
+    const float textW = passphrase ? gridW : gridW + f.px(12.0f);
     const float x = (f.displayW - gridW) * 0.5f;
-    float y = f.px(1.5f);
-    ImGui::SetCursorScreenPos(ImVec2(x - f.px(6.0f), y));
-    centredText(f, FontRole::Title, f.tr("ui.staff.title"), f.pal.text, gridW + f.px(12.0f));
+    float y = f.px(passphrase ? 0.8f : 1.5f);
+    ImGui::SetCursorScreenPos(ImVec2((f.displayW - textW) * 0.5f, y));
+    centredText(f, FontRole::Title, f.tr("ui.staff.title"), f.pal.text, textW);
     y = ImGui::GetCursorScreenPos().y + f.em * 0.3f;
     std::string line;
-    if (locked) {
-        const auto left = static_cast<int>(std::ceil(secondsBetween(f.now, *m_lockedUntil)));
-        line = f.fmt("ui.staff.locked", {std::to_string(left)});
-    } else if (m_showWrong) {
-        line = f.tr("ui.staff.wrong");
-    } else {
-        line = f.tr("ui.staff.enter_pin");
+    switch (v.message) {
+        case staff::GateMessage::Locked: line = f.fmt("ui.staff.locked", {std::to_string(v.lockedSeconds)}); break;
+        case staff::GateMessage::Wrong: line = f.tr(passphrase ? "ui.staff.wrong_passphrase" : "ui.staff.wrong"); break;
+        case staff::GateMessage::Enter: line = f.tr(passphrase ? "ui.staff.enter_passphrase" : "ui.staff.enter_pin"); break;
     }
-    ImGui::SetCursorScreenPos(ImVec2(x - f.px(6.0f), y));
-    centredText(f, FontRole::Body, line, m_showWrong || locked ? f.pal.error : f.pal.text, gridW + f.px(12.0f));
+    ImGui::SetCursorScreenPos(ImVec2((f.displayW - textW) * 0.5f, y));
+    centredText(f, FontRole::Body, line, v.message == staff::GateMessage::Enter ? f.pal.text : f.pal.error, textW);
     y = ImGui::GetCursorScreenPos().y + f.em * 0.3f;
-    // One dot per digit typed; the digits themselves are never shown.
-    const std::string dots(m_entered.size(), '*');
+    // One dot per character typed; what was typed is never shown (and ui never holds it).
+    const std::string dots(static_cast<std::size_t>(v.entered), '*');
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     centredText(f, FontRole::Title, dots.empty() ? " " : dots, f.pal.text, gridW);
     y = ImGui::GetCursorScreenPos().y + gap;
+    if (passphrase) {
+        drawPassphraseKeys(f, x, y, gridW, v);
+    } else {
+        drawPinKeys(f, x, y, v);
+    }
+    return m_gate.takeGranted();
+}
 
+void StaffGate::drawPinKeys(Frame& f, float x, float y, const staff::GateView& v) {
+    const bool locked = v.lockedSeconds > 0;
+    const float target = f.px(f.theme.targetEm) * 1.15f, gap = f.px(f.theme.gapEm);
+    const float keyW = f.px(6.0f);
+    const float gridW = 3 * keyW + 2 * gap;
     static const char* kKeys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "cancel", "0", "backspace"};
-    bool entered = false;
     for (int i = 0; i < 12; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(i % 3) * (keyW + gap),
                                          y + static_cast<float>(i / 3) * (target + gap)));
         const std::string id = kKeys[i];
-        const std::string key = "staff/pin/" + id;
+        const std::string key = padKey(id, false);
         const std::string label = id == "cancel" ? f.tr("ui.staff.cancel")
                                   : id == "backspace" ? f.tr("ui.keyboard.backspace") : id;
         ButtonSpec spec{key, label, WidgetKind::Key};
@@ -100,36 +131,67 @@ bool StaffGate::drawPinPad(Frame& f) {
         spec.font = id.size() == 1 ? FontRole::Title : FontRole::BodyBold;
         if (!button(f, spec, ImVec2(keyW, target))) continue;
         if (id == "cancel") {
-            m_pinOpen = false;
-            m_entered.clear();
-            return false;
-        }
-        if (id == "backspace") {
-            if (!m_entered.empty()) m_entered.pop_back();
-        } else if (m_entered.size() < 12) {
-            m_entered += id;
-            m_showWrong = false;
+            m_gate.cancel();
+        } else if (id == "backspace") {
+            m_gate.backspace(f.now);
+        } else {
+            m_gate.type(id, f.now);
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(x, y + 4 * (target + gap)));
     ButtonSpec ok{"staff/pin/ok", f.tr("ui.staff.ok"), WidgetKind::Key};
     ok.look = Look::Primary;
-    ok.enabled = !locked && !m_entered.empty();
-    if (button(f, ok, ImVec2(gridW, target))) {
-        if (m_entered == m_pin) {
-            m_wrong = 0;
-            m_lockedUntil.reset();
-            m_pinOpen = false;
-            entered = true;
-        } else {
-            ++m_wrong;
-            m_showWrong = true;
-            const int lock = lockoutSeconds(m_wrong);
-            if (lock > 0) m_lockedUntil = f.now + std::chrono::seconds(lock);
+    ok.enabled = v.canSubmit;
+    if (button(f, ok, ImVec2(gridW, target))) (void)m_gate.submit(f.now);
+}
+
+void StaffGate::drawPassphraseKeys(Frame& f, float x, float y, float width, const staff::GateView& v) {
+    using Type = KeyDef::Type;
+    const bool locked = v.lockedSeconds > 0;
+    const float target = f.px(f.theme.targetEm), gap = f.px(f.theme.gapEm);
+    const float unit = columnWidth(f, width, 10);
+    const KeyDef* pressed = nullptr;
+    for (const auto& row : passphraseRows()) {
+        float units = 0;
+        for (const auto& k : row) units += k.units;
+        const float rowW = unit * units + gap * (units - 1);
+        float kx = x + (width - rowW) * 0.5f;
+        for (const auto& k : row) {
+            const float w = unit * k.units + gap * (k.units - 1);
+            ImGui::SetCursorScreenPos(ImVec2(kx, y));
+            std::string label;
+            switch (k.type) {
+                case Type::Char: label = m_shift ? upperLetter(k.text) : k.text; break;
+                case Type::Shift: label = f.tr("ui.keyboard.shift_short"); break;
+                case Type::Backspace: label = f.tr("ui.keyboard.backspace"); break;
+                case Type::Space: label = f.tr("ui.keyboard.space"); break;
+                default: label = f.tr(k.id == "ok" ? "ui.staff.ok" : "ui.staff.cancel"); break;
+            }
+            const std::string key = padKey(k.id, true);
+            ButtonSpec spec{key, label, WidgetKind::Key};
+            spec.look = k.id == "ok" ? Look::Primary : (k.type == Type::Shift && m_shift) ? Look::Selected : Look::Plain;
+            spec.font = k.type == Type::Char ? FontRole::Question : FontRole::BodyBold;
+            spec.enabled = k.id == "cancel" || (k.id == "ok" ? v.canSubmit : !locked);
+            if (button(f, spec, ImVec2(w, target))) pressed = &k;
+            kx += w + gap;
         }
-        m_entered.clear();
+        y += target + gap;
     }
-    return entered;
+    if (!pressed) return;
+    switch (pressed->type) {
+        case Type::Shift: m_shift = !m_shift; return;
+        case Type::Backspace: m_gate.backspace(f.now); return;
+        case Type::Char: m_gate.type(m_shift ? upperLetter(pressed->text) : pressed->text, f.now); break;
+        case Type::Space: m_gate.type(" ", f.now); break;
+        default:
+            if (pressed->id == "cancel") {
+                m_gate.cancel();
+            } else {
+                (void)m_gate.submit(f.now);
+            }
+            break;
+    }
+    m_shift = false;  // one-shot, like the patients' keyboard
 }
 
 }  // namespace kiosk::ui

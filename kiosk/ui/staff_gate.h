@@ -1,40 +1,38 @@
 #pragma once
-// The hidden way out for staff: press and hold the top-left corner for a few seconds, then a PIN
-// on a big keypad. Wrong PINs lock the keypad for a growing time; the pad closes by itself when
-// left alone. A patient wiping the intake does not reset the lockout.
+// The hidden way out for staff: press and hold the top-left corner for a few seconds, then the
+// staff gate (staff/pin_gate.h) on a big keypad: the PIN pad, or a keyboard for the staff
+// passphrase when no PIN is set. This file only watches the corner, draws the gate's view and
+// passes key presses on; the rules (constant-time compare, back-off, lockout, audit, idle close)
+// are the gate's. A patient wiping the intake does not reset the lockout.
 #include <optional>
-#include <string>
 
+#include "kiosk/staff/pin_gate.h"
 #include "kiosk/ui/frame.h"
 
 namespace kiosk::ui {
 
 class StaffGate {
 public:
-    StaffGate(std::string pin, int idleSeconds) : m_pin(std::move(pin)), m_idleSeconds(idleSeconds) {}
+    StaffGate(staff::GateOptions options, staff::GateHooks hooks) : m_gate(std::move(options), std::move(hooks)) {}
 
-    /// Watches the corner (call every frame while the PIN pad is closed).
+    /// Watches the corner (call every frame while the pad is closed).
     void watchCorner(Frame& f);
-    bool pinOpen() const { return m_pinOpen; }
-    /// Draws the PIN pad full screen; returns true once the right PIN was entered.
+    bool pinOpen() const { return m_gate.isOpen(); }
+    /// Draws the pad full screen; returns true once the right PIN or passphrase was entered.
     bool drawPinPad(Frame& f);
 
-    /// Seconds until this gate needs a frame by itself (hold completing, lockout or idle ending); < 0 none.
+    /// Seconds until this gate needs a frame by itself (hold completing, lockout countdown or idle
+    /// close); < 0 none.
     double wakeAfter(session::TimePoint now) const;
-    /// Lockout after @p wrong consecutive wrong PINs: 0 for the first two, then 10 s doubling, max 10 min.
-    static int lockoutSeconds(int wrong);
 
 private:
-    std::string m_pin;
-    int m_idleSeconds;
+    void drawPinKeys(Frame& f, float x, float y, const staff::GateView& v);
+    void drawPassphraseKeys(Frame& f, float x, float y, float width, const staff::GateView& v);
+
+    staff::PinGate m_gate;
     float m_holdSeconds = 3.0f;
     std::optional<session::TimePoint> m_holdStart;
-    bool m_pinOpen = false;
-    std::string m_entered;
-    int m_wrong = 0;
-    std::optional<session::TimePoint> m_lockedUntil;
-    session::TimePoint m_lastInput{};
-    bool m_showWrong = false;
+    bool m_shift = false;  ///< passphrase keyboard: next letter upper case (one-shot)
 };
 
 }  // namespace kiosk::ui

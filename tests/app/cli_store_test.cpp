@@ -89,6 +89,22 @@ TEST_F(CliStore, DefaultPassphraseIsReported) {
     EXPECT_NE(r.out.find("must not be the default"), std::string::npos) << r.out;
 }
 
+TEST_F(CliStore, KeysStatusSaysWhetherAStaffPinIsSet) {
+    ASSERT_EQ(run("keys init" + opts + " --kdf-strength min --passphrase-file " + dir / "p1").code, 0);
+    RunResult r = run("keys status" + opts, "KIOSK_CONFIG=/nonexistent");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("staff PIN: none set (no settings file); the staff gesture asks for the staff passphrase"),
+              std::string::npos) << r.out;
+    write(dir / "kiosk.yaml", "staff_pin: \"8642\"\n");
+    r = run("keys status" + opts + " --config " + dir / "kiosk.yaml");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("staff PIN: set (" + dir / "kiosk.yaml" + ")"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("8642"), std::string::npos) << r.out;  // the PIN itself is never printed
+    write(dir / "kiosk.yaml", "theme: normal\n");
+    r = run("keys status" + opts, "KIOSK_CONFIG=" + dir / "kiosk.yaml");
+    EXPECT_NE(r.out.find("staff PIN: none set (" + dir / "kiosk.yaml" + ")"), std::string::npos) << r.out;
+}
+
 TEST_F(CliStore, WithoutATerminalAPassphraseFileIsRequired) {
     ASSERT_EQ(run("keys init" + opts + " --kdf-strength min --passphrase-file " + dir / "p1").code, 0);
     RunResult r = run("purge" + opts + " --older-than 90d");

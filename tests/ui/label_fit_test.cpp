@@ -56,14 +56,14 @@ int checkLabels(const WidgetRegistry& registry, const std::string& scenario) {
 
 class LabelFit : public ::testing::TestWithParam<const char*> {
 protected:
-    void start(std::shared_ptr<const forms::Form> f) {
+    void start(std::shared_ptr<const forms::Form> f, UiOptions options = {}) {
         ui.reset();
         form = std::move(f);
         session = std::make_unique<FakeSession>(form);
         session->lang = GetParam();
         ui = std::make_unique<UiDriver>(
             1280, 800, *form, [this] { return session->view(); },
-            [this](const session::Action& a) { session->apply(a); });
+            [this](const session::Action& a) { session->apply(a); }, std::move(options));
         ui->frame();
         ui->tap("toggle/larger_text");
     }
@@ -96,7 +96,19 @@ protected:
         session->screen = S::Welcome;
         ui->frames(2);
     }
+    /// The staff passphrase keyboard (no PIN set), with and without shift, then the PIN pad.
     void staffPinPad() {
+        ui->hold("staff/corner", 3.5);
+        check("staff passphrase keyboard");
+        for (const auto& w : ui->registry().widgets()) {  // the whole keyboard is on the 1280x800 screen
+            if (w.key.rfind("staff/", 0) != 0 || w.kind == WidgetKind::Hidden) continue;
+            EXPECT_TRUE(w.rect.x >= 0 && w.rect.right() <= 1280 && w.rect.y >= 0 && w.rect.bottom() <= 800) << w.key;
+        }
+        ui->tap("staff/pass/shift");
+        check("staff passphrase keyboard, shift");
+        UiOptions withPin;
+        withPin.staffPin = "2468";
+        start(form, withPin);
         ui->hold("staff/corner", 3.5);
         check("staff PIN pad");
     }

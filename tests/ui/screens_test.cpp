@@ -243,6 +243,9 @@ TEST_F(UiTest, StaffCornerHoldThenPinExits) {
 }
 
 TEST_F(UiTest, WrongPinsLockTheKeypadForLongerEachTime) {
+    UiOptions options;
+    options.staffPin = "2468";
+    start(1920, 1080, options);
     ui->hold("staff/corner", 3.2);
     auto wrong = [&] {
         for (const char* d : {"1", "1", "1", "1"}) ui->tap(std::string("staff/pin/") + d);
@@ -253,10 +256,13 @@ TEST_F(UiTest, WrongPinsLockTheKeypadForLongerEachTime) {
     EXPECT_TRUE(ui->find("staff/pin/1")->enabled);
     wrong();  // third: locked
     EXPECT_FALSE(ui->find("staff/pin/1")->enabled);
-    EXPECT_EQ(StaffGate::lockoutSeconds(3), 10);
-    EXPECT_EQ(StaffGate::lockoutSeconds(4), 20);
-    EXPECT_GT(StaffGate::lockoutSeconds(5), StaffGate::lockoutSeconds(4));
-    EXPECT_DOUBLE_EQ(ui->view().wakeAfterSeconds(), 1.0);
+    EXPECT_EQ(staff::PinGate::waitAfter(3).count(), 10);
+    EXPECT_EQ(staff::PinGate::waitAfter(4).count(), 20);
+    EXPECT_GT(staff::PinGate::waitAfter(5), staff::PinGate::waitAfter(4));
+    // The kiosk wakes when the countdown's number changes: within the second (the gate's deadline,
+    // counted from the frame that locked it, so a frame's time less than a whole second).
+    EXPECT_GT(ui->view().wakeAfterSeconds(), 0.95);
+    EXPECT_LE(ui->view().wakeAfterSeconds(), 1.0);
     ui->advance(10.5);
     ui->frame();
     EXPECT_TRUE(ui->find("staff/pin/1")->enabled);
@@ -265,7 +271,41 @@ TEST_F(UiTest, WrongPinsLockTheKeypadForLongerEachTime) {
     EXPECT_TRUE(ui->view().takeRequests().exitKiosk);
 }
 
+TEST_F(UiTest, WithoutAPinTheStaffGestureAsksForThePassphrase) {
+    std::vector<std::string> checked;
+    std::vector<staff::AttemptEvent> events;
+    UiOptions options;  // no staffPin: there is no built-in one
+    options.staffHooks.verifyPassphrase = [&](const std::string& p) {
+        checked.push_back(p);
+        return p == "Ab-1";
+    };
+    options.staffHooks.audit = [&](const staff::AttemptEvent& e) { events.push_back(e); };
+    start(1920, 1080, options);
+    ui->hold("staff/corner", 3.2);
+    ASSERT_TRUE(ui->exists("staff/pass/a"));
+    EXPECT_FALSE(ui->exists("staff/pin/1"));
+    EXPECT_FALSE(ui->find("staff/pin/ok")->enabled);  // nothing typed yet
+    ui->tap("staff/pass/x");
+    ui->tap("staff/pin/ok");
+    EXPECT_FALSE(ui->view().takeRequests().exitKiosk);
+    ui->tap("staff/pass/shift");
+    EXPECT_EQ(ui->find("staff/pass/a")->label, "A");
+    ui->tap("staff/pass/a");
+    EXPECT_EQ(ui->find("staff/pass/b")->label, "b");  // shift is one-shot
+    for (const char* k : {"b", "-", "1"}) ui->tap(std::string("staff/pass/") + k);
+    ui->tap("staff/pin/ok");
+    EXPECT_TRUE(ui->view().takeRequests().exitKiosk);
+    EXPECT_EQ(checked, (std::vector<std::string>{"x", "Ab-1"}));
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0].outcome, staff::AttemptOutcome::Wrong);
+    EXPECT_EQ(events[1].outcome, staff::AttemptOutcome::Ok);
+    EXPECT_EQ(events[1].mode, staff::GateMode::Passphrase);
+}
+
 TEST_F(UiTest, StaffPadClosesByItselfWhenLeftAlone) {
+    UiOptions options;
+    options.staffPin = "2468";
+    start(1920, 1080, options);
     ui->hold("staff/corner", 3.2);
     ASSERT_TRUE(ui->exists("staff/pin/1"));
     ui->advance(31);

@@ -1,0 +1,55 @@
+// The staff gate wired to the store as the kiosk wires it: the passphrase is checked by unlocking
+// the clinic key, and every attempt lands in the audit log without what was typed.
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include "../store/store_test_util.h"
+#include "kiosk/app/store_sink.h"
+#include "kiosk/staff/pin_gate.h"
+
+namespace kiosk::app {
+namespace {
+
+namespace st = kiosk::store::testing;
+using std::chrono::seconds;
+
+std::vector<std::string> auditRows(const std::string& db) {
+    SQLite::Database raw(db, SQLite::OPEN_READONLY);
+    SQLite::Statement q(raw, "SELECT action || ' ' || detail FROM audit WHERE action IN ('unlock', 'staff_access') "
+                             "ORDER BY seq");
+    std::vector<std::string> rows;
+    while (q.executeStep()) rows.push_back(q.getColumn(0).getString());
+    return rows;
+}
+
+TEST(StaffGateOnTheStore, ThePassphraseUnlocksTheKeyAndEveryAttemptIsAudited) {
+    st::TempDir dir;
+    const std::string db = dir / "intake.sqlite3";
+    (void)st::freshStore(db, "Desk secret 42");
+    auto sink = StoreRecordSink::open(db, "kiosk-test", std::chrono::minutes(10));
+    ASSERT_TRUE(sink) << sink.error().format();
+    staff::PinGate gate(staff::GateOptions{"", seconds(30)}, (*sink)->staffGateHooks());
+    const staff::TimePoint t0{};
+    gate.open(t0);
+    gate.type("ZQXJ wrong", t0);
+    EXPECT_EQ(gate.submit(t0), staff::AttemptOutcome::Wrong);
+    gate.type("Desk secret 42", t0);
+    EXPECT_EQ(gate.submit(t0), staff::AttemptOutcome::Ok);
+    EXPECT_EQ(auditRows(db), (std::vector<std::string>{"unlock failed", "staff_access passphrase wrong in_a_row=1",
+                                                       "unlock ok", "staff_access passphrase ok in_a_row=0"}));
+
+    // A PIN gate on the same store audits too, and no row holds what was typed.
+    staff::PinGate pin(staff::GateOptions{"8642", seconds(30)}, (*sink)->staffGateHooks());
+    pin.open(t0);
+    pin.type("1357", t0);
+    EXPECT_EQ(pin.submit(t0), staff::AttemptOutcome::Wrong);
+    const auto rows = auditRows(db);
+    EXPECT_EQ(rows.back(), "staff_access pin wrong in_a_row=1");
+    SQLite::Database raw(db, SQLite::OPEN_READONLY);
+    EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE detail LIKE '%ZQXJ%' OR detail LIKE '%1357%' "
+                             "OR detail LIKE '%Desk%'").getInt(),
+              0);
+}
+
+}  // namespace
+}  // namespace kiosk::app
