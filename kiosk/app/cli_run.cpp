@@ -111,10 +111,10 @@ int showStaffMessage(Window& window, std::string title, std::vector<std::string>
     ImGuiIO& io = ImGui::GetIO();  // the kiosk's fonts may be in the atlas already: start afresh
     io.Fonts->Clear();
     io.FontDefault = nullptr;
-    StaffMessageScene::addFonts(static_cast<float>(window.framebufferHeight()));
+    const ui::FontSizeSet fonts = StaffMessageScene::addFonts(static_cast<float>(window.framebufferHeight()));
     window.uploadFonts();
     core::logger()->warn("showing the staff message: {}", title);
-    StaffMessageScene scene(std::move(title), std::move(lines));
+    StaffMessageScene scene(std::move(title), std::move(lines), fonts);
     runLoop(window, scene, exitAfterFrames());
     return 0;
 }

@@ -1,6 +1,7 @@
 #pragma once
-// The fonts the theme uses, rasterised once into the ImGui atlas: Noto Sans Regular + Bold at the
-// body, question and title sizes, normal and "Larger text", over the glyphs English and Spanish need.
+// The fonts the theme uses, rasterised once into the ImGui atlas: Noto Sans Regular + Bold (files
+// found by font_files.h) at the body, question and title sizes, normal and "Larger text", over the
+// glyphs English and Spanish need.
 #include <string>
 
 #include "kiosk/core/error.h"

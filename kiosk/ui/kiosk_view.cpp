@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "kiosk/ui/font_files.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/scroll_area.h"
@@ -51,8 +52,9 @@ KioskView::~KioskView() = default;
 
 core::Result<void> KioskView::loadFonts(float displayHeight) {
     ImGuiIO& io = ImGui::GetIO();
-    auto fonts = addKioskFonts(*io.Fonts, m_impl->theme, displayHeight, m_impl->options.fontPath,
-                               m_impl->options.boldFontPath);
+    const auto files = resolveFontFiles(m_impl->options.fontPath, m_impl->options.boldFontPath);
+    if (!files) return files.error();
+    auto fonts = addKioskFonts(*io.Fonts, m_impl->theme, displayHeight, files->regular, files->bold);
     if (!fonts) return fonts.error();
     m_impl->fonts = *fonts;
     io.FontDefault = m_impl->fonts.normal.body;

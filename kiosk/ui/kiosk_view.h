@@ -19,8 +19,8 @@ class WidgetRegistry;  // ui/widget_registry.h: what each frame drew, for tests
 
 /// @brief Look and feel chosen by the clinic (app::KioskConfig fills it).
 struct UiOptions {
-    std::string fontPath = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
-    std::string boldFontPath = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+    std::string fontPath;      ///< regular face; "" = Noto Sans as fontconfig finds it (ui/font_files.h)
+    std::string boldFontPath;  ///< bold face; "" = found the same way
     std::string clinicName;
     std::string logoPath;       ///< optional PNG; "" = none
     /// The logo as uploaded by app/ (app/logo_texture.h): an ImTextureID, which is void* in ImGui

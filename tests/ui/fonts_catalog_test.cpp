@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "kiosk/ui/font_files.h"
 #include "kiosk/ui/fonts.h"
 #include "ui_driver.h"
 
@@ -42,7 +43,9 @@ std::map<std::string, std::string> uiStrings(const core::Catalog& c, const std::
 TEST(UiFonts, EveryUiCharacterHasAGlyphAndTheAtlasIsSmall) {
     ImFontAtlas atlas;
     Theme theme;
-    auto fonts = addKioskFonts(atlas, theme, 1080, UiOptions{}.fontPath, UiOptions{}.boldFontPath);
+    const auto files = findFontFiles();
+    ASSERT_TRUE(files) << files.error().format();
+    auto fonts = addKioskFonts(atlas, theme, 1080, files->regular, files->bold);
     ASSERT_TRUE(fonts.ok()) << fonts.error().format();
     unsigned char* px = nullptr;
     int w = 0, h = 0;
@@ -67,10 +70,50 @@ TEST(UiFonts, EveryUiCharacterHasAGlyphAndTheAtlasIsSmall) {
 
 TEST(UiFonts, MissingFontIsAClearError) {
     ImFontAtlas atlas;
-    auto r = addKioskFonts(atlas, Theme{}, 1080, "/nonexistent/Font.ttf", UiOptions{}.boldFontPath);
+    auto r = addKioskFonts(atlas, Theme{}, 1080, "/nonexistent/Font.ttf", findFontFiles()->bold);
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().format().find("/nonexistent/Font.ttf"), std::string::npos);
     EXPECT_EQ(atlas.Fonts.Size, 0);
+}
+
+TEST(UiFonts, FontconfigFindsNotoSansRegularAndBold) {
+    const auto files = findFontFiles();
+    ASSERT_TRUE(files) << files.error().format();
+    EXPECT_NE(files->regular, files->bold);
+    EXPECT_TRUE(std::filesystem::is_regular_file(files->regular)) << files->regular;
+    EXPECT_TRUE(std::filesystem::is_regular_file(files->bold)) << files->bold;
+    EXPECT_NE(files->regular.find("NotoSans-Regular"), std::string::npos) << files->regular;
+    EXPECT_NE(files->bold.find("NotoSans-Bold"), std::string::npos) << files->bold;
+}
+
+TEST(UiFonts, AFamilyThatIsNotInstalledIsAnErrorNotAnotherFamily) {
+    const auto r = findFontFiles("ZQXJ Sans Nonexistent");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, core::ErrorCode::NotFound);
+    EXPECT_NE(r.error().message.find("'ZQXJ Sans Nonexistent'"), std::string::npos) << r.error().message;
+}
+
+TEST(UiFonts, AConfiguredPathWinsOverFontconfig) {
+    const auto found = findFontFiles();
+    ASSERT_TRUE(found);
+    auto both = resolveFontFiles("/srv/a.ttf", "/srv/b.ttf");
+    ASSERT_TRUE(both);
+    EXPECT_EQ(both->regular, "/srv/a.ttf");
+    EXPECT_EQ(both->bold, "/srv/b.ttf");
+    auto one = resolveFontFiles("/srv/a.ttf", "");
+    ASSERT_TRUE(one);
+    EXPECT_EQ(one->regular, "/srv/a.ttf");
+    EXPECT_EQ(one->bold, found->bold);
+    // The view loads what was configured, and names a file it cannot read.
+    ImGui::CreateContext();
+    core::Catalog catalog;
+    UiOptions options;
+    options.fontPath = "/nonexistent/Regular.ttf";
+    KioskView view(catalog, options);
+    const auto loaded = view.loadFonts(1080);
+    ImGui::DestroyContext();
+    ASSERT_FALSE(loaded);
+    EXPECT_NE(loaded.error().format().find("/nonexistent/Regular.ttf"), std::string::npos);
 }
 
 TEST(UiCatalog, EnglishAndSpanishAreCompleteAndCoverTheCode) {
