@@ -143,6 +143,25 @@ std::vector<std::vector<KeyDef>> keyboardRows(KeyboardLayout layout, bool multil
     return rows;
 }
 
+std::vector<KeySlot> placeKeys(const Frame& f, const std::vector<std::vector<KeyDef>>& rows, float left, float top,
+                               float gridW, float unit, float rowH) {
+    const float gap = f.px(f.theme.gapEm);
+    std::vector<KeySlot> slots;
+    float y = top;
+    for (const auto& row : rows) {
+        float units = 0;
+        for (const auto& k : row) units += k.units;
+        float x = left + (gridW - (unit * units + gap * (units - 1))) * 0.5f;
+        for (const auto& k : row) {
+            const float w = unit * k.units + gap * (k.units - 1);
+            slots.push_back(KeySlot{&k, x, y, w});
+            x += w + gap;
+        }
+        y += rowH + gap;
+    }
+    return slots;
+}
+
 std::string upperLetter(std::string_view letter) {
     std::string s(letter);
     if (s.size() == 1 && s[0] >= 'a' && s[0] <= 'z') {
@@ -282,30 +301,22 @@ void drawKeyboardPanel(Frame& f, const forms::Item& item, float width) {
                 col(f.pal.text), 2.0f);
     dl->PopClipRect();
 
-    float y = boxMax.y + gap;
     const KeyDef* pressed = nullptr;
     const ShiftArrow arrow(f);
-    for (const auto& row : rows) {
-        float units = 0;
-        for (const auto& k : row) units += k.units;
-        const float rowW = unit * units + gap * (units - 1);
-        float x = left + (gridW - rowW) * 0.5f;
-        for (const auto& k : row) {
-            const float w = unit * k.units + gap * (k.units - 1);
-            ImGui::SetCursorScreenPos(ImVec2(x, y));
-            const std::string key = "keyboard/" + k.id;
-            std::string label = keyLabel(f, k, kb.shift);
-            if (k.type == Type::Shift && arrow.room(f, label, w) < 0) label = f.tr("ui.keyboard.shift_short");
-            ButtonSpec spec{key, label, WidgetKind::Key};
-            spec.look = k.type == Type::Done ? Look::Primary
-                        : (k.type == Type::Shift && kb.shift) ? Look::Selected : Look::Plain;
-            spec.font = k.type == Type::Char ? FontRole::Question : FontRole::BodyBold;
-            if (button(f, spec, ImVec2(w, target))) pressed = &k;
-            if (k.type == Type::Shift)
-                arrow.draw(dl, ImVec2(x, y), target, kb.shift, col(kb.shift ? f.pal.selectedText : f.pal.buttonText));
-            x += w + gap;
-        }
-        y += target + gap;
+    for (const KeySlot& slot : placeKeys(f, rows, left, boxMax.y + gap, gridW, unit, target)) {
+        const KeyDef& k = *slot.key;
+        ImGui::SetCursorScreenPos(ImVec2(slot.x, slot.y));
+        const std::string key = "keyboard/" + k.id;
+        std::string label = keyLabel(f, k, kb.shift);
+        if (k.type == Type::Shift && arrow.room(f, label, slot.w) < 0) label = f.tr("ui.keyboard.shift_short");
+        ButtonSpec spec{key, label, WidgetKind::Key};
+        spec.look = k.type == Type::Done ? Look::Primary
+                    : (k.type == Type::Shift && kb.shift) ? Look::Selected : Look::Plain;
+        spec.font = k.type == Type::Char ? FontRole::Question : FontRole::BodyBold;
+        if (button(f, spec, ImVec2(slot.w, target))) pressed = &k;
+        if (k.type == Type::Shift)
+            arrow.draw(dl, ImVec2(slot.x, slot.y), target, kb.shift,
+                       col(kb.shift ? f.pal.selectedText : f.pal.buttonText));
     }
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(width, height));

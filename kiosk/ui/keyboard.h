@@ -26,6 +26,16 @@ std::vector<std::vector<KeyDef>> keyboardRows(KeyboardLayout layout, bool multil
 /// Keys per full row: 10 for letters, 3 for pads.
 int keyboardColumns(KeyboardLayout layout);
 
+/// @brief Where one key of a keyboard goes: its top-left and width (its height is the row's).
+struct KeySlot {
+    const KeyDef* key;
+    float x, y, w;
+};
+/// Lays @p rows out from (@p left, @p top), each row centred in @p gridW: @p unit px per key unit,
+/// the theme's gap between keys and rows, rows @p rowH high. Shared by every on-screen keyboard.
+std::vector<KeySlot> placeKeys(const Frame& f, const std::vector<std::vector<KeyDef>>& rows, float left, float top,
+                               float gridW, float unit, float rowH);
+
 /// Upper-case form of one UTF-8 letter (ASCII and Latin-1: á -> Á, ñ -> Ñ); others unchanged.
 std::string upperLetter(std::string_view letter);
 /// Number of code points in UTF-8 @p s.

@@ -148,34 +148,26 @@ void StaffGate::drawPinKeys(Frame& f, float x, float y, const staff::GateView& v
 void StaffGate::drawPassphraseKeys(Frame& f, float x, float y, float width, const staff::GateView& v) {
     using Type = KeyDef::Type;
     const bool locked = v.lockedSeconds > 0;
-    const float target = f.px(f.theme.targetEm), gap = f.px(f.theme.gapEm);
+    const float target = f.px(f.theme.targetEm);
     const float unit = columnWidth(f, width, 10);
     const KeyDef* pressed = nullptr;
-    for (const auto& row : passphraseRows()) {
-        float units = 0;
-        for (const auto& k : row) units += k.units;
-        const float rowW = unit * units + gap * (units - 1);
-        float kx = x + (width - rowW) * 0.5f;
-        for (const auto& k : row) {
-            const float w = unit * k.units + gap * (k.units - 1);
-            ImGui::SetCursorScreenPos(ImVec2(kx, y));
-            std::string label;
-            switch (k.type) {
-                case Type::Char: label = m_shift ? upperLetter(k.text) : k.text; break;
-                case Type::Shift: label = f.tr("ui.keyboard.shift_short"); break;
-                case Type::Backspace: label = f.tr("ui.keyboard.backspace"); break;
-                case Type::Space: label = f.tr("ui.keyboard.space"); break;
-                default: label = f.tr(k.id == "ok" ? "ui.staff.ok" : "ui.staff.cancel"); break;
-            }
-            const std::string key = padKey(k.id, true);
-            ButtonSpec spec{key, label, WidgetKind::Key};
-            spec.look = k.id == "ok" ? Look::Primary : (k.type == Type::Shift && m_shift) ? Look::Selected : Look::Plain;
-            spec.font = k.type == Type::Char ? FontRole::Question : FontRole::BodyBold;
-            spec.enabled = k.id == "cancel" || (k.id == "ok" ? v.canSubmit : !locked);
-            if (button(f, spec, ImVec2(w, target))) pressed = &k;
-            kx += w + gap;
+    for (const KeySlot& slot : placeKeys(f, passphraseRows(), x, y, width, unit, target)) {
+        const KeyDef& k = *slot.key;
+        ImGui::SetCursorScreenPos(ImVec2(slot.x, slot.y));
+        std::string label;
+        switch (k.type) {
+            case Type::Char: label = m_shift ? upperLetter(k.text) : k.text; break;
+            case Type::Shift: label = f.tr("ui.keyboard.shift_short"); break;
+            case Type::Backspace: label = f.tr("ui.keyboard.backspace"); break;
+            case Type::Space: label = f.tr("ui.keyboard.space"); break;
+            default: label = f.tr(k.id == "ok" ? "ui.staff.ok" : "ui.staff.cancel"); break;
         }
-        y += target + gap;
+        const std::string key = padKey(k.id, true);
+        ButtonSpec spec{key, label, WidgetKind::Key};
+        spec.look = k.id == "ok" ? Look::Primary : (k.type == Type::Shift && m_shift) ? Look::Selected : Look::Plain;
+        spec.font = k.type == Type::Char ? FontRole::Question : FontRole::BodyBold;
+        spec.enabled = k.id == "cancel" || (k.id == "ok" ? v.canSubmit : !locked);
+        if (button(f, spec, ImVec2(slot.w, target))) pressed = &k;
     }
     if (!pressed) return;
     switch (pressed->type) {

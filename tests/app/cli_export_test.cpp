@@ -120,16 +120,6 @@ TEST_F(CliExport, SimulatedRecordsExportAndThenPurge) {
     EXPECT_EQ(*s.purgeExported(std::chrono::hours(1), *key, SystemClock::now() + std::chrono::hours(2)), 2);
 }
 
-namespace {
-/// Files in @p dir whose names end in ".tmp": what an export may never leave behind.
-std::vector<std::string> tempFiles(const std::string& dir) {
-    std::vector<std::string> found;
-    for (const auto& e : std::filesystem::directory_iterator(dir))
-        if (e.path().extension() == ".tmp") found.push_back(e.path().filename().string());
-    return found;
-}
-}  // namespace
-
 TEST_F(CliExport, RefusesToWriteOverTheDatabaseOrItsFiles) {
     const std::string before = st::readFile(db);
     std::filesystem::create_symlink(db, dir / "link-to-db.json");

@@ -2,6 +2,7 @@
 // Shared by the `records` and `export` CLI tests: a database with three records (keys made by the
 // store library, argon2id at its minimum), a passphrase file, and the binary run with stdin not a
 // terminal.
+#include <filesystem>
 #include <fstream>
 #include <vector>
 
@@ -33,6 +34,14 @@ inline void flipPayloadByte(const std::string& db, const std::string& id) {
     u.bind(1, blob.data(), static_cast<int>(blob.size()));
     u.bind(2, id);
     ASSERT_EQ(u.exec(), 1);
+}
+
+/// Files in @p dir whose names end in ".tmp": what an export may never leave behind.
+inline std::vector<std::string> tempFiles(const std::string& dir) {
+    std::vector<std::string> found;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".tmp") found.push_back(e.path().filename().string());
+    return found;
 }
 
 inline RecordStatus statusOf(Store& s, const std::string& id) {

@@ -15,19 +15,12 @@ using namespace kiosk::store;
 using kiosk::app::testing::flipPayloadByte;
 using kiosk::app::testing::kPass;
 using kiosk::app::testing::statusOf;
+using kiosk::app::testing::tempFiles;
 using kiosk::exports::ExportOptions;
 using kiosk::exports::ExportProgress;
 using kiosk::exports::exportRecords;
 namespace st = kiosk::store::testing;
 using nlohmann::json;
-
-/// Files in @p dir whose names end in ".tmp": what an export may never leave behind.
-std::vector<std::string> tempFiles(const std::string& dir) {
-    std::vector<std::string> found;
-    for (const auto& e : std::filesystem::directory_iterator(dir))
-        if (e.path().extension() == ".tmp") found.push_back(e.path().filename().string());
-    return found;
-}
 
 class ExportJob : public kiosk::app::testing::RecordsFixture {
 protected:
