@@ -6,8 +6,8 @@
 #include <set>
 #include <type_traits>
 
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/forms/answer_access.h"
-#include "kiosk/forms/body_regions.h"
 
 namespace kiosk::forms {
 namespace {
@@ -86,7 +86,7 @@ Found checkBodyMap(const Item& item, const BodyMap& marks) {
     std::set<std::string> seen;
     for (size_t i = 0; i < marks.size(); ++i) {
         const BodyMark& m = marks[i];
-        if (findBodyRegion(m.region) == nullptr) return problemAt(Problem::UnknownRegion, i);
+        if (bodymap::findRegion(m.region) == nullptr) return problemAt(Problem::UnknownRegion, i);
         if (!seen.insert(m.region).second) return problemAt(Problem::DuplicateRegion, i);
         if ((m.intensity && !asks(item, BodyDetail::Intensity)) ||
             (!m.kinds.empty() && !asks(item, BodyDetail::Kind)))
@@ -95,7 +95,7 @@ Found checkBodyMap(const Item& item, const BodyMap& marks) {
             return problem(Problem::Intensity, {0, 10});
         std::set<std::string> kinds;
         for (const auto& k : m.kinds) {
-            const auto& known = painKinds();
+            const auto& known = bodymap::painKinds();
             if (std::find(known.begin(), known.end(), k) == known.end() || !kinds.insert(k).second)
                 return problem(Problem::UnknownPainKind);
         }
@@ -156,7 +156,7 @@ std::string rowList(const Item& item) {
 
 std::string painKindList() {
     std::string out;
-    for (std::string_view k : painKinds()) out += (out.empty() ? "" : ", ") + std::string(k);
+    for (std::string_view k : bodymap::painKinds()) out += (out.empty() ? "" : ", ") + std::string(k);
     return out;
 }
 

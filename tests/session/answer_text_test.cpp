@@ -1,7 +1,7 @@
 // Answers as the review screen shows them, and validation messages, in en and es.
 #include "kiosk/session/answer_text.h"
 
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 
 #include <gtest/gtest.h>
 
@@ -94,11 +94,11 @@ TEST(SessionAnswerText, EveryRegionAndPainKindHasAName) {
     Item map = bodyMap("where", {BodyDetail::Kind});
     for (const std::string lang : {"en", "es"}) {
         const Wording w{realCatalog(), lang, "en"};
-        for (const auto& region : bodyRegions()) {
+        for (const auto& region : kiosk::bodymap::regions()) {
             const std::string text = answerText(map, BodyMap{{std::string(region.id), std::nullopt, {}}}, w);
             EXPECT_EQ(text.find("region."), std::string::npos) << lang << ": " << text;
         }
-        for (std::string_view kind : painKinds()) {
+        for (std::string_view kind : kiosk::bodymap::painKinds()) {
             const std::string text = answerText(map, BodyMap{{"calf_l", std::nullopt, {std::string(kind)}}}, w);
             EXPECT_EQ(text.find("pain_kind."), std::string::npos) << lang << ": " << text;
         }

@@ -1,5 +1,5 @@
 // Every item type, driven by taps and drags, produces the right answer (dates: date_picker_test.cpp).
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 
 #include "ui_fixture.h"
 
@@ -202,8 +202,8 @@ TEST_F(UiTest, SignatureStrokesAreNormalisedVectorsAndDoNotScroll) {
 
 TEST_F(UiTest, BodyMapListMarksRefinesAndClears) {
     goToPage("body");
-    ASSERT_FALSE(forms::bodyRegions().empty());
-    const std::string region(forms::bodyRegions().front().id);
+    ASSERT_FALSE(bodymap::regions().empty());
+    const std::string region(bodymap::regions().front().id);
     const std::string base = "item/pain_map/" + region;
     ui->tap(base);
     const auto* m = answer<forms::BodyMap>("pain_map");
@@ -221,7 +221,7 @@ TEST_F(UiTest, BodyMapListMarksRefinesAndClears) {
 
 TEST_F(UiTest, EveryRegionHasAToggle) {
     goToPage("body");
-    for (const auto& r : forms::bodyRegions())
+    for (const auto& r : bodymap::regions())
         EXPECT_TRUE(ui->exists("item/pain_map/" + std::string(r.id))) << r.id;
 }
 
