@@ -44,8 +44,8 @@ double clampTo(const forms::Item& item, double value) {
     return value;
 }
 
-forms::BodyMap demoBodyMap(const forms::Item& item) {
-    forms::BodyMap marks;
+forms::BodyMapAnswer demoBodyMap(const forms::Item& item) {
+    forms::BodyMapAnswer marks;
     const bool intensity =
         std::find(item.detail.begin(), item.detail.end(), forms::BodyDetail::Intensity) != item.detail.end();
     const bool kind =

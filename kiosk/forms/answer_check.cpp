@@ -82,7 +82,7 @@ bool asks(const Item& item, BodyDetail d) {
     return std::find(item.detail.begin(), item.detail.end(), d) != item.detail.end();
 }
 
-Found checkBodyMap(const Item& item, const BodyMap& marks) {
+Found checkBodyMap(const Item& item, const BodyMapAnswer& marks) {
     std::set<std::string> seen;
     for (size_t i = 0; i < marks.size(); ++i) {
         const BodyMark& m = marks[i];
@@ -125,7 +125,7 @@ bool typeFits(ItemType type, const Answer& a) {
         case ItemType::Multi: return std::holds_alternative<std::vector<std::string>>(a);
         case ItemType::Date: return std::holds_alternative<Date>(a);
         case ItemType::Matrix: return std::holds_alternative<MatrixAnswer>(a);
-        case ItemType::BodyMap: return std::holds_alternative<BodyMap>(a);
+        case ItemType::BodyMap: return std::holds_alternative<BodyMapAnswer>(a);
         case ItemType::Signature: return std::holds_alternative<Signature>(a);
         case ItemType::Info: return false;
     }
@@ -185,7 +185,7 @@ std::optional<AnswerProblem> checkAnswer(const Item& item, const Answer& answer,
             return std::nullopt;
         }
         case ItemType::Matrix: return checkMatrix(item, std::get<MatrixAnswer>(answer));
-        case ItemType::BodyMap: return checkBodyMap(item, std::get<BodyMap>(answer));
+        case ItemType::BodyMap: return checkBodyMap(item, std::get<BodyMapAnswer>(answer));
         case ItemType::Signature: return checkSignature(std::get<Signature>(answer));
         default: return std::nullopt;
     }

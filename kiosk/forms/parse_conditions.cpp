@@ -5,11 +5,10 @@
 #include <cmath>
 #include <cstdio>
 
-// parse_items.h (model.h) goes before answer.h: the other order trips -Wshadow on ItemType::BodyMap.
-#include "kiosk/forms/parse_items.h"
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/forms/answer.h"
 #include "kiosk/forms/answer_check.h"
-#include "kiosk/bodymap/regions.h"
+#include "kiosk/forms/parse_items.h"
 
 namespace kiosk::forms::detail {
 namespace {

@@ -25,14 +25,14 @@ bool wantsDetail(const forms::Item& item, forms::BodyDetail d) {
     return std::find(item.detail.begin(), item.detail.end(), d) != item.detail.end();
 }
 
-void send(Frame& f, const forms::Item& item, forms::BodyMap marks) {
+void send(Frame& f, const forms::Item& item, forms::BodyMapAnswer marks) {
     if (marks.empty())
         f.emit(session::ClearAnswer{item.id});
     else
         f.emit(session::SetAnswer{item.id, forms::Answer{std::move(marks)}});
 }
 
-void drawDetail(Frame& f, const forms::Item& item, forms::BodyMap marks, size_t index, float width) {
+void drawDetail(Frame& f, const forms::Item& item, forms::BodyMapAnswer marks, size_t index, float width) {
     forms::BodyMark& mark = marks[index];
     const float gap = f.px(f.theme.gapEm), target = f.px(f.theme.targetEm);
     const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -120,8 +120,8 @@ void drawDetail(Frame& f, const forms::Item& item, forms::BodyMap marks, size_t 
 
 void drawBodyMapList(Frame& f, const session::ItemView& iv, float width) {
     const forms::Item& item = *iv.item;
-    const auto* current = answerAs<forms::BodyMap>(iv);
-    const forms::BodyMap marks = current ? *current : forms::BodyMap{};
+    const auto* current = answerAs<forms::BodyMapAnswer>(iv);
+    const forms::BodyMapAnswer marks = current ? *current : forms::BodyMapAnswer{};
     const bool detail = !item.detail.empty();
     const std::string focus = f.state.bodyFocus.count(item.id) ? f.state.bodyFocus[item.id] : "";
     const float gap = f.px(f.theme.gapEm), target = f.px(f.theme.targetEm);
@@ -157,7 +157,7 @@ void drawBodyMapList(Frame& f, const session::ItemView& iv, float width) {
             spec.look = on ? Look::Selected : Look::Plain;
             spec.mark = Mark::Check;
             if (!button(f, spec, ImVec2(w, rowH))) continue;
-            forms::BodyMap next = marks;
+            forms::BodyMapAnswer next = marks;
             if (!on) {
                 next.push_back(forms::BodyMark{std::string(r.id), std::nullopt, {}});
                 if (detail) f.state.bodyFocus[item.id] = std::string(r.id);

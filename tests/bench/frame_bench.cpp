@@ -56,7 +56,7 @@ struct Headless {
         map.detail = {forms::BodyDetail::Intensity, forms::BodyDetail::Kind};
         page.items = {map};
         form.pages = {page};
-        forms::BodyMap marks;
+        forms::BodyMapAnswer marks;
         for (size_t i = 0; i < bodymap::regions().size(); i += 4)
             marks.push_back(forms::BodyMark{std::string(bodymap::regions()[i].id), 6, {"aching"}});
         answers["pain_map"] = marks;

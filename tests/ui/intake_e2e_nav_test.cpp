@@ -238,7 +238,7 @@ TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
     ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l"));  // focus: its detail opens
     ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l/intensity/9"));
     ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l/kind/sharp"));
-    const auto* map = answer<forms::BodyMap>("pain_map");
+    const auto* map = answer<forms::BodyMapAnswer>("pain_map");
     ASSERT_NE(map, nullptr);
     ASSERT_EQ(map->size(), 3u);
     EXPECT_EQ((*map)[0], (forms::BodyMark{"trapezius_l", 9, {"sharp"}}));

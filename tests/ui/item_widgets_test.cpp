@@ -206,13 +206,13 @@ TEST_F(UiTest, BodyMapListMarksRefinesAndClears) {
     const std::string region(bodymap::regions().front().id);
     const std::string base = "item/pain_map/" + region;
     ui->tap(base);
-    const auto* m = answer<forms::BodyMap>("pain_map");
+    const auto* m = answer<forms::BodyMapAnswer>("pain_map");
     ASSERT_NE(m, nullptr);
     ASSERT_EQ(m->size(), 1u);
     EXPECT_EQ((*m)[0].region, region);
     ui->tap(base + "/intensity/6");
     ui->tap(base + "/kind/burning");
-    m = answer<forms::BodyMap>("pain_map");
+    m = answer<forms::BodyMapAnswer>("pain_map");
     EXPECT_EQ((*m)[0].intensity, 6);
     EXPECT_EQ((*m)[0].kinds, (std::vector<std::string>{"burning"}));
     ui->tap(base);  // tapped again while in focus: cleared
