@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 
 namespace kiosk::app {
 namespace {
@@ -44,14 +44,14 @@ double clampTo(const forms::Item& item, double value) {
     return value;
 }
 
-forms::BodyMap demoBodyMap(const forms::Item& item) {
-    forms::BodyMap marks;
+forms::BodyMapAnswer demoBodyMap(const forms::Item& item) {
+    forms::BodyMapAnswer marks;
     const bool intensity =
         std::find(item.detail.begin(), item.detail.end(), forms::BodyDetail::Intensity) != item.detail.end();
     const bool kind =
         std::find(item.detail.begin(), item.detail.end(), forms::BodyDetail::Kind) != item.detail.end();
     size_t picked = 0;
-    for (const auto& region : forms::bodyRegions()) {
+    for (const auto& region : bodymap::regions()) {
         // Prefer the lower back and a knee: what a pain clinic's demo should look like.
         if (region.id.find("lower_back") == std::string_view::npos &&
             region.id.find("knee") == std::string_view::npos)
@@ -59,12 +59,12 @@ forms::BodyMap demoBodyMap(const forms::Item& item) {
         forms::BodyMark mark;
         mark.region = std::string(region.id);
         if (intensity) mark.intensity = 6;
-        if (kind && !forms::painKinds().empty()) mark.kinds.emplace_back(forms::painKinds().front());
+        if (kind && !bodymap::painKinds().empty()) mark.kinds.emplace_back(bodymap::painKinds().front());
         marks.push_back(std::move(mark));
         if (++picked == 2) break;
     }
-    if (marks.empty() && !forms::bodyRegions().empty()) {
-        marks.push_back(forms::BodyMark{std::string(forms::bodyRegions().front().id), std::nullopt, {}});
+    if (marks.empty() && !bodymap::regions().empty()) {
+        marks.push_back(forms::BodyMark{std::string(bodymap::regions().front().id), std::nullopt, {}});
     }
     return marks;
 }

@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "kiosk/forms/answer.h"
-#include "kiosk/forms/model.h"  // before answer.h: see effects.h
+#include "kiosk/forms/model.h"
 
 namespace kiosk::app {
 

@@ -6,9 +6,6 @@
 #include <vector>
 
 #include "kiosk/core/error.h"
-// model.h before actions.h: GCC 12 -Wshadow flags the ItemType::BodyMap enumerator when the
-// forms::BodyMap alias (answer.h) is declared first.
-#include "kiosk/forms/model.h"
 #include "kiosk/session/actions.h"
 
 namespace kiosk::app {

@@ -1,5 +1,6 @@
-// Reading kiosk.yaml into app::KioskConfig. Every key is checked: unknown keys (with a
-// did-you-mean), wrong types and out-of-range values each give an error at file:line:col.
+// Reading kiosk.yaml into app::KioskConfig through core's strict YAML reader (the one forms use, so a
+// duplicate key reads the same in both). Every key is checked: unknown keys (with a did-you-mean),
+// wrong types and out-of-range values each give an error at file:line:col.
 //
 // [SECTION] Helpers     locations, scalar parsers
 // [SECTION] Fields      one reader per key, the table of known keys
@@ -10,14 +11,12 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <set>
-#include <sstream>
 #include <vector>
-#include <yaml-cpp/yaml.h>
 
 #include "kiosk/core/suggest.h"
+#include "kiosk/core/text_file.h"
+#include "kiosk/core/yaml_tree.h"
 
 namespace kiosk::app {
 namespace {
@@ -25,24 +24,30 @@ namespace {
 using core::ErrorCode;
 using core::Errors;
 using core::SourceLoc;
+using core::YamlNode;
+
+/// A settings file is a few hundred bytes of flat keys; the limits refuse a wrong file at once.
+const core::YamlRules kConfigYaml{
+    {"config file", 64 * 1024, "A settings file is normally under 2 kB: is this the right file?"},
+    10000,
+    16,
+    "a settings file has a few dozen",
+    "a settings file needs 2",
+};
 
 // [SECTION] Helpers
-SourceLoc locOf(const YAML::Node& node, const std::string& file) {
-    const YAML::Mark mark = node.Mark();
-    return SourceLoc{file, mark.line + 1, mark.column + 1};
-}
-
-std::string typeName(const YAML::Node& node) {
-    switch (node.Type()) {
-        case YAML::NodeType::Map:
+std::string typeName(const YamlNode& node) {
+    switch (node.kind) {
+        case YamlNode::Kind::Map:
             return "a map";
-        case YAML::NodeType::Sequence:
+        case YamlNode::Kind::Seq:
             return "a list";
-        case YAML::NodeType::Null:
+        case YamlNode::Kind::Null:
             return "empty";
-        default:
-            return "a single value";
+        case YamlNode::Kind::Scalar:
+            break;
     }
+    return "a single value";
 }
 
 /// "90", "90s", "2m", "1h" -> seconds; nullopt when malformed.
@@ -72,26 +77,26 @@ struct Reader {
     std::string file;
     Errors errors;
 
-    void fail(const YAML::Node& node, std::string message) {
-        errors.push_back(core::makeError(ErrorCode::Invalid, std::move(message), locOf(node, file)));
+    void fail(const YamlNode& node, std::string message) {
+        errors.push_back(core::makeError(ErrorCode::Invalid, std::move(message), node.loc(file)));
     }
 
     /// A plain value (not a map or list); nullopt (and an error) otherwise; null or "" means "unset".
-    std::optional<std::string> scalar(const YAML::Node& node, const std::string& key) {
-        if (node.IsNull()) return std::nullopt;
-        if (!node.IsScalar()) {
+    std::optional<std::string> scalar(const YamlNode& node, const std::string& key) {
+        if (node.isNull()) return std::nullopt;
+        if (!node.isScalar()) {
             fail(node, "'" + key + "' must be a single value, not " + typeName(node));
             return std::nullopt;
         }
-        if (node.Scalar().empty()) return std::nullopt;  // `key: ""` keeps the default, like `key:`
-        return node.Scalar();
+        if (node.value.empty()) return std::nullopt;  // `key: ""` keeps the default, like `key:`
+        return node.value;
     }
 
-    void text(const YAML::Node& node, const std::string& key, std::string& out) {
+    void text(const YamlNode& node, const std::string& key, std::string& out) {
         if (auto v = scalar(node, key)) out = *v;
     }
 
-    void seconds(const YAML::Node& node, const std::string& key, long min, long max,
+    void seconds(const YamlNode& node, const std::string& key, long min, long max,
                  std::chrono::seconds& out) {
         auto v = scalar(node, key);
         if (!v) return;
@@ -109,25 +114,25 @@ struct Reader {
 };
 
 // [SECTION] Fields
-using FieldReader = std::function<void(Reader&, const YAML::Node&, KioskConfig&)>;
+using FieldReader = std::function<void(Reader&, const YamlNode&, KioskConfig&)>;
 struct Field {
     std::string key;
     FieldReader read;
 };
 
-void readMap(Reader& r, const YAML::Node& map, const std::string& prefix, const std::vector<Field>& fields,
+void readMap(Reader& r, const YamlNode& map, const std::string& prefix, const std::vector<Field>& fields,
              const std::vector<std::string>& elsewhere, KioskConfig& cfg);
 
 /// A `timeouts.<key>` duration in [min, max] seconds.
 Field durationField(const std::string& key, long min, long max, std::chrono::seconds KioskConfig::*member) {
-    return {key, [=](Reader& r, const YAML::Node& n, KioskConfig& c) {
+    return {key, [=](Reader& r, const YamlNode& n, KioskConfig& c) {
                 r.seconds(n, "timeouts." + key, min, max, c.*member);
             }};
 }
 
 /// A free-text key (a name, a path, an id) stored as is; @p prefix names its map in errors.
 Field textField(const std::string& key, std::string KioskConfig::*member, const std::string& prefix = "") {
-    return {key, [=](Reader& r, const YAML::Node& n, KioskConfig& c) { r.text(n, prefix + key, c.*member); }};
+    return {key, [=](Reader& r, const YamlNode& n, KioskConfig& c) { r.text(n, prefix + key, c.*member); }};
 }
 
 const std::vector<Field>& timeoutFields() {
@@ -156,7 +161,7 @@ std::vector<std::string> keysOf(const std::vector<Field>& fields, const std::str
     return keys;
 }
 
-void readLanguage(Reader& r, const YAML::Node& n, KioskConfig& c) {
+void readLanguage(Reader& r, const YamlNode& n, KioskConfig& c) {
     auto v = r.scalar(n, "language");
     if (!v) return;
     // ISO 639 code, optionally with a region: "en", "es", "pt-BR".
@@ -171,7 +176,7 @@ void readLanguage(Reader& r, const YAML::Node& n, KioskConfig& c) {
     c.defaultLanguage = *v;
 }
 
-void readKioskId(Reader& r, const YAML::Node& n, KioskConfig& c) {
+void readKioskId(Reader& r, const YamlNode& n, KioskConfig& c) {
     auto v = r.scalar(n, "kiosk_id");
     if (!v) return;
     const bool ok = !v->empty() && v->size() <= 64 && std::all_of(v->begin(), v->end(), [](char ch) {
@@ -181,7 +186,7 @@ void readKioskId(Reader& r, const YAML::Node& n, KioskConfig& c) {
     c.kioskId = *v;
 }
 
-void readTheme(Reader& r, const YAML::Node& n, KioskConfig& c) {
+void readTheme(Reader& r, const YamlNode& n, KioskConfig& c) {
     auto v = r.scalar(n, "theme");
     if (!v) return;
     if (*v == "normal") {
@@ -195,7 +200,7 @@ void readTheme(Reader& r, const YAML::Node& n, KioskConfig& c) {
     }
 }
 
-void readPin(Reader& r, const YAML::Node& n, KioskConfig& c) {
+void readPin(Reader& r, const YamlNode& n, KioskConfig& c) {
     auto v = r.scalar(n, "staff_pin");
     if (!v) return;
     if (v->size() < 4 || v->size() > 8 || !allOf(*v, std::isdigit)) {
@@ -204,7 +209,7 @@ void readPin(Reader& r, const YAML::Node& n, KioskConfig& c) {
     c.staffPin = *v;
 }
 
-void readWindow(Reader& r, const YAML::Node& n, KioskConfig& c) {
+void readWindow(Reader& r, const YamlNode& n, KioskConfig& c) {
     auto v = r.scalar(n, "window");
     if (!v) return;
     auto mode = WindowMode::parse(*v);
@@ -214,7 +219,7 @@ void readWindow(Reader& r, const YAML::Node& n, KioskConfig& c) {
 
 const std::vector<Field>& topFields() {
     static const std::vector<Field> kFields = {
-        {"clinic", [](Reader& r, const YAML::Node& n,
+        {"clinic", [](Reader& r, const YamlNode& n,
                       KioskConfig& c) { readMap(r, n, "clinic.", clinicFields(), {}, c); }},
         {"language", readLanguage},
         textField("form", &KioskConfig::form),
@@ -222,7 +227,7 @@ const std::vector<Field>& topFields() {
         textField("assets_dir", &KioskConfig::assetsDir),
         textField("data_dir", &KioskConfig::dataDir),
         {"kiosk_id", readKioskId},
-        {"timeouts", [](Reader& r, const YAML::Node& n,
+        {"timeouts", [](Reader& r, const YamlNode& n,
                         KioskConfig& c) { readMap(r, n, "timeouts.", timeoutFields(), {}, c); }},
         {"theme", readTheme},
         {"staff_pin", readPin},
@@ -233,28 +238,21 @@ const std::vector<Field>& topFields() {
 
 /// Reads one map's keys through @p fields. @p elsewhere lists the dotted keys of other maps, so
 /// `idle_after:` at the top level suggests `timeouts.idle_after`.
-void readMap(Reader& r, const YAML::Node& map, const std::string& prefix, const std::vector<Field>& fields,
+void readMap(Reader& r, const YamlNode& map, const std::string& prefix, const std::vector<Field>& fields,
              const std::vector<std::string>& elsewhere, KioskConfig& cfg) {
-    if (map.IsNull()) return;
-    if (!map.IsMap()) {
+    if (map.isNull()) return;
+    if (!map.isMap()) {
         const std::string name =
             prefix.empty() ? "the config file" : "'" + prefix.substr(0, prefix.size() - 1) + "'";
         return r.fail(map, name + " must be a map of keys, not " + typeName(map));
     }
-    std::set<std::string> seen;
-    for (const auto& kv : map) {
-        if (!kv.first.IsScalar()) {
-            r.fail(kv.first, "keys must be plain names");
-            continue;
-        }
-        const std::string key = kv.first.Scalar();
-        if (!seen.insert(key).second) {
-            r.fail(kv.first, "'" + prefix + key + "' is given twice");
-            continue;
-        }
+    // Keys are plain scalars, each once: the reader has already said so for any that was not.
+    for (size_t i = 0; i < map.keys.size(); ++i) {
+        const YamlNode& keyNode = map.keys[i];
+        const std::string& key = keyNode.value;
         auto field = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.key == key; });
         if (field != fields.end()) {
-            field->read(r, kv.second, cfg);
+            field->read(r, map.values[i], cfg);
             continue;
         }
         std::string msg = "unknown key '" + prefix + key + "'";
@@ -272,7 +270,7 @@ void readMap(Reader& r, const YAML::Node& map, const std::string& prefix, const 
                 }
             }
         }
-        r.fail(kv.first, msg);
+        r.fail(keyNode, msg);
     }
 }
 
@@ -309,15 +307,12 @@ std::string_view toString(ThemeChoice theme) {
 ConfigLoad parseConfig(std::string_view yamlText, const std::string& displayPath) {
     Reader reader{displayPath, {}};
     KioskConfig cfg;
-    try {
-        const YAML::Node root = YAML::Load(std::string(yamlText));
+    YamlNode root;  // an empty file stays null: every default applies
+    if (core::parseYaml(yamlText, displayPath, kConfigYaml, root, reader.errors)) {
         std::vector<std::string> nested = keysOf(timeoutFields(), "timeouts.");
         for (auto& k : keysOf(clinicFields(), "clinic."))
             nested.push_back(k);
         readMap(reader, root, "", topFields(), nested, cfg);
-    } catch (const YAML::Exception& e) {
-        reader.errors.push_back(core::makeError(ErrorCode::Invalid, e.msg,
-                                                SourceLoc{displayPath, e.mark.line + 1, e.mark.column + 1}));
     }
     ConfigLoad out;
     out.errors = std::move(reader.errors);
@@ -326,10 +321,13 @@ ConfigLoad parseConfig(std::string_view yamlText, const std::string& displayPath
 }
 
 ConfigLoad loadConfig(const std::string& path, bool explicitlyGiven) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    core::Result<std::string> text = core::readTextFile(path, kConfigYaml.file);
+    if (!text) {
         ConfigLoad out;
-        if (explicitlyGiven) {
+        const ErrorCode code = text.error().code;
+        if (code != ErrorCode::NotFound && code != ErrorCode::Io) {
+            out.errors.push_back(text.error());  // a folder, a device, a file far too big
+        } else if (explicitlyGiven) {
             out.errors.push_back(
                 core::makeError(ErrorCode::NotFound, "cannot read the config file", SourceLoc{path}));
         } else {
@@ -337,9 +335,7 @@ ConfigLoad loadConfig(const std::string& path, bool explicitlyGiven) {
         }
         return out;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    ConfigLoad out = parseConfig(text.str(), path);
+    ConfigLoad out = parseConfig(*text, path);
     // An admin keeps the logo beside the settings file: a relative path means "next to this file".
     if (out.config && !out.config->logoPath.empty() && std::filesystem::path(out.config->logoPath).is_relative())
         out.config->logoPath = (std::filesystem::path(path).parent_path() / out.config->logoPath).string();

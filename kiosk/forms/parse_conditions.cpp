@@ -5,11 +5,10 @@
 #include <cmath>
 #include <cstdio>
 
-// parse_items.h (model.h) goes before answer.h: the other order trips -Wshadow on ItemType::BodyMap.
-#include "kiosk/forms/parse_items.h"
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/forms/answer.h"
 #include "kiosk/forms/answer_check.h"
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/forms/parse_items.h"
 
 namespace kiosk::forms::detail {
 namespace {
@@ -166,9 +165,9 @@ std::optional<CondValue> readValue(Ctx& ctx, const YamlNode& v, const ItemRef& r
             ctx.error(v, name + " is " + kind + ", so value must be text, not " + describe(v));
             return std::nullopt;
         case ItemType::BodyMap: {
-            if (v.isScalar() && findBodyRegion(v.value)) return CondValue{v.value};
+            if (v.isScalar() && bodymap::findRegion(v.value)) return CondValue{v.value};
             std::vector<std::string> ids;
-            for (const auto& r : bodyRegions()) ids.emplace_back(r.id);
+            for (const auto& r : bodymap::regions()) ids.emplace_back(r.id);
             const std::string near = v.isScalar() ? closest(v.value, ids) : std::string();
             ctx.error(v, describe(v) + " is not a body region" +
                              (near.empty() ? " (region ids look like lower_back_l, knee_front_r)" : "; did you mean '" + near + "'?"));

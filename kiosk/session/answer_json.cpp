@@ -106,7 +106,7 @@ forms::Answer parse(const forms::Item& item, const json& v) {
         }
         case ItemType::BodyMap: {
             if (!v.is_array()) fail(Problem::WrongType);
-            forms::BodyMap marks;
+            forms::BodyMapAnswer marks;
             for (const json& e : v) marks.push_back(bodyMark(e));
             return marks;
         }
@@ -158,7 +158,7 @@ json answerToJson(const forms::Answer& answer) {
                 json out = json::object();
                 for (const auto& [row, option] : a) out[row] = option;
                 return out;
-            } else if constexpr (std::is_same_v<T, forms::BodyMap>) {
+            } else if constexpr (std::is_same_v<T, forms::BodyMapAnswer>) {
                 json out = json::array();
                 for (const forms::BodyMark& m : a) {
                     json mark{{"region", m.region}};

@@ -1,7 +1,6 @@
 #pragma once
 // Frame: what every draw function of one frame needs (theme, strings, registry, state, action
 // sink), passed by reference so screens stay plain functions of the view model (STYLE.md #3).
-#include "kiosk/forms/model.h"  // before answer.h: its ItemType::BodyMap would shadow forms::BodyMap
 #include <string>
 #include <string_view>
 #include <vector>

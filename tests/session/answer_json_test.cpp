@@ -55,8 +55,8 @@ TEST(SessionAnswerJson, TypedValuesComeOutAsTheRightAlternative) {
     EXPECT_TRUE(std::get<Date>(*d) == (Date{1950, 3, 14}));
     auto b = answerFromJson(bodyMap("where"), json::array({"calf_l"}), kToday);
     ASSERT_TRUE(b.ok());
-    ASSERT_EQ(std::get<BodyMap>(*b).size(), 1u);
-    EXPECT_EQ(std::get<BodyMap>(*b)[0].region, "calf_l");
+    ASSERT_EQ(std::get<BodyMapAnswer>(*b).size(), 1u);
+    EXPECT_EQ(std::get<BodyMapAnswer>(*b)[0].region, "calf_l");
     EXPECT_EQ(answerToJson(*b), json::parse(R"([{"region":"calf_l"}])")) << "marks print as objects";
     EXPECT_EQ(answerToJson(Answer{4.5}), json(4.5));
     EXPECT_EQ(answerToJson(Answer{4.0}).dump(), "4") << "whole numbers print without .0";

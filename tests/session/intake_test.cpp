@@ -88,7 +88,7 @@ TEST_F(IntakeTest, NextRefusesAnswersThatDoNotFit) {
     act(Next{});
     act(SetAnswer{"hurts", true});
     act(SetAnswer{"pain_now", 11.0});
-    act(SetAnswer{"where", BodyMap{{"calf_l", 12, {}}}});
+    act(SetAnswer{"where", BodyMapAnswer{{"calf_l", 12, {}}}});
     act(Next{});
     EXPECT_EQ(intake.view().page, 1);
     EXPECT_EQ(errorFor("pain_now"), "Please choose a number from 0 to 10.");
@@ -146,7 +146,7 @@ TEST_F(IntakeTest, HiddenItemsDropTheirAnswersAtOnce) {
     act(Next{});
     act(SetAnswer{"hurts", true});
     act(SetAnswer{"pain_now", 8.0});
-    act(SetAnswer{"where", BodyMap{{"calf_l", 5, {}}}});
+    act(SetAnswer{"where", BodyMapAnswer{{"calf_l", 5, {}}}});
     ASSERT_EQ(intake.answers().count("pain_now"), 1u);
     act(SetAnswer{"hurts", false});
     EXPECT_EQ(intake.answers().count("pain_now"), 0u);
@@ -294,7 +294,7 @@ TEST_F(IntakeTest, SubmitSendsTheRecordOfShownAnswers) {
     act(Next{});
     act(SetAnswer{"hurts", true});
     act(SetAnswer{"pain_now", 8.0});
-    act(SetAnswer{"where", BodyMap{{"lower_back_l", 7, {}}}});
+    act(SetAnswer{"where", BodyMapAnswer{{"lower_back_l", 7, {}}}});
     act(Next{});
     act(SetAnswer{"night_pain", true});
     act(Next{});

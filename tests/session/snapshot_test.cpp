@@ -30,7 +30,7 @@ TEST_F(SnapshotTest, RoundTripResumesWhereThePatientWas) {
     act(Next{});
     act(SetAnswer{"hurts", true});
     act(SetAnswer{"pain_now", 8.0});
-    act(SetAnswer{"where", BodyMap{{"calf_l", 4, {}}}});
+    act(SetAnswer{"where", BodyMapAnswer{{"calf_l", 4, {}}}});
     act(Next{});
     const std::string snap = intake.snapshot();
 

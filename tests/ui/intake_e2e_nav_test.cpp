@@ -1,7 +1,7 @@
 // End to end, by taps alone, on the real session with forms/intake.yaml: Next refused with the
 // reason next to the question; Back and review Edit keep answers; idle warns, then wipes every trace
 // of the patient; the body-map page redrawn at 1280x800 stays usable.
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 #include "intake_e2e_fixture.h"
 
 namespace kiosk::ui::test {
@@ -201,7 +201,7 @@ TEST_F(IntakeE2e, LargerTextNeverDrawsABodyRegionNameSmaller) {
     ui->tap("toggle/larger_text");
     ui->frames(2);
     int checked = 0;
-    for (const auto& region : forms::bodyRegions()) {
+    for (const auto& region : bodymap::regions()) {
         const WidgetInfo* w = ui->find("item/pain_map/" + std::string(region.id));
         ASSERT_NE(w, nullptr) << region.id;
         EXPECT_EQ(w->labelScale, 1.0f) << region.id << " '" << w->label << "' drawn smaller";
@@ -219,7 +219,7 @@ TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
     startUi(1280, 800);  // the same intake, a smaller display
     ASSERT_EQ(pageId(), "pain_where");
     const float minTarget = 64.0f * 800.0f / 1080.0f - 0.5f;
-    for (const auto& region : forms::bodyRegions()) {
+    for (const auto& region : bodymap::regions()) {
         const std::string key = "item/pain_map/" + std::string(region.id);
         const WidgetInfo* w = ui->find(key);
         ASSERT_NE(w, nullptr) << key;
@@ -232,13 +232,13 @@ TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
     EXPECT_LE(ui->rect("next").bottom(), 800.0f);
 
     // The last region needs scrolling; the first one scrolling back; a marked one refines.
-    const std::string last(forms::bodyRegions().back().id), first(forms::bodyRegions().front().id);
+    const std::string last(bodymap::regions().back().id), first(bodymap::regions().front().id);
     ASSERT_TRUE(ui->tap("item/pain_map/" + last));
     ASSERT_TRUE(ui->tap("item/pain_map/" + first));
     ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l"));  // focus: its detail opens
     ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l/intensity/9"));
     ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l/kind/sharp"));
-    const auto* map = answer<forms::BodyMap>("pain_map");
+    const auto* map = answer<forms::BodyMapAnswer>("pain_map");
     ASSERT_NE(map, nullptr);
     ASSERT_EQ(map->size(), 3u);
     EXPECT_EQ((*map)[0], (forms::BodyMark{"trapezius_l", 9, {"sharp"}}));

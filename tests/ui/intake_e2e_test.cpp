@@ -72,7 +72,7 @@ TEST_F(IntakeE2e, EnglishPatientCompletesTheIntakeByTaps) {
     EXPECT_EQ(*answerIn<forms::MatrixAnswer>(r, "interference"),
               (forms::MatrixAnswer{{"activity", "a_lot"}, {"work", "somewhat"}, {"sleep", "a_little"},
                                    {"mood", "somewhat"}}));
-    const auto* map = answerIn<forms::BodyMap>(r, "pain_map");
+    const auto* map = answerIn<forms::BodyMapAnswer>(r, "pain_map");
     ASSERT_NE(map, nullptr);
     ASSERT_EQ(map->size(), 2u);
     EXPECT_EQ((*map)[0], (forms::BodyMark{"trapezius_l", 7, {"burning", "stiffness"}}));

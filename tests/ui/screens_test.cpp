@@ -1,6 +1,6 @@
 // Screens: what each shows and sends; errors next to their question; toggles; idle overlay;
 // the staff gesture and PIN; wake-up timing; transient state wiped between patients.
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/ui/staff_gate.h"
 #include "ui_fixture.h"
 
@@ -202,7 +202,7 @@ TEST_F(UiTest, NothingAnimatesSoTheKioskSleeps) {
 
 TEST_F(UiTest, DragScrollsWithAFlingThatStops) {
     goToPage("body");
-    const std::string key = "item/pain_map/" + std::string(forms::bodyRegions().front().id);
+    const std::string key = "item/pain_map/" + std::string(bodymap::regions().front().id);
     const float y0 = ui->rect(key).y;
     ui->drag(20, 900, 20, 500, 4, /*fling=*/true);  // fast and let go
     const float y1 = ui->rect(key).y;
@@ -220,7 +220,7 @@ TEST_F(UiTest, DragScrollsWithAFlingThatStops) {
 
 TEST_F(UiTest, ADragThatStartsOnAButtonIsNotATap) {
     goToPage("body");
-    const std::string key = "item/pain_map/" + std::string(forms::bodyRegions()[3].id);
+    const std::string key = "item/pain_map/" + std::string(bodymap::regions()[3].id);
     const Rect r = ui->rect(key);
     ui->drag(r.x + r.w / 2, r.y + r.h / 2, r.x + r.w / 2, r.y + r.h / 2 - 200, 10);
     EXPECT_EQ(session.answers.count("pain_map"), 0u);

@@ -1,15 +1,15 @@
-// Byte-level checks on a form file before YAML parsing: a file that is too big, not UTF-8 text, or
+// Byte-level checks on a YAML file before parsing: a file that is too big, not UTF-8 text, or
 // indented with tabs gets one plain message instead of a parser error far from the cause.
 #include <cstdint>
 #include <string>
 
-#include "kiosk/forms/yaml_tree.h"
+#include "kiosk/core/yaml_tree.h"
 
-namespace kiosk::forms::detail {
+namespace kiosk::core {
 namespace {
 
-core::Error at(const std::string& file, int line, int col, std::string message) {
-    return core::makeError(core::ErrorCode::Invalid, std::move(message), core::SourceLoc{file, line, col});
+Error at(const std::string& file, int line, int col, std::string message) {
+    return makeError(ErrorCode::Invalid, std::move(message), SourceLoc{file, line, col});
 }
 
 /// Length of the valid UTF-8 sequence starting at @p i, or 0 when it is not valid
@@ -36,14 +36,9 @@ size_t utf8Length(std::string_view s, size_t i) {
 
 }  // namespace
 
-std::string sizeLimitMessage(size_t bytes) {
-    return "the file is " + std::to_string(bytes) + " bytes; the limit is " + std::to_string(kMaxFormBytes) +
-           " bytes (2 MB). A questionnaire is normally under 100 kB: is this the right file?";
-}
-
-bool checkSourceText(std::string_view text, const std::string& file, core::Errors& errors) {
-    if (text.size() > kMaxFormBytes) {
-        errors.push_back(core::makeError(core::ErrorCode::Invalid, sizeLimitMessage(text.size()), core::SourceLoc{file}));
+bool checkYamlText(std::string_view text, const std::string& file, const YamlRules& rules, Errors& errors) {
+    if (text.size() > rules.file.maxBytes) {
+        errors.push_back(makeError(ErrorCode::Invalid, sizeLimitMessage(text.size(), rules.file), SourceLoc{file}));
         return false;
     }
     if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
@@ -85,7 +80,8 @@ bool checkSourceText(std::string_view text, const std::string& file, core::Error
         if (u < 0x20 && c != '\t' && c != '\r') {
             errors.push_back(at(file, line, col,
                                 "control character " + std::to_string(u) +
-                                    " in the file; a form file is plain UTF-8 text (is this a binary file?)"));
+                                    " in the file; a " + std::string(rules.file.name) +
+                                    " is plain UTF-8 text (is this a binary file?)"));
             return false;
         }
         const size_t n = utf8Length(text, i);
@@ -102,4 +98,4 @@ bool checkSourceText(std::string_view text, const std::string& file, core::Error
     return ok;
 }
 
-}  // namespace kiosk::forms::detail
+}  // namespace kiosk::core

@@ -1,7 +1,7 @@
 // Builds a YamlNode tree from yaml-cpp's event parser (YAML::Parser + EventHandler).
 // Events arrive flat, so the builder keeps its own stack: no recursion on the input's nesting.
 // Hostile input is bounded here: nesting depth, node count after alias expansion, one document.
-#include "kiosk/forms/yaml_tree.h"
+#include "kiosk/core/yaml_tree.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -14,7 +14,7 @@
 #include <sstream>
 #include <unordered_map>
 
-namespace kiosk::forms::detail {
+namespace kiosk::core {
 
 const YamlNode* YamlNode::find(std::string_view key) const {
     for (size_t i = 0; i < keys.size(); ++i)
@@ -48,8 +48,8 @@ struct StopParse {};
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(std::string_view text, const std::string& file, core::Errors& errors)
-        : m_text(text), m_file(file), m_errors(errors) {
+    TreeBuilder(std::string_view text, const std::string& file, const YamlRules& rules, Errors& errors)
+        : m_text(text), m_file(file), m_rules(rules), m_errors(errors) {
         m_lineStarts.push_back(0);
         for (size_t i = 0; i < text.size(); ++i)
             if (text[i] == '\n') m_lineStarts.push_back(i + 1);
@@ -59,7 +59,7 @@ public:
     int documents() const { return m_documents; }
 
     void OnDocumentStart(const YAML::Mark& mark) override {
-        if (++m_documents > 1) fail(mark, "a second YAML document (after '---'); a form file holds one document");
+        if (++m_documents > 1) fail(mark, "a second YAML document (after '---'); a " + fileKind() + " holds one document");
     }
     void OnDocumentEnd() override {}
 
@@ -84,7 +84,7 @@ public:
         n.value = value;
         if (tag == "?") n.plain = true;
         else if (tag != "!" && tag != "tag:yaml.org,2002:str")
-            fail(mark, "YAML tags like '" + tag + "' are not used in form files; write the value plainly (quote it for text)");
+            fail(mark, "YAML tags like '" + tag + "' are not used in " + fileKind() + "s; write the value plainly (quote it for text)");
         add(std::move(n), anchor);
     }
 
@@ -102,9 +102,9 @@ public:
 
     /// 1-based line and character column (yaml-cpp counts bytes; editors count characters).
     /// Marks mostly move forward, so counting resumes from the last one: a 1 MB line stays linear.
-    core::SourceLoc loc(const YAML::Mark& mark) {
+    SourceLoc loc(const YAML::Mark& mark) {
         if (mark.line < 0 || static_cast<size_t>(mark.line) >= m_lineStarts.size() || mark.column < 0)
-            return core::SourceLoc{m_file, std::max(mark.line + 1, 0), std::max(mark.column + 1, 0)};
+            return SourceLoc{m_file, std::max(mark.line + 1, 0), std::max(mark.column + 1, 0)};
         const size_t start = m_lineStarts[static_cast<size_t>(mark.line)];
         const size_t target = std::min(start + static_cast<size_t>(mark.column), m_text.size());
         if (mark.line != m_cacheLine || target < m_cacheByte) {
@@ -114,11 +114,11 @@ public:
         }
         for (; m_cacheByte < target; ++m_cacheByte)
             if ((static_cast<unsigned char>(m_text[m_cacheByte]) & 0xC0) != 0x80) ++m_cacheCol;
-        return core::SourceLoc{m_file, mark.line + 1, m_cacheCol};
+        return SourceLoc{m_file, mark.line + 1, m_cacheCol};
     }
 
     [[noreturn]] void fail(const YAML::Mark& mark, std::string message) {
-        m_errors.push_back(core::makeError(core::ErrorCode::Invalid, std::move(message), loc(mark)));
+        m_errors.push_back(makeError(ErrorCode::Invalid, std::move(message), loc(mark)));
         throw StopParse{};
     }
 
@@ -132,7 +132,7 @@ private:
     YamlNode leaf(const YAML::Mark& mark) {
         spend(mark, 1);
         YamlNode n;
-        const core::SourceLoc l = loc(mark);
+        const SourceLoc l = loc(mark);
         n.line = l.line;
         n.col = l.col;
         return n;
@@ -140,18 +140,18 @@ private:
 
     void spend(const YAML::Mark& mark, size_t nodes) {
         m_nodes += nodes;
-        if (m_nodes > kMaxYamlNodes)
-            fail(mark, "the file holds more than " + std::to_string(kMaxYamlNodes) +
-                           " YAML values (counting each use of an alias); a questionnaire has a few "
-                           "thousand. Repeated aliases (*name) can multiply a file's size: write the values out");
+        if (m_nodes > m_rules.maxNodes)
+            fail(mark, "the file holds more than " + std::to_string(m_rules.maxNodes) +
+                           " YAML values (counting each use of an alias); " + std::string(m_rules.nodesNote) +
+                           ". Repeated aliases (*name) can multiply a file's size: write the values out");
     }
 
     void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YamlNode::Kind kind) {
         if (tag != "?" && tag != "!" && !tag.empty())
-            fail(mark, "YAML tags like '" + tag + "' are not used in form files; remove the tag");
-        if (static_cast<int>(m_stack.size()) >= kMaxYamlDepth)
-            fail(mark, "lists and maps are nested more than " + std::to_string(kMaxYamlDepth) +
-                           " levels deep; a form needs about 10 (check the indentation and brackets)");
+            fail(mark, "YAML tags like '" + tag + "' are not used in " + fileKind() + "s; remove the tag");
+        if (static_cast<int>(m_stack.size()) >= m_rules.maxDepth)
+            fail(mark, "lists and maps are nested more than " + std::to_string(m_rules.maxDepth) +
+                           " levels deep; " + std::string(m_rules.depthNote) + " (check the indentation and brackets)");
         Open o{leaf(mark), anchor, {}};
         o.node.kind = kind;
         m_stack.push_back(std::move(o));
@@ -176,18 +176,18 @@ private:
         }
         if (parent.keys.size() == parent.values.size()) {  // a key
             if (n.kind != YamlNode::Kind::Scalar) {
-                m_errors.push_back(core::makeError(core::ErrorCode::Invalid,
+                m_errors.push_back(makeError(ErrorCode::Invalid,
                     "a map key must be a plain word, not " + describe(n) + " (is a ':' or '?' misplaced?)",
-                    core::SourceLoc{m_file, n.line, n.col}));
+                    SourceLoc{m_file, n.line, n.col}));
                 throw StopParse{};
             }
             auto [it, fresh] = m_stack.back().keyIndex.emplace(n.value, parent.keys.size());
             if (!fresh) {
                 const YamlNode* first = &parent.keys[it->second];
-                m_errors.push_back(core::makeError(core::ErrorCode::Invalid,
+                m_errors.push_back(makeError(ErrorCode::Invalid,
                     "duplicate key '" + n.value + "'; it is already given at line " + std::to_string(first->line) +
                         ":" + std::to_string(first->col) + " (each key may appear once in a map; remove one)",
-                    core::SourceLoc{m_file, n.line, n.col}));
+                    SourceLoc{m_file, n.line, n.col}));
                 m_dropValueAt.push_back(m_stack.size());  // the value that follows is dropped
             }
             parent.keys.push_back(std::move(n));
@@ -206,9 +206,12 @@ private:
         parent.values.push_back(std::move(n));
     }
 
+    std::string fileKind() const { return std::string(m_rules.file.name); }
+
     std::string_view m_text;
     const std::string& m_file;
-    core::Errors& m_errors;
+    const YamlRules& m_rules;
+    Errors& m_errors;
     std::vector<size_t> m_lineStarts;
     std::vector<Open> m_stack;
     std::map<YAML::anchor_t, YamlNode> m_anchors;
@@ -245,10 +248,11 @@ std::string explainSyntax(const std::string& msg) {
 
 }  // namespace
 
-bool parseYaml(std::string_view text, const std::string& file, YamlNode& root, core::Errors& errors) {
-    if (!checkSourceText(text, file, errors)) return false;
+bool parseYaml(std::string_view text, const std::string& file, const YamlRules& rules, YamlNode& root,
+               Errors& errors) {
+    if (!checkYamlText(text, file, rules, errors)) return false;
     std::istringstream in{std::string(text)};
-    TreeBuilder builder(text, file, errors);
+    TreeBuilder builder(text, file, rules, errors);
     try {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
@@ -256,23 +260,17 @@ bool parseYaml(std::string_view text, const std::string& file, YamlNode& root, c
     } catch (const StopParse&) {
         return false;
     } catch (const YAML::Exception& e) {
-        errors.push_back(core::makeError(core::ErrorCode::Invalid, explainSyntax(e.msg), builder.loc(e.mark)));
+        errors.push_back(makeError(ErrorCode::Invalid, explainSyntax(e.msg), builder.loc(e.mark)));
         return false;
     } catch (const std::bad_alloc&) {
-        errors.push_back(core::makeError(core::ErrorCode::Invalid, "out of memory while reading the file", core::SourceLoc{file}));
+        errors.push_back(makeError(ErrorCode::Invalid, "out of memory while reading the file", SourceLoc{file}));
         return false;
     } catch (const std::exception& e) {
-        errors.push_back(core::makeError(core::ErrorCode::Invalid, std::string("cannot read the YAML: ") + e.what(), core::SourceLoc{file}));
+        errors.push_back(makeError(ErrorCode::Invalid, std::string("cannot read the YAML: ") + e.what(), SourceLoc{file}));
         return false;
     }
-    if (builder.documents() == 0 || builder.root().isNull()) {
-        errors.push_back(core::makeError(core::ErrorCode::Invalid,
-            "the file is empty; a form needs at least id, version, title, languages and pages",
-            core::SourceLoc{file, 1, 1}));
-        return false;
-    }
-    root = std::move(builder.root());
+    root = std::move(builder.root());  // null when the file holds no document or only `~`
     return true;
 }
 
-}  // namespace kiosk::forms::detail
+}  // namespace kiosk::core

@@ -1,0 +1,61 @@
+// Reading a whole text file with its size bound checked before the read (no temp files needed: the
+// tree's own files and /dev/null are enough).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "kiosk/core/text_file.h"
+
+namespace kiosk::core {
+namespace {
+
+const TextFileKind kNotes{"notes file", 1024 * 1024, "Notes are short."};
+
+TEST(CoreTextFile, ReadsAWholeFile) {
+    const std::string path = KIOSK_SOURCE_DIR "/tests/data/forms/good.yaml";
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream expected;
+    expected << in.rdbuf();
+    const Result<std::string> text = readTextFile(path, kNotes);
+    ASSERT_TRUE(text.ok()) << text.error().format();
+    EXPECT_EQ(*text, expected.str());
+}
+
+TEST(CoreTextFile, FileOverTheLimitIsRefusedWithItsSize) {
+    const std::string path = KIOSK_SOURCE_DIR "/README.md";
+    const auto size = std::filesystem::file_size(path);
+    const Result<std::string> text = readTextFile(path, TextFileKind{"notes file", 1024, "Notes are short."});
+    ASSERT_FALSE(text.ok());
+    EXPECT_EQ(text.error().code, ErrorCode::Invalid);
+    EXPECT_EQ(text.error().format(), path + ": error: the file is " + std::to_string(size) +
+                                         " bytes; the limit is 1024 bytes (1 kB). Notes are short.");
+}
+
+TEST(CoreTextFile, WrongKindsOfPathSayWhat) {
+    const Result<std::string> missing = readTextFile("/nonexistent/notes.yaml", kNotes);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
+    EXPECT_EQ(missing.error().format(),
+              "/nonexistent/notes.yaml: error: cannot open the notes file: No such file or directory");
+
+    const Result<std::string> folder = readTextFile(KIOSK_SOURCE_DIR "/tests", kNotes);
+    ASSERT_FALSE(folder.ok());
+    EXPECT_EQ(folder.error().message, "this is a directory, not a notes file");
+
+    // A device could stream forever: it is refused without a read.
+    const Result<std::string> device = readTextFile("/dev/zero", kNotes);
+    ASSERT_FALSE(device.ok());
+    EXPECT_EQ(device.error().message, "this is not a regular file");
+}
+
+TEST(CoreTextFile, SizeLimitMessageRoundsTheLimit) {
+    EXPECT_EQ(sizeLimitMessage(3000000, TextFileKind{"form file", 2 * 1024 * 1024, ""}),
+              "the file is 3000000 bytes; the limit is 2097152 bytes (2 MB).");
+    EXPECT_EQ(sizeLimitMessage(70000, TextFileKind{"config file", 64 * 1024, "Check it."}),
+              "the file is 70000 bytes; the limit is 65536 bytes (64 kB). Check it.");
+}
+
+}  // namespace
+}  // namespace kiosk::core
