@@ -13,6 +13,7 @@
 #include "kiosk/app/content.h"
 #include "kiosk/app/effects.h"
 #include "kiosk/app/intake_scene.h"
+#include "kiosk/app/gl_texture_sink.h"
 #include "kiosk/app/logo_texture.h"
 #include "kiosk/app/paths.h"
 #include "kiosk/app/staff_scene.h"
@@ -166,6 +167,7 @@ void prepare(Startup& s, const KioskConfig& config, const std::string& settingsP
     if (!s.content.ok()) return;
     ui::UiOptions ui = uiOptionsOf(config);
     ui.staffHooks = staffHooksOf(s);
+    ui.bodyFigure = s.content.figure;
     s.view = std::make_unique<ui::KioskView>(s.content.catalog, std::move(ui));
     s.fonts = s.view->loadFonts(displayHeight);
     if (*s.fonts) {
@@ -275,6 +277,8 @@ int runKiosk(const RunOptions& options) {
     ui::KioskView& view = *startup->view;
     (*window)->uploadFonts();
     const std::unique_ptr<LogoTexture> logo = attachLogo(startup->logo, view);
+    GlTextureSink textures;  // the body-map figure's; deleted here, while the GL context lives
+    view.setTextureSink(&textures);
     core::logger()->info(
         "start-up: window {} ms; worker: form {} ms, fonts {} ms, store {} ms; ready at {} ms", windowMs,
         startup->contentMs, startup->fontsMs - startup->contentMs, startup->storeMs - startup->fontsMs,

@@ -2,6 +2,7 @@
 // `intake-kiosk screenshot --screen NAME -o FILE.png`: renders one screen of the real UI, driven
 // through a real session::Intake with demo answers, in a hidden window (works under xvfb-run).
 #include <string>
+#include <vector>
 
 namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's namespace
 class App;
@@ -20,6 +21,7 @@ struct ScreenshotOptions {
     std::string size = "1920x1080";  ///< --size WxH
     bool largerText = false;         ///< --larger-text: taps the UI's "Larger text" toggle
     bool highContrast = false;       ///< --high-contrast
+    std::vector<std::string> taps;   ///< --tap KEY, repeatable: widgets tapped in order, like a finger
     std::string output;              ///< -o FILE.png
 };
 

@@ -18,7 +18,7 @@ double segmentDistance(Point p, Point a, Point b) {
     return std::sqrt(ex * ex + ey * ey);
 }
 
-double edgeDistance(const RegionShape& region, Point p) {
+double edgeDistanceOf(const RegionShape& region, Point p) {
     double best = std::numeric_limits<double>::infinity();
     for (const Polygon& poly : region.polygons)
         for (size_t i = 0, j = poly.size() - 1; i < poly.size(); j = i++)
@@ -62,8 +62,10 @@ double area(const RegionShape& region) {
     return total;
 }
 
+double edgeDistance(const RegionShape& region, Point p) { return edgeDistanceOf(region, p); }
+
 double distanceTo(const RegionShape& region, Point p) {
-    return contains(region, p) ? 0.0 : edgeDistance(region, p);
+    return contains(region, p) ? 0.0 : edgeDistanceOf(region, p);
 }
 
 Inside deepestPoint(const RegionShape& region) {
@@ -80,7 +82,7 @@ Inside deepestPoint(const RegionShape& region) {
             for (int ix = 0; ix <= kSteps; ++ix) {
                 const Point p{static_cast<float>(x0 + w * ix / kSteps), static_cast<float>(y0 + h * iy / kSteps)};
                 if (!contains(region, p)) continue;
-                const double d = edgeDistance(region, p);
+                const double d = edgeDistanceOf(region, p);
                 if (d > best.radius) best = Inside{p, d};
             }
         cx = best.point.x;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "kiosk/ui/figure_raster.h"
 #include "kiosk/ui/font_files.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/screens.h"
@@ -25,6 +26,7 @@ struct KioskView::Impl {
     UiState state;
     StaffGate staff;
     UiRequests requests;
+    FigureRaster figureRaster;
     double wake = -1;
 
     Impl(const core::Catalog& c, UiOptions o)
@@ -77,7 +79,8 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     const FontSizeSet& fonts = m.fonts.forSize(m.state.largerText);
     Frame f{m.theme, pal, fonts, m.catalog, form, lang, m.registry, m.state, out, now,
             m.theme.emPx(io.DisplaySize.y, m.state.largerText), io.DisplaySize.x, io.DisplaySize.y,
-            m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight}};
+            m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight},
+            m.options.bodyFigure.get(), &m.figureRaster, m.options.textures};
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -138,6 +141,7 @@ double KioskView::wakeAfterSeconds() const { return m_impl->wake; }
 
 void KioskView::wipe() {
     m_impl->state = UiState{};
+    m_impl->figureRaster.forget();
     m_impl->state.highContrast = m_impl->options.highContrast;
     m_impl->wake = -1;
 }
@@ -156,6 +160,8 @@ void KioskView::setLogo(void* texture, int width, int height) {
     m_impl->options.logoWidth = width;
     m_impl->options.logoHeight = height;
 }
+
+void KioskView::setTextureSink(TextureSink* sink) { m_impl->options.textures = sink; }
 
 UiRequests KioskView::takeRequests() {
     UiRequests r = m_impl->requests;

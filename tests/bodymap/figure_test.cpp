@@ -67,12 +67,12 @@ TEST(BodymapPick, InsideABigRegionIsThatRegion) {
 }
 
 TEST(BodymapPick, InsideASmallRegionNearAnotherSmallOneAsksWhich) {
-    const Pick p = pick(fixture(), View::Front, Point{70, 74}, kFinger);
+    const Pick p = pick(fixture(), View::Front, Point{70, 74}, kFinger);  // 1 deep, 1 more to lower
     EXPECT_EQ(p.kind, Pick::Kind::Ambiguous);
     EXPECT_EQ(p.first, "upper");  // the one under the finger first
     EXPECT_EQ(p.second, "lower");
-    // Far enough from the shared edge, it is plainly the region under the finger.
-    const Pick q = pick(fixture(), View::Front, Point{70, 68}, kFinger);
+    // 3 deep in upper and 3 more to lower: 6 from the border is past the 3 that leave a doubt.
+    const Pick q = pick(fixture(), View::Front, Point{70, 72}, kFinger);
     EXPECT_EQ(q.kind, Pick::Kind::One);
     EXPECT_EQ(q.first, "upper");
 }
