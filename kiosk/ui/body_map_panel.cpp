@@ -291,16 +291,30 @@ void drawMarkedList(Frame& f, const forms::Item& item, const forms::BodyMapAnswe
         text(f, FontRole::Body, f.tr("ui.body.none_marked"), f.pal.mutedText, width);
         return;
     }
-    for (const forms::BodyMark& m : marks) {
-        if (&m != &marks.front()) verticalGap(f);
-        const std::string key = keyOf(item, "row/" + m.region);
-        const std::string label = markSummary(f, item, m);
-        ButtonSpec spec{key, label, WidgetKind::Choice};
-        spec.look = ui.focus == m.region ? Look::Selected : Look::Plain;
-        spec.font = FontRole::Body;
-        if (button(f, spec, ImVec2(width, buttonHeight(f, label, width, Mark::None, FontRole::Body))))
-            chooseRegion(f, item, marks, m.region);
+    // Two columns where there is room, so that many marks still leave the legend in view.
+    const int cols = width >= f.px(30.0f) ? 2 : 1;
+    const float w = columnWidth(f, width, cols), gap = f.px(f.theme.gapEm);
+    std::vector<std::string> labels;
+    for (const forms::BodyMark& m : marks) labels.push_back(markSummary(f, item, m));
+    const ImVec2 grid = ImGui::GetCursorScreenPos();
+    float y = grid.y;
+    for (size_t i = 0; i < marks.size(); i += static_cast<size_t>(cols)) {
+        float rowH = 0;
+        for (size_t j = i; j < marks.size() && j < i + static_cast<size_t>(cols); ++j)
+            rowH = std::max(rowH, buttonHeight(f, labels[j], w, Mark::None, FontRole::Body));
+        for (size_t j = i; j < marks.size() && j < i + static_cast<size_t>(cols); ++j) {
+            const forms::BodyMark& m = marks[j];
+            ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(j - i) * (w + gap), y));
+            const std::string key = keyOf(item, "row/" + m.region);
+            ButtonSpec spec{key, labels[j], WidgetKind::Choice};
+            spec.look = ui.focus == m.region ? Look::Selected : Look::Plain;
+            spec.font = FontRole::Body;
+            if (button(f, spec, ImVec2(w, rowH))) chooseRegion(f, item, marks, m.region);
+        }
+        y += rowH + gap;
     }
+    ImGui::SetCursorScreenPos(grid);
+    ImGui::Dummy(ImVec2(width, y - grid.y - gap));
 }
 
 void drawLegend(Frame& f, float width) {
@@ -345,15 +359,11 @@ void drawBodySide(Frame& f, const forms::Item& item, const forms::BodyMapAnswer&
         drawMarkPanel(f, item, marks, width);
     } else {
         drawUndoLine(f, item, marks, width);
-        if (!ui.asList) text(f, FontRole::Body, f.tr("ui.body.tap_hint"), f.pal.text, width);
+        if (!ui.asList)
+            text(f, FontRole::Body, f.tr(marks.empty() ? "ui.body.tap_hint" : "ui.body.change_hint"), f.pal.text, width);
     }
     ImGui::Dummy(ImVec2(width, gap));
-    if (!ui.asList) {  // the list shows its marks on its own buttons
-        drawMarkedList(f, item, marks, width);
-        ImGui::Dummy(ImVec2(width, gap));
-        if (asksDetail(item, forms::BodyDetail::Intensity)) drawLegend(f, width);
-        ImGui::Dummy(ImVec2(width, gap));
-    }
+    // Clear all and the way to the list first: they stay in view however many areas are marked.
     std::vector<ButtonSpec> row;
     const std::string clearKey = keyOf(item, "clear_all");
     const std::string switchKey = keyOf(item, ui.asList ? "as_drawing" : "as_list");
@@ -370,6 +380,13 @@ void drawBodySide(Frame& f, const forms::Item& item, const forms::BodyMapAnswer&
         ui.asList = !ui.asList;
         ui.choiceA.clear();
         ui.choiceB.clear();
+    }
+    ImGui::Dummy(ImVec2(width, gap));
+    if (!ui.asList) {  // the list shows its marks on its own buttons
+        drawMarkedList(f, item, marks, width);
+        ImGui::Dummy(ImVec2(width, gap));
+        if (asksDetail(item, forms::BodyDetail::Intensity)) drawLegend(f, width);
+        ImGui::Dummy(ImVec2(width, gap));
     }
     if (f.bodyFigure && !ui.asList) text(f, FontRole::Body, f.tr("ui.body.credit"), f.pal.mutedText, width);
     ImGui::EndGroup();

@@ -2,6 +2,9 @@
 // The body-map figure as textures: each view drawn with cairo (bodymap/draw_figure.h) into an
 // image, handed to the TextureSink, and drawn again only when what it shows changes (size,
 // theme, marks, highlight). An unchanged figure costs a string compare per frame.
+// Why cairo and not triangles for ImGui: ImGui 1.86 antialiases convex fills only (ear-clipped
+// triangles would show seams inside each region), cairo antialiases the concave outlines and the
+// fills alike, and the therapist's PDF draws the same figure with the same function.
 #include <string>
 #include <string_view>
 #include <vector>
