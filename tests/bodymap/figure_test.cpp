@@ -8,17 +8,12 @@
 
 #include "kiosk/bodymap/hit_test.h"
 
+#include "figures.h"
+
 namespace kiosk::bodymap {
 namespace {
 
-const Figure& fixture() {
-    static const Figure f = [] {
-        core::Result<Geometry> g = loadGeometry(KIOSK_SOURCE_DIR "/tests/data/bodymap/fixture.json");
-        if (!g) ADD_FAILURE() << g.error().format();
-        return makeFigure(g ? std::move(*g) : Geometry{});
-    }();
-    return f;
-}
+using test::fixture;
 
 const RegionShape& shape(const char* id) {
     static const RegionShape none;
