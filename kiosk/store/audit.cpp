@@ -13,24 +13,11 @@ namespace {
 
 constexpr std::size_t kHashBytes = 32;
 
-// Length-prefixed fields, so ("ab","c") and ("a","bc") hash differently.
-void put(Bytes& out, const void* data, std::size_t size) {
-    for (int i = 0; i < 8; ++i) out.push_back(static_cast<unsigned char>((size >> (8 * i)) & 0xff));
-    const auto* p = static_cast<const unsigned char*>(data);
-    out.insert(out.end(), p, p + size);
-}
+std::string_view view(const Bytes& b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
 
 Bytes rowHash(const Bytes& prev, std::int64_t seq, const std::string& at, const std::string& kiosk,
               const std::string& action, const std::string& detail) {
-    Bytes buf;
-    put(buf, prev.data(), prev.size());
-    const std::string seqText = std::to_string(seq);
-    put(buf, seqText.data(), seqText.size());
-    put(buf, at.data(), at.size());
-    put(buf, kiosk.data(), kiosk.size());
-    put(buf, action.data(), action.size());
-    put(buf, detail.data(), detail.size());
-    return hash256(buf.data(), buf.size());
+    return hashFields({view(prev), std::to_string(seq), at, kiosk, action, detail});
 }
 
 Bytes blobOf(const SQLite::Column& c) {
