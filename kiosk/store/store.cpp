@@ -278,8 +278,8 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         if (!m->insertRecord)
             m->insertRecord = std::make_unique<SQLite::Statement>(m->db,
                 "INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
-                "submitted_at, kiosk_id, status, status_at, payload) "
-                "VALUES (?,?,?,?,?,?,?,?,'submitted',?,?) ON CONFLICT (id) DO NOTHING");
+                "submitted_at, kiosk_id, status, status_at, payload, chain_seq, chain_prev, sealed_hash, "
+                "chain_hash) VALUES (?,?,?,?,?,?,?,?,'submitted',?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING");
         if (!m->deleteDraft)
             m->deleteDraft = std::make_unique<SQLite::Statement>(m->db, "DELETE FROM drafts WHERE kiosk_id = ?");
         SQLite::Statement& q = *m->insertRecord;
@@ -297,8 +297,15 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         q.bind(9, meta.submittedAt);
         q.bindNoCopy(10, sealed->data(), static_cast<int>(sealed->size()));
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        q.exec();
+        // The link is read under the write lock: two kiosks on one file never take the same place.
+        const ChainLink link = nextLink(m->db, meta, *sealed);
+        q.bind(11, link.seq);
+        q.bindNoCopy(12, link.prev.data(), static_cast<int>(link.prev.size()));
+        q.bindNoCopy(13, link.sealedHash.data(), static_cast<int>(link.sealedHash.size()));
+        q.bindNoCopy(14, link.hash.data(), static_cast<int>(link.hash.size()));
+        const bool inserted = q.exec() > 0;  // 0: a retry of a record already saved
         q.reset();  // release the statement before COMMIT
+        if (inserted) moveRecordsHead(m->db, link);
         if (draft == DraftAfterSubmit::Clear) {
             (void)m->deleteDraft->tryReset();
             m->deleteDraft->bind(1, m->kioskId);
@@ -323,6 +330,10 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
     core::logger()->info("intake submitted form={} v={} ms={:.1f} bytes={}", meta.formId, meta.formVersion,
                          static_cast<double>(us.count()) / 1000.0, sealed->size());
     return meta.id;
+}
+
+Result<RecordChainReport> Store::verifyRecords() {
+    return m->run("verifying the record chain", [&]() -> Result<RecordChainReport> { return verifyRecordChain(m->db); });
 }
 
 Result<std::vector<RecordSummary>> Store::list(const ListFilter& filter) {

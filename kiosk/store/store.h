@@ -19,6 +19,7 @@
 #include "kiosk/core/error.h"
 #include "kiosk/store/audit.h"
 #include "kiosk/store/crypto.h"
+#include "kiosk/store/record_chain.h"
 #include "kiosk/store/utc.h"
 
 namespace kiosk::store {
@@ -139,9 +140,10 @@ public:
                                         KdfLimits limits = KdfLimits::moderate());
 
     // Records -----------------------------------------------------------------------------
-    /// @brief Seals @p payload to the clinic key and inserts it; returns the record id only after
-    ///        COMMIT. On error nothing was saved: keep the record and retry with the same meta.id
-    ///        (a retry of a record that did get saved is a no-op that returns its id).
+    /// @brief Seals @p payload to the clinic key and inserts it as the next link of the record
+    ///        chain; returns the record id only after COMMIT. On error nothing was saved: keep the
+    ///        record and retry with the same meta.id (a retry of a record that did get saved is a
+    ///        no-op that returns its id).
     core::Result<std::string> submit(const RecordMeta& meta, const std::string& payload,
                                      DraftAfterSubmit draft = DraftAfterSubmit::Clear);
     core::Result<std::vector<RecordSummary>> list(const ListFilter& filter = {});
@@ -185,6 +187,9 @@ public:
     /// @brief Checks the audit chain, its head and its triggers (audit.h); Ok with a report that
     ///        says whether it is intact, an error only if the database could not be read.
     core::Result<AuditReport> verifyAudit();
+    /// @brief Checks the record chain (record_chain.h); needs no key. Ok with a report that lists
+    ///        each problem, an error only if the database could not be read.
+    core::Result<RecordChainReport> verifyRecords();
 
     // Maintenance -------------------------------------------------------------------------
     /// Consistent copy to @p destination while others keep writing (SQLite online backup). Audited.
