@@ -120,6 +120,7 @@ AuditReport verifyAudit(SQLite::Database& db) {
     Bytes prev(kHashBytes, 0);
     std::int64_t expectSeq = 1;
     std::string firstAction;
+    int keyInits = 0;
     auto fail = [&](std::int64_t at, const char* why) {
         report.firstBroken = at;
         report.problem = why;
@@ -135,10 +136,17 @@ AuditReport verifyAudit(SQLite::Database& db) {
         const Bytes want = rowHash(prev, seq, rows.getColumn(1).getString(), rows.getColumn(2).getString(),
                                    rows.getColumn(3).getString(), rows.getColumn(4).getString());
         if (stored != want) return fail(seq, "its contents do not match its hash");
-        if (seq == 1) firstAction = rows.getColumn(3).getString();
+        const std::string action = rows.getColumn(3).getString();
+        if (seq == 1) firstAction = action;
+        // One key per database for life: a second key_init is what a silent re-key leaves behind.
+        if (action == toString(AuditAction::KeyInit) && keyInits++ > 0)
+            return fail(seq, "a second clinic key was created here (key_init): records saved before it are "
+                             "sealed to the first key. There is no re-key command; restore the database from "
+                             "a backup made before this entry");
         prev = stored;
         ++expectSeq;
         report.headHash = toHex(prev.data(), prev.size());
+        report.headSeq = seq;
     }
     // The rows link up; now what could be missing around them.
     const std::int64_t last = expectSeq - 1;

@@ -184,6 +184,28 @@ void Store::Impl::loadPublicKey() {
     publicKey = pk ? *pk : Bytes{};
 }
 
+Result<void> Store::Impl::checkKeyBeforeSave() {
+    if (keyProblem) return *keyProblem;
+    const auto pk = metaGet("clinic_public_key");
+    // The usual case, one read and one hash: the key is still the one checked against its pin.
+    if (pk && !pinned.empty() && hash256(pk->data(), pk->size()) == pinned) return {};
+    if (!pinned.empty()) {
+        // It was sound when checked and has changed since: swapped or removed under the kiosk.
+        keyProblem = examineKey();
+        if (!keyProblem)  // back to a sound key, but not the one checked: still not ours to trust
+            keyProblem = makeError(ErrorCode::Integrity, "the clinic key changed while the kiosk ran; nothing is "
+                                   "saved until it is restarted", core::SourceLoc{options.dbPath});
+        return *keyProblem;
+    }
+    // Not checked yet (no key when the store opened; keys init may have run since).
+    keyProblem = examineKey();
+    if (keyProblem) return *keyProblem;
+    if (publicKey.empty())
+        return makeError(ErrorCode::Crypto, "no clinic key yet: run `intake-kiosk keys init`",
+                         core::SourceLoc{options.dbPath});
+    return {};
+}
+
 Result<Store> Store::open(const StoreOptions& options) {
     if (auto ok = ensureSodium(); !ok) return ok.error();
     const std::string& path = options.dbPath;
@@ -233,7 +255,13 @@ Result<Store> Store::open(const StoreOptions& options) {
             }
             impl->kioskId.assign(id->begin(), id->end());
         }
-        impl->loadPublicKey();
+        // A key problem does not fail the open: staff commands must be able to report it, and
+        // submit() refuses while it stands. A database too damaged to check is reported the same way.
+        try {
+            impl->keyProblem = impl->examineKey();
+        } catch (const SQLite::Exception& e) {
+            impl->keyProblem = fromSqlite(e, "checking the clinic key", path);
+        }
         return Store(std::move(impl));
     });
     if (!opened && opened.error().code == ErrorCode::Integrity) {
@@ -254,13 +282,9 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
     if (meta.id.empty()) meta.id = newUuid();
     if (meta.kioskId.empty()) meta.kioskId = m->kioskId;
     if (auto ok = checkMeta(meta); !ok) return ok.error();
-    if (m->publicKey.empty()) {
-        // Another process (keys init) may have made the key since we opened.
-        auto loaded = m->run("reading the clinic key", [&]() -> Result<void> { m->loadPublicKey(); return {}; });
-        if (!loaded) return loaded.error();
-        if (m->publicKey.empty())
-            return makeError(ErrorCode::Crypto, "no clinic key yet: run `intake-kiosk keys init`",
-                             core::SourceLoc{m->options.dbPath});
+    if (auto keyOk = m->run("checking the clinic key", [&] { return m->checkKeyBeforeSave(); }); !keyOk) {
+        core::logger()->error("intake not saved: {}", keyOk.error().message);
+        return keyOk.error();
     }
     // Plaintext in secure memory: magic, binding length, binding, payload.
     const std::string bind = binding(meta);

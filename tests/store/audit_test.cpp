@@ -155,6 +155,23 @@ TEST(StoreAudit, SettingsChangesAreAuditedOncePerNewHash) {
     EXPECT_TRUE(s.verifyAudit()->intact());
 }
 
+TEST(StoreAudit, ASecondKeyInitBreaksTheChain) {
+    // What a silent re-key leaves behind: the chain links, but a database keeps one key for life.
+    TempDir dir;
+    const std::string path = db3(dir);
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        appendAudit(raw, "kiosk-test", AuditAction::KeyInit, "fingerprint=0123456789abcdef default_passphrase",
+                    "2026-11-26T09:00:00Z");
+    }
+    Store s = openOrDie(options(path));
+    auto r = s.verifyAudit();
+    ASSERT_TRUE(r);
+    EXPECT_FALSE(r->intact());
+    EXPECT_EQ(r->firstBroken, 5);
+    EXPECT_NE(r->problem.find("a second clinic key was created here"), std::string::npos) << r->problem;
+}
+
 TEST(StoreAudit, RowHashesAreTheLengthPrefixedBlake2bTheyAlwaysWere) {
     // Databases in the field hold hashes made this way: the code may be refactored, the hash never.
     TempDir dir;
