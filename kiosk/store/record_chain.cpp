@@ -1,6 +1,6 @@
 // The record chain (see record_chain.h).
 //
-// [SECTION] index: hashing · append · verify · upgrade
+// [SECTION] index: hashing · reading a row · append · verify · upgrade
 #include "kiosk/store/record_chain.h"
 
 #include <cstdlib>
@@ -64,6 +64,20 @@ std::string named(const std::string& id, std::int64_t seq) { return id + " (#" +
 
 }  // namespace
 
+// [SECTION] reading a row
+RecordMeta readRecordMeta(SQLite::Statement& q, int first) {
+    RecordMeta m;
+    m.id = q.getColumn(first).getString();
+    m.formId = q.getColumn(first + 1).getString();
+    m.formVersion = q.getColumn(first + 2).getInt();
+    m.contentHash = q.getColumn(first + 3).getString();
+    m.lang = q.getColumn(first + 4).getString();
+    m.startedAt = q.getColumn(first + 5).getString();
+    m.submittedAt = q.getColumn(first + 6).getString();
+    m.kioskId = q.getColumn(first + 7).getString();
+    return m;
+}
+
 // [SECTION] append
 ChainLink nextLink(SQLite::Database& db, const RecordMeta& meta, const Bytes& sealed) {
     ChainLink link;
@@ -114,15 +128,7 @@ RecordChainReport verifyRecordChain(SQLite::Database& db) {
     while (rows.executeStep()) {
         ++report.entries;
         const std::int64_t seq = rows.getColumn(0).getInt64();
-        RecordMeta m;
-        m.id = rows.getColumn(1).getString();
-        m.formId = rows.getColumn(2).getString();
-        m.formVersion = rows.getColumn(3).getInt();
-        m.contentHash = rows.getColumn(4).getString();
-        m.lang = rows.getColumn(5).getString();
-        m.startedAt = rows.getColumn(6).getString();
-        m.submittedAt = rows.getColumn(7).getString();
-        m.kioskId = rows.getColumn(8).getString();
+        const RecordMeta m = readRecordMeta(rows, 1);
         const std::string status = rows.getColumn(9).getString();
         const SQLite::Column payload = rows.getColumn(10);
         const Bytes storedPrev = blobOf(rows.getColumn(11));
@@ -192,14 +198,7 @@ void chainExistingRecords(SQLite::Database& db) {
     while (q.executeStep()) {
         Row r;
         r.rowid = q.getColumn(0).getInt64();
-        r.meta.id = q.getColumn(1).getString();
-        r.meta.formId = q.getColumn(2).getString();
-        r.meta.formVersion = q.getColumn(3).getInt();
-        r.meta.contentHash = q.getColumn(4).getString();
-        r.meta.lang = q.getColumn(5).getString();
-        r.meta.startedAt = q.getColumn(6).getString();
-        r.meta.submittedAt = q.getColumn(7).getString();
-        r.meta.kioskId = q.getColumn(8).getString();
+        r.meta = readRecordMeta(q, 1);
         const SQLite::Column payload = q.getColumn(9);
         r.sealedHash = sealedHashOf(static_cast<const unsigned char*>(payload.getBlob()),
                                     static_cast<std::size_t>(payload.getBytes()));

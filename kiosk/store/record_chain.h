@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "kiosk/store/crypto.h"
 
@@ -31,6 +32,10 @@ struct RecordChainReport {
     std::string headHash;               ///< and its hash (hex): keep it elsewhere
     bool intact() const { return problems.empty(); }
 };
+
+/// @brief The plain columns id, form_id, form_version, content_hash, lang, started_at,
+///        submitted_at, kiosk_id (in this order) of @p q's row, from column @p first on.
+RecordMeta readRecordMeta(SQLite::Statement& q, int first);
 
 /// @brief A record's place in the chain, as its row stores it.
 struct ChainLink {

@@ -79,14 +79,7 @@ Result<void> checkMeta(const RecordMeta& m) {
 RecordSummary readSummary(SQLite::Statement& q) {
     // Column order of kSummaryColumns.
     RecordSummary s;
-    s.meta.id = q.getColumn(0).getString();
-    s.meta.formId = q.getColumn(1).getString();
-    s.meta.formVersion = q.getColumn(2).getInt();
-    s.meta.contentHash = q.getColumn(3).getString();
-    s.meta.lang = q.getColumn(4).getString();
-    s.meta.startedAt = q.getColumn(5).getString();
-    s.meta.submittedAt = q.getColumn(6).getString();
-    s.meta.kioskId = q.getColumn(7).getString();
+    s.meta = readRecordMeta(q, 0);
     s.status = parseRecordStatus(q.getColumn(8).getString()).value_or(RecordStatus::Submitted);
     s.statusAt = q.getColumn(9).getString();
     s.sealedBytes = q.getColumn(10).getInt64();

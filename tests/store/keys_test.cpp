@@ -16,23 +16,9 @@ using std::chrono::seconds;
 
 namespace {
 
-constexpr const char* kRemoveKey =
-    "DELETE FROM meta WHERE key IN ('clinic_public_key', 'clinic_secret_box', 'clinic_secret_nonce', "
-    "'kdf_salt', 'kdf_alg', 'kdf_opslimit', 'kdf_memlimit', 'passphrase_is_default')";
-
 void rawExec(const std::string& db, const std::string& sql) {
     SQLite::Database raw(db, SQLite::OPEN_READWRITE);
     raw.exec(sql);
-}
-
-/// Replaces the stored public key with a real one whose secret the clinic does not have.
-void swapPublicKey(const std::string& db) {
-    Bytes foreign;
-    ASSERT_TRUE(newKeyPair(foreign));
-    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
-    SQLite::Statement q(raw, "UPDATE meta SET value = ? WHERE key = 'clinic_public_key'");
-    q.bind(1, foreign.data(), static_cast<int>(foreign.size()));
-    ASSERT_EQ(q.exec(), 1);
 }
 
 std::int64_t records(const std::string& db) {
