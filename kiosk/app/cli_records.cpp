@@ -81,10 +81,11 @@ void addShow(CLI::App* records) {
 
 void addVerify(CLI::App* records) {
     auto* verify = records->add_subcommand(
-        "verify", "check the record chain, unlock and open every record; exit 1 on any problem");
+        "verify", "check the record chain and the clinic key, unlock and open every record; exit 1 on any problem");
     auto t = addStoreTarget(verify, true);
     verify->callback([t] {
         Store s = t->open();
+        bool bad = false;
         // The chain needs no key: rows removed, reordered or cut from the end, named by the ids around them.
         const store::RecordChainReport chain = orFail(s.verifyRecords());
         for (const auto& p : chain.problems) std::cout << "record chain: " << p << '\n';
@@ -92,7 +93,14 @@ void addVerify(CLI::App* records) {
             std::cout << "record chain intact: " << chain.entries << " record" << (chain.entries == 1 ? "" : "s")
                       << (chain.entries > 0 ? ", head #" + std::to_string(chain.headSeq) + " hash " + chain.headHash : "")
                       << '\n';
-        const bool bad = !chain.intact();
+        bad = !chain.intact();
+        // A missing or foreign key: nothing to unlock the records with, and nothing may be saved.
+        const auto key = orFail(s.keyStatus());
+        if (key.problem) {
+            std::cout << "clinic key: " << key.problem->message << '\n'
+                      << "records not opened: fix the clinic key first\n";
+            throw CLI::RuntimeError(1);
+        }
         const store::ClinicKey clinicKey = t->unlock(s);
         std::int64_t checked = 0, damaged = 0;
         orFail(s.forEachRecord({}, clinicKey, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
