@@ -81,13 +81,29 @@ void addShow(CLI::App* records) {
 
 void addVerify(CLI::App* records) {
     auto* verify = records->add_subcommand(
-        "verify", "unlock and open every record; list the damaged ones (exit 1 if any)");
+        "verify", "check the record chain and the clinic key, unlock and open every record; exit 1 on any problem");
     auto t = addStoreTarget(verify, true);
     verify->callback([t] {
         Store s = t->open();
-        const store::ClinicKey key = t->unlock(s);
+        bool bad = false;
+        // The chain needs no key: rows removed, reordered or cut from the end, named by the ids around them.
+        const store::RecordChainReport chain = orFail(s.verifyRecords());
+        for (const auto& p : chain.problems) std::cout << "record chain: " << p << '\n';
+        if (chain.intact())
+            std::cout << "record chain intact: " << chain.entries << " record" << (chain.entries == 1 ? "" : "s")
+                      << (chain.entries > 0 ? ", head #" + std::to_string(chain.headSeq) + " hash " + chain.headHash : "")
+                      << '\n';
+        bad = !chain.intact();
+        // A missing or foreign key: nothing to unlock the records with, and nothing may be saved.
+        const auto key = orFail(s.keyStatus());
+        if (key.problem) {
+            std::cout << "clinic key: " << key.problem->message << '\n'
+                      << "records not opened: fix the clinic key first\n";
+            throw CLI::RuntimeError(1);
+        }
+        const store::ClinicKey clinicKey = t->unlock(s);
         std::int64_t checked = 0, damaged = 0;
-        orFail(s.forEachRecord({}, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
+        orFail(s.forEachRecord({}, clinicKey, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
             ++checked;
             // The check export makes: a record export would list as damaged is damaged here too.
             if (const auto record = exports::parseRecord(payload); !record) {
@@ -98,7 +114,7 @@ void addVerify(CLI::App* records) {
             return true;
         }));
         std::cout << checked << " record" << (checked == 1 ? "" : "s") << " checked, " << damaged << " damaged\n";
-        if (damaged > 0) throw CLI::RuntimeError(1);
+        if (bad || damaged > 0) throw CLI::RuntimeError(1);
     });
 }
 

@@ -7,6 +7,7 @@
 // [SECTION] index: paths and ages · keys · staff · audit · backup · purge
 #include "kiosk/app/cli_store.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -60,6 +61,29 @@ std::string staffPinStatus(const std::string& configOption) {
 }
 
 // [SECTION] keys
+std::string bytesText(std::size_t n) {
+    return n >= 1024 * 1024 ? std::to_string(n / (1024 * 1024)) + " MiB" : std::to_string(n / 1024) + " KiB";
+}
+
+void printKeyStatus(const store::KeyStatus& st) {
+    if (!st.present) {
+        if (!st.problem) std::cout << "clinic key: none (run `intake-kiosk keys init`)\n";
+        return;
+    }
+    std::cout << "clinic key: present, fingerprint " << st.fingerprint
+              << (st.problem ? "" : ", matches its pin (" + st.pinPath + ") and the audit log") << "\n"
+              << (st.defaultPassphrase ? "passphrase: DEFAULT - change it now with `intake-kiosk staff passwd`\n"
+                                       : "passphrase: changed from the default\n")
+              << "key derivation: argon2id, opslimit " << st.limits.opslimit << ", memlimit "
+              << bytesText(st.limits.memlimit) << "\n"
+              << "  each passphrase guess costs one such run: that is all that slows someone who copied the\n"
+              << "  database and guesses offline, so use a long passphrase\n"
+              << "wrong passphrases since the last unlock: " << st.wrongPassphrases;
+    if (st.nextWait.count() > 0) std::cout << " (the next attempt waits " << st.nextWait.count() << " s)";
+    else if (st.wrongPassphrases > 0) std::cout << " (after 3, each attempt waits twice as long)";
+    std::cout << "\n";
+}
+
 void addKeys(CLI::App& app) {
     auto* keys = app.add_subcommand("keys", "the clinic key that seals every record");
     keys->require_subcommand(1);
@@ -70,11 +94,13 @@ void addKeys(CLI::App& app) {
         const std::string path = ti->path();
         std::error_code ec;
         auto refuseIfPresent = [](Store& s) {
-            if (auto st = s.keyStatus(); st && st->present)
+            auto st = s.keyStatus();
+            if (st && st->present)
                 fail(core::makeError(core::ErrorCode::Invalid,
                                      "the clinic key already exists; creating another would make every saved "
                                      "record unreadable. Use `intake-kiosk staff passwd` to change the passphrase",
                                      core::SourceLoc{s.path()}));
+            if (st && st->problem) fail(*st->problem);  // a key that was here and is gone: no new one
         };
         // Told before typing a passphrase for nothing.
         if (std::filesystem::exists(path, ec)) {
@@ -93,23 +119,15 @@ void addKeys(CLI::App& app) {
                   << "Keep the passphrase safe: without it no saved intake can be read.\n";
     });
 
-    auto* status = keys->add_subcommand("status", "show whether the clinic key exists and has the default passphrase");
+    auto* status = keys->add_subcommand(
+        "status", "show the clinic key, whether it matches its pin, its passphrase and its cost to guess");
     auto ts = addStoreTarget(status, false, false);
     status->callback([ts] {
         Store s = ts->open(false);
         auto st = orFail(s.keyStatus());
-        if (!st.present) {
-            std::cout << "clinic key: none (run `intake-kiosk keys init`)\n" << staffPinStatus(ts->config) << "\n";
-            return;
-        }
-        std::cout << "clinic key: present, fingerprint " << st.fingerprint << "\n"
-                  << (st.defaultPassphrase ? "passphrase: DEFAULT - change it now with `intake-kiosk staff passwd`\n"
-                                           : "passphrase: changed from the default\n")
-                  << "key derivation: argon2id, opslimit " << st.limits.opslimit << ", memlimit "
-                  << (st.limits.memlimit >= 1024 * 1024 ? std::to_string(st.limits.memlimit / (1024 * 1024)) + " MiB"
-                                                        : std::to_string(st.limits.memlimit / 1024) + " KiB")
-                  << "\n"
-                  << staffPinStatus(ts->config) << "\n";
+        printKeyStatus(st);
+        std::cout << staffPinStatus(ts->config) << "\n";
+        if (st.problem) fail(*st.problem);  // exit 1: nothing can be saved until it is fixed
     });
 }
 
@@ -136,9 +154,25 @@ void addStaff(CLI::App& app) {
 void addAudit(CLI::App& app) {
     auto* audit = app.add_subcommand("audit", "the staff audit log");
     audit->require_subcommand(1);
-    auto* verify = audit->add_subcommand("verify", "check the hash chain; report the first broken entry");
+    auto* verify = audit->add_subcommand(
+        "verify", "check the hash chain; report the first broken entry; print the head to keep elsewhere");
     auto t = addStoreTarget(verify, false, false);
-    verify->callback([t] {
+    auto kept = std::make_shared<std::string>();
+    verify->add_option("--head", *kept, "a head printed by an earlier verify (SEQ:HASH): check the log still holds it")
+        ->type_name("SEQ:HASH");
+    verify->callback([t, kept] {
+        // Checked before the store is opened: a typo is a usage error, not a verdict on the log.
+        const auto colon = kept->find(':');
+        std::int64_t keptSeq = 0;
+        if (!kept->empty()) {
+            const std::string seq = kept->substr(0, colon == std::string::npos ? 0 : colon);
+            if (colon == std::string::npos || seq.empty() || seq.size() > 12 ||
+                seq.find_first_not_of("0123456789") != std::string::npos || kept->size() - colon - 1 != 64)
+                fail(core::makeError(core::ErrorCode::Invalid,
+                                     "--head: expected SEQ:HASH as `audit verify` prints it, e.g. 12:3f0a... "
+                                     "(64 hex digits)"), 2);
+            keptSeq = std::stoll(seq);
+        }
         Store s = t->open(false);
         auto r = orFail(s.verifyAudit());
         if (!r.intact()) {
@@ -146,7 +180,21 @@ void addAudit(CLI::App& app) {
                       << ": " << r.problem << "\n";
             throw CLI::RuntimeError(1);
         }
-        std::cout << "audit log intact: " << r.entries << " entries, last hash " << r.headHash << "\n";
+        std::cout << "audit log intact: " << r.entries << " entries\n"
+                  << "head: entry " << r.headSeq << ", hash " << r.headHash << "\n"
+                  << "Keep this line elsewhere (paper, another machine): the chain proves the log was not "
+                     "edited piecemeal, but someone who can rewrite the whole file can rewrite the chain too; "
+                     "`audit verify --head " << r.headSeq << ":HASH` later checks the log still holds it.\n";
+        if (kept->empty()) return;
+        auto hash = s.auditHash(keptSeq);
+        std::string keptHash = kept->substr(colon + 1);
+        for (char& c : keptHash) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!hash || *hash != keptHash) {
+            std::cout << "audit log rewritten: entry " << keptSeq << " does not have the hash kept for it"
+                      << (hash ? "" : " (" + hash.error().message + ")") << "\n";
+            throw CLI::RuntimeError(1);
+        }
+        std::cout << "entry " << keptSeq << " still has the hash kept for it\n";
     });
 }
 

@@ -190,4 +190,19 @@ Bytes hash256(const unsigned char* data, std::size_t size) {
     return out;
 }
 
+Bytes hashFields(std::initializer_list<std::string_view> fields) {
+    (void)ensureSodium();
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, 32);
+    for (std::string_view f : fields) {
+        unsigned char len[8];
+        for (int i = 0; i < 8; ++i) len[i] = static_cast<unsigned char>((f.size() >> (8 * i)) & 0xff);
+        crypto_generichash_update(&state, len, sizeof len);
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(f.data()), f.size());
+    }
+    Bytes out(32);
+    crypto_generichash_final(&state, out.data(), out.size());
+    return out;
+}
+
 }  // namespace kiosk::store

@@ -13,17 +13,15 @@
 // file's blocks). Rejected: sealing drafts to the clinic key (resume would need staff at every
 // restart), drafts in RAM only (a power cut loses them), a TPM-bound key (not on our hardware).
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstring>
 
 #include <SQLiteCpp/Transaction.h>
 
-#include "kiosk/core/durable.h"
 #include "kiosk/core/log.h"
+#include "kiosk/store/file_io.h"
 #include "kiosk/store/store.h"
 #include "kiosk/store/store_impl.h"
 
@@ -44,25 +42,6 @@ Bytes keyId(const SecretBytes& key) {
     Bytes h = hash256(key.data(), key.size());
     h.resize(16);
     return h;
-}
-
-// Written to a temporary file, synced, then renamed: a crash leaves the old key or the new one.
-Result<void> writeKeyFile(const std::string& path, const SecretBytes& key) {
-    const std::string tmp = path + ".tmp";
-    ::unlink(tmp.c_str());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return makeError(ErrorCode::Io, std::string("cannot write the draft key: ") + std::strerror(errno), core::SourceLoc{tmp});
-    const ssize_t n = ::write(fd, key.data(), key.size());
-    const int err = errno;
-    const bool synced = n == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced || ::rename(tmp.c_str(), path.c_str()) != 0) {
-        ::unlink(tmp.c_str());
-        const ErrorCode code = err == ENOSPC ? ErrorCode::DiskFull : ErrorCode::Io;
-        return makeError(code, "cannot write the draft key", core::SourceLoc{path});
-    }
-    core::syncParentDir(path);
-    return {};
 }
 
 std::optional<SecretBytes> readKeyFile(const std::string& path) {
@@ -91,7 +70,7 @@ Result<void> Store::saveDraft(const std::string& snapshot, const std::string& st
         if (key.data() == nullptr) return makeError(ErrorCode::Internal, "out of secure memory");
         const Bytes random = randomBytes(kAeadKeyBytes);
         std::memcpy(key.data(), random.data(), kAeadKeyBytes);
-        if (auto written = writeKeyFile(m->draftKeyPath(), key); !written) return written.error();
+        if (auto written = writePrivateFile(m->draftKeyPath(), key.data(), key.size(), "the draft key"); !written) return written.error();
         m->draftKey = std::move(key);
     }
     const std::string savedAt = utcNowIso();

@@ -79,14 +79,7 @@ Result<void> checkMeta(const RecordMeta& m) {
 RecordSummary readSummary(SQLite::Statement& q) {
     // Column order of kSummaryColumns.
     RecordSummary s;
-    s.meta.id = q.getColumn(0).getString();
-    s.meta.formId = q.getColumn(1).getString();
-    s.meta.formVersion = q.getColumn(2).getInt();
-    s.meta.contentHash = q.getColumn(3).getString();
-    s.meta.lang = q.getColumn(4).getString();
-    s.meta.startedAt = q.getColumn(5).getString();
-    s.meta.submittedAt = q.getColumn(6).getString();
-    s.meta.kioskId = q.getColumn(7).getString();
+    s.meta = readRecordMeta(q, 0);
     s.status = parseRecordStatus(q.getColumn(8).getString()).value_or(RecordStatus::Submitted);
     s.statusAt = q.getColumn(9).getString();
     s.sealedBytes = q.getColumn(10).getInt64();
@@ -184,6 +177,28 @@ void Store::Impl::loadPublicKey() {
     publicKey = pk ? *pk : Bytes{};
 }
 
+Result<void> Store::Impl::checkKeyBeforeSave() {
+    if (keyProblem) return *keyProblem;
+    const auto pk = metaGet("clinic_public_key");
+    // The usual case, one read and one hash: the key is still the one checked against its pin.
+    if (pk && !pinned.empty() && hash256(pk->data(), pk->size()) == pinned) return {};
+    if (!pinned.empty()) {
+        // It was sound when checked and has changed since: swapped or removed under the kiosk.
+        keyProblem = examineKey();
+        if (!keyProblem)  // back to a sound key, but not the one checked: still not ours to trust
+            keyProblem = makeError(ErrorCode::Integrity, "the clinic key changed while the kiosk ran; nothing is "
+                                   "saved until it is restarted", core::SourceLoc{options.dbPath});
+        return *keyProblem;
+    }
+    // Not checked yet (no key when the store opened; keys init may have run since).
+    keyProblem = examineKey();
+    if (keyProblem) return *keyProblem;
+    if (publicKey.empty())
+        return makeError(ErrorCode::Crypto, "no clinic key yet: run `intake-kiosk keys init`",
+                         core::SourceLoc{options.dbPath});
+    return {};
+}
+
 Result<Store> Store::open(const StoreOptions& options) {
     if (auto ok = ensureSodium(); !ok) return ok.error();
     const std::string& path = options.dbPath;
@@ -233,7 +248,13 @@ Result<Store> Store::open(const StoreOptions& options) {
             }
             impl->kioskId.assign(id->begin(), id->end());
         }
-        impl->loadPublicKey();
+        // A key problem does not fail the open: staff commands must be able to report it, and
+        // submit() refuses while it stands. A database too damaged to check is reported the same way.
+        try {
+            impl->keyProblem = impl->examineKey();
+        } catch (const SQLite::Exception& e) {
+            impl->keyProblem = fromSqlite(e, "checking the clinic key", path);
+        }
         return Store(std::move(impl));
     });
     if (!opened && opened.error().code == ErrorCode::Integrity) {
@@ -254,13 +275,9 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
     if (meta.id.empty()) meta.id = newUuid();
     if (meta.kioskId.empty()) meta.kioskId = m->kioskId;
     if (auto ok = checkMeta(meta); !ok) return ok.error();
-    if (m->publicKey.empty()) {
-        // Another process (keys init) may have made the key since we opened.
-        auto loaded = m->run("reading the clinic key", [&]() -> Result<void> { m->loadPublicKey(); return {}; });
-        if (!loaded) return loaded.error();
-        if (m->publicKey.empty())
-            return makeError(ErrorCode::Crypto, "no clinic key yet: run `intake-kiosk keys init`",
-                             core::SourceLoc{m->options.dbPath});
+    if (auto keyOk = m->run("checking the clinic key", [&] { return m->checkKeyBeforeSave(); }); !keyOk) {
+        core::logger()->error("intake not saved: {}", keyOk.error().message);
+        return keyOk.error();
     }
     // Plaintext in secure memory: magic, binding length, binding, payload.
     const std::string bind = binding(meta);
@@ -278,8 +295,8 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         if (!m->insertRecord)
             m->insertRecord = std::make_unique<SQLite::Statement>(m->db,
                 "INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
-                "submitted_at, kiosk_id, status, status_at, payload) "
-                "VALUES (?,?,?,?,?,?,?,?,'submitted',?,?) ON CONFLICT (id) DO NOTHING");
+                "submitted_at, kiosk_id, status, status_at, payload, chain_seq, chain_prev, sealed_hash, "
+                "chain_hash) VALUES (?,?,?,?,?,?,?,?,'submitted',?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING");
         if (!m->deleteDraft)
             m->deleteDraft = std::make_unique<SQLite::Statement>(m->db, "DELETE FROM drafts WHERE kiosk_id = ?");
         SQLite::Statement& q = *m->insertRecord;
@@ -297,8 +314,15 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         q.bind(9, meta.submittedAt);
         q.bindNoCopy(10, sealed->data(), static_cast<int>(sealed->size()));
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        q.exec();
+        // The link is read under the write lock: two kiosks on one file never take the same place.
+        const ChainLink link = nextLink(m->db, meta, *sealed);
+        q.bind(11, link.seq);
+        q.bindNoCopy(12, link.prev.data(), static_cast<int>(link.prev.size()));
+        q.bindNoCopy(13, link.sealedHash.data(), static_cast<int>(link.sealedHash.size()));
+        q.bindNoCopy(14, link.hash.data(), static_cast<int>(link.hash.size()));
+        const bool inserted = q.exec() > 0;  // 0: a retry of a record already saved
         q.reset();  // release the statement before COMMIT
+        if (inserted) moveRecordsHead(m->db, link);
         if (draft == DraftAfterSubmit::Clear) {
             (void)m->deleteDraft->tryReset();
             m->deleteDraft->bind(1, m->kioskId);
@@ -323,6 +347,10 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
     core::logger()->info("intake submitted form={} v={} ms={:.1f} bytes={}", meta.formId, meta.formVersion,
                          static_cast<double>(us.count()) / 1000.0, sealed->size());
     return meta.id;
+}
+
+Result<RecordChainReport> Store::verifyRecords() {
+    return m->run("verifying the record chain", [&]() -> Result<RecordChainReport> { return verifyRecordChain(m->db); });
 }
 
 Result<std::vector<RecordSummary>> Store::list(const ListFilter& filter) {

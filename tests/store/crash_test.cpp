@@ -188,6 +188,10 @@ TEST(StoreCrash, KillLoopLosesNothing) {
 
     Store s = openOrDie(options(path));
     ASSERT_TRUE(s.integrityCheck());
+    // A kill mid-submit never leaves the record chain with a gap or a head out of step.
+    auto chain = s.verifyRecords();
+    ASSERT_TRUE(chain) << chain.error().format();
+    EXPECT_TRUE(chain->intact()) << (chain->problems.empty() ? "" : chain->problems.front());
     std::set<int> seen;
     std::int64_t total = 0;
     ASSERT_TRUE(s.forEachRecord({}, *key, [&](const RecordSummary&, const kiosk::core::Result<std::string>& p) {
@@ -210,4 +214,5 @@ TEST(StoreCrash, KillLoopLosesNothing) {
                 "%d drafts resumed\n", windowUs, kills, acked.size(), static_cast<long long>(total), killedBeforeFirstAck,
                 draftsResumed);
     EXPECT_GE(static_cast<std::size_t>(total), acked.size());
+    EXPECT_EQ(chain->entries, total);
 }

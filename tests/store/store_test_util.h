@@ -1,5 +1,6 @@
 #pragma once
-// Shared helpers for the store tests: a temporary directory and records with known content.
+// Shared helpers for the store tests: a temporary directory, records with known content, and the
+// two ways the clinic key gets tampered with.
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -8,6 +9,8 @@
 #include <iterator>
 #include <string>
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
 #include "kiosk/store/store.h"
@@ -71,6 +74,21 @@ inline RecordMeta meta(int i, const std::string& form = "intake") {
 
 inline std::string payload(int i) {
     return R"({"answers":{"name":"Patient )" + std::to_string(i) + R"(","pain_now":7},"flags":[]})";
+}
+
+/// SQL that removes every meta row of the clinic key, as someone "resetting" the key would.
+inline constexpr const char* kRemoveKey =
+    "DELETE FROM meta WHERE key IN ('clinic_public_key', 'clinic_secret_box', 'clinic_secret_nonce', "
+    "'kdf_salt', 'kdf_alg', 'kdf_opslimit', 'kdf_memlimit', 'passphrase_is_default')";
+
+/// Replaces the stored public key with a real one whose secret the clinic does not have.
+inline void swapPublicKey(const std::string& db) {
+    Bytes foreign;
+    ASSERT_TRUE(newKeyPair(foreign));
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    SQLite::Statement q(raw, "UPDATE meta SET value = ? WHERE key = 'clinic_public_key'");
+    q.bind(1, foreign.data(), static_cast<int>(foreign.size()));
+    ASSERT_EQ(q.exec(), 1);
 }
 
 inline std::string readFile(const std::string& path) {
