@@ -10,9 +10,7 @@
 namespace kiosk::session {
 
 struct IntakeOps {
-    static std::string defaultLang(const Intake& s) {
-        return s.m_form->languages.empty() ? std::string("en") : s.m_form->languages.front();
-    }
+    static std::string defaultLang(const Intake& s) { return core::pickLanguage(s.m_form->languages); }
     static bool knownLang(const Intake& s, const std::string& lang);
     static forms::Visibility visibility(const Intake& s) {
         return forms::computeVisibility(*s.m_form, s.m_answers);

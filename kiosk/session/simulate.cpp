@@ -126,7 +126,7 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
         found.push_back({rank, makeError(ErrorCode::Invalid, std::move(message))});
     };
 
-    std::string language = lang.empty() && !form->languages.empty() ? form->languages.front() : lang;
+    const std::string language = core::pickLanguage(form->languages, lang);
     const auto& langs = form->languages;
     if (!langs.empty() && std::find(langs.begin(), langs.end(), language) == langs.end())
         report(-2, "language '" + language + "' is not one of the form's languages: " + core::joinList(form->languages));

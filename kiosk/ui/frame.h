@@ -47,7 +47,7 @@ struct Frame {
     }
     /// A form text in the patient's language (the form's first language as fallback).
     const std::string& text(const forms::Text& t) const {
-        return t.get(lang, form.languages.empty() ? std::string_view("en") : form.languages.front());
+        return t.get(lang, core::pickLanguage(form.languages));
     }
     void emit(session::Action action) { out.push_back(std::move(action)); }
 };

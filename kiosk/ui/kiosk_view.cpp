@@ -66,8 +66,7 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     m.noteTransitions(vm);
 
     const Palette& pal = m.state.highContrast ? m.theme.highContrast : m.theme.normal;
-    const std::string lang = !vm.lang.empty() ? vm.lang
-                             : form.languages.empty() ? std::string("en") : form.languages.front();
+    const std::string lang = core::pickLanguage(form.languages, vm.lang);
     const FontSizeSet& fonts = m.fonts.forSize(m.state.largerText);
     Frame f{m.theme, pal, fonts, m.catalog, form, lang, m.registry, m.state, out, now,
             m.theme.emPx(io.DisplaySize.y, m.state.largerText), io.DisplaySize.x, io.DisplaySize.y,
