@@ -12,18 +12,18 @@
 #include "kiosk/app/private_file.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/store/store.h"
-#include "kiosk/store/utc.h"
+#include "kiosk/core/clock.h"
 
 namespace kiosk::app {
 namespace fs = std::filesystem;
 
 std::optional<std::string> parseExportDate(const std::string& text, bool endOfDay) {
     // Times are stored to the second, so "< the next second" is "up to and including this one".
-    if (const auto moment = store::parseUtcIso(text))
-        return endOfDay ? store::toUtcIso(*moment + std::chrono::seconds(1)) : text;
-    const auto midnight = store::parseUtcIso(text + "T00:00:00Z");
+    if (const auto moment = core::parseUtcIso(text))
+        return endOfDay ? core::toUtcIso(*moment + std::chrono::seconds(1)) : text;
+    const auto midnight = core::parseUtcIso(text + "T00:00:00Z");
     if (!midnight) return std::nullopt;
-    return endOfDay ? store::toUtcIso(*midnight + std::chrono::hours(24)) : text + "T00:00:00Z";
+    return endOfDay ? core::toUtcIso(*midnight + std::chrono::hours(24)) : text + "T00:00:00Z";
 }
 
 namespace {
@@ -95,7 +95,7 @@ Written writeExport(store::Store& s, const store::ClinicKey& key, const store::L
                     PrivateOutput& file) {
     Written w;
     std::ostream& out = file.stream();
-    exports::JsonExportWriter writer(out, store::utcNowIso(), s.kioskId());
+    exports::JsonExportWriter writer(out, core::utcNowIso(), s.kioskId());
     auto read = s.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
         exports::ExportMeta m{r.meta.id,        r.meta.formId,      r.meta.formVersion,
                               r.meta.contentHash, r.meta.lang,      r.meta.startedAt,

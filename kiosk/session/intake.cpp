@@ -16,7 +16,6 @@
 #include <cmath>
 
 #include "kiosk/forms/answer_access.h"
-#include "kiosk/session/clock.h"
 #include "kiosk/session/intake_ops.h"
 #include "kiosk/session/validation.h"
 
@@ -29,9 +28,7 @@ bool IntakeOps::knownLang(const Intake& s, const std::string& lang) {
     return langs.empty() || std::find(langs.begin(), langs.end(), lang) != langs.end();
 }
 
-std::string IntakeOps::utcNow(const Intake& s) { return s.m_utcNow ? s.m_utcNow() : systemUtcNow(); }
-
-std::optional<forms::Date> IntakeOps::today(const Intake& s) { return dateOfIso(utcNow(s)); }
+forms::Date IntakeOps::today(const Intake& s) { return utcToday(*s.m_clock); }
 
 int IntakeOps::nextShownPage(const Intake& s, const forms::Visibility& v, int from) {
     const int n = static_cast<int>(s.m_form->pages.size());
@@ -323,8 +320,8 @@ struct IntakeOps::Transitions {
 };
 
 Intake::Intake(std::shared_ptr<const forms::Form> form, const core::Catalog& catalog,
-               IntakeConfig config, UtcNow utcNow)
-    : m_form(std::move(form)), m_catalog(catalog), m_config(config), m_utcNow(utcNow) {
+               IntakeConfig config, const core::Clock& clock)
+    : m_form(std::move(form)), m_catalog(catalog), m_config(config), m_clock(&clock) {
     m_lang = IntakeOps::defaultLang(*this);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The intake state machine (ARCHITECTURE.md "Session"): one patient's pass through a form.
-// Pure logic: no ImGui, no I/O, no clock reads. Time arrives through Touch/Tick; effects are returned.
+// Pure logic: no ImGui, no I/O, no clock reads. Steady time arrives through Touch/Tick; wall-clock
+// times for the record come from an injected core::Clock. Effects are returned.
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/answer_check.h"
 #include "kiosk/forms/model.h"
@@ -25,16 +27,14 @@ struct IntakeConfig {
     std::chrono::seconds retryEvery{10};    ///< failed save: retry interval
 };
 
-/// Wall-clock "now" as UTC ISO 8601, injected so tests control record times.
-/// nullptr means session::systemUtcNow (clock.h).
-using UtcNow = std::string (*)();
-
 /// @brief One patient's intake. The UI sends actions to apply() and draws view().
 ///        Reset (or idle) wipes every answer; nothing of one patient survives into the next.
 class Intake {
 public:
+    /// @p clock gives the record's wall-clock times and "today" for past-only dates; it must
+    /// outlive the intake.
     Intake(std::shared_ptr<const forms::Form> form, const core::Catalog& catalog,
-           IntakeConfig config = {}, UtcNow utcNow = nullptr);
+           IntakeConfig config = {}, const core::Clock& clock = core::systemClock());
 
     std::vector<Effect> apply(const Action& action);
     /// The picture to draw. Its Item and Answer pointers point into the form and this Intake:
@@ -66,7 +66,7 @@ private:
     std::shared_ptr<const forms::Form> m_form;
     const core::Catalog& m_catalog;
     IntakeConfig m_config;
-    UtcNow m_utcNow;
+    const core::Clock* m_clock;
     forms::Answers m_answers;
     Screen m_screen = Screen::Welcome;
     Screen m_resumeTo = Screen::Page;  // Screen::Resume: where ResumeContinue goes (Page or Review)

@@ -15,8 +15,8 @@ struct IntakeOps {
     static forms::Visibility visibility(const Intake& s) {
         return forms::computeVisibility(*s.m_form, s.m_answers);
     }
-    static std::string utcNow(const Intake& s);
-    static std::optional<forms::Date> today(const Intake& s);
+    static std::string utcNow(const Intake& s) { return core::utcNowIso(*s.m_clock); }
+    static forms::Date today(const Intake& s);
     static Wording wording(const Intake& s) { return Wording{s.m_catalog, s.m_lang, defaultLang(s)}; }
 
     /// First shown page after @p from (from = -1: the first), or -1.

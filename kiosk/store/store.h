@@ -16,10 +16,10 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/error.h"
 #include "kiosk/store/audit.h"
 #include "kiosk/store/crypto.h"
-#include "kiosk/store/utc.h"
 
 namespace kiosk::store {
 
@@ -165,14 +165,14 @@ public:
     core::Result<void> deleteRecord(const std::string& id, const ClinicKey& key);
     /// Deletes exported records submitted before now - @p olderThan (audited); returns how many.
     core::Result<std::int64_t> purgeExported(std::chrono::seconds olderThan, const ClinicKey& key,
-                                             SystemClock::time_point now = SystemClock::now());
+                                             core::SystemTime now = core::systemClock().systemNow());
 
     // Drafts (see drafts.cpp for the threat model) ---------------------------------------
     /// Saves the in-progress intake after a page; the first save of an intake makes a new draft key.
     core::Result<void> saveDraft(const std::string& snapshot, const std::string& startedAt);
     /// The draft to resume, if one is younger than draftMaxAge; expired or unreadable ones are
     /// discarded (and nullopt returned).
-    core::Result<std::optional<Draft>> loadDraft(SystemClock::time_point now = SystemClock::now());
+    core::Result<std::optional<Draft>> loadDraft(core::SystemTime now = core::systemClock().systemNow());
     core::Result<void> discardDraft();
 
     // Audit -------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ Result<void> Store::initKeys(const std::string& passphrase, KdfLimits limits) {
         storeWrapped(*m, *wrapped, isDefault(passphrase));
         appendAudit(m->db, m->kioskId, AuditAction::KeyInit,
                     "fingerprint=" + fingerprint(pk) + (isDefault(passphrase) ? " default_passphrase" : ""),
-                    utcNowIso());
+                    core::utcNowIso());
         tx.commit();
         m->publicKey = pk;
         core::logger()->info("clinic key created fingerprint={}", fingerprint(pk));
@@ -160,7 +160,7 @@ Result<void> Store::changePassphrase(const std::string& oldPassphrase, const std
             return makeError(ErrorCode::Busy, "the passphrase was changed meanwhile; try again");
         storeWrapped(*m, *rewrapped, isDefault(newPassphrase));
         appendAudit(m->db, m->kioskId, AuditAction::PassphraseChange,
-                    isDefault(newPassphrase) ? "default_passphrase" : "ok", utcNowIso());
+                    isDefault(newPassphrase) ? "default_passphrase" : "ok", core::utcNowIso());
         tx.commit();
         core::logger()->info("staff passphrase changed");
         return {};
@@ -170,7 +170,7 @@ Result<void> Store::changePassphrase(const std::string& oldPassphrase, const std
 Result<void> Store::audit(AuditAction action, const std::string& detail) {
     return m->run("writing the audit log", [&]() -> Result<void> {
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        appendAudit(m->db, m->kioskId, action, detail, utcNowIso());
+        appendAudit(m->db, m->kioskId, action, detail, core::utcNowIso());
         tx.commit();
         return {};
     });
@@ -182,7 +182,7 @@ Result<bool> Store::noteSettings(const std::string& source, const std::string& c
         if (text(m->metaGet("settings_hash")) == contentHash) return false;
         m->metaSet("settings_hash", contentHash);
         appendAudit(m->db, m->kioskId, AuditAction::SettingsChange,
-                    "file=" + source + " hash=" + contentHash.substr(0, 16), utcNowIso());
+                    "file=" + source + " hash=" + contentHash.substr(0, 16), core::utcNowIso());
         tx.commit();
         core::logger()->info("settings changed since the last start: {}", source);
         return true;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/model.h"
 #include "kiosk/session/actions.h"
@@ -35,6 +36,7 @@ struct Frame {
     UiState& state;
     ActionSink& out;
     session::TimePoint now;
+    core::CalendarDay today;  ///< the local day (UiOptions::clock): the date picker's years end here
     float em;              ///< px per em this frame (display height and larger text applied)
     float displayW, displayH;
     std::string clinicName;  ///< from UiOptions; "" = not shown

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/error.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/model.h"
@@ -22,6 +23,7 @@ struct UiOptions {
     std::string boldFontPath = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
     std::string clinicName;
     std::string logoPath;       ///< optional PNG; "" = none
+    const core::Clock* clock = nullptr;  ///< today's date (date picker years); nullptr = core::systemClock()
     /// The logo as uploaded by app/ (app/logo_texture.h): an ImTextureID, which is void* in ImGui
     /// 1.86 (the OpenGL3 backend reads it as a GLuint). nullptr = no logo drawn.
     void* logoTexture = nullptr;

@@ -18,7 +18,7 @@ struct IdleTest : ::testing::Test {
         c.idleCountdown = std::chrono::seconds(30);
         return c;
     }();
-    Intake intake{sampleForm(), realCatalog(), config, &fixedNow};
+    Intake intake{sampleForm(), realCatalog(), config, fixedClock()};
 
     std::vector<Effect> act(const Action& a) { return intake.apply(a); }
     void startAndAnswer() {

@@ -25,7 +25,7 @@ struct SaveTest : ::testing::Test {
         c.thankYouFor = std::chrono::seconds(15);
         return c;
     }();
-    Intake intake{sampleForm(), realCatalog(), config, &fixedNow};
+    Intake intake{sampleForm(), realCatalog(), config, fixedClock()};
 
     std::vector<Effect> act(const Action& a) { return intake.apply(a); }
 
@@ -79,7 +79,7 @@ TEST_F(SaveTest, SuccessThanksThePatientThenResets) {
 
 TEST_F(SaveTest, ThankYouTimerStartsAtTheFirstTickWhenNoTimeWasKnown) {
     submit("Ana", 0);  // Touch at 0 gives a time; drop it by using a fresh intake without ticks
-    Intake fresh{sampleForm(), realCatalog(), config, &fixedNow};
+    Intake fresh{sampleForm(), realCatalog(), config, fixedClock()};
     fresh.apply(Start{"en"});
     fresh.apply(SetAnswer{"name", std::string("Bo")});
     fresh.apply(SetAnswer{"dob", Date{1950, 3, 14}});
