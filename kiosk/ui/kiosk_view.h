@@ -52,8 +52,9 @@ public:
     std::vector<session::Action> draw(const session::ViewModel& vm, const forms::Form& form,
                                       session::TimePoint now);
 
-    /// Seconds until the UI needs a frame without input (a countdown ticking, an animation):
-    /// < 0 means "only on input", so an idle kiosk sleeps in glfwWaitEvents().
+    /// Seconds until the UI needs a frame without input for its own animation (a finger-fling, the
+    /// staff gesture): < 0 means "only on input". The session's countdowns are not in it: app/ wakes
+    /// for them at session::Intake::nextDeadline().
     double wakeAfterSeconds() const;
 
     /// Forgets transient state (text buffers, scroll, a stroke being drawn): on every reset.
