@@ -9,17 +9,17 @@
 #include "kiosk/app/cli_target.h"
 #include "kiosk/export/export_job.h"
 #include "kiosk/store/store.h"
-#include "kiosk/store/utc.h"
+#include "kiosk/core/clock.h"
 
 namespace kiosk::app {
 
 std::optional<std::string> parseExportDate(const std::string& text, bool endOfDay) {
     // Times are stored to the second, so "< the next second" is "up to and including this one".
-    if (const auto moment = store::parseUtcIso(text))
-        return endOfDay ? store::toUtcIso(*moment + std::chrono::seconds(1)) : text;
-    const auto midnight = store::parseUtcIso(text + "T00:00:00Z");
+    if (const auto moment = core::parseUtcIso(text))
+        return endOfDay ? core::toUtcIso(*moment + std::chrono::seconds(1)) : text;
+    const auto midnight = core::parseUtcIso(text + "T00:00:00Z");
     if (!midnight) return std::nullopt;
-    return endOfDay ? store::toUtcIso(*midnight + std::chrono::hours(24)) : text + "T00:00:00Z";
+    return endOfDay ? core::toUtcIso(*midnight + std::chrono::hours(24)) : text + "T00:00:00Z";
 }
 
 namespace {

@@ -280,21 +280,23 @@ int runKiosk(const RunOptions& options) {
         startup->contentMs, startup->fontsMs - startup->contentMs, startup->storeMs - startup->fontsMs,
         msSince(start));
 
-    session::Intake intake(content.form, content.catalog, timingOf(config));
+    session::IntakeConfig intakeConfig = timingOf(config);
+    intakeConfig.welcomeLang = content.lang;  // each new patient is greeted in the clinic's language
+    session::Intake intake(content.form, content.catalog, intakeConfig);
     if (auto draft = (*sink)->takeDraft()) {
         // A crash or power cut mid-intake: the patient is probably still at the kiosk.
         core::logger()->info("unfinished intake {}",
                              intake.restore(*draft) ? "resumed" : "could not be resumed");
     }
     if (!options.screen.empty()) {
-        if (auto r = driveToScreen(intake, options.screen, content.lang, timingOf(config),
-                                   session::SteadyClock::now());
+        if (auto r = driveToScreen(intake, options.screen, content.lang, intakeConfig,
+                                   core::systemClock().steadyNow());
             !r) {
             core::logger()->error("--screen {}: {}", options.screen, r.error().message);
             return kExitFailure;
         }
     }
-    IntakeScene scene(intake, view, **sink, timingOf(config), content.lang);
+    IntakeScene scene(intake, view, **sink);
     const LoopStats stats = runLoop(**window, scene, exitAfterFrames());
     core::logger()->info("kiosk stopped after {} frames", stats.frames);
     return 0;

@@ -151,7 +151,7 @@ int runSimulate(const SimulateOptions& o) {
     }
     const core::Catalog catalog = loadCatalog();
     const auto hidden = o.dropHidden ? session::HiddenAnswers::Drop : session::HiddenAnswers::Error;
-    const session::SimulateResult r = session::simulate(loaded.form, *answers, o.lang, catalog, nullptr, hidden);
+    const session::SimulateResult r = session::simulate(loaded.form, *answers, o.lang, catalog, core::systemClock(), hidden);
     for (const std::string& id : r.dropped)
         std::cerr << o.answersPath << ": note: answer to '" << id << "' dropped: the item is hidden\n";
     if (!r.ok()) {

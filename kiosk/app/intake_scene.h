@@ -1,8 +1,8 @@
 #pragma once
 // The patient intake on screen: each frame the KioskView draws the session's view model and returns
 // actions; this scene applies them to the Intake, runs the resulting effects against the RecordSink
-// and feeds the outcomes back. It also tells the loop when time must pass without input (idle
-// warning, its countdown seconds, the thank-you screen, a save retry) so that nothing else wakes it.
+// and feeds the outcomes back. Time passes for the session only when it says so: the loop sleeps
+// until Intake::nextDeadline() (or an animation of the UI's own), so nothing else wakes it.
 #include <optional>
 #include <string>
 
@@ -13,51 +13,31 @@
 
 namespace kiosk::app {
 
-/// @brief What the app knows about the session's clocks, to wake it exactly when one runs out.
-struct SessionTimers {
-    std::optional<SteadyTime> lastInput;     ///< the last Touch sent (restarts the idle clock)
-    std::optional<SteadyTime> firstTick;     ///< the first Tick on the current screen (starts its timers)
-    std::optional<SteadyTime> saveFailedAt;  ///< a finished intake waits for a retry since then
-    bool patientData = false;                ///< answers are held (idle must wipe them, even on welcome)
-};
-
-/// When the session next needs a Tick; nullopt = only input can change anything (an empty welcome).
-/// A new screen gets a Tick at once, so the session starts its timers (thank-you, retry) from then.
-std::optional<SteadyTime> sessionDeadline(const session::ViewModel& vm, const session::IntakeConfig& timing,
-                                          const SessionTimers& timers, SteadyTime now);
-
-/// @brief The intake scene; see the file comment. Never holds patient data itself.
+/// @brief The intake scene; see the file comment. Holds no timers and no patient data of its own:
+///        deadlines and the clinic's welcome language belong to the session.
 class IntakeScene final : public Scene {
   public:
-    /// @p welcomeLang: the language the welcome screen returns to after each patient ("" = the
-    /// session's own choice).
-    IntakeScene(session::Intake& intake, ui::KioskView& view, RecordSink& sink, session::IntakeConfig timing,
-                std::string welcomeLang = "");
+    IntakeScene(session::Intake& intake, ui::KioskView& view, RecordSink& sink);
 
     /// Applies one action and every effect (and feedback action) that follows from it; true when
     /// the view model changed in a way that needs a frame.
-    bool apply(const session::Action& action, SteadyTime now);
+    bool apply(const session::Action& action);
 
     bool draw(SteadyTime now) override;
     void onInput(SteadyTime now) override;
     bool onTick(SteadyTime now) override;
+    /// The session's next deadline, or sooner for a UI animation; never before @p now.
     std::optional<SteadyTime> nextWake(SteadyTime now) const override;
     bool wantsExit() const override { return m_exit; }
 
-    const SessionTimers& timers() const { return m_timers; }
-
   private:
-    void afterAction(const session::Action& action, SteadyTime now);
+    void afterAction();
 
     session::Intake& m_intake;
     ui::KioskView& m_view;
     RecordSink& m_sink;
-    session::IntakeConfig m_timing;
-    SessionTimers m_timers;
     session::Screen m_screen = session::Screen::Welcome;
-    std::string m_welcomeLang;
     bool m_exit = false;
-    bool m_greetNextPatient = false;  ///< an intake just ended: back to the clinic's language
 };
 
 /// The parts of a view model that change the picture without input (compared after a Tick).

@@ -10,7 +10,7 @@
 
 #include "kiosk/core/log.h"
 #include "kiosk/store/crypto.h"
-#include "kiosk/store/utc.h"
+#include "kiosk/core/clock.h"
 
 namespace kiosk::app {
 
@@ -47,7 +47,7 @@ core::Result<std::string> StoreRecordSink::submit(const session::Record& record)
     meta.contentHash = record.contentHash;
     meta.lang = record.lang;
     meta.startedAt = record.startedAt;
-    meta.submittedAt = record.submittedAt.empty() ? store::utcNowIso() : record.submittedAt;
+    meta.submittedAt = record.submittedAt.empty() ? core::utcNowIso() : record.submittedAt;
     auto id = m_store.submit(meta, session::toJson(record).dump(), m_afterSubmit);
     if (id) {
         m_pendingId.clear();
@@ -57,7 +57,7 @@ core::Result<std::string> StoreRecordSink::submit(const session::Record& record)
 }
 
 core::Result<void> StoreRecordSink::saveDraft(const std::string& snapshotJson) {
-    if (m_draftStartedAt.empty()) m_draftStartedAt = store::utcNowIso();
+    if (m_draftStartedAt.empty()) m_draftStartedAt = core::utcNowIso();
     return m_store.saveDraft(snapshotJson, m_draftStartedAt);
 }
 

@@ -22,6 +22,11 @@ void flatten(const YAML::Node& node, const std::string& prefix, const std::strin
 
 }  // namespace
 
+std::string pickLanguage(const std::vector<std::string>& offered, std::string_view wanted) {
+    if (!wanted.empty()) return std::string(wanted);
+    return offered.empty() ? std::string(kDefaultLanguage) : offered.front();
+}
+
 Result<void> Catalog::loadFile(const std::string& path) {
     // "ui.es.yaml" and "es.yaml" are both Spanish: the language is the last part of the stem, so
     // each area (ui, session, regions, ...) keeps its own file.

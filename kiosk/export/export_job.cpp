@@ -5,7 +5,7 @@
 
 #include "kiosk/export/json_export.h"
 #include "kiosk/export/private_file.h"
-#include "kiosk/store/utc.h"
+#include "kiosk/core/clock.h"
 
 namespace kiosk::exports {
 namespace fs = std::filesystem;
@@ -47,7 +47,7 @@ core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key
     }
     Written w;
     std::ostream& out = file.stream();
-    JsonExportWriter writer(out, options.exportedAt.empty() ? store::utcNowIso() : options.exportedAt, s.kioskId());
+    JsonExportWriter writer(out, options.exportedAt.empty() ? core::utcNowIso() : options.exportedAt, s.kioskId());
     auto read = s.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
         if (auto record = parseRecord(payload)) {
             writer.addParsed(metaOf(r), std::move(*record));

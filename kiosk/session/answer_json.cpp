@@ -10,7 +10,6 @@
 
 #include "kiosk/forms/answer_access.h"
 #include "kiosk/forms/answer_check.h"
-#include "kiosk/session/clock.h"
 
 namespace kiosk::session {
 namespace {
@@ -140,10 +139,6 @@ core::Result<forms::Answer> answerFromJson(const forms::Item& item, const json& 
         return core::makeError(core::ErrorCode::Invalid,
                                forms::describe(item, {Problem::WrongType, {}}));
     }
-}
-
-core::Result<forms::Answer> answerFromJson(const forms::Item& item, const json& value) {
-    return answerFromJson(item, value, dateOfIso(systemUtcNow()));
 }
 
 json answerToJson(const forms::Answer& answer) {

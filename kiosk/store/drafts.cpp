@@ -64,7 +64,7 @@ void Store::Impl::forgetDraftKey() {
 }
 
 Result<void> Store::saveDraft(const std::string& snapshot, const std::string& startedAt) {
-    if (!parseUtcIso(startedAt)) return makeError(ErrorCode::Invalid, "draft start time is not UTC YYYY-MM-DDTHH:MM:SSZ");
+    if (!core::parseUtcIso(startedAt)) return makeError(ErrorCode::Invalid, "draft start time is not UTC YYYY-MM-DDTHH:MM:SSZ");
     if (!m->draftKey) {
         SecretBytes key(kAeadKeyBytes);
         if (key.data() == nullptr) return makeError(ErrorCode::Internal, "out of secure memory");
@@ -73,7 +73,7 @@ Result<void> Store::saveDraft(const std::string& snapshot, const std::string& st
         if (auto written = writePrivateFile(m->draftKeyPath(), key.data(), key.size(), "the draft key"); !written) return written.error();
         m->draftKey = std::move(key);
     }
-    const std::string savedAt = utcNowIso();
+    const std::string savedAt = core::utcNowIso();
     Bytes nonce;
     auto box = aeadEncrypt(*m->draftKey, snapshot, associatedData(m->kioskId, startedAt, savedAt), nonce);
     if (!box) return box.error();
@@ -96,7 +96,7 @@ Result<void> Store::saveDraft(const std::string& snapshot, const std::string& st
     });
 }
 
-Result<std::optional<Draft>> Store::loadDraft(SystemClock::time_point now) {
+Result<std::optional<Draft>> Store::loadDraft(core::SystemTime now) {
     struct Row { std::string startedAt, savedAt; Bytes keyId, nonce, sealed; };
     auto row = m->run("reading the draft", [&]() -> Result<std::optional<Row>> {
         SQLite::Statement q(m->db, "SELECT started_at, saved_at, key_id, nonce, sealed FROM drafts WHERE kiosk_id = ?");
@@ -119,7 +119,7 @@ Result<std::optional<Draft>> Store::loadDraft(SystemClock::time_point now) {
         if (auto gone = discardDraft(); !gone) return gone.error();
         return std::optional<Draft>{};
     };
-    const auto saved = parseUtcIso(r.savedAt);
+    const auto saved = core::parseUtcIso(r.savedAt);
     if (!saved) return discard("damaged save time");
     const auto age = now > *saved ? now - *saved : *saved - now;  // a clock set back counts too
     if (age > m->options.draftMaxAge) return discard("expired");

@@ -36,7 +36,7 @@ Store::Impl::Failures Store::Impl::recentFailures() {
     while (q.executeStep()) {
         const std::string detail = q.getColumn(0).getString();
         if (detail == "failed") {
-            if (f.count++ == 0) f.last = parseUtcIso(q.getColumn(1).getString());
+            if (f.count++ == 0) f.last = core::parseUtcIso(q.getColumn(1).getString());
         } else if (detail.rfind("backoff", 0) != 0) {
             break;  // a success ends the run
         }

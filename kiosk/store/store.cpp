@@ -69,8 +69,8 @@ Result<void> checkMeta(const RecordMeta& m) {
     auto bad = [](std::string what) { return makeError(ErrorCode::Invalid, "record metadata: " + what); };
     if (m.formId.empty()) return bad("form id is empty");
     if (m.formVersion <= 0) return bad("form version must be positive");
-    if (!parseUtcIso(m.startedAt)) return bad("started time is not UTC YYYY-MM-DDTHH:MM:SSZ");
-    if (!parseUtcIso(m.submittedAt)) return bad("submitted time is not UTC YYYY-MM-DDTHH:MM:SSZ");
+    if (!core::parseUtcIso(m.startedAt)) return bad("started time is not UTC YYYY-MM-DDTHH:MM:SSZ");
+    if (!core::parseUtcIso(m.submittedAt)) return bad("submitted time is not UTC YYYY-MM-DDTHH:MM:SSZ");
     for (const std::string* s : {&m.id, &m.formId, &m.contentHash, &m.lang, &m.kioskId})
         if (s->find('\n') != std::string::npos) return bad("a field contains a line break");
     return {};
@@ -415,7 +415,7 @@ Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key
 
 Result<void> Store::markExported(const std::vector<std::string>& ids, const ClinicKey&, const ListFilter& filter) {
     return m->run("marking records exported", [&]() -> Result<void> {
-        const std::string now = utcNowIso();
+        const std::string now = core::utcNowIso();
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m->db, "UPDATE records SET status = 'exported', status_at = ? "
                                    "WHERE id = ? AND status IN ('submitted', 'reviewed', 'exported')");
@@ -437,7 +437,7 @@ Result<void> Store::markExported(const std::vector<std::string>& ids, const Clin
 
 Result<void> Store::markReviewed(const std::string& id, const ClinicKey&) {
     return m->run("marking a record reviewed", [&]() -> Result<void> {
-        const std::string now = utcNowIso();
+        const std::string now = core::utcNowIso();
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m->db, "UPDATE records SET status = 'reviewed', status_at = ? "
                                    "WHERE id = ? AND status = 'submitted'");
@@ -452,7 +452,7 @@ Result<void> Store::markReviewed(const std::string& id, const ClinicKey&) {
 
 Result<void> Store::deleteRecord(const std::string& id, const ClinicKey&) {
     auto done = m->run("deleting a record", [&]() -> Result<void> {
-        const std::string now = utcNowIso();
+        const std::string now = core::utcNowIso();
         m->db.exec("PRAGMA secure_delete = ON");  // zero the freed pages, not only unlink them
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m->db, "UPDATE records SET status = 'deleted', status_at = ?, payload = NULL "
@@ -469,11 +469,11 @@ Result<void> Store::deleteRecord(const std::string& id, const ClinicKey&) {
     return done;
 }
 
-Result<std::int64_t> Store::purgeExported(std::chrono::seconds olderThan, const ClinicKey&, SystemClock::time_point now) {
+Result<std::int64_t> Store::purgeExported(std::chrono::seconds olderThan, const ClinicKey&, core::SystemTime now) {
     if (olderThan.count() <= 0) return makeError(ErrorCode::Invalid, "purge age must be positive");
     auto done = m->run("purging exported records", [&]() -> Result<std::int64_t> {
-        const std::string nowText = toUtcIso(now);
-        const std::string cutoff = toUtcIso(now - olderThan);
+        const std::string nowText = core::toUtcIso(now);
+        const std::string cutoff = core::toUtcIso(now - olderThan);
         m->db.exec("PRAGMA secure_delete = ON");
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m->db, "UPDATE records SET status = 'deleted', status_at = ?, payload = NULL "
@@ -528,7 +528,7 @@ Result<void> Store::backup(const std::string& destination) {
     }
     return m->run("recording the backup", [&]() -> Result<void> {
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        appendAudit(m->db, m->kioskId, AuditAction::Backup, "ok", utcNowIso());
+        appendAudit(m->db, m->kioskId, AuditAction::Backup, "ok", core::utcNowIso());
         tx.commit();
         core::logger()->info("backup written");
         return {};

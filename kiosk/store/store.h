@@ -16,12 +16,13 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/error.h"
 #include "kiosk/store/audit.h"
 #include "kiosk/store/crypto.h"
+#include "kiosk/core/clock.h"
 #include "kiosk/store/key_pin.h"
 #include "kiosk/store/record_chain.h"
-#include "kiosk/store/utc.h"
 
 namespace kiosk::store {
 
@@ -45,7 +46,7 @@ struct StoreOptions {
     bool quickCheck = true;             ///< PRAGMA quick_check before anything is written
     /// The clock and the sleep of the wrong-passphrase back-off (and the time its audit rows
     /// carry); empty = the system clock and a real sleep. Tests pass a clock that the sleep moves.
-    std::function<SystemClock::time_point()> now;
+    std::function<core::SystemTime()> now;
     std::function<void(std::chrono::seconds)> sleep;
 };
 
@@ -190,14 +191,14 @@ public:
     core::Result<void> deleteRecord(const std::string& id, const ClinicKey& key);
     /// Deletes exported records submitted before now - @p olderThan (audited); returns how many.
     core::Result<std::int64_t> purgeExported(std::chrono::seconds olderThan, const ClinicKey& key,
-                                             SystemClock::time_point now = SystemClock::now());
+                                             core::SystemTime now = core::systemClock().systemNow());
 
     // Drafts (see drafts.cpp for the threat model) ---------------------------------------
     /// Saves the in-progress intake after a page; the first save of an intake makes a new draft key.
     core::Result<void> saveDraft(const std::string& snapshot, const std::string& startedAt);
     /// The draft to resume, if one is younger than draftMaxAge; expired or unreadable ones are
     /// discarded (and nullopt returned).
-    core::Result<std::optional<Draft>> loadDraft(SystemClock::time_point now = SystemClock::now());
+    core::Result<std::optional<Draft>> loadDraft(core::SystemTime now = core::systemClock().systemNow());
     core::Result<void> discardDraft();
 
     // Audit -------------------------------------------------------------------------------

@@ -62,14 +62,14 @@ struct Store::Impl {
     std::string keyPinPath() const;
 
     /// The injectable clock and sleep of the passphrase back-off (StoreOptions::now, ::sleep).
-    SystemClock::time_point now() const { return options.now ? options.now() : SystemClock::now(); }
-    std::string nowIso() const { return toUtcIso(now()); }
+    core::SystemTime now() const { return options.now ? options.now() : core::SystemClock::now(); }
+    std::string nowIso() const { return core::toUtcIso(now()); }
     void sleep(std::chrono::seconds s) const;
 
     /// Wrong passphrases in a row since the last success, and when the last one was (audit log).
     struct Failures {
         int count = 0;
-        std::optional<SystemClock::time_point> last;
+        std::optional<core::SystemTime> last;
     };
     Failures recentFailures();
     /// How long an attempt made now must wait after @p f (passphraseBackoff from the last failure).

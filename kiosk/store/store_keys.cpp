@@ -213,7 +213,7 @@ Result<bool> Store::noteSettings(const std::string& source, const std::string& c
         if (text(m->metaGet("settings_hash")) == contentHash) return false;
         m->metaSet("settings_hash", contentHash);
         appendAudit(m->db, m->kioskId, AuditAction::SettingsChange,
-                    "file=" + source + " hash=" + contentHash.substr(0, 16), utcNowIso());
+                    "file=" + source + " hash=" + contentHash.substr(0, 16), core::utcNowIso());
         tx.commit();
         core::logger()->info("settings changed since the last start: {}", source);
         return true;

@@ -159,7 +159,7 @@ TEST(AppSimulateCli, SaveKeepsARunningKiosksDraftAndNamesItsRecords) {
         auto kiosk = kiosk::store::Store::open(o);
         ASSERT_TRUE(kiosk) << kiosk.error().format();
         ASSERT_TRUE(kiosk->initKeys("first staff secret", kiosk::store::KdfLimits::minimum()));
-        ASSERT_TRUE(kiosk->saveDraft(R"({"page":3})", kiosk::store::utcNowIso()));
+        ASSERT_TRUE(kiosk->saveDraft(R"({"page":3})", kiosk::core::utcNowIso()));
     }
     const CliRun saved = runKiosk({"simulate", kForm, "--answers", kCalm, "--drop-hidden", "--save", "--db", db});
     ASSERT_EQ(saved.exitCode, 0) << saved.err;

@@ -6,6 +6,7 @@
 #include <fstream>
 
 using kiosk::core::Catalog;
+using kiosk::core::pickLanguage;
 
 namespace {
 std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
@@ -49,4 +50,14 @@ TEST(CoreI18n, ReportsWhereABrokenFileIsBroken) {
     ASSERT_FALSE(c.ok());
     EXPECT_NE(c.error().format().find("bad.en.yaml:"), std::string::npos) << c.error().format();
     std::filesystem::remove_all(dir);
+}
+
+TEST(CoreI18n, PickLanguageTakesTheWantedOneElseTheFormsFirstElseEnglish) {
+    const std::vector<std::string> form{"es", "en"};
+    EXPECT_EQ(pickLanguage(form, "en"), "en");
+    EXPECT_EQ(pickLanguage(form, "fr"), "fr") << "not checked: that is the caller's question";
+    EXPECT_EQ(pickLanguage(form, ""), "es");
+    EXPECT_EQ(pickLanguage(form), "es");
+    EXPECT_EQ(pickLanguage({}, ""), "en");
+    EXPECT_EQ(pickLanguage({}, "es"), "es");
 }

@@ -194,7 +194,7 @@ namespace {
 
 /// A clock that stands still until the store sleeps: the back-off is tested without waiting.
 struct FakeTime {
-    SystemClock::time_point now = *parseUtcIso("2026-11-25T10:00:00Z");
+    core::SystemTime now = *core::parseUtcIso("2026-11-25T10:00:00Z");
     std::vector<seconds> slept;
 };
 

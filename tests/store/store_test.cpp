@@ -333,7 +333,7 @@ TEST(StoreMaintenance, DeleteAndPurgeKeepTombstonesAndAreAudited) {
     EXPECT_EQ(s.deleteRecord(ids[0], *key).error().code, ErrorCode::NotFound);
     ASSERT_TRUE(s.markExported({ids[1], ids[2]}, *key));
     // Records were submitted on 2026-11-25: 90 days later only exported ones go.
-    const auto later = *parseUtcIso("2027-03-01T00:00:00Z");
+    const auto later = *kiosk::core::parseUtcIso("2027-03-01T00:00:00Z");
     auto n = s.purgeExported(std::chrono::hours(24 * 90), *key, later);
     ASSERT_TRUE(n);
     EXPECT_EQ(*n, 2);
