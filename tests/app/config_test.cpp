@@ -5,7 +5,7 @@
 #include <fstream>
 #include <gtest/gtest.h>
 
-#include "kiosk/app/kiosk_config.h"
+#include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/forms/loader.h"
 
 namespace kiosk::app {

@@ -2,11 +2,11 @@
 // the loop exactly when the session says a clock runs out (idle, countdown, thank-you, retry) and
 // never else. The rules themselves are tested in tests/session/deadline_test.cpp. Time is passed in:
 // nothing sleeps.
-#include "kiosk/app/intake_scene.h"
+#include "kiosk/app/shell/intake_scene.h"
 
 #include <gtest/gtest.h>
 
-#include "kiosk/app/demo_answers.h"
+#include "kiosk/app/cli/demo_answers.h"
 #include "kiosk/forms/loader.h"
 
 namespace kiosk::app {

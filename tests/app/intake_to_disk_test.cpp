@@ -9,7 +9,7 @@
 #include <iterator>
 
 #include "../store/store_test_util.h"
-#include "kiosk/app/store_sink.h"
+#include "kiosk/app/cli/store_sink.h"
 #include "run_binary.h"
 #include "scene_e2e_fixture.h"
 

@@ -1,6 +1,6 @@
 // The logo loader's CPU half: cairo's premultiplied ARGB32 -> straight RGBA8, and readLogoPng's
 // refusals (missing, not a PNG, too large) and a real round trip through a PNG written by cairo.
-#include "kiosk/app/logo_texture.h"
+#include "kiosk/app/shell/logo_texture.h"
 
 #include <cairo.h>
 #include <cstring>

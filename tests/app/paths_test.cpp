@@ -1,5 +1,5 @@
 // Where the kiosk looks for its bundle and how `--form` names a questionnaire.
-#include "kiosk/app/paths.h"
+#include "kiosk/app/cli/paths.h"
 
 #include <filesystem>
 #include <fstream>

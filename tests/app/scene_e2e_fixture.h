@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "kiosk/app/intake_scene.h"
+#include "kiosk/app/shell/intake_scene.h"
 #include "ui/intake_e2e_fixture.h"
 
 namespace kiosk::app::testing {
