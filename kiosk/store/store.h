@@ -80,6 +80,15 @@ struct ListFilter {
 ///        before=2026-12-01T00:00:00Z status=submitted"; only the fields that filter. "" = all.
 std::string describe(const ListFilter& filter);
 
+/// @brief One form version among some records (Store::formVersions): what an export needs to know
+///        before it streams them (the CSV header is the union of their items).
+struct FormVersionCount {
+    std::string formId;
+    int formVersion = 0;
+    std::string contentHash;
+    std::int64_t records = 0;
+};
+
 /// @brief What to do with the kiosk's draft when a record is submitted.
 enum class DraftAfterSubmit { Clear, Keep };
 
@@ -146,6 +155,9 @@ public:
                                      DraftAfterSubmit draft = DraftAfterSubmit::Clear);
     core::Result<std::vector<RecordSummary>> list(const ListFilter& filter = {});
     core::Result<std::int64_t> count(const ListFilter& filter = {});
+    /// The distinct (form, version, content hash) of the records matching @p filter (plain columns
+    /// only, nothing unlocked), by form id and newest version first.
+    core::Result<std::vector<FormVersionCount>> formVersions(const ListFilter& filter = {});
     /// The payload as submitted; Integrity if it was altered or its plain columns were changed.
     /// Not audited: a person reading a record goes through viewPayload().
     core::Result<std::string> readPayload(const std::string& id, const ClinicKey& key);
@@ -160,6 +172,10 @@ public:
     /// Marks records exported (audited as one export with the count and describe(@p filter)).
     core::Result<void> markExported(const std::vector<std::string>& ids, const ClinicKey& key,
                                     const ListFilter& filter = {});
+    /// markExported() for an export too large to list as strings: @p nextId sets one id per call
+    /// and returns false when there are no more.
+    core::Result<void> markExportedEach(const std::function<bool(std::string& id)>& nextId, const ClinicKey& key,
+                                        const ListFilter& filter = {});
     core::Result<void> markReviewed(const std::string& id, const ClinicKey& key);
     /// Drops the payload and keeps a 'deleted' tombstone (audited).
     core::Result<void> deleteRecord(const std::string& id, const ClinicKey& key);
