@@ -51,6 +51,7 @@ std::string describe(const ListFilter& f) {
     add("status", f.status ? toString(*f.status) : "");
     if (f.includeDeleted) add("deleted", "included");
     if (f.limit > 0) add("limit", std::to_string(f.limit));
+    if (!f.ids.empty()) add("ids", std::to_string(f.ids.size()));
     return out;
 }
 
@@ -114,6 +115,12 @@ Where whereFor(const ListFilter& f) {
     else if (!f.includeDeleted) add("status <> ?", "deleted");
     if (!f.since.empty()) add("submitted_at >= ?", f.since);
     if (!f.until.empty()) add("submitted_at < ?", f.until);
+    if (!f.ids.empty()) {
+        std::string in = "id IN (";
+        for (std::size_t i = 0; i < f.ids.size(); ++i) in += i ? ",?" : "?";
+        w.sql += (w.sql.empty() ? " WHERE " : " AND ") + in + ")";
+        w.args.insert(w.args.end(), f.ids.begin(), f.ids.end());
+    }
     return w;
 }
 
@@ -346,6 +353,12 @@ Result<std::int64_t> Store::count(const ListFilter& filter) {
         bindAll(q, w.args);
         q.executeStep();
         return q.getColumn(0).getInt64();
+    });
+}
+
+Result<std::int64_t> Store::draftCount() {
+    return m->run("counting drafts", [&]() -> Result<std::int64_t> {
+        return m->db.execAndGet("SELECT count(*) FROM drafts").getInt64();
     });
 }
 

@@ -74,6 +74,7 @@ struct ListFilter {
     std::string since;   ///< submitted_at >= since (UTC ISO)
     std::string until;   ///< submitted_at <  until
     std::int64_t limit = 0;  ///< 0 = all
+    std::vector<std::string> ids;  ///< only these records (at most a few thousand); empty = any
 };
 
 /// @brief The filter as audit text, e.g. "form=intake since=2026-11-01T00:00:00Z
@@ -158,6 +159,8 @@ public:
     /// The distinct (form, version, content hash) of the records matching @p filter (plain columns
     /// only, nothing unlocked), by form id and newest version first.
     core::Result<std::vector<FormVersionCount>> formVersions(const ListFilter& filter = {});
+    /// Unfinished intakes waiting in the drafts table (one per kiosk at most): the staff desk's health.
+    core::Result<std::int64_t> draftCount();
     /// The payload as submitted; Integrity if it was altered or its plain columns were changed.
     /// Not audited: a person reading a record goes through viewPayload().
     core::Result<std::string> readPayload(const std::string& id, const ClinicKey& key);
