@@ -51,6 +51,7 @@ std::string describe(const ListFilter& f) {
     add("status", f.status ? toString(*f.status) : "");
     if (f.includeDeleted) add("deleted", "included");
     if (f.limit > 0) add("limit", std::to_string(f.limit));
+    if (!f.ids.empty()) add("ids", std::to_string(f.ids.size()));
     return out;
 }
 
@@ -107,6 +108,12 @@ Where whereFor(const ListFilter& f) {
     else if (!f.includeDeleted) add("status <> ?", "deleted");
     if (!f.since.empty()) add("submitted_at >= ?", f.since);
     if (!f.until.empty()) add("submitted_at < ?", f.until);
+    if (!f.ids.empty()) {
+        std::string in = "id IN (";
+        for (std::size_t i = 0; i < f.ids.size(); ++i) in += i ? ",?" : "?";
+        w.sql += (w.sql.empty() ? " WHERE " : " AND ") + in + ")";
+        w.args.insert(w.args.end(), f.ids.begin(), f.ids.end());
+    }
     return w;
 }
 
@@ -377,6 +384,27 @@ Result<std::int64_t> Store::count(const ListFilter& filter) {
     });
 }
 
+Result<std::int64_t> Store::draftCount() {
+    return m->run("counting drafts", [&]() -> Result<std::int64_t> {
+        return m->db.execAndGet("SELECT count(*) FROM drafts").getInt64();
+    });
+}
+
+Result<std::vector<FormVersionCount>> Store::formVersions(const ListFilter& filter) {
+    return m->run("counting records", [&]() -> Result<std::vector<FormVersionCount>> {
+        const Where w = whereFor(filter);
+        SQLite::Statement q(m->db, "SELECT form_id, form_version, content_hash, count(*) FROM records" + w.sql +
+                                       " GROUP BY form_id, form_version, content_hash"
+                                       " ORDER BY form_id, form_version DESC, content_hash");
+        bindAll(q, w.args);
+        std::vector<FormVersionCount> out;
+        while (q.executeStep())
+            out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getString(),
+                           q.getColumn(3).getInt64()});
+        return out;
+    });
+}
+
 Result<std::string> Store::readPayload(const std::string& id, const ClinicKey& key) {
     return m->run("reading a record", [&]() -> Result<std::string> {
         SQLite::Statement q(m->db, std::string("SELECT ") + kSummaryColumns + ", payload FROM records WHERE id = ?");
@@ -413,14 +441,21 @@ Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key
     });
 }
 
-Result<void> Store::markExported(const std::vector<std::string>& ids, const ClinicKey&, const ListFilter& filter) {
+Result<void> Store::markExported(const std::vector<std::string>& ids, const ClinicKey& key, const ListFilter& filter) {
+    std::size_t next = 0;
+    return markExportedEach([&](std::string& id) { return next < ids.size() ? (id = ids[next++], true) : false; },
+                            key, filter);
+}
+
+Result<void> Store::markExportedEach(const std::function<bool(std::string&)>& nextId, const ClinicKey&,
+                                     const ListFilter& filter) {
     return m->run("marking records exported", [&]() -> Result<void> {
         const std::string now = core::utcNowIso();
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m->db, "UPDATE records SET status = 'exported', status_at = ? "
                                    "WHERE id = ? AND status IN ('submitted', 'reviewed', 'exported')");
         std::int64_t n = 0;
-        for (const auto& id : ids) {
+        for (std::string id; nextId(id);) {
             q.reset();
             q.bind(1, now);
             q.bind(2, id);
