@@ -6,20 +6,15 @@
 #include <sys/stat.h>
 
 namespace kiosk::core {
-namespace {
-
-/// 2097152 -> "2 MB", 65536 -> "64 kB" (binary units, as the limits are written).
-std::string roundSize(size_t bytes) {
+std::string roundedSize(size_t bytes) {
     if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) return std::to_string(bytes / (1024 * 1024)) + " MB";
     if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes / 1024) + " kB";
     return std::to_string(bytes) + " bytes";
 }
 
-}  // namespace
-
 std::string sizeLimitMessage(size_t bytes, const TextFileKind& kind) {
     std::string msg = "the file is " + std::to_string(bytes) + " bytes; the limit is " + std::to_string(kind.maxBytes) +
-                      " bytes (" + roundSize(kind.maxBytes) + ").";
+                      " bytes (" + roundedSize(kind.maxBytes) + ").";
     if (!kind.sizeNote.empty()) msg += " " + std::string(kind.sizeNote);
     return msg;
 }

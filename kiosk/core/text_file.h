@@ -17,6 +17,9 @@ struct TextFileKind {
     std::string_view sizeNote;       ///< said after the size error: what a real file of this kind weighs
 };
 
+/// 2097152 -> "2 MB", 65536 -> "64 kB" (binary units, as the limits are written), else "N bytes".
+std::string roundedSize(size_t bytes);
+
 /// "the file is N bytes; the limit is M bytes (2 MB). <sizeNote>"
 std::string sizeLimitMessage(size_t bytes, const TextFileKind& kind);
 

@@ -1,6 +1,7 @@
 // Builds a YamlNode tree from yaml-cpp's event parser (YAML::Parser + EventHandler).
 // Events arrive flat, so the builder keeps its own stack: no recursion on the input's nesting.
-// Hostile input is bounded here: nesting depth, node count after alias expansion, one document.
+// Hostile input is bounded here: nesting depth, node count and text bytes after alias expansion,
+// one document.
 #include "kiosk/core/yaml_tree.h"
 
 #include <yaml-cpp/eventhandler.h>
@@ -21,6 +22,19 @@ const YamlNode* YamlNode::find(std::string_view key) const {
         if (keys[i].value == key) return &values[i];
     return nullptr;
 }
+
+namespace {
+
+/// Bytes of text in keys and scalar values of a subtree (what an alias to it repeats).
+size_t textBytes(const YamlNode& node) {
+    size_t n = node.value.size();
+    for (const auto& c : node.items) n += textBytes(c);
+    for (const auto& c : node.keys) n += textBytes(c);
+    for (const auto& c : node.values) n += textBytes(c);
+    return n;
+}
+
+}  // namespace
 
 size_t YamlNode::count() const {
     size_t n = 1;
@@ -69,11 +83,23 @@ public:
         add(std::move(n), anchor);
     }
 
+    /// yaml-cpp names the anchor just before the node that carries it.
+    void OnAnchor(const YAML::Mark&, const std::string& name) override { m_anchorName = name; }
+
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         auto it = m_anchors.find(anchor);
         if (it == m_anchors.end()) fail(mark, "this alias refers to an anchor that is not complete (an alias inside its own anchor)");
-        spend(mark, it->second.count());
-        YamlNode copy = it->second;
+        const Anchor& a = it->second;
+        spend(mark, a.nodes);
+        // Checked before the copy: a long string repeated by aliases is refused, not allocated.
+        m_textBytes += a.textBytes;
+        if (m_textBytes > m_rules.maxTextBytes)
+            fail(mark, (a.name.empty() ? std::string("this alias") : "the alias *" + a.name) + " repeats " + std::to_string(a.textBytes) +
+                           " bytes of text, which takes the file past " + std::to_string(m_rules.maxTextBytes) +
+                           " bytes (" + roundedSize(m_rules.maxTextBytes) + ") of text once its aliases are expanded; " +
+                           std::string(m_rules.textNote) +
+                           ". Repeated aliases (*name) can multiply a file's size: write the values out");
+        YamlNode copy = a.node;
         add(std::move(copy), 0);
     }
 
@@ -82,6 +108,7 @@ public:
         YamlNode n = leaf(mark);
         n.kind = YamlNode::Kind::Scalar;
         n.value = value;
+        m_textBytes += value.size();  // never over the limit without aliases: the file's size bounds it
         if (tag == "?") n.plain = true;
         else if (tag != "!" && tag != "tag:yaml.org,2002:str")
             fail(mark, "YAML tags like '" + tag + "' are not used in " + fileKind() + "s; write the value plainly (quote it for text)");
@@ -123,6 +150,13 @@ public:
     }
 
 private:
+    /// An anchored node, kept for its aliases with what each use of it costs.
+    struct Anchor {
+        YamlNode node;
+        std::string name;
+        size_t nodes = 0, textBytes = 0;
+    };
+
     struct Open {
         YamlNode node;
         YAML::anchor_t anchor = 0;
@@ -131,6 +165,10 @@ private:
 
     YamlNode leaf(const YAML::Mark& mark) {
         spend(mark, 1);
+        if (!m_anchorName.empty()) {  // this node carries the anchor just named
+            m_pendingNames.push_back(std::move(m_anchorName));
+            m_anchorName.clear();
+        }
         YamlNode n;
         const SourceLoc l = loc(mark);
         n.line = l.line;
@@ -164,7 +202,16 @@ private:
     }
 
     void add(YamlNode n, YAML::anchor_t anchor) {
-        if (anchor != 0) m_anchors[anchor] = n;
+        if (anchor != 0) {
+            Anchor& a = m_anchors[anchor];
+            a.node = n;
+            a.nodes = n.count();
+            a.textBytes = textBytes(n);
+            if (!m_pendingNames.empty()) {  // nodes complete innermost first, as their names were pushed last
+                a.name = std::move(m_pendingNames.back());
+                m_pendingNames.pop_back();
+            }
+        }
         if (m_stack.empty()) {
             m_root = std::move(n);
             return;
@@ -214,7 +261,10 @@ private:
     Errors& m_errors;
     std::vector<size_t> m_lineStarts;
     std::vector<Open> m_stack;
-    std::map<YAML::anchor_t, YamlNode> m_anchors;
+    std::map<YAML::anchor_t, Anchor> m_anchors;
+    std::string m_anchorName;                 // named by OnAnchor, not yet given to its node
+    std::vector<std::string> m_pendingNames;  // names of anchored nodes still open, innermost last
+    size_t m_textBytes = 0;
     YamlNode m_root;
     size_t m_nodes = 0;
     std::vector<size_t> m_dropValueAt;  // stack depths whose next map value follows a duplicate key

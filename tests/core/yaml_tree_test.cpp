@@ -15,6 +15,8 @@ const YamlRules kNotes{
     2,
     "notes have a handful",
     "notes need one",
+    1024,
+    "notes hold little",
 };
 
 struct Parsed {
@@ -94,6 +96,30 @@ TEST(CoreYamlTree, LimitsAndWordsComeFromTheRules) {
     EXPECT_EQ(binary.errors[0].format(),
               "n.yaml:1:4: error: control character 1 in the file; a notes file is plain UTF-8 text (is this a binary "
               "file?)");
+}
+
+TEST(CoreYamlTree, AliasesCannotMultiplyTheTextPastTheLimit) {
+    // One 1000-byte string repeated by 1000 aliases would be 1 MB of text; these rules allow 16 kB
+    // (and plenty of values), so the 16th alias is refused, at its own line:col, before it is copied.
+    const YamlRules rules{{"notes file", 64 * 1024, ""}, 100000, 8, "", "", 16 * 1024, "notes hold a few lines"};
+    std::string y = "s: &big \"" + std::string(1000, 'x') + "\"\nl:\n";
+    for (int i = 0; i < 1000; ++i) y += "  - *big\n";
+    Parsed p;
+    p.ok = parseYaml(y, "n.yaml", rules, p.root, p.errors);
+    EXPECT_FALSE(p.ok);
+    ASSERT_EQ(p.errors.size(), 1u);
+    EXPECT_EQ(p.errors[0].format(),
+              "n.yaml:18:5: error: the alias *big repeats 1000 bytes of text, which takes the file past 16384 bytes "
+              "(16 kB) of text once its aliases are expanded; notes hold a few lines. Repeated aliases (*name) can "
+              "multiply a file's size: write the values out");
+
+    // The same file under the limit reads, every alias expanded.
+    const YamlRules roomy{{"notes file", 64 * 1024, ""}, 100000, 8, "", "", 2 * 1024 * 1024, ""};
+    Parsed q;
+    q.ok = parseYaml(y, "n.yaml", roomy, q.root, q.errors);
+    ASSERT_TRUE(q.ok) << (q.errors.empty() ? "" : q.errors[0].format());
+    ASSERT_EQ(q.root.find("l")->items.size(), 1000u);
+    EXPECT_EQ(q.root.find("l")->items[999].value, std::string(1000, 'x'));
 }
 
 TEST(CoreYamlTree, SyntaxErrorsAreLocatedWithAHint) {

@@ -33,6 +33,8 @@ const core::YamlRules kConfigYaml{
     16,
     "a settings file has a few dozen",
     "a settings file needs 2",
+    256 * 1024,
+    "a settings file holds a few hundred bytes",
 };
 
 // [SECTION] Helpers
