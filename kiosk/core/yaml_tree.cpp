@@ -105,6 +105,7 @@ public:
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
+        if (tag == "!") checkQuoteClosed(mark);
         YamlNode n = leaf(mark);
         n.kind = YamlNode::Kind::Scalar;
         n.value = value;
@@ -142,6 +143,22 @@ public:
         for (; m_cacheByte < target; ++m_cacheByte)
             if ((static_cast<unsigned char>(m_text[m_cacheByte]) & 0xC0) != 0x80) ++m_cacheCol;
         return SourceLoc{m_file, mark.line + 1, m_cacheCol};
+    }
+
+    /// yaml-cpp takes a quote left open as text running to the end of the file, and says nothing:
+    /// the file's real keys vanish into it and the errors land far from the cause.
+    void checkQuoteClosed(const YAML::Mark& mark) {
+        if (mark.pos < 0 || static_cast<size_t>(mark.pos) >= m_text.size()) return;
+        const size_t open = static_cast<size_t>(mark.pos);
+        const char quote = m_text[open];
+        if (quote != '"' && quote != '\'') return;  // a block scalar (| or >)
+        for (size_t i = open + 1; i < m_text.size(); ++i) {
+            if (quote == '"' && m_text[i] == '\\') ++i;                   // \" inside double quotes
+            else if (m_text[i] == quote && quote == '\'' && i + 1 < m_text.size() && m_text[i + 1] == '\'') ++i;  // ''
+            else if (m_text[i] == quote) return;
+        }
+        fail(mark, std::string("this quote (") + quote +
+                       ") is not closed, so the text runs on to the end of the file; close it on its line");
     }
 
     [[noreturn]] void fail(const YAML::Mark& mark, std::string message) {

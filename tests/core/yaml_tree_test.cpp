@@ -132,5 +132,27 @@ TEST(CoreYamlTree, SyntaxErrorsAreLocatedWithAHint) {
         << p.errors[0].format();
 }
 
+TEST(CoreYamlTree, AQuoteLeftOpenToTheEndOfTheFileIsReportedWhereItOpens) {
+    // yaml-cpp reads an unclosed quote as text running to the end of the file, without an error;
+    // the reader says so at the quote, and nothing else.
+    for (const char* text : {"a: 1\nb: \"two\nc: 3\n", "a: 1\nb: 'two\nc: 3\n", "a: 1\nb: \"it\\\"s\nc: 3\n",
+                             "a: 1\nb: 'it''s\nc: 3\n"}) {
+        const Parsed p = parse(text);
+        EXPECT_FALSE(p.ok) << text;
+        ASSERT_EQ(p.errors.size(), 1u) << text;
+        const char quote = std::string(text)[8];
+        EXPECT_EQ(p.errors[0].format(), std::string("n.yaml:2:4: error: this quote (") + quote +
+                                            ") is not closed, so the text runs on to the end of the file; close "
+                                            "it on its line")
+            << text;
+    }
+    // Closed quotes, escaped or doubled quotes inside, and quotes spanning lines are fine.
+    for (const char* text : {"a: \"x\\\"y\"\n", "a: 'it''s'\n", "a: \"one\n  two\"\n", "a: '\"'\n", "a: \"'\"\n"}) {
+        const Parsed p = parse(text);
+        EXPECT_TRUE(p.ok) << text;
+        EXPECT_TRUE(p.errors.empty()) << text << ": " << p.errors[0].format();
+    }
+}
+
 }  // namespace
 }  // namespace kiosk::core

@@ -216,6 +216,15 @@ TEST(FormsRobustness, AliasesRepeatingALongStringAreStoppedByTheirBytes) {
     EXPECT_EQ(r.errors[0].where.col, 5);
 }
 
+TEST(FormsRobustness, AnUnclosedQuoteIsTheOneErrorAndItsPlace) {
+    // Issue 12: this said "the form has no 'languages'" and "no 'pages'" at 1:1.
+    const LoadResult r = load("id: x\nversion: 1\ntitle: \"Intake\nlanguages: [en]\npages: []\n");
+    EXPECT_EQ(only(r),
+              "this quote (\") is not closed, so the text runs on to the end of the file; close it on its line");
+    EXPECT_EQ(r.errors[0].where.line, 3);
+    EXPECT_EQ(r.errors[0].where.col, 8);
+}
+
 TEST(FormsRobustness, ManyPlainValuesAreCapped) {
     std::string y = "a: [";
     for (int i = 0; i < 150000; ++i) y += "1,";
