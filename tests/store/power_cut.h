@@ -42,8 +42,13 @@ inline pid_t spawnUnderShim(const std::vector<std::string>& args, const std::str
     std::vector<std::string> envs = {"LD_PRELOAD=" KIOSK_POWERCUT_SHIM, "KIOSK_POWERCUT_DB=" + db,
                                      "KIOSK_POWERCUT_JOURNAL=" + journal};
     envs.insert(envs.end(), env.begin(), env.end());
-    for (char** e = environ; *e; ++e)
-        if (std::strncmp(*e, "LD_PRELOAD=", 11) != 0 && std::strncmp(*e, "KIOSK_POWERCUT_", 15) != 0) envs.push_back(*e);
+    // Under KIOSK_SANITIZE the child's ASan would refuse a library preloaded before it.
+    std::string asan = "ASAN_OPTIONS=verify_asan_link_order=0";
+    for (char** e = environ; *e; ++e) {
+        if (std::strncmp(*e, "ASAN_OPTIONS=", 13) == 0) asan += std::string(":") + (*e + 13);
+        else if (std::strncmp(*e, "LD_PRELOAD=", 11) != 0 && std::strncmp(*e, "KIOSK_POWERCUT_", 15) != 0) envs.push_back(*e);
+    }
+    envs.push_back(asan);
     std::vector<char*> envp, argv;
     for (auto& e : envs) envp.push_back(e.data());
     envp.push_back(nullptr);

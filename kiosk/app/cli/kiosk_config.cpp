@@ -344,6 +344,8 @@ ConfigLoad loadConfig(const std::string& path, bool explicitlyGiven) {
     return out;
 }
 
+const core::TextFileKind& settingsFileKind() { return kConfigYaml.file; }
+
 std::string defaultConfigPath() {
     if (const char* env = std::getenv("KIOSK_CONFIG"); env && *env) return env;
     return "/etc/intake-kiosk/kiosk.yaml";
