@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/app/cli/paths.h"
@@ -116,7 +117,8 @@ void addExportCommand(CLI::App& app) {
         ->type_name("json|csv");
     cmd->add_option("-o,--output", a->output, "the file to write (0600; written whole or not at all)")
         ->required()
-        ->type_name("PATH");
+        ->type_name("PATH")
+        ->check(pathValidator());
     cmd->add_option("--form", a->form, "only this form id")->type_name("ID");
     cmd->add_option("--since", a->since, "submitted on or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");
     cmd->add_option("--until", a->until, "submitted up to and including DATE (YYYY-MM-DD: that whole day; or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");

@@ -15,6 +15,7 @@
 
 #include "kiosk/app/cli/cli_export.h"
 #include "kiosk/app/cli/cli_records.h"
+#include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/app/cli/passphrase.h"
@@ -138,7 +139,7 @@ void addStaff(CLI::App& app) {
     auto* passwd = staff->add_subcommand("passwd", "change the staff passphrase (records are not touched)");
     auto t = addStoreTarget(passwd, true, true);
     auto newFile = std::make_shared<std::string>();
-    passwd->add_option("--new-passphrase-file", *newFile, "read the new passphrase from FILE");
+    passwd->add_option("--new-passphrase-file", *newFile, "read the new passphrase from FILE")->check(pathValidator());
     passwd->callback([t, newFile] {
         Store s = t->open(false);
         const std::string old = orFail(getPassphrase(t->passphraseFile, "Current staff passphrase: ", "--passphrase-file"));
@@ -203,7 +204,7 @@ void addBackup(CLI::App& app) {
     auto* backup = app.add_subcommand("backup", "consistent copy of the database, safe while the kiosk runs");
     auto t = addStoreTarget(backup, false, false);
     auto dest = std::make_shared<std::string>();
-    backup->add_option("PATH", *dest, "where to write the copy (must not exist)")->required();
+    backup->add_option("PATH", *dest, "where to write the copy (must not exist)")->required()->check(pathValidator());
     backup->callback([t, dest] {
         // No quick_check at open: a damaged database is exactly the one that most needs a copy.
         Store s = t->open(false, false);

@@ -28,8 +28,8 @@ inline void orFail(core::Result<void> r) {
 
 /// The database a staff command uses, resolved as the kiosk does (`run`): @p db if given, else
 /// <@p dataDir>/intake.sqlite3, else the settings file's data_dir (@p config, $KIOSK_CONFIG or
-/// /etc/intake-kiosk/kiosk.yaml), else the XDG default. A broken settings file fails the command
-/// with each problem at file:line:col.
+/// /etc/intake-kiosk/kiosk.yaml), else the XDG default. A broken settings file (read whenever
+/// @p config names one) fails the command with each problem at file:line:col.
 std::string staffDbPath(const std::string& db, const std::string& dataDir, const std::string& config);
 
 /// Staff commands log warnings and errors to stderr, and to the data folder's logs/ only if that

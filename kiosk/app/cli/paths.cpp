@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace kiosk::app {
 namespace fs = std::filesystem;
@@ -26,9 +27,14 @@ bool hasYamlExtension(const std::string& s) {
 }
 
 /// The top-level `id:` of a form file, read from its text without parsing the whole YAML (start-up
-/// stays lazy: only the chosen form is loaded). "" when there is none in the first lines.
+/// stays lazy: only the chosen form is loaded). "" when there is none in the first 64 kB / 400 lines:
+/// only that much is read, however big the file (a real form names its id at the top).
 std::string peekFormId(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream file(path, std::ios::binary);
+    std::string head(64 * 1024, '\0');
+    file.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(file.gcount()));
+    std::istringstream in(head);
     std::string line;
     for (int n = 0; n < 400 && std::getline(in, line); ++n) {
         if (line.rfind("id:", 0) != 0) continue;
