@@ -11,6 +11,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libyaml-cpp-dev nlohmann-json3-dev libsodium-dev libcairo2-dev libfontconfig-dev
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libspdlog-dev libfmt-dev
+  libsystemd-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # JSON Schema validator for tests/forms/schema_test.cpp (header-only; pulls several JSON libraries)
   libvalijson-dev
