@@ -194,7 +194,7 @@ namespace {
 
 /// A clock that stands still until the store sleeps: the back-off is tested without waiting.
 struct FakeTime {
-    core::SystemTime now = *core::parseUtcIso("2026-11-25T10:00:00Z");
+    kiosk::core::SystemTime now = *kiosk::core::parseUtcIso("2026-11-25T10:00:00Z");
     std::vector<seconds> slept;
 };
 

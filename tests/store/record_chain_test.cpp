@@ -58,7 +58,7 @@ TEST(StoreRecordChain, IntactAfterSubmitsRetriesDeletesAndPurges) {
     ASSERT_TRUE(key);
     ASSERT_TRUE(s.deleteRecord(ids[1], *key));
     ASSERT_TRUE(s.markExported({ids[2]}, *key));
-    ASSERT_EQ(*s.purgeExported(std::chrono::hours(1), *key, *core::parseUtcIso("2027-01-01T00:00:00Z")), 1);
+    ASSERT_EQ(*s.purgeExported(std::chrono::hours(1), *key, *kiosk::core::parseUtcIso("2027-01-01T00:00:00Z")), 1);
     ids.push_back(*s.submit(meta(4), payload(4)));
     auto r = s.verifyRecords();
     ASSERT_TRUE(r);
