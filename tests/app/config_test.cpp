@@ -182,7 +182,8 @@ TEST(AppConfig, ReaderLimitsAndChecksApply) {
 }
 
 TEST(AppConfig, AFolderIsNotASettingsFile) {
-    const std::string dir = std::filesystem::temp_directory_path().string();
+    const kiosk::testing::TempDir folder("config-folder");
+    const std::string& dir = folder.path();
     for (bool explicitlyGiven : {true, false}) {
         const ConfigLoad load = loadConfig(dir, explicitlyGiven);
         ASSERT_EQ(load.errors.size(), 1u);

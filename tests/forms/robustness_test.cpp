@@ -8,7 +8,6 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include "form_test_util.h"
 #include "support/temp_files.h"
@@ -70,11 +69,9 @@ TEST(FormsRobustness, InvalidUtf8IsLocated) {
 }
 
 TEST(FormsRobustness, Utf8ByteOrderMarkAndCrlfAreFine) {
-    std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/data/forms/good.yaml", std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
+    const std::string good = kiosk::testing::readFile(KIOSK_SOURCE_DIR "/tests/data/forms/good.yaml");
     std::string crlf;
-    for (char c : s.str()) {
+    for (char c : good) {
         if (c == '\n') crlf += '\r';
         crlf += c;
     }
