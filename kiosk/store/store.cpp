@@ -67,7 +67,7 @@ std::string binding(const RecordMeta& m) {
 }
 
 Result<void> checkMeta(const RecordMeta& m) {
-    auto bad = [](std::string what) { return makeError(ErrorCode::Invalid, "record metadata: " + what); };
+    auto bad = [](const std::string& what) { return makeError(ErrorCode::Invalid, "record metadata: " + what); };
     if (m.formId.empty()) return bad("form id is empty");
     if (m.formVersion <= 0) return bad("form version must be positive");
     if (!core::parseUtcIso(m.startedAt)) return bad("started time is not UTC YYYY-MM-DDTHH:MM:SSZ");

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "run_binary.h"
+#include "support/temp_files.h"
 
 extern char** environ;
 
@@ -158,14 +158,14 @@ long countOf(const std::vector<NotifySocket::Message>& all, const std::string& t
 
 TEST(AppWatchdog, TheRealKioskIsReadyOncePingsAtHalfTheIntervalAndStopsWhenStalled) {
     testing::TempDir dir("watchdog");
-    NotifySocket notify(dir.file("notify"));
+    NotifySocket notify((dir / "notify"));
     ASSERT_TRUE(notify.bound());
     // WATCHDOG_USEC 400 ms: a WATCHDOG=1 every 200 ms. The kiosk sits idle on its welcome screen.
     const std::string cmd = "exec '" KIOSK_SOURCE_DIR "/tests/support/with_xvfb.sh' env NOTIFY_SOCKET='" +
-                            dir.file("notify") +
+                            (dir / "notify") +
                             "' WATCHDOG_USEC=400000 KIOSK_CONFIG=/nonexistent timeout 120 '" KIOSK_BINARY
                             "' run --windowed 800x600 --data-dir '" +
-                            dir.file("data") + "' >'" + dir.file("out") + "' 2>&1";
+                            (dir / "data") + "' >'" + (dir / "out") + "' 2>&1";
     std::vector<char*> argv{const_cast<char*>("/bin/sh"), const_cast<char*>("-c"), const_cast<char*>(cmd.c_str()),
                             nullptr};
     pid_t runner = 0;
@@ -174,7 +174,7 @@ TEST(AppWatchdog, TheRealKioskIsReadyOncePingsAtHalfTheIntervalAndStopsWhenStall
     // Start-up (X, GL, first keys) is slow on a loaded machine: wait up to a minute for READY=1.
     NotifySocket::Message ready;
     for (int i = 0; i < 600 && ready.text.empty(); ++i) ready = notify.receive(100ms);
-    ASSERT_EQ(ready.text, "READY=1") << std::ifstream(dir.file("out")).rdbuf();
+    ASSERT_EQ(ready.text, "READY=1") << std::ifstream((dir / "out")).rdbuf();
     const pid_t kiosk = ready.pid;
     ASSERT_GT(kiosk, 0);
 

@@ -2,20 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
+#include "support/temp_files.h"
 
 using kiosk::core::Catalog;
 using kiosk::core::pickLanguage;
-
-namespace {
-std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
-    auto dir = std::filesystem::temp_directory_path() / ("kiosk_i18n_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir / name) << text;
-    return dir;
-}
-}  // namespace
+using kiosk::testing::TempDir;
+using kiosk::testing::writeFile;
 
 TEST(CoreI18n, FallsBackToEnglishThenToTheKey) {
     Catalog c;
@@ -33,23 +25,23 @@ TEST(CoreI18n, FormatsNumberedPlaceholders) {
 }
 
 TEST(CoreI18n, LoadsAreaFilesAndFlattensNestedKeys) {
-    auto dir = writeTemp("ui.es.yaml", "page:\n  next: Siguiente\n  back: Atrás\n");
-    writeTemp("ui.en.yaml", "page:\n  next: Next\n");
-    auto c = Catalog::loadDir(dir.string());
+    const TempDir dir("i18n");
+    writeFile(dir / "ui.es.yaml", "page:\n  next: Siguiente\n  back: Atrás\n");
+    writeFile(dir / "ui.en.yaml", "page:\n  next: Next\n");
+    auto c = Catalog::loadDir(dir.path());
     ASSERT_TRUE(c.ok()) << c.error().format();
     EXPECT_EQ(c->tr("es", "page.next"), "Siguiente");
     EXPECT_EQ(c->tr("en", "page.next"), "Next");
     EXPECT_TRUE(c->has("es", "page.back"));
     EXPECT_FALSE(c->has("en", "page.back"));
-    std::filesystem::remove_all(dir);
 }
 
 TEST(CoreI18n, ReportsWhereABrokenFileIsBroken) {
-    auto dir = writeTemp("bad.en.yaml", "page:\n  next: [unclosed\n");
-    auto c = Catalog::loadDir(dir.string());
+    const TempDir dir("i18n");
+    writeFile(dir / "bad.en.yaml", "page:\n  next: [unclosed\n");
+    auto c = Catalog::loadDir(dir.path());
     ASSERT_FALSE(c.ok());
     EXPECT_NE(c.error().format().find("bad.en.yaml:"), std::string::npos) << c.error().format();
-    std::filesystem::remove_all(dir);
 }
 
 TEST(CoreI18n, PickLanguageTakesTheWantedOneElseTheFormsFirstElseEnglish) {

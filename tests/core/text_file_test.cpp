@@ -4,10 +4,9 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "kiosk/core/text_file.h"
+#include "support/temp_files.h"
 
 namespace kiosk::core {
 namespace {
@@ -16,12 +15,9 @@ const TextFileKind kNotes{"notes file", 1024 * 1024, "Notes are short."};
 
 TEST(CoreTextFile, ReadsAWholeFile) {
     const std::string path = KIOSK_SOURCE_DIR "/tests/data/forms/good.yaml";
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream expected;
-    expected << in.rdbuf();
     const Result<std::string> text = readTextFile(path, kNotes);
     ASSERT_TRUE(text.ok()) << text.error().format();
-    EXPECT_EQ(*text, expected.str());
+    EXPECT_EQ(*text, kiosk::testing::readFile(path));
 }
 
 TEST(CoreTextFile, FileOverTheLimitIsRefusedWithItsSize) {

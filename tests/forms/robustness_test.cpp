@@ -8,34 +8,15 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include "form_test_util.h"
+#include "support/temp_files.h"
 
 using namespace kiosk::forms;
 using namespace kiosk::forms::test;
+using kiosk::testing::TempFile;
 
 namespace {
-
-/// A file in a fresh temporary directory, removed at the end of the test.
-class TempFile {
-public:
-    TempFile() {
-        char tmpl[] = "/tmp/kiosk_forms_XXXXXX";
-        const char* dir = ::mkdtemp(tmpl);
-        EXPECT_NE(dir, nullptr);
-        m_dir = dir ? dir : "/tmp";
-        m_path = m_dir + "/form.yaml";
-    }
-    ~TempFile() {
-        ::unlink(m_path.c_str());
-        ::rmdir(m_dir.c_str());
-    }
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_dir, m_path;
-};
 
 std::string only(const LoadResult& r) {
     EXPECT_EQ(r.form, nullptr);
@@ -88,11 +69,9 @@ TEST(FormsRobustness, InvalidUtf8IsLocated) {
 }
 
 TEST(FormsRobustness, Utf8ByteOrderMarkAndCrlfAreFine) {
-    std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/data/forms/good.yaml", std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
+    const std::string good = kiosk::testing::readFile(KIOSK_SOURCE_DIR "/tests/data/forms/good.yaml");
     std::string crlf;
-    for (char c : s.str()) {
+    for (char c : good) {
         if (c == '\n') crlf += '\r';
         crlf += c;
     }
@@ -261,7 +240,7 @@ TEST(FormsRobustness, HugeStringIsRefusedBeforeParsing) {
 }
 
 TEST(FormsRobustness, HugeFileIsRefusedBeforeReading) {
-    TempFile f;
+    const TempFile f("form.yaml", "");
     // A sparse 50 MB file: the loader must stat it and refuse without reading 50 MB.
     const int fd = ::open(f.path().c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0600);
     ASSERT_GE(fd, 0);

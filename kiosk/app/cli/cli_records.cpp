@@ -57,7 +57,7 @@ void addList(CLI::App* records) {
 
 /// `records NAME ID`: unlocks the clinic key, then runs @p action on the record.
 using RecordAction = std::function<void(Store&, const store::ClinicKey&, const std::string& id)>;
-void addRecordCommand(CLI::App* records, const std::string& name, const std::string& help, RecordAction action) {
+void addRecordCommand(CLI::App* records, const std::string& name, const std::string& help, const RecordAction& action) {
     auto* cmd = records->add_subcommand(name, help);
     auto t = addStoreTarget(cmd, true);
     auto id = std::make_shared<std::string>();

@@ -22,7 +22,7 @@ T orFail(core::Result<T> r) {
     return std::move(*r);
 }
 
-inline void orFail(core::Result<void> r) {
+inline void orFail(const core::Result<void>& r) {
     if (!r) fail(r.error());
 }
 
