@@ -66,8 +66,10 @@ core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key
     if (!read) return read.error();
     if (w.cancelled) return core::makeError(core::ErrorCode::Invalid, "export cancelled", core::SourceLoc{file.target()});
     const auto finished = writer->finish();
-    if (!finished)
+    if (!finished) {
+        if (auto why = file.writeFailure()) return *why;  // the disk full, ...: said, not only "not written"
         return core::makeError(finished.error().code, finished.error().message, core::SourceLoc{file.target()});
+    }
     return w;
 }
 

@@ -13,8 +13,10 @@
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Transaction.h>
 #include <sodium.h>
+#include <sqlite3.h>
 
 #include "kiosk/core/log.h"
+#include "kiosk/store/db_file.h"
 #include "kiosk/store/schema.h"
 #include "kiosk/store/store_impl.h"
 
@@ -211,12 +213,25 @@ Result<Store> Store::open(const StoreOptions& options) {
     const std::string& path = options.dbPath;
     std::error_code ec;
     const bool existed = std::filesystem::exists(path, ec);
-    if (!existed && !options.createIfMissing)
-        return makeError(ErrorCode::NotFound, "no database here (give --db or --data-dir)", core::SourceLoc{path});
+    if (!existed && (!options.createIfMissing || options.readOnly)) return missingDatabase(path);
+    const bool writing = !options.readOnly;
     auto opened = guarded("opening the database", path, [&]() -> Result<Store> {
-        int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_FULLMUTEX;
-        if (options.createIfMissing) flags |= SQLite::OPEN_CREATE;
-        SQLite::Database db(path, flags, options.busyTimeoutMs);
+        int flags = (writing ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_FULLMUTEX;
+        if (writing && options.createIfMissing) flags |= SQLite::OPEN_CREATE;
+        std::string target = path;
+        if (!writing) {
+            if (std::string uri = readOnlyUri(path); !uri.empty()) {  // a read-only folder, nobody writing
+                target = std::move(uri);
+                flags |= SQLite::OPEN_URI;
+            }
+        }
+        SQLite::Database db(target, flags, options.busyTimeoutMs);
+        // SQLite falls back to read-only without a word when the file is not writable: say so now,
+        // not at the first save.
+        if (writing && sqlite3_db_readonly(db.getHandle(), "main") == 1) {
+            if (auto why = explainUnopenable(path, true)) return *why;
+            return makeError(ErrorCode::Io, "the database can only be read by this user", core::SourceLoc{path});
+        }
         if (!existed) ::chmod(path.c_str(), 0600);  // -wal and -shm inherit this mode
         // Check before anything writes: a damaged file is left exactly as it was found.
         if (options.quickCheck && existed) {
@@ -230,6 +245,27 @@ Result<Store> Store::open(const StoreOptions& options) {
             db.execAndGet("SELECT count(*) FROM sqlite_master").getInt64() > 0)
             return makeError(ErrorCode::Invalid, "not an intake database (it holds other tables)",
                              core::SourceLoc{path});
+        if (!writing) {
+            // Read as it is: an older schema would need its migrations, which write.
+            if (schemaVersion(db) != kSchemaVersion)
+                return makeError(ErrorCode::Invalid,
+                                 "the database has schema version " + std::to_string(schemaVersion(db)) +
+                                     " and this program reads version " + std::to_string(kSchemaVersion) +
+                                     " only; run a command that writes (or start the kiosk) once, as the kiosk's "
+                                     "user, to upgrade it",
+                                 core::SourceLoc{path});
+            db.exec("PRAGMA foreign_keys = ON;");
+            auto impl = std::make_unique<Impl>(options, std::move(db));
+            impl->kioskId = options.kioskId;
+            if (impl->kioskId.empty())
+                if (auto id = impl->metaGet("kiosk_id")) impl->kioskId.assign(id->begin(), id->end());
+            try {
+                impl->keyProblem = impl->examineKey();
+            } catch (const SQLite::Exception& e) {
+                impl->keyProblem = fromSqlite(e, "checking the clinic key", path);
+            }
+            return Store(std::move(impl));
+        }
         const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
         if (mode != "wal")
             return makeError(ErrorCode::Io, "the database cannot use write-ahead logging (" + mode + ")",
@@ -270,6 +306,11 @@ Result<Store> Store::open(const StoreOptions& options) {
                          "the database failed its integrity check, so intake is stopped and nothing was "
                          "changed. Restore the latest backup or call support.",
                          core::SourceLoc{path});
+    }
+    if (!opened && opened.error().code == ErrorCode::Io) {
+        // SQLite's "unable to open database file" fits a folder, a missing folder and a folder this
+        // user cannot write alike: say which.
+        if (auto why = explainUnopenable(path, writing)) opened = *why;
     }
     if (!opened) core::logger()->error("opening the database failed: {}", opened.error().message);
     return opened;

@@ -44,6 +44,9 @@ struct StoreOptions {
     std::int64_t maxPageCount = 0;      ///< 0 = no cap; a cap makes SQLite report a full disk
     std::chrono::seconds draftMaxAge{std::chrono::minutes(30)};  ///< older drafts are discarded
     bool quickCheck = true;             ///< PRAGMA quick_check before anything is written
+    /// Open for reading only: nothing is created, migrated or written, so a listing works on a
+    /// read-only data folder (or as a user who may only read). An old schema is an error here.
+    bool readOnly = false;
     /// The clock and the sleep of the wrong-passphrase back-off (and the time its audit rows
     /// carry); empty = the system clock and a real sleep. Tests pass a clock that the sleep moves.
     std::function<core::SystemTime()> now;

@@ -114,10 +114,7 @@ void runLoop(const DeathKind& kind) {
         const pid_t pid = kind.start(path, fds[1], (iter + 1) * kIndexStride, delayUs, armAfter);
         ASSERT_GE(pid, 0);
         ::close(fds[1]);
-        std::vector<Ack> acks;
-        Ack a{};
-        while (::read(fds[0], &a, sizeof a) == static_cast<ssize_t>(sizeof a)) acks.push_back(a);
-        ::close(fds[0]);
+        const std::vector<Ack> acks = readAcks(fds[0]);
         int status = 0;
         ASSERT_EQ(::waitpid(pid, &status, 0), pid);
         for (const Ack& x : acks) ASSERT_GE(x.index, 0) << "child failed: " << x.id;

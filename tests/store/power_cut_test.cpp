@@ -65,10 +65,7 @@ TEST(StorePowerCut, ALyingDiskLosesAcknowledgedRecords) {
                                      dir / "undo", {"KIOSK_POWERCUT_LYING_DISK=1"});
     ASSERT_GT(pid, 0);
     ::close(fds[1]);
-    std::vector<Ack> acks;
-    Ack a{};
-    while (::read(fds[0], &a, sizeof a) == static_cast<ssize_t>(sizeof a)) acks.push_back(a);
-    ::close(fds[0]);
+    const std::vector<Ack> acks = readAcks(fds[0]);
     int status = 0;
     ASSERT_EQ(::waitpid(pid, &status, 0), pid);
     ASSERT_GE(acks.size(), 2u);

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "kiosk/store/store.h"
 #include "store_test_util.h"
@@ -38,6 +39,15 @@ inline void armKill(long delayUs) {
     timer.it_value.tv_sec = delayUs / 1000000;
     timer.it_value.tv_usec = delayUs % 1000000 + 1;  // 0 would disarm
     ::setitimer(ITIMER_REAL, &timer, nullptr);
+}
+
+/// Every ack the child wrote to @p fd until it died (the read end; closed here).
+inline std::vector<Ack> readAcks(int fd) {
+    std::vector<Ack> acks;
+    Ack a{};
+    while (::read(fd, &a, sizeof a) == static_cast<ssize_t>(sizeof a)) acks.push_back(a);
+    ::close(fd);
+    return acks;
 }
 
 /// The child arms its kill timer before opening the store (@p armAfterAcks == 0: the kill can land

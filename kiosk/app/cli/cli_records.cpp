@@ -40,7 +40,7 @@ void addList(CLI::App* records) {
     list->add_option("--limit", a->limit, "at most N records (0 = all)")->type_name("N")->check(recordCountValidator());
     list->add_flag("--include-deleted", a->deleted, "also list deleted records");
     list->callback([t, a] {
-        Store s = t->open();
+        Store s = t->open(Access::Read);  // only reads: works on a read-only data folder
         store::ListFilter f;
         f.formId = a->form;
         if (!a->status.empty()) f.status = store::parseRecordStatus(a->status);

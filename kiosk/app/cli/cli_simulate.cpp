@@ -42,17 +42,17 @@ constexpr const char* kSimulateKioskId = "simulate";
 int saveRecord(const SimulateOptions& o, const session::Record& record) {
     const std::string dbPath = staffDbPath(o.db, o.dataDir, o.config);
     initStaffLogging(dbPath);
+    // Errors name the database once: the store's own are located there already.
+    const auto report = [&](core::Error e) {
+        if (e.where.file.empty()) e.where.file = dbPath;
+        std::cerr << e.format() << '\n';
+        return 1;
+    };
     auto sink = StoreRecordSink::open(dbPath, kSimulateKioskId, std::chrono::minutes(30),
                                       store::DraftAfterSubmit::Keep);
-    if (!sink) {
-        std::cerr << dbPath << ": " << sink.error().format() << '\n';
-        return 1;
-    }
+    if (!sink) return report(sink.error());
     auto id = (*sink)->submit(record);
-    if (!id) {
-        std::cerr << dbPath << ": " << id.error().format() << '\n';
-        return 1;
-    }
+    if (!id) return report(id.error());
     std::cerr << "saved record " << *id << " to " << dbPath << '\n';
     return 0;
 }

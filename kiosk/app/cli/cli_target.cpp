@@ -85,20 +85,27 @@ std::string StoreTarget::path() const {
     return m_path;
 }
 
-store::Store StoreTarget::open(bool create, bool quickCheck) const {
+store::Store StoreTarget::open(Access access) const {
     const std::string p = path();
-    if (create) makePrivateParentDir(p);
+    if (access == Access::Create) orFail(makePrivateParentDir(p));
     store::StoreOptions o;
     o.dbPath = p;
     o.kioskId = m_kioskId;  // "" = the id kept in the database
-    o.createIfMissing = create;
-    o.quickCheck = quickCheck;
+    o.createIfMissing = access == Access::Create;
+    o.quickCheck = access != Access::Backup;
+    o.readOnly = access == Access::Read;
     auto opened = store::Store::open(o);
     if (!opened && opened.error().code == core::ErrorCode::Integrity) {
         // The store's own words are for the kiosk screen ("intake is stopped"); staff at a terminal
         // need to know what the file is and what they can still do.
         if (!looksLikeSqlite(p))
             fail(core::makeError(core::ErrorCode::Integrity, p + " is not an intake database"));
+        if (access == Access::Backup)  // not "run backup": this is backup, and it cannot read the file
+            fail(core::makeError(core::ErrorCode::Integrity,
+                                 "the database is too damaged to open, so `backup` cannot copy it. Stop the kiosk "
+                                 "and copy the database file as it is (with its -wal file if there is one) for "
+                                 "repair, then restore the latest backup",
+                                 core::SourceLoc{p}));
         fail(core::makeError(core::ErrorCode::Integrity,
                              "the database is damaged (it failed its integrity check); nothing was changed. "
                              "`intake-kiosk backup` can still copy it for repair",

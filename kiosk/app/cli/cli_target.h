@@ -37,6 +37,14 @@ std::string staffDbPath(const std::string& db, const std::string& dataDir, const
 /// make /etc/logs).
 void initStaffLogging(const std::string& dbPath);
 
+/// @brief What a staff command does with the database: how StoreTarget::open opens it.
+enum class Access {
+    Read,    ///< reads only: opened read-only (works on a read-only data folder)
+    Write,   ///< the database must exist
+    Create,  ///< made, with its folder, when missing
+    Backup,  ///< no quick_check: a damaged database is the one that most needs a copy
+};
+
 /// @brief The options naming a database (and the passphrase), shared by the staff commands.
 struct StoreTarget {
     std::string db;              ///< --db PATH
@@ -49,9 +57,9 @@ struct StoreTarget {
     /// is read when it decides the database or --config names it, and its kiosk_id (if set) is
     /// the kiosk id open() uses.
     std::string path() const;
-    /// Opens the existing database (NotFound if missing), or creates it when @p create. Staff get
-    /// their own words for a file that is not a database or is damaged.
-    store::Store open(bool create = false, bool quickCheck = true) const;
+    /// Opens the database for @p access (NotFound if missing, unless Create). Staff get their own
+    /// words for a file that is not a database or is damaged, and for one too damaged to back up.
+    store::Store open(Access access = Access::Write) const;
     /// The staff passphrase (file or terminal), then Store::unlock.
     store::ClinicKey unlock(store::Store& s) const;
     store::KdfLimits limits() const;

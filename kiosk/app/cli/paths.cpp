@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "kiosk/core/file_error.h"
+
 namespace kiosk::app {
 namespace fs = std::filesystem;
 
@@ -120,12 +122,18 @@ core::Result<std::string> resolveFormFile(const std::string& formArg, const std:
     return core::makeError(ErrorCode::NotFound, msg);
 }
 
-void makePrivateParentDir(const std::string& filePath) {
+core::Result<void> makePrivateParentDir(const std::string& filePath) {
     const fs::path dir = fs::path(filePath).parent_path();
     std::error_code ec;
-    if (dir.empty() || fs::exists(dir, ec)) return;
+    if (dir.empty() || fs::exists(dir, ec)) return {};
     fs::create_directories(dir, ec);
+    if (ec && !isDir(dir))
+        return core::makeError(core::ErrorCode::Io,
+                               "cannot make the data folder " + dir.string() + ": " +
+                                   core::fileErrorReason(ec.value(), dir.string()),
+                               core::SourceLoc{filePath});
     fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    return {};
 }
 
 }  // namespace kiosk::app

@@ -19,7 +19,7 @@ core::Result<std::unique_ptr<StoreRecordSink>> StoreRecordSink::open(const std::
                                                                      std::chrono::seconds draftMaxAge,
                                                                      store::DraftAfterSubmit afterSubmit) {
     store::StoreOptions options;
-    makePrivateParentDir(dbPath);
+    if (auto made = makePrivateParentDir(dbPath); !made) return made.error();
     options.dbPath = dbPath;
     options.kioskId = kioskId;
     options.draftMaxAge = draftMaxAge;

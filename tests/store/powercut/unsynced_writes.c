@@ -249,9 +249,7 @@ int ftruncate64(int fd, off64_t size) {
 int ftruncate(int fd, off_t size) { return ftruncate64(fd, (off64_t)size); }
 
 /* [SECTION] syncs: noted only once they returned */
-int fsync(int fd) {
-    resolve();
-    const int r = real_fsync(fd);
+static int synced(int fd, int r) {
     const int id = trackedId(fd);
     if (r == 0 && id >= 0) {
         pthread_mutex_lock(&g_lock);
@@ -261,14 +259,12 @@ int fsync(int fd) {
     return r;
 }
 
+int fsync(int fd) {
+    resolve();
+    return synced(fd, real_fsync(fd));
+}
+
 int fdatasync(int fd) {
     resolve();
-    const int r = real_fdatasync(fd);
-    const int id = trackedId(fd);
-    if (r == 0 && id >= 0) {
-        pthread_mutex_lock(&g_lock);
-        noteSync(id);
-        pthread_mutex_unlock(&g_lock);
-    }
-    return r;
+    return synced(fd, real_fdatasync(fd));
 }
