@@ -2,15 +2,34 @@
 # The kiosk's install size (PERFORMANCE.md: <= 20 MB beyond a minimal Debian with Mesa): dpkg's
 # Installed-Size of the package plus that of every package its Depends pull in that a minimal Debian 12
 # with Mesa does not have already. "Minimal with Mesa" = the dependency closure of every Priority
-# required/important package in the apt lists plus libgl1-mesa-dri, libgl1 and libegl1.
+# required/important package in the apt lists plus libgl1-mesa-dri, libgl1 and libegl1. Run as root on a
+# machine with other packages it is still exact: only apt's lists are read, not what is installed.
 #   install_size.sh DEB
 set -euo pipefail
 deb=$1
-closure() {
-    apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces \
-        --no-enhances "$@" 2>/dev/null | grep -v '^[ <]' | sort -u
+# What apt would install for PACKAGES: Depends and Pre-Depends, the first of each alternative and
+# the first provider of a virtual package (as apt picks when nothing else is installed), recursively.
+direct() {
+    apt-cache depends --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces --no-enhances \
+        "$@" 2>/dev/null | awk '
+        function take(x) { if (x ~ /^</) wantProvider = 1; else print x }
+        /^[^ ]/ { alt = 0; wantProvider = 0; next }
+        /^ *[|](Pre)?Depends: / { if (!alt) take($2); alt = 1; next }
+        /^ *(Pre)?Depends: / { if (!alt) take($2); alt = 0; next }
+        /^    / { if (wantProvider) { print $1; wantProvider = 0 } next }
+        { wantProvider = 0 }'
 }
-base_roots=$(cat /var/lib/apt/lists/*_Packages 2>/dev/null |
+closure() {
+    local seen frontier
+    seen=$(printf '%s\n' "$@" | sort -u)
+    frontier=$seen
+    while [ -n "$frontier" ]; do
+        frontier=$(comm -13 <(printf '%s\n' "$seen") <(direct $frontier | sed 's/:any$//' | sort -u))
+        seen=$(printf '%s\n%s\n' "$seen" "$frontier" | grep -v '^$' | sort -u)
+    done
+    printf '%s\n' "$seen"
+}
+base_roots=$(apt-cache dumpavail 2>/dev/null |
     awk '/^Package: /{p=$2} /^Priority: (required|important)$/{print p}' | sort -u)
 [ -n "$base_roots" ] || { echo "install size: no apt lists (apt-get update first)"; exit 0; }
 base=$(closure $base_roots libgl1-mesa-dri libgl1 libegl1)
