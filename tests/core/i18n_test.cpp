@@ -47,25 +47,25 @@ TEST(CoreI18n, ReportsWhereABrokenFileIsBroken) {
 TEST(CoreI18n, ATranslationFileIsReadBoundedAndStrictly) {
     // Read like every YAML file of the kiosk: a folder, a file over 1 MB and a repeated key are
     // each refused with their place, instead of being read whole or kept silently.
-    auto dir = writeTemp("ui.en.yaml", "page:\n  next: Next\n");
+    const TempDir dir("i18n");
+    writeFile(dir / "ui.en.yaml", "page:\n  next: Next\n");
     Catalog c;
-    auto folder = c.loadFile(dir.string());
+    auto folder = c.loadFile(dir.path());
     ASSERT_FALSE(folder.ok());
     EXPECT_EQ(folder.error().message, "this is a directory, not a translation file");
 
-    std::ofstream(dir / "big.en.yaml") << "# " << std::string(1024 * 1024, 'x') << "\n";
-    auto big = c.loadFile((dir / "big.en.yaml").string());
+    writeFile(dir / "big.en.yaml", "# " + std::string(1024 * 1024, 'x') + "\n");
+    auto big = c.loadFile(dir / "big.en.yaml");
     ASSERT_FALSE(big.ok());
     EXPECT_EQ(big.error().message.rfind("the file is 1048579 bytes; the limit is 1048576 bytes (1 MB).", 0), 0u)
         << big.error().message;
 
-    std::ofstream(dir / "twice.en.yaml") << "page:\n  next: Next\n  next: Onward\n";
-    auto twice = c.loadFile((dir / "twice.en.yaml").string());
+    writeFile(dir / "twice.en.yaml", "page:\n  next: Next\n  next: Onward\n");
+    auto twice = c.loadFile((dir / "twice.en.yaml"));
     ASSERT_FALSE(twice.ok());
-    EXPECT_EQ(twice.error().format(), (dir / "twice.en.yaml").string() +
+    EXPECT_EQ(twice.error().format(), (dir / "twice.en.yaml") +
                                           ":3:3: error: duplicate key 'next'; it is already given at line 2:3 (each "
                                           "key may appear once in a map; remove one)");
-    std::filesystem::remove_all(dir);
 }
 
 TEST(CoreI18n, PickLanguageTakesTheWantedOneElseTheFormsFirstElseEnglish) {
