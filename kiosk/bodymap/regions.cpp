@@ -217,9 +217,9 @@ std::vector<std::string_view> resolveRegion(std::string_view id) {
 }
 
 const std::vector<std::string_view>& painKinds() {
-    static const std::vector<std::string_view> kinds{"aching", "burning", "sharp", "numbness",
-                                                     "pins_needles", "stiffness"};
-    return kinds;
+    static const std::vector<std::string_view> kKinds{"aching", "burning", "sharp", "numbness",
+                                                      "pins_needles", "stiffness"};
+    return kKinds;
 }
 
 }  // namespace kiosk::bodymap

@@ -12,7 +12,6 @@
 #include "kiosk/forms/answer_access.h"
 #include "kiosk/forms/answer_check.h"
 #include "kiosk/forms/body_marks.h"
-#include "kiosk/session/clock.h"
 
 namespace kiosk::session {
 namespace {
@@ -146,10 +145,6 @@ core::Result<forms::Answer> answerFromJson(const forms::Item& item, const json& 
         return core::makeError(core::ErrorCode::Invalid,
                                forms::describe(item, {Problem::WrongType, {}}));
     }
-}
-
-core::Result<forms::Answer> answerFromJson(const forms::Item& item, const json& value) {
-    return answerFromJson(item, value, dateOfIso(systemUtcNow()));
 }
 
 json answerToJson(const forms::Answer& answer) {

@@ -20,10 +20,9 @@
 namespace kiosk::session {
 
 /// @brief Parses and checks one answer for @p item. `past_only` dates are checked against
-///        @p today; the two-argument form uses today's UTC date from the system clock.
+///        @p today (session::utcToday of the intake's clock).
 core::Result<forms::Answer> answerFromJson(const forms::Item& item, const nlohmann::json& value,
                                            const std::optional<forms::Date>& today);
-core::Result<forms::Answer> answerFromJson(const forms::Item& item, const nlohmann::json& value);
 
 /// @brief The JSON form of an answer (whole numbers print without ".0"; body marks always print as
 ///        objects).

@@ -40,8 +40,9 @@ void drawBodyMapList(Frame& f, const session::ItemView& iv, float width) {
         bool focusHere = false;
         for (const auto& r : bodymap::regions()) {
             if (r.group != g) continue;
-            ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(i % cols) * (w + gap),
-                                             grid.y + static_cast<float>(i / cols) * (rowH + gap)));
+            const int row = i / cols, column = i % cols;
+            ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(column) * (w + gap),
+                                             grid.y + static_cast<float>(row) * (rowH + gap)));
             ++i;
             const bool on = std::any_of(marks.begin(), marks.end(),
                                         [&](const forms::BodyMark& m) { return m.region == r.id; });

@@ -184,8 +184,9 @@ void drawMarkPanel(Frame& f, const forms::Item& item, const forms::BodyMapAnswer
             const ImVec2 grid = ImGui::GetCursorScreenPos();
             int i = 0;
             for (std::string_view k : kinds) {
-                ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(i % cols) * (w + gap),
-                                                 grid.y + static_cast<float>(i / cols) * (rowH + gap)));
+                const int row = i / cols, column = i % cols;
+                ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(column) * (w + gap),
+                                                 grid.y + static_cast<float>(row) * (rowH + gap)));
                 ++i;
                 const std::string key = base + "/kind/" + std::string(k);
                 const std::string label = named(f, "pain_kind.", k);

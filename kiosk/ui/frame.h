@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kiosk/bodymap/figure.h"
+#include "kiosk/core/clock.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/model.h"
 #include "kiosk/session/actions.h"
@@ -37,6 +38,7 @@ struct Frame {
     UiState& state;
     ActionSink& out;
     session::TimePoint now;
+    core::CalendarDay today;  ///< the local day (UiOptions::clock): the date picker's years end here
     float em;              ///< px per em this frame (display height and larger text applied)
     float displayW, displayH;
     std::string clinicName;  ///< from UiOptions; "" = not shown
@@ -52,7 +54,7 @@ struct Frame {
     }
     /// A form text in the patient's language (the form's first language as fallback).
     const std::string& text(const forms::Text& t) const {
-        return t.get(lang, form.languages.empty() ? std::string_view("en") : form.languages.front());
+        return t.get(lang, core::pickLanguage(form.languages));
     }
     void emit(session::Action action) { out.push_back(std::move(action)); }
 };

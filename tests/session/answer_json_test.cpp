@@ -172,7 +172,8 @@ TEST(SessionAnswerJson, OldRegionIdsLoadAsTheRegionsTheyBecame) {
     auto a = answerFromJson(detailed, json::parse(R"([{"region": "trapezius_l", "intensity": 4, "kinds": ["stiffness"]},
                                                       {"region": "sacrum", "intensity": 6},
                                                       {"region": "lower_back_l", "intensity": 7, "kinds": ["aching"]},
-                                                      "heel_r"])"));
+                                                      "heel_r"])"),
+                            kToday);
     ASSERT_TRUE(a.ok()) << a.error().message;
     EXPECT_EQ(answerToJson(*a), json::parse(R"([{"region": "shoulder_back_l", "intensity": 4, "kinds": ["stiffness"]},
                                                 {"region": "lower_back_r", "intensity": 6},

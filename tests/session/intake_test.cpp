@@ -12,7 +12,7 @@ using namespace kiosk::session;
 namespace {
 
 struct IntakeTest : ::testing::Test {
-    Intake intake{sampleForm(), realCatalog(), IntakeConfig{}, &fixedNow};
+    Intake intake{sampleForm(), realCatalog(), IntakeConfig{}, fixedClock()};
 
     std::vector<Effect> act(const Action& a) { return intake.apply(a); }
     std::string errorFor(const std::string& id) const {
@@ -101,7 +101,7 @@ TEST_F(IntakeTest, NextRefusesAnswersThatDoNotFit) {
 TEST_F(IntakeTest, FutureBirthDateIsRefused) {
     act(Start{"en"});
     act(SetAnswer{"name", std::string("Ana")});
-    act(SetAnswer{"dob", Date{2026, 11, 26}});  // fixedNow is 2026-11-25
+    act(SetAnswer{"dob", Date{2026, 11, 26}});  // fixedClock() is 2026-11-25
     act(Next{});
     EXPECT_EQ(errorFor("dob"), "This date cannot be in the future.");
 }

@@ -1,29 +1,23 @@
 #include "intake_e2e_fixture.h"
 
 #include <chrono>
-#include <ctime>
 
 #include "kiosk/forms/loader.h"
 
 namespace kiosk::ui::test {
 namespace {
 
-std::string fixedUtcNow() { return "2026-11-25T10:03:00Z"; }
+const core::FixedClock kFixedClock = core::FixedClock::atUtc("2026-11-25T10:03:00Z");
 
 }  // namespace
 
-int pickerYear() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return tm.tm_year + 1900;
-}
+int pickerYear() { return core::systemClock().localToday().year; }
 
 void IntakeE2e::SetUp() {
     auto loaded = forms::loadForm(std::string(KIOSK_SOURCE_DIR) + "/forms/intake.yaml");
     ASSERT_TRUE(loaded.ok()) << (loaded.errors.empty() ? std::string() : loaded.errors.front().format());
     form = loaded.form;
-    intake = std::make_unique<session::Intake>(form, catalog, session::IntakeConfig{}, &fixedUtcNow);
+    intake = std::make_unique<session::Intake>(form, catalog, session::IntakeConfig{}, kFixedClock);
     startUi(1920, 1080);
 }
 
