@@ -34,11 +34,12 @@ struct Written {
     bool cancelled = false;
 };
 
-/// Streams the document into @p file, one record in memory at a time. On error the caller lets
-/// @p file go, and its destructor removes the temp file.
-core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key, const store::ListFilter& filter,
-                                    const ExportOptions& options, const ExportProgressFn& progress,
-                                    PrivateOutput& file) {
+/// Streams the document into @p file through @p writer (JsonExportWriter or FhirBundleWriter), one
+/// record in memory at a time. On error the caller lets @p file go, and its destructor removes the
+/// temp file.
+template <class Writer>
+core::Result<Written> streamRecords(store::Store& s, const store::ClinicKey& key, const store::ListFilter& filter,
+                                    const ExportProgressFn& progress, PrivateOutput& file, Writer& writer) {
     ExportProgress at;
     if (progress) {
         auto total = s.count(filter);
@@ -47,7 +48,6 @@ core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key
     }
     Written w;
     std::ostream& out = file.stream();
-    JsonExportWriter writer(out, options.exportedAt.empty() ? core::utcNowIso() : options.exportedAt, s.kioskId());
     auto read = s.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
         if (auto record = parseRecord(payload)) {
             writer.addParsed(metaOf(r), std::move(*record));
@@ -66,6 +66,18 @@ core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key
         return core::makeError(finished.error().code, finished.error().message, core::SourceLoc{file.target()});
     w.damaged = writer.damaged();
     return w;
+}
+
+core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key, const store::ListFilter& filter,
+                                    const ExportOptions& options, const ExportProgressFn& progress,
+                                    PrivateOutput& file) {
+    const std::string exportedAt = options.exportedAt.empty() ? core::utcNowIso() : options.exportedAt;
+    if (options.format == ExportFormat::Fhir) {
+        FhirBundleWriter writer(file.stream(), exportedAt, options.forms, options.fhir);
+        return streamRecords(s, key, filter, progress, file, writer);
+    }
+    JsonExportWriter writer(file.stream(), exportedAt, s.kioskId());
+    return streamRecords(s, key, filter, progress, file, writer);
 }
 
 }  // namespace

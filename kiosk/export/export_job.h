@@ -10,15 +10,23 @@
 #include <vector>
 
 #include "kiosk/core/error.h"
+#include "kiosk/export/fhir_bundle.h"
 #include "kiosk/store/store.h"
 
 namespace kiosk::exports {
+
+/// @brief What the output file holds: the JSON document (json_export.h) or a FHIR R4 Bundle
+///        (fhir_bundle.h).
+enum class ExportFormat { Json, Fhir };
 
 /// @brief How the job treats the output and the records.
 struct ExportOptions {
     bool force = false;      ///< replace an existing output file (never a folder, device or symlink)
     bool noMark = false;     ///< leave records unmarked (still audited: patient data left the kiosk)
     std::string exportedAt;  ///< the document's "exported_at" (UTC ISO); "" = now
+    ExportFormat format = ExportFormat::Json;
+    FormLookup forms;        ///< Fhir: the forms records were answered on (none: answers typed from JSON)
+    fhir::FhirOptions fhir;  ///< Fhir: the clinic's base URL
 };
 
 /// @brief Where the job is, after each record: what a progress bar needs and nothing a record holds.

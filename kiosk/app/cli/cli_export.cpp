@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "kiosk/app/cli/cli_fhir.h"
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/export/export_job.h"
 #include "kiosk/store/store.h"
@@ -27,6 +28,7 @@ namespace {
 struct ExportArgs {
     std::string format, output, form, since, until, status;
     bool noMark = false, force = false;
+    FhirArgs fhir;
 };
 
 core::Error usage(const std::string& message) {
@@ -61,6 +63,13 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
     exports::ExportOptions options;
     options.force = a.force;
     options.noMark = a.noMark;
+    FormShelf shelf;  // outlives the job, which looks forms up in it
+    if (a.format == "fhir") {
+        shelf = FormShelf::load(a.fhir.resolvedFormsDir(t.config));
+        options.format = exports::ExportFormat::Fhir;
+        options.forms = shelf.lookup();
+        options.fhir.base = a.fhir.base;
+    }
     const exports::ExportSummary done = orFail(exports::exportRecords(s, key, filter, a.output, options));
     std::cout << "exported " << done.exported << " record" << (done.exported == 1 ? "" : "s") << " to " << a.output
               << '\n';
@@ -73,18 +82,19 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
 
 void addExportCommand(CLI::App& app) {
     auto* cmd = app.add_subcommand(
-        "export", "write decrypted records to a file (JSON; CSV, FHIR and PDF are not available yet)");
+        "export", "write decrypted records to a file (JSON, or a FHIR R4 Bundle; CSV and PDF are not available yet)");
     auto t = addStoreTarget(cmd, true);
     auto a = std::make_shared<ExportArgs>();
-    cmd->add_option("--format", a->format, "json (csv, fhir and pdf are planned, not available yet)")
+    cmd->add_option("--format", a->format, "json, or fhir (a FHIR R4 Bundle); csv and pdf are planned")
         ->required()
         ->check(CLI::Validator(
             [](std::string& v) -> std::string {
-                return v == "json" ? std::string()
-                                   : "only json is available for now (csv, fhir and pdf come later), not '" + v + "'";
+                return v == "json" || v == "fhir"
+                           ? std::string()
+                           : "json and fhir are available for now (csv and pdf come later), not '" + v + "'";
             },
             ""))
-        ->type_name("json");
+        ->type_name("json|fhir");
     cmd->add_option("-o,--output", a->output, "the file to write (0600; written whole or not at all)")
         ->required()
         ->type_name("PATH");
@@ -95,6 +105,7 @@ void addExportCommand(CLI::App& app) {
         ->check(CLI::IsMember({"submitted", "reviewed", "exported"}));
     cmd->add_flag("--no-mark", a->noMark, "do not mark the records exported (purge only removes exported ones)");
     cmd->add_flag("--force", a->force, "overwrite PATH if it exists");
+    addFhirArgs(cmd, a->fhir);
     cmd->callback([t, a] { runExport(*t, *a); });
 }
 

@@ -1,0 +1,128 @@
+// `form export-fhir` and the FHIR options of export and records show (see cli_fhir.h).
+#include "kiosk/app/cli/cli_fhir.h"
+
+#include <fstream>
+#include <iostream>
+
+#include "kiosk/app/cli/cli_target.h"
+#include "kiosk/app/cli/kiosk_config.h"
+#include "kiosk/app/cli/paths.h"
+#include "kiosk/core/durable.h"
+#include "kiosk/export/fhir_questionnaire.h"
+#include "kiosk/forms/loader.h"
+
+namespace kiosk::app {
+
+FormShelf FormShelf::load(const std::string& dir) {
+    FormShelf shelf;
+    for (const std::string& path : listFormFiles(dir)) {
+        const forms::LoadResult r = forms::loadForm(path);
+        if (!r.ok()) {
+            std::cerr << path << ": warning: not loaded (`intake-kiosk validate` says why); records of it are "
+                                 "exported with answers typed from their JSON\n";
+            continue;
+        }
+        shelf.m_forms[{r.form->id, r.form->version}] = r.form;
+    }
+    return shelf;
+}
+
+const forms::Form* FormShelf::find(const std::string& formId, int version) const {
+    const auto it = m_forms.find({formId, version});
+    return it == m_forms.end() ? nullptr : it->second.get();
+}
+
+exports::FormLookup FormShelf::lookup() const {
+    return [this](const std::string& formId, int version) { return find(formId, version); };
+}
+
+std::string FhirArgs::resolvedFormsDir(const std::string& config) const {
+    if (!formsDir.empty()) return formsDir;
+    const SettingsFile settings = loadSettings(config);
+    if (settings.load.ok() && !settings.load.config->formsDir.empty()) return settings.load.config->formsDir;
+    return defaultBundlePaths().formsDir;
+}
+
+void addFhirArgs(CLI::App* cmd, FhirArgs& args) {
+    cmd->add_option("--forms-dir", args.formsDir,
+                    "fhir: folder of the forms the records were answered on (default: the kiosk's)")
+        ->type_name("DIR");
+    cmd->add_option("--fhir-base", args.base,
+                    "fhir: the clinic's FHIR base URL, for Questionnaire and code system URLs (default " +
+                        std::string(exports::fhir::kDefaultBase) + ")")
+        ->type_name("URL")
+        ->transform(CLI::Validator(
+            [](std::string& v) -> std::string {
+                while (!v.empty() && v.back() == '/') v.pop_back();
+                const bool ok = (v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0 || v.rfind("urn:", 0) == 0) &&
+                                v.find_first_of(" \t\r\n|") == std::string::npos;
+                return ok ? std::string() : "expected an http(s) URL such as https://clinic.example/fhir, not '" + v + "'";
+            },
+            ""));
+}
+
+namespace {
+
+/// Writes @p text to @p path whole or not at all (temp file, fsync, rename); "" or "-" is stdout.
+core::Result<void> writeWhole(const std::string& path, const std::string& text) {
+    if (path.empty() || path == "-") {
+        std::cout << text;
+        std::cout.flush();
+        return {};
+    }
+    const std::string temp = path + ".tmp";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out << text;
+        out.flush();
+        if (!out) {
+            std::remove(temp.c_str());
+            return core::makeError(core::ErrorCode::Io, "cannot write the file", core::SourceLoc{path});
+        }
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        std::remove(temp.c_str());
+        return core::makeError(core::ErrorCode::Io, "cannot write the file", core::SourceLoc{path});
+    }
+    core::syncParentDir(path);
+    return {};
+}
+
+void addFormExportFhir(CLI::App& app) {
+    auto* form = app.add_subcommand("form", "questionnaire files: export-fhir");
+    form->require_subcommand(1);
+    auto* cmd = form->add_subcommand("export-fhir", "write a form as a FHIR R4 Questionnaire (JSON)");
+    struct Args {
+        std::string form, output, formsDir, config;
+        FhirArgs fhir;
+    };
+    auto a = std::make_shared<Args>();
+    cmd->add_option("FORM", a->form, "form file, or form id in the forms folder (default: the kiosk's form)")
+        ->type_name("ID|FILE");
+    cmd->add_option("-o,--output", a->output, "the file to write (default: stdout)")->type_name("FILE");
+    cmd->add_option("--config", a->config, "settings file whose forms_dir is used")->type_name("FILE");
+    addFhirArgs(cmd, a->fhir);
+    cmd->callback([a] {
+        const std::string dir = a->fhir.resolvedFormsDir(a->config);
+        const std::string path = orFail(resolveFormFile(a->form, dir));
+        const forms::LoadResult r = forms::loadForm(path);
+        if (!r.ok()) {
+            for (const core::Error& e : r.errors) std::cerr << e.format() << '\n';
+            throw CLI::RuntimeError(1);
+        }
+        exports::fhir::FhirOptions options;
+        options.base = a->fhir.base;
+        orFail(writeWhole(a->output, exports::fhir::questionnaire(*r.form, options).dump(2) + "\n"));
+        if (!a->output.empty() && a->output != "-")
+            std::cerr << "wrote Questionnaire " << exports::fhir::questionnaireCanonical(*r.form, options) << " to "
+                      << a->output << '\n';
+    });
+}
+
+}  // namespace
+
+void addFhirCommands(CLI::App& app) {
+    addFormExportFhir(app);
+}
+
+}  // namespace kiosk::app
