@@ -150,7 +150,11 @@ json questionnaire(const forms::Form& form, const FhirOptions& options) {
         g["type"] = "group";
         if (page.showIf) addEnableWhen(g, form, *page.showIf, options);
         for (const forms::Item& item : page.items) g["item"].push_back(questionItem(form, item, options));
-        items.push_back(std::move(g));
+        if (page.group) {
+            items.push_back(std::move(g));
+        } else {  // its items at the top level (a page import-fhir made of top-level questions)
+            for (json& i : g["item"]) items.push_back(std::move(i));
+        }
     }
     q["item"] = std::move(items);
     return q;

@@ -167,7 +167,10 @@ json questionnaireResponse(const ExportMeta& meta, const json& record, const for
                 if (r.is_null()) r = untypedItem(item.linkId.empty() ? item.id : item.linkId, *it, options);
                 if (!r.is_null()) group["item"].push_back(std::move(r));
             }
-            if (group.contains("item")) items.push_back(std::move(group));
+            if (!group.contains("item")) continue;
+            if (page.group) items.push_back(std::move(group));
+            else
+                for (json& i : group["item"]) items.push_back(std::move(i));
         }
     } else {
         for (const auto& [id, value] : answers.items()) {

@@ -140,6 +140,9 @@ struct Page {
     std::vector<Item> items;         ///< `items`
     std::optional<Condition> showIf; ///< `show_if`: the whole page
     std::string linkId;              ///< `link_id`: as on Item ("" = the id)
+    /// `group`: false for a page import-fhir made of top-level questions; in FHIR its items sit at
+    /// the top level, with no group item of its own.
+    bool group = true;
     SourceLoc where;
 };
 

@@ -306,7 +306,7 @@ void checkLinkIds(Ctx& ctx, const Form& form) {
                              " (the id of a page or item, or its link_id); FHIR responses need one linkId per item");
     };
     for (const Page& p : form.pages) {
-        check(p.id, p.linkId, p.where, true);
+        if (p.group) check(p.id, p.linkId, p.where, true);
         for (const Item& i : p.items) check(i.id, i.linkId, i.where, false);
     }
 }
@@ -316,7 +316,7 @@ void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
     MapReader m(ctx, node, "a page");
     page.where = ctx.loc(node);
     if (!m.ok()) return;
-    m.allow({"id", "title", "items", "show_if", "link_id"});
+    m.allow({"id", "title", "items", "show_if", "link_id", "group"});
     if (const YamlNode* id = m.need("id", "add id: a_page_id")) {
         if (auto v = ctx.ident(*id, "id")) {
             page.id = *v;
@@ -329,6 +329,10 @@ void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
     if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, std::nullopt});
     if (const YamlNode* l = m.get("link_id"))
         if (auto v = readLinkId(ctx, *l)) page.linkId = *v;
+    if (const YamlNode* g = m.get("group"))
+        if (auto v = ctx.boolean(*g, "group")) page.group = *v;
+    if (!page.group && m.get("show_if"))
+        ctx.error(*m.get("show_if"), "a page with group: false has no FHIR item to carry its show_if; put show_if on its items");
     const YamlNode* items = m.need("items", "add items: a list of questions");
     if (!items) return;
     const auto* list = ctx.list(*items, "items");

@@ -1,6 +1,7 @@
 // FHIR on the command line: `export --format fhir`, `records show --format fhir` and
 // `form export-fhir`, on a real record of a bundled form, checked with the official schema.
 #include <filesystem>
+#include <fstream>
 
 #include <nlohmann/json.hpp>
 
@@ -72,4 +73,52 @@ TEST_F(CliFhir, RecordsShowPrintsOneResponseThatPointsAtTheExportedQuestionnaire
     r = run("records show " + id);
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_TRUE(json::parse(r.output.substr(r.output.find('{'))).contains("answers"));
+}
+
+TEST(CliImportFhir, ImportsValidatesAndSimulatesWithTheEhrsLinkIds) {
+    st::TempDir dir;
+    const std::string out = dir / "phq9.yaml";
+    RunResult r = runKiosk("import-fhir " + kRoot + "/tests/data/fhir/lhc-phq9.json -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("warning: item[9].extension[13] (linkId '/44261-6'): calculatedExpression dropped"),
+              std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("imported form 'phq_9_quick_depression_assessment_panel'"), std::string::npos) << r.output;
+    r = runKiosk("validate " + out);
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    // Answers keyed by the original linkIds and LOINC answer codes.
+    std::ofstream(dir / "answers.json") << R"({"/44250-9": "LA6569-3", "/44255-8": "LA6568-5", "/44259-0": "LA6568-5",
+        "/44254-1": "LA6568-5", "/44251-7": "LA6568-5", "/44258-2": "LA6568-5", "/44252-5": "LA6568-5",
+        "/44253-3": "LA6568-5", "/44260-8": "LA6568-5"})";
+    r = runKiosk("simulate " + out + " --answers " + (dir / "answers.json"));
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const json record = json::parse(r.output.substr(r.output.find('{')));
+    EXPECT_EQ(record["answers"]["q_44250_9"], "la6569_3");
+    // An existing file is kept unless --force.
+    r = runKiosk("import-fhir " + kRoot + "/tests/data/fhir/lhc-phq9.json -o " + out);
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+}
+
+TEST(CliImportFhir, BadInputWritesNothing) {
+    st::TempDir dir;
+    const std::string out = dir / "x.yaml";
+    for (const std::string bad : {"bad-stu3.json", "bad-enablewhen-cycle.json", "bad-duplicate-linkids-sdc-render.json"}) {
+        RunResult r = runKiosk("import-fhir " + kRoot + "/tests/data/fhir/" + bad + " -o " + out);
+        EXPECT_EQ(r.exitCode, 1) << r.output;
+        EXPECT_NE(r.output.find(bad + ": error: item["), std::string::npos) << r.output;
+        EXPECT_NE(r.output.find("nothing written"), std::string::npos) << r.output;
+        EXPECT_FALSE(std::filesystem::exists(out));
+    }
+    // 50 MB: refused by its size, before it is read.
+    const std::string big = dir / "big.json";
+    std::ofstream(big) << "{";
+    std::filesystem::resize_file(big, 50u * 1024 * 1024);
+    RunResult r = runKiosk("import-fhir " + big + " -o " + out);
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("FHIR Questionnaire is normally under 1 MB"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(out));
+    std::ofstream(dir / "not.json") << "resourceType: Questionnaire\n";
+    r = runKiosk("import-fhir " + (dir / "not.json") + " -o " + out);
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("not JSON (at line 1, column 1)"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(out));
 }

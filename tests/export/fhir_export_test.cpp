@@ -372,7 +372,8 @@ TEST(ExportFhir, TheBundleStreamsRecordsAndNamesTheDamagedOnes) {
               std::string::npos);
     EXPECT_EQ(bundle["entry"][0]["fullUrl"], "urn:uuid:11111111-1111-4111-8111-111111111111");
     // One entry per line: a person can page through it.
-    EXPECT_GT(std::count(out.str().begin(), out.str().end(), '\n'), static_cast<long>(bundle["entry"].size()));
+    const std::string text = out.str();
+    EXPECT_GT(std::count(text.begin(), text.end(), '\n'), static_cast<long>(bundle["entry"].size()));
 }
 
 TEST(ExportFhir, AnEmptyBundleHasNoEntryArray) {

@@ -1,6 +1,7 @@
 // `form export-fhir` and the FHIR options of export and records show (see cli_fhir.h).
 #include "kiosk/app/cli/cli_fhir.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -9,6 +10,8 @@
 #include "kiosk/app/cli/paths.h"
 #include "kiosk/core/durable.h"
 #include "kiosk/export/fhir_questionnaire.h"
+#include "kiosk/core/text_file.h"
+#include "kiosk/forms/fhir_import.h"
 #include "kiosk/forms/loader.h"
 
 namespace kiosk::app {
@@ -119,10 +122,54 @@ void addFormExportFhir(CLI::App& app) {
     });
 }
 
+void addImportFhir(CLI::App& app) {
+    auto* cmd = app.add_subcommand("import-fhir", "convert a FHIR R4 Questionnaire (JSON) to a form file (YAML)");
+    struct Args {
+        std::string input, output;
+        bool force = false;
+    };
+    auto a = std::make_shared<Args>();
+    cmd->add_option("QUESTIONNAIRE", a->input, "the Questionnaire, a FHIR R4 JSON file")->required()->type_name("FILE.json");
+    cmd->add_option("-o,--output", a->output, "the form file to write (default: stdout)")->type_name("FILE.yaml");
+    cmd->add_flag("--force", a->force, "overwrite the output if it exists");
+    cmd->callback([a] {
+        const std::string text = orFail(core::readTextFile(a->input, forms::kFhirQuestionnaireFile));
+        const forms::FhirImport imported = forms::importFhirQuestionnaire(text, a->input);
+        for (const std::string& w : imported.warnings) std::cerr << w << '\n';
+        if (!imported.ok()) {
+            for (const core::Error& e : imported.errors) std::cerr << e.format() << '\n';
+            std::cerr << "nothing written\n";
+            throw CLI::RuntimeError(1);
+        }
+        // What is written must load: the same checks as `validate`, before anything is written.
+        const std::string shown = a->output.empty() || a->output == "-" ? imported.formId + ".yaml" : a->output;
+        const forms::LoadResult loaded = forms::loadFormFromString(imported.yaml, shown);
+        if (!loaded.ok()) {
+            for (const core::Error& e : loaded.errors) std::cerr << e.format() << '\n';
+            std::cerr << a->input << ": error: the converted form does not pass `intake-kiosk validate`; nothing written\n";
+            throw CLI::RuntimeError(1);
+        }
+        if (!a->output.empty() && a->output != "-") {
+            std::error_code ec;
+            if (std::filesystem::exists(a->output, ec) && !a->force)
+                fail(core::makeError(core::ErrorCode::Invalid, "will not overwrite an existing file (give --force)",
+                                     core::SourceLoc{a->output}));
+        }
+        orFail(writeWhole(a->output, imported.yaml));
+        size_t items = 0;
+        for (const forms::Page& p : loaded.form->pages) items += p.items.size();
+        std::cerr << "imported form '" << loaded.form->id << "': " << loaded.form->pages.size() << " page"
+                  << (loaded.form->pages.size() == 1 ? "" : "s") << ", " << items << " item" << (items == 1 ? "" : "s")
+                  << ", " << imported.warnings.size() << " warning" << (imported.warnings.size() == 1 ? "" : "s")
+                  << (a->output.empty() || a->output == "-" ? "" : " -> " + a->output) << '\n';
+    });
+}
+
 }  // namespace
 
 void addFhirCommands(CLI::App& app) {
     addFormExportFhir(app);
+    addImportFhir(app);
 }
 
 }  // namespace kiosk::app
