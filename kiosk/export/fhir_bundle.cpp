@@ -7,7 +7,8 @@
 namespace kiosk::exports {
 using nlohmann::json;
 
-FhirBundleWriter::FhirBundleWriter(std::ostream& out, const std::string& exportedAt, FormLookup forms,
+FhirBundleWriter::FhirBundleWriter(std::ostream& out, const std::string& exportedAt,
+                                   std::shared_ptr<const FormShelf> forms,
                                    fhir::FhirOptions options)
     : m_out(out), m_exportedAt(exportedAt), m_forms(std::move(forms)), m_options(std::move(options)) {
     // Written by hand: the Bundle stays open while records stream in. "entry" opens with the first
@@ -24,8 +25,20 @@ void FhirBundleWriter::entry(const json& e) {
     ++m_entries;
 }
 
-void FhirBundleWriter::addParsed(const ExportMeta& meta, const json& record) {
-    const forms::Form* form = m_forms ? m_forms(meta.formId, meta.formVersion) : nullptr;
+const forms::Form* FhirBundleWriter::formOf(const ExportMeta& meta) {
+    if (!m_forms) return nullptr;
+    if (m_records == 0 || meta.formId != m_lastMeta.formId || meta.formVersion != m_lastMeta.formVersion ||
+        meta.contentHash != m_lastMeta.contentHash) {
+        m_lastForm = m_forms->find(meta.formId, meta.formVersion, meta.contentHash);
+        m_lastMeta.formId = meta.formId;
+        m_lastMeta.formVersion = meta.formVersion;
+        m_lastMeta.contentHash = meta.contentHash;
+    }
+    return m_lastForm;
+}
+
+void FhirBundleWriter::addParsed(const ExportMeta& meta, json record) {
+    const forms::Form* form = formOf(meta);
     entry(json{{"fullUrl", "urn:uuid:" + meta.id},
                {"resource", fhir::questionnaireResponse(meta, record, form, m_options)}});
     for (const json& o : fhir::resultObservations(meta, record, form, m_options)) entry(o);
@@ -52,6 +65,13 @@ core::Result<void> FhirBundleWriter::finish() {
     }
     if (!m_out) return core::makeError(core::ErrorCode::Io, "the export could not be written");
     return {};
+}
+
+WriterMaker fhirWriter(std::shared_ptr<const FormShelf> forms, fhir::FhirOptions options) {
+    return [forms = std::move(forms), options = std::move(options)](std::ostream& out, const std::string& exportedAt,
+                                                                     const std::string&) {
+        return std::make_unique<FhirBundleWriter>(out, exportedAt, forms, options);
+    };
 }
 
 }  // namespace kiosk::exports

@@ -74,7 +74,7 @@ long maxRssKb() {
 kiosk::exports::ExportMeta metaOf(const Fixture& f, int64_t i) {
     char id[40];
     std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012lld", static_cast<long long>(i));
-    return kiosk::exports::ExportMeta{id, f.form->id, f.form->version, "", "en", "2026-11-25T10:00:00Z",
+    return kiosk::exports::ExportMeta{id, f.form->id, f.form->version, f.form->contentHash, "en", "2026-11-25T10:00:00Z",
                                       "2026-11-25T10:05:00Z", "kiosk-1", "submitted"};
 }
 
@@ -107,9 +107,9 @@ BENCHMARK(BM_JsonExport)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->
 
 void BM_FhirBundleExport(benchmark::State& state) {
     run(state, [](std::ostream& out, const Fixture& f) {
-        const kiosk::forms::Form* form = f.form.get();
-        return std::make_unique<kiosk::exports::FhirBundleWriter>(
-            out, "2026-12-01T09:00:00Z", [form](const std::string&, int) { return form; });
+        auto shelf = std::make_shared<kiosk::exports::FormShelf>();
+        shelf->add(f.form);
+        return std::make_unique<kiosk::exports::FhirBundleWriter>(out, "2026-12-01T09:00:00Z", shelf);
     });
 }
 BENCHMARK(BM_FhirBundleExport)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(1);

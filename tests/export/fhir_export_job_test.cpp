@@ -4,6 +4,7 @@
 #include "app/records_fixture.h"
 #include "fhir_check.h"
 #include "kiosk/export/export_job.h"
+#include "kiosk/export/fhir_bundle.h"
 
 namespace {
 
@@ -20,9 +21,10 @@ TEST_F(ExportJobFhir, WritesAValidBundleOfResponsesAndMarksTheRecords) {
     auto key = s.unlock(kPass);
     ASSERT_TRUE(key);
     kiosk::exports::ExportOptions options;
-    options.format = kiosk::exports::ExportFormat::Fhir;
     options.exportedAt = "2026-12-01T09:00:00Z";
-    options.fhir.base = "https://clinic.example/fhir";
+    kiosk::exports::fhir::FhirOptions fhir;
+    fhir.base = "https://clinic.example/fhir";
+    options.writer = kiosk::exports::fhirWriter(nullptr, fhir);
     const std::string out = dir / "export.fhir.json";
     auto done = kiosk::exports::exportRecords(s, *key, {}, out, options);
     ASSERT_TRUE(done) << done.error().format();

@@ -67,6 +67,7 @@ exports::ExportMeta metaOf(const json& record, const std::string& id) {
     m.id = id;
     m.formId = record["form"]["id"];
     m.formVersion = record["form"]["version"];
+    m.contentHash = record["form"].value("content_hash", "");
     m.lang = record["lang"];
     m.startedAt = record["started_at"];
     m.submittedAt = record["submitted_at"];
@@ -350,8 +351,9 @@ TEST(ExportFhir, TheBundleStreamsRecordsAndNamesTheDamagedOnes) {
     auto form = bundledForm("intake");
     ASSERT_TRUE(form);
     std::ostringstream out;
-    exports::FhirBundleWriter w(out, "2026-12-01T09:00:00Z",
-                                [&](const std::string& id, int v) { return id == form->id && v == form->version ? form.get() : nullptr; });
+    auto shelf = std::make_shared<exports::FormShelf>();
+    shelf->add(form);
+    exports::FhirBundleWriter w(out, "2026-12-01T09:00:00Z", shelf);
     const json a = recordOf(*form, kAnswerSets[0]);
     const json b = recordOf(*form, kAnswerSets[2]);
     w.addParsed(metaOf(a, "11111111-1111-4111-8111-111111111111"), a);
@@ -378,7 +380,7 @@ TEST(ExportFhir, TheBundleStreamsRecordsAndNamesTheDamagedOnes) {
 
 TEST(ExportFhir, AnEmptyBundleHasNoEntryArray) {
     std::ostringstream out;
-    exports::FhirBundleWriter w(out, "2026-12-01T09:00:00Z", {});
+    exports::FhirBundleWriter w(out, "2026-12-01T09:00:00Z", nullptr);
     ASSERT_TRUE(w.finish());
     const json bundle = json::parse(out.str());
     EXPECT_FALSE(bundle.contains("entry"));  // FHIR JSON has no empty arrays

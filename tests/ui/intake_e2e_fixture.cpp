@@ -123,10 +123,10 @@ void IntakeE2e::fillPage(const std::string& id, const Patient& p) {
     } else if (id == "helps_page" && opt) {
         tap("pain_helps", "heat");
     } else if (id == "pain_where" && opt) {  // a region with its detail, then a second one
-        tap("pain_map", "trapezius_l");
-        tap("pain_map", "trapezius_l/intensity/7");
-        tap("pain_map", "trapezius_l/kind/burning");
-        tap("pain_map", "trapezius_l/kind/stiffness");
+        tap("pain_map", "shoulder_back_l");
+        tap("pain_map", "shoulder_back_l/intensity/7");
+        tap("pain_map", "shoulder_back_l/kind/burning");
+        tap("pain_map", "shoulder_back_l/kind/stiffness");
         tap("pain_map", "lower_back_r");
     } else if (id == "pain_now_page" && opt) {
         tap("pain_now", "6");

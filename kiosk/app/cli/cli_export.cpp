@@ -7,8 +7,13 @@
 #include <memory>
 
 #include "kiosk/app/cli/cli_fhir.h"
+#include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
+#include "kiosk/app/cli/form_shelf_for.h"
+#include "kiosk/export/csv_export.h"
+#include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
+#include "kiosk/export/fhir_bundle.h"
 #include "kiosk/store/store.h"
 #include "kiosk/core/clock.h"
 
@@ -26,9 +31,9 @@ std::optional<std::string> parseExportDate(const std::string& text, bool endOfDa
 namespace {
 
 struct ExportArgs {
-    std::string format, output, form, since, until, status;
-    bool noMark = false, force = false;
-    FhirArgs fhir;
+    std::string format, output, form, since, until, status, formsDir;
+    bool noMark = false, force = false, excel = false;
+    std::string fhirBase = exports::fhir::kDefaultBase;
 };
 
 core::Error usage(const std::string& message) {
@@ -53,6 +58,7 @@ store::ListFilter filterOf(const ExportArgs& a) {
 }
 
 void runExport(const StoreTarget& t, const ExportArgs& a) {
+    if (a.excel && a.format != "csv") fail(usage("--excel is for --format csv"), 2);
     const store::ListFilter filter = filterOf(a);
     // Told before typing a passphrase: writing over the database is a usage error (exit 2), an
     // existing output a failure (exit 1). The job checks both again.
@@ -63,41 +69,48 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
     exports::ExportOptions options;
     options.force = a.force;
     options.noMark = a.noMark;
-    FormShelf shelf;  // outlives the job, which looks forms up in it
-    if (a.format == "fhir") {
-        shelf = FormShelf::load(a.fhir.resolvedFormsDir(t.config));
-        options.format = exports::ExportFormat::Fhir;
-        options.forms = shelf.lookup();
-        options.fhir.base = a.fhir.base;
+    if (a.format == "csv") {
+        exports::CsvPlan plan = orFail(exports::planCsv(s, key, filter, formShelfFor(t.config, a.formsDir)));
+        for (const auto& note : plan.notes) std::cerr << a.output << ": note: " << note << '\n';
+        exports::CsvOptions csv;
+        csv.excel = a.excel;
+        options.writer = exports::csvWriter(std::move(plan.layout), csv);
+    } else if (a.format == "fhir") {
+        exports::fhir::FhirOptions fhir;
+        fhir.base = a.fhirBase;
+        options.writer = exports::fhirWriter(
+            std::make_shared<const exports::FormShelf>(formShelfFor(t.config, a.formsDir)), fhir);
     }
     const exports::ExportSummary done = orFail(exports::exportRecords(s, key, filter, a.output, options));
     std::cout << "exported " << done.exported << " record" << (done.exported == 1 ? "" : "s") << " to " << a.output
               << '\n';
     if (!done.damaged.empty())
         std::cerr << a.output << ": warning: " << done.damaged.size()
-                  << " damaged record(s) not exported, listed under \"damaged\" (see `intake-kiosk records verify`)\n";
+                  << " damaged record(s) not exported" << (a.format == "json" ? ", listed under \"damaged\"" : "")
+                  << " (see `intake-kiosk records verify`)\n";
 }
 
 }  // namespace
 
 void addExportCommand(CLI::App& app) {
     auto* cmd = app.add_subcommand(
-        "export", "write decrypted records to a file (JSON, or a FHIR R4 Bundle; CSV and PDF are not available yet)");
+        "export", "write decrypted records to a file (JSON, CSV, or a FHIR R4 Bundle; PDF is not available yet)");
     auto t = addStoreTarget(cmd, true);
     auto a = std::make_shared<ExportArgs>();
-    cmd->add_option("--format", a->format, "json, or fhir (a FHIR R4 Bundle); csv and pdf are planned")
+    cmd->add_option("--format", a->format, "json, csv, or fhir (a FHIR R4 Bundle); pdf is planned")
         ->required()
         ->check(CLI::Validator(
             [](std::string& v) -> std::string {
-                return v == "json" || v == "fhir"
+                return v == "json" || v == "csv" || v == "fhir"
                            ? std::string()
-                           : "json and fhir are available for now (csv and pdf come later), not '" + v + "'";
+                           : "json, csv and fhir are available for now (pdf comes later), not '" + v + "'";
             },
             ""))
-        ->type_name("json|fhir");
+        ->type_name("json|csv|fhir");
     cmd->add_option("-o,--output", a->output, "the file to write (0600; written whole or not at all)")
         ->required()
-        ->type_name("PATH");
+        ->type_name("PATH")
+        ->check(pathValidator());
     cmd->add_option("--form", a->form, "only this form id")->type_name("ID");
     cmd->add_option("--since", a->since, "submitted on or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");
     cmd->add_option("--until", a->until, "submitted up to and including DATE (YYYY-MM-DD: that whole day; or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");
@@ -105,7 +118,12 @@ void addExportCommand(CLI::App& app) {
         ->check(CLI::IsMember({"submitted", "reviewed", "exported"}));
     cmd->add_flag("--no-mark", a->noMark, "do not mark the records exported (purge only removes exported ones)");
     cmd->add_flag("--force", a->force, "overwrite PATH if it exists");
-    addFhirArgs(cmd, a->fhir);
+    cmd->add_flag("--excel", a->excel, "csv: start with a UTF-8 byte order mark, so Excel shows accents right");
+    cmd->add_option("--forms-dir", a->formsDir,
+                    "csv, fhir: the questionnaires the records were answered on (CSV columns, FHIR answer types; "
+                    "default: forms_dir in the settings file, else the bundled forms)")
+        ->type_name("DIR");
+    addFhirBase(cmd, a->fhirBase);
     cmd->callback([t, a] { runExport(*t, *a); });
 }
 

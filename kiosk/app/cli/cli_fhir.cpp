@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "kiosk/app/cli/cli_target.h"
-#include "kiosk/app/cli/kiosk_config.h"
+#include "kiosk/app/cli/form_shelf_for.h"
 #include "kiosk/app/cli/paths.h"
 #include "kiosk/core/durable.h"
 #include "kiosk/export/fhir_questionnaire.h"
@@ -16,41 +16,15 @@
 
 namespace kiosk::app {
 
-FormShelf FormShelf::load(const std::string& dir) {
-    FormShelf shelf;
-    for (const std::string& path : listFormFiles(dir)) {
-        const forms::LoadResult r = forms::loadForm(path);
-        if (!r.ok()) {
-            std::cerr << path << ": warning: not loaded (`intake-kiosk validate` says why); records of it are "
-                                 "exported with answers typed from their JSON\n";
-            continue;
-        }
-        shelf.m_forms[{r.form->id, r.form->version}] = r.form;
-    }
-    return shelf;
-}
-
-const forms::Form* FormShelf::find(const std::string& formId, int version) const {
-    const auto it = m_forms.find({formId, version});
-    return it == m_forms.end() ? nullptr : it->second.get();
-}
-
-exports::FormLookup FormShelf::lookup() const {
-    return [this](const std::string& formId, int version) { return find(formId, version); };
-}
-
-std::string FhirArgs::resolvedFormsDir(const std::string& config) const {
-    if (!formsDir.empty()) return formsDir;
-    const SettingsFile settings = loadSettings(config);
-    if (settings.load.ok() && !settings.load.config->formsDir.empty()) return settings.load.config->formsDir;
-    return defaultBundlePaths().formsDir;
-}
-
 void addFhirArgs(CLI::App* cmd, FhirArgs& args) {
     cmd->add_option("--forms-dir", args.formsDir,
                     "fhir: folder of the forms the records were answered on (default: the kiosk's)")
         ->type_name("DIR");
-    cmd->add_option("--fhir-base", args.base,
+    addFhirBase(cmd, args.base);
+}
+
+void addFhirBase(CLI::App* cmd, std::string& base) {
+    cmd->add_option("--fhir-base", base,
                     "fhir: the clinic's FHIR base URL, for Questionnaire and code system URLs (default " +
                         std::string(exports::fhir::kDefaultBase) + ")")
         ->type_name("URL")
@@ -106,7 +80,7 @@ void addFormExportFhir(CLI::App& app) {
     cmd->add_option("--config", a->config, "settings file whose forms_dir is used")->type_name("FILE");
     addFhirArgs(cmd, a->fhir);
     cmd->callback([a] {
-        const std::string dir = a->fhir.resolvedFormsDir(a->config);
+        const std::string dir = formsDirFor(a->config, a->fhir.formsDir);
         const std::string path = orFail(resolveFormFile(a->form, dir));
         const forms::LoadResult r = forms::loadForm(path);
         if (!r.ok()) {

@@ -12,6 +12,7 @@
 
 #include "kiosk/app/cli/cli_fhir.h"
 #include "kiosk/app/cli/cli_target.h"
+#include "kiosk/app/cli/form_shelf_for.h"
 #include "kiosk/export/fhir_response.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/store/store.h"
@@ -42,7 +43,7 @@ void addList(CLI::App* records) {
     list->add_option("--limit", a->limit, "at most N records (0 = all)")->type_name("N")->check(recordCountValidator());
     list->add_flag("--include-deleted", a->deleted, "also list deleted records");
     list->callback([t, a] {
-        Store s = t->open();
+        Store s = t->open(Access::Read);  // only reads: works on a read-only data folder
         store::ListFilter f;
         f.formId = a->form;
         if (!a->status.empty()) f.status = store::parseRecordStatus(a->status);
@@ -59,8 +60,8 @@ void addList(CLI::App* records) {
 
 /// `records NAME ID`: unlocks the clinic key, then runs @p action on the record.
 using RecordAction = std::function<void(Store&, const store::ClinicKey&, const std::string& id)>;
-CLI::App* addRecordCommand(CLI::App* records, const std::string& name, const std::string& help, RecordAction action,
-                           std::shared_ptr<StoreTarget>* target = nullptr) {
+CLI::App* addRecordCommand(CLI::App* records, const std::string& name, const std::string& help,
+                           const RecordAction& action, std::shared_ptr<StoreTarget>* target = nullptr) {
     auto* cmd = records->add_subcommand(name, help);
     auto t = addStoreTarget(cmd, true);
     if (target != nullptr) *target = t;
@@ -84,14 +85,16 @@ nlohmann::json fhirResponseOf(const std::string& id, const nlohmann::json& recor
         const nlohmann::json& form = record.at("form");
         meta.formId = form.value("id", "");
         meta.formVersion = form.value("version", 0);
+        meta.contentHash = form.value("content_hash", "");
         meta.lang = record.value("lang", "");
         meta.submittedAt = record.value("submitted_at", "");
     } catch (const nlohmann::json::exception&) {
     }
-    const FormShelf shelf = FormShelf::load(fhir.resolvedFormsDir(config));
+    const exports::FormShelf shelf = formShelfFor(config, fhir.formsDir);
     exports::fhir::FhirOptions options;
     options.base = fhir.base;
-    return exports::fhir::questionnaireResponse(meta, record, shelf.find(meta.formId, meta.formVersion), options);
+    return exports::fhir::questionnaireResponse(meta, record, shelf.find(meta.formId, meta.formVersion, meta.contentHash),
+                                                options);
 }
 
 void addShow(CLI::App* records) {

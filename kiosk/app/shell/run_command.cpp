@@ -181,7 +181,8 @@ int runKiosk(const RunOptions& options) {
     }
     KioskConfig& config = *settings;
     // The data folder will hold patient records: make it owner-only before anything creates it.
-    makePrivateParentDir(resolveDbPath("", config.dataDir));
+    // One that cannot be made is said when the store opens (on the staff screen, the kiosk keeps running).
+    (void)makePrivateParentDir(resolveDbPath("", config.dataDir));
     core::LogOptions logOptions;
     logOptions.dir = config.dataDir + "/logs";
     if (auto logged = core::initLogging(logOptions); !logged) {
