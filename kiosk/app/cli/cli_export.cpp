@@ -6,13 +6,14 @@
 #include <iostream>
 #include <memory>
 
+#include "kiosk/app/cli/cli_fhir.h"
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
-#include "kiosk/app/cli/kiosk_config.h"
-#include "kiosk/app/cli/paths.h"
+#include "kiosk/app/cli/form_shelf_for.h"
 #include "kiosk/export/csv_export.h"
 #include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
+#include "kiosk/export/fhir_bundle.h"
 #include "kiosk/store/store.h"
 #include "kiosk/core/clock.h"
 
@@ -32,6 +33,7 @@ namespace {
 struct ExportArgs {
     std::string format, output, form, since, until, status, formsDir;
     bool noMark = false, force = false, excel = false;
+    std::string fhirBase = exports::fhir::kDefaultBase;
 };
 
 core::Error usage(const std::string& message) {
@@ -55,21 +57,6 @@ store::ListFilter filterOf(const ExportArgs& a) {
     return f;
 }
 
-/// The forms a CSV's columns come from: --forms-dir, else the settings file's forms_dir, else the
-/// bundled forms (as `run` finds them).
-exports::FormShelf shelfFor(const StoreTarget& t, const ExportArgs& a) {
-    std::string dir = a.formsDir;
-    if (dir.empty()) {
-        const SettingsFile settings = loadSettings(t.config);
-        if (settings.load.ok()) dir = settings.load.config->formsDir;
-    }
-    if (dir.empty()) dir = defaultBundlePaths().formsDir;
-    std::vector<core::Error> problems;
-    exports::FormShelf shelf = exports::FormShelf::loadFolder(dir, &problems);
-    for (const auto& p : problems) std::cerr << p.format() << " (skipped)\n";
-    return shelf;
-}
-
 void runExport(const StoreTarget& t, const ExportArgs& a) {
     if (a.excel && a.format != "csv") fail(usage("--excel is for --format csv"), 2);
     const store::ListFilter filter = filterOf(a);
@@ -83,11 +70,16 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
     options.force = a.force;
     options.noMark = a.noMark;
     if (a.format == "csv") {
-        exports::CsvPlan plan = orFail(exports::planCsv(s, key, filter, shelfFor(t, a)));
+        exports::CsvPlan plan = orFail(exports::planCsv(s, key, filter, formShelfFor(t.config, a.formsDir)));
         for (const auto& note : plan.notes) std::cerr << a.output << ": note: " << note << '\n';
         exports::CsvOptions csv;
         csv.excel = a.excel;
         options.writer = exports::csvWriter(std::move(plan.layout), csv);
+    } else if (a.format == "fhir") {
+        exports::fhir::FhirOptions fhir;
+        fhir.base = a.fhirBase;
+        options.writer = exports::fhirWriter(
+            std::make_shared<const exports::FormShelf>(formShelfFor(t.config, a.formsDir)), fhir);
     }
     const exports::ExportSummary done = orFail(exports::exportRecords(s, key, filter, a.output, options));
     std::cout << "exported " << done.exported << " record" << (done.exported == 1 ? "" : "s") << " to " << a.output
@@ -102,19 +94,19 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
 
 void addExportCommand(CLI::App& app) {
     auto* cmd = app.add_subcommand(
-        "export", "write decrypted records to a file (JSON or CSV; FHIR and PDF are not available yet)");
+        "export", "write decrypted records to a file (JSON, CSV, or a FHIR R4 Bundle; PDF is not available yet)");
     auto t = addStoreTarget(cmd, true);
     auto a = std::make_shared<ExportArgs>();
-    cmd->add_option("--format", a->format, "json or csv (fhir and pdf are planned, not available yet)")
+    cmd->add_option("--format", a->format, "json, csv, or fhir (a FHIR R4 Bundle); pdf is planned")
         ->required()
         ->check(CLI::Validator(
             [](std::string& v) -> std::string {
-                return v == "json" || v == "csv"
+                return v == "json" || v == "csv" || v == "fhir"
                            ? std::string()
-                           : "json and csv are available for now (fhir and pdf come later), not '" + v + "'";
+                           : "json, csv and fhir are available for now (pdf comes later), not '" + v + "'";
             },
             ""))
-        ->type_name("json|csv");
+        ->type_name("json|csv|fhir");
     cmd->add_option("-o,--output", a->output, "the file to write (0600; written whole or not at all)")
         ->required()
         ->type_name("PATH")
@@ -128,9 +120,10 @@ void addExportCommand(CLI::App& app) {
     cmd->add_flag("--force", a->force, "overwrite PATH if it exists");
     cmd->add_flag("--excel", a->excel, "csv: start with a UTF-8 byte order mark, so Excel shows accents right");
     cmd->add_option("--forms-dir", a->formsDir,
-                    "csv: the questionnaires whose items name the columns (default: forms_dir in the settings "
-                    "file, else the bundled forms)")
+                    "csv, fhir: the questionnaires the records were answered on (CSV columns, FHIR answer types; "
+                    "default: forms_dir in the settings file, else the bundled forms)")
         ->type_name("DIR");
+    addFhirBase(cmd, a->fhirBase);
     cmd->callback([t, a] { runExport(*t, *a); });
 }
 
