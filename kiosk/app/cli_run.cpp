@@ -11,6 +11,7 @@
 
 #include "kiosk/app/cli_support.h"
 #include "kiosk/app/content.h"
+#include "kiosk/app/desk_scene.h"
 #include "kiosk/app/effects.h"
 #include "kiosk/app/intake_scene.h"
 #include "kiosk/app/logo_texture.h"
@@ -97,6 +98,18 @@ ui::UiOptions uiOptionsOf(const KioskConfig& config) {
     ui.highContrast = config.theme == ThemeChoice::HighContrast;
     ui.staffPin = config.staffPin;
     return ui;
+}
+
+/// The staff desk's settings: the clinic's language, the forms folder (and the running form) to
+/// read records against, exports to a USB drive under /media or else <data_dir>/exports.
+staff::DeskOptions deskOptionsOf(const KioskConfig& config, const Content& content) {
+    staff::DeskOptions o;
+    o.staffLang = content.lang;
+    auto shelf = std::make_shared<exports::FormShelf>(exports::FormShelf::loadFolder(config.formsDir));
+    if (!shelf->find(content.form->id, content.form->version, content.form->contentHash)) shelf->add(content.form);
+    o.shelf = std::move(shelf);
+    o.places.fallbackDir = config.dataDir + "/exports";
+    return o;
 }
 
 /// KIOSK_EXIT_AFTER_FRAMES=N stops the kiosk after N frames, or sooner once it has nothing left to draw
@@ -295,7 +308,9 @@ int runKiosk(const RunOptions& options) {
         }
     }
     IntakeScene scene(intake, view, **sink, timingOf(config), content.lang);
-    const LoopStats stats = runLoop(**window, scene, exitAfterFrames());
+    staff::Desk desk((*sink)->store(), content.catalog, deskOptionsOf(config, content));
+    KioskScenes scenes(scene, view, desk);
+    const LoopStats stats = runLoop(**window, scenes, exitAfterFrames());
     core::logger()->info("kiosk stopped after {} frames", stats.frames);
     return 0;
 }

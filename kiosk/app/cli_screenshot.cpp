@@ -18,6 +18,7 @@
 #include "kiosk/app/cli_support.h"
 #include "kiosk/app/content.h"
 #include "kiosk/app/demo_drive.h"
+#include "kiosk/app/desk_demo.h"
 #include "kiosk/app/logo_texture.h"
 #include "kiosk/app/paths.h"
 #include "kiosk/app/window.h"
@@ -31,7 +32,7 @@ namespace kiosk::app {
 void addScreenshotCommand(CLI::App& app, int& exitCode) {
     auto o = std::make_shared<ScreenshotOptions>();
     CLI::App* cmd = app.add_subcommand("screenshot", "Render one screen to a PNG (for docs and review)");
-    cmd->add_option("--screen", o->screen, std::string("Screen: ") + kDemoScreens)
+    cmd->add_option("--screen", o->screen, std::string("Screen: ") + kDemoScreens + ", " + kDeskScreens)
         ->required()
         ->type_name("NAME")
         ->check(demoScreenValidator());
@@ -194,6 +195,19 @@ int takeScreenshot(const ScreenshotOptions& options) {
     if (auto fonts = view.loadFonts(static_cast<float>(size.height)); !fonts)
         return report(fonts.error().format());
     (*window)->uploadFonts();
+
+    if (isDeskScreen(options.screen)) {  // the staff desk over a demo database
+        auto demo = DemoDesk::make(content, options.screen, session::SteadyClock::now());
+        if (!demo) return report(options.screen + ": " + demo.error().message);
+        staff::Desk& desk = (*demo)->desk();
+        for (int i = 0; i < 5; ++i) {
+            (*window)->beginFrame(nullptr);
+            for (const auto& action : view.drawDesk(desk.view(), session::SteadyClock::now())) desk.apply(action);
+            (*window)->endFrame(1.0f, 1.0f, 1.0f);
+        }
+        if (auto r = writePng(size.width, size.height, options.output); !r) return report(r.error().format());
+        return kExitOk;
+    }
 
     session::IntakeConfig timing;
     timing.idleAfter = config.idleAfter;

@@ -1,5 +1,6 @@
 // Drives a real Intake to a named screen with demo answers (see demo_drive.h).
 #include "kiosk/app/demo_drive.h"
+#include "kiosk/app/desk_demo.h"
 
 #include "kiosk/app/demo_answers.h"
 
@@ -15,7 +16,8 @@ CLI::Validator demoScreenValidator() {
                 if (name == s) return {};
             }
             if (name.rfind("page:", 0) == 0 && name.size() > 5) return {};
-            return "unknown screen '" + name + "' (screens: " + kDemoScreens + ")";
+            if (isDeskScreen(name)) return {};
+            return "unknown screen '" + name + "' (screens: " + kDemoScreens + ", " + kDeskScreens + ")";
         },
         "");
 }

@@ -43,6 +43,8 @@ class IntakeScene final : public Scene {
     bool onTick(SteadyTime now) override;
     std::optional<SteadyTime> nextWake(SteadyTime now) const override;
     bool wantsExit() const override { return m_exit; }
+    /// Staff were let through the gate and another scene took over (app/desk_scene.h): run on.
+    void clearExit() { m_exit = false; }
 
     const SessionTimers& timers() const { return m_timers; }
 

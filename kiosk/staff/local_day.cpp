@@ -47,6 +47,18 @@ std::optional<std::pair<std::string, std::string>> localDaysToUtc(const std::str
     return std::make_pair(store::toUtcIso(since), store::toUtcIso(until));
 }
 
+std::string addDays(const std::string& day, int n) {
+    auto tm = parseDay(day);
+    if (!tm) return day;
+    tm->tm_mday += n;
+    tm->tm_hour = 12;  // noon: a DST change never moves it to another day
+    tm->tm_isdst = -1;
+    std::mktime(&*tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &*tm);
+    return buf;
+}
+
 std::pair<std::string, std::string> localDayAndTime(const std::string& utcIso) {
     const auto t = store::parseUtcIso(utcIso);
     if (!t) return {"", ""};

@@ -50,7 +50,10 @@ Png readPng(const std::string& path) {
 }
 
 void expectScreen(const std::string& screen, const std::string& extra = "") {
-    TempDir dir("shot-" + screen.substr(0, screen.find(':')));
+    std::string name = screen;  // one folder per screen: ctest runs these side by side
+    for (char& c : name)
+        if (c == ':') c = '_';
+    TempDir dir("shot-" + name);
     const std::string out = dir.file("shot.png");
     const RunResult r =
         runKiosk("screenshot --screen " + screen + " --size 1024x768 -o '" + out + "' " + extra, kXvfb);
@@ -70,6 +73,8 @@ TEST(AppScreenshot, ThankYouHighContrastLargerText) {
 }
 TEST(AppScreenshot, IdleWarning) { expectScreen("idle"); }
 TEST(AppScreenshot, ResumeAfterACrashInSpanish) { expectScreen("resume", "--lang es"); }
+TEST(AppScreenshot, StaffDeskListInSpanish) { expectScreen("desk", "--lang es"); }
+TEST(AppScreenshot, StaffDeskDetail) { expectScreen("desk:detail"); }
 
 /// Pixels of @p path that are (nearly) pure magenta; -1 when the PNG cannot be read.
 long magentaPixels(const std::string& path) {

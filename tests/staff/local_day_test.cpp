@@ -40,5 +40,14 @@ TEST_F(LocalDay, StoredTimesShowAsLocalDayAndTime) {
     EXPECT_EQ(localDayAndTime("not a time"), std::make_pair(std::string(), std::string()));
 }
 
+TEST_F(LocalDay, DayStepsCrossMonthsYearsAndDaylightSaving) {
+    EXPECT_EQ(addDays("2026-11-01", -1), "2026-10-31");
+    EXPECT_EQ(addDays("2026-10-31", 1), "2026-11-01");
+    EXPECT_EQ(addDays("2026-12-31", 1), "2027-01-01");
+    EXPECT_EQ(addDays("2028-02-28", 1), "2028-02-29");
+    EXPECT_EQ(addDays("2026-03-08", 1), "2026-03-09");  // DST starts on 8 March 2026
+    EXPECT_EQ(addDays("not a day", 1), "not a day");
+}
+
 }  // namespace
 }  // namespace kiosk::staff
