@@ -3,6 +3,7 @@
 // Errors map to exit codes here: 2 for what was typed wrong, 1 for the rest.
 #include "kiosk/app/cli_export.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -12,6 +13,8 @@
 #include "kiosk/export/csv_export.h"
 #include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
+#include "kiosk/export/local_day.h"
+#include "kiosk/export/pdf_intake.h"
 #include "kiosk/store/store.h"
 #include "kiosk/store/utc.h"
 
@@ -29,8 +32,8 @@ std::optional<std::string> parseExportDate(const std::string& text, bool endOfDa
 namespace {
 
 struct ExportArgs {
-    std::string format, output, form, since, until, status, formsDir;
-    bool noMark = false, force = false, excel = false;
+    std::string format, output, form, since, until, status, formsDir, paper = "a4", lang;
+    bool noMark = false, force = false, excel = false, onePerIntake = false;
 };
 
 core::Error usage(const std::string& message) {
@@ -54,41 +57,69 @@ store::ListFilter filterOf(const ExportArgs& a) {
     return f;
 }
 
-/// The forms a CSV's columns come from: --forms-dir, else the settings file's forms_dir, else the
-/// bundled forms (as `run` finds them).
-exports::FormShelf shelfFor(const StoreTarget& t, const ExportArgs& a) {
-    std::string dir = a.formsDir;
-    if (dir.empty()) {
-        const SettingsFile settings = loadSettings(t.config);
-        if (settings.load.ok()) dir = settings.load.config->formsDir;
-    }
-    if (dir.empty()) dir = defaultBundlePaths().formsDir;
+/// The settings an export reads (forms_dir, assets_dir, the clinic's name and language): the
+/// settings file's when it loads, else the defaults; folders resolved as `run` resolves them.
+KioskConfig exportSettings(const StoreTarget& t) {
+    KioskConfig config;
+    if (const SettingsFile settings = loadSettings(t.config); settings.load.ok()) config = *settings.load.config;
+    resolveFolders(config, defaultBundlePaths());
+    return config;
+}
+
+/// The forms records are read against (CSV columns, PDF questions): --forms-dir, else the
+/// settings' forms_dir, else the bundled forms. Files that do not load are skipped, said so.
+std::shared_ptr<exports::FormShelf> shelfFor(const KioskConfig& config, const ExportArgs& a) {
     std::vector<core::Error> problems;
-    exports::FormShelf shelf = exports::FormShelf::loadFolder(dir, &problems);
+    auto shelf = std::make_shared<exports::FormShelf>(
+        exports::FormShelf::loadFolder(a.formsDir.empty() ? config.formsDir : a.formsDir, &problems));
     for (const auto& p : problems) std::cerr << p.format() << " (skipped)\n";
     return shelf;
 }
 
+/// "2026-11-25_1042_<id>.pdf": one therapist's PDF per intake, sorted by time, named by no patient.
+std::string pdfFileName(const exports::ExportMeta& meta) {
+    auto [day, time] = exports::localDayAndTime(meta.submittedAt);
+    time.erase(std::remove(time.begin(), time.end(), ':'), time.end());
+    return day + "_" + time + "_" + meta.id + ".pdf";
+}
+
 void runExport(const StoreTarget& t, const ExportArgs& a) {
     if (a.excel && a.format != "csv") fail(usage("--excel is for --format csv"), 2);
+    if (a.onePerIntake && a.format != "pdf") fail(usage("--one-per-intake is for --format pdf"), 2);
     const store::ListFilter filter = filterOf(a);
     // Told before typing a passphrase: writing over the database is a usage error (exit 2), an
     // existing output a failure (exit 1). The job checks both again.
     if (auto ok = exports::checkNotDatabase(a.output, t.path()); !ok) fail(usage(ok.error().message), 2);
-    orFail(exports::checkOutputFile(a.output, a.force));
+    if (!a.onePerIntake) orFail(exports::checkOutputFile(a.output, a.force));
     store::Store s = t.open();
     const store::ClinicKey key = t.unlock(s);
     exports::ExportOptions options;
     options.force = a.force;
     options.noMark = a.noMark;
+    const KioskConfig config = exportSettings(t);
     if (a.format == "csv") {
-        exports::CsvPlan plan = orFail(exports::planCsv(s, key, filter, shelfFor(t, a)));
+        exports::CsvPlan plan = orFail(exports::planCsv(s, key, filter, *shelfFor(config, a)));
         for (const auto& note : plan.notes) std::cerr << a.output << ": note: " << note << '\n';
         exports::CsvOptions csv;
         csv.excel = a.excel;
         options.writer = exports::csvWriter(std::move(plan.layout), csv);
     }
-    const exports::ExportSummary done = orFail(exports::exportRecords(s, key, filter, a.output, options));
+    core::Catalog catalog;  // outlives the writers below
+    if (a.format == "pdf") {
+        auto loaded = core::Catalog::loadDir(config.assetsDir + "/i18n");
+        if (!loaded) fail(loaded.error());
+        catalog = std::move(*loaded);
+        exports::PdfOptions pdf;
+        pdf.paper = a.paper == "letter" ? exports::PaperSize::Letter : exports::PaperSize::A4;
+        pdf.clinicName = config.clinicName;
+        pdf.staffLang = a.lang.empty() ? config.defaultLanguage : a.lang;
+        pdf.catalog = &catalog;
+        pdf.shelf = shelfFor(config, a);
+        options.writer = exports::pdfWriter(std::move(pdf));
+    }
+    const exports::ExportSummary done =
+        orFail(a.onePerIntake ? exports::exportRecordsEach(s, key, filter, a.output, pdfFileName, options)
+                              : exports::exportRecords(s, key, filter, a.output, options));
     std::cout << "exported " << done.exported << " record" << (done.exported == 1 ? "" : "s") << " to " << a.output
               << '\n';
     if (!done.damaged.empty())
@@ -101,19 +132,19 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
 
 void addExportCommand(CLI::App& app) {
     auto* cmd = app.add_subcommand(
-        "export", "write decrypted records to a file (JSON or CSV; FHIR and PDF are not available yet)");
+        "export", "write decrypted records to a file (JSON, CSV, or the therapist's PDF; FHIR is not available yet)");
     auto t = addStoreTarget(cmd, true);
     auto a = std::make_shared<ExportArgs>();
-    cmd->add_option("--format", a->format, "json or csv (fhir and pdf are planned, not available yet)")
+    cmd->add_option("--format", a->format, "json, csv or pdf (fhir is planned, not available yet)")
         ->required()
         ->check(CLI::Validator(
             [](std::string& v) -> std::string {
-                return v == "json" || v == "csv"
+                return v == "json" || v == "csv" || v == "pdf"
                            ? std::string()
-                           : "json and csv are available for now (fhir and pdf come later), not '" + v + "'";
+                           : "json, csv and pdf are available for now (fhir comes later), not '" + v + "'";
             },
             ""))
-        ->type_name("json|csv");
+        ->type_name("json|csv|pdf");
     cmd->add_option("-o,--output", a->output, "the file to write (0600; written whole or not at all)")
         ->required()
         ->type_name("PATH");
@@ -129,6 +160,11 @@ void addExportCommand(CLI::App& app) {
                     "csv: the questionnaires whose items name the columns (default: forms_dir in the settings "
                     "file, else the bundled forms)")
         ->type_name("DIR");
+    cmd->add_option("--paper", a->paper, "pdf: a4 (default) or letter")->check(CLI::IsMember({"a4", "letter"}));
+    cmd->add_option("--lang", a->lang, "pdf: the staff's language for its labels (default: the settings' language)")
+        ->type_name("xx");
+    cmd->add_flag("--one-per-intake", a->onePerIntake,
+                  "pdf: one file per intake into the new folder PATH (default: one PDF, a page break per intake)");
     cmd->callback([t, a] { runExport(*t, *a); });
 }
 

@@ -109,6 +109,7 @@ staff::DeskOptions deskOptionsOf(const KioskConfig& config, const Content& conte
     if (!shelf->find(content.form->id, content.form->version, content.form->contentHash)) shelf->add(content.form);
     o.shelf = std::move(shelf);
     o.places.fallbackDir = config.dataDir + "/exports";
+    o.clinicName = config.clinicName;
     return o;
 }
 

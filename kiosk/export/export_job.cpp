@@ -1,5 +1,10 @@
 #include "kiosk/export/export_job.h"
 
+#include "kiosk/core/durable.h"
+
+#include <stdlib.h>
+
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 
@@ -71,6 +76,40 @@ core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key
     return w;
 }
 
+/// A folder removed with everything in it unless its path was cleared (moved into place).
+struct TempFolder {
+    std::string path;
+    ~TempFolder() {
+        std::error_code ec;
+        if (!path.empty()) fs::remove_all(path, ec);
+    }
+};
+
+/// After the output is in place: marks what was written exported (audited as one export), or with
+/// noMark only audits it, since patient data left the kiosk either way. The audit row says what
+/// was asked for (form, dates, status), never what the records hold.
+core::Result<ExportSummary> markWritten(store::Store& store, const store::ClinicKey& key, const store::ListFilter& filter,
+                                        const ExportOptions& options, const std::string& output, Written& written) {
+    ExportSummary summary;
+    summary.output = output;
+    summary.exported = static_cast<std::int64_t>(written.ids.size());
+    summary.damaged = std::move(written.damaged);
+    if (options.noMark) {
+        const std::string filters = store::describe(filter);
+        if (auto audited = store.audit(store::AuditAction::Export, "count=" + std::to_string(summary.exported) +
+                                                                        " not_marked" +
+                                                                        (filters.empty() ? "" : " " + filters));
+            !audited)
+            return audited.error();
+    } else {
+        if (auto marked = store.markExportedEach([&](std::string& id) { return written.ids.next(id); }, key, filter);
+            !marked)
+            return marked.error();
+        summary.marked = true;
+    }
+    return summary;
+}
+
 }  // namespace
 
 core::Result<void> checkNotDatabase(const std::string& output, const std::string& dbPath) {
@@ -107,27 +146,67 @@ core::Result<ExportSummary> exportRecords(store::Store& store, const store::Clin
     if (!written) return written.error();
     if (auto committed = (*file)->commit(); !committed) return committed.error();
 
-    ExportSummary summary;
-    summary.output = output;
-    summary.exported = static_cast<std::int64_t>(written->ids.size());
-    summary.damaged = std::move(written->damaged);
-    // Marked only once the file is in place: a failed export marks nothing. An unmarked export is
-    // still audited, since patient data left the kiosk. The audit row says what was asked for
-    // (form, dates, status), never what the records hold.
-    if (options.noMark) {
-        const std::string filters = store::describe(filter);
-        if (auto audited = store.audit(store::AuditAction::Export, "count=" + std::to_string(summary.exported) +
-                                                                        " not_marked" +
-                                                                        (filters.empty() ? "" : " " + filters));
-            !audited)
-            return audited.error();
-    } else {
-        if (auto marked = store.markExportedEach([&](std::string& id) { return written->ids.next(id); }, key, filter);
-            !marked)
-            return marked.error();
-        summary.marked = true;
-    }
-    return summary;
+    return markWritten(store, key, filter, options, output, *written);
+}
+
+core::Result<ExportSummary> exportRecordsEach(store::Store& store, const store::ClinicKey& key,
+                                              const store::ListFilter& filter, const std::string& outputDir,
+                                              const FileNameFn& fileName, const ExportOptions& options,
+                                              const ExportProgressFn& progress) {
+    if (auto ok = checkNotDatabase(outputDir, store.path()); !ok) return ok.error();
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(outputDir, ec)))
+        return core::makeError(core::ErrorCode::Invalid, "already exists: give a new folder for the files",
+                               core::SourceLoc{outputDir});
+    // Everything goes into a private folder beside the output, renamed into place once whole.
+    std::string tmpl = outputDir + ".tmp-XXXXXX";  // mkdtemp wants the X last
+    if (!::mkdtemp(tmpl.data()))
+        return core::makeError(core::ErrorCode::Io, "cannot create the export folder", core::SourceLoc{outputDir});
+    TempFolder folder{tmpl};
+    ExportProgress at;
+    auto total = store.count(filter);
+    if (!total) return total.error();
+    at.total = *total;
+    Written w;
+    w.ids.reserve(static_cast<std::size_t>(at.total));
+    const std::string exportedAt = options.exportedAt.empty() ? store::utcNowIso() : options.exportedAt;
+    core::Result<void> failed;
+    auto read = store.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
+        if (auto record = parseRecord(payload)) {
+            const std::string target = (fs::path(folder.path) / fileName(metaOf(r))).string();
+            auto file = PrivateOutput::create(target);
+            if (!file) {
+                failed = file.error();
+                return false;
+            }
+            auto writer = options.writer ? options.writer((*file)->stream(), exportedAt, store.kioskId())
+                                         : std::make_unique<JsonExportWriter>((*file)->stream(), exportedAt, store.kioskId());
+            writer->addParsed(metaOf(r), std::move(*record));
+            if (auto done = writer->finish(); !done) {
+                failed = core::makeError(done.error().code, done.error().message, core::SourceLoc{target});
+                return false;
+            }
+            writer.reset();
+            if (auto committed = (*file)->commit(); !committed) {
+                failed = committed.error();
+                return false;
+            }
+            w.ids.push(r.meta.id);
+        } else {
+            w.damaged.push_back(r.meta.id);
+        }
+        ++at.done;
+        if (progress && !progress(at)) w.cancelled = true;
+        return !w.cancelled;
+    });
+    if (!read) return read.error();
+    if (!failed) return failed.error();
+    if (w.cancelled) return core::makeError(core::ErrorCode::Invalid, "export cancelled", core::SourceLoc{outputDir});
+    if (::rename(folder.path.c_str(), outputDir.c_str()) != 0)
+        return core::makeError(core::ErrorCode::Io, "cannot move the export folder into place", core::SourceLoc{outputDir});
+    folder.path.clear();  // in place now: kept
+    core::syncParentDir(outputDir);
+    return markWritten(store, key, filter, options, outputDir, w);
 }
 
 }  // namespace kiosk::exports

@@ -3,7 +3,7 @@
 // [SECTION] index: pieces · drawDetail
 #include <algorithm>
 
-#include "kiosk/staff/local_day.h"
+#include "kiosk/export/local_day.h"
 #include "kiosk/ui/desk_parts.h"
 #include "kiosk/ui/scroll_area.h"
 
@@ -94,7 +94,7 @@ void body(Ctx& c, const staff::DeskDetailView& d) {
     heading(f, x, y, w, f.tr("desk.detail.signature"));
     if (r.signedConsent) {
         signature(f, x, y, w, r.signature);
-        const auto [day, time] = staff::localDayAndTime(r.submittedAt);
+        const auto [day, time] = exports::localDayAndTime(r.submittedAt);
         line(f, x, y, w, "desk/signed_at", f.fmt("desk.detail.signed_at", {day + " " + time}), FontRole::Body, f.pal.text);
     } else {
         line(f, x, y, w, "desk/signed_at", f.tr("desk.detail.not_signed"), FontRole::Body, f.pal.mutedText);
@@ -131,12 +131,8 @@ void drawDetail(Ctx& c) {
     };
     if (action("desk/review", f.tr("desk.mark_reviewed"), d.row.state == staff::RowState::Submitted))
         c.emit(staff::MarkReviewed{d.row.id});
-    for (const staff::ExportFormat format : c.v.formats) {
-        const std::string name = staff::toString(format);
-        if (action("desk/export/" + name, f.fmt("desk.export_as", {f.tr("desk.format." + name)}), true))
-            c.emit(staff::StartExport{format, d.row.id});
-    }
     if (action("desk/delete", f.tr("desk.delete"), true)) c.emit(staff::AskDelete{d.row.id});
+    exportButtons(c, c.x + c.width, y, d.row.id);
     y += target + gap;
 
     ImGui::SetCursorScreenPos(ImVec2(0, y));

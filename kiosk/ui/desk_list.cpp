@@ -3,7 +3,7 @@
 // [SECTION] index: search panels · rows · drawList
 #include <algorithm>
 
-#include "kiosk/staff/local_day.h"
+#include "kiosk/export/local_day.h"
 #include "kiosk/ui/desk_parts.h"
 #include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/scroll_area.h"
@@ -27,14 +27,14 @@ float daysPanel(Ctx& c, float y) {
         text(f, FontRole::BodyBold, label, f.pal.text, f.px(6.0f));
         x += textWidth(f, FontRole::BodyBold, label) + gap;
         if (fitButton(c, std::string("desk/days/") + which + "/earlier", "<", x, y, Look::Plain, true, 2.5f))
-            day = staff::addDays(day, -1);
+            day = exports::addDays(day, -1);
         x += f.px(2.5f) + gap;
         ImGui::SetCursorScreenPos(ImVec2(x, y + f.em * 0.5f));
         text(f, FontRole::Question, day, f.pal.text, f.px(8.0f));
         registerLastText(f, std::string("desk/days/") + which, day, FontRole::Question);
         x += textWidth(f, FontRole::Question, "0000-00-00") + gap;
         if (fitButton(c, std::string("desk/days/") + which + "/later", ">", x, y, Look::Plain, true, 2.5f))
-            day = staff::addDays(day, 1);
+            day = exports::addDays(day, 1);
         x += f.px(2.5f) + 2 * gap;
     };
     stepper("from", c.s.from);
@@ -217,21 +217,12 @@ void drawList(Ctx& c) {
         c.s.name.shift = true;  // names start with a capital, as on the patients' keyboard
     }
     // On the right: unlock while locked, else export the list shown.
-    float rx = c.x + c.width;
-    auto right = [&](std::string_view key, const std::string& label, Look look) {
-        rx -= fitWidth(c, label);
-        const bool tapped = fitButton(c, key, label, rx, y, look);
-        rx -= gap;
-        return tapped;
-    };
     if (!c.v.unlocked) {
-        if (right("desk/unlock", f.tr("desk.unlock"), Look::Primary)) c.emit(staff::OpenUnlock{});
+        const std::string& unlock = f.tr("desk.unlock");
+        if (fitButton(c, "desk/unlock", unlock, c.x + c.width - fitWidth(c, unlock), y, Look::Primary))
+            c.emit(staff::OpenUnlock{});
     } else {
-        for (auto it = c.v.formats.rbegin(); it != c.v.formats.rend(); ++it) {
-            const std::string format = staff::toString(*it);
-            if (right("desk/export_list/" + format, f.fmt("desk.export_as", {f.tr("desk.format." + format)}), Look::Plain))
-                c.emit(staff::StartExport{*it, ""});
-        }
+        exportButtons(c, c.x + c.width, y, "");
     }
     y += f.px(f.theme.targetEm) + gap;
     if (c.s.panel == Panel::Days) y = daysPanel(c, y);

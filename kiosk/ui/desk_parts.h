@@ -26,6 +26,9 @@ bool fitButton(Ctx& c, std::string_view key, std::string_view label, float x, fl
 /// The width fitButton() gives @p label.
 float fitWidth(const Ctx& c, std::string_view label, float minEm = 6.0f);
 
+/// "Export:" and a small button per format, ending at @p right on row @p y; @p id "" = the list.
+void exportButtons(Ctx& c, float right, float y, const std::string& id);
+
 void drawList(Ctx& c);
 void drawDetail(Ctx& c);
 

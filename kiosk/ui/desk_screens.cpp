@@ -33,6 +33,24 @@ bool fitButton(Ctx& c, std::string_view key, std::string_view label, float x, fl
     return button(c.f, spec, ImVec2(fitWidth(c, label, minEm), c.f.px(c.f.theme.targetEm)));
 }
 
+void exportButtons(Ctx& c, float right, float y, const std::string& id) {
+    Frame& f = c.f;
+    const float gap = f.px(f.theme.gapEm);
+    float x = right;
+    for (auto it = c.v.formats.rbegin(); it != c.v.formats.rend(); ++it) {
+        const std::string format = staff::toString(*it);
+        const std::string& label = f.tr("desk.format." + format);
+        x -= fitWidth(c, label, 4.0f);
+        const std::string key = (id.empty() ? "desk/export_list/" : "desk/export/") + format;
+        if (fitButton(c, key, label, x, y, Look::Plain, true, 4.0f)) c.emit(staff::StartExport{*it, id});
+        x -= gap;
+    }
+    const std::string& label = f.tr("desk.export_label");
+    x -= textWidth(f, FontRole::BodyBold, label);
+    ImGui::SetCursorScreenPos(ImVec2(x, y + (f.px(f.theme.targetEm) - f.em * 1.3f) * 0.5f));
+    text(f, FontRole::BodyBold, label, f.pal.text, textWidth(f, FontRole::BodyBold, label) + 1);
+}
+
 namespace {
 
 std::string megabytes(std::int64_t bytes) {

@@ -1,16 +1,16 @@
 #pragma once
-// The clinic's days: staff think in local days ("today's intakes", "from 3 to 5 March") while the
-// store keeps UTC. These convert between the two with the system's time zone (TZ), DST included.
+// The clinic's days: staff think in local days and times ("today's intakes", "from 3 to 5 March",
+// "signed 10:42" on the desk and in the PDF) while the store keeps UTC. These convert between the
+// two with the system's time zone (TZ), DST included.
+#include <chrono>
 #include <optional>
 #include <string>
 #include <utility>
 
-#include "kiosk/store/utc.h"
-
-namespace kiosk::staff {
+namespace kiosk::exports {
 
 /// @brief The local day of @p t, "YYYY-MM-DD".
-std::string localDay(store::SystemClock::time_point t);
+std::string localDay(std::chrono::system_clock::time_point t);
 /// @brief [since, until) in UTC ISO for local days @p from to @p to, both included; nullopt when
 ///        either is not a real "YYYY-MM-DD" day or @p to is before @p from.
 std::optional<std::pair<std::string, std::string>> localDaysToUtc(const std::string& from, const std::string& to);
@@ -20,4 +20,4 @@ std::string addDays(const std::string& day, int n);
 /// @brief A stored UTC time as the local day and "HH:MM"; {"", ""} when it does not parse.
 std::pair<std::string, std::string> localDayAndTime(const std::string& utcIso);
 
-}  // namespace kiosk::staff
+}  // namespace kiosk::exports

@@ -4,9 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include "kiosk/staff/local_day.h"
+#include "kiosk/export/local_day.h"
+#include "kiosk/store/utc.h"
 
-namespace kiosk::staff {
+namespace kiosk::exports {
 namespace {
 
 struct LocalDay : ::testing::Test {
@@ -50,4 +51,4 @@ TEST_F(LocalDay, DayStepsCrossMonthsYearsAndDaylightSaving) {
 }
 
 }  // namespace
-}  // namespace kiosk::staff
+}  // namespace kiosk::exports

@@ -1,9 +1,11 @@
-#include "kiosk/staff/local_day.h"
+#include "kiosk/export/local_day.h"
 
 #include <cstdio>
 #include <ctime>
 
-namespace kiosk::staff {
+#include "kiosk/store/utc.h"
+
+namespace kiosk::exports {
 namespace {
 
 std::optional<std::tm> parseDay(const std::string& day) {
@@ -30,7 +32,7 @@ store::SystemClock::time_point midnight(std::tm tm, int days) {
 
 }  // namespace
 
-std::string localDay(store::SystemClock::time_point t) {
+std::string localDay(std::chrono::system_clock::time_point t) {
     const std::time_t tt = store::SystemClock::to_time_t(t);
     std::tm tm{};
     localtime_r(&tt, &tm);
@@ -71,4 +73,4 @@ std::pair<std::string, std::string> localDayAndTime(const std::string& utcIso) {
     return {day, time};
 }
 
-}  // namespace kiosk::staff
+}  // namespace kiosk::exports
