@@ -32,7 +32,7 @@ std::optional<std::string> parseExportDate(const std::string& text, bool endOfDa
 namespace {
 
 struct ExportArgs {
-    std::string format, output, form, since, until, status, formsDir, paper = "a4", lang;
+    std::string format, output, form, since, until, status, formsDir, paper, lang;
     bool noMark = false, force = false, excel = false, onePerIntake = false;
 };
 
@@ -110,7 +110,8 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
         if (!loaded) fail(loaded.error());
         catalog = std::move(*loaded);
         exports::PdfOptions pdf;
-        pdf.paper = a.paper == "letter" ? exports::PaperSize::Letter : exports::PaperSize::A4;
+        const bool letter = a.paper.empty() ? config.letterPaper : a.paper == "letter";
+        pdf.paper = letter ? exports::PaperSize::Letter : exports::PaperSize::A4;
         pdf.clinicName = config.clinicName;
         pdf.staffLang = a.lang.empty() ? config.defaultLanguage : a.lang;
         pdf.catalog = &catalog;
@@ -160,7 +161,8 @@ void addExportCommand(CLI::App& app) {
                     "csv: the questionnaires whose items name the columns (default: forms_dir in the settings "
                     "file, else the bundled forms)")
         ->type_name("DIR");
-    cmd->add_option("--paper", a->paper, "pdf: a4 (default) or letter")->check(CLI::IsMember({"a4", "letter"}));
+    cmd->add_option("--paper", a->paper, "pdf: a4 or letter (default: paper in the settings file, else a4)")
+        ->check(CLI::IsMember({"a4", "letter"}));
     cmd->add_option("--lang", a->lang, "pdf: the staff's language for its labels (default: the settings' language)")
         ->type_name("xx");
     cmd->add_flag("--one-per-intake", a->onePerIntake,

@@ -101,15 +101,19 @@ ui::UiOptions uiOptionsOf(const KioskConfig& config) {
 }
 
 /// The staff desk's settings: the clinic's language, the forms folder (and the running form) to
-/// read records against, exports to a USB drive under /media or else <data_dir>/exports.
+/// read records against, loaded at the first staff visit, exports to a USB drive under /media or
+/// else <data_dir>/exports, the PDF's paper and clinic name.
 staff::DeskOptions deskOptionsOf(const KioskConfig& config, const Content& content) {
     staff::DeskOptions o;
     o.staffLang = content.lang;
-    auto shelf = std::make_shared<exports::FormShelf>(exports::FormShelf::loadFolder(config.formsDir));
-    if (!shelf->find(content.form->id, content.form->version, content.form->contentHash)) shelf->add(content.form);
-    o.shelf = std::move(shelf);
+    o.loadShelf = [formsDir = config.formsDir, form = content.form] {
+        auto shelf = std::make_shared<exports::FormShelf>(exports::FormShelf::loadFolder(formsDir));
+        if (!shelf->find(form->id, form->version, form->contentHash)) shelf->add(form);
+        return std::shared_ptr<const exports::FormShelf>(std::move(shelf));
+    };
     o.places.fallbackDir = config.dataDir + "/exports";
     o.clinicName = config.clinicName;
+    o.paper = config.letterPaper ? exports::PaperSize::Letter : exports::PaperSize::A4;
     return o;
 }
 

@@ -153,6 +153,7 @@ void Desk::enter(TimePoint now) {
     leave();
     m_left = false;
     m_close = false;
+    if (!m_options.shelf && m_options.loadShelf) m_options.shelf = m_options.loadShelf();
     m_now = m_lastTouch = now;
     m_view.staffLang = m_options.staffLang;
     m_view.screen = DeskScreen::List;

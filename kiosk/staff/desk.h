@@ -38,6 +38,9 @@ struct DeskOptions {
     std::string staffLang = "en";                  ///< the staff's language at each visit's start
     std::chrono::seconds idleAfter{120};           ///< silence before the desk closes by itself
     std::shared_ptr<const exports::FormShelf> shelf;  ///< forms to read records against (may be empty)
+    /// Loads the shelf at the first visit when `shelf` is empty: the kiosk's start-up never pays
+    /// for forms only staff read against.
+    std::function<std::shared_ptr<const exports::FormShelf>()> loadShelf;
     ExportPlaces places;                           ///< where exports go
     bool exportOnThread = true;                    ///< false: exports run inside apply() (tests)
     std::size_t maxRows = 200;                     ///< intakes listed at most (each is opened once unlocked)
