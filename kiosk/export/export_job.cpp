@@ -33,6 +33,17 @@ ExportMeta metaOf(const store::RecordSummary& r) {
                       r.meta.submittedAt, r.meta.kioskId,     store::toString(r.status)};
 }
 
+std::string exportedAtOf(const ExportOptions& options) {
+    return options.exportedAt.empty() ? store::utcNowIso() : options.exportedAt;
+}
+
+/// The format's writer on @p out (JSON unless the options name another).
+std::unique_ptr<RecordWriter> makeWriter(const ExportOptions& options, std::ostream& out, const std::string& exportedAt,
+                                         const std::string& kioskId) {
+    return options.writer ? options.writer(out, exportedAt, kioskId)
+                          : std::make_unique<JsonExportWriter>(out, exportedAt, kioskId);
+}
+
 /// What the stream wrote: ids to mark, ids of damaged records, and whether it was cancelled.
 struct Written {
     IdList ids;
@@ -40,22 +51,27 @@ struct Written {
     bool cancelled = false;
 };
 
+/// The progress to report against (how many records match), and room in @p w for all their ids.
+core::Result<ExportProgress> countMatching(store::Store& s, const store::ListFilter& filter, Written& w) {
+    auto total = s.count(filter);
+    if (!total) return total.error();
+    w.ids.reserve(static_cast<std::size_t>(*total));
+    ExportProgress at;
+    at.total = *total;
+    return at;
+}
+
 /// Streams the document into @p file, one record in memory at a time. On error the caller lets
 /// @p file go, and its destructor removes the temp file.
 core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key, const store::ListFilter& filter,
                                     const ExportOptions& options, const ExportProgressFn& progress,
                                     PrivateOutput& file) {
-    ExportProgress at;
-    auto total = s.count(filter);
-    if (!total) return total.error();
-    at.total = *total;
     Written w;
-    w.ids.reserve(static_cast<std::size_t>(at.total));
+    auto counted = countMatching(s, filter, w);
+    if (!counted) return counted.error();
+    ExportProgress at = *counted;
     std::ostream& out = file.stream();
-    const std::string exportedAt = options.exportedAt.empty() ? store::utcNowIso() : options.exportedAt;
-    std::unique_ptr<RecordWriter> writer = options.writer
-                                               ? options.writer(out, exportedAt, s.kioskId())
-                                               : std::make_unique<JsonExportWriter>(out, exportedAt, s.kioskId());
+    std::unique_ptr<RecordWriter> writer = makeWriter(options, out, exportedAtOf(options), s.kioskId());
     auto read = s.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
         if (auto record = parseRecord(payload)) {
             writer->addParsed(metaOf(r), std::move(*record));
@@ -163,13 +179,11 @@ core::Result<ExportSummary> exportRecordsEach(store::Store& store, const store::
     if (!::mkdtemp(tmpl.data()))
         return core::makeError(core::ErrorCode::Io, "cannot create the export folder", core::SourceLoc{outputDir});
     TempFolder folder{tmpl};
-    ExportProgress at;
-    auto total = store.count(filter);
-    if (!total) return total.error();
-    at.total = *total;
     Written w;
-    w.ids.reserve(static_cast<std::size_t>(at.total));
-    const std::string exportedAt = options.exportedAt.empty() ? store::utcNowIso() : options.exportedAt;
+    auto counted = countMatching(store, filter, w);
+    if (!counted) return counted.error();
+    ExportProgress at = *counted;
+    const std::string exportedAt = exportedAtOf(options);
     core::Result<void> failed;
     auto read = store.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
         if (auto record = parseRecord(payload)) {
@@ -179,8 +193,7 @@ core::Result<ExportSummary> exportRecordsEach(store::Store& store, const store::
                 failed = file.error();
                 return false;
             }
-            auto writer = options.writer ? options.writer((*file)->stream(), exportedAt, store.kioskId())
-                                         : std::make_unique<JsonExportWriter>((*file)->stream(), exportedAt, store.kioskId());
+            auto writer = makeWriter(options, (*file)->stream(), exportedAt, store.kioskId());
             writer->addParsed(metaOf(r), std::move(*record));
             if (auto done = writer->finish(); !done) {
                 failed = core::makeError(done.error().code, done.error().message, core::SourceLoc{target});

@@ -30,16 +30,21 @@ store::SystemClock::time_point midnight(std::tm tm, int days) {
     return store::SystemClock::from_time_t(std::mktime(&tm));
 }
 
-}  // namespace
-
-std::string localDay(std::chrono::system_clock::time_point t) {
-    const std::time_t tt = store::SystemClock::to_time_t(t);
+/// @p t in local time, as strftime(@p format) writes it.
+std::string localFormat(std::chrono::system_clock::time_point t, const char* format) {
+    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
     std::tm tm{};
     localtime_r(&tt, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, format, &tm);
     return buf;
 }
+
+}  // namespace
+
+std::string localDay(std::chrono::system_clock::time_point t) { return localFormat(t, "%Y-%m-%d"); }
+
+std::string localStamp(std::chrono::system_clock::time_point t) { return localFormat(t, "%Y%m%d-%H%M%S"); }
 
 std::optional<std::pair<std::string, std::string>> localDaysToUtc(const std::string& from, const std::string& to) {
     const auto a = parseDay(from), b = parseDay(to);
@@ -64,13 +69,7 @@ std::string addDays(const std::string& day, int n) {
 std::pair<std::string, std::string> localDayAndTime(const std::string& utcIso) {
     const auto t = store::parseUtcIso(utcIso);
     if (!t) return {"", ""};
-    const std::time_t tt = store::SystemClock::to_time_t(*t);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
-    char day[16], time[8];
-    std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
-    std::strftime(time, sizeof time, "%H:%M", &tm);
-    return {day, time};
+    return {localFormat(*t, "%Y-%m-%d"), localFormat(*t, "%H:%M")};
 }
 
 }  // namespace kiosk::exports

@@ -14,6 +14,8 @@ std::string localDay(std::chrono::system_clock::time_point t);
 /// @brief [since, until) in UTC ISO for local days @p from to @p to, both included; nullopt when
 ///        either is not a real "YYYY-MM-DD" day or @p to is before @p from.
 std::optional<std::pair<std::string, std::string>> localDaysToUtc(const std::string& from, const std::string& to);
+/// @brief "20261125-104200": the local time of @p t, for file names that sort (and name no one).
+std::string localStamp(std::chrono::system_clock::time_point t);
 /// @brief The day @p n days after @p day ("YYYY-MM-DD"; @p n may be negative): the desk's date
 ///        steppers. @p day itself when it is not a real day.
 std::string addDays(const std::string& day, int n);

@@ -57,16 +57,6 @@ std::string lower(std::string s) {
     return s;
 }
 
-/// "20261125-104200": local time, for file names that sort and never name a patient.
-std::string stamp(store::SystemClock::time_point t) {
-    const std::time_t tt = store::SystemClock::to_time_t(t);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
-    return buf;
-}
-
 }  // namespace
 
 // [SECTION] ExportRun
@@ -320,7 +310,7 @@ void Desk::startExport(ExportFormat format, const std::string& id) {
         args.pdf.shelf = m_options.shelf;
     }
     args.file = (fs::path(folder->path) /
-                 ((id.empty() ? std::string("intakes-") : "intake-" + id.substr(0, 8) + "-") + stamp(wallNow()) + "." +
+                 ((id.empty() ? std::string("intakes-") : "intake-" + id.substr(0, 8) + "-") + exports::localStamp(wallNow()) + "." +
                   toString(format)))
                     .string();
     m_view.exporting.file = args.file;
