@@ -10,6 +10,14 @@
 
 namespace kiosk::core {
 
+/// The language of last resort: when a form lists none, and for a string missing in a catalogue.
+inline constexpr std::string_view kDefaultLanguage = "en";
+
+/// @brief The language to show: @p wanted when set, else the first of @p offered (a form's
+///        languages, the first being its main one), else kDefaultLanguage. Whether @p wanted is one
+///        of @p offered is the caller's question (the session ignores it, simulate reports it).
+std::string pickLanguage(const std::vector<std::string>& offered, std::string_view wanted = {});
+
 /// @brief Strings per language and key; a missing key falls back to the fallback language, then to
 ///        the key itself (so a gap shows up on screen and in the catalogue test, never as a crash).
 class Catalog {
@@ -33,7 +41,7 @@ public:
 
 private:
     std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> m_text;
-    std::string m_fallback = "en";
+    std::string m_fallback{kDefaultLanguage};
     mutable std::string m_missing;  // holds the key returned for a missing string
 };
 

@@ -1,7 +1,11 @@
 #include "kiosk/core/log.h"
 
+#include <sys/stat.h>
+
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 #include <vector>
 
@@ -48,9 +52,18 @@ Result<void> initLogging(const LogOptions& options) {
     Result<void> result;
     if (!options.dir.empty()) {
         const std::string path = options.dir + "/" + options.fileName;
+        // Owner-only, like the database: a missing folder is made 0700 here (spdlog would make it
+        // 0755), and every file the sink opens, rotated ones included, is made 0600.
+        if (::mkdir(options.dir.c_str(), 0700) != 0 && errno == ENOENT) {
+            std::error_code ec;
+            std::filesystem::create_directories(std::filesystem::path(options.dir).parent_path(), ec);
+            ::mkdir(options.dir.c_str(), 0700);
+        }
+        spdlog::file_event_handlers events;
+        events.after_open = [](const spdlog::filename_t&, std::FILE* f) { ::fchmod(::fileno(f), 0600); };
         try {
             auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-                path, options.maxFileBytes, options.maxFiles);
+                path, options.maxFileBytes, options.maxFiles, false, events);
             file->set_level(options.fileLevel);
             sinks.push_back(file);
         } catch (const std::exception& e) {

@@ -25,7 +25,8 @@ struct LogOptions {
 };
 
 /// @brief Replaces the kiosk logger with file + stderr sinks. If the file cannot be opened the
-///        logger still logs to stderr and the Io error says why.
+///        logger still logs to stderr and the Io error says why. A missing log folder is made
+///        0700 and the log files are 0600, like the database.
 Result<void> initLogging(const LogOptions& options);
 
 /// @brief The kiosk logger; before initLogging() it logs to stderr only. Never null.

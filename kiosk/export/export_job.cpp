@@ -11,7 +11,7 @@
 #include "kiosk/export/id_list.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/export/private_file.h"
-#include "kiosk/store/utc.h"
+#include "kiosk/core/clock.h"
 
 namespace kiosk::exports {
 namespace fs = std::filesystem;
@@ -34,7 +34,7 @@ ExportMeta metaOf(const store::RecordSummary& r) {
 }
 
 std::string exportedAtOf(const ExportOptions& options) {
-    return options.exportedAt.empty() ? store::utcNowIso() : options.exportedAt;
+    return options.exportedAt.empty() ? core::utcNowIso() : options.exportedAt;
 }
 
 /// The format's writer on @p out (JSON unless the options name another).
@@ -87,8 +87,10 @@ core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key
     if (!read) return read.error();
     if (w.cancelled) return core::makeError(core::ErrorCode::Invalid, "export cancelled", core::SourceLoc{file.target()});
     const auto finished = writer->finish();
-    if (!finished)
+    if (!finished) {
+        if (auto why = file.writeFailure()) return *why;  // the disk full, ...: said, not only "not written"
         return core::makeError(finished.error().code, finished.error().message, core::SourceLoc{file.target()});
+    }
     return w;
 }
 

@@ -126,7 +126,7 @@ void readScores(IntakeReading& r, const json& record, const forms::Form* form, c
 }
 
 // [SECTION] answers
-void readMarks(IntakeReading& r, const forms::BodyMap& marks, const session::Wording& staff) {
+void readMarks(IntakeReading& r, const forms::BodyMapAnswer& marks, const session::Wording& staff) {
     for (const forms::BodyMark& m : marks) {
         ReadMark mark{m.region, staff.tr("region." + m.region), m.intensity, {}};
         for (const auto& k : m.kinds) mark.kinds.push_back(staff.tr("pain_kind." + k));
@@ -145,7 +145,7 @@ void readAnswersByForm(IntakeReading& r, const json& answers, const forms::Form&
             // shown as stored rather than dropped.
             a.answer = value ? session::answerText(item, *value, asked) : csvAnswerText(answers[item.id]);
             if (value) {
-                if (const auto* marks = std::get_if<forms::BodyMap>(&*value)) readMarks(r, *marks, staff);
+                if (const auto* marks = std::get_if<forms::BodyMapAnswer>(&*value)) readMarks(r, *marks, staff);
                 if (const auto* sig = std::get_if<forms::Signature>(&*value); sig && r.signature.empty()) {
                     r.signature = *sig;
                     r.signedConsent = !sig->empty();

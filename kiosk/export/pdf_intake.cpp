@@ -3,7 +3,7 @@
 
 #include <cairo-pdf.h>
 
-#include "kiosk/export/local_day.h"
+#include "kiosk/core/local_day.h"
 #include "kiosk/export/pdf_layout.h"
 
 namespace kiosk::exports {
@@ -83,7 +83,7 @@ void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const
     std::string contact = r.phone;
     if (!r.email.empty()) contact += (contact.empty() ? "" : "   ") + r.email;
     if (!contact.empty()) flow.text(L.fmt("pdf.contact", {contact}), kBody);
-    const auto [day, time] = localDayAndTime(meta.submittedAt);
+    const auto [day, time] = core::localDayAndTime(meta.submittedAt);
     flow.text(L.fmt("pdf.submitted", {day + " " + time, meta.kioskId}), kSmall);
     if (!r.formKnown) flow.text(L.tr("pdf.form_unknown"), Style{9, true, kCaution});
 
@@ -163,7 +163,7 @@ void signature(Flow& flow, const IntakeReading& r, const Labels& L) {
         flow.add(std::move(ink));
     }
     flow.gap(h + 4);
-    const auto [day, time] = localDayAndTime(r.submittedAt);
+    const auto [day, time] = core::localDayAndTime(r.submittedAt);
     flow.text(L.fmt("pdf.signed_at", {day + " " + time}), kBody);
 }
 

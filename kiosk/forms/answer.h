@@ -7,10 +7,6 @@
 #include <variant>
 #include <vector>
 
-// model.h first: its ItemType::BodyMap enumerator must be declared before the BodyMap alias below,
-// or -Wshadow (an error here) fires in any file that includes answer.h before model.h.
-#include "kiosk/forms/model.h"
-
 namespace kiosk::forms {
 
 /// @brief A calendar date (JSON "YYYY-MM-DD").
@@ -31,7 +27,7 @@ struct BodyMark {
         return region == o.region && intensity == o.intensity && kinds == o.kinds;
     }
 };
-using BodyMap = std::vector<BodyMark>;
+using BodyMapAnswer = std::vector<BodyMark>;
 
 /// @brief A finger signature as vector strokes; points are normalised to the pad (0..1).
 struct Point {
@@ -49,9 +45,9 @@ struct Signature {
 using MatrixAnswer = std::map<std::string, std::string>;
 
 /// @brief By item type: yes_no/consent bool; number/scale double; text/single string;
-///        multi vector<string>; date Date; matrix MatrixAnswer; body_map BodyMap; signature Signature.
+///        multi vector<string>; date Date; matrix MatrixAnswer; body_map BodyMapAnswer; signature Signature.
 using Answer = std::variant<bool, double, std::string, std::vector<std::string>, Date, MatrixAnswer,
-                            BodyMap, Signature>;
+                            BodyMapAnswer, Signature>;
 
 /// Answers of one intake, by item id.
 using Answers = std::map<std::string, Answer>;

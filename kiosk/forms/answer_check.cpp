@@ -6,8 +6,8 @@
 #include <set>
 #include <type_traits>
 
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/forms/answer_access.h"
-#include "kiosk/forms/body_regions.h"
 
 namespace kiosk::forms {
 namespace {
@@ -82,11 +82,11 @@ bool asks(const Item& item, BodyDetail d) {
     return std::find(item.detail.begin(), item.detail.end(), d) != item.detail.end();
 }
 
-Found checkBodyMap(const Item& item, const BodyMap& marks) {
+Found checkBodyMap(const Item& item, const BodyMapAnswer& marks) {
     std::set<std::string> seen;
     for (size_t i = 0; i < marks.size(); ++i) {
         const BodyMark& m = marks[i];
-        if (findBodyRegion(m.region) == nullptr) return problemAt(Problem::UnknownRegion, i);
+        if (bodymap::findRegion(m.region) == nullptr) return problemAt(Problem::UnknownRegion, i);
         if (!seen.insert(m.region).second) return problemAt(Problem::DuplicateRegion, i);
         if ((m.intensity && !asks(item, BodyDetail::Intensity)) ||
             (!m.kinds.empty() && !asks(item, BodyDetail::Kind)))
@@ -95,7 +95,7 @@ Found checkBodyMap(const Item& item, const BodyMap& marks) {
             return problem(Problem::Intensity, {0, 10});
         std::set<std::string> kinds;
         for (const auto& k : m.kinds) {
-            const auto& known = painKinds();
+            const auto& known = bodymap::painKinds();
             if (std::find(known.begin(), known.end(), k) == known.end() || !kinds.insert(k).second)
                 return problem(Problem::UnknownPainKind);
         }
@@ -125,7 +125,7 @@ bool typeFits(ItemType type, const Answer& a) {
         case ItemType::Multi: return std::holds_alternative<std::vector<std::string>>(a);
         case ItemType::Date: return std::holds_alternative<Date>(a);
         case ItemType::Matrix: return std::holds_alternative<MatrixAnswer>(a);
-        case ItemType::BodyMap: return std::holds_alternative<BodyMap>(a);
+        case ItemType::BodyMap: return std::holds_alternative<BodyMapAnswer>(a);
         case ItemType::Signature: return std::holds_alternative<Signature>(a);
         case ItemType::Info: return false;
     }
@@ -154,9 +154,16 @@ std::string rowList(const Item& item) {
     return shortList(ids);
 }
 
+// Every id, as the brief for answer files asks: a form author picks from the full list.
+std::string regionList() {
+    std::string out;
+    for (const auto& r : bodymap::regions()) out += (out.empty() ? "" : ", ") + std::string(r.id);
+    return out + " (ids of the earlier list, such as sacrum, are read as the regions they became)";
+}
+
 std::string painKindList() {
     std::string out;
-    for (std::string_view k : painKinds()) out += (out.empty() ? "" : ", ") + std::string(k);
+    for (std::string_view k : bodymap::painKinds()) out += (out.empty() ? "" : ", ") + std::string(k);
     return out;
 }
 
@@ -185,7 +192,7 @@ std::optional<AnswerProblem> checkAnswer(const Item& item, const Answer& answer,
             return std::nullopt;
         }
         case ItemType::Matrix: return checkMatrix(item, std::get<MatrixAnswer>(answer));
-        case ItemType::BodyMap: return checkBodyMap(item, std::get<BodyMap>(answer));
+        case ItemType::BodyMap: return checkBodyMap(item, std::get<BodyMapAnswer>(answer));
         case ItemType::Signature: return checkSignature(std::get<Signature>(answer));
         default: return std::nullopt;
     }
@@ -270,7 +277,7 @@ std::string describe(const Item& item, const AnswerProblem& p) {
         case Problem::FutureDate: return who + " is in the future: the item allows past dates only";
         case Problem::UnknownRow: return who + " has an unknown row; the rows are: " + rowList(item);
         case Problem::UnknownRegion:
-            return who + " is not a body region id; the ids are listed in assets/i18n/regions.en.yaml";
+            return who + " is not a body region id; the ids are: " + regionList();
         case Problem::DuplicateRegion: return who + " marks a body region twice";
         case Problem::DetailNotAsked:
             return who + " gives intensity or kinds of pain that the item does not ask for";

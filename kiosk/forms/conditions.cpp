@@ -54,7 +54,7 @@ bool compareValue(CondOp op, const Answer& answer, const CondValue& literal) {
                 if (s == nullptr) return false;
                 auto date = parseIsoDate(*s);
                 return date.has_value() && ordered(op, a, *date);
-            } else if constexpr (std::is_same_v<T, BodyMap>) {
+            } else if constexpr (std::is_same_v<T, BodyMapAnswer>) {
                 const std::string* s = std::get_if<std::string>(&literal);
                 return s != nullptr &&
                        membership(op, std::any_of(a.begin(), a.end(), [&](const BodyMark& m) {

@@ -12,7 +12,7 @@
 #include "kiosk/core/error.h"
 #include "kiosk/core/suggest.h"
 #include "kiosk/forms/model.h"
-#include "kiosk/forms/yaml_tree.h"
+#include "kiosk/forms/form_yaml.h"
 
 namespace kiosk::forms::detail {
 

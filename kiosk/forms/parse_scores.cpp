@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/forms/parse_items.h"
 #include "kiosk/forms/scoring.h"
 
@@ -77,7 +77,7 @@ std::optional<Reach> itemReach(const Item& item, bool row, ScoreMethod method) {
             case ItemType::Multi:
                 return Reach{0, static_cast<double>(item.maxSelected > 0 ? static_cast<size_t>(item.maxSelected)
                                                                          : item.options.size())};
-            case ItemType::BodyMap: return Reach{0, static_cast<double>(bodyRegions().size())};
+            case ItemType::BodyMap: return Reach{0, static_cast<double>(bodymap::regions().size())};
             default: return Reach{0, static_cast<double>(rows)};
         }
     }

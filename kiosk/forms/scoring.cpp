@@ -33,7 +33,7 @@ std::optional<double> itemValue(const ItemRef& ref, const Answer& answer) {
         for (const auto& v : *m) sum += optionScore(item, v).value_or(0);
         return sum;
     }
-    if (const auto* marks = std::get_if<BodyMap>(&answer)) return static_cast<double>(marks->size());
+    if (const auto* marks = std::get_if<BodyMapAnswer>(&answer)) return static_cast<double>(marks->size());
     return std::nullopt;
 }
 
@@ -42,7 +42,7 @@ double countValue(const Answer& answer) {
     if (const auto* b = std::get_if<bool>(&answer)) return *b ? 1.0 : 0.0;
     if (const auto* m = std::get_if<std::vector<std::string>>(&answer))
         return static_cast<double>(m->size());
-    if (const auto* marks = std::get_if<BodyMap>(&answer)) return static_cast<double>(marks->size());
+    if (const auto* marks = std::get_if<BodyMapAnswer>(&answer)) return static_cast<double>(marks->size());
     return 1.0;
 }
 
@@ -51,13 +51,11 @@ std::vector<std::pair<std::string, ItemRef>> expand(const Score& score, const Fo
     std::vector<std::pair<std::string, ItemRef>> out;
     for (const std::string& id : score.items) {
         ItemRef ref = resolveRef(form, id);
-        if (!ref) {
-            out.emplace_back(id, ref);  // counts toward total; never answered
-        } else if (ref.item->type == ItemType::Matrix && ref.row == nullptr) {
+        if (ref && ref.item->type == ItemType::Matrix && ref.row == nullptr) {
             for (const MatrixRow& row : ref.item->rows)
                 out.emplace_back(id, ItemRef{ref.item, &row});
         } else {
-            out.emplace_back(id, ref);
+            out.emplace_back(id, ref);  // an unknown id too: it counts toward total, never answered
         }
     }
     return out;

@@ -2,13 +2,13 @@
 
 #include <cmath>
 
+#include "kiosk/forms/form_yaml.h"
 #include "kiosk/forms/parse_context.h"
-#include "kiosk/forms/yaml_tree.h"
 
 namespace kiosk::forms {
 namespace {
 
-// Recursion is bounded: parseYaml refuses trees deeper than kMaxYamlDepth.
+// Recursion is bounded: the reader refuses trees deeper than kFormYaml.maxDepth.
 nlohmann::json convert(const detail::YamlNode& n) {
     switch (n.kind) {
         case detail::YamlNode::Kind::Null:
@@ -40,7 +40,7 @@ nlohmann::json convert(const detail::YamlNode& n) {
 
 std::optional<nlohmann::json> yamlToJson(std::string_view text, const std::string& displayPath, core::Errors& errors) {
     detail::YamlNode root;
-    if (!detail::parseYaml(text, displayPath, root, errors)) return std::nullopt;
+    if (!detail::parseFormYaml(text, displayPath, root, errors)) return std::nullopt;
     return convert(root);
 }
 

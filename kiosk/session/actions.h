@@ -2,17 +2,17 @@
 // What the UI (and app/) can ask of an intake, and what the intake asks of the outside world.
 // Actions are small structs in a std::variant applied by session::apply() (STYLE.md #3);
 // effects are values returned from apply() that app/ executes against the store (STYLE.md #5).
-#include <chrono>
 #include <string>
 #include <variant>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/forms/answer.h"
 #include "kiosk/session/record.h"
 
 namespace kiosk::session {
 
-using SteadyClock = std::chrono::steady_clock;
-using TimePoint = SteadyClock::time_point;
+using SteadyClock = core::SteadyClock;
+using TimePoint = core::SteadyTime;
 
 // [SECTION] Actions
 struct Start { std::string lang; };          ///< welcome -> first visible page

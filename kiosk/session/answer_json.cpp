@@ -8,9 +8,10 @@
 #include <cmath>
 #include <type_traits>
 
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/forms/answer_access.h"
 #include "kiosk/forms/answer_check.h"
-#include "kiosk/session/clock.h"
+#include "kiosk/forms/body_marks.h"
 
 namespace kiosk::session {
 namespace {
@@ -106,9 +107,13 @@ forms::Answer parse(const forms::Item& item, const json& v) {
         }
         case ItemType::BodyMap: {
             if (!v.is_array()) fail(Problem::WrongType);
-            forms::BodyMap marks;
+            forms::BodyMapAnswer marks;
             for (const json& e : v) marks.push_back(bodyMark(e));
-            return marks;
+            // An unknown id is named at its place in the file, before old ids expand into regions.
+            for (size_t i = 0; i < marks.size(); ++i)
+                if (bodymap::resolveRegion(marks[i].region).empty())
+                    throw Fail{forms::AnswerProblem{Problem::UnknownRegion, {}, static_cast<int>(i)}};
+            return forms::normalizeBodyMap(marks);
         }
         case ItemType::Signature: return signature(v);
     }
@@ -142,10 +147,6 @@ core::Result<forms::Answer> answerFromJson(const forms::Item& item, const json& 
     }
 }
 
-core::Result<forms::Answer> answerFromJson(const forms::Item& item, const json& value) {
-    return answerFromJson(item, value, dateOfIso(systemUtcNow()));
-}
-
 json answerToJson(const forms::Answer& answer) {
     return std::visit(
         [](const auto& a) -> json {
@@ -158,7 +159,7 @@ json answerToJson(const forms::Answer& answer) {
                 json out = json::object();
                 for (const auto& [row, option] : a) out[row] = option;
                 return out;
-            } else if constexpr (std::is_same_v<T, forms::BodyMap>) {
+            } else if constexpr (std::is_same_v<T, forms::BodyMapAnswer>) {
                 json out = json::array();
                 for (const forms::BodyMark& m : a) {
                     json mark{{"region", m.region}};

@@ -85,7 +85,7 @@ std::string answerText(const forms::Item& item, const forms::Answer& answer, con
                     lines.push_back(w.text(row.label) + ": " + optionLabel(item, it->second, w));
                 }
                 return joined(lines, "\n");
-            } else if constexpr (std::is_same_v<T, forms::BodyMap>) {
+            } else if constexpr (std::is_same_v<T, forms::BodyMapAnswer>) {
                 std::vector<std::string> marks;
                 for (const auto& m : a) marks.push_back(markText(m, w));
                 return joined(marks, "\n");

@@ -4,6 +4,7 @@
 // [SECTION] Navigation     Start, SetLanguage, answers, Next, Back, GoTo
 // [SECTION] Saving         Submit, SaveSucceeded, SaveFailed, retries
 // [SECTION] Time           Touch, Tick (idle, thank-you, retry), StillHere, Reset
+//                          (when the next Tick is due: intake_deadline.cpp)
 // [SECTION] Resume         ResumeContinue (a restored draft; Reset is its "Start over")
 // GCC 12 reports false "may be used uninitialized" inside std::variant moves once they are
 // inlined (GCC bug 107919 and relatives); silenced for this file only, other warnings stay errors.
@@ -13,10 +14,8 @@
 #include "kiosk/session/intake.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "kiosk/forms/answer_access.h"
-#include "kiosk/session/clock.h"
 #include "kiosk/session/intake_ops.h"
 #include "kiosk/session/validation.h"
 
@@ -29,9 +28,20 @@ bool IntakeOps::knownLang(const Intake& s, const std::string& lang) {
     return langs.empty() || std::find(langs.begin(), langs.end(), lang) != langs.end();
 }
 
-std::string IntakeOps::utcNow(const Intake& s) { return s.m_utcNow ? s.m_utcNow() : systemUtcNow(); }
+forms::Date IntakeOps::today(const Intake& s) { return utcToday(*s.m_clock); }
 
-std::optional<forms::Date> IntakeOps::today(const Intake& s) { return dateOfIso(utcNow(s)); }
+bool IntakeOps::idleApplies(const Intake& s) {
+    switch (s.m_screen) {
+        case Screen::Page:
+        case Screen::Review:
+        case Screen::Resume:  // holds a restored draft: unattended, it is wiped like a page
+        case Screen::Saving:
+        case Screen::SaveFailed: return true;
+        case Screen::Welcome: return s.m_started;  // came Back to welcome with answers
+        case Screen::ThankYou: return false;       // has its own timer
+    }
+    return false;
+}
 
 int IntakeOps::nextShownPage(const Intake& s, const forms::Visibility& v, int from) {
     const int n = static_cast<int>(s.m_form->pages.size());
@@ -57,7 +67,7 @@ void IntakeOps::pruneHidden(Intake& s) {
 void IntakeOps::wipePatient(Intake& s) {
     s.m_answers.clear();
     s.m_errors.clear();
-    s.m_lang = defaultLang(s);
+    s.m_lang = s.welcomeLang();  // the intake ended: greet the next patient in the clinic's language
     s.m_page = -1;
     s.m_fromReview = false;
     s.m_startedAt.clear();
@@ -260,18 +270,6 @@ struct IntakeOps::Transitions {
         s.m_idleSecondsLeft = 0;
         return {};
     }
-    bool idleApplies() const {
-        switch (s.m_screen) {
-            case Screen::Page:
-            case Screen::Review:
-            case Screen::Resume:  // holds a restored draft: unattended, it is wiped like a page
-            case Screen::Saving:
-            case Screen::SaveFailed: return true;
-            case Screen::Welcome: return s.m_started;  // came Back to welcome with answers
-            case Screen::ThankYou: return false;       // has its own timer
-        }
-        return false;
-    }
     Effects operator()(const Tick& a) {
         s.m_now = a.now;
         Effects out;
@@ -290,7 +288,7 @@ struct IntakeOps::Transitions {
             }
             return out;
         }
-        if (!idleApplies()) return out;
+        if (!Ops::idleApplies(s)) return out;
         if (!s.m_lastTouch) s.m_lastTouch = a.now;  // first tick of this intake starts the clock
         const auto silent = a.now - *s.m_lastTouch;
         const auto wipeAt = s.m_config.idleAfter + s.m_config.idleCountdown;
@@ -299,8 +297,7 @@ struct IntakeOps::Transitions {
             out.push_back(DiscardDraft{});
         } else if (silent >= s.m_config.idleAfter) {
             s.m_idleWarning = true;
-            const double left = std::chrono::duration<double>(wipeAt - silent).count();
-            s.m_idleSecondsLeft = static_cast<int>(std::ceil(left));
+            s.m_idleSecondsLeft = Ops::secondsShown(wipeAt - silent);
         } else {
             s.m_idleWarning = false;
             s.m_idleSecondsLeft = 0;
@@ -323,9 +320,14 @@ struct IntakeOps::Transitions {
 };
 
 Intake::Intake(std::shared_ptr<const forms::Form> form, const core::Catalog& catalog,
-               IntakeConfig config, UtcNow utcNow)
-    : m_form(std::move(form)), m_catalog(catalog), m_config(config), m_utcNow(utcNow) {
-    m_lang = IntakeOps::defaultLang(*this);
+               IntakeConfig config, const core::Clock& clock)
+    : m_form(std::move(form)), m_catalog(catalog), m_config(std::move(config)), m_clock(&clock) {
+    m_lang = welcomeLang();
+}
+
+std::string Intake::welcomeLang() const {
+    const std::string& clinic = m_config.welcomeLang;
+    return IntakeOps::knownLang(*this, clinic) ? clinic : IntakeOps::formLang(*this);
 }
 
 std::vector<Effect> Intake::apply(const Action& action) {

@@ -1,6 +1,8 @@
 #pragma once
 // The intake state machine (ARCHITECTURE.md "Session"): one patient's pass through a form.
-// Pure logic: no ImGui, no I/O, no clock reads. Time arrives through Touch/Tick; effects are returned.
+// Pure logic: no ImGui, no I/O. Steady time arrives through Touch/Tick, and the session says when it
+// next needs one (nextDeadline): every timer of an intake lives here. Wall-clock times for the record
+// come from an injected core::Clock. Effects are returned.
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -9,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/answer_check.h"
 #include "kiosk/forms/model.h"
@@ -17,24 +20,25 @@
 
 namespace kiosk::session {
 
-/// @brief Timings, from the kiosk config (app::KioskConfig).
+/// @brief Timings and the clinic's language, from the kiosk config (app::KioskConfig).
 struct IntakeConfig {
     std::chrono::seconds idleAfter{90};     ///< silence before "Are you still there?"
     std::chrono::seconds idleCountdown{30}; ///< countdown before everything is wiped
     std::chrono::seconds thankYouFor{15};   ///< thank-you screen, then welcome
     std::chrono::seconds retryEvery{10};    ///< failed save: retry interval
+    /// The language the welcome screen greets each new patient in; "" (or one the form lacks) =
+    /// the form's first language.
+    std::string welcomeLang;
 };
-
-/// Wall-clock "now" as UTC ISO 8601, injected so tests control record times.
-/// nullptr means session::systemUtcNow (clock.h).
-using UtcNow = std::string (*)();
 
 /// @brief One patient's intake. The UI sends actions to apply() and draws view().
 ///        Reset (or idle) wipes every answer; nothing of one patient survives into the next.
 class Intake {
 public:
+    /// @p clock gives the record's wall-clock times and "today" for past-only dates; it must
+    /// outlive the intake.
     Intake(std::shared_ptr<const forms::Form> form, const core::Catalog& catalog,
-           IntakeConfig config = {}, UtcNow utcNow = nullptr);
+           IntakeConfig config = {}, const core::Clock& clock = core::systemClock());
 
     std::vector<Effect> apply(const Action& action);
     /// The picture to draw. Its Item and Answer pointers point into the form and this Intake:
@@ -56,6 +60,18 @@ public:
     /// Submitted records not yet confirmed saved (kept through idle wipes and Reset; retried).
     std::size_t pendingSaves() const { return m_pending.size(); }
 
+    /// @brief When the session next needs a Tick, on the steady clock of Touch/Tick: the idle
+    ///        warning, each second of its countdown, the idle wipe, the end of the thank-you screen,
+    ///        a save retry and each second of "retrying in N seconds". A Tick at exactly this time
+    ///        makes the change happen. nullopt: only input can change anything (an empty welcome
+    ///        screen). A time at or before the latest one seen means "at once": a timer that has
+    ///        not started yet starts at the next Tick.
+    std::optional<TimePoint> nextDeadline() const;
+    /// The clinic's language (IntakeConfig::welcomeLang, if the form has it): what the welcome
+    /// screen returns to whenever an intake ends (submitted, idle, Reset). A language the patient
+    /// taps on the welcome screen before Start stays.
+    std::string welcomeLang() const;
+
 private:
     // Implementation detail; see intake.cpp (IntakeOps holds the transitions).
     friend struct IntakeOps;
@@ -66,7 +82,7 @@ private:
     std::shared_ptr<const forms::Form> m_form;
     const core::Catalog& m_catalog;
     IntakeConfig m_config;
-    UtcNow m_utcNow;
+    const core::Clock* m_clock;
     forms::Answers m_answers;
     Screen m_screen = Screen::Welcome;
     Screen m_resumeTo = Screen::Page;  // Screen::Resume: where ResumeContinue goes (Page or Review)

@@ -15,7 +15,7 @@ using nlohmann::json;
 
 Record Intake::buildRecord() const {
     const forms::Visibility v = IntakeOps::visibility(*this);
-    const std::string staffLang = IntakeOps::defaultLang(*this);  // staff read the form's language
+    const std::string staffLang = IntakeOps::formLang(*this);  // staff read the form's language
     Record r;
     r.formId = m_form->id;
     r.formVersion = m_form->version;

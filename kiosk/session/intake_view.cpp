@@ -1,8 +1,6 @@
 // Intake::view(): the picture the screens draw, every string in the patient's current language
 // (so SetLanguage re-phrases titles, errors and review answers at once). Only the screens that
 // belong to a patient show their answers; Welcome, Resume, Saving and ThankYou show none.
-#include <cmath>
-
 #include "kiosk/session/intake.h"
 #include "kiosk/session/intake_ops.h"
 
@@ -38,10 +36,8 @@ ViewModel Intake::view() const {
     vm.lang = m_lang;
     vm.idleWarning = m_idleWarning;
     vm.idleSecondsLeft = m_idleWarning ? m_idleSecondsLeft : 0;
-    if (m_retryAt && m_now && !m_saving) {
-        const double left = std::chrono::duration<double>(*m_retryAt - *m_now).count();
-        vm.retryInSeconds = left > 0 ? static_cast<int>(std::ceil(left)) : 0;
-    }
+    if (m_retryAt && m_now && !m_saving && *m_retryAt > *m_now)
+        vm.retryInSeconds = Ops::secondsShown(*m_retryAt - *m_now);
     if (m_screen != Screen::Page && m_screen != Screen::Review && m_screen != Screen::SaveFailed)
         return vm;
 

@@ -6,7 +6,6 @@
 
 #include "kiosk/forms/conditions.h"
 #include "kiosk/session/answer_json.h"
-#include "kiosk/session/clock.h"
 #include "kiosk/session/validation.h"
 
 namespace kiosk::session {
@@ -82,9 +81,9 @@ bool hiddenByRefused(const forms::Form& form, const forms::Item& item, const std
 }
 
 // Drives the Intake like a patient; the answers are already known to fit.
-SimulateResult walk(std::shared_ptr<const forms::Form> form, const forms::Answers& answers,
-                    const std::string& lang, const core::Catalog& catalog, UtcNow utcNow) {
-    Intake intake(form, catalog, IntakeConfig{}, utcNow);
+SimulateResult walk(const std::shared_ptr<const forms::Form>& form, const forms::Answers& answers,
+                    const std::string& lang, const core::Catalog& catalog, const core::Clock& clock) {
+    Intake intake(form, catalog, IntakeConfig{}, clock);
     intake.apply(Start{lang});
     // One Next per shown page. Answers go in in form order, so an item revealed by an earlier
     // answer on the same page is shown by the time its own answer arrives.
@@ -117,8 +116,8 @@ SimulateResult walk(std::shared_ptr<const forms::Form> form, const forms::Answer
 }  // namespace
 
 
-SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann::json& answers,
-                        const std::string& lang, const core::Catalog& catalog, UtcNow utcNow,
+SimulateResult simulate(const std::shared_ptr<const forms::Form>& form, const nlohmann::json& answers,
+                        const std::string& lang, const core::Catalog& catalog, const core::Clock& clock,
                         HiddenAnswers hidden) {
     if (!form) return {std::nullopt, {makeError(ErrorCode::Internal, "no form to simulate")}, {}};
     std::vector<Ranked> found;
@@ -126,7 +125,7 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
         found.push_back({rank, makeError(ErrorCode::Invalid, std::move(message))});
     };
 
-    std::string language = lang.empty() && !form->languages.empty() ? form->languages.front() : lang;
+    const std::string language = core::pickLanguage(form->languages, lang);
     const auto& langs = form->languages;
     if (!langs.empty() && std::find(langs.begin(), langs.end(), language) == langs.end())
         report(-2, "language '" + language + "' is not one of the form's languages: " + core::joinList(form->languages));
@@ -147,7 +146,7 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
     for (const forms::Item* i : items)
         if (i->isQuestion()) ids.push_back(i->id);
 
-    const auto today = dateOfIso(utcNow ? utcNow() : systemUtcNow());
+    const forms::Date today = utcToday(clock);
     forms::Answers given;
     std::vector<std::string> refused;  // items whose answer did not fit: no "required" error for them
     if (answers.is_object()) {
@@ -192,7 +191,7 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
         for (auto& r : found) out.errors.push_back(std::move(r.error));
         return out;
     }
-    SimulateResult out = walk(std::move(form), shown, language, catalog, utcNow);
+    SimulateResult out = walk(form, shown, language, catalog, clock);
     out.dropped = std::move(dropped);
     return out;
 }

@@ -38,9 +38,10 @@ struct SimulateResult {
 };
 
 /// @param lang     "" means the form's default language; otherwise one of the form's languages.
-/// @param utcNow   times written into the record (nullptr: the system clock).
-SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann::json& answers,
+/// @param clock    times written into the record, and "today" for past-only dates.
+SimulateResult simulate(const std::shared_ptr<const forms::Form>& form, const nlohmann::json& answers,
                         const std::string& lang, const core::Catalog& catalog,
-                        UtcNow utcNow = nullptr, HiddenAnswers hidden = HiddenAnswers::Error);
+                        const core::Clock& clock = core::systemClock(),
+                        HiddenAnswers hidden = HiddenAnswers::Error);
 
 }  // namespace kiosk::session

@@ -4,6 +4,11 @@
 
 namespace kiosk::session {
 
+forms::Date utcToday(const core::Clock& clock) {
+    const core::CalendarDay d = core::utcDay(clock.systemNow());
+    return forms::Date{d.year, d.month, d.day};
+}
+
 std::vector<ItemProblem> validatePage(const forms::Form& form, int page,
                                       const forms::Answers& answers,
                                       const forms::Visibility& visibility,

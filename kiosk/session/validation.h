@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/forms/answer.h"
 #include "kiosk/forms/answer_check.h"
 #include "kiosk/forms/conditions.h"
@@ -17,6 +18,9 @@ struct ItemProblem {
     const forms::Item* item = nullptr;
     forms::AnswerProblem problem;
 };
+
+/// The day `past_only` dates are checked against: the UTC day of @p clock's system time.
+forms::Date utcToday(const core::Clock& clock);
 
 /// Problems of the shown items of page @p page, in item order (at most one per item).
 std::vector<ItemProblem> validatePage(const forms::Form& form, int page,

@@ -4,9 +4,8 @@
 #include <string>
 #include <vector>
 
-// model.h first: forms::BodyMap (answer.h) must be declared after ItemType::BodyMap is seen.
-#include "kiosk/forms/model.h"
 #include "kiosk/forms/answer.h"
+#include "kiosk/forms/model.h"
 
 namespace kiosk::session {
 

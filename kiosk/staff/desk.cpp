@@ -11,7 +11,7 @@
 #include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
 #include "kiosk/export/json_export.h"
-#include "kiosk/export/local_day.h"
+#include "kiosk/core/local_day.h"
 
 namespace kiosk::staff {
 namespace fs = std::filesystem;
@@ -129,8 +129,8 @@ Desk::Desk(store::Store& store, const core::Catalog& catalog, DeskOptions option
 
 Desk::~Desk() { leave(); }
 
-store::SystemClock::time_point Desk::wallNow() const {
-    return m_options.wallNow ? m_options.wallNow() : store::SystemClock::now();
+core::SystemTime Desk::wallNow() const {
+    return m_options.wallNow ? m_options.wallNow() : core::SystemClock::now();
 }
 
 std::string Desk::tr(const std::string& key) const { return m_catalog.tr(m_view.staffLang, key); }
@@ -193,7 +193,7 @@ namespace {
 DeskRow rowOf(const store::RecordSummary& s, const forms::Form* form, const std::string& lang) {
     DeskRow row;
     row.id = s.meta.id;
-    std::tie(row.day, row.time) = exports::localDayAndTime(s.meta.submittedAt);
+    std::tie(row.day, row.time) = core::localDayAndTime(s.meta.submittedAt);
     row.form = form ? form->title.get(lang, form->languages.empty() ? "en" : form->languages.front()) : s.meta.formId;
     row.state = rowState(s.status);
     return row;
@@ -207,9 +207,9 @@ void Desk::loadList() {
     l.rows.clear();
     l.more = false;
     store::ListFilter f;
-    if (l.kind == ListKind::Today) l.from = l.to = exports::localDay(wallNow());
+    if (l.kind == ListKind::Today) l.from = l.to = core::localDay(wallNow());
     if (!l.from.empty()) {
-        const auto bounds = exports::localDaysToUtc(l.from, l.to.empty() ? l.from : l.to);
+        const auto bounds = core::localDaysToUtc(l.from, l.to.empty() ? l.from : l.to);
         if (!bounds) return say("desk.notice.bad_days");
         f.since = bounds->first;
         f.until = bounds->second;
@@ -310,7 +310,7 @@ void Desk::startExport(ExportFormat format, const std::string& id) {
         args.pdf.shelf = m_options.shelf;
     }
     args.file = (fs::path(folder->path) /
-                 ((id.empty() ? std::string("intakes-") : "intake-" + id.substr(0, 8) + "-") + exports::localStamp(wallNow()) + "." +
+                 ((id.empty() ? std::string("intakes-") : "intake-" + id.substr(0, 8) + "-") + core::localStamp(wallNow()) + "." +
                   toString(format)))
                     .string();
     m_view.exporting.file = args.file;

@@ -46,7 +46,7 @@ struct DeskOptions {
     std::size_t maxRows = 200;                     ///< intakes listed at most (each is opened once unlocked)
     exports::PaperSize paper = exports::PaperSize::A4;  ///< the therapist's PDF
     std::string clinicName;                        ///< its header
-    std::function<store::SystemClock::time_point()> wallNow;  ///< "today"; empty = the system clock
+    std::function<core::SystemTime()> wallNow;       ///< "today"; empty = the system clock
 };
 
 class Desk {
@@ -86,7 +86,7 @@ private:
     void say(const std::string& key, const std::vector<std::string>& args = {});
     std::string tr(const std::string& key) const;
     const forms::Form* formFor(const store::RecordMeta& meta) const;
-    store::SystemClock::time_point wallNow() const;
+    core::SystemTime wallNow() const;
 
     store::Store& m_store;
     const core::Catalog& m_catalog;

@@ -13,24 +13,11 @@ namespace {
 
 constexpr std::size_t kHashBytes = 32;
 
-// Length-prefixed fields, so ("ab","c") and ("a","bc") hash differently.
-void put(Bytes& out, const void* data, std::size_t size) {
-    for (int i = 0; i < 8; ++i) out.push_back(static_cast<unsigned char>((size >> (8 * i)) & 0xff));
-    const auto* p = static_cast<const unsigned char*>(data);
-    out.insert(out.end(), p, p + size);
-}
+std::string_view view(const Bytes& b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
 
 Bytes rowHash(const Bytes& prev, std::int64_t seq, const std::string& at, const std::string& kiosk,
               const std::string& action, const std::string& detail) {
-    Bytes buf;
-    put(buf, prev.data(), prev.size());
-    const std::string seqText = std::to_string(seq);
-    put(buf, seqText.data(), seqText.size());
-    put(buf, at.data(), at.size());
-    put(buf, kiosk.data(), kiosk.size());
-    put(buf, action.data(), action.size());
-    put(buf, detail.data(), detail.size());
-    return hash256(buf.data(), buf.size());
+    return hashFields({view(prev), std::to_string(seq), at, kiosk, action, detail});
 }
 
 Bytes blobOf(const SQLite::Column& c) {
@@ -134,6 +121,7 @@ AuditReport verifyAudit(SQLite::Database& db) {
     Bytes prev(kHashBytes, 0);
     std::int64_t expectSeq = 1;
     std::string firstAction;
+    int keyInits = 0;
     auto fail = [&](std::int64_t at, const char* why) {
         report.firstBroken = at;
         report.problem = why;
@@ -149,10 +137,17 @@ AuditReport verifyAudit(SQLite::Database& db) {
         const Bytes want = rowHash(prev, seq, rows.getColumn(1).getString(), rows.getColumn(2).getString(),
                                    rows.getColumn(3).getString(), rows.getColumn(4).getString());
         if (stored != want) return fail(seq, "its contents do not match its hash");
-        if (seq == 1) firstAction = rows.getColumn(3).getString();
+        const std::string action = rows.getColumn(3).getString();
+        if (seq == 1) firstAction = action;
+        // One key per database for life: a second key_init is what a silent re-key leaves behind.
+        if (action == toString(AuditAction::KeyInit) && keyInits++ > 0)
+            return fail(seq, "a second clinic key was created here (key_init): records saved before it are "
+                             "sealed to the first key. There is no re-key command; restore the database from "
+                             "a backup made before this entry");
         prev = stored;
         ++expectSeq;
         report.headHash = toHex(prev.data(), prev.size());
+        report.headSeq = seq;
     }
     // The rows link up; now what could be missing around them.
     const std::int64_t last = expectSeq - 1;

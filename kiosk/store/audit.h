@@ -7,6 +7,9 @@
 // each row, so cutting rows off the end is caught; a database with a clinic key must begin with
 // its key_init row, so removing every row (and the head) is caught too.
 //
+// A database keeps one clinic key for life: a second key_init row breaks the chain's check (there
+// is no re-key command; a silent re-key is exactly what this catches).
+//
 // Limits: anyone who can write the file can drop the triggers and rewrite the whole chain and head
 // from the tampered row on (the chain has no secret); it detects edits made without that care, and
 // a copy of the last hash (audit verify prints it) kept elsewhere detects the rest.
@@ -30,6 +33,7 @@ struct AuditReport {
                                     ///< not about one row (missing triggers)
     std::string problem;            ///< why it fails; "" = intact
     std::string headHash;           ///< hex hash of the last good row
+    std::int64_t headSeq = 0;       ///< its seq
     bool intact() const { return problem.empty(); }
 };
 
@@ -39,7 +43,8 @@ void appendAudit(SQLite::Database& db, const std::string& kioskId, AuditAction a
                  const std::string& detail, const std::string& at);
 
 /// @brief Walks the chain from the first row, then checks it against the head in meta, that a
-///        clinic key's creation opens it, and that the append-only triggers are in place.
+///        clinic key's creation opens it (and is the only one), and that the append-only triggers
+///        are in place.
 ///        Throws SQLite::Exception: call inside guarded().
 AuditReport verifyAudit(SQLite::Database& db);
 

@@ -42,8 +42,8 @@ KdfLimits KdfLimits::interactive() {
 KdfLimits KdfLimits::minimum() { return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN}; }
 
 core::Result<void> ensureSodium() {
-    static const int status = sodium_init();  // thread-safe static init; 1 = already done
-    if (status < 0) return makeError(ErrorCode::Crypto, "libsodium could not be initialised");
+    static const int kStatus = sodium_init();  // thread-safe static init; 1 = already done
+    if (kStatus < 0) return makeError(ErrorCode::Crypto, "libsodium could not be initialised");
     return {};
 }
 
@@ -187,6 +187,21 @@ Bytes hash256(const unsigned char* data, std::size_t size) {
     (void)ensureSodium();
     Bytes out(32);
     crypto_generichash(out.data(), out.size(), data, size, nullptr, 0);
+    return out;
+}
+
+Bytes hashFields(std::initializer_list<std::string_view> fields) {
+    (void)ensureSodium();
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, 32);
+    for (std::string_view f : fields) {
+        unsigned char len[8];
+        for (int i = 0; i < 8; ++i) len[i] = static_cast<unsigned char>((f.size() >> (8 * i)) & 0xff);
+        crypto_generichash_update(&state, len, sizeof len);
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(f.data()), f.size());
+    }
+    Bytes out(32);
+    crypto_generichash_final(&state, out.data(), out.size());
     return out;
 }
 

@@ -4,6 +4,7 @@
 // Nothing here touches SQLite; every function returns a Result and never throws.
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,9 @@ constexpr std::size_t kAeadKeyBytes = 32;
 
 /// @brief BLAKE2b-256 of @p data.
 Bytes hash256(const unsigned char* data, std::size_t size);
+/// @brief BLAKE2b-256 of @p fields, each preceded by its length (8 bytes, little-endian), so
+///        ("ab","c") and ("a","bc") differ. The audit log and the record chain hash their rows so.
+Bytes hashFields(std::initializer_list<std::string_view> fields);
 
 /// Hex of bytes, for fingerprints and ids (never for secrets).
 std::string toHex(const unsigned char* data, std::size_t size);

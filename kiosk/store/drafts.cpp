@@ -13,17 +13,15 @@
 // file's blocks). Rejected: sealing drafts to the clinic key (resume would need staff at every
 // restart), drafts in RAM only (a power cut loses them), a TPM-bound key (not on our hardware).
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstring>
 
 #include <SQLiteCpp/Transaction.h>
 
-#include "kiosk/core/durable.h"
 #include "kiosk/core/log.h"
+#include "kiosk/store/file_io.h"
 #include "kiosk/store/store.h"
 #include "kiosk/store/store_impl.h"
 
@@ -46,25 +44,6 @@ Bytes keyId(const SecretBytes& key) {
     return h;
 }
 
-// Written to a temporary file, synced, then renamed: a crash leaves the old key or the new one.
-Result<void> writeKeyFile(const std::string& path, const SecretBytes& key) {
-    const std::string tmp = path + ".tmp";
-    ::unlink(tmp.c_str());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return makeError(ErrorCode::Io, std::string("cannot write the draft key: ") + std::strerror(errno), core::SourceLoc{tmp});
-    const ssize_t n = ::write(fd, key.data(), key.size());
-    const int err = errno;
-    const bool synced = n == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced || ::rename(tmp.c_str(), path.c_str()) != 0) {
-        ::unlink(tmp.c_str());
-        const ErrorCode code = err == ENOSPC ? ErrorCode::DiskFull : ErrorCode::Io;
-        return makeError(code, "cannot write the draft key", core::SourceLoc{path});
-    }
-    core::syncParentDir(path);
-    return {};
-}
-
 std::optional<SecretBytes> readKeyFile(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return std::nullopt;
@@ -85,16 +64,16 @@ void Store::Impl::forgetDraftKey() {
 }
 
 Result<void> Store::saveDraft(const std::string& snapshot, const std::string& startedAt) {
-    if (!parseUtcIso(startedAt)) return makeError(ErrorCode::Invalid, "draft start time is not UTC YYYY-MM-DDTHH:MM:SSZ");
+    if (!core::parseUtcIso(startedAt)) return makeError(ErrorCode::Invalid, "draft start time is not UTC YYYY-MM-DDTHH:MM:SSZ");
     if (!m->draftKey) {
         SecretBytes key(kAeadKeyBytes);
         if (key.data() == nullptr) return makeError(ErrorCode::Internal, "out of secure memory");
         const Bytes random = randomBytes(kAeadKeyBytes);
         std::memcpy(key.data(), random.data(), kAeadKeyBytes);
-        if (auto written = writeKeyFile(m->draftKeyPath(), key); !written) return written.error();
+        if (auto written = writePrivateFile(m->draftKeyPath(), key.data(), key.size(), "the draft key"); !written) return written.error();
         m->draftKey = std::move(key);
     }
-    const std::string savedAt = utcNowIso();
+    const std::string savedAt = core::utcNowIso();
     Bytes nonce;
     auto box = aeadEncrypt(*m->draftKey, snapshot, associatedData(m->kioskId, startedAt, savedAt), nonce);
     if (!box) return box.error();
@@ -117,7 +96,7 @@ Result<void> Store::saveDraft(const std::string& snapshot, const std::string& st
     });
 }
 
-Result<std::optional<Draft>> Store::loadDraft(SystemClock::time_point now) {
+Result<std::optional<Draft>> Store::loadDraft(core::SystemTime now) {
     struct Row { std::string startedAt, savedAt; Bytes keyId, nonce, sealed; };
     auto row = m->run("reading the draft", [&]() -> Result<std::optional<Row>> {
         SQLite::Statement q(m->db, "SELECT started_at, saved_at, key_id, nonce, sealed FROM drafts WHERE kiosk_id = ?");
@@ -140,7 +119,7 @@ Result<std::optional<Draft>> Store::loadDraft(SystemClock::time_point now) {
         if (auto gone = discardDraft(); !gone) return gone.error();
         return std::optional<Draft>{};
     };
-    const auto saved = parseUtcIso(r.savedAt);
+    const auto saved = core::parseUtcIso(r.savedAt);
     if (!saved) return discard("damaged save time");
     const auto age = now > *saved ? now - *saved : *saved - now;  // a clock set back counts too
     if (age > m->options.draftMaxAge) return discard("expired");

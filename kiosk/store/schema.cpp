@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include "kiosk/store/record_chain.h"
+
 namespace kiosk::store {
 namespace {
 
@@ -65,6 +67,16 @@ constexpr const char* kMigrations[kSchemaVersion] = {
     INSERT OR REPLACE INTO meta (key, value)
         SELECT 'audit_head', CAST(seq || ':' || lower(hex(hash)) AS BLOB) FROM audit ORDER BY seq DESC LIMIT 1;
     )sql",
+    // 5: the record chain (record_chain.h): each record's place, the previous record's hash, its
+    //    sealed payload's hash and its own hash; the head goes in meta. The records already saved
+    //    are chained in submit order by chainExistingRecords, in the same transaction.
+    R"sql(
+    ALTER TABLE records ADD COLUMN chain_seq INTEGER;
+    ALTER TABLE records ADD COLUMN chain_prev BLOB;
+    ALTER TABLE records ADD COLUMN sealed_hash BLOB;
+    ALTER TABLE records ADD COLUMN chain_hash BLOB;
+    CREATE UNIQUE INDEX records_chain ON records (chain_seq);
+    )sql",
 };
 
 // Run with migration 2 (not part of it: shipped migrations stay as they are). A version 1
@@ -95,6 +107,7 @@ core::Result<void> migrateTo(SQLite::Database& db, int target) {
         if (current >= target) break;
         db.exec(kMigrations[current]);
         if (current == 1) db.exec(kNoteAuditStartsAfterKey);
+        if (current == 4) chainExistingRecords(db);
         ++current;
         db.exec("PRAGMA user_version = " + std::to_string(current));
         tx.commit();

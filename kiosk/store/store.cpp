@@ -13,8 +13,10 @@
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Transaction.h>
 #include <sodium.h>
+#include <sqlite3.h>
 
 #include "kiosk/core/log.h"
+#include "kiosk/store/db_file.h"
 #include "kiosk/store/schema.h"
 #include "kiosk/store/store_impl.h"
 
@@ -67,11 +69,11 @@ std::string binding(const RecordMeta& m) {
 }
 
 Result<void> checkMeta(const RecordMeta& m) {
-    auto bad = [](std::string what) { return makeError(ErrorCode::Invalid, "record metadata: " + what); };
+    auto bad = [](const std::string& what) { return makeError(ErrorCode::Invalid, "record metadata: " + what); };
     if (m.formId.empty()) return bad("form id is empty");
     if (m.formVersion <= 0) return bad("form version must be positive");
-    if (!parseUtcIso(m.startedAt)) return bad("started time is not UTC YYYY-MM-DDTHH:MM:SSZ");
-    if (!parseUtcIso(m.submittedAt)) return bad("submitted time is not UTC YYYY-MM-DDTHH:MM:SSZ");
+    if (!core::parseUtcIso(m.startedAt)) return bad("started time is not UTC YYYY-MM-DDTHH:MM:SSZ");
+    if (!core::parseUtcIso(m.submittedAt)) return bad("submitted time is not UTC YYYY-MM-DDTHH:MM:SSZ");
     for (const std::string* s : {&m.id, &m.formId, &m.contentHash, &m.lang, &m.kioskId})
         if (s->find('\n') != std::string::npos) return bad("a field contains a line break");
     return {};
@@ -80,14 +82,7 @@ Result<void> checkMeta(const RecordMeta& m) {
 RecordSummary readSummary(SQLite::Statement& q) {
     // Column order of kSummaryColumns.
     RecordSummary s;
-    s.meta.id = q.getColumn(0).getString();
-    s.meta.formId = q.getColumn(1).getString();
-    s.meta.formVersion = q.getColumn(2).getInt();
-    s.meta.contentHash = q.getColumn(3).getString();
-    s.meta.lang = q.getColumn(4).getString();
-    s.meta.startedAt = q.getColumn(5).getString();
-    s.meta.submittedAt = q.getColumn(6).getString();
-    s.meta.kioskId = q.getColumn(7).getString();
+    s.meta = readRecordMeta(q, 0);
     s.status = parseRecordStatus(q.getColumn(8).getString()).value_or(RecordStatus::Submitted);
     s.statusAt = q.getColumn(9).getString();
     s.sealedBytes = q.getColumn(10).getInt64();
@@ -191,17 +186,52 @@ void Store::Impl::loadPublicKey() {
     publicKey = pk ? *pk : Bytes{};
 }
 
+Result<void> Store::Impl::checkKeyBeforeSave() {
+    if (keyProblem) return *keyProblem;
+    const auto pk = metaGet("clinic_public_key");
+    // The usual case, one read and one hash: the key is still the one checked against its pin.
+    if (pk && !pinned.empty() && hash256(pk->data(), pk->size()) == pinned) return {};
+    if (!pinned.empty()) {
+        // It was sound when checked and has changed since: swapped or removed under the kiosk.
+        keyProblem = examineKey();
+        if (!keyProblem)  // back to a sound key, but not the one checked: still not ours to trust
+            keyProblem = makeError(ErrorCode::Integrity, "the clinic key changed while the kiosk ran; nothing is "
+                                   "saved until it is restarted", core::SourceLoc{options.dbPath});
+        return *keyProblem;
+    }
+    // Not checked yet (no key when the store opened; keys init may have run since).
+    keyProblem = examineKey();
+    if (keyProblem) return *keyProblem;
+    if (publicKey.empty())
+        return makeError(ErrorCode::Crypto, "no clinic key yet: run `intake-kiosk keys init`",
+                         core::SourceLoc{options.dbPath});
+    return {};
+}
+
 Result<Store> Store::open(const StoreOptions& options) {
     if (auto ok = ensureSodium(); !ok) return ok.error();
     const std::string& path = options.dbPath;
     std::error_code ec;
     const bool existed = std::filesystem::exists(path, ec);
-    if (!existed && !options.createIfMissing)
-        return makeError(ErrorCode::NotFound, "no database here (give --db or --data-dir)", core::SourceLoc{path});
+    if (!existed && (!options.createIfMissing || options.readOnly)) return missingDatabase(path);
+    const bool writing = !options.readOnly;
     auto opened = guarded("opening the database", path, [&]() -> Result<Store> {
-        int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_FULLMUTEX;
-        if (options.createIfMissing) flags |= SQLite::OPEN_CREATE;
-        SQLite::Database db(path, flags, options.busyTimeoutMs);
+        int flags = (writing ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_FULLMUTEX;
+        if (writing && options.createIfMissing) flags |= SQLite::OPEN_CREATE;
+        std::string target = path;
+        if (!writing) {
+            if (std::string uri = readOnlyUri(path); !uri.empty()) {  // a read-only folder, nobody writing
+                target = std::move(uri);
+                flags |= SQLite::OPEN_URI;
+            }
+        }
+        SQLite::Database db(target, flags, options.busyTimeoutMs);
+        // SQLite falls back to read-only without a word when the file is not writable: say so now,
+        // not at the first save.
+        if (writing && sqlite3_db_readonly(db.getHandle(), "main") == 1) {
+            if (auto why = explainUnopenable(path, true)) return *why;
+            return makeError(ErrorCode::Io, "the database can only be read by this user", core::SourceLoc{path});
+        }
         if (!existed) ::chmod(path.c_str(), 0600);  // -wal and -shm inherit this mode
         // Check before anything writes: a damaged file is left exactly as it was found.
         if (options.quickCheck && existed) {
@@ -215,6 +245,27 @@ Result<Store> Store::open(const StoreOptions& options) {
             db.execAndGet("SELECT count(*) FROM sqlite_master").getInt64() > 0)
             return makeError(ErrorCode::Invalid, "not an intake database (it holds other tables)",
                              core::SourceLoc{path});
+        if (!writing) {
+            // Read as it is: an older schema would need its migrations, which write.
+            if (schemaVersion(db) != kSchemaVersion)
+                return makeError(ErrorCode::Invalid,
+                                 "the database has schema version " + std::to_string(schemaVersion(db)) +
+                                     " and this program reads version " + std::to_string(kSchemaVersion) +
+                                     " only; run a command that writes (or start the kiosk) once, as the kiosk's "
+                                     "user, to upgrade it",
+                                 core::SourceLoc{path});
+            db.exec("PRAGMA foreign_keys = ON;");
+            auto impl = std::make_unique<Impl>(options, std::move(db));
+            impl->kioskId = options.kioskId;
+            if (impl->kioskId.empty())
+                if (auto id = impl->metaGet("kiosk_id")) impl->kioskId.assign(id->begin(), id->end());
+            try {
+                impl->keyProblem = impl->examineKey();
+            } catch (const SQLite::Exception& e) {
+                impl->keyProblem = fromSqlite(e, "checking the clinic key", path);
+            }
+            return Store(std::move(impl));
+        }
         const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
         if (mode != "wal")
             return makeError(ErrorCode::Io, "the database cannot use write-ahead logging (" + mode + ")",
@@ -240,7 +291,13 @@ Result<Store> Store::open(const StoreOptions& options) {
             }
             impl->kioskId.assign(id->begin(), id->end());
         }
-        impl->loadPublicKey();
+        // A key problem does not fail the open: staff commands must be able to report it, and
+        // submit() refuses while it stands. A database too damaged to check is reported the same way.
+        try {
+            impl->keyProblem = impl->examineKey();
+        } catch (const SQLite::Exception& e) {
+            impl->keyProblem = fromSqlite(e, "checking the clinic key", path);
+        }
         return Store(std::move(impl));
     });
     if (!opened && opened.error().code == ErrorCode::Integrity) {
@@ -249,6 +306,11 @@ Result<Store> Store::open(const StoreOptions& options) {
                          "the database failed its integrity check, so intake is stopped and nothing was "
                          "changed. Restore the latest backup or call support.",
                          core::SourceLoc{path});
+    }
+    if (!opened && opened.error().code == ErrorCode::Io) {
+        // SQLite's "unable to open database file" fits a folder, a missing folder and a folder this
+        // user cannot write alike: say which.
+        if (auto why = explainUnopenable(path, writing)) opened = *why;
     }
     if (!opened) core::logger()->error("opening the database failed: {}", opened.error().message);
     return opened;
@@ -261,13 +323,9 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
     if (meta.id.empty()) meta.id = newUuid();
     if (meta.kioskId.empty()) meta.kioskId = m->kioskId;
     if (auto ok = checkMeta(meta); !ok) return ok.error();
-    if (m->publicKey.empty()) {
-        // Another process (keys init) may have made the key since we opened.
-        auto loaded = m->run("reading the clinic key", [&]() -> Result<void> { m->loadPublicKey(); return {}; });
-        if (!loaded) return loaded.error();
-        if (m->publicKey.empty())
-            return makeError(ErrorCode::Crypto, "no clinic key yet: run `intake-kiosk keys init`",
-                             core::SourceLoc{m->options.dbPath});
+    if (auto keyOk = m->run("checking the clinic key", [&] { return m->checkKeyBeforeSave(); }); !keyOk) {
+        core::logger()->error("intake not saved: {}", keyOk.error().message);
+        return keyOk.error();
     }
     // Plaintext in secure memory: magic, binding length, binding, payload.
     const std::string bind = binding(meta);
@@ -285,8 +343,8 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         if (!m->insertRecord)
             m->insertRecord = std::make_unique<SQLite::Statement>(m->db,
                 "INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
-                "submitted_at, kiosk_id, status, status_at, payload) "
-                "VALUES (?,?,?,?,?,?,?,?,'submitted',?,?) ON CONFLICT (id) DO NOTHING");
+                "submitted_at, kiosk_id, status, status_at, payload, chain_seq, chain_prev, sealed_hash, "
+                "chain_hash) VALUES (?,?,?,?,?,?,?,?,'submitted',?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING");
         if (!m->deleteDraft)
             m->deleteDraft = std::make_unique<SQLite::Statement>(m->db, "DELETE FROM drafts WHERE kiosk_id = ?");
         SQLite::Statement& q = *m->insertRecord;
@@ -304,8 +362,15 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         q.bind(9, meta.submittedAt);
         q.bindNoCopy(10, sealed->data(), static_cast<int>(sealed->size()));
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        q.exec();
+        // The link is read under the write lock: two kiosks on one file never take the same place.
+        const ChainLink link = nextLink(m->db, meta, *sealed);
+        q.bind(11, link.seq);
+        q.bindNoCopy(12, link.prev.data(), static_cast<int>(link.prev.size()));
+        q.bindNoCopy(13, link.sealedHash.data(), static_cast<int>(link.sealedHash.size()));
+        q.bindNoCopy(14, link.hash.data(), static_cast<int>(link.hash.size()));
+        const bool inserted = q.exec() > 0;  // 0: a retry of a record already saved
         q.reset();  // release the statement before COMMIT
+        if (inserted) moveRecordsHead(m->db, link);
         if (draft == DraftAfterSubmit::Clear) {
             (void)m->deleteDraft->tryReset();
             m->deleteDraft->bind(1, m->kioskId);
@@ -330,6 +395,10 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
     core::logger()->info("intake submitted form={} v={} ms={:.1f} bytes={}", meta.formId, meta.formVersion,
                          static_cast<double>(us.count()) / 1000.0, sealed->size());
     return meta.id;
+}
+
+Result<RecordChainReport> Store::verifyRecords() {
+    return m->run("verifying the record chain", [&]() -> Result<RecordChainReport> { return verifyRecordChain(m->db); });
 }
 
 Result<std::vector<RecordSummary>> Store::list(const ListFilter& filter) {
@@ -422,7 +491,7 @@ Result<void> Store::markExported(const std::vector<std::string>& ids, const Clin
 Result<void> Store::markExportedEach(const std::function<bool(std::string&)>& nextId, const ClinicKey&,
                                      const ListFilter& filter) {
     return m->run("marking records exported", [&]() -> Result<void> {
-        const std::string now = utcNowIso();
+        const std::string now = core::utcNowIso();
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m->db, "UPDATE records SET status = 'exported', status_at = ? "
                                    "WHERE id = ? AND status IN ('submitted', 'reviewed', 'exported')");
@@ -444,7 +513,7 @@ Result<void> Store::markExportedEach(const std::function<bool(std::string&)>& ne
 
 Result<void> Store::markReviewed(const std::string& id, const ClinicKey&) {
     return m->run("marking a record reviewed", [&]() -> Result<void> {
-        const std::string now = utcNowIso();
+        const std::string now = core::utcNowIso();
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m->db, "UPDATE records SET status = 'reviewed', status_at = ? "
                                    "WHERE id = ? AND status = 'submitted'");
@@ -459,7 +528,7 @@ Result<void> Store::markReviewed(const std::string& id, const ClinicKey&) {
 
 Result<void> Store::deleteRecord(const std::string& id, const ClinicKey&) {
     auto done = m->run("deleting a record", [&]() -> Result<void> {
-        const std::string now = utcNowIso();
+        const std::string now = core::utcNowIso();
         m->db.exec("PRAGMA secure_delete = ON");  // zero the freed pages, not only unlink them
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m->db, "UPDATE records SET status = 'deleted', status_at = ?, payload = NULL "
@@ -476,11 +545,11 @@ Result<void> Store::deleteRecord(const std::string& id, const ClinicKey&) {
     return done;
 }
 
-Result<std::int64_t> Store::purgeExported(std::chrono::seconds olderThan, const ClinicKey&, SystemClock::time_point now) {
+Result<std::int64_t> Store::purgeExported(std::chrono::seconds olderThan, const ClinicKey&, core::SystemTime now) {
     if (olderThan.count() <= 0) return makeError(ErrorCode::Invalid, "purge age must be positive");
     auto done = m->run("purging exported records", [&]() -> Result<std::int64_t> {
-        const std::string nowText = toUtcIso(now);
-        const std::string cutoff = toUtcIso(now - olderThan);
+        const std::string nowText = core::toUtcIso(now);
+        const std::string cutoff = core::toUtcIso(now - olderThan);
         m->db.exec("PRAGMA secure_delete = ON");
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m->db, "UPDATE records SET status = 'deleted', status_at = ?, payload = NULL "
@@ -535,7 +604,7 @@ Result<void> Store::backup(const std::string& destination) {
     }
     return m->run("recording the backup", [&]() -> Result<void> {
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        appendAudit(m->db, m->kioskId, AuditAction::Backup, "ok", utcNowIso());
+        appendAudit(m->db, m->kioskId, AuditAction::Backup, "ok", core::utcNowIso());
         tx.commit();
         core::logger()->info("backup written");
         return {};

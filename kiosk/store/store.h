@@ -16,10 +16,13 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/error.h"
 #include "kiosk/store/audit.h"
 #include "kiosk/store/crypto.h"
-#include "kiosk/store/utc.h"
+#include "kiosk/core/clock.h"
+#include "kiosk/store/key_pin.h"
+#include "kiosk/store/record_chain.h"
 
 namespace kiosk::store {
 
@@ -41,6 +44,13 @@ struct StoreOptions {
     std::int64_t maxPageCount = 0;      ///< 0 = no cap; a cap makes SQLite report a full disk
     std::chrono::seconds draftMaxAge{std::chrono::minutes(30)};  ///< older drafts are discarded
     bool quickCheck = true;             ///< PRAGMA quick_check before anything is written
+    /// Open for reading only: nothing is created, migrated or written, so a listing works on a
+    /// read-only data folder (or as a user who may only read). An old schema is an error here.
+    bool readOnly = false;
+    /// The clock and the sleep of the wrong-passphrase back-off (and the time its audit rows
+    /// carry); empty = the system clock and a real sleep. Tests pass a clock that the sleep moves.
+    std::function<core::SystemTime()> now;
+    std::function<void(std::chrono::seconds)> sleep;
 };
 
 /// @brief The plain columns of a record: enough to list and filter, never a name or an answer.
@@ -100,13 +110,24 @@ struct Draft {
     std::string savedAt;
 };
 
-/// @brief Whether the clinic key exists and still has the default passphrase.
+/// @brief Whether the clinic key exists, is the pinned one, and still has the default passphrase.
 struct KeyStatus {
     bool present = false;
     bool defaultPassphrase = false;
     std::string fingerprint;   ///< first 16 hex of BLAKE2b(public key), to compare across machines
     KdfLimits limits;
+    /// Set when nothing may be saved: Crypto = the key is missing from a database that had one,
+    /// Integrity = the key is not the pinned one (pin file, audit log's key_init). For staff.
+    std::optional<core::Error> problem;
+    std::string pinPath;       ///< the pin file (key_pin.h)
+    int wrongPassphrases = 0;  ///< wrong passphrases since the last success (from the audit log)
+    std::chrono::seconds nextWait{0};  ///< what the next attempt would wait now
 };
+
+/// @brief The wait before a passphrase attempt after @p failures wrong ones in a row: none for the
+///        first three, then 1 s doubling with each failure, at most 15 minutes. It slows guessing
+///        through this program only: a copied database is attacked offline at the argon2id cost.
+std::chrono::seconds passphraseBackoff(int failures);
 
 /// @brief The unlocked clinic key pair; only Store::unlock() makes one. Wiped when destroyed.
 class ClinicKey {
@@ -138,20 +159,28 @@ public:
 
     // Keys --------------------------------------------------------------------------------
     core::Result<KeyStatus> keyStatus();
-    /// Creates the clinic key pair; refuses if one exists (that would orphan every record).
+    /// Creates the clinic key pair and its pin; refuses if one exists (that would orphan every
+    /// record), and (Crypto) when the database had a key and lost it: its records, the audit log's
+    /// key_init or the pin file say so. There is no re-key: a database keeps its key for life.
     core::Result<void> initKeys(const std::string& passphrase, KdfLimits limits = KdfLimits::moderate());
     /// First start: creates keys with kDefaultPassphrase if there are none. True if it made them.
+    /// A key problem (KeyStatus::problem) is returned as the error.
     core::Result<bool> ensureKeys(KdfLimits limits = KdfLimits::moderate());
     /// Unwraps the secret key (Crypto "wrong passphrase"); audited, failed attempts too ("failed").
+    /// After three wrong passphrases in a row each attempt first waits passphraseBackoff() from
+    /// the last failure, audited as "backoff failures=N wait_s=W"; a restart does not reset it.
     core::Result<ClinicKey> unlock(const std::string& passphrase);
-    /// Re-wraps the secret key under a new passphrase; records are untouched. Audited.
+    /// Re-wraps the secret key under a new passphrase; records are untouched. Audited, backs off
+    /// as unlock() does.
     core::Result<void> changePassphrase(const std::string& oldPassphrase, const std::string& newPassphrase,
                                         KdfLimits limits = KdfLimits::moderate());
 
     // Records -----------------------------------------------------------------------------
-    /// @brief Seals @p payload to the clinic key and inserts it; returns the record id only after
-    ///        COMMIT. On error nothing was saved: keep the record and retry with the same meta.id
-    ///        (a retry of a record that did get saved is a no-op that returns its id).
+    /// @brief Seals @p payload to the clinic key and inserts it as the next link of the record
+    ///        chain; returns the record id only after COMMIT. On error nothing was saved: keep the
+    ///        record and retry with the same meta.id (a retry of a record that did get saved is a
+    ///        no-op that returns its id). Before sealing, the key in meta is checked against its
+    ///        pin: a missing or foreign key is refused (KeyStatus::problem), never sealed to.
     core::Result<std::string> submit(const RecordMeta& meta, const std::string& payload,
                                      DraftAfterSubmit draft = DraftAfterSubmit::Clear);
     core::Result<std::vector<RecordSummary>> list(const ListFilter& filter = {});
@@ -184,14 +213,14 @@ public:
     core::Result<void> deleteRecord(const std::string& id, const ClinicKey& key);
     /// Deletes exported records submitted before now - @p olderThan (audited); returns how many.
     core::Result<std::int64_t> purgeExported(std::chrono::seconds olderThan, const ClinicKey& key,
-                                             SystemClock::time_point now = SystemClock::now());
+                                             core::SystemTime now = core::systemClock().systemNow());
 
     // Drafts (see drafts.cpp for the threat model) ---------------------------------------
     /// Saves the in-progress intake after a page; the first save of an intake makes a new draft key.
     core::Result<void> saveDraft(const std::string& snapshot, const std::string& startedAt);
     /// The draft to resume, if one is younger than draftMaxAge; expired or unreadable ones are
     /// discarded (and nullopt returned).
-    core::Result<std::optional<Draft>> loadDraft(SystemClock::time_point now = SystemClock::now());
+    core::Result<std::optional<Draft>> loadDraft(core::SystemTime now = core::systemClock().systemNow());
     core::Result<void> discardDraft();
 
     // Audit -------------------------------------------------------------------------------
@@ -204,6 +233,12 @@ public:
     /// @brief Checks the audit chain, its head and its triggers (audit.h); Ok with a report that
     ///        says whether it is intact, an error only if the database could not be read.
     core::Result<AuditReport> verifyAudit();
+    /// @brief The hash (hex) of audit entry @p seq, to compare with a head kept elsewhere; NotFound
+    ///        if there is no such entry.
+    core::Result<std::string> auditHash(std::int64_t seq);
+    /// @brief Checks the record chain (record_chain.h); needs no key. Ok with a report that lists
+    ///        each problem, an error only if the database could not be read.
+    core::Result<RecordChainReport> verifyRecords();
 
     // Maintenance -------------------------------------------------------------------------
     /// Consistent copy to @p destination while others keep writing (SQLite online backup). Audited.
@@ -215,7 +250,8 @@ public:
 
 private:
     explicit Store(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> m;
+    // The pimpl, read as m->db in some 130 places: shorter than the m_camelCase rule wants.
+    std::unique_ptr<Impl> m;  // NOLINT(readability-identifier-naming)
 };
 
 }  // namespace kiosk::store

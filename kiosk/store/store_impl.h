@@ -1,6 +1,7 @@
 #pragma once
 // Internal to kiosk_store: the state behind Store, shared by store*.cpp and drafts.cpp.
 #include <cctype>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,8 @@ struct Store::Impl {
     SQLite::Database db;                      // declared before the statements: they die first
     std::string kioskId;
     Bytes publicKey;                          // empty until keys exist
+    Bytes pinned;                             // hash of the public key checked against its pin; empty until then
+    std::optional<core::Error> keyProblem;    // a missing or foreign key: nothing is saved (sticky)
     std::optional<SecretBytes> draftKey;      // the current intake's draft key, once saved/loaded
     std::unique_ptr<SQLite::Statement> insertRecord;
     std::unique_ptr<SQLite::Statement> deleteDraft;
@@ -46,6 +49,34 @@ struct Store::Impl {
 
     /// Reads the public key from meta into publicKey (empty if none).
     void loadPublicKey();
+    /// @brief Checks the key in meta against the traces of an old key (store_keys.cpp): its pin
+    ///        file and the audit log's key_init; a missing pin is written for a key the log confirms.
+    ///        Sets publicKey and pinned when the key is sound; returns the problem otherwise.
+    std::optional<core::Error> examineKey();
+    /// Before each save: the key in meta is still the pinned one (throws SQLite::Exception).
+    core::Result<void> checkKeyBeforeSave();
+    /// Why a key is expected in a database that has none ("" = it never had one).
+    std::string traceOfOldKey();
+    /// The error for a key that is gone although @p trace says there was one.
+    core::Error missingKey(const std::string& trace) const;
+    std::string keyPinPath() const;
+
+    /// The injectable clock and sleep of the passphrase back-off (StoreOptions::now, ::sleep).
+    core::SystemTime now() const { return options.now ? options.now() : core::SystemClock::now(); }
+    std::string nowIso() const { return core::toUtcIso(now()); }
+    void sleep(std::chrono::seconds s) const;
+
+    /// Wrong passphrases in a row since the last success, and when the last one was (audit log).
+    struct Failures {
+        int count = 0;
+        std::optional<core::SystemTime> last;
+    };
+    Failures recentFailures();
+    /// How long an attempt made now must wait after @p f (passphraseBackoff from the last failure).
+    std::chrono::seconds waitNow(const Failures& f) const;
+    /// Waits as passphraseBackoff() says before an attempt, auditing the wait as @p action
+    /// "backoff failures=N wait_s=W" (passphrase_backoff.cpp).
+    core::Result<void> backOff(AuditAction action);
     /// Unlinks the draft key file and forgets the key.
     void forgetDraftKey();
 };

@@ -1,6 +1,10 @@
 // Store: the clinic key pair in the meta table, and the audit log entry points.
 // The public key is plain (the kiosk seals with it); the secret key is stored only as
 // secretbox(argon2id(passphrase, salt)), with the salt and the argon2id limits beside it.
+// Whether the key in meta is the clinic's is key_check.cpp; the wrong-passphrase back-off is
+// passphrase_backoff.cpp.
+//
+// [SECTION] index: status · init · unlock and passphrase · audit
 #include <SQLiteCpp/Transaction.h>
 #include <sodium.h>
 
@@ -17,10 +21,7 @@ namespace {
 
 std::string text(const std::optional<Bytes>& b) { return b ? std::string(b->begin(), b->end()) : std::string(); }
 
-std::string fingerprint(const Bytes& pk) {
-    const Bytes h = hash256(pk.data(), pk.size());
-    return toHex(h.data(), 8);
-}
+std::string fingerprint(const Bytes& pk) { return fingerprintOf(hash256(pk.data(), pk.size())); }
 
 bool isDefault(const std::string& passphrase) { return passphrase == kDefaultPassphrase; }
 
@@ -31,20 +32,32 @@ Result<void> checkNewPassphrase(const std::string& passphrase) {
     return {};
 }
 
+// [SECTION] status
 Result<KeyStatus> Store::keyStatus() {
     return m->run("reading the clinic key", [&]() -> Result<KeyStatus> {
         KeyStatus s;
-        m->loadPublicKey();
-        s.present = !m->publicKey.empty();
+        s.pinPath = m->keyPinPath();
+        s.problem = m->examineKey();
+        if (!s.problem && m->keyProblem) s.problem = m->keyProblem;  // found at a save: stays until restart
+        const auto pk = m->metaGet("clinic_public_key");
+        s.present = pk.has_value();
+        const Impl::Failures failures = m->recentFailures();
+        s.wrongPassphrases = failures.count;
+        s.nextWait = m->waitNow(failures);
         if (!s.present) return s;
         s.defaultPassphrase = text(m->metaGet("passphrase_is_default")) == "1";
-        s.fingerprint = fingerprint(m->publicKey);
-        s.limits.opslimit = std::stoull(text(m->metaGet("kdf_opslimit")));
-        s.limits.memlimit = static_cast<std::size_t>(std::stoull(text(m->metaGet("kdf_memlimit"))));
+        s.fingerprint = fingerprint(*pk);
+        try {
+            s.limits.opslimit = std::stoull(text(m->metaGet("kdf_opslimit")));
+            s.limits.memlimit = static_cast<std::size_t>(std::stoull(text(m->metaGet("kdf_memlimit"))));
+        } catch (const std::exception&) {
+            if (!s.problem) s.problem = makeError(ErrorCode::Integrity, "the stored key settings are damaged");
+        }
         return s;
     });
 }
 
+// [SECTION] init
 namespace {
 // Writes the wrapped key; call inside the write transaction.
 void storeWrapped(Store::Impl& impl, const WrappedKey& w, bool defaultPassphrase) {
@@ -65,34 +78,45 @@ Result<void> Store::initKeys(const std::string& passphrase, KdfLimits limits) {
     if (!sk) return sk.error();
     auto wrapped = wrapSecretKey(*sk, passphrase, limits);  // slow (argon2id): before the lock
     if (!wrapped) return wrapped.error();
-    return m->run("creating the clinic key", [&]() -> Result<void> {
+    auto made = m->run("creating the clinic key", [&]() -> Result<void> {
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         if (m->metaGet("clinic_public_key"))
             return makeError(ErrorCode::Invalid,
                              "the clinic key already exists; creating another would make every saved "
                              "record unreadable. Use `intake-kiosk staff passwd` to change the passphrase",
                              core::SourceLoc{m->options.dbPath});
+        // A key that was here and is gone is not replaced: that is the silent re-key.
+        if (const std::string trace = m->traceOfOldKey(); !trace.empty()) return m->missingKey(trace);
         m->metaSet("clinic_public_key", pk);
         storeWrapped(*m, *wrapped, isDefault(passphrase));
         appendAudit(m->db, m->kioskId, AuditAction::KeyInit,
                     "fingerprint=" + fingerprint(pk) + (isDefault(passphrase) ? " default_passphrase" : ""),
-                    utcNowIso());
+                    m->nowIso());
         tx.commit();
         m->publicKey = pk;
+        m->pinned = hash256(pk.data(), pk.size());
+        m->keyProblem.reset();
         core::logger()->info("clinic key created fingerprint={}", fingerprint(pk));
         return {};
     });
+    if (!made) return made;
+    // After the commit: a crash in between leaves a key without a pin, which the next open pins
+    // (the audit log's key_init vouches for it).
+    if (auto pinned = writeKeyPin(m->keyPinPath(), m->pinned); !pinned)
+        core::logger()->warn("the clinic key's pin was not written: {}", pinned.error().format());
+    return {};
 }
 
 Result<bool> Store::ensureKeys(KdfLimits limits) {
     auto status = keyStatus();
     if (!status) return status.error();
+    if (status->problem) return *status->problem;
     if (status->present) return false;
     auto made = initKeys(kDefaultPassphrase, limits);
     if (!made) {
         // Two kiosks starting at once: the other one made it first, which is fine.
         auto again = keyStatus();
-        if (again && again->present) return false;
+        if (again && again->present && !again->problem) return false;
         return made.error();
     }
     core::logger()->warn("clinic key created with the default passphrase: staff must change it "
@@ -100,6 +124,7 @@ Result<bool> Store::ensureKeys(KdfLimits limits) {
     return true;
 }
 
+// [SECTION] unlock and passphrase
 namespace {
 Result<WrappedKey> readWrapped(Store::Impl& impl) {
     auto box = impl.metaGet("clinic_secret_box");
@@ -120,7 +145,9 @@ Result<WrappedKey> readWrapped(Store::Impl& impl) {
 
 Result<ClinicKey> Store::unlock(const std::string& passphrase) {
     auto wrapped = m->run("reading the clinic key", [&]() -> Result<WrappedKey> {
-        m->loadPublicKey();
+        // A missing or foreign key is said as such, not as "wrong passphrase" or "run keys init".
+        if (auto problem = m->examineKey()) return *problem;
+        if (auto waited = m->backOff(AuditAction::Unlock); !waited) return waited.error();
         return readWrapped(*m);
     });
     if (!wrapped) return wrapped.error();
@@ -144,7 +171,10 @@ Result<ClinicKey> Store::unlock(const std::string& passphrase) {
 Result<void> Store::changePassphrase(const std::string& oldPassphrase, const std::string& newPassphrase,
                                      KdfLimits limits) {
     if (auto ok = checkNewPassphrase(newPassphrase); !ok) return ok.error();
-    auto wrapped = m->run("reading the clinic key", [&]() -> Result<WrappedKey> { return readWrapped(*m); });
+    auto wrapped = m->run("reading the clinic key", [&]() -> Result<WrappedKey> {
+        if (auto waited = m->backOff(AuditAction::PassphraseChange); !waited) return waited.error();
+        return readWrapped(*m);
+    });
     if (!wrapped) return wrapped.error();
     auto sk = unwrapSecretKey(*wrapped, oldPassphrase);
     if (!sk) {
@@ -160,17 +190,18 @@ Result<void> Store::changePassphrase(const std::string& oldPassphrase, const std
             return makeError(ErrorCode::Busy, "the passphrase was changed meanwhile; try again");
         storeWrapped(*m, *rewrapped, isDefault(newPassphrase));
         appendAudit(m->db, m->kioskId, AuditAction::PassphraseChange,
-                    isDefault(newPassphrase) ? "default_passphrase" : "ok", utcNowIso());
+                    isDefault(newPassphrase) ? "default_passphrase" : "ok", m->nowIso());
         tx.commit();
         core::logger()->info("staff passphrase changed");
         return {};
     });
 }
 
+// [SECTION] audit
 Result<void> Store::audit(AuditAction action, const std::string& detail) {
     return m->run("writing the audit log", [&]() -> Result<void> {
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        appendAudit(m->db, m->kioskId, action, detail, utcNowIso());
+        appendAudit(m->db, m->kioskId, action, detail, m->nowIso());
         tx.commit();
         return {};
     });
@@ -182,7 +213,7 @@ Result<bool> Store::noteSettings(const std::string& source, const std::string& c
         if (text(m->metaGet("settings_hash")) == contentHash) return false;
         m->metaSet("settings_hash", contentHash);
         appendAudit(m->db, m->kioskId, AuditAction::SettingsChange,
-                    "file=" + source + " hash=" + contentHash.substr(0, 16), utcNowIso());
+                    "file=" + source + " hash=" + contentHash.substr(0, 16), core::utcNowIso());
         tx.commit();
         core::logger()->info("settings changed since the last start: {}", source);
         return true;
@@ -191,6 +222,16 @@ Result<bool> Store::noteSettings(const std::string& source, const std::string& c
 
 Result<AuditReport> Store::verifyAudit() {
     return m->run("verifying the audit log", [&]() -> Result<AuditReport> { return store::verifyAudit(m->db); });
+}
+
+Result<std::string> Store::auditHash(std::int64_t seq) {
+    return m->run("reading the audit log", [&]() -> Result<std::string> {
+        SQLite::Statement q(m->db, "SELECT hash FROM audit WHERE seq = ?");
+        q.bind(1, seq);
+        if (!q.executeStep()) return makeError(ErrorCode::NotFound, "the audit log has no entry " + std::to_string(seq));
+        const auto* p = static_cast<const unsigned char*>(q.getColumn(0).getBlob());
+        return toHex(p, static_cast<std::size_t>(q.getColumn(0).getBytes()));
+    });
 }
 
 }  // namespace kiosk::store

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <string>
 
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/ui/item_widgets.h"
 #include "kiosk/ui/widgets.h"
 
@@ -25,14 +25,14 @@ bool wantsDetail(const forms::Item& item, forms::BodyDetail d) {
     return std::find(item.detail.begin(), item.detail.end(), d) != item.detail.end();
 }
 
-void send(Frame& f, const forms::Item& item, forms::BodyMap marks) {
+void send(Frame& f, const forms::Item& item, forms::BodyMapAnswer marks) {
     if (marks.empty())
         f.emit(session::ClearAnswer{item.id});
     else
         f.emit(session::SetAnswer{item.id, forms::Answer{std::move(marks)}});
 }
 
-void drawDetail(Frame& f, const forms::Item& item, forms::BodyMap marks, size_t index, float width) {
+void drawDetail(Frame& f, const forms::Item& item, forms::BodyMapAnswer marks, size_t index, float width) {
     forms::BodyMark& mark = marks[index];
     const float gap = f.px(f.theme.gapEm), target = f.px(f.theme.targetEm);
     const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -65,14 +65,15 @@ void drawDetail(Frame& f, const forms::Item& item, forms::BodyMap marks, size_t 
     }
     if (wantsDetail(item, forms::BodyDetail::Kind)) {
         text(f, FontRole::Body, f.tr("ui.body.what_kind"), f.pal.text, inner);
-        const auto& kinds = forms::painKinds();
+        const auto& kinds = bodymap::painKinds();
         const int cols = inner >= f.px(36.0f) ? 3 : 2;
         const float w = columnWidth(f, inner, cols);
         const ImVec2 grid = ImGui::GetCursorScreenPos();
         int i = 0;
         for (std::string_view k : kinds) {
-            ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(i % cols) * (w + gap),
-                                             grid.y + static_cast<float>(i / cols) * (target + gap)));
+            const int row = i / cols, column = i % cols;
+            ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(column) * (w + gap),
+                                             grid.y + static_cast<float>(row) * (target + gap)));
             ++i;
             const std::string key = base + "/kind/" + std::string(k);
             const std::string label = niceName(f, "pain_kind.", k);
@@ -100,10 +101,9 @@ void drawDetail(Frame& f, const forms::Item& item, forms::BodyMap marks, size_t 
     const std::string removeKey = base + "/remove";
     ButtonSpec remove{removeKey, f.tr("ui.body.remove"), WidgetKind::Button};
     if (button(f, remove, ImVec2(std::min(inner, f.px(12.0f)), target))) {
-        marks.erase(marks.begin() + static_cast<long>(index));
+        marks.erase(marks.begin() + static_cast<long>(index));  // `mark` is gone: not read below
         f.state.bodyFocus.erase(item.id);
-        send(f, item, std::move(marks));
-        changed = false;
+        changed = true;
     }
     ImGui::EndGroup();
     const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + pad);
@@ -120,8 +120,8 @@ void drawDetail(Frame& f, const forms::Item& item, forms::BodyMap marks, size_t 
 
 void drawBodyMapList(Frame& f, const session::ItemView& iv, float width) {
     const forms::Item& item = *iv.item;
-    const auto* current = answerAs<forms::BodyMap>(iv);
-    const forms::BodyMap marks = current ? *current : forms::BodyMap{};
+    const auto* current = answerAs<forms::BodyMapAnswer>(iv);
+    const forms::BodyMapAnswer marks = current ? *current : forms::BodyMapAnswer{};
     const bool detail = !item.detail.empty();
     const std::string focus = f.state.bodyFocus.count(item.id) ? f.state.bodyFocus[item.id] : "";
     const float gap = f.px(f.theme.gapEm), target = f.px(f.theme.targetEm);
@@ -130,22 +130,23 @@ void drawBodyMapList(Frame& f, const session::ItemView& iv, float width) {
 
     // Groups in the order they first appear, each with its regions (front then back).
     std::vector<std::string_view> groups;
-    for (const auto& r : forms::bodyRegions())
+    for (const auto& r : bodymap::regions())
         if (std::find(groups.begin(), groups.end(), r.group) == groups.end()) groups.push_back(r.group);
     for (std::string_view g : groups) {
         text(f, FontRole::BodyBold, niceName(f, "region_group.", g), f.pal.text, width);
         // Rows as tall as the group's longest name needs at full size: a long name wraps onto a
         // second line rather than being drawn smaller (Larger text must never make text smaller).
         float rowH = target;
-        for (const auto& r : forms::bodyRegions())
+        for (const auto& r : bodymap::regions())
             if (r.group == g) rowH = std::max(rowH, buttonHeight(f, niceName(f, "region.", r.id), w, Mark::Check));
         const ImVec2 grid = ImGui::GetCursorScreenPos();
         int i = 0;
         const forms::BodyMark* focused = nullptr;
-        for (const auto& r : forms::bodyRegions()) {
+        for (const auto& r : bodymap::regions()) {
             if (r.group != g) continue;
-            ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(i % cols) * (w + gap),
-                                             grid.y + static_cast<float>(i / cols) * (rowH + gap)));
+            const int row = i / cols, column = i % cols;
+            ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(column) * (w + gap),
+                                             grid.y + static_cast<float>(row) * (rowH + gap)));
             ++i;
             auto it = std::find_if(marks.begin(), marks.end(),
                                    [&](const forms::BodyMark& m) { return m.region == r.id; });
@@ -157,7 +158,7 @@ void drawBodyMapList(Frame& f, const session::ItemView& iv, float width) {
             spec.look = on ? Look::Selected : Look::Plain;
             spec.mark = Mark::Check;
             if (!button(f, spec, ImVec2(w, rowH))) continue;
-            forms::BodyMap next = marks;
+            forms::BodyMapAnswer next = marks;
             if (!on) {
                 next.push_back(forms::BodyMark{std::string(r.id), std::nullopt, {}});
                 if (detail) f.state.bodyFocus[item.id] = std::string(r.id);

@@ -3,7 +3,6 @@
 // as a decade then a year (1948 = "1940s", "1948": two taps, nothing jumps). What is picked so far
 // lives in UiState (PartialDate); the answer is sent once day, month and year are all set.
 #include <algorithm>
-#include <ctime>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -18,13 +17,6 @@ int daysIn(int month, int year) {
     for (int d = 31; d >= 28; --d)
         if (forms::Date{year > 0 ? year : 2000, month, d}.valid()) return d;  // no year yet: 29 Feb allowed
     return 31;
-}
-
-int currentYear() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return tm.tm_year + 1900;
 }
 
 /// @brief One button of a picker grid.
@@ -172,7 +164,7 @@ void drawDate(Frame& f, const session::ItemView& iv, float width) {
     const float sectionGap = f.px(1.0f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const std::string base = "item/" + item.id;
-    const int thisYear = currentYear();
+    const int thisYear = f.today.year;
     const int lastYear = item.pastOnly ? thisYear : thisYear + 10;
     const int firstDecade = (thisYear - 110) / 10 * 10, lastDecade = lastYear / 10 * 10;
 

@@ -3,7 +3,7 @@
 // [SECTION] index: pieces · drawDetail
 #include <algorithm>
 
-#include "kiosk/export/local_day.h"
+#include "kiosk/core/local_day.h"
 #include "kiosk/ui/desk_parts.h"
 #include "kiosk/ui/scroll_area.h"
 
@@ -94,7 +94,7 @@ void body(Ctx& c, const staff::DeskDetailView& d) {
     heading(f, x, y, w, f.tr("desk.detail.signature"));
     if (r.signedConsent) {
         signature(f, x, y, w, r.signature);
-        const auto [day, time] = exports::localDayAndTime(r.submittedAt);
+        const auto [day, time] = core::localDayAndTime(r.submittedAt);
         line(f, x, y, w, "desk/signed_at", f.fmt("desk.detail.signed_at", {day + " " + time}), FontRole::Body, f.pal.text);
     } else {
         line(f, x, y, w, "desk/signed_at", f.tr("desk.detail.not_signed"), FontRole::Body, f.pal.mutedText);

@@ -3,7 +3,7 @@
 // [SECTION] index: search panels · rows · drawList
 #include <algorithm>
 
-#include "kiosk/export/local_day.h"
+#include "kiosk/core/local_day.h"
 #include "kiosk/ui/desk_parts.h"
 #include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/scroll_area.h"
@@ -27,14 +27,14 @@ float daysPanel(Ctx& c, float y) {
         text(f, FontRole::BodyBold, label, f.pal.text, f.px(6.0f));
         x += textWidth(f, FontRole::BodyBold, label) + gap;
         if (fitButton(c, std::string("desk/days/") + which + "/earlier", "<", x, y, Look::Plain, true, 2.5f))
-            day = exports::addDays(day, -1);
+            day = core::addDays(day, -1);
         x += f.px(2.5f) + gap;
         ImGui::SetCursorScreenPos(ImVec2(x, y + f.em * 0.5f));
         text(f, FontRole::Question, day, f.pal.text, f.px(8.0f));
         registerLastText(f, std::string("desk/days/") + which, day, FontRole::Question);
         x += textWidth(f, FontRole::Question, "0000-00-00") + gap;
         if (fitButton(c, std::string("desk/days/") + which + "/later", ">", x, y, Look::Plain, true, 2.5f))
-            day = exports::addDays(day, 1);
+            day = core::addDays(day, 1);
         x += f.px(2.5f) + 2 * gap;
     };
     stepper("from", c.s.from);

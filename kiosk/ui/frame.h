@@ -1,11 +1,11 @@
 #pragma once
 // Frame: what every draw function of one frame needs (theme, strings, registry, state, action
 // sink), passed by reference so screens stay plain functions of the view model (STYLE.md #3).
-#include "kiosk/forms/model.h"  // before answer.h: its ItemType::BodyMap would shadow forms::BodyMap
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/model.h"
 #include "kiosk/session/actions.h"
@@ -35,6 +35,7 @@ struct Frame {
     UiState& state;
     ActionSink& out;
     session::TimePoint now;
+    core::CalendarDay today;  ///< the local day (UiOptions::clock): the date picker's years end here
     float em;              ///< px per em this frame (display height and larger text applied)
     float displayW, displayH;
     std::string clinicName;  ///< from UiOptions; "" = not shown
@@ -47,7 +48,7 @@ struct Frame {
     }
     /// A form text in the patient's language (the form's first language as fallback).
     const std::string& text(const forms::Text& t) const {
-        return t.get(lang, form.languages.empty() ? std::string_view("en") : form.languages.front());
+        return t.get(lang, core::pickLanguage(form.languages));
     }
     void emit(session::Action action) { out.push_back(std::move(action)); }
 };

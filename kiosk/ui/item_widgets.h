@@ -1,7 +1,7 @@
 #pragma once
 // One drawing function per item type. Each draws at the cursor within a width, registers its
 // targets as "item/<item id>/..." and sends SetAnswer / ClearAnswer; none of them keeps answers.
-#include "kiosk/forms/model.h"  // before answer.h: its ItemType::BodyMap would shadow forms::BodyMap
+#include "kiosk/forms/model.h"
 #include "kiosk/session/view_model.h"
 #include "kiosk/ui/frame.h"
 

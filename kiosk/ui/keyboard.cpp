@@ -137,7 +137,7 @@ std::vector<std::vector<KeyDef>> keyboardRows(KeyboardLayout layout, bool multil
                                : chars({"á", "é", "í", "ó", "ú", "ü", "¿", "¡", ",", "."}));
             rows.push_back({special("space", Type::Space, multiline ? 4.0f : 6.0f)});
             if (multiline) rows.back().push_back(special("newline", Type::NewLine, 2));
-            rows.back().push_back(special("done", Type::Done, multiline ? 4.0f : 4.0f));
+            rows.back().push_back(special("done", Type::Done, 4.0f));
             return rows;
     }
     return rows;

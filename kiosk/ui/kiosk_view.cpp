@@ -97,10 +97,10 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     m.noteTransitions(vm);
 
     const Palette& pal = m.state.highContrast ? m.theme.highContrast : m.theme.normal;
-    const std::string lang = !vm.lang.empty() ? vm.lang
-                             : form.languages.empty() ? std::string("en") : form.languages.front();
+    const std::string lang = core::pickLanguage(form.languages, vm.lang);
     const FontSizeSet& fonts = m.fonts.forSize(m.state.largerText);
-    Frame f{m.theme, pal, fonts, m.catalog, form, lang, m.registry, m.state, out, now,
+    const core::Clock& clock = m.options.clock ? *m.options.clock : core::systemClock();
+    Frame f{m.theme, pal, fonts, m.catalog, form, lang, m.registry, m.state, out, now, clock.localToday(),
             m.theme.emPx(io.DisplaySize.y, m.state.largerText), io.DisplaySize.x, io.DisplaySize.y,
             m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight}};
 
@@ -133,14 +133,11 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     m.state.lastPage = vm.page;
     m.state.lastHasErrors = vm.hasErrors;
 
-    // When to come back without input: per frame while a finger-fling moves, every second while a
-    // countdown is on screen, otherwise only on input (the kiosk sleeps).
+    // When to come back without input for the UI's own sake: per frame while a finger-fling moves,
+    // as the staff gate asks, otherwise only on input (the kiosk sleeps). The session's countdowns
+    // wake app/ through Intake::nextDeadline(), not through here.
     double wake = m.staff.wakeAfter(now);
-    auto consider = [&](double s) { wake = wake < 0 ? s : std::min(wake, s); };
-    if (scrollAnimating(m.state.scroll, m.theme) || m.state.scroll.scrollToY >= 0) consider(0.0);
-    const bool countdown = vm.idleWarning || vm.screen == session::Screen::SaveFailed ||
-                           vm.screen == session::Screen::ThankYou;
-    if (countdown) consider(1.0);
+    if (scrollAnimating(m.state.scroll, m.theme) || m.state.scroll.scrollToY >= 0) wake = 0.0;
     m.wake = wake;
     return out;
 }
@@ -156,8 +153,9 @@ std::vector<staff::DeskAction> KioskView::drawDesk(const staff::DeskView& view, 
     if (io.MouseClicked[0]) out.push_back(staff::Touch{now});  // any tap restarts the desk's idle clock
     const Palette& pal = m.theme.normal;
     const FontSizeSet& fonts = m.fonts.forSize(false);
+    const core::Clock& clock = m.options.clock ? *m.options.clock : core::systemClock();
     Frame f{m.theme, pal, fonts, m.catalog, kNoForm, view.staffLang, m.registry, m.deskState, unused, now,
-            m.theme.emPx(io.DisplaySize.y, false), io.DisplaySize.x, io.DisplaySize.y, m.options.clinicName, LogoImage{}};
+            clock.localToday(), m.theme.emPx(io.DisplaySize.y, false), io.DisplaySize.x, io.DisplaySize.y, m.options.clinicName, LogoImage{}};
     m.beginWindow(f, pal, fonts);
     ui::drawDesk(f, view, m.desk, out);
     Impl::endWindow(fonts);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/error.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/model.h"
@@ -24,6 +25,7 @@ struct UiOptions {
     std::string boldFontPath;  ///< bold face; "" = found the same way
     std::string clinicName;
     std::string logoPath;       ///< optional PNG; "" = none
+    const core::Clock* clock = nullptr;  ///< today's date (date picker years); nullptr = core::systemClock()
     /// The logo as uploaded by app/ (app/logo_texture.h): an ImTextureID, which is void* in ImGui
     /// 1.86 (the OpenGL3 backend reads it as a GLuint). nullptr = no logo drawn.
     void* logoTexture = nullptr;
@@ -62,8 +64,9 @@ public:
     std::vector<staff::DeskAction> drawDesk(const staff::DeskView& view, session::TimePoint now);
     void wipeDesk();
 
-    /// Seconds until the UI needs a frame without input (a countdown ticking, an animation):
-    /// < 0 means "only on input", so an idle kiosk sleeps in glfwWaitEvents().
+    /// Seconds until the UI needs a frame without input for its own animation (a finger-fling, the
+    /// staff gesture): < 0 means "only on input". The session's countdowns are not in it: app/ wakes
+    /// for them at session::Intake::nextDeadline().
     double wakeAfterSeconds() const;
 
     /// Forgets transient state (text buffers, scroll, a stroke being drawn): on every reset.

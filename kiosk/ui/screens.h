@@ -1,7 +1,6 @@
 #pragma once
 // The screens: each a plain function of the view model that sends actions (STYLE.md #3), drawn
 // inside the kiosk's full-screen window. chrome.cpp holds the bars they share.
-#include "kiosk/forms/model.h"  // before answer.h: its ItemType::BodyMap would shadow forms::BodyMap
 #include <string_view>
 
 #include "kiosk/session/view_model.h"

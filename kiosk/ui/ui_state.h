@@ -1,7 +1,6 @@
 #pragma once
 // Transient UI state (STYLE.md #4): what a finger is doing, text being typed, scroll positions.
 // Answers never live here; they are in session::Intake. wipe() forgets all of it between patients.
-#include "kiosk/forms/model.h"  // before answer.h: its ItemType::BodyMap would shadow forms::BodyMap
 #include <map>
 #include <string>
 #include <vector>

@@ -117,8 +117,8 @@ TEST_F(CliExport, SimulatedRecordsExportAndThenPurge) {
     EXPECT_EQ(*s.count(exported), 2);
     auto key = s.unlock(kPass);
     ASSERT_TRUE(key);
-    EXPECT_EQ(*s.purgeExported(std::chrono::hours(1), *key, SystemClock::now()), 0);  // too fresh
-    EXPECT_EQ(*s.purgeExported(std::chrono::hours(1), *key, SystemClock::now() + std::chrono::hours(2)), 2);
+    EXPECT_EQ(*s.purgeExported(std::chrono::hours(1), *key, kiosk::core::SystemClock::now()), 0);  // too fresh
+    EXPECT_EQ(*s.purgeExported(std::chrono::hours(1), *key, kiosk::core::SystemClock::now() + std::chrono::hours(2)), 2);
 }
 
 TEST_F(CliExport, RefusesToWriteOverTheDatabaseOrItsFiles) {

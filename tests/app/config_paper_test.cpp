@@ -2,7 +2,7 @@
 // an error at its line and column.
 #include <gtest/gtest.h>
 
-#include "kiosk/app/kiosk_config.h"
+#include "kiosk/app/cli/kiosk_config.h"
 
 namespace kiosk::app {
 namespace {

@@ -1,10 +1,13 @@
 // app::KioskConfig loading: defaults, every key, and the errors a clinic admin's typo produces.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 
-#include "kiosk/app/kiosk_config.h"
+#include "kiosk/app/cli/kiosk_config.h"
+#include "kiosk/forms/loader.h"
+#include "support/temp_files.h"
 
 namespace kiosk::app {
 namespace {
@@ -132,8 +135,60 @@ TEST(AppConfig, OutOfRangeAndBadValues) {
 TEST(AppConfig, DuplicateKeyIsAnError) {
     const ConfigLoad load = parseConfig("language: en\nlanguage: es\n", "k.yaml");
     ASSERT_EQ(load.errors.size(), 1u);
-    EXPECT_EQ(load.errors[0].where.line, 2);
-    EXPECT_NE(load.errors[0].message.find("given twice"), std::string::npos);
+    EXPECT_EQ(load.errors[0].format(),
+              "k.yaml:2:1: error: duplicate key 'language'; it is already given at line 1:1 (each key may appear "
+              "once in a map; remove one)");
+}
+
+TEST(AppConfig, DuplicateNestedKeyIsLocatedAndTheOtherKeysStillRead) {
+    const ConfigLoad load =
+        parseConfig("timeouts:\n  countdown: 20\n  idle_after: 60\n  countdown: 25\ntheme: sepia\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 2u) << firstError(load);
+    EXPECT_EQ(load.errors[0].format(),
+              "k.yaml:4:3: error: duplicate key 'countdown'; it is already given at line 2:3 (each key may appear "
+              "once in a map; remove one)");
+    EXPECT_EQ(load.errors[1].where.line, 5);  // reading goes on: every mistake in one pass
+}
+
+// Settings and form files are read by one YAML reader: a clinic admin sees a duplicate key in the
+// same words, at the same place, whichever file it is in.
+TEST(AppConfig, DuplicateKeyReadsAsInAFormFile) {
+    const std::string text = "language: en\n\n  # the same key again, indented under nothing\nlanguage: es\n";
+    const ConfigLoad settings = parseConfig(text, "same.yaml");
+    const forms::LoadResult form = forms::loadFormFromString(text, "same.yaml");
+    ASSERT_EQ(settings.errors.size(), 1u) << firstError(settings);
+    const auto inForm = std::find_if(form.errors.begin(), form.errors.end(),
+                                     [](const core::Error& e) { return e.message.rfind("duplicate key", 0) == 0; });
+    ASSERT_NE(inForm, form.errors.end());
+    EXPECT_EQ(settings.errors[0].format(), inForm->format());
+    EXPECT_EQ(settings.errors[0].format(),
+              "same.yaml:4:1: error: duplicate key 'language'; it is already given at line 1:1 (each key may "
+              "appear once in a map; remove one)");
+}
+
+TEST(AppConfig, ReaderLimitsAndChecksApply) {
+    const ConfigLoad big = parseConfig(std::string(70 * 1024, '#'), "k.yaml");
+    ASSERT_EQ(big.errors.size(), 1u);
+    EXPECT_EQ(big.errors[0].format(),
+              "k.yaml: error: the file is 71680 bytes; the limit is 65536 bytes (64 kB). A settings file is normally "
+              "under 2 kB: is this the right file?");
+    const ConfigLoad tabbed = parseConfig("timeouts:\n\tidle_after: 60\n", "k.yaml");
+    ASSERT_EQ(tabbed.errors.size(), 1u);
+    EXPECT_EQ(tabbed.errors[0].where.line, 2);
+    EXPECT_NE(tabbed.errors[0].message.find("a tab is used for indentation"), std::string::npos);
+    const ConfigLoad two = parseConfig("language: en\n---\nlanguage: es\n", "k.yaml");
+    ASSERT_EQ(two.errors.size(), 1u);
+    EXPECT_EQ(two.errors[0].message, "a second YAML document (after '---'); a config file holds one document");
+}
+
+TEST(AppConfig, AFolderIsNotASettingsFile) {
+    const kiosk::testing::TempDir folder("config-folder");
+    const std::string& dir = folder.path();
+    for (bool explicitlyGiven : {true, false}) {
+        const ConfigLoad load = loadConfig(dir, explicitlyGiven);
+        ASSERT_EQ(load.errors.size(), 1u);
+        EXPECT_EQ(load.errors[0].format(), dir + ": error: this is a directory, not a config file");
+    }
 }
 
 TEST(AppConfig, SyntaxErrorIsLocated) {
@@ -161,26 +216,22 @@ TEST(AppConfig, MissingFileIsDefaultsOnlyWhenNotExplicit) {
 }
 
 TEST(AppConfig, LoadsFromFile) {
-    const auto path = std::filesystem::temp_directory_path() / "kiosk_config_test.yaml";
-    std::ofstream(path) << "clinic:\n  name: North\nwindow: 800x600\n";
-    const ConfigLoad load = loadConfig(path.string(), true);
-    std::filesystem::remove(path);
+    const kiosk::testing::TempFile file("kiosk.yaml", "clinic:\n  name: North\nwindow: 800x600\n");
+    const ConfigLoad load = loadConfig(file.path(), true);
     ASSERT_TRUE(load.ok()) << firstError(load);
     EXPECT_EQ(load.config->clinicName, "North");
     EXPECT_EQ(load.config->window.width, 800);
 }
 
 TEST(AppConfig, RelativeLogoIsBesideTheSettingsFile) {
-    const auto dir = std::filesystem::temp_directory_path() / "kiosk_config_logo";
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir / "kiosk.yaml") << "clinic:\n  logo: logo.png\n";
-    std::ofstream(dir / "abs.yaml") << "clinic:\n  logo: /srv/clinic/logo.png\n";
-    const ConfigLoad rel = loadConfig((dir / "kiosk.yaml").string(), true);
-    const ConfigLoad abs = loadConfig((dir / "abs.yaml").string(), true);
-    std::filesystem::remove_all(dir);
+    const kiosk::testing::TempDir dir("config-logo");
+    kiosk::testing::writeFile(dir / "kiosk.yaml", "clinic:\n  logo: logo.png\n");
+    kiosk::testing::writeFile(dir / "abs.yaml", "clinic:\n  logo: /srv/clinic/logo.png\n");
+    const ConfigLoad rel = loadConfig(dir / "kiosk.yaml", true);
+    const ConfigLoad abs = loadConfig(dir / "abs.yaml", true);
     ASSERT_TRUE(rel.ok()) << firstError(rel);
     ASSERT_TRUE(abs.ok()) << firstError(abs);
-    EXPECT_EQ(rel.config->logoPath, (dir / "logo.png").string());
+    EXPECT_EQ(rel.config->logoPath, dir / "logo.png");
     EXPECT_EQ(abs.config->logoPath, "/srv/clinic/logo.png");
 }
 

@@ -3,8 +3,8 @@
 // and "Close the kiosk" ends the loop. Frames are drawn through KioskScenes as runLoop draws them.
 #include <imgui.h>
 
-#include "kiosk/app/desk_scene.h"
-#include "kiosk/app/effects.h"
+#include "kiosk/app/shell/desk_scene.h"
+#include "kiosk/app/cli/effects.h"
 #include "staff/desk_fixture.h"
 #include "ui/ui_driver.h"
 
@@ -21,7 +21,7 @@ protected:
         driver = std::make_unique<ui::test::UiDriver>(1920, 1080, *form, [] { return session::ViewModel{}; }, nullptr,
                                                       uiOptions);
         intake = std::make_unique<session::Intake>(form, *catalog);
-        scene = std::make_unique<IntakeScene>(*intake, driver->view(), sink, session::IntakeConfig{}, "en");
+        scene = std::make_unique<IntakeScene>(*intake, driver->view(), sink);
         desk = std::make_unique<staff::Desk>(*store, *catalog, options());
         scenes = std::make_unique<KioskScenes>(*scene, driver->view(), *desk);
         frame();

@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "kiosk/app/effects.h"
+#include "kiosk/app/cli/effects.h"
 #include "kiosk/core/log.h"
 
 #include <gtest/gtest.h>

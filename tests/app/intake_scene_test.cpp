@@ -1,11 +1,12 @@
 // The app's wiring of the session: effects reach the sink, outcomes come back, and the scene wakes
-// the loop exactly when a session clock runs out (idle, countdown, thank-you, retry) and never else.
-// Time is passed in: nothing sleeps.
-#include "kiosk/app/intake_scene.h"
+// the loop exactly when the session says a clock runs out (idle, countdown, thank-you, retry) and
+// never else. The rules themselves are tested in tests/session/deadline_test.cpp. Time is passed in:
+// nothing sleeps.
+#include "kiosk/app/shell/intake_scene.h"
 
 #include <gtest/gtest.h>
 
-#include "kiosk/app/demo_answers.h"
+#include "kiosk/app/cli/demo_answers.h"
 #include "kiosk/forms/loader.h"
 
 namespace kiosk::app {
@@ -48,20 +49,21 @@ class IntakeSceneTest : public ::testing::Test {
         m_timing.idleCountdown = seconds(30);
         m_timing.thankYouFor = seconds(15);
         m_timing.retryEvery = seconds(10);
+        m_timing.welcomeLang = "es";
         m_intake = std::make_unique<session::Intake>(m_form, m_catalog, m_timing);
         m_view = std::make_unique<ui::KioskView>(m_catalog, ui::UiOptions{});
-        m_scene = std::make_unique<IntakeScene>(*m_intake, *m_view, m_sink, m_timing, "es");
+        m_scene = std::make_unique<IntakeScene>(*m_intake, *m_view, m_sink);
     }
 
     /// Answers the current page with demo answers and presses Next.
-    void answerAndNext(SteadyTime now) {
+    void answerAndNext() {
         for (const auto& entry : m_intake->view().items) {
             if (entry.item && !entry.answer) {
                 if (auto a = demoAnswer(*entry.item))
-                    m_scene->apply(session::SetAnswer{entry.item->id, *a}, now);
+                    m_scene->apply(session::SetAnswer{entry.item->id, *a});
             }
         }
-        m_scene->apply(session::Next{}, now);
+        m_scene->apply(session::Next{});
     }
 
     /// Ticks at the scene's own wake time, as the loop would; returns that time.
@@ -91,26 +93,25 @@ TEST_F(IntakeSceneTest, EmptyWelcomeNeverWakes) {
 TEST_F(IntakeSceneTest, ALanguageTappedOnTheWelcomeScreenStaysThroughTouchesUntilStart) {
     // The clinic greets in Spanish (fixture); this patient taps English, then touches and moves on
     // the screen before tapping Start: each touch is this patient, not a new one.
-    m_scene->apply(session::SetLanguage{"en"}, m_t0);
+    m_scene->apply(session::SetLanguage{"en"});
     m_scene->onInput(m_t0 + seconds(1));
     m_scene->onTick(m_t0 + seconds(1));
     ASSERT_EQ(m_intake->view().lang, "en");
     m_scene->onInput(m_t0 + seconds(2));
-    m_scene->apply(session::Start{m_intake->view().lang}, m_t0 + seconds(2));
+    m_scene->apply(session::Start{m_intake->view().lang});
     ASSERT_EQ(m_intake->screen(), Screen::Page);
     EXPECT_EQ(m_intake->view().lang, "en");
 }
 
 TEST_F(IntakeSceneTest, IdleWakesAtTheWarningThenEachSecondThenWipes) {
     m_scene->onInput(m_t0);
-    m_scene->apply(session::Start{"en"}, m_t0);
+    m_scene->apply(session::Start{"en"});
     ASSERT_EQ(m_intake->screen(), Screen::Page);
-    // A new screen gets one tick at once, then nothing until the idle time has passed.
-    EXPECT_EQ(*m_scene->nextWake(m_t0), m_t0);
-    m_scene->onTick(m_t0);
+    // Nothing until the idle time has passed since the touch, and then exactly then.
     const SteadyTime warnAt = *m_scene->nextWake(m_t0);
-    EXPECT_GE(warnAt, m_t0 + seconds(90));
-    EXPECT_LT(warnAt, m_t0 + seconds(91));
+    EXPECT_EQ(warnAt, m_t0 + seconds(90));
+    EXPECT_FALSE(m_scene->onTick(warnAt - milliseconds(1))) << "a tick before it changes nothing";
+    EXPECT_FALSE(m_intake->view().idleWarning);
 
     EXPECT_TRUE(m_scene->onTick(warnAt)) << "the warning needs a frame";
     ASSERT_TRUE(m_intake->view().idleWarning);
@@ -127,28 +128,29 @@ TEST_F(IntakeSceneTest, IdleWakesAtTheWarningThenEachSecondThenWipes) {
 
 TEST_F(IntakeSceneTest, InputPostponesTheIdleWarning) {
     m_scene->onInput(m_t0);
-    m_scene->apply(session::Start{"en"}, m_t0);
+    m_scene->apply(session::Start{"en"});
     m_scene->onTick(m_t0);
     m_scene->onInput(m_t0 + seconds(60));
-    EXPECT_GE(*m_scene->nextWake(m_t0 + seconds(60)), m_t0 + seconds(150));
+    EXPECT_EQ(*m_scene->nextWake(m_t0 + seconds(60)), m_t0 + seconds(150));
 }
 
 TEST_F(IntakeSceneTest, SubmitSavesThenThankYouThenWelcome) {
     SteadyTime now = m_t0;
     m_scene->onInput(now);
-    m_scene->apply(session::Start{"en"}, now);
+    m_scene->apply(session::Start{"en"});
     for (int i = 0; i < 200 && m_intake->screen() == Screen::Page; ++i)
-        answerAndNext(now);
+        answerAndNext();
     ASSERT_EQ(m_intake->screen(), Screen::Review);
     EXPECT_GT(m_sink.drafts, 0) << "a draft is saved per page";
 
-    m_scene->apply(session::Submit{}, now);
+    m_scene->apply(session::Submit{});
     EXPECT_EQ(m_sink.saved, 1);
     ASSERT_EQ(m_intake->screen(), Screen::ThankYou);
-    now = tickAtWake(now);  // starts the thank-you timer
     const SteadyTime end = *m_scene->nextWake(now);
-    EXPECT_GE(end, now + seconds(15));
-    EXPECT_LT(end, now + seconds(16));
+    EXPECT_EQ(end, now + seconds(15)) << "the thank-you screen, timed from the save";
+    m_scene->onTick(end - milliseconds(1));
+    EXPECT_EQ(m_intake->screen(), Screen::ThankYou);
+    EXPECT_EQ(*m_scene->nextWake(end - milliseconds(1)), end);
     m_scene->onTick(end);
     EXPECT_EQ(m_intake->screen(), Screen::Welcome);
     EXPECT_FALSE(m_scene->nextWake(end).has_value());
@@ -157,63 +159,65 @@ TEST_F(IntakeSceneTest, SubmitSavesThenThankYouThenWelcome) {
 TEST_F(IntakeSceneTest, FailedSaveRetriesUntilTheDiskRecovers) {
     SteadyTime now = m_t0;
     m_scene->onInput(now);
-    m_scene->apply(session::Start{"en"}, now);
+    m_scene->apply(session::Start{"en"});
     for (int i = 0; i < 200 && m_intake->screen() == Screen::Page; ++i)
-        answerAndNext(now);
+        answerAndNext();
     m_sink.failing = true;
-    m_scene->apply(session::Submit{}, now);
+    m_scene->apply(session::Submit{});
     ASSERT_EQ(m_intake->screen(), Screen::SaveFailed);
     EXPECT_EQ(m_sink.submits, 1);
-    EXPECT_TRUE(m_scene->timers().saveFailedAt.has_value());
+    EXPECT_EQ(m_intake->pendingSaves(), 1u);
 
     // Wakes each second (the on-screen countdown); the retry comes after retryEvery.
+    EXPECT_EQ(*m_scene->nextWake(now), now + seconds(1));
+    EXPECT_TRUE(m_scene->onTick(now + seconds(1))) << "the countdown shows one second less";
+    EXPECT_EQ(m_intake->view().retryInSeconds, 9);
+    now += seconds(1);
     for (int i = 0; i < 12 && m_sink.submits < 2; ++i)
         now = tickAtWake(now);
     EXPECT_EQ(m_sink.submits, 2);
-    EXPECT_GE(now, m_t0 + seconds(10));
+    EXPECT_EQ(now, m_t0 + seconds(10));
     m_sink.failing = false;
     for (int i = 0; i < 12 && m_sink.saved == 0; ++i)
         now = tickAtWake(now);
     EXPECT_EQ(m_sink.saved, 1);
     EXPECT_EQ(m_intake->screen(), Screen::ThankYou);
-    EXPECT_FALSE(m_scene->timers().saveFailedAt.has_value());
+    EXPECT_EQ(m_intake->pendingSaves(), 0u);
 }
 
 TEST_F(IntakeSceneTest, BackToWelcomeKeepsTextSizeAndContrastButTheNextPatientGetsDefaults) {
-    SteadyTime now = m_t0;
-    m_scene->apply(session::Start{"en"}, now);
-    answerAndNext(now);  // an answer is kept: this patient is only going back to change language
+    m_scene->apply(session::Start{"en"});
+    answerAndNext();  // an answer is kept: this patient is only going back to change language
     m_view->setDisplayChoices({true, true});
     for (int i = 0; i < 10 && m_intake->screen() != Screen::Welcome; ++i)
-        m_scene->apply(session::Back{}, now);
+        m_scene->apply(session::Back{});
     ASSERT_EQ(m_intake->screen(), Screen::Welcome);
     ASSERT_FALSE(m_intake->answers().empty());
     EXPECT_TRUE(m_view->displayChoices().largerText);
     EXPECT_TRUE(m_view->displayChoices().highContrast);
 
     // The intake ends (idle wipe): the next patient starts with the clinic's defaults.
-    m_scene->apply(session::Start{"en"}, now);
-    m_scene->apply(session::Reset{}, now);
+    m_scene->apply(session::Start{"en"});
+    m_scene->apply(session::Reset{});
     ASSERT_EQ(m_intake->screen(), Screen::Welcome);
     EXPECT_FALSE(m_view->displayChoices().largerText);
     EXPECT_FALSE(m_view->displayChoices().highContrast);
 }
 
 TEST_F(IntakeSceneTest, AResumedDraftLeftAloneIsWipedLikeAPage) {
-    m_scene->apply(session::Start{"en"}, m_t0);
-    answerAndNext(m_t0);
+    m_scene->apply(session::Start{"en"});
+    answerAndNext();
     const std::string draft = m_intake->snapshot();
     // The kiosk restarts (cli_run.cpp): a new Intake restores the draft, a new scene runs it.
     session::Intake intake(m_form, m_catalog, m_timing);
     ASSERT_TRUE(intake.restore(draft));
-    IntakeScene scene(intake, *m_view, m_sink, m_timing, "es");
+    IntakeScene scene(intake, *m_view, m_sink);
     ASSERT_EQ(intake.screen(), Screen::Resume);
     EXPECT_EQ(intake.view().lang, "en") << "the patient's language, not the welcome one";
-    EXPECT_EQ(*scene.nextWake(m_t0), m_t0) << "a new screen: the session starts its idle clock";
+    EXPECT_EQ(*scene.nextWake(m_t0), m_t0) << "no time seen yet: the session starts its idle clock";
     scene.onTick(m_t0);
     const SteadyTime warnAt = *scene.nextWake(m_t0);
-    EXPECT_GE(warnAt, m_t0 + seconds(90));
-    EXPECT_LT(warnAt, m_t0 + seconds(91));
+    EXPECT_EQ(warnAt, m_t0 + seconds(90));
     scene.onTick(warnAt);
     ASSERT_TRUE(intake.view().idleWarning);
     SteadyTime now = warnAt;
@@ -228,34 +232,14 @@ TEST_F(IntakeSceneTest, AResumedDraftLeftAloneIsWipedLikeAPage) {
     EXPECT_FALSE(scene.nextWake(now).has_value());
 }
 
-TEST(AppSessionDeadline, PureRules) {
-    session::IntakeConfig timing;
-    const SteadyTime now = SteadyTime{} + std::chrono::hours(2);
-    session::ViewModel vm;
-    SessionTimers timers;
-    EXPECT_FALSE(sessionDeadline(vm, timing, timers, now).has_value());  // empty welcome
-
-    timers.patientData = true;  // came Back to welcome with answers: idle still applies
-    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now);
-    timers.firstTick = now;
-    timers.lastInput = now - seconds(30);
-    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now + seconds(90) + milliseconds(5));
-
-    vm.screen = Screen::Resume;  // a restored draft: idle runs as on a page
-    timers.patientData = false;
-    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now + seconds(90) + milliseconds(5));
-    timers.firstTick.reset();
-    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now) << "its first tick at once";
-    timers.firstTick = now;
-
-    vm.screen = Screen::Page;
-    vm.idleWarning = true;
-    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now + seconds(1));
-
-    vm = {};
-    vm.screen = Screen::ThankYou;
-    timers.saveFailedAt = now - seconds(8);  // a retry comes sooner than the thank-you end
-    EXPECT_EQ(*sessionDeadline(vm, timing, timers, now), now + seconds(2) + milliseconds(5));
+TEST_F(IntakeSceneTest, WakesWhenTheSessionSaysAndNeverBeforeNow) {
+    m_scene->apply(session::Start{"en"});
+    // No time seen yet: the session wants a tick at once to start its idle clock.
+    ASSERT_TRUE(m_intake->nextDeadline().has_value());
+    EXPECT_LT(*m_intake->nextDeadline(), m_t0);
+    EXPECT_EQ(*m_scene->nextWake(m_t0), m_t0) << "a deadline already past is now";
+    m_scene->onTick(m_t0);
+    EXPECT_EQ(m_scene->nextWake(m_t0 + seconds(5)), m_intake->nextDeadline());
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "../store/store_test_util.h"
-#include "kiosk/app/store_sink.h"
+#include "kiosk/app/cli/store_sink.h"
 #include "kiosk/staff/pin_gate.h"
 
 namespace kiosk::app {

@@ -45,7 +45,7 @@ bool fill(const std::string& db, int n) {
     auto catalog = core::Catalog::loadDir(bundled("assets/i18n"));
     if (!form.ok() || !catalog) return false;
     std::ifstream in(bundled("tests/data/answers/intake-red-flags/answers.json"));
-    auto sim = session::simulate(form.form, nlohmann::json::parse(in), "en", *catalog, nullptr,
+    auto sim = session::simulate(form.form, nlohmann::json::parse(in), "en", *catalog, kiosk::core::systemClock(),
                                  session::HiddenAnswers::Drop);
     if (!sim.ok()) return false;
     const std::string payload = session::toJson(*sim.record).dump();

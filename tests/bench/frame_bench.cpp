@@ -7,8 +7,8 @@
 #include <chrono>
 #include <memory>
 
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/core/i18n.h"
-#include "kiosk/forms/body_regions.h"
 #include "kiosk/forms/model.h"
 #include "kiosk/ui/kiosk_view.h"
 #include "kiosk/ui/widget_registry.h"
@@ -56,9 +56,9 @@ struct Headless {
         map.detail = {forms::BodyDetail::Intensity, forms::BodyDetail::Kind};
         page.items = {map};
         form.pages = {page};
-        forms::BodyMap marks;
-        for (size_t i = 0; i < forms::bodyRegions().size(); i += 4)
-            marks.push_back(forms::BodyMark{std::string(forms::bodyRegions()[i].id), 6, {"aching"}});
+        forms::BodyMapAnswer marks;
+        for (size_t i = 0; i < bodymap::regions().size(); i += 4)
+            marks.push_back(forms::BodyMark{std::string(bodymap::regions()[i].id), 6, {"aching"}});
         answers["pain_map"] = marks;
     }
     ~Headless() {
@@ -93,7 +93,7 @@ struct Headless {
 
 void openDetail(Headless& h, const session::ViewModel& v) {
     // Tap the first marked region so its intensity / kind detail panel is open too.
-    const std::string key = "item/pain_map/" + std::string(forms::bodyRegions()[0].id);
+    const std::string key = "item/pain_map/" + std::string(bodymap::regions()[0].id);
     h.frame(v);
     const ui::WidgetInfo* w = nullptr;
     for (const auto& info : h.view->registry().widgets())

@@ -26,7 +26,7 @@ inline nlohmann::json bundledRecord(const std::string& name, std::shared_ptr<con
     std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/data/answers/" + name + "/answers.json");
     const nlohmann::json answers = nlohmann::json::parse(in);
     const session::SimulateResult r = session::simulate(std::move(form), answers, lang, kiosk::testing::realCatalog(),
-                                                        [] { return kiosk::testing::fixedNow(); },
+                                                        kiosk::testing::fixedClock(),
                                                         session::HiddenAnswers::Drop);
     if (!r.ok()) {
         ADD_FAILURE() << name << " did not simulate";

@@ -94,7 +94,7 @@ TEST(FormsConditions, MatrixRowComparesItsOptionValue) {
 
 TEST(FormsConditions, BodyMapByRegionId) {
     const Form f = allTypes();
-    Answers a{{"map", BodyMap{{"lower_back_l", 6, {}}, {"neck_back_r", std::nullopt, {}}}}};
+    Answers a{{"map", BodyMapAnswer{{"lower_back_l", 6, {}}, {"neck_back_r", std::nullopt, {}}}}};
     EXPECT_TRUE(eval(f, cmp("map", CondOp::Includes, std::string("lower_back_l")), a));
     EXPECT_FALSE(eval(f, cmp("map", CondOp::Includes, std::string("lower_back_r")), a));
     EXPECT_TRUE(eval(f, cmp("map", CondOp::Excludes, std::string("knee_front_l")), a));

@@ -177,7 +177,7 @@ TEST(FormsScoring, ProratedValueIsRoundedAfterProrating) {
 TEST(FormsScoring, CountAndMaxOverMixedTypes) {
     const Form f = fourItems();
     const Answers a{{"aids", std::vector<std::string>{"cane", "walker"}},
-                    {"map", BodyMap{{"neck_back_l", {}, {}}, {"lower_back_l", {}, {}}, {"calf_r", {}, {}}}},
+                    {"map", BodyMapAnswer{{"neck_back_l", {}, {}}, {"lower_back_l", {}, {}}, {"calf_r", {}, {}}}},
                     {"note", std::string("x")},
                     {"pain", 7.0}};
     EXPECT_DOUBLE_EQ(*computeScore(score("c", ScoreMethod::Count, {"aids"}), f, a).value, 2);

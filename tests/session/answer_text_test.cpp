@@ -1,7 +1,7 @@
 // Answers as the review screen shows them, and validation messages, in en and es.
 #include "kiosk/session/answer_text.h"
 
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 
 #include <gtest/gtest.h>
 
@@ -63,9 +63,9 @@ TEST(SessionAnswerText, MatrixRowsInFormOrder) {
 
 TEST(SessionAnswerText, BodyRegionsByName) {
     Item map = bodyMap("where", {BodyDetail::Intensity, BodyDetail::Kind});
-    EXPECT_EQ(en(map, BodyMap{{"lower_back_l", 6, {"aching", "burning"}}, {"calf_r", std::nullopt, {}}}),
+    EXPECT_EQ(en(map, BodyMapAnswer{{"lower_back_l", 6, {"aching", "burning"}}, {"calf_r", std::nullopt, {}}}),
               "Lower back, left (pain 6 out of 10, aching, burning)\nCalf, right");
-    EXPECT_EQ(es(map, BodyMap{{"lower_back_l", 6, {}}}), "Zona lumbar, izquierda (dolor 6 de 10)");
+    EXPECT_EQ(es(map, BodyMapAnswer{{"lower_back_l", 6, {}}}), "Zona lumbar, izquierda (dolor 6 de 10)");
 }
 
 TEST(SessionAnswerText, NumbersUnitsScalesAndSignatures) {
@@ -94,15 +94,15 @@ TEST(SessionAnswerText, EveryRegionAndPainKindHasAName) {
     Item map = bodyMap("where", {BodyDetail::Kind});
     for (const std::string lang : {"en", "es"}) {
         const Wording w{realCatalog(), lang, "en"};
-        for (const auto& region : bodyRegions()) {
-            const std::string text = answerText(map, BodyMap{{std::string(region.id), std::nullopt, {}}}, w);
+        for (const auto& region : kiosk::bodymap::regions()) {
+            const std::string text = answerText(map, BodyMapAnswer{{std::string(region.id), std::nullopt, {}}}, w);
             EXPECT_EQ(text.find("region."), std::string::npos) << lang << ": " << text;
         }
-        for (std::string_view kind : painKinds()) {
-            const std::string text = answerText(map, BodyMap{{"calf_l", std::nullopt, {std::string(kind)}}}, w);
+        for (std::string_view kind : kiosk::bodymap::painKinds()) {
+            const std::string text = answerText(map, BodyMapAnswer{{"calf_l", std::nullopt, {std::string(kind)}}}, w);
             EXPECT_EQ(text.find("pain_kind."), std::string::npos) << lang << ": " << text;
         }
     }
-    EXPECT_EQ(answerText(map, BodyMap{{"lower_back_l", std::nullopt, {"aching"}}}, Wording{realCatalog(), "en", "en"}),
+    EXPECT_EQ(answerText(map, BodyMapAnswer{{"lower_back_l", std::nullopt, {"aching"}}}, Wording{realCatalog(), "en", "en"}),
               "Lower back, left side (" + realCatalog().tr("en", "pain_kind.aching") + ")");
 }

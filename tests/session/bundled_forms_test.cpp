@@ -56,8 +56,6 @@ std::vector<Case> cases() {
     return out;
 }
 
-std::string fixedNow() { return "2026-11-25T10:03:00Z"; }
-
 class BundledForms : public ::testing::TestWithParam<Case> {
 protected:
     void SetUp() override {
@@ -70,7 +68,8 @@ protected:
         form = loaded.form;
     }
     session::SimulateResult run(session::HiddenAnswers hidden) {
-        return session::simulate(form, answers, GetParam().lang, kiosk::testing::realCatalog(), &fixedNow, hidden);
+        return session::simulate(form, answers, GetParam().lang, kiosk::testing::realCatalog(),
+                                 kiosk::testing::fixedClock(), hidden);
     }
     json answers, expected;
     std::shared_ptr<const forms::Form> form;
@@ -156,7 +155,8 @@ TEST_P(BundledForms, LanguageChangesOnlyTheRecordsLanguage) {
     const session::SimulateResult here = run(session::HiddenAnswers::Drop);
     const std::string other = GetParam().lang == "en" ? "es" : "en";
     const session::SimulateResult there =
-        session::simulate(form, answers, other, kiosk::testing::realCatalog(), &fixedNow, session::HiddenAnswers::Drop);
+        session::simulate(form, answers, other, kiosk::testing::realCatalog(), kiosk::testing::fixedClock(),
+                          session::HiddenAnswers::Drop);
     ASSERT_TRUE(here.ok());
     ASSERT_TRUE(there.ok());
     json a = session::toJson(*here.record), b = session::toJson(*there.record);

@@ -18,7 +18,7 @@ struct IdleTest : ::testing::Test {
         c.idleCountdown = std::chrono::seconds(30);
         return c;
     }();
-    Intake intake{sampleForm(), realCatalog(), config, &fixedNow};
+    Intake intake{sampleForm(), realCatalog(), config, fixedClock()};
 
     std::vector<Effect> act(const Action& a) { return intake.apply(a); }
     void startAndAnswer() {
@@ -100,14 +100,7 @@ TEST_F(IdleTest, TouchRestartsTheSilenceButNotUnderTheWarning) {
 TEST_F(IdleTest, AppliesOnTheReviewScreen) {
     act(Touch{t(0)});
     act(Start{"en"});
-    act(SetAnswer{"name", std::string("Ana")});
-    act(SetAnswer{"dob", Date{1950, 3, 14}});
-    act(Next{});
-    act(SetAnswer{"hurts", false});
-    act(Next{});
-    act(SetAnswer{"agree", true});
-    act(SetAnswer{"sig", aSignature()});
-    act(Next{});
+    answerToReview(intake);
     ASSERT_EQ(intake.screen(), Screen::Review);
     act(Tick{t(125)});
     expectWiped();

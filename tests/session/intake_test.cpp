@@ -12,7 +12,7 @@ using namespace kiosk::session;
 namespace {
 
 struct IntakeTest : ::testing::Test {
-    Intake intake{sampleForm(), realCatalog(), IntakeConfig{}, &fixedNow};
+    Intake intake{sampleForm(), realCatalog(), IntakeConfig{}, fixedClock()};
 
     std::vector<Effect> act(const Action& a) { return intake.apply(a); }
     std::string errorFor(const std::string& id) const {
@@ -88,7 +88,7 @@ TEST_F(IntakeTest, NextRefusesAnswersThatDoNotFit) {
     act(Next{});
     act(SetAnswer{"hurts", true});
     act(SetAnswer{"pain_now", 11.0});
-    act(SetAnswer{"where", BodyMap{{"calf_l", 12, {}}}});
+    act(SetAnswer{"where", BodyMapAnswer{{"calf_l", 12, {}}}});
     act(Next{});
     EXPECT_EQ(intake.view().page, 1);
     EXPECT_EQ(errorFor("pain_now"), "Please choose a number from 0 to 10.");
@@ -101,7 +101,7 @@ TEST_F(IntakeTest, NextRefusesAnswersThatDoNotFit) {
 TEST_F(IntakeTest, FutureBirthDateIsRefused) {
     act(Start{"en"});
     act(SetAnswer{"name", std::string("Ana")});
-    act(SetAnswer{"dob", Date{2026, 11, 26}});  // fixedNow is 2026-11-25
+    act(SetAnswer{"dob", Date{2026, 11, 26}});  // fixedClock() is 2026-11-25
     act(Next{});
     EXPECT_EQ(errorFor("dob"), "This date cannot be in the future.");
 }
@@ -146,7 +146,7 @@ TEST_F(IntakeTest, HiddenItemsDropTheirAnswersAtOnce) {
     act(Next{});
     act(SetAnswer{"hurts", true});
     act(SetAnswer{"pain_now", 8.0});
-    act(SetAnswer{"where", BodyMap{{"calf_l", 5, {}}}});
+    act(SetAnswer{"where", BodyMapAnswer{{"calf_l", 5, {}}}});
     ASSERT_EQ(intake.answers().count("pain_now"), 1u);
     act(SetAnswer{"hurts", false});
     EXPECT_EQ(intake.answers().count("pain_now"), 0u);
@@ -294,7 +294,7 @@ TEST_F(IntakeTest, SubmitSendsTheRecordOfShownAnswers) {
     act(Next{});
     act(SetAnswer{"hurts", true});
     act(SetAnswer{"pain_now", 8.0});
-    act(SetAnswer{"where", BodyMap{{"lower_back_l", 7, {}}}});
+    act(SetAnswer{"where", BodyMapAnswer{{"lower_back_l", 7, {}}}});
     act(Next{});
     act(SetAnswer{"night_pain", true});
     act(Next{});

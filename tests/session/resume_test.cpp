@@ -15,8 +15,8 @@ namespace {
 
 struct ResumeTest : ::testing::Test {
     IntakeConfig config{};  // the defaults: 90 s of silence, then a 30 s countdown
-    Intake before{sampleForm(), realCatalog(), config, &fixedNow};  // the intake that crashed
-    Intake intake{sampleForm(), realCatalog(), config, &fixedNow};  // the kiosk after the restart
+    Intake before{sampleForm(), realCatalog(), config, fixedClock()};  // the intake that crashed
+    Intake intake{sampleForm(), realCatalog(), config, fixedClock()};  // the kiosk after the restart
 
     std::vector<Effect> act(const Action& a) { return intake.apply(a); }
 

@@ -5,6 +5,9 @@
 //   page 1 pain:    hurts (yes_no, required), pain_now (scale, required, if hurts), where (body_map, if hurts)
 //   page 2 night:   [page shown if pain_now >= 7] night_pain (yes_no, required)
 //   page 3 consent: agree (consent, required), sig (signature, required)
+#include <string>
+
+#include "kiosk/session/intake.h"
 #include "support/form_builder.h"
 
 namespace kiosk::testing {
@@ -47,5 +50,18 @@ inline std::shared_ptr<const Form> sampleForm() {
 }
 
 inline Signature aSignature() { return Signature{{{{0.1f, 0.1f}, {0.5f, 0.6f}}}}; }
+
+/// From the first page of a started intake to the review, by the shortest way (no pain).
+inline void answerToReview(session::Intake& intake, const std::string& name = "Ana") {
+    using namespace session;
+    intake.apply(SetAnswer{"name", name});
+    intake.apply(SetAnswer{"dob", Date{1950, 3, 14}});
+    intake.apply(Next{});
+    intake.apply(SetAnswer{"hurts", false});
+    intake.apply(Next{});
+    intake.apply(SetAnswer{"agree", true});
+    intake.apply(SetAnswer{"sig", aSignature()});
+    intake.apply(Next{});
+}
 
 }  // namespace kiosk::testing

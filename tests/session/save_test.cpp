@@ -25,7 +25,7 @@ struct SaveTest : ::testing::Test {
         c.thankYouFor = std::chrono::seconds(15);
         return c;
     }();
-    Intake intake{sampleForm(), realCatalog(), config, &fixedNow};
+    Intake intake{sampleForm(), realCatalog(), config, fixedClock()};
 
     std::vector<Effect> act(const Action& a) { return intake.apply(a); }
 
@@ -33,14 +33,7 @@ struct SaveTest : ::testing::Test {
     std::vector<Effect> submit(const std::string& name, double at, const std::string& lang = "es") {
         act(Touch{t(at)});
         act(Start{lang});
-        act(SetAnswer{"name", name});
-        act(SetAnswer{"dob", Date{1950, 3, 14}});
-        act(Next{});
-        act(SetAnswer{"hurts", false});
-        act(Next{});
-        act(SetAnswer{"agree", true});
-        act(SetAnswer{"sig", aSignature()});
-        act(Next{});
+        answerToReview(intake, name);
         EXPECT_EQ(intake.screen(), Screen::Review);
         return act(Submit{});
     }
@@ -79,16 +72,9 @@ TEST_F(SaveTest, SuccessThanksThePatientThenResets) {
 
 TEST_F(SaveTest, ThankYouTimerStartsAtTheFirstTickWhenNoTimeWasKnown) {
     submit("Ana", 0);  // Touch at 0 gives a time; drop it by using a fresh intake without ticks
-    Intake fresh{sampleForm(), realCatalog(), config, &fixedNow};
+    Intake fresh{sampleForm(), realCatalog(), config, fixedClock()};
     fresh.apply(Start{"en"});
-    fresh.apply(SetAnswer{"name", std::string("Bo")});
-    fresh.apply(SetAnswer{"dob", Date{1950, 3, 14}});
-    fresh.apply(Next{});
-    fresh.apply(SetAnswer{"hurts", false});
-    fresh.apply(Next{});
-    fresh.apply(SetAnswer{"agree", true});
-    fresh.apply(SetAnswer{"sig", aSignature()});
-    fresh.apply(Next{});
+    answerToReview(fresh, "Bo");
     fresh.apply(Submit{});
     fresh.apply(SaveSucceeded{"r"});
     fresh.apply(Tick{t(500)});

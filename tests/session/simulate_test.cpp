@@ -32,7 +32,7 @@ std::vector<std::string> messages(const SimulateResult& r) {
 }  // namespace
 
 TEST(SessionSimulate, ProducesTheRecordThroughTheRealIntake) {
-    const SimulateResult r = simulate(sampleForm(), fullAnswers(), "es", realCatalog(), &fixedNow);
+    const SimulateResult r = simulate(sampleForm(), fullAnswers(), "es", realCatalog(), fixedClock());
     ASSERT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0].message);
     const json j = toJson(*r.record);
     EXPECT_EQ(j["lang"], "es");
@@ -52,7 +52,7 @@ TEST(SessionSimulate, DefaultLanguageAndHiddenItemsInTheRecord) {
     a.erase("pain_now");
     a.erase("where");
     a.erase("night_pain");
-    const SimulateResult r = simulate(sampleForm(), a, "", realCatalog(), &fixedNow);
+    const SimulateResult r = simulate(sampleForm(), a, "", realCatalog(), fixedClock());
     ASSERT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0].message);
     EXPECT_EQ(r.record->lang, "en");
     EXPECT_EQ(r.record->hidden, (std::vector<std::string>{"pain_now", "where", "night_pain"}));
@@ -70,7 +70,7 @@ TEST(SessionSimulate, ReportsEveryProblemAtOnceInFormOrder) {
     a["agree"] = "yes";           // wrong type
     a.erase("sig");               // required
     a["zzzzzz"] = 1;              // unknown, nothing close
-    const SimulateResult r = simulate(sampleForm(), a, "en", realCatalog(), &fixedNow);
+    const SimulateResult r = simulate(sampleForm(), a, "en", realCatalog(), fixedClock());
     EXPECT_FALSE(r.ok());
     EXPECT_FALSE(r.record);
     EXPECT_EQ(messages(r), (std::vector<std::string>{
@@ -92,7 +92,7 @@ TEST(SessionSimulate, OutOfRangeAndMissingRequired) {
     json a = fullAnswers();
     a["pain_now"] = 12;
     a.erase("name");
-    const SimulateResult r = simulate(sampleForm(), a, "en", realCatalog(), &fixedNow);
+    const SimulateResult r = simulate(sampleForm(), a, "en", realCatalog(), fixedClock());
     EXPECT_EQ(messages(r), (std::vector<std::string>{
                                "'name' is required but has no answer",
                                "answer to 'pain_now' is out of range: must be 0 to 10",
@@ -101,21 +101,21 @@ TEST(SessionSimulate, OutOfRangeAndMissingRequired) {
 }
 
 TEST(SessionSimulate, BadLanguageAndBadShape) {
-    SimulateResult r = simulate(sampleForm(), fullAnswers(), "fr", realCatalog(), &fixedNow);
+    SimulateResult r = simulate(sampleForm(), fullAnswers(), "fr", realCatalog(), fixedClock());
     EXPECT_EQ(messages(r), (std::vector<std::string>{"language 'fr' is not one of the form's languages: en, es"}));
-    r = simulate(sampleForm(), json::array({1, 2}), "en", realCatalog(), &fixedNow);
+    r = simulate(sampleForm(), json::array({1, 2}), "en", realCatalog(), fixedClock());
     ASSERT_FALSE(r.ok());
     // One error: not followed by "required" for every item, since nothing in it is an answer.
     EXPECT_EQ(messages(r), (std::vector<std::string>{"answers must be a JSON object of item id -> answer, like "
                                                      "{\"pain_now\": 6}; the top level here is a JSON array"}));
-    r = simulate(nullptr, fullAnswers(), "en", realCatalog(), &fixedNow);
+    r = simulate(nullptr, fullAnswers(), "en", realCatalog(), fixedClock());
     EXPECT_FALSE(r.ok());
 }
 
 TEST(SessionSimulate, ConsentFalseIsReportedAsRequired) {
     json a = fullAnswers();
     a["agree"] = false;
-    const SimulateResult r = simulate(sampleForm(), a, "en", realCatalog(), &fixedNow);
+    const SimulateResult r = simulate(sampleForm(), a, "en", realCatalog(), fixedClock());
     EXPECT_EQ(messages(r), (std::vector<std::string>{"'agree' is a required consent: it must be true"}));
 }
 
@@ -124,7 +124,7 @@ TEST(SessionSimulate, ErrorsNeverContainThePatientsValues) {
     a["name"] = std::string(500, 'Q');
     a["dob"] = "ZQXJ";
     a["where"] = json::array({"ZQXJ-region"});
-    const SimulateResult r = simulate(sampleForm(), a, "en", realCatalog(), &fixedNow);
+    const SimulateResult r = simulate(sampleForm(), a, "en", realCatalog(), fixedClock());
     ASSERT_EQ(r.errors.size(), 3u);
     for (const auto& e : r.errors) {
         EXPECT_EQ(e.message.find("ZQXJ"), std::string::npos) << e.message;
@@ -139,7 +139,7 @@ TEST(SessionSimulate, ItemsRevealedOnTheSamePageAreAnswered) {
                                         shownIf(required(yesNo("c")), cmp("b", CondOp::Eq, true)),
                                         shownIf(required(yesNo("d")), cmp("c", CondOp::Eq, true))})}));
     const SimulateResult r =
-        simulate(f, json{{"a", true}, {"b", true}, {"c", true}, {"d", false}}, "en", realCatalog(), &fixedNow);
+        simulate(f, json{{"a", true}, {"b", true}, {"c", true}, {"d", false}}, "en", realCatalog(), fixedClock());
     ASSERT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0].message);
     EXPECT_EQ(r.record->answers.size(), 4u);
     EXPECT_TRUE(r.record->hidden.empty());
@@ -148,13 +148,13 @@ TEST(SessionSimulate, ItemsRevealedOnTheSamePageAreAnswered) {
 TEST(SessionSimulate, DropModeDropsHiddenAnswersLikeTheKiosk) {
     json a = fullAnswers();
     a["hurts"] = false;  // pain_now, where and night_pain are now hidden but still answered
-    const SimulateResult r = simulate(sampleForm(), a, "en", realCatalog(), &fixedNow, HiddenAnswers::Drop);
+    const SimulateResult r = simulate(sampleForm(), a, "en", realCatalog(), fixedClock(), HiddenAnswers::Drop);
     ASSERT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0].message);
     EXPECT_EQ(r.dropped, (std::vector<std::string>{"pain_now", "where", "night_pain"}));
     EXPECT_EQ(r.record->answers.count("pain_now"), 0u);
     EXPECT_EQ(r.record->answers.size(), 5u);
     EXPECT_TRUE(r.record->flags.empty()) << "a dropped answer raises no flag";
-    const SimulateResult strict = simulate(sampleForm(), a, "en", realCatalog(), &fixedNow);
+    const SimulateResult strict = simulate(sampleForm(), a, "en", realCatalog(), fixedClock());
     EXPECT_EQ(strict.errors.size(), 3u);
     EXPECT_TRUE(strict.dropped.empty());
 }

@@ -15,11 +15,11 @@ using nlohmann::json;
 namespace {
 
 struct SnapshotTest : ::testing::Test {
-    Intake intake{sampleForm(), realCatalog(), IntakeConfig{}, &fixedNow};
+    Intake intake{sampleForm(), realCatalog(), IntakeConfig{}, fixedClock()};
     std::vector<Effect> act(const Action& a) { return intake.apply(a); }
 };
 
-std::string fakeLater() { return "2026-11-25T11:00:00Z"; }
+const kiosk::core::FixedClock kLater = kiosk::core::FixedClock::atUtc("2026-11-25T11:00:00Z");
 
 }  // namespace
 
@@ -30,11 +30,11 @@ TEST_F(SnapshotTest, RoundTripResumesWhereThePatientWas) {
     act(Next{});
     act(SetAnswer{"hurts", true});
     act(SetAnswer{"pain_now", 8.0});
-    act(SetAnswer{"where", BodyMap{{"calf_l", 4, {}}}});
+    act(SetAnswer{"where", BodyMapAnswer{{"calf_l", 4, {}}}});
     act(Next{});
     const std::string snap = intake.snapshot();
 
-    Intake resumed{sampleForm(), realCatalog(), IntakeConfig{}, &fakeLater};
+    Intake resumed{sampleForm(), realCatalog(), IntakeConfig{}, kLater};
     ASSERT_TRUE(resumed.restore(snap));
     EXPECT_EQ(resumed.screen(), Screen::Resume) << "asks first (resume_test.cpp)";
     EXPECT_EQ(resumed.snapshot(), snap) << "the Resume screen does not change the draft";

@@ -67,7 +67,7 @@ protected:
         o.places.mediaRoots[0] = dir / "media/";
         o.places.mediaRoots[1] = "";
         o.places.fallbackDir = dir / "exports";
-        o.wallNow = [] { return *store::parseUtcIso("2026-11-25T15:00:00Z"); };
+        o.wallNow = [] { return *core::parseUtcIso("2026-11-25T15:00:00Z"); };
         return o;
     }
 

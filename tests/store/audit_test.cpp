@@ -1,5 +1,6 @@
 // The audit chain: intact after staff actions, append-only, and verify names the first broken row.
 #include <SQLiteCpp/Database.h>
+#include <sodium.h>
 
 #include "store_test_util.h"
 
@@ -152,4 +153,39 @@ TEST(StoreAudit, SettingsChangesAreAuditedOncePerNewHash) {
     EXPECT_EQ(raw.execAndGet("SELECT detail FROM audit ORDER BY seq DESC LIMIT 1").getString(),
               "file=/etc/intake-kiosk/kiosk.yaml hash=" + std::string(16, 'b'));
     EXPECT_TRUE(s.verifyAudit()->intact());
+}
+
+TEST(StoreAudit, ASecondKeyInitBreaksTheChain) {
+    // What a silent re-key leaves behind: the chain links, but a database keeps one key for life.
+    TempDir dir;
+    const std::string path = db3(dir);
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        appendAudit(raw, "kiosk-test", AuditAction::KeyInit, "fingerprint=0123456789abcdef default_passphrase",
+                    "2026-11-26T09:00:00Z");
+    }
+    Store s = openOrDie(options(path));
+    auto r = s.verifyAudit();
+    ASSERT_TRUE(r);
+    EXPECT_FALSE(r->intact());
+    EXPECT_EQ(r->firstBroken, 5);
+    EXPECT_NE(r->problem.find("a second clinic key was created here"), std::string::npos) << r->problem;
+}
+
+TEST(StoreAudit, RowHashesAreTheLengthPrefixedBlake2bTheyAlwaysWere) {
+    // Databases in the field hold hashes made this way: the code may be refactored, the hash never.
+    TempDir dir;
+    { Store s = openOrDie(options(dir / "k.db")); }
+    SQLite::Database raw(dir / "k.db", SQLite::OPEN_READWRITE);
+    appendAudit(raw, "kiosk-1", AuditAction::Backup, "ok", "2026-11-25T10:00:00Z");
+    std::vector<unsigned char> buf;
+    for (const std::string& field : {std::string(32, '\0'), std::string("1"), std::string("2026-11-25T10:00:00Z"),
+                                     std::string("kiosk-1"), std::string("backup"), std::string("ok")}) {
+        for (int i = 0; i < 8; ++i) buf.push_back(static_cast<unsigned char>((field.size() >> (8 * i)) & 0xff));
+        buf.insert(buf.end(), field.begin(), field.end());
+    }
+    std::vector<unsigned char> want(32);
+    crypto_generichash(want.data(), want.size(), buf.data(), buf.size(), nullptr, 0);
+    EXPECT_EQ(raw.execAndGet("SELECT lower(hex(hash)) FROM audit WHERE seq = 1").getString(),
+              toHex(want.data(), want.size()));
 }

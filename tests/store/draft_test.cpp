@@ -42,7 +42,7 @@ TEST(StoreDrafts, ExpiredDraftIsDiscarded) {
     Store s = freshStore(dir / "k.db");
     ASSERT_TRUE(s.saveDraft(kSnap, kStarted));
     Store later = openOrDie(options(dir / "k.db"));
-    auto d = later.loadDraft(SystemClock::now() + std::chrono::minutes(31));
+    auto d = later.loadDraft(kiosk::core::SystemClock::now() + std::chrono::minutes(31));
     ASSERT_TRUE(d);
     EXPECT_FALSE(d->has_value());
     EXPECT_FALSE(std::filesystem::exists(dir / "k.db.kiosk-test.draft-key"));

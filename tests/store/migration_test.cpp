@@ -44,8 +44,9 @@ TEST(StoreMigrations, EveryOlderVersionMigratesWithItsData) {
             ASSERT_EQ(schemaVersion(db), from);
             db.exec("ATTACH '" + dir / "src.db" + "' AS src");
             if (from >= 1) {
-                // The head in meta arrived with version 4 (an older database had none).
-                db.exec("INSERT INTO meta SELECT * FROM src.meta WHERE key <> 'audit_head'");
+                // The heads in meta arrived with versions 4 (audit) and 5 (records).
+                const std::string heads = from >= 4 ? "'records_head'" : "'audit_head', 'records_head'";
+                db.exec("INSERT INTO meta SELECT * FROM src.meta WHERE key NOT IN (" + heads + ")");
                 const std::string statusAt = from >= 3 ? ", status_at" : "";  // the column came with version 3
                 db.exec("INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
                         "submitted_at, kiosk_id, status, payload" + statusAt + ") SELECT id, form_id, form_version, "
@@ -77,6 +78,17 @@ TEST(StoreMigrations, EveryOlderVersionMigratesWithItsData) {
             auto key = s.unlock("correct horse");
             ASSERT_TRUE(key) << key.error().format();
             for (int i = 0; i < 3; ++i) EXPECT_EQ(*s.readPayload(ids[static_cast<std::size_t>(i)], *key), payload(i));
+        }
+        // Migration 5 chains the records already there, in submit order, and later saves follow on.
+        auto chain = s.verifyRecords();
+        ASSERT_TRUE(chain) << chain.error().format();
+        EXPECT_TRUE(chain->intact()) << (chain->problems.empty() ? "" : chain->problems.front());
+        EXPECT_EQ(chain->entries, from >= 1 ? 3 : 0);
+        if (from >= 1) {
+            ASSERT_TRUE(s.submit(meta(3), payload(3)));
+            chain = s.verifyRecords();
+            EXPECT_TRUE(chain->intact());
+            EXPECT_EQ(chain->headSeq, 4);
         }
         auto report = s.verifyAudit();
         ASSERT_TRUE(report);

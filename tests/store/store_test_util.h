@@ -1,39 +1,22 @@
 #pragma once
-// Shared helpers for the store tests: a temporary directory and records with known content.
-#include <stdlib.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-#include <iterator>
+// Shared helpers for the store tests: stores made fast, records with known content, and the two
+// ways the clinic key gets tampered with.
+#include <cstdio>
+#include <stdexcept>
 #include <string>
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
 #include "kiosk/store/store.h"
+#include "support/temp_files.h"
 
 namespace kiosk::store::testing {
 
-/// A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        const char* base = std::getenv("TMPDIR");
-        std::string tmpl = std::string(base && *base ? base : "/tmp") + "/kiosk-store-XXXXXX";
-        m_path = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        if (!m_path.empty()) std::filesystem::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string operator/(const std::string& name) const { return m_path + "/" + name; }
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_path;
-};
+// The temp folder and file reader of tests/support, under the names the store tests use.
+using kiosk::testing::readFile;
+using kiosk::testing::TempDir;
 
 inline StoreOptions options(const std::string& db) {
     StoreOptions o;
@@ -73,9 +56,19 @@ inline std::string payload(int i) {
     return R"({"answers":{"name":"Patient )" + std::to_string(i) + R"(","pain_now":7},"flags":[]})";
 }
 
-inline std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+/// SQL that removes every meta row of the clinic key, as someone "resetting" the key would.
+inline constexpr const char* kRemoveKey =
+    "DELETE FROM meta WHERE key IN ('clinic_public_key', 'clinic_secret_box', 'clinic_secret_nonce', "
+    "'kdf_salt', 'kdf_alg', 'kdf_opslimit', 'kdf_memlimit', 'passphrase_is_default')";
+
+/// Replaces the stored public key with a real one whose secret the clinic does not have.
+inline void swapPublicKey(const std::string& db) {
+    Bytes foreign;
+    ASSERT_TRUE(newKeyPair(foreign));
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    SQLite::Statement q(raw, "UPDATE meta SET value = ? WHERE key = 'clinic_public_key'");
+    q.bind(1, foreign.data(), static_cast<int>(foreign.size()));
+    ASSERT_EQ(q.exec(), 1);
 }
 
 }  // namespace kiosk::store::testing

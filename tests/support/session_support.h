@@ -1,11 +1,12 @@
 #pragma once
-// Shared bits for session tests: the real translation catalogue, synthetic time, fixed UTC clock.
+// Shared bits for session tests: the real translation catalogue, synthetic time, a fixed clock.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <string>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/session/actions.h"
 
@@ -30,7 +31,11 @@ inline session::TimePoint t(double seconds) {
            std::chrono::duration_cast<session::SteadyClock::duration>(std::chrono::duration<double>(seconds));
 }
 
-inline std::string fixedNow() { return "2026-11-25T10:03:00Z"; }
+/// The wall clock of session tests: 2026-11-25T10:03:00Z (record times, "today" for past-only dates).
+inline const core::Clock& fixedClock() {
+    static const core::FixedClock clock = core::FixedClock::atUtc("2026-11-25T10:03:00Z");
+    return clock;
+}
 
 /// True when @p effects ask to discard the draft (submitted, reset or wiped by idle).
 inline bool hasDiscard(const std::vector<session::Effect>& effects) {

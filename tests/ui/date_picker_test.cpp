@@ -1,18 +1,16 @@
 // The date picker (kiosk/ui/date_picker.cpp): a day grid, month names, decade then year; few taps,
 // no jumps, days a month lacks explained, and month names whole at every size.
-#include <ctime>
-
+#include "kiosk/core/clock.h"
 #include "ui_fixture.h"
 
 namespace kiosk::ui::test {
 namespace {
 
-int thisYear() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return tm.tm_year + 1900;
-}
+/// The machine's year, as the picker counts by default (UiOptions::clock unset).
+int thisYear() { return core::systemClock().localToday().year; }
+
+/// New Year's Day 2032 in the kiosk's time zone, while UTC still says 2031.
+const core::FixedClock kNewYear2032(*core::parseUtcIso("2031-12-31T23:30:00Z"), {}, core::CalendarDay{2032, 1, 1});
 
 class DateTest : public UiTest {
 protected:
@@ -91,6 +89,20 @@ TEST_F(DateTest, TheCurrentDecadeShowsNoFutureYears) {
     tap("decade/" + std::to_string(thisYear() / 10 * 10));
     EXPECT_TRUE(ui->exists("item/dob/year/" + std::to_string(thisYear())));
     EXPECT_FALSE(ui->exists("item/dob/year/" + std::to_string(thisYear() + 1)));
+}
+
+TEST_F(DateTest, TheYearsFollowTheInjectedClocksLocalDay) {
+    UiOptions options;
+    options.clock = &kNewYear2032;
+    start(1920, 1080, options);
+    goToPage("about");
+    EXPECT_TRUE(ui->exists("item/dob/decade/2030"));
+    EXPECT_FALSE(ui->exists("item/dob/decade/2040"));
+    EXPECT_TRUE(ui->exists("item/dob/decade/1920")) << "110 years back: 1922";
+    EXPECT_FALSE(ui->exists("item/dob/decade/1910"));
+    tap("decade/2030");
+    EXPECT_TRUE(ui->exists("item/dob/year/2032")) << "the local day, not the UTC one";
+    EXPECT_FALSE(ui->exists("item/dob/year/2033"));
 }
 
 TEST_F(DateTest, DaysTheMonthLacksLookDisabledAndExplainWhenTapped) {

@@ -1,29 +1,23 @@
 #include "intake_e2e_fixture.h"
 
 #include <chrono>
-#include <ctime>
 
 #include "kiosk/forms/loader.h"
 
 namespace kiosk::ui::test {
 namespace {
 
-std::string fixedUtcNow() { return "2026-11-25T10:03:00Z"; }
+const core::FixedClock kFixedClock = core::FixedClock::atUtc("2026-11-25T10:03:00Z");
 
 }  // namespace
 
-int pickerYear() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return tm.tm_year + 1900;
-}
+int pickerYear() { return core::systemClock().localToday().year; }
 
 void IntakeE2e::SetUp() {
     auto loaded = forms::loadForm(std::string(KIOSK_SOURCE_DIR) + "/forms/intake.yaml");
     ASSERT_TRUE(loaded.ok()) << (loaded.errors.empty() ? std::string() : loaded.errors.front().format());
     form = loaded.form;
-    intake = std::make_unique<session::Intake>(form, catalog, session::IntakeConfig{}, &fixedUtcNow);
+    intake = std::make_unique<session::Intake>(form, catalog, session::IntakeConfig{}, kFixedClock);
     startUi(1920, 1080);
 }
 
@@ -129,10 +123,10 @@ void IntakeE2e::fillPage(const std::string& id, const Patient& p) {
     } else if (id == "helps_page" && opt) {
         tap("pain_helps", "heat");
     } else if (id == "pain_where" && opt) {  // a region with its detail, then a second one
-        tap("pain_map", "trapezius_l");
-        tap("pain_map", "trapezius_l/intensity/7");
-        tap("pain_map", "trapezius_l/kind/burning");
-        tap("pain_map", "trapezius_l/kind/stiffness");
+        tap("pain_map", "shoulder_back_l");
+        tap("pain_map", "shoulder_back_l/intensity/7");
+        tap("pain_map", "shoulder_back_l/kind/burning");
+        tap("pain_map", "shoulder_back_l/kind/stiffness");
         tap("pain_map", "lower_back_r");
     } else if (id == "pain_now_page" && opt) {
         tap("pain_now", "6");

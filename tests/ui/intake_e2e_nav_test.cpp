@@ -1,7 +1,7 @@
 // End to end, by taps alone, on the real session with forms/intake.yaml: Next refused with the
 // reason next to the question; Back and review Edit keep answers; idle warns, then wipes every trace
 // of the patient; the body-map page redrawn at 1280x800 stays usable.
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 #include "intake_e2e_fixture.h"
 
 namespace kiosk::ui::test {
@@ -201,7 +201,7 @@ TEST_F(IntakeE2e, LargerTextNeverDrawsABodyRegionNameSmaller) {
     ui->tap("toggle/larger_text");
     ui->frames(2);
     int checked = 0;
-    for (const auto& region : forms::bodyRegions()) {
+    for (const auto& region : bodymap::regions()) {
         const WidgetInfo* w = ui->find("item/pain_map/" + std::string(region.id));
         ASSERT_NE(w, nullptr) << region.id;
         EXPECT_EQ(w->labelScale, 1.0f) << region.id << " '" << w->label << "' drawn smaller";
@@ -213,13 +213,13 @@ TEST_F(IntakeE2e, LargerTextNeverDrawsABodyRegionNameSmaller) {
 TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
     startIntake("en");
     advanceTo("pain_where", Patient{});
-    ui->tap("item/pain_map/trapezius_l");
-    ui->tap("item/pain_map/trapezius_l/intensity/4");
+    ui->tap("item/pain_map/shoulder_back_l");
+    ui->tap("item/pain_map/shoulder_back_l/intensity/4");
 
     startUi(1280, 800);  // the same intake, a smaller display
     ASSERT_EQ(pageId(), "pain_where");
     const float minTarget = 64.0f * 800.0f / 1080.0f - 0.5f;
-    for (const auto& region : forms::bodyRegions()) {
+    for (const auto& region : bodymap::regions()) {
         const std::string key = "item/pain_map/" + std::string(region.id);
         const WidgetInfo* w = ui->find(key);
         ASSERT_NE(w, nullptr) << key;
@@ -227,21 +227,21 @@ TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
         EXPECT_GE(w->rect.h, minTarget) << key;
         EXPECT_GE(w->rect.x, 0.0f) << key;
         EXPECT_LE(w->rect.right(), 1280.0f) << key;
-        EXPECT_EQ(w->selected, region.id == "trapezius_l") << key;
+        EXPECT_EQ(w->selected, region.id == "shoulder_back_l") << key;
     }
     EXPECT_LE(ui->rect("next").bottom(), 800.0f);
 
     // The last region needs scrolling; the first one scrolling back; a marked one refines.
-    const std::string last(forms::bodyRegions().back().id), first(forms::bodyRegions().front().id);
+    const std::string last(bodymap::regions().back().id), first(bodymap::regions().front().id);
     ASSERT_TRUE(ui->tap("item/pain_map/" + last));
     ASSERT_TRUE(ui->tap("item/pain_map/" + first));
-    ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l"));  // focus: its detail opens
-    ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l/intensity/9"));
-    ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l/kind/sharp"));
-    const auto* map = answer<forms::BodyMap>("pain_map");
+    ASSERT_TRUE(ui->tap("item/pain_map/shoulder_back_l"));  // focus: its detail opens
+    ASSERT_TRUE(ui->tap("item/pain_map/shoulder_back_l/intensity/9"));
+    ASSERT_TRUE(ui->tap("item/pain_map/shoulder_back_l/kind/sharp"));
+    const auto* map = answer<forms::BodyMapAnswer>("pain_map");
     ASSERT_NE(map, nullptr);
     ASSERT_EQ(map->size(), 3u);
-    EXPECT_EQ((*map)[0], (forms::BodyMark{"trapezius_l", 9, {"sharp"}}));
+    EXPECT_EQ((*map)[0], (forms::BodyMark{"shoulder_back_l", 9, {"sharp"}}));
     EXPECT_EQ((*map)[1].region, last);
     EXPECT_EQ((*map)[2].region, first);
     ui->tap("next");

@@ -1,5 +1,5 @@
 // Every item type, driven by taps and drags, produces the right answer (dates: date_picker_test.cpp).
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 
 #include "ui_fixture.h"
 
@@ -202,17 +202,17 @@ TEST_F(UiTest, SignatureStrokesAreNormalisedVectorsAndDoNotScroll) {
 
 TEST_F(UiTest, BodyMapListMarksRefinesAndClears) {
     goToPage("body");
-    ASSERT_FALSE(forms::bodyRegions().empty());
-    const std::string region(forms::bodyRegions().front().id);
+    ASSERT_FALSE(bodymap::regions().empty());
+    const std::string region(bodymap::regions().front().id);
     const std::string base = "item/pain_map/" + region;
     ui->tap(base);
-    const auto* m = answer<forms::BodyMap>("pain_map");
+    const auto* m = answer<forms::BodyMapAnswer>("pain_map");
     ASSERT_NE(m, nullptr);
     ASSERT_EQ(m->size(), 1u);
     EXPECT_EQ((*m)[0].region, region);
     ui->tap(base + "/intensity/6");
     ui->tap(base + "/kind/burning");
-    m = answer<forms::BodyMap>("pain_map");
+    m = answer<forms::BodyMapAnswer>("pain_map");
     EXPECT_EQ((*m)[0].intensity, 6);
     EXPECT_EQ((*m)[0].kinds, (std::vector<std::string>{"burning"}));
     ui->tap(base);  // tapped again while in focus: cleared
@@ -221,7 +221,7 @@ TEST_F(UiTest, BodyMapListMarksRefinesAndClears) {
 
 TEST_F(UiTest, EveryRegionHasAToggle) {
     goToPage("body");
-    for (const auto& r : forms::bodyRegions())
+    for (const auto& r : bodymap::regions())
         EXPECT_TRUE(ui->exists("item/pain_map/" + std::string(r.id))) << r.id;
 }
 

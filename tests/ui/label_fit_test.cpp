@@ -6,7 +6,7 @@
 
 #include <sstream>
 
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/forms/loader.h"
 #include "test_form.h"
 #include "ui_driver.h"
@@ -137,7 +137,7 @@ TEST_P(LabelFit, EveryLabelOfEveryWidgetKindFitsWithLargerText) {
     };
     forEachKeyboard(*ui, page, [&](const std::string& what) { check(what); });
     page("body");
-    ui->tap("item/pain_map/" + std::string(forms::bodyRegions().front().id));
+    ui->tap("item/pain_map/" + std::string(bodymap::regions().front().id));
     check("body map detail");
     staffPinPad();
     EXPECT_GT(checked, 300);

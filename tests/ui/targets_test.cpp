@@ -3,7 +3,7 @@
 // on every screen, with each keyboard open, at normal and larger text, at 1080p and 1280x800.
 #include <sstream>
 
-#include "kiosk/forms/body_regions.h"
+#include "kiosk/bodymap/regions.h"
 #include "ui_fixture.h"
 
 namespace kiosk::ui::test {
@@ -37,7 +37,7 @@ TEST_P(TargetsTest, EveryScreenMeetsTargetSizeAndSpacing) {
     }
     forEachKeyboard(*ui, [&](const std::string& id) { goToPage(id); }, [&](const std::string& what) { check(what); });
     goToPage("body");
-    ui->tap("item/pain_map/" + std::string(forms::bodyRegions().front().id));
+    ui->tap("item/pain_map/" + std::string(bodymap::regions().front().id));
     check("body map detail");
     session.errors["pain_map"] = "Please mark where it hurts.";
     check("page with an error");

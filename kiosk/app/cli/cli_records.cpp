@@ -1,0 +1,170 @@
+// `records ...` (see cli_records.h). Tables and records go to stdout; errors to stderr. Messages
+// name record ids, never what a record holds.
+#include "kiosk/app/cli/cli_records.h"
+
+#include <unistd.h>
+
+#include <functional>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/app/cli/cli_target.h"
+#include "kiosk/export/json_export.h"
+#include "kiosk/store/store.h"
+
+namespace kiosk::app {
+namespace {
+
+using store::Store;
+
+/// "0", "25": a count of records; CLI11's NonNegativeNumber prints a range up to 1.8e308.
+CLI::Validator recordCountValidator() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            const bool digits = !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
+            return digits ? std::string() : "expected a whole number of records (0 = all), not '" + text + "'";
+        },
+        "");
+}
+
+void addList(CLI::App* records) {
+    auto* list = records->add_subcommand("list", "list records, newest first, tab-separated (plain columns only)");
+    auto t = addStoreTarget(list, false);
+    struct Args { std::string form, status; std::int64_t limit = 0; bool deleted = false; };
+    auto a = std::make_shared<Args>();
+    list->add_option("--form", a->form, "only this form id")->type_name("ID");
+    list->add_option("--status", a->status, "submitted, reviewed, exported or deleted")
+        ->check(CLI::IsMember({"submitted", "reviewed", "exported", "deleted"}));
+    list->add_option("--limit", a->limit, "at most N records (0 = all)")->type_name("N")->check(recordCountValidator());
+    list->add_flag("--include-deleted", a->deleted, "also list deleted records");
+    list->callback([t, a] {
+        Store s = t->open(Access::Read);  // only reads: works on a read-only data folder
+        store::ListFilter f;
+        f.formId = a->form;
+        if (!a->status.empty()) f.status = store::parseRecordStatus(a->status);
+        f.includeDeleted = a->deleted;
+        f.limit = a->limit;
+        const auto rows = orFail(s.list(f));
+        std::cout << "id\tform\tversion\tlang\tstarted\tsubmitted\tkiosk\tstatus\tbytes\n";
+        for (const auto& r : rows)
+            std::cout << r.meta.id << '\t' << r.meta.formId << '\t' << r.meta.formVersion << '\t' << r.meta.lang << '\t'
+                      << r.meta.startedAt << '\t' << r.meta.submittedAt << '\t' << r.meta.kioskId << '\t'
+                      << store::toString(r.status) << '\t' << r.sealedBytes << '\n';
+    });
+}
+
+/// `records NAME ID`: unlocks the clinic key, then runs @p action on the record.
+using RecordAction = std::function<void(Store&, const store::ClinicKey&, const std::string& id)>;
+void addRecordCommand(CLI::App* records, const std::string& name, const std::string& help, const RecordAction& action) {
+    auto* cmd = records->add_subcommand(name, help);
+    auto t = addStoreTarget(cmd, true);
+    auto id = std::make_shared<std::string>();
+    cmd->add_option("ID", *id, "record id (see records list)")->required();
+    cmd->callback([t, id, action] {
+        Store s = t->open();
+        const store::ClinicKey key = t->unlock(s);
+        action(s, key, *id);
+    });
+}
+
+void addShow(CLI::App* records) {
+    addRecordCommand(records, "show", "unlock and print one record's JSON (patient data: stdout only)",
+                     [](Store& s, const store::ClinicKey& key, const std::string& id) {
+                         const std::string payload = orFail(s.viewPayload(id, key));
+                         // Printed as stored if it is not JSON (never re-encoded into something else).
+                         const auto parsed = nlohmann::json::parse(payload, nullptr, false);
+                         std::cout << (parsed.is_discarded() ? payload : parsed.dump(2)) << '\n';
+                     });
+}
+
+void addVerify(CLI::App* records) {
+    auto* verify = records->add_subcommand(
+        "verify", "check the record chain and the clinic key, unlock and open every record; exit 1 on any problem");
+    auto t = addStoreTarget(verify, true);
+    verify->callback([t] {
+        Store s = t->open();
+        bool bad = false;
+        // The chain needs no key: rows removed, reordered or cut from the end, named by the ids around them.
+        const store::RecordChainReport chain = orFail(s.verifyRecords());
+        for (const auto& p : chain.problems) std::cout << "record chain: " << p << '\n';
+        if (chain.intact())
+            std::cout << "record chain intact: " << chain.entries << " record" << (chain.entries == 1 ? "" : "s")
+                      << (chain.entries > 0 ? ", head #" + std::to_string(chain.headSeq) + " hash " + chain.headHash : "")
+                      << '\n';
+        bad = !chain.intact();
+        // A missing or foreign key: nothing to unlock the records with, and nothing may be saved.
+        const auto key = orFail(s.keyStatus());
+        if (key.problem) {
+            std::cout << "clinic key: " << key.problem->message << '\n'
+                      << "records not opened: fix the clinic key first\n";
+            throw CLI::RuntimeError(1);
+        }
+        const store::ClinicKey clinicKey = t->unlock(s);
+        std::int64_t checked = 0, damaged = 0;
+        orFail(s.forEachRecord({}, clinicKey, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
+            ++checked;
+            // The check export makes: a record export would list as damaged is damaged here too.
+            if (const auto record = exports::parseRecord(payload); !record) {
+                ++damaged;
+                std::cout << r.meta.id << ": integrity error: " << record.error().message
+                          << '\n';
+            }
+            return true;
+        }));
+        std::cout << checked << " record" << (checked == 1 ? "" : "s") << " checked, " << damaged << " damaged\n";
+        if (bad || damaged > 0) throw CLI::RuntimeError(1);
+    });
+}
+
+void addReview(CLI::App* records) {
+    addRecordCommand(records, "review", "mark a submitted record reviewed (audited)",
+                     [](Store& s, const store::ClinicKey& key, const std::string& id) {
+                         orFail(s.markReviewed(id, key));
+                         std::cout << "record " << id << " marked reviewed\n";
+                     });
+}
+
+void addDelete(CLI::App* records) {
+    auto* del = records->add_subcommand(
+        "delete", "delete a record's answers, keeping a tombstone (audited); asks first unless --yes");
+    auto t = addStoreTarget(del, true);
+    auto id = std::make_shared<std::string>();
+    auto yes = std::make_shared<bool>(false);
+    del->add_option("ID", *id, "record id")->required();
+    del->add_flag("--yes", *yes, "do not ask (required when stdin is not a terminal)");
+    del->callback([t, id, yes] {
+        const bool terminal = ::isatty(STDIN_FILENO) != 0;
+        if (!*yes && !terminal)
+            fail(core::makeError(core::ErrorCode::Invalid,
+                                 "stdin is not a terminal, so deleting cannot be confirmed: give --yes"), 2);
+        Store s = t->open();
+        const store::ClinicKey key = t->unlock(s);
+        if (!*yes) {
+            std::cerr << "Delete record " << *id << "? [y/N] " << std::flush;
+            std::string answer;
+            std::getline(std::cin, answer);
+            if (answer != "y" && answer != "Y" && answer != "yes") {
+                std::cerr << "record " << *id << " not deleted\n";
+                throw CLI::RuntimeError(1);
+            }
+        }
+        orFail(s.deleteRecord(*id, key));
+        std::cout << "record " << *id << " deleted\n";
+    });
+}
+
+}  // namespace
+
+void addRecordsCommands(CLI::App& app) {
+    auto* records = app.add_subcommand("records", "saved intakes: list, show, verify, review, delete");
+    records->require_subcommand(1);
+    addList(records);
+    addShow(records);
+    addVerify(records);
+    addReview(records);
+    addDelete(records);
+}
+
+}  // namespace kiosk::app

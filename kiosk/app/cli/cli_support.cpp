@@ -1,0 +1,150 @@
+#include "kiosk/app/cli/cli_support.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+#include "kiosk/app/cli/kiosk_config.h"
+#include "kiosk/core/suggest.h"
+
+namespace kiosk::app {
+
+CLI::Validator windowSizeValidator() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            auto mode = WindowMode::parse(text);
+            if (!mode) return mode.error().message;
+            if (mode->fullscreen) return "expected a size such as 1280x800";
+            return {};
+        },
+        "");  // no description: the help shows the option's type name alone
+}
+
+CLI::Validator languageValidator() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+            const bool ok = (text.size() == 2 || text.size() == 3 || (text.size() == 5 && text[2] == '-')) &&
+                            lower(text[0]) && lower(text[1]);
+            return ok ? std::string() : "expected a language code such as en or es, not '" + text + "'";
+        },
+        "");
+}
+
+CLI::Validator pathValidator() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            return text.empty() ? "the path is empty (is a shell variable unset?)" : std::string();
+        },
+        "");
+}
+
+namespace {
+
+std::string commandPath(const CLI::App& command) {
+    std::string path = command.get_name();
+    for (const CLI::App* p = command.get_parent(); p; p = p->get_parent())
+        path = p->get_name() + " " + path;
+    return path;
+}
+
+std::vector<std::string> commandNames(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        names.push_back(sub->get_name());
+    }
+    return names;
+}
+
+/// The subcommand the error happened in: the deepest one that was parsed.
+const CLI::App& failingCommand(const CLI::App& app) {
+    const CLI::App* current = &app;
+    for (;;) {
+        auto parsed = current->get_subcommands([](const CLI::App* sub) { return sub->parsed(); });
+        if (parsed.empty()) return *current;
+        current = parsed.front();
+    }
+}
+
+std::string friendlyMessage(const CLI::App& command, const CLI::ParseError& error) {
+    std::string msg = error.what();
+    if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+        // "The following arguments were not expected: 3 --windowd" (CLI11 lists them last first)
+        // -> "unknown option '--windowd'": the option is what was mistyped, not its value.
+        std::vector<std::string> words;
+        std::istringstream listed(msg.substr(msg.find(": ") + 2));
+        for (std::string w; listed >> w;) words.insert(words.begin(), w);
+        std::string word = words.empty() ? std::string() : words.front();
+        for (const auto& w : words) {
+            if (w.rfind('-', 0) == 0) {
+                word = w;
+                break;
+            }
+        }
+        std::vector<std::string> optionNames;
+        for (const CLI::Option* opt : command.get_options())
+            optionNames.push_back(opt->get_name());
+        msg = (word.rfind('-', 0) == 0 ? "unknown option '" : "unexpected argument '") + word + "'";
+        if (const std::string s = core::closest(word, optionNames, 2); !s.empty()) msg += " (did you mean '" + s + "'?)";
+    }
+    return msg;
+}
+
+}  // namespace
+
+std::string usageLine(const CLI::App& command) {
+    std::string line = "usage: " + commandPath(command);
+    if (command.get_parent() == nullptr) {
+        return line + " [COMMAND] [OPTIONS]   (commands: " + CLI::detail::join(commandNames(command), ", ") +
+               ")";
+    }
+    for (const CLI::Option* opt : command.get_options()) {
+        if (opt->get_name() == "--help" || opt->get_name().empty()) continue;
+        std::string part = opt->get_positional() ? opt->get_name(true) : opt->get_name();
+        if (!opt->get_positional() && opt->get_items_expected_min() > 0) part += " " + opt->get_type_name();
+        if (opt->get_positional() && opt->get_items_expected_max() > 1) part += "...";
+        line += opt->get_required() ? " " + part : " [" + part + "]";
+    }
+    return line;
+}
+
+int runCli(CLI::App& app, int argc, char** argv, const int& exitCode) {
+    std::vector<std::string> args(argv, argv + argc);
+    const std::string self = app.get_name();
+    // No command, or an option first (`intake-kiosk --windowed 800x600`): that is `run`.
+    if (args.size() < 2) {
+        args.insert(args.begin() + 1, "run");
+    } else if (args[1].rfind('-', 0) == 0) {
+        static const std::vector<std::string> kTopLevel = {"-h", "--help", "--help-all"};
+        if (std::find(kTopLevel.begin(), kTopLevel.end(), args[1]) == kTopLevel.end()) {
+            args.insert(args.begin() + 1, "run");
+        }
+    } else if (const auto names = commandNames(app); std::find(names.begin(), names.end(), args[1]) == names.end()) {
+        std::string msg = self + ": unknown command '" + args[1] + "'";
+        if (const std::string s = core::closest(args[1], commandNames(app), 2); !s.empty()) msg += " (did you mean '" + s + "'?)";
+        std::cerr << msg << "\n" << usageLine(app) << "\nRun '" << self << " --help' to see every command.\n";
+        return kExitUsage;
+    }
+    std::vector<char*> argvFixed;
+    for (auto& a : args)
+        argvFixed.push_back(a.data());
+    try {
+        app.parse(static_cast<int>(argvFixed.size()), argvFixed.data());
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::RuntimeError& e) {
+        return e.get_exit_code();  // the command printed its own message (as CLI11's App::exit does)
+    } catch (const CLI::ParseError& e) {
+        const CLI::App& command = failingCommand(app);
+        const std::string name = commandPath(command);
+        std::cerr << name << ": " << friendlyMessage(command, e) << "\n"
+                  << usageLine(command) << "\nRun '" << name << " --help' for details.\n";
+        return kExitUsage;
+    }
+    return exitCode;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,57 @@
+#include "kiosk/app/cli/content.h"
+
+#include <algorithm>
+
+#include "kiosk/app/cli/paths.h"
+#include "kiosk/core/log.h"
+#include "kiosk/forms/loader.h"
+
+namespace kiosk::app {
+
+Content loadContent(const KioskConfig& config, size_t maxErrors) {
+    Content out;
+    auto catalog = core::Catalog::loadDir(config.assetsDir + "/i18n");
+    if (!catalog) {
+        out.problemTitle = "The kiosk's translations could not be loaded";
+        out.problems.push_back(catalog.error().format());
+        core::logger()->error("translations: {}", catalog.error().format());
+        return out;
+    }
+    out.catalog = std::move(*catalog);
+
+    auto file = resolveFormFile(config.form, config.formsDir);
+    if (!file) {
+        out.problemTitle = "The questionnaire could not be found";
+        out.problems.push_back(file.error().format());
+        core::logger()->error("form: {}", file.error().format());
+        return out;
+    }
+    out.formPath = *file;
+    forms::LoadResult loaded = forms::loadForm(out.formPath);
+    if (!loaded.ok()) {
+        out.problemTitle = "The questionnaire " + out.formPath + " has errors";
+        for (size_t i = 0; i < loaded.errors.size() && i < maxErrors; ++i) {
+            out.problems.push_back(loaded.errors[i].format());
+        }
+        if (loaded.errors.size() > maxErrors) {
+            out.problems.push_back("... and " + std::to_string(loaded.errors.size() - maxErrors) + " more");
+        }
+        if (loaded.errors.empty()) out.problems.push_back(out.formPath + ": error: the form did not load");
+        core::logger()->error("form {} failed to load: {} error(s), first: {}", out.formPath,
+                              loaded.errors.size(), out.problems.front());
+        return out;
+    }
+    out.form = loaded.form;
+    const auto& langs = out.form->languages;
+    out.lang = config.defaultLanguage;
+    if (!langs.empty() && std::find(langs.begin(), langs.end(), out.lang) == langs.end()) {
+        core::logger()->warn("form {} has no language '{}': starting in '{}'", out.form->id, out.lang,
+                             langs.front());
+        out.lang = langs.front();
+    }
+    core::logger()->info("form loaded id={} v={} pages={} file={}", out.form->id, out.form->version,
+                         out.form->pages.size(), out.formPath);
+    return out;
+}
+
+}  // namespace kiosk::app

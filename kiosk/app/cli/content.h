@@ -1,0 +1,30 @@
+#pragma once
+// What the kiosk shows, loaded at start: the translations and the questionnaire. Failures do not
+// stop the kiosk: they become lines for the staff message screen.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/cli/kiosk_config.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/forms/model.h"
+
+namespace kiosk::app {
+
+/// @brief The loaded content, or what went wrong (for staff: file names and errors, no patient data).
+struct Content {
+    core::Catalog catalog;
+    std::shared_ptr<const forms::Form> form;  ///< null when the form did not load
+    std::string formPath;                     ///< the file tried ("" when none was found)
+    std::string lang;                         ///< the start language: the config's, if the form has it
+    std::string problemTitle;                 ///< "" when everything loaded
+    std::vector<std::string> problems;        ///< one line each, located ("file:line:col: error: ...")
+
+    bool ok() const { return form != nullptr && problems.empty(); }
+};
+
+/// Loads <assetsDir>/i18n and the form named by @p config (formsDir and assetsDir already resolved).
+/// At most @p maxErrors form errors are kept (the screen shows the first ones; validate shows all).
+Content loadContent(const KioskConfig& config, size_t maxErrors = 8);
+
+}  // namespace kiosk::app

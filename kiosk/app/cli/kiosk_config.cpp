@@ -1,0 +1,380 @@
+// Reading kiosk.yaml into app::KioskConfig through core's strict YAML reader (the one forms use, so a
+// duplicate key reads the same in both). Every key is checked: unknown keys (with a did-you-mean),
+// wrong types and out-of-range values each give an error at file:line:col.
+//
+// [SECTION] Helpers     locations, scalar parsers
+// [SECTION] Fields      one reader per key, the table of known keys
+// [SECTION] Loading     parseConfig / loadConfig / loadSettings / paths
+#include "kiosk/app/cli/kiosk_config.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+#include "kiosk/core/suggest.h"
+#include "kiosk/core/text_file.h"
+#include "kiosk/core/yaml_tree.h"
+
+namespace kiosk::app {
+namespace {
+
+using core::ErrorCode;
+using core::Errors;
+using core::SourceLoc;
+using core::YamlNode;
+
+/// A settings file is a few hundred bytes of flat keys; the limits refuse a wrong file at once.
+const core::YamlRules kConfigYaml{
+    {"config file", 64 * 1024, "A settings file is normally under 2 kB: is this the right file?"},
+    10000,
+    16,
+    "a settings file has a few dozen",
+    "a settings file needs 2",
+    256 * 1024,
+    "a settings file holds a few hundred bytes",
+};
+
+// [SECTION] Helpers
+std::string typeName(const YamlNode& node) {
+    switch (node.kind) {
+        case YamlNode::Kind::Map:
+            return "a map";
+        case YamlNode::Kind::Seq:
+            return "a list";
+        case YamlNode::Kind::Null:
+            return "empty";
+        case YamlNode::Kind::Scalar:
+            break;
+    }
+    return "a single value";
+}
+
+/// "90", "90s", "2m", "1h" -> seconds; nullopt when malformed.
+std::optional<long> parseSeconds(const std::string& text) {
+    if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0]))) return std::nullopt;
+    size_t used = 0;
+    long value = 0;
+    try {
+        value = std::stol(text, &used);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    const std::string unit = text.substr(used);
+    if (unit.empty() || unit == "s") return value;
+    if (unit == "m") return value * 60;
+    if (unit == "h") return value * 3600;
+    return std::nullopt;
+}
+
+bool allOf(const std::string& s, int (*pred)(int)) {
+    return std::all_of(s.begin(), s.end(),
+                       [pred](char c) { return pred(static_cast<unsigned char>(c)) != 0; });
+}
+
+/// Reading context for one file: collects every error instead of stopping at the first.
+struct Reader {
+    std::string file;
+    Errors errors;
+
+    void fail(const YamlNode& node, std::string message) {
+        errors.push_back(core::makeError(ErrorCode::Invalid, std::move(message), node.loc(file)));
+    }
+
+    /// A plain value (not a map or list); nullopt (and an error) otherwise; null or "" means "unset".
+    std::optional<std::string> scalar(const YamlNode& node, const std::string& key) {
+        if (node.isNull()) return std::nullopt;
+        if (!node.isScalar()) {
+            fail(node, "'" + key + "' must be a single value, not " + typeName(node));
+            return std::nullopt;
+        }
+        if (node.value.empty()) return std::nullopt;  // `key: ""` keeps the default, like `key:`
+        return node.value;
+    }
+
+    void text(const YamlNode& node, const std::string& key, std::string& out) {
+        if (auto v = scalar(node, key)) out = *v;
+    }
+
+    void seconds(const YamlNode& node, const std::string& key, long min, long max,
+                 std::chrono::seconds& out) {
+        auto v = scalar(node, key);
+        if (!v) return;
+        auto secs = parseSeconds(*v);
+        if (!secs) {
+            fail(node,
+                 "'" + key + "' must be a duration such as 90, \"90s\", \"2m\" or \"1h\", not '" + *v + "'");
+        } else if (*secs < min || *secs > max) {
+            fail(node, "'" + key + "' must be between " + std::to_string(min) + " and " +
+                           std::to_string(max) + " seconds, not " + std::to_string(*secs));
+        } else {
+            out = std::chrono::seconds(*secs);
+        }
+    }
+};
+
+// [SECTION] Fields
+using FieldReader = std::function<void(Reader&, const YamlNode&, KioskConfig&)>;
+struct Field {
+    std::string key;
+    FieldReader read;
+};
+
+void readMap(Reader& r, const YamlNode& map, const std::string& prefix, const std::vector<Field>& fields,
+             const std::vector<std::string>& elsewhere, KioskConfig& cfg);
+
+/// A `timeouts.<key>` duration in [min, max] seconds.
+Field durationField(const std::string& key, long min, long max, std::chrono::seconds KioskConfig::*member) {
+    return {key, [=](Reader& r, const YamlNode& n, KioskConfig& c) {
+                r.seconds(n, "timeouts." + key, min, max, c.*member);
+            }};
+}
+
+/// A free-text key (a name, a path, an id) stored as is; @p prefix names its map in errors.
+Field textField(const std::string& key, std::string KioskConfig::*member, const std::string& prefix = "") {
+    return {key, [=](Reader& r, const YamlNode& n, KioskConfig& c) { r.text(n, prefix + key, c.*member); }};
+}
+
+const std::vector<Field>& timeoutFields() {
+    static const std::vector<Field> kFields = {
+        durationField("idle_after", 10, 3600, &KioskConfig::idleAfter),
+        durationField("countdown", 5, 300, &KioskConfig::idleCountdown),
+        durationField("thank_you", 3, 300, &KioskConfig::thankYouFor),
+        durationField("save_retry", 1, 600, &KioskConfig::saveRetry),
+        durationField("draft_resume", 0, 86400, &KioskConfig::draftResume),
+    };
+    return kFields;
+}
+
+const std::vector<Field>& clinicFields() {
+    static const std::vector<Field> kFields = {
+        textField("name", &KioskConfig::clinicName, "clinic."),
+        textField("logo", &KioskConfig::logoPath, "clinic."),
+    };
+    return kFields;
+}
+
+std::vector<std::string> keysOf(const std::vector<Field>& fields, const std::string& prefix) {
+    std::vector<std::string> keys;
+    for (const auto& f : fields)
+        keys.push_back(prefix + f.key);
+    return keys;
+}
+
+void readLanguage(Reader& r, const YamlNode& n, KioskConfig& c) {
+    auto v = r.scalar(n, "language");
+    if (!v) return;
+    // ISO 639 code, optionally with a region: "en", "es", "pt-BR".
+    auto lower = [](char ch) { return ch >= 'a' && ch <= 'z'; };
+    auto alpha = [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 0; };
+    const std::string& s = *v;
+    const bool ok =
+        ((s.size() == 2 || s.size() == 3) && std::all_of(s.begin(), s.end(), lower)) ||
+        (s.size() == 5 && lower(s[0]) && lower(s[1]) && s[2] == '-' && alpha(s[3]) && alpha(s[4]));
+    if (!ok)
+        return r.fail(n, "'language' must be a language code such as \"en\" or \"es\", not '" + *v + "'");
+    c.defaultLanguage = *v;
+}
+
+void readKioskId(Reader& r, const YamlNode& n, KioskConfig& c) {
+    auto v = r.scalar(n, "kiosk_id");
+    if (!v) return;
+    const bool ok = !v->empty() && v->size() <= 64 && std::all_of(v->begin(), v->end(), [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.';
+    });
+    if (!ok) return r.fail(n, "'kiosk_id' may hold only letters, digits, '-', '_' and '.' (1 to 64 of them)");
+    c.kioskId = *v;
+}
+
+void readTheme(Reader& r, const YamlNode& n, KioskConfig& c) {
+    auto v = r.scalar(n, "theme");
+    if (!v) return;
+    if (*v == "normal") {
+        c.theme = ThemeChoice::Normal;
+    } else if (*v == "high_contrast") {
+        c.theme = ThemeChoice::HighContrast;
+    } else {
+        std::string msg = "'theme' must be normal or high_contrast, not '" + *v + "'";
+        if (const std::string s = core::closest(*v, {"normal", "high_contrast"}, 2); !s.empty()) msg += " (did you mean '" + s + "'?)";
+        r.fail(n, msg);
+    }
+}
+
+void readPaper(Reader& r, const YamlNode& n, KioskConfig& c) {
+    auto v = r.scalar(n, "paper");
+    if (!v) return;
+    if (*v != "a4" && *v != "us_letter") return r.fail(n, "'paper' must be a4 or us_letter, not '" + *v + "'");
+    c.letterPaper = *v == "us_letter";
+}
+
+void readPin(Reader& r, const YamlNode& n, KioskConfig& c) {
+    auto v = r.scalar(n, "staff_pin");
+    if (!v) return;
+    if (v->size() < 4 || v->size() > 8 || !allOf(*v, std::isdigit)) {
+        return r.fail(n, "'staff_pin' must be 4 to 8 digits");  // never echo the value: it is a secret
+    }
+    c.staffPin = *v;
+}
+
+void readWindow(Reader& r, const YamlNode& n, KioskConfig& c) {
+    auto v = r.scalar(n, "window");
+    if (!v) return;
+    auto mode = WindowMode::parse(*v);
+    if (!mode) return r.fail(n, "'window': " + mode.error().message);
+    c.window = *mode;
+}
+
+const std::vector<Field>& topFields() {
+    static const std::vector<Field> kFields = {
+        {"clinic", [](Reader& r, const YamlNode& n,
+                      KioskConfig& c) { readMap(r, n, "clinic.", clinicFields(), {}, c); }},
+        {"language", readLanguage},
+        textField("form", &KioskConfig::form),
+        textField("forms_dir", &KioskConfig::formsDir),
+        textField("assets_dir", &KioskConfig::assetsDir),
+        textField("data_dir", &KioskConfig::dataDir),
+        {"kiosk_id", readKioskId},
+        {"timeouts", [](Reader& r, const YamlNode& n,
+                        KioskConfig& c) { readMap(r, n, "timeouts.", timeoutFields(), {}, c); }},
+        {"theme", readTheme},
+        {"paper", readPaper},
+        {"staff_pin", readPin},
+        {"window", readWindow},
+    };
+    return kFields;
+}
+
+/// Reads one map's keys through @p fields. @p elsewhere lists the dotted keys of other maps, so
+/// `idle_after:` at the top level suggests `timeouts.idle_after`.
+void readMap(Reader& r, const YamlNode& map, const std::string& prefix, const std::vector<Field>& fields,
+             const std::vector<std::string>& elsewhere, KioskConfig& cfg) {
+    if (map.isNull()) return;
+    if (!map.isMap()) {
+        const std::string name =
+            prefix.empty() ? "the config file" : "'" + prefix.substr(0, prefix.size() - 1) + "'";
+        return r.fail(map, name + " must be a map of keys, not " + typeName(map));
+    }
+    // Keys are plain scalars, each once: the reader has already said so for any that was not.
+    for (size_t i = 0; i < map.keys.size(); ++i) {
+        const YamlNode& keyNode = map.keys[i];
+        const std::string& key = keyNode.value;
+        auto field = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.key == key; });
+        if (field != fields.end()) {
+            field->read(r, map.values[i], cfg);
+            continue;
+        }
+        std::string msg = "unknown key '" + prefix + key + "'";
+        std::vector<std::string> here;
+        for (const auto& f : fields)
+            here.push_back(f.key);
+        if (const std::string s = core::closest(key, here, 2); !s.empty()) {
+            msg += " (did you mean '" + prefix + s + "'?)";
+        } else {
+            for (const auto& dotted : elsewhere) {
+                const std::string leaf = dotted.substr(dotted.rfind('.') + 1);
+                if (core::editDistance(key, leaf) <= 1) {
+                    msg += " (did you mean '" + dotted + "'?)";
+                    break;
+                }
+            }
+        }
+        r.fail(keyNode, msg);
+    }
+}
+
+}  // namespace
+
+// [SECTION] Loading
+core::Result<WindowMode> WindowMode::parse(std::string_view text) {
+    if (text == "fullscreen") return WindowMode{};
+    const auto x = text.find('x');
+    auto number = [](std::string_view s) -> int {
+        if (s.empty() || s.size() > 5) return -1;
+        int v = 0;
+        for (char c : s) {
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    };
+    if (x != std::string_view::npos) {
+        const int w = number(text.substr(0, x));
+        const int h = number(text.substr(x + 1));
+        if (w >= 200 && h >= 200 && w <= 16384 && h <= 16384) return WindowMode{false, w, h};
+    }
+    return core::makeError(
+        ErrorCode::Invalid,
+        "expected \"fullscreen\" or a size such as 1280x800 (200 to 16384 px each), not '" +
+            std::string(text) + "'");
+}
+
+std::string_view toString(ThemeChoice theme) {
+    return theme == ThemeChoice::HighContrast ? "high_contrast" : "normal";
+}
+
+ConfigLoad parseConfig(std::string_view yamlText, const std::string& displayPath) {
+    Reader reader{displayPath, {}};
+    KioskConfig cfg;
+    YamlNode root;  // an empty file stays null: every default applies
+    if (core::parseYaml(yamlText, displayPath, kConfigYaml, root, reader.errors)) {
+        std::vector<std::string> nested = keysOf(timeoutFields(), "timeouts.");
+        for (auto& k : keysOf(clinicFields(), "clinic."))
+            nested.push_back(k);
+        readMap(reader, root, "", topFields(), nested, cfg);
+    }
+    ConfigLoad out;
+    out.errors = std::move(reader.errors);
+    if (out.errors.empty()) out.config = std::move(cfg);
+    return out;
+}
+
+ConfigLoad loadConfig(const std::string& path, bool explicitlyGiven) {
+    core::Result<std::string> text = core::readTextFile(path, kConfigYaml.file);
+    if (!text) {
+        ConfigLoad out;
+        const ErrorCode code = text.error().code;
+        if (code != ErrorCode::NotFound && code != ErrorCode::Io) {
+            out.errors.push_back(text.error());  // a folder, a device, a file far too big
+        } else if (explicitlyGiven) {
+            out.errors.push_back(
+                core::makeError(ErrorCode::NotFound, "cannot read the config file", SourceLoc{path}));
+        } else {
+            out.config = KioskConfig{};
+        }
+        return out;
+    }
+    ConfigLoad out = parseConfig(*text, path);
+    // An admin keeps the logo beside the settings file: a relative path means "next to this file".
+    if (out.config && !out.config->logoPath.empty() && std::filesystem::path(out.config->logoPath).is_relative())
+        out.config->logoPath = (std::filesystem::path(path).parent_path() / out.config->logoPath).string();
+    return out;
+}
+
+const core::TextFileKind& settingsFileKind() { return kConfigYaml.file; }
+
+std::string defaultConfigPath() {
+    if (const char* env = std::getenv("KIOSK_CONFIG"); env && *env) return env;
+    return "/etc/intake-kiosk/kiosk.yaml";
+}
+
+SettingsFile loadSettings(const std::string& configOption) {
+    const bool explicitlyGiven = !configOption.empty();
+    SettingsFile out;
+    const std::string path = explicitlyGiven ? configOption : defaultConfigPath();
+    out.load = loadConfig(path, explicitlyGiven);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) out.path = path;
+    return out;
+}
+
+std::string resolveDataDir(const std::string& configured, const char* xdgDataHome, const char* home) {
+    if (!configured.empty()) return configured;
+    // XDG says a relative XDG_DATA_HOME is invalid and must be ignored.
+    if (xdgDataHome && xdgDataHome[0] == '/') return std::string(xdgDataHome) + "/intake-kiosk";
+    if (home && *home) return std::string(home) + "/.local/share/intake-kiosk";
+    return "/var/lib/intake-kiosk";  // a service account without a home
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,100 @@
+#include "kiosk/app/cli/store_sink.h"
+
+#include "kiosk/app/cli/paths.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+#include "kiosk/app/cli/kiosk_config.h"
+#include "kiosk/core/log.h"
+#include "kiosk/core/text_file.h"
+#include "kiosk/store/crypto.h"
+#include "kiosk/core/clock.h"
+
+namespace kiosk::app {
+
+core::Result<std::unique_ptr<StoreRecordSink>> StoreRecordSink::open(const std::string& dbPath,
+                                                                     const std::string& kioskId,
+                                                                     std::chrono::seconds draftMaxAge,
+                                                                     store::DraftAfterSubmit afterSubmit) {
+    store::StoreOptions options;
+    if (auto made = makePrivateParentDir(dbPath); !made) return made.error();
+    options.dbPath = dbPath;
+    options.kioskId = kioskId;
+    options.draftMaxAge = draftMaxAge;
+    auto opened = store::Store::open(options);
+    if (!opened) return opened.error();
+    auto made = opened->ensureKeys();
+    if (!made) return made.error();
+    // Printed once, when the key is made: the passphrase is a clinic secret, not patient data.
+    if (*made)
+        std::fprintf(stderr, "intake-kiosk: created the clinic key; the staff passphrase is '%s'.\n",
+                     store::kDefaultPassphrase);
+    // Staff are warned (log file and stderr) at every start until they change it.
+    if (auto status = opened->keyStatus(); status && status->defaultPassphrase) {
+        core::logger()->warn("the staff passphrase is still the default: change it with `intake-kiosk staff passwd`");
+    }
+    return std::unique_ptr<StoreRecordSink>(new StoreRecordSink(std::move(*opened), afterSubmit));
+}
+
+core::Result<std::string> StoreRecordSink::submit(const session::Record& record) {
+    if (m_pendingId.empty()) m_pendingId = store::newUuid();
+    store::RecordMeta meta;
+    meta.id = m_pendingId;
+    meta.formId = record.formId;
+    meta.formVersion = record.formVersion;
+    meta.contentHash = record.contentHash;
+    meta.lang = record.lang;
+    meta.startedAt = record.startedAt;
+    meta.submittedAt = record.submittedAt.empty() ? core::utcNowIso() : record.submittedAt;
+    auto id = m_store.submit(meta, session::toJson(record).dump(), m_afterSubmit);
+    if (id) {
+        m_pendingId.clear();
+        if (m_afterSubmit == store::DraftAfterSubmit::Clear) m_draftStartedAt.clear();  // cleared with the submit
+    }
+    return id;
+}
+
+core::Result<void> StoreRecordSink::saveDraft(const std::string& snapshotJson) {
+    if (m_draftStartedAt.empty()) m_draftStartedAt = core::utcNowIso();
+    return m_store.saveDraft(snapshotJson, m_draftStartedAt);
+}
+
+core::Result<void> StoreRecordSink::discardDraft() {
+    m_draftStartedAt.clear();  // a pending record keeps its id: it survives idle and is retried
+    return m_store.discardDraft();
+}
+
+core::Result<bool> StoreRecordSink::noteSettingsFile(const std::string& path) {
+    const auto read = core::readTextFile(path, settingsFileKind());
+    if (!read) return read.error();
+    const std::string& text = *read;
+    const store::Bytes hash = store::hash256(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    return m_store.noteSettings(path, store::toHex(hash.data(), hash.size()));
+}
+
+staff::GateHooks StoreRecordSink::staffGateHooks() {
+    staff::GateHooks hooks;
+    hooks.audit = [this](const staff::AttemptEvent& e) {
+        if (auto audited = m_store.audit(store::AuditAction::StaffAccess, staff::describe(e)); !audited)
+            core::logger()->warn("staff access not audited: {}", audited.error().format());
+    };
+    hooks.verifyPassphrase = [this](const std::string& passphrase) {
+        return static_cast<bool>(m_store.unlock(passphrase));  // the key goes out of scope, wiped
+    };
+    return hooks;
+}
+
+std::optional<std::string> StoreRecordSink::takeDraft() {
+    auto draft = m_store.loadDraft();
+    if (!draft) {
+        core::logger()->warn("draft not readable: {}", draft.error().format());
+        return std::nullopt;
+    }
+    if (!*draft) return std::nullopt;
+    m_draftStartedAt = (*draft)->startedAt;
+    return (*draft)->snapshot;
+}
+
+}  // namespace kiosk::app

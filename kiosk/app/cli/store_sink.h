@@ -1,0 +1,53 @@
+#pragma once
+// The kiosk's RecordSink on the real store: finished intakes are sealed and committed to SQLite,
+// drafts are saved per page, and a draft left by a crash can be resumed at start.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kiosk/app/cli/effects.h"
+#include "kiosk/staff/pin_gate.h"
+#include "kiosk/store/store.h"
+
+namespace kiosk::app {
+
+/// @brief RecordSink over store::Store. The store never throws; neither does this.
+class StoreRecordSink final : public RecordSink {
+public:
+    /// Opens (or creates) the database at @p dbPath (see resolveDbPath) and, on a new kiosk, the
+    /// clinic keys with the default passphrase (staff are told to change it). @p draftMaxAge: older
+    /// drafts are dropped. @p afterSubmit: the kiosk clears its draft with each submit; a tool that
+    /// saves beside a running kiosk (simulate --save) keeps it.
+    static core::Result<std::unique_ptr<StoreRecordSink>> open(
+        const std::string& dbPath, const std::string& kioskId, std::chrono::seconds draftMaxAge,
+        store::DraftAfterSubmit afterSubmit = store::DraftAfterSubmit::Clear);
+
+    core::Result<std::string> submit(const session::Record& record) override;
+    core::Result<void> saveDraft(const std::string& snapshotJson) override;
+    core::Result<void> discardDraft() override;
+
+    /// Audits a SettingsChange if the settings file at @p path differs from the one noted at the
+    /// last start (Store::noteSettings); true if it did.
+    core::Result<bool> noteSettingsFile(const std::string& path);
+
+    /// The staff gate's hooks on this store: every attempt audited (StaffAccess, counts only), and
+    /// the passphrase checked by unlocking the clinic key (Store::unlock audits that too; the key
+    /// is wiped at once). The hooks hold this sink: it must outlive the gate.
+    staff::GateHooks staffGateHooks();
+
+    /// The store itself, for the staff desk (staff/desk.h) on the kiosk's own connection.
+    store::Store& store() { return m_store; }
+
+    /// The draft a crash left behind, if it is young enough to resume (patient data: memory only).
+    std::optional<std::string> takeDraft();
+
+private:
+    StoreRecordSink(store::Store store, store::DraftAfterSubmit afterSubmit)
+        : m_store(std::move(store)), m_afterSubmit(afterSubmit) {}
+    store::Store m_store;
+    store::DraftAfterSubmit m_afterSubmit;
+    std::string m_draftStartedAt;  ///< UTC start of the intake the current draft belongs to
+    std::string m_pendingId;       ///< a failed submit retries with the same id (idempotent)
+};
+
+}  // namespace kiosk::app

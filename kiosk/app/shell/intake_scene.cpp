@@ -1,0 +1,72 @@
+#include "kiosk/app/shell/intake_scene.h"
+
+#include <algorithm>
+#include <deque>
+
+#include "kiosk/core/log.h"
+
+namespace kiosk::app {
+
+ViewKey viewKey(const session::ViewModel& vm) {
+    return ViewKey{vm.screen, vm.page, vm.idleWarning, vm.idleSecondsLeft, vm.retryInSeconds, vm.lang};
+}
+
+IntakeScene::IntakeScene(session::Intake& intake, ui::KioskView& view, RecordSink& sink)
+    : m_intake(intake), m_view(view), m_sink(sink), m_screen(intake.screen()) {}
+
+void IntakeScene::afterAction() {
+    const session::Screen screen = m_intake.screen();
+    if (screen == m_screen) return;
+    // Leaving an intake for the welcome screen (submitted, idle, reset): forget the UI's transient
+    // state too, so nothing of one patient is left for the next. A patient who went back to the
+    // welcome screen to change language keeps their answers, and their text size and contrast too.
+    if (screen == session::Screen::Welcome && m_intake.answers().empty()) m_view.wipe();
+    m_screen = screen;
+}
+
+bool IntakeScene::apply(const session::Action& action) {
+    const ViewKey before = viewKey(m_intake.view());
+    std::deque<session::Action> queue{action};
+    while (!queue.empty()) {
+        const session::Action next = std::move(queue.front());
+        queue.pop_front();
+        for (const session::Effect& effect : m_intake.apply(next)) {
+            if (auto feedback = runEffect(effect, m_sink)) queue.push_back(std::move(*feedback));
+        }
+        afterAction();
+    }
+    return viewKey(m_intake.view()) != before;
+}
+
+bool IntakeScene::draw(SteadyTime now) {
+    const session::ViewModel vm = m_intake.view();
+    const std::vector<session::Action> actions = m_view.draw(vm, m_intake.form(), now);
+    for (const auto& action : actions)
+        apply(action);
+    if (m_view.takeRequests().exitKiosk) {
+        core::logger()->info("staff left the kiosk");
+        m_exit = true;
+    }
+    return !actions.empty();
+}
+
+void IntakeScene::onInput(SteadyTime now) { apply(session::Touch{now}); }
+
+bool IntakeScene::onTick(SteadyTime now) {
+    const bool uiWantsFrame = m_view.wakeAfterSeconds() >= 0;  // an animation of the UI's own
+    return apply(session::Tick{now}) || uiWantsFrame;
+}
+
+std::optional<SteadyTime> IntakeScene::nextWake(SteadyTime now) const {
+    std::optional<SteadyTime> wake = m_intake.nextDeadline();
+    const double uiSeconds = m_view.wakeAfterSeconds();
+    if (uiSeconds >= 0) {
+        const auto uiWake =
+            now + std::chrono::duration_cast<SteadyTime::duration>(std::chrono::duration<double>(uiSeconds));
+        if (!wake || uiWake < *wake) wake = uiWake;
+    }
+    if (wake) wake = std::max(*wake, now);  // "at once" may come as a time already past
+    return wake;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,294 @@
+#include "kiosk/app/shell/run_command.h"
+#include "kiosk/app/cli/cli_store.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <future>
+#include <imgui.h>
+#include <optional>
+
+#include "kiosk/app/cli/cli_support.h"
+#include "kiosk/app/cli/content.h"
+#include "kiosk/app/cli/effects.h"
+#include "kiosk/app/shell/desk_scene.h"
+#include "kiosk/app/shell/intake_scene.h"
+#include "kiosk/app/shell/logo_texture.h"
+#include "kiosk/app/cli/paths.h"
+#include "kiosk/app/cli/session_settings.h"
+#include "kiosk/app/shell/staff_scene.h"
+#include "kiosk/app/cli/store_sink.h"
+#include "kiosk/app/cli/demo_drive.h"
+#include "kiosk/app/shell/window.h"
+#include "kiosk/core/log.h"
+
+namespace kiosk::app {
+
+
+namespace {
+
+/// The config file and the flags, merged; an Error only for what the person at the terminal typed.
+/// @p settingsPath gets the file that was read ("" = none).
+core::Result<KioskConfig> settingsFor(const RunOptions& options, std::vector<std::string>& problems,
+                                      std::string& settingsPath) {
+    const bool explicitConfig = !options.config.empty();
+    SettingsFile settings = loadSettings(options.config);
+    ConfigLoad& load = settings.load;
+    settingsPath = settings.path;
+    KioskConfig config;
+    if (load.ok()) {
+        config = *load.config;
+    } else if (explicitConfig) {
+        // Whoever typed --config is at a terminal: tell them there, do not take over the screen.
+        std::string all;
+        for (const auto& e : load.errors)
+            all += (all.empty() ? "" : "\n") + e.format();
+        return core::makeError(load.errors.front().code, all);
+    } else {
+        // The installed config is broken: the kiosk says so on screen (a kiosk has no terminal).
+        for (const auto& e : load.errors)
+            problems.push_back(e.format());
+    }
+    if (!options.form.empty()) config.form = options.form;
+    if (!options.lang.empty()) config.defaultLanguage = options.lang;
+    if (!options.dataDir.empty()) config.dataDir = options.dataDir;
+    if (!options.formsDir.empty()) config.formsDir = options.formsDir;
+    if (!options.windowed.empty()) config.window = *WindowMode::parse(options.windowed);
+    resolveFolders(config, defaultBundlePaths());
+    return config;
+}
+
+ui::UiOptions uiOptionsOf(const KioskConfig& config) {
+    ui::UiOptions ui;
+    ui.clinicName = config.clinicName;
+    ui.logoPath = config.logoPath;
+    ui.highContrast = config.theme == ThemeChoice::HighContrast;
+    ui.staffPin = config.staffPin;
+    return ui;
+}
+
+/// The staff desk's settings: the clinic's language, the forms folder (and the running form) to
+/// read records against, loaded at the first staff visit, exports to a USB drive under /media or
+/// else <data_dir>/exports, the PDF's paper and clinic name.
+staff::DeskOptions deskOptionsOf(const KioskConfig& config, const Content& content) {
+    staff::DeskOptions o;
+    o.staffLang = content.lang;
+    o.loadShelf = [formsDir = config.formsDir, form = content.form] {
+        auto shelf = std::make_shared<exports::FormShelf>(exports::FormShelf::loadFolder(formsDir));
+        if (!shelf->find(form->id, form->version, form->contentHash)) shelf->add(form);
+        return std::shared_ptr<const exports::FormShelf>(std::move(shelf));
+    };
+    o.places.fallbackDir = config.dataDir + "/exports";
+    o.clinicName = config.clinicName;
+    o.paper = config.letterPaper ? exports::PaperSize::Letter : exports::PaperSize::A4;
+    return o;
+}
+
+/// KIOSK_EXIT_AFTER_FRAMES=N stops the kiosk after N frames, or sooner once it has nothing left to draw
+/// (it would otherwise sleep until a touch): for tests and start-up measurements only
+/// (a kiosk otherwise runs until staff leave it).
+long exitAfterFrames() {
+    const char* env = std::getenv("KIOSK_EXIT_AFTER_FRAMES");
+    return env ? std::strtol(env, nullptr, 10) : 0;
+}
+
+int showStaffMessage(Window& window, std::string title, std::vector<std::string> lines) {
+    ImGuiIO& io = ImGui::GetIO();  // the kiosk's fonts may be in the atlas already: start afresh
+    io.Fonts->Clear();
+    io.FontDefault = nullptr;
+    const ui::FontSizeSet fonts = StaffMessageScene::addFonts(static_cast<float>(window.framebufferHeight()));
+    window.uploadFonts();
+    core::logger()->warn("showing the staff message: {}", title);
+    StaffMessageScene scene(std::move(title), std::move(lines), fonts);
+    runLoop(window, scene, exitAfterFrames());
+    return 0;
+}
+
+/// Milliseconds since @p start, for the start-up line in the log.
+long msSince(std::chrono::steady_clock::time_point start) {
+    return static_cast<long>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)
+            .count());
+}
+
+/// @brief What the start-up worker prepares while the window opens. Lives on the heap: the view
+///        keeps a reference to the catalogue, so nothing here may move once the worker starts.
+struct Startup {
+    std::chrono::steady_clock::time_point began = std::chrono::steady_clock::now();
+    Content content;
+    std::unique_ptr<ui::KioskView> view;
+    std::optional<core::Result<void>> fonts;
+    std::optional<core::Result<std::unique_ptr<StoreRecordSink>>> sink;
+    std::optional<core::Result<LogoPixels>> logo;  ///< decoded here, uploaded on the GL thread
+    long contentMs = 0, fontsMs = 0, storeMs = 0;
+};
+
+/// The staff gate's hooks on the store (StoreRecordSink::staffGateHooks). The view, and with it
+/// the gate, is made before the worker opens the store: until then there is no store to ask, so
+/// no passphrase is right and nothing can be audited (the pad cannot open before the first frame).
+staff::GateHooks staffHooksOf(const Startup& s) {
+    auto hooks = [&s]() -> std::optional<staff::GateHooks> {
+        if (s.sink && *s.sink) return (**s.sink)->staffGateHooks();
+        return std::nullopt;
+    };
+    staff::GateHooks forward;
+    forward.audit = [hooks](const staff::AttemptEvent& e) {
+        if (auto h = hooks()) h->audit(e);
+    };
+    forward.verifyPassphrase = [hooks](const std::string& passphrase) {
+        auto h = hooks();
+        return h && h->verifyPassphrase(passphrase);
+    };
+    return forward;
+}
+
+/// The worker: form + translations, then the view and its font atlas (built, not uploaded), then the
+/// database. Touches the ImGui context's font atlas only; the main thread meanwhile only talks to
+/// GLFW/X and the GL driver (Window::open's whileOpening contract).
+void prepare(Startup& s, const KioskConfig& config, const std::string& settingsPath, float displayHeight) {
+    s.content = loadContent(config);
+    s.contentMs = msSince(s.began);
+    if (!s.content.ok()) return;
+    ui::UiOptions ui = uiOptionsOf(config);
+    ui.staffHooks = staffHooksOf(s);
+    s.view = std::make_unique<ui::KioskView>(s.content.catalog, std::move(ui));
+    s.fonts = s.view->loadFonts(displayHeight);
+    if (*s.fonts) {
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // rasterise now, upload later
+    }
+    s.fontsMs = msSince(s.began);
+    s.sink = StoreRecordSink::open(resolveDbPath("", config.dataDir), config.kioskId, config.draftResume);
+    // A changed settings file is a staff action the audit log should show.
+    if (*s.sink && !settingsPath.empty()) {
+        if (auto noted = (**s.sink)->noteSettingsFile(settingsPath); !noted)
+            core::logger()->warn("settings change not audited: {}", noted.error().format());
+    }
+    s.storeMs = msSince(s.began);
+    if (!config.logoPath.empty()) s.logo = readLogoPng(config.logoPath);
+}
+
+/// Uploads the logo the worker decoded and gives it to the view. A bad logo is a warning only: the
+/// kiosk runs without it. The texture must go before the window (and its GL context) does.
+std::unique_ptr<LogoTexture> attachLogo(std::optional<core::Result<LogoPixels>>& decoded,
+                                        ui::KioskView& view) {
+    if (!decoded) return nullptr;
+    core::Result<std::unique_ptr<LogoTexture>> texture =
+        *decoded ? LogoTexture::upload(**decoded) : core::Result<std::unique_ptr<LogoTexture>>(decoded->error());
+    decoded.reset();  // the pixels are on the GPU (or useless): free the CPU copy
+    if (!texture) {
+        core::logger()->warn("{} (the welcome screen shows no logo)", texture.error().format());
+        return nullptr;
+    }
+    view.setLogo((*texture)->imguiId(), (*texture)->width(), (*texture)->height());
+    return std::move(*texture);
+}
+
+}  // namespace
+
+int runKiosk(const RunOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<std::string> configProblems;
+    std::string settingsPath;
+    auto settings = settingsFor(options, configProblems, settingsPath);
+    if (!settings) {
+        std::fprintf(stderr, "intake-kiosk run: %s\n", settings.error().message.c_str());
+        return settings.error().code == core::ErrorCode::NotFound ? kExitUsage : kExitFailure;
+    }
+    KioskConfig& config = *settings;
+    // The data folder will hold patient records: make it owner-only before anything creates it.
+    // One that cannot be made is said when the store opens (on the staff screen, the kiosk keeps running).
+    (void)makePrivateParentDir(resolveDbPath("", config.dataDir));
+    core::LogOptions logOptions;
+    logOptions.dir = config.dataDir + "/logs";
+    if (auto logged = core::initLogging(logOptions); !logged) {
+        core::logger()->warn("log file: {} (logging to stderr only)", logged.error().format());
+    }
+    core::logger()->info("kiosk starting data={} forms={}", config.dataDir, config.formsDir);
+    if (config.staffPin.empty())
+        core::logger()->info("no staff PIN set: the staff gesture asks for the staff passphrase");
+    for (const auto& p : configProblems)
+        core::logger()->error("config: {}", p);
+
+    // The form, translations, fonts and database are prepared on a worker while this thread
+    // connects to X and makes the GL context (the slowest step), so the first frame comes sooner.
+    auto startup = std::make_unique<Startup>();
+    std::future<void> preparing;
+    WindowOptions windowOptions;
+    windowOptions.mode = config.window;
+    auto window = Window::open(windowOptions, [&](float displayHeight) {
+        if (!configProblems.empty()) return;
+        preparing = std::async(std::launch::async, [&s = *startup, &config, &settingsPath, displayHeight] {
+            prepare(s, config, settingsPath, displayHeight);
+        });
+    });
+    const long windowMs = msSince(start);
+    if (preparing.valid()) preparing.get();
+    if (!window) {
+        core::logger()->error("{}", window.error().message);
+        return kExitFailure;
+    }
+    (*window)->attachImGui();
+
+    if (!configProblems.empty()) {
+        configProblems.emplace_back("Fix the settings file and restart the kiosk.");
+        return showStaffMessage(**window, "The kiosk settings have errors", std::move(configProblems));
+    }
+    Content& content = startup->content;
+    if (!content.ok()) {
+        std::vector<std::string> lines = std::move(content.problems);
+        if (!content.formPath.empty()) {
+            lines.push_back("Check it with: intake-kiosk validate " + content.formPath);
+        }
+        lines.emplace_back(
+            "Fix the questionnaire and restart the kiosk. No patient can start an intake until then.");
+        return showStaffMessage(**window, content.problemTitle, std::move(lines));
+    }
+    if (!*startup->fonts) {
+        core::logger()->error("fonts: {}", startup->fonts->error().format());
+        return showStaffMessage(**window, "The kiosk's fonts could not be loaded",
+                                {startup->fonts->error().format()});
+    }
+    auto& sink = *startup->sink;
+    if (!sink) {
+        core::logger()->error("store: {}", sink.error().format());
+        return showStaffMessage(
+            **window, "The kiosk cannot open its database",
+            {sink.error().format(), "Data folder: " + config.dataDir,
+             "No intake can be saved until this is fixed. Answers are never kept elsewhere."});
+    }
+    ui::KioskView& view = *startup->view;
+    (*window)->uploadFonts();
+    const std::unique_ptr<LogoTexture> logo = attachLogo(startup->logo, view);
+    core::logger()->info(
+        "start-up: window {} ms; worker: form {} ms, fonts {} ms, store {} ms; ready at {} ms", windowMs,
+        startup->contentMs, startup->fontsMs - startup->contentMs, startup->storeMs - startup->fontsMs,
+        msSince(start));
+
+    // Each new patient is greeted in the clinic's language.
+    session::IntakeConfig intakeConfig = intakeConfigOf(config, content.lang);
+    session::Intake intake(content.form, content.catalog, intakeConfig);
+    if (auto draft = (*sink)->takeDraft()) {
+        // A crash or power cut mid-intake: the patient is probably still at the kiosk.
+        core::logger()->info("unfinished intake {}",
+                             intake.restore(*draft) ? "resumed" : "could not be resumed");
+    }
+    if (!options.screen.empty()) {
+        if (auto r = driveToScreen(intake, options.screen, content.lang, intakeConfig,
+                                   core::systemClock().steadyNow());
+            !r) {
+            core::logger()->error("--screen {}: {}", options.screen, r.error().message);
+            return kExitFailure;
+        }
+    }
+    IntakeScene scene(intake, view, **sink);
+    staff::Desk desk((*sink)->store(), content.catalog, deskOptionsOf(config, content));
+    KioskScenes scenes(scene, view, desk);
+    const LoopStats stats = runLoop(**window, scenes, exitAfterFrames());
+    core::logger()->info("kiosk stopped after {} frames", stats.frames);
+    return 0;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,207 @@
+// `screenshot`: drive a real Intake to the requested screen, draw it offscreen, save a PNG.
+//
+// [SECTION] Rendering             framebuffer object, frames, tapping a toggle, PNG via cairo
+#include "kiosk/app/shell/screenshot_command.h"
+
+#include "kiosk/core/log.h"
+
+#define GL_GLEXT_PROTOTYPES 1
+#include <CLI/CLI.hpp>
+#include <GL/gl.h>
+#include <GL/glext.h>
+#include <cairo.h>
+#include <cstdio>
+#include <cstring>
+#include <imgui.h>
+
+#include "kiosk/app/cli/cli_support.h"
+#include "kiosk/app/cli/content.h"
+#include "kiosk/app/cli/demo_drive.h"
+#include "kiosk/app/shell/logo_texture.h"
+#include "kiosk/app/cli/paths.h"
+#include "kiosk/app/cli/session_settings.h"
+#include "kiosk/app/cli/window_commands.h"
+#include "kiosk/app/shell/desk_demo.h"
+#include "kiosk/app/shell/window.h"
+#include "kiosk/session/intake.h"
+#include "kiosk/ui/kiosk_view.h"
+#include "kiosk/ui/widget_registry.h"
+
+namespace kiosk::app {
+
+
+namespace {
+
+// [SECTION] Rendering
+/// An offscreen colour buffer: a hidden window's default framebuffer has no pixels to read back.
+class OffscreenTarget {
+  public:
+    OffscreenTarget(int width, int height) {
+        glGenFramebuffers(1, &m_fbo);
+        glGenRenderbuffers(1, &m_color);
+        glBindRenderbuffer(GL_RENDERBUFFER, m_color);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+        glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_color);
+        m_ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    }
+    ~OffscreenTarget() {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glDeleteRenderbuffers(1, &m_color);
+        glDeleteFramebuffers(1, &m_fbo);
+    }
+    OffscreenTarget(const OffscreenTarget&) = delete;
+    OffscreenTarget& operator=(const OffscreenTarget&) = delete;
+    bool ok() const { return m_ok; }
+
+  private:
+    GLuint m_fbo = 0, m_color = 0;
+    bool m_ok = false;
+};
+
+/// Reads the framebuffer (bottom-up RGBA) and writes it top-down as a PNG with cairo.
+core::Result<void> writePng(int width, int height, const std::string& path) {
+    std::vector<unsigned char> rgba(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    const int stride = cairo_image_surface_get_stride(surface);
+    unsigned char* dst = cairo_image_surface_get_data(surface);
+    cairo_surface_flush(surface);
+    for (int y = 0; y < height; ++y) {
+        const unsigned char* src =
+            rgba.data() + static_cast<size_t>(height - 1 - y) * static_cast<size_t>(width) * 4;
+        auto* row = reinterpret_cast<uint32_t*>(dst + static_cast<size_t>(y) * static_cast<size_t>(stride));
+        for (int x = 0; x < width; ++x, src += 4) {  // cairo RGB24: 0x00RRGGBB in native endianness
+            row[x] = (uint32_t{src[0]} << 16) | (uint32_t{src[1]} << 8) | uint32_t{src[2]};
+        }
+    }
+    cairo_surface_mark_dirty(surface);
+    const cairo_status_t status = cairo_surface_write_to_png(surface, path.c_str());
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS) {
+        return core::makeError(core::ErrorCode::Io,
+                               std::string("cannot write the PNG: ") + cairo_status_to_string(status),
+                               core::SourceLoc{path});
+    }
+    return {};
+}
+
+/// Draws @p frames frames of the current view model; actions from the UI are applied.
+void drawFrames(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint now,
+                int frames, const Window::Pointer* pointer = nullptr) {
+    for (int i = 0; i < frames; ++i) {
+        window.beginFrame(pointer);
+        for (const auto& action : view.draw(intake.view(), intake.form(), now))
+            (void)intake.apply(action);  // effects are not run: nothing is saved
+        window.endFrame(1.0f, 1.0f, 1.0f);
+    }
+}
+
+/// Taps the first toggle whose key mentions @p word, like a finger: press one frame, release the next.
+bool tapToggle(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint now,
+               const std::string& word) {
+    for (const auto& w : view.registry().widgets()) {
+        if (w.kind != ui::WidgetKind::Toggle || w.key.find(word) == std::string::npos) continue;
+        const Window::Pointer press{w.rect.x + w.rect.w / 2, w.rect.y + w.rect.h / 2, true};
+        Window::Pointer release = press;
+        release.down = false;
+        drawFrames(window, view, intake, now, 1, &release);  // hover first, as a real pointer would
+        drawFrames(window, view, intake, now, 1, &press);
+        drawFrames(window, view, intake, now, 1, &release);
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+int takeScreenshot(const ScreenshotOptions& options) {
+    auto report = [](const std::string& msg) {
+        std::fprintf(stderr, "intake-kiosk screenshot: %s\n", msg.c_str());
+        return kExitFailure;
+    };
+    core::LogOptions quiet;  // a command-line tool: only problems, on stderr; no log file
+    quiet.stderrLevel = spdlog::level::warn;
+    (void)core::initLogging(quiet);
+
+    KioskConfig config;
+    if (!options.config.empty()) {
+        ConfigLoad load = loadConfig(options.config, true);
+        if (!load.ok()) return report(load.errors.front().format());
+        config = *load.config;
+    }
+    if (!options.form.empty()) config.form = options.form;
+    if (!options.formsDir.empty()) config.formsDir = options.formsDir;
+    if (!options.lang.empty()) config.defaultLanguage = options.lang;
+    if (options.highContrast) config.theme = ThemeChoice::HighContrast;
+    resolveFolders(config, defaultBundlePaths());
+    const WindowMode size = *WindowMode::parse(options.size);
+
+    Content content = loadContent(config);
+    if (!content.ok()) {
+        std::string all = content.problemTitle;
+        for (const auto& p : content.problems)
+            all += "\n  " + p;
+        return report(all);
+    }
+
+    WindowOptions windowOptions;
+    windowOptions.mode = size;
+    windowOptions.hidden = true;
+    auto window = Window::open(windowOptions);
+    if (!window) return report(window.error().message);
+    OffscreenTarget target(size.width, size.height);
+    if (!target.ok()) return report("cannot create an offscreen framebuffer of " + options.size);
+
+    ui::UiOptions ui;
+    ui.clinicName = config.clinicName;
+    ui.logoPath = config.logoPath;
+    ui.highContrast = config.theme == ThemeChoice::HighContrast;
+    std::unique_ptr<LogoTexture> logo;  // after the window: deleted while its GL context lives
+    if (!config.logoPath.empty()) {
+        if (auto loaded = loadLogoTexture(config.logoPath); !loaded) {
+            core::logger()->warn("{} (drawn without a logo)", loaded.error().format());
+        } else {
+            logo = std::move(*loaded);
+            ui.logoTexture = logo->imguiId();
+            ui.logoWidth = logo->width();
+            ui.logoHeight = logo->height();
+        }
+    }
+    ui::KioskView view(content.catalog, ui);
+    if (auto fonts = view.loadFonts(static_cast<float>(size.height)); !fonts)
+        return report(fonts.error().format());
+    (*window)->uploadFonts();
+
+    if (isDeskScreen(options.screen)) {  // the staff desk over a demo database
+        auto demo = DemoDesk::make(content, options.screen, session::SteadyClock::now());
+        if (!demo) return report(options.screen + ": " + demo.error().message);
+        staff::Desk& desk = (*demo)->desk();
+        for (int i = 0; i < 5; ++i) {
+            (*window)->beginFrame(nullptr);
+            for (const auto& action : view.drawDesk(desk.view(), session::SteadyClock::now())) desk.apply(action);
+            (*window)->endFrame(1.0f, 1.0f, 1.0f);
+        }
+        if (auto r = writePng(size.width, size.height, options.output); !r) return report(r.error().format());
+        return kExitOk;
+    }
+
+    const session::IntakeConfig timing = intakeConfigOf(config, content.lang);
+    session::Intake intake(content.form, content.catalog, timing);
+    const session::TimePoint now = session::SteadyClock::now();
+    if (auto r = driveToScreen(intake, options.screen, content.lang, timing, now); !r) {
+        return report(options.screen + ": " + r.error().message);
+    }
+
+    drawFrames(**window, view, intake, now, 3);  // ImGui lays windows out over a couple of frames
+    if (options.largerText && !tapToggle(**window, view, intake, now, "larger")) {
+        core::logger()->warn("the {} screen shows no \"Larger text\" toggle; drawn at normal size",
+                             options.screen);
+    }
+    drawFrames(**window, view, intake, now, 2);
+    if (auto r = writePng(size.width, size.height, options.output); !r) return report(r.error().format());
+    return kExitOk;
+}
+
+}  // namespace kiosk::app
