@@ -43,7 +43,9 @@ core::Error serverError(const std::exception& e, const std::string& doing, const
                                             doing + "; the next push finds out whether it landed");
     if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
         const std::string& state = sql->sqlstate();
-        if (state == "42501")
+        // (libpqxx 6.4 does not always carry the SQLSTATE through: the class and words say it too.)
+        if (state == "42501" || dynamic_cast<const pqxx::insufficient_privilege*>(&e) != nullptr ||
+            contains(line, "permission denied"))
             return makeError(ErrorCode::Invalid, "the clinic server does not allow this" + at + " while " + doing +
                                                      ": " + line);
         if (state == "42P01")

@@ -24,8 +24,9 @@ store::Bytes rowHash(const store::Bytes& prev, std::int64_t seq, const std::stri
 }  // namespace
 
 void appendServerAudit(pqxx::dbtransaction& tx, const std::string& action, const std::string& detail) {
-    // One writer at a time, so two desks never take the same seq; readers are not blocked.
-    tx.exec("LOCK TABLE ik_audit IN SHARE ROW EXCLUSIVE MODE");
+    // One writer at a time, so two desks never take the same seq; readers are not blocked. (An
+    // advisory lock: LOCK TABLE would need UPDATE on the log, which nobody gets.)
+    tx.exec("SELECT pg_advisory_xact_lock(7160017)");
     const pqxx::result last = tx.exec("SELECT seq, hash FROM ik_audit ORDER BY seq DESC LIMIT 1");
     std::int64_t seq = 1;
     store::Bytes prev(32, 0);
