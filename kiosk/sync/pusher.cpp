@@ -1,5 +1,9 @@
 #include "kiosk/sync/pusher.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <optional>
 
@@ -119,6 +123,9 @@ void Pusher::wake() {
 }
 
 void Pusher::loop() {
+    // Below the frame loop: on a busy kiosk (two cores, sealing, fonts) the scheduler runs the
+    // patient's frames first and this thread in what is left. Linux applies nice per thread.
+    (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 15);
     std::chrono::seconds backoff{0};
     std::optional<store::Store> store;
     for (;;) {
