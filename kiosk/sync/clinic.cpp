@@ -3,20 +3,13 @@
 #include <pqxx/pqxx>
 
 #include "kiosk/core/log.h"
+#include "kiosk/sync/pq_bytes.h"
 #include "kiosk/sync/server_audit.h"
 #include "kiosk/sync/server_schema.h"
 
 namespace kiosk::sync {
 using core::ErrorCode;
 using core::makeError;
-
-namespace {
-pqxx::binarystring bin(const store::Bytes& b) { return pqxx::binarystring(b.data(), b.size()); }
-store::Bytes bytesOf(const pqxx::field& f) {
-    const pqxx::binarystring b(f);
-    return store::Bytes(b.data(), b.data() + b.size());
-}
-}  // namespace
 
 core::Result<void> initClinic(Server& server, const store::ClinicKeyMaterial& key) {
     if (server.schemaVersion() > 0)

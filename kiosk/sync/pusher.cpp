@@ -12,6 +12,7 @@
 #include "kiosk/core/clock.h"
 #include "kiosk/core/log.h"
 #include "kiosk/sync/clinic.h"
+#include "kiosk/sync/pq_bytes.h"
 #include "kiosk/sync/server.h"
 
 namespace kiosk::sync {
@@ -19,8 +20,6 @@ using core::ErrorCode;
 using core::makeError;
 
 namespace {
-
-pqxx::binarystring bin(const store::Bytes& b) { return pqxx::binarystring(b.data(), b.size()); }
 
 constexpr const char* kInsert =
     "INSERT INTO ik_records (id, kiosk_id, form_id, form_version, content_hash, lang, started_at, submitted_at, "

@@ -4,15 +4,11 @@
 
 #include "kiosk/core/clock.h"
 #include "kiosk/store/crypto.h"
+#include "kiosk/sync/pq_bytes.h"
 #include "kiosk/sync/server.h"
 
 namespace kiosk::sync {
 namespace {
-
-store::Bytes bytesOf(const pqxx::field& f) {
-    const pqxx::binarystring b(f);
-    return store::Bytes(b.data(), b.data() + b.size());
-}
 
 store::Bytes rowHash(const store::Bytes& prev, std::int64_t seq, const std::string& at, const std::string& actor,
                      const std::string& action, const std::string& detail) {
