@@ -118,7 +118,7 @@ int main() {
 
     // Frames while the background pusher sends another kiosk's 10 000.
     store::Store b = kioskWith(dir, "kiosk-b", url, n);
-    bench::Headless h;
+    bench::Headless h(true, 20);  // the drawn body map with 20 marks, as frame_bench
     const auto v = h.vm(session::Screen::Page);
     auto frameMs = [&] {
         const auto f0 = Clock::now();

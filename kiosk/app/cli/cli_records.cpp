@@ -12,7 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/app/cli/cli_server.h"
+#include "kiosk/app/cli/cli_fhir.h"
 #include "kiosk/app/cli/cli_target.h"
+#include "kiosk/app/cli/form_shelf_for.h"
+#include "kiosk/export/fhir_response.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/clinic_records.h"
@@ -69,11 +72,13 @@ void addList(CLI::App* records) {
 using RecordAction = std::function<void(Store&, const store::ClinicKey&, const std::string& id)>;
 /// The same on the clinic server (--pg).
 using ServerAction = std::function<void(sync::Server&, const store::ClinicKey&, const std::string& id)>;
-void addRecordCommand(CLI::App* records, const std::string& name, const std::string& help, const RecordAction& action,
-                      const ServerAction& onServer) {
+CLI::App* addRecordCommand(CLI::App* records, const std::string& name, const std::string& help,
+                           const RecordAction& action, const ServerAction& onServer,
+                           std::shared_ptr<StoreTarget>* target = nullptr) {
     auto* cmd = records->add_subcommand(name, help);
     auto t = addStoreTarget(cmd, true);
     auto pg = addServerTarget(cmd);
+    if (target != nullptr) *target = t;
     auto id = std::make_shared<std::string>();
     cmd->add_option("ID", *id, "record id (see records list)")->required();
     cmd->callback([t, pg, id, action, onServer] {
@@ -87,22 +92,57 @@ void addRecordCommand(CLI::App* records, const std::string& name, const std::str
         const store::ClinicKey key = t->unlock(s);
         action(s, key, *id);
     });
+    return cmd;
 }
 
-void printPayload(const std::string& payload) {
-    // Printed as stored if it is not JSON (never re-encoded into something else).
-    const auto parsed = nlohmann::json::parse(payload, nullptr, false);
-    std::cout << (parsed.is_discarded() ? payload : parsed.dump(2)) << '\n';
+/// The record's QuestionnaireResponse, typed by its form when the forms folder has it. The record
+/// names its form and times itself (record.h), so no listing is needed.
+nlohmann::json fhirResponseOf(const std::string& id, const nlohmann::json& record, const FhirArgs& fhir,
+                              const std::string& config) {
+    exports::ExportMeta meta;
+    meta.id = id;
+    try {  // a record of another shape keeps what could be read
+        const nlohmann::json& form = record.at("form");
+        meta.formId = form.value("id", "");
+        meta.formVersion = form.value("version", 0);
+        meta.contentHash = form.value("content_hash", "");
+        meta.lang = record.value("lang", "");
+        meta.submittedAt = record.value("submitted_at", "");
+    } catch (const nlohmann::json::exception&) {
+    }
+    const exports::FormShelf shelf = formShelfFor(config, fhir.formsDir);
+    exports::fhir::FhirOptions options;
+    options.base = fhir.base;
+    return exports::fhir::questionnaireResponse(meta, record, shelf.find(meta.formId, meta.formVersion, meta.contentHash),
+                                                options);
 }
 
 void addShow(CLI::App* records) {
-    addRecordCommand(records, "show", "unlock and print one record's JSON (patient data: stdout only)",
-                     [](Store& s, const store::ClinicKey& key, const std::string& id) {
-                         printPayload(orFail(s.viewPayload(id, key)));
-                     },
-                     [](sync::Server& server, const store::ClinicKey& key, const std::string& id) {
-                         printPayload(orFail(sync::viewServerRecord(server, id, key)));
-                     });
+    struct Args {
+        std::string format = "json";
+        FhirArgs fhir;
+        std::shared_ptr<StoreTarget> target;
+    };
+    auto a = std::make_shared<Args>();
+    auto print = [a](const std::string& id, const std::string& payload) {
+        // Printed as stored if it is not JSON (never re-encoded into something else).
+        const auto parsed = nlohmann::json::parse(payload, nullptr, false);
+        if (a->format == "fhir" && !parsed.is_discarded()) {
+            std::cout << fhirResponseOf(id, parsed, a->fhir, a->target->config).dump(2) << '\n';
+            return;
+        }
+        std::cout << (parsed.is_discarded() ? payload : parsed.dump(2)) << '\n';
+    };
+    CLI::App* show = addRecordCommand(
+        records, "show", "unlock and print one record's JSON, or its FHIR QuestionnaireResponse (patient data: stdout only)",
+        [print](Store& s, const store::ClinicKey& key, const std::string& id) { print(id, orFail(s.viewPayload(id, key))); },
+        [print](sync::Server& server, const store::ClinicKey& key, const std::string& id) {
+            print(id, orFail(sync::viewServerRecord(server, id, key)));
+        },
+        &a->target);
+    show->add_option("--format", a->format, "json (the record as saved) or fhir (a QuestionnaireResponse)")
+        ->check(CLI::IsMember({"json", "fhir"}));
+    addFhirArgs(show, a->fhir);
 }
 
 /// `records verify --pg`: every record on the server opened with the clinic key and checked against

@@ -39,6 +39,8 @@ public:
     /// Starts the background pusher to the clinic server at @p url (settings `server.url`): its
     /// own thread and database connection; each submit wakes it. The kiosk never waits on it.
     void startSync(const std::string& url);
+    /// The store itself, for the staff desk (staff/desk.h) on the kiosk's own connection.
+    store::Store& store() { return m_store; }
 
     /// The draft a crash left behind, if it is young enough to resume (patient data: memory only).
     std::optional<std::string> takeDraft();
