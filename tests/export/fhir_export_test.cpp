@@ -15,23 +15,18 @@
 #include "kiosk/session/record.h"
 #include "kiosk/session/simulate.h"
 #include "support/session_support.h"
+#include "support/temp_files.h"
 
 namespace {
 
 using nlohmann::json;
+using kiosk::testing::readFile;
 using namespace kiosk;
 using kiosk::testing::expectValidFhir;
 using kiosk::testing::LinkIdCheck;
 namespace fhir = kiosk::exports::fhir;
 
 const std::string kRoot = KIOSK_SOURCE_DIR;
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::shared_ptr<const forms::Form> bundledForm(const std::string& id) {
     const forms::LoadResult r = forms::loadForm(kRoot + "/forms/" + id + ".yaml");
