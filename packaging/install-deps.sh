@@ -19,6 +19,8 @@ packages=(
   fonts-noto-core
   # headless display for screenshots and the real app under CI
   xvfb xauth
+  # tests read the therapist's PDF back (pdftotext) and render it (pdftoppm); the bench's CSV floor
+  poppler-utils sqlite3
 )
 # `install-deps.sh fuzz` (make fuzz): clang and its libFuzzer / sanitizer runtimes as well.
 [ "${1:-}" = "fuzz" ] && packages+=(clang libclang-rt-14-dev)

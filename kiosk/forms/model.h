@@ -149,7 +149,17 @@ struct Page {
 // [SECTION] Scores, flags
 /// YAML `method`: sum | mean | max | count. count: number of yes answers (yes_no), selected options
 /// (multi), marked regions (body_map), or answered items otherwise.
-enum class ScoreMethod { Sum, Mean, Max, Count };
+/// Body-map methods (their items are body_map items; marks of several items are taken together;
+/// a mark rated 0 is not painful, a mark without a rating is):
+///   painful_regions   the number of painful regions
+///   wpi               the Widespread Pain Index: painful areas of its 19 (bodymap::wpiAreas)
+///   generalized_pain  1 when painful areas lie in at least 4 of its 5 body regions (jaw, chest
+///                     and abdomen not counted, as the 2016 criteria say), else 0
+///   worst_region      the highest intensity given (the items must ask `detail: [intensity]`);
+///                     the outcome names the region (the first marked, on a tie)
+enum class ScoreMethod { Sum, Mean, Max, Count, PainfulRegions, Wpi, GeneralizedPain, WorstRegion };
+/// True for the methods that read body-map regions (painful_regions, wpi, generalized_pain, worst_region).
+bool isBodyMapMethod(ScoreMethod method);
 
 /// @brief `bands`: a labelled range, inclusive at both ends: `{min: 0, max: 3, label: {...}}`.
 struct ScoreBand {

@@ -1,7 +1,8 @@
 // Export figures for `make bench` (PERFORMANCE.md): the CSV and FHIR R4 Bundle exports of 10 000
 // and 100 000 intakes through the real export job (unlock excluded: argon2id is the same for any
 // count), beside the floor measured in the same run, `sqlite3 -csv` dumping the plain columns of
-// the same rows; the FHIR export is also given as a ratio to the CSV export of the same rows. Each
+// the same rows; the FHIR export is also given as a ratio to the CSV export of the same rows; and
+// the therapist's PDF of 1 000 intakes in one file: time per page and peak memory (no target yet). Each
 // export runs in a fresh child process (this program again, "child" mode), so its peak memory
 // (ru_maxrss from wait4) is its own: streaming means 100 000 stay within 1.2x of 10 000.
 // Records are the bundled intake form answered with tests/data/answers/intake-red-flags, saved
@@ -24,6 +25,7 @@
 #include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
 #include "kiosk/export/fhir_bundle.h"
+#include "kiosk/export/pdf_intake.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/simulate.h"
 #include "kiosk/store/store.h"
@@ -78,7 +80,8 @@ bool fill(const std::string& db, int n) {
 }
 
 /// Child mode: unlock, then write the export in @p format (csv: planned first; fhir: typed by the
-/// bundled forms) and mark the records; prints the export's wall and CPU milliseconds.
+/// bundled forms; pdf: the therapist's) and mark the records; prints the export's wall and CPU
+/// milliseconds.
 int child(const std::string& format, const std::string& db, const std::string& out) {
     store::StoreOptions o;
     o.dbPath = db;
@@ -91,8 +94,18 @@ int child(const std::string& format, const std::string& db, const std::string& o
     const auto t0 = Clock::now();
     const double cpu0 = cpuMs();
     exports::ExportOptions options;
+    core::Catalog catalog;  // outlives the job: the PDF writer reads it
     if (format == "fhir") {
         options.writer = exports::fhirWriter(shelf);
+    } else if (format == "pdf") {
+        auto loaded = core::Catalog::loadDir(bundled("assets/i18n"));
+        if (!loaded) return 1;
+        catalog = std::move(*loaded);
+        exports::PdfOptions pdf;
+        pdf.catalog = &catalog;
+        pdf.clinicName = "Bench Clinic";
+        pdf.shelf = shelf;
+        options.writer = exports::pdfWriter(std::move(pdf));
     } else {
         auto plan = exports::planCsv(*s, *key, {}, *shelf);
         if (!plan) return 1;
@@ -206,6 +219,28 @@ int main(int argc, char** argv) {
                 fhirRss10k ? static_cast<double>(fhirRss100k) / static_cast<double>(fhirRss10k) : 0.0);
     std::printf("(fhir/csv: export-job wall milliseconds of each, same rows, same run; cpu f/c: their CPU time)\n");
     std::printf("(every record is a sealed box: each costs one X25519 open the floor never pays)\n");
+
+    // The therapist's PDF: 1 000 intakes in one file, a page break between them.
+    {
+        constexpr int kPdfIntakes = 1000;
+        const std::string db = dir + "/intakes-pdf.sqlite3";
+        if (!fill(db, kPdfIntakes)) return 1;
+        const std::string pdf = dir + "/out.pdf";
+        const Run run = spawn({self, "child", "pdf", db, pdf}, dir + "/child.txt");
+        const double ms = tookOf(run, dir + "/child.txt").wallMs;
+        std::string info;
+        if (std::FILE* p = ::popen(("pdfinfo '" + pdf + "' 2>/dev/null").c_str(), "r")) {
+            char buf[256];
+            while (std::fgets(buf, sizeof buf, p)) info += buf;
+            ::pclose(p);
+        }
+        const auto at = info.find("Pages:");
+        const long pages = at == std::string::npos ? 0 : std::strtol(info.c_str() + at + 6, nullptr, 10);
+        std::printf("\nPDF for the therapist, %d intakes in one file: %.0f ms, %.2f ms per intake", kPdfIntakes, ms,
+                    ms / kPdfIntakes);
+        if (pages > 0) std::printf(", %ld pages, %.2f ms per page", pages, ms / static_cast<double>(pages));
+        std::printf(", peak %.1f MB%s\n", run.maxRssKb / 1024.0, run.ok ? "" : " (the export failed)");
+    }
     std::filesystem::remove_all(dir);
     return 0;
 }
