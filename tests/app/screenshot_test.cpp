@@ -142,6 +142,26 @@ TEST(AppScreenshot, AMissingLogoIsAWarningAndTheScreenStillRenders) {
     EXPECT_EQ(magentaPixels(out), 0);
 }
 
+// Public FHIR Questionnaires, once imported, run on the kiosk: their first page and the review
+// screen (filled with demo answers through the session) render from the form file import-fhir wrote.
+TEST(AppScreenshot, ImportedFhirQuestionnairesRunOnTheKiosk) {
+    TempDir dir("shot-fhir");
+    for (const std::string name : {"lhc-phq9", "s4h-back-pain-presession", "sdc-loinc"}) {
+        const std::string form = dir / (name + ".yaml");
+        RunResult r = runKiosk("import-fhir '" KIOSK_SOURCE_DIR "/tests/data/fhir/" + name + ".json' -o '" + form + "'");
+        ASSERT_EQ(r.exitCode, 0) << r.output;
+        for (const std::string screen : {"page:1", "review"}) {
+            const std::string out = dir / (name + "-" + screen.substr(0, screen.find(':')) + ".png");
+            r = runKiosk("screenshot --form '" + form + "' --screen " + screen + " --size 1024x768 -o '" + out + "'",
+                         kXvfb);
+            ASSERT_EQ(r.exitCode, 0) << name << " " << screen << ": " << r.output;
+            const Png png = readPng(out);
+            EXPECT_EQ(png.width, 1024) << name << " " << screen;
+            EXPECT_GT(png.distinctColours, 8u) << name << " " << screen << " looks blank";
+        }
+    }
+}
+
 TEST(AppScreenshot, TheBodyMapIsDrawnWithItsMarks) {
     // The real GL path: cairo draws the figure, the texture reaches the screen, taps mark regions.
     TempDir dir("shot-body");
