@@ -12,6 +12,8 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libsodium-dev libcairo2-dev libfontconfig-dev
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libspdlog-dev libfmt-dev
   libsystemd-dev
+  # read aloud: espeak-ng in-process (voices en-us, es-419 in espeak-ng-data) and ALSA for sound
+  libespeak-ng-dev espeak-ng-data libasound2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # JSON Schema validator for tests/forms/schema_test.cpp (header-only; pulls several JSON libraries)
   libvalijson-dev
