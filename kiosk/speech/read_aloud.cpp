@@ -24,6 +24,10 @@ std::vector<Request> ReadAloud::update(const session::ViewModel& vm, const forms
     if (key.samePlace(m_key) && key.idle == m_key.idle) return {};
     const Key before = m_key;
     m_key = key;
+    // The intake ended: wiped after the idle warning, or "Start over" on the resume screen.
+    if (key.screen == session::Screen::Welcome && before.screen != session::Screen::Welcome &&
+        (before.idle || before.screen == session::Screen::Resume))
+        m_on = false;
     if (!m_on) return {Stop{}};
     if (key.screen == session::Screen::ThankYou) {  // the intake is over: say so, then stay quiet
         m_on = false;

@@ -25,6 +25,7 @@ struct KioskView::Impl {
     UiState state;
     StaffGate staff;
     UiRequests requests;
+    ReadAloudUi readAloud;
     double wake = -1;
 
     Impl(const core::Catalog& c, UiOptions o)
@@ -78,6 +79,8 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     Frame f{m.theme, pal, fonts, m.catalog, form, lang, m.registry, m.state, out, now, clock.localToday(),
             m.theme.emPx(io.DisplaySize.y, m.state.largerText), io.DisplaySize.x, io.DisplaySize.y,
             m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight}};
+    m.readAloud.tapped = m.readAloud.toggled = false;
+    f.readAloud = &m.readAloud;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -116,6 +119,8 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar(4);
 
+    m.requests.readAloudTap = m.requests.readAloudTap || m.readAloud.tapped;
+    m.requests.readAloudToggle = m.requests.readAloudToggle || m.readAloud.toggled;
     m.state.noScrollRects = std::move(m.state.noScrollNext);
     m.state.noScrollNext.clear();
     m.state.lastScreen = vm.screen;
@@ -152,6 +157,12 @@ void KioskView::setLogo(void* texture, int width, int height) {
     m_impl->options.logoTexture = texture;
     m_impl->options.logoWidth = width;
     m_impl->options.logoHeight = height;
+}
+
+void KioskView::setReadAloud(bool available, bool on, bool speaking) {
+    m_impl->readAloud.available = available;
+    m_impl->readAloud.on = on;
+    m_impl->readAloud.speaking = speaking;
 }
 
 UiRequests KioskView::takeRequests() {

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <utility>
 
+#include "kiosk/app/cli/cli_say.h"
 #include "kiosk/app/cli/cli_simulate.h"
 #include "kiosk/app/cli/cli_store.h"
 #include "kiosk/app/cli/cli_support.h"
@@ -21,6 +22,7 @@ int runCommandLine(int argc, char** argv, std::function<int(const RunOptions&)> 
     addScreenshotCommand(app, exitCode, std::move(screenshot));
     addValidateCommand(app);
     addSimulateCommand(app);
+    addSayCommand(app);
     addStoreCommands(app);
     return runCli(app, argc, argv, exitCode);
 }
