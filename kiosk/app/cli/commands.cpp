@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <utility>
 
+#include "kiosk/app/cli/cli_fhir.h"
 #include "kiosk/app/cli/cli_say.h"
 #include "kiosk/app/cli/cli_simulate.h"
 #include "kiosk/app/cli/cli_store.h"
@@ -24,6 +25,7 @@ int runCommandLine(int argc, char** argv, std::function<int(const RunOptions&)> 
     addSimulateCommand(app);
     addSayCommand(app);
     addStoreCommands(app);
+    addFhirCommands(app);
     return runCli(app, argc, argv, exitCode);
 }
 

@@ -44,6 +44,8 @@ class IntakeScene final : public Scene {
     std::optional<SteadyTime> nextWake(SteadyTime now) const override;
     bool wantsExit() const override { return m_exit; }
     bool pollChanges() override;
+    /// Staff were let through the gate and another scene took over (app/shell/desk_scene.h): run on.
+    void clearExit() { m_exit = false; }
 
   private:
     void afterAction();
