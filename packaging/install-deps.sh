@@ -15,6 +15,8 @@ packages=(
   # the clinic server (kiosk/sync): libpqxx; PostgreSQL 15 itself for the sync tests and bench,
   # which start a throwaway cluster (tests/support/pg.sh)
   libpqxx-dev postgresql-15
+  # read aloud: espeak-ng in-process (voices en-us, es-419 in espeak-ng-data) and ALSA for sound
+  libespeak-ng-dev espeak-ng-data libasound2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # JSON Schema validator for tests/forms/schema_test.cpp (header-only; pulls several JSON libraries)
   libvalijson-dev
