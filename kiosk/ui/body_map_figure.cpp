@@ -26,6 +26,8 @@ enum class Arrange { SideBySide, OneBeside, OneAbove };
 
 struct Layout {
     Arrange arrange = Arrange::SideBySide;
+    float between = 0;           ///< between the front and the back side by side: wide enough that
+                                 ///< one view's "Your left" is not read as the other's
     float viewW = 0, viewH = 0;  ///< one view's picture, px
     float sideW = 0;             ///< the side column
 };
@@ -41,8 +43,10 @@ Layout layoutFor(const Frame& f, const bodymap::Figure& fig, float width, float 
     Layout l;
     l.viewH = std::max(f.px(12.0f), visible - headerH);
     l.viewW = l.viewH * aspect;
-    if (width >= 2 * l.viewW + 3 * gap + sideMin) {
-        l.sideW = std::min(width - 2 * l.viewW - 3 * gap, f.px(36.0f));
+    // A wider gap between the views where the side column keeps room for two columns of marks.
+    l.between = width - 2 * l.viewW - 5 * gap >= f.px(30.0f) ? 3 * gap : gap;
+    if (width >= 2 * l.viewW + l.between + 2 * gap + sideMin) {
+        l.sideW = std::min(width - 2 * l.viewW - l.between - 2 * gap, f.px(36.0f));
         return l;
     }
     l.viewH = std::max(f.px(12.0f), l.viewH - target - gap);  // room for the Front / Back switch
@@ -284,7 +288,7 @@ void drawBodyMap(Frame& f, const session::ItemView& iv, float width) {
 
     if (l.arrange == Arrange::SideBySide) {
         for (View v : {View::Front, View::Back}) {
-            const float x = origin.x + (v == View::Front ? 0 : l.viewW + gap);
+            const float x = origin.x + (v == View::Front ? 0 : l.viewW + l.between);
             ImGui::SetCursorScreenPos(ImVec2(x, origin.y + titleH));
             drawView(f, item, marks, v, l.viewW, l.viewH);
             drawViewHeader(f, v, x, origin.y, l.viewW, true);  // after the picture, which is opaque
@@ -305,7 +309,7 @@ void drawBodyMap(Frame& f, const session::ItemView& iv, float width) {
     // The side column: beside the figure where there is room, else under it.
     const bool below = l.arrange == Arrange::OneAbove;
     const float sideX = below ? origin.x
-                              : origin.x + (l.arrange == Arrange::SideBySide ? 2 * l.viewW + 2 * gap : l.viewW + gap) + gap;
+                              : origin.x + (l.arrange == Arrange::SideBySide ? 2 * l.viewW + l.between + gap : l.viewW + gap) + gap;
     const float sideY = below ? bottom + gap : origin.y;
     ImGui::SetCursorScreenPos(ImVec2(sideX, sideY));
     const float sideTop = ImGui::GetCursorPosY();
