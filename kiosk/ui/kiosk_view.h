@@ -13,6 +13,7 @@
 #include "kiosk/forms/model.h"
 #include "kiosk/session/actions.h"
 #include "kiosk/session/view_model.h"
+#include "kiosk/staff/desk_view.h"
 #include "kiosk/staff/pin_gate.h"
 
 namespace kiosk::ui {
@@ -63,6 +64,12 @@ public:
     /// (app/ applies them to the Intake and feeds back effects' outcomes).
     std::vector<session::Action> draw(const session::ViewModel& vm, const forms::Form& form,
                                       session::TimePoint now);
+
+    /// Draws one frame of the staff desk (ui/desk_screens.h) for @p view, in the staff's language;
+    /// returns the staff's actions (a Touch first on any tap). The desk keeps transient state of
+    /// its own (scroll, a name being typed), apart from the patient's: wipeDesk() forgets it.
+    std::vector<staff::DeskAction> drawDesk(const staff::DeskView& view, session::TimePoint now);
+    void wipeDesk();
 
     /// Seconds until the UI needs a frame without input for its own animation (a finger-fling, the
     /// staff gesture): < 0 means "only on input". The session's countdowns are not in it: app/ wakes

@@ -53,7 +53,10 @@ Png readPng(const std::string& path) {
 }
 
 void expectScreen(const std::string& screen, const std::string& extra = "") {
-    TempDir dir("shot-" + screen.substr(0, screen.find(':')));
+    std::string name = screen;  // one folder per screen: ctest runs these side by side
+    for (char& c : name)
+        if (c == ':') c = '_';
+    TempDir dir("shot-" + name);
     const std::string out = dir / "shot.png";
     const RunResult r =
         runKiosk("screenshot --screen " + screen + " --size 1024x768 -o '" + out + "' " + extra, kXvfb);
@@ -73,6 +76,8 @@ TEST(AppScreenshot, ThankYouHighContrastLargerText) {
 }
 TEST(AppScreenshot, IdleWarning) { expectScreen("idle"); }
 TEST(AppScreenshot, ResumeAfterACrashInSpanish) { expectScreen("resume", "--lang es"); }
+TEST(AppScreenshot, StaffDeskListInSpanish) { expectScreen("desk", "--lang es"); }
+TEST(AppScreenshot, StaffDeskDetail) { expectScreen("desk:detail"); }
 
 /// Pixels of @p path that are (nearly) pure magenta; -1 when the PNG cannot be read.
 /// Pixels of @p path within @p tolerance of 0xRRGGBB @p rgb on every channel; -1 if unreadable.

@@ -61,7 +61,7 @@ TEST(FormsValidate, UnknownKeyWithoutSuggestionListsTheKeys) {
     const std::string y = withItems(yesNo("a")) + "colour: red\n";
     EXPECT_TRUE(onlyError(load(y), locate(y, "colour"),
                           "unknown key 'colour' in the form; the keys here are id, version, title, description, "
-                          "languages, license, pages, scores, flags"));
+                          "languages, license, fhir, pages, scores, flags"));
 }
 
 TEST(FormsValidate, MissingRequiredKeysAreReportedAtTheMap) {

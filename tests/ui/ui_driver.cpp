@@ -65,6 +65,13 @@ void UiDriver::frame() {
     io.DeltaTime = 1.0f / 60.0f;
     m_now += std::chrono::microseconds(16667);
     ImGui::NewFrame();
+    if (m_deskView) {
+        const auto deskActions = m_view->drawDesk(m_deskView(), m_now);
+        ImGui::Render();
+        for (const auto& a : deskActions)
+            if (m_onDeskAction) m_onDeskAction(a);
+        return;
+    }
     const session::ViewModel vm = m_viewModel();
     auto acts = m_view->draw(vm, m_form, m_now);
     ImGui::Render();
@@ -72,6 +79,12 @@ void UiDriver::frame() {
         m_actions.push_back(a);
         if (m_onAction) m_onAction(a);
     }
+}
+
+void UiDriver::showDesk(std::function<staff::DeskView()> view,
+                        std::function<void(const staff::DeskAction&)> onAction) {
+    m_deskView = std::move(view);
+    m_onDeskAction = std::move(onAction);
 }
 
 void UiDriver::frames(int n) {

@@ -25,6 +25,10 @@ public:
     UiDriver(const UiDriver&) = delete;
     UiDriver& operator=(const UiDriver&) = delete;
 
+    /// From now on each frame draws the staff desk (KioskView::drawDesk) for @p view and gives its
+    /// actions to @p onAction, instead of the patient screens.
+    void showDesk(std::function<staff::DeskView()> view, std::function<void(const staff::DeskAction&)> onAction);
+
     void frame();
     void frames(int n);
     /// Moves the clock (the next frame sees it) without drawing.
@@ -69,6 +73,8 @@ private:
     std::function<session::ViewModel()> m_viewModel;
     std::function<void(const session::Action&)> m_onAction;
     std::vector<session::Action> m_actions;
+    std::function<staff::DeskView()> m_deskView;
+    std::function<void(const staff::DeskAction&)> m_onDeskAction;
     session::TimePoint m_now{};
     float m_width, m_height;
 };

@@ -12,6 +12,11 @@ class App;
 
 namespace kiosk::app {
 
+/// The staff desk screens `screenshot` draws over a demo database (app/shell/desk_demo.h), besides
+/// the patient's screens (kDemoScreens in demo_drive.h).
+inline constexpr const char* kDeskScreens = "desk, desk:detail, desk:unlock, desk:health";
+bool isDeskScreen(const std::string& name);
+
 /// @brief The flags of `run`; each overrides the config file's key of the same meaning.
 struct RunOptions {
     std::string form;      ///< --form ID|FILE
@@ -25,8 +30,7 @@ struct RunOptions {
 
 /// @brief The flags of `screenshot`.
 struct ScreenshotOptions {
-    std::string
-        screen;        ///< welcome | page:N | page:ITEM_ID | review | saving | save_failed | thank_you | idle
+    std::string screen;  ///< a patient screen (kDemoScreens) or a desk screen (kDeskScreens)
     std::string lang;  ///< --lang xx ("" = the config's language)
     std::string form;  ///< --form ID|FILE
     std::string formsDir;            ///< --forms-dir DIR

@@ -21,6 +21,8 @@
 #include "kiosk/app/shell/logo_texture.h"
 #include "kiosk/app/cli/paths.h"
 #include "kiosk/app/cli/session_settings.h"
+#include "kiosk/app/cli/window_commands.h"
+#include "kiosk/app/shell/desk_demo.h"
 #include "kiosk/app/shell/window.h"
 #include "kiosk/session/intake.h"
 #include "kiosk/ui/kiosk_view.h"
@@ -182,6 +184,19 @@ int takeScreenshot(const ScreenshotOptions& options) {
     if (auto fonts = view.loadFonts(static_cast<float>(size.height)); !fonts)
         return report(fonts.error().format());
     (*window)->uploadFonts();
+
+    if (isDeskScreen(options.screen)) {  // the staff desk over a demo database
+        auto demo = DemoDesk::make(content, options.screen, session::SteadyClock::now());
+        if (!demo) return report(options.screen + ": " + demo.error().message);
+        staff::Desk& desk = (*demo)->desk();
+        for (int i = 0; i < 5; ++i) {
+            (*window)->beginFrame(nullptr);
+            for (const auto& action : view.drawDesk(desk.view(), session::SteadyClock::now())) desk.apply(action);
+            (*window)->endFrame(1.0f, 1.0f, 1.0f);
+        }
+        if (auto r = writePng(size.width, size.height, options.output); !r) return report(r.error().format());
+        return kExitOk;
+    }
 
     const session::IntakeConfig timing = intakeConfigOf(config, content.lang);
     session::Intake intake(content.form, content.catalog, timing);
