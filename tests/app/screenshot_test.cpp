@@ -184,6 +184,28 @@ TEST(AppScreenshot, TheBodyMapIsDrawnWithItsMarks) {
     EXPECT_NE(bad.output.find("--tap item/pain_map/kneecap: no such widget"), std::string::npos) << bad.output;
 }
 
+TEST(AppScreenshot, TapsFollowThePageWhereTheirPanelScrollsIt) {
+    // Portrait: the panel opens under the figure and the page scrolls to it; the next --tap must
+    // land where its button is now. A widget scrolled out of view cannot be tapped, as by a finger.
+    TempDir dir("shot-body-portrait");
+    const std::string out = dir / "shot.png", plain = dir / "plain.png";
+    const RunResult r = runKiosk("screenshot --screen page:pain_map --size 1080x1920 --tap item/pain_map/knee_front_l "
+                                 "--tap item/pain_map/knee_front_l/intensity/7 -o '" + out + "'",
+                                 kXvfb);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    ASSERT_EQ(runKiosk("screenshot --screen page:pain_map --size 1080x1920 --tap item/pain_map/knee_front_l -o '" +
+                           plain + "'",
+                       kXvfb).exitCode,
+              0);
+    EXPECT_GT(pixelsNear(out, 0xCB0B22, 2), pixelsNear(plain, 0xCB0B22, 2) + 300) << "intensity 7 was not set";
+
+    const RunResult away = runKiosk("screenshot --screen page:pain_map --size 1080x1920 --tap item/pain_map/knee_front_l "
+                                    "--tap item/pain_map/view/back -o '" + dir / "x.png" + "'",
+                                    kXvfb);
+    EXPECT_EQ(away.exitCode, 1);
+    EXPECT_NE(away.output.find("--tap item/pain_map/view/back: scrolled out of view"), std::string::npos) << away.output;
+}
+
 TEST(AppScreenshot, MissingPageIsAClearError) {
     TempDir dir("shot-bad-page");
     const RunResult r = runKiosk("screenshot --screen page:999 -o '" + dir / "x.png" + "'", kXvfb);
