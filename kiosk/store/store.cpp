@@ -254,7 +254,9 @@ Result<Store> Store::open(const StoreOptions& options) {
             return makeError(ErrorCode::Invalid, "not an intake database (it holds other tables)",
                              core::SourceLoc{path});
         if (!writing) {
-            // Read as it is: an older schema would need its migrations, which write.
+            // Read as it is: an older schema would need its migrations, which write; a newer one
+            // is refused as migrateTo refuses it (update the program, not the database).
+            if (auto newer = refuseNewerSchema(db); !newer) return newer.error();
             if (schemaVersion(db) != kSchemaVersion)
                 return makeError(ErrorCode::Invalid,
                                  "the database has schema version " + std::to_string(schemaVersion(db)) +
