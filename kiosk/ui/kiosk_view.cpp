@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "kiosk/ui/figure_raster.h"
 #include "kiosk/ui/desk_screens.h"
 #include "kiosk/ui/font_files.h"
 #include "kiosk/ui/fonts.h"
@@ -26,6 +27,7 @@ struct KioskView::Impl {
     UiState state;
     StaffGate staff;
     UiRequests requests;
+    FigureRaster figureRaster;
     UiState deskState;   ///< the desk's scroll and taps, apart from the patient's
     DeskUiState desk;    ///< the desk's search panels and typing
     double wake = -1;
@@ -102,7 +104,8 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     const core::Clock& clock = m.options.clock ? *m.options.clock : core::systemClock();
     Frame f{m.theme, pal, fonts, m.catalog, form, lang, m.registry, m.state, out, now, clock.localToday(),
             m.theme.emPx(io.DisplaySize.y, m.state.largerText), io.DisplaySize.x, io.DisplaySize.y,
-            m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight}};
+            m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight},
+            m.options.bodyFigure.get(), &m.figureRaster, m.options.textures};
 
     m.beginWindow(f, pal, fonts);
 
@@ -180,6 +183,7 @@ double KioskView::wakeAfterSeconds() const { return m_impl->wake; }
 
 void KioskView::wipe() {
     m_impl->state = UiState{};
+    m_impl->figureRaster.forget();
     m_impl->state.highContrast = m_impl->options.highContrast;
     m_impl->wake = -1;
 }
@@ -198,6 +202,8 @@ void KioskView::setLogo(void* texture, int width, int height) {
     m_impl->options.logoWidth = width;
     m_impl->options.logoHeight = height;
 }
+
+void KioskView::setTextureSink(TextureSink* sink) { m_impl->options.textures = sink; }
 
 UiRequests KioskView::takeRequests() {
     UiRequests r = m_impl->requests;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/bodymap/figure.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/error.h"
 #include "kiosk/core/i18n.h"
@@ -18,6 +19,7 @@
 namespace kiosk::ui {
 
 class WidgetRegistry;  // ui/widget_registry.h: what each frame drew, for tests
+class TextureSink;     // ui/texture_sink.h: where the body-map figure's pixels go
 
 /// @brief Look and feel chosen by the clinic (app::KioskConfig fills it).
 struct UiOptions {
@@ -31,6 +33,11 @@ struct UiOptions {
     void* logoTexture = nullptr;
     int logoWidth = 0, logoHeight = 0;  ///< the logo's size in pixels (for its aspect ratio)
     bool highContrast = false;  ///< start in the high-contrast theme
+    /// The drawn body map (app/ loads assets/body_map/); null = body-map items show as lists.
+    std::shared_ptr<const bodymap::Figure> bodyFigure;
+    /// Uploads the figure's pixels (app/: OpenGL); null = none (headless), the figure still works.
+    /// Must outlive every draw(); setTextureSink() sets it later.
+    TextureSink* textures = nullptr;
     /// PIN asked after the hidden corner gesture (3 s hold, top-left); "" = no PIN is set and the
     /// staff passphrase is asked instead. There is no built-in PIN.
     std::string staffPin;
@@ -83,6 +90,8 @@ public:
     /// Sets the logo after construction (the kiosk builds the view on a worker thread, before the
     /// GL context that uploads the logo exists). nullptr = none.
     void setLogo(void* texture, int width, int height);
+    /// Sets where the body-map figure's pixels go once a GL context exists (see UiOptions::textures).
+    void setTextureSink(TextureSink* sink);
 
     UiRequests takeRequests();
     const WidgetRegistry& registry() const;

@@ -16,6 +16,15 @@ core::Catalog loadCatalog() {
     return std::move(c).value();
 }
 
+std::shared_ptr<const bodymap::Figure> bundledFigure() {
+    static const std::shared_ptr<const bodymap::Figure> figure = [] {
+        auto g = bodymap::loadGeometry(std::string(KIOSK_SOURCE_DIR) + "/assets/body_map/choir_male.json");
+        if (!g) ADD_FAILURE() << g.error().format();
+        return std::make_shared<const bodymap::Figure>(bodymap::makeFigure(g ? std::move(*g) : bodymap::Geometry{}));
+    }();
+    return figure;
+}
+
 std::string actionName(const session::Action& a) {
     static const char* kNames[] = {"Start", "SetLanguage", "SetAnswer", "ClearAnswer", "Next", "Back", "GoTo",
                                    "Submit", "SaveSucceeded", "SaveFailed", "Touch", "Tick", "StillHere", "Reset",
@@ -124,7 +133,11 @@ bool UiDriver::tap(const std::string& key) {
         return false;
     }
     const WidgetInfo* w = find(key);
-    const float x = w->visible.x + w->visible.w * 0.5f, y = w->visible.y + w->visible.h * 0.5f;
+    tapAt(w->visible.x + w->visible.w * 0.5f, w->visible.y + w->visible.h * 0.5f);
+    return true;
+}
+
+void UiDriver::tapAt(float x, float y) {
     mouse(x, y, false);
     frame();
     mouse(x, y, true);
@@ -132,7 +145,7 @@ bool UiDriver::tap(const std::string& key) {
     mouse(x, y, false);
     frame();
     frame();  // what the tap changed (a keyboard opening, a new page) is in the registry now
-    return true;
+    settle();  // and where it scrolled the page to (a panel brought into view)
 }
 
 void UiDriver::drag(float x0, float y0, float x1, float y1, int steps, bool fling) {

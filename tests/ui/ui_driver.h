@@ -42,6 +42,8 @@ public:
     /// Scrolls @p key into view by dragging, then presses and releases on it. Fails the test
     /// (ADD_FAILURE) and returns false when the widget is not on screen.
     bool tap(const std::string& key);
+    /// Presses and releases at @p x, @p y (screen pixels), as a finger would, wherever that is.
+    void tapAt(float x, float y);
     /// Presses at @p x0,y0, moves to @p x1,y1 over @p steps frames, holds still (unless @p fling)
     /// and releases.
     void drag(float x0, float y0, float x1, float y1, int steps = 10, bool fling = false);
@@ -79,6 +81,8 @@ private:
 
 /// Loads assets/i18n of the source tree.
 core::Catalog loadCatalog();
+/// The bundled body-map figure (assets/body_map/choir_male.json), loaded and measured once.
+std::shared_ptr<const bodymap::Figure> bundledFigure();
 /// Type name of an action, for readable assertions ("SetAnswer").
 std::string actionName(const session::Action& a);
 

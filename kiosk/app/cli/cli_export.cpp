@@ -7,13 +7,14 @@
 #include <iostream>
 #include <memory>
 
+#include "kiosk/app/cli/cli_fhir.h"
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
-#include "kiosk/app/cli/kiosk_config.h"
-#include "kiosk/app/cli/paths.h"
+#include "kiosk/app/cli/form_shelf_for.h"
 #include "kiosk/export/csv_export.h"
 #include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
+#include "kiosk/export/fhir_bundle.h"
 #include "kiosk/core/local_day.h"
 #include "kiosk/export/pdf_intake.h"
 #include "kiosk/store/store.h"
@@ -35,6 +36,7 @@ namespace {
 struct ExportArgs {
     std::string format, output, form, since, until, status, formsDir, paper, lang;
     bool noMark = false, force = false, excel = false, onePerIntake = false;
+    std::string fhirBase = exports::fhir::kDefaultBase;
 };
 
 core::Error usage(const std::string& message) {
@@ -104,6 +106,11 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
         exports::CsvOptions csv;
         csv.excel = a.excel;
         options.writer = exports::csvWriter(std::move(plan.layout), csv);
+    } else if (a.format == "fhir") {
+        exports::fhir::FhirOptions fhir;
+        fhir.base = a.fhirBase;
+        options.writer = exports::fhirWriter(
+            shelfFor(config, a), fhir);
     }
     core::Catalog catalog;  // outlives the writers below
     if (a.format == "pdf") {
@@ -134,19 +141,19 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
 
 void addExportCommand(CLI::App& app) {
     auto* cmd = app.add_subcommand(
-        "export", "write decrypted records to a file (JSON, CSV, or the therapist's PDF; FHIR is not available yet)");
+        "export", "write decrypted records to a file (JSON, CSV, a FHIR R4 Bundle, or the therapist's PDF)");
     auto t = addStoreTarget(cmd, true);
     auto a = std::make_shared<ExportArgs>();
-    cmd->add_option("--format", a->format, "json, csv or pdf (fhir is planned, not available yet)")
+    cmd->add_option("--format", a->format, "json, csv, fhir (a FHIR R4 Bundle) or pdf (the therapist's record)")
         ->required()
         ->check(CLI::Validator(
             [](std::string& v) -> std::string {
-                return v == "json" || v == "csv" || v == "pdf"
+                return v == "json" || v == "csv" || v == "fhir" || v == "pdf"
                            ? std::string()
-                           : "json, csv and pdf are available for now (fhir comes later), not '" + v + "'";
+                           : "one of json, csv, fhir or pdf, not '" + v + "'";
             },
             ""))
-        ->type_name("json|csv|pdf");
+        ->type_name("json|csv|fhir|pdf");
     cmd->add_option("-o,--output", a->output, "the file to write (0600; written whole or not at all)")
         ->required()
         ->type_name("PATH")
@@ -160,9 +167,10 @@ void addExportCommand(CLI::App& app) {
     cmd->add_flag("--force", a->force, "overwrite PATH if it exists");
     cmd->add_flag("--excel", a->excel, "csv: start with a UTF-8 byte order mark, so Excel shows accents right");
     cmd->add_option("--forms-dir", a->formsDir,
-                    "csv: the questionnaires whose items name the columns (default: forms_dir in the settings "
-                    "file, else the bundled forms)")
+                    "csv, fhir: the questionnaires the records were answered on (CSV columns, FHIR answer types; "
+                    "default: forms_dir in the settings file, else the bundled forms)")
         ->type_name("DIR");
+    addFhirBase(cmd, a->fhirBase);
     cmd->add_option("--paper", a->paper, "pdf: a4 or letter (default: paper in the settings file, else a4)")
         ->check(CLI::IsMember({"a4", "letter"}));
     cmd->add_option("--lang", a->lang, "pdf: the staff's language for its labels (default: the settings' language)")

@@ -87,6 +87,9 @@ void addScreenshotCommand(CLI::App& app, int& exitCode,
         ->check(windowSizeValidator());
     cmd->add_flag("--larger-text", o->largerText, "Turn on the patient's \"Larger text\" toggle");
     cmd->add_flag("--high-contrast", o->highContrast, "Use the high-contrast theme");
+    cmd->add_option("--tap", o->taps, "Tap the widget with this key first (repeatable, in order), "
+                                      "e.g. item/pain_map/lower_back_l")
+        ->type_name("KEY");
     cmd->callback([o, &exitCode, takeScreenshot] { exitCode = takeScreenshot(*o); });
 }
 

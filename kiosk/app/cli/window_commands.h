@@ -4,6 +4,7 @@
 // main.cpp from app/shell, so the cli target never links a window or GL.
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's namespace
 class App;
@@ -37,6 +38,7 @@ struct ScreenshotOptions {
     std::string size = "1920x1080";  ///< --size WxH
     bool largerText = false;         ///< --larger-text: taps the UI's "Larger text" toggle
     bool highContrast = false;       ///< --high-contrast
+    std::vector<std::string> taps;   ///< --tap KEY, repeatable: widgets tapped in order, like a finger
     std::string output;              ///< -o FILE.png
 };
 

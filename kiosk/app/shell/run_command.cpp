@@ -12,6 +12,7 @@
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/content.h"
 #include "kiosk/app/cli/effects.h"
+#include "kiosk/app/shell/gl_texture_sink.h"
 #include "kiosk/app/shell/desk_scene.h"
 #include "kiosk/app/shell/intake_scene.h"
 #include "kiosk/app/shell/logo_texture.h"
@@ -152,6 +153,7 @@ void prepare(Startup& s, const KioskConfig& config, const std::string& settingsP
     if (!s.content.ok()) return;
     ui::UiOptions ui = uiOptionsOf(config);
     ui.staffHooks = staffHooksOf(s);
+    ui.bodyFigure = s.content.figure;
     s.view = std::make_unique<ui::KioskView>(s.content.catalog, std::move(ui));
     s.fonts = s.view->loadFonts(displayHeight);
     if (*s.fonts) {
@@ -262,6 +264,8 @@ int runKiosk(const RunOptions& options) {
     ui::KioskView& view = *startup->view;
     (*window)->uploadFonts();
     const std::unique_ptr<LogoTexture> logo = attachLogo(startup->logo, view);
+    GlTextureSink textures;  // the body-map figure's; deleted here, while the GL context lives
+    view.setTextureSink(&textures);
     core::logger()->info(
         "start-up: window {} ms; worker: form {} ms, fonts {} ms, store {} ms; ready at {} ms", windowMs,
         startup->contentMs, startup->fontsMs - startup->contentMs, startup->storeMs - startup->fontsMs,
