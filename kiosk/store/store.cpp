@@ -134,14 +134,11 @@ bool quickCheckPasses(SQLite::Database& db) {
 
 /// The payload, or why not: the reason alone (the caller knows which record it asked for). The
 /// plain text is opened in @p scratch (guarded memory, reused across a loop of records).
-Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& payload, const ClinicKey& key,
-                                SecretBytes& scratch) {
-    if (payload.isNull()) return makeError(ErrorCode::NotFound, "it was deleted");
-    auto opened = openSealedInto(scratch, key.publicKey(), key.secretKey(),
-                                 static_cast<const unsigned char*>(payload.getBlob()),
-                                 static_cast<std::size_t>(payload.getBytes()));
+Result<std::string> openBox(const RecordMeta& meta, const unsigned char* box, std::size_t size, const ClinicKey& key,
+                            SecretBytes& scratch) {
+    auto opened = openSealedInto(scratch, key.publicKey(), key.secretKey(), box, size);
     if (!opened) return opened.error();
-    const std::string expect = binding(s.meta);
+    const std::string expect = binding(meta);
     const unsigned char* p = scratch.data();
     const std::size_t n = *opened;
     std::uint32_t len = 0;
@@ -152,7 +149,20 @@ Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& pa
     return std::string(reinterpret_cast<const char*>(p + 8 + len), n - 8 - len);
 }
 
+Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& payload, const ClinicKey& key,
+                                SecretBytes& scratch) {
+    if (payload.isNull()) return makeError(ErrorCode::NotFound, "it was deleted");
+    return openBox(s.meta, static_cast<const unsigned char*>(payload.getBlob()),
+                   static_cast<std::size_t>(payload.getBytes()), key, scratch);
+}
+
 }  // namespace
+
+Result<std::string> openRecordPayload(const RecordMeta& meta, const unsigned char* sealed, std::size_t size,
+                                      const ClinicKey& key) {
+    SecretBytes scratch;
+    return openBox(meta, sealed, size, key, scratch);
+}
 
 // [SECTION] open
 Store::Store(std::unique_ptr<Impl> impl) : m(std::move(impl)) {}
@@ -372,7 +382,14 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         q.bindNoCopy(14, link.hash.data(), static_cast<int>(link.hash.size()));
         const bool inserted = q.exec() > 0;  // 0: a retry of a record already saved
         q.reset();  // release the statement before COMMIT
-        if (inserted) moveRecordsHead(m->db, link);
+        if (inserted) {
+            moveRecordsHead(m->db, link);
+            // The outbox row commits with the record: a record is never saved without being queued.
+            SQLite::Statement queue(m->db, "INSERT OR IGNORE INTO outbox (record_id, queued_at) VALUES (?, ?)");
+            queue.bind(1, meta.id);
+            queue.bind(2, meta.submittedAt);
+            queue.exec();
+        }
         if (draft == DraftAfterSubmit::Clear) {
             (void)m->deleteDraft->tryReset();
             m->deleteDraft->bind(1, m->kioskId);
