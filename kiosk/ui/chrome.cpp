@@ -99,9 +99,11 @@ void centredMessage(Frame& f, std::string_view title, std::initializer_list<std:
     centredText(f, FontRole::Title, title, f.pal.text, w);
     registerLastText(f, "message", title, FontRole::Title);
     ImGui::Dummy(ImVec2(w, f.em * 0.6f));
+    int n = 0;
     for (auto l : lines) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
         centredText(f, FontRole::Body, l, f.pal.text, w);
+        registerLastText(f, "message/" + std::to_string(n++), l, FontRole::Body);
         ImGui::Dummy(ImVec2(w, f.em * 0.3f));
     }
 }

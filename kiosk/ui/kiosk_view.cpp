@@ -97,6 +97,8 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     } else {
         if (vm.idleWarning) {
             drawIdleOverlay(f, vm);
+        } else if (vm.confirmStartOver) {
+            drawStartOverOverlay(f, vm);
         } else {
             switch (vm.screen) {
                 case session::Screen::Welcome: drawWelcome(f, vm); break;

@@ -243,6 +243,49 @@ TEST(AppConfig, ShippedExampleIsValidAndMatchesDefaults) {
     EXPECT_EQ(load.config->idleAfter.count(), KioskConfig{}.idleAfter.count());
     EXPECT_EQ(load.config->idleCountdown.count(), KioskConfig{}.idleCountdown.count());
     EXPECT_EQ(load.config->thankYouFor.count(), KioskConfig{}.thankYouFor.count());
+    EXPECT_EQ(load.config->idleAfterConsent.count(), KioskConfig{}.idleAfterConsent.count());
+    EXPECT_EQ(load.config->urgentCommand, KioskConfig{}.urgentCommand);
+}
+
+// Issue 20: the idle wipe fought the consent page (which sends patients to ask the front desk).
+// Consent pages and the review wait longer, and timeouts are checked against each other.
+TEST(AppConfig, ConsentPagesWaitLongerAndTimeoutsAreSaneTogether) {
+    ConfigLoad load = parseConfig("timeouts:\n  idle_after_consent: 10m\n", "k.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    EXPECT_EQ(load.config->idleAfterConsent.count(), 600);
+    EXPECT_EQ(parseConfig("", "k.yaml").config->idleAfterConsent.count(), 300);
+    load = parseConfig("timeouts:\n  idle_after: 8m\n", "k.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    EXPECT_EQ(load.config->idleAfterConsent.count(), 480) << "unset: never shorter than idle_after";
+
+    load = parseConfig("timeouts:\n  idle_after: 2m\n  idle_after_consent: 60\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].format(),
+              "k.yaml:3:23: error: 'timeouts.idle_after_consent' (60 s) must be at least 'timeouts.idle_after' "
+              "(120 s): the consent and review pages wait longer, never shorter");
+    load = parseConfig("timeouts:\n  idle_after: 30\n  countdown: 45\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].where.line, 3);
+    EXPECT_NE(load.errors[0].message.find("must be shorter than 'timeouts.idle_after'"), std::string::npos);
+}
+
+// Issue 20: the desk alert hook is a program run with the record id: checked when the file is read.
+TEST(AppConfig, UrgentCommandMustBeAnExecutableGivenByAbsolutePath) {
+    ConfigLoad load = parseConfig("alerts:\n  urgent_command: /bin/true\n", "k.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    EXPECT_EQ(load.config->urgentCommand, "/bin/true");
+    EXPECT_TRUE(parseConfig("", "k.yaml").config->urgentCommand.empty());
+
+    load = parseConfig("alerts:\n  urgent_command: ring-bell --loud\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].where.line, 2);
+    EXPECT_NE(load.errors[0].message.find("must be an absolute path"), std::string::npos);
+    load = parseConfig("alerts:\n  urgent_command: /nonexistent/bell\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].message.find("is not an executable file"), std::string::npos);
+    load = parseConfig("alerts:\n  urgent_comand: /bin/true\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].message.find("did you mean 'alerts.urgent_command'"), std::string::npos);
 }
 
 TEST(AppConfig, WindowModeParse) {

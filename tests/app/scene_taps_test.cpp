@@ -31,15 +31,37 @@ TEST_F(SceneTaps, ASpanishSpeakerTapsEspanolThenStartAndGetsSpanish) {
     EXPECT_EQ(ui->find("next")->label, "Siguiente");
 }
 
-TEST_F(SceneTaps, LargerTextSurvivesAGoBackToTheWelcomeScreenWithAnswers) {
+TEST_F(SceneTaps, LargerTextSurvivesAGoBackToTheWelcomeScreen) {
     ASSERT_TRUE(ui->tap("start"));
-    ui->type("first_name", "Ana");
     ASSERT_TRUE(ui->tap("toggle/larger_text"));
     ASSERT_TRUE(ui->tap("back"));
     ASSERT_EQ(screen(), Screen::Welcome);
     ui->frames(2);
     ASSERT_NE(ui->find("toggle/larger_text"), nullptr);
     EXPECT_TRUE(ui->find("toggle/larger_text")->selected);
+}
+
+// Issue 20: "Back" on step 1 returned to a welcome screen that looked fresh but kept the answers;
+// whoever tapped Start next (even after switching language) saw the previous patient's name.
+TEST_F(SceneTaps, BackOnStepOneAsksToStartOverAndTheNextStartShowsNoPreviousName) {
+    ASSERT_TRUE(ui->tap("start"));
+    ui->type("first_name", "Zelda");
+    ASSERT_TRUE(ui->tap("back"));
+    ASSERT_TRUE(ui->exists("start_over/confirm")) << "Back with answers must ask before the welcome screen";
+    EXPECT_FALSE(onScreen("Zelda")) << "the question shows none of the answers";
+    ASSERT_TRUE(ui->tap("start_over/keep"));
+    ASSERT_EQ(screen(), Screen::Page);
+    EXPECT_TRUE(onScreen("Zelda")) << "keeping them returns to the page as it was";
+
+    ASSERT_TRUE(ui->tap("back"));
+    ASSERT_TRUE(ui->tap("start_over/confirm"));
+    ASSERT_EQ(screen(), Screen::Welcome);
+    EXPECT_TRUE(intake->answers().empty()) << "the welcome screen holds nothing behind it";
+    ASSERT_TRUE(ui->tap("lang/es"));
+    ASSERT_TRUE(ui->tap("start"));
+    ASSERT_EQ(screen(), Screen::Page);
+    EXPECT_FALSE(onScreen("Zelda"));
+    EXPECT_EQ(answer<std::string>("first_name"), nullptr);
 }
 
 TEST_F(SceneTaps, AWholeIntakeByTapsIsSubmittedThenTheNextPatientIsGreetedInTheClinicsLanguage) {
@@ -51,12 +73,37 @@ TEST_F(SceneTaps, AWholeIntakeByTapsIsSubmittedThenTheNextPatientIsGreetedInTheC
     ASSERT_EQ(sink.records().size(), 1u);
     EXPECT_EQ(sink.records().front().lang, "es");
     EXPECT_FALSE(sink.draft().has_value()) << "the submit clears the draft";
+    // This patient's fall raised an urgent flag (issue 20: it ended on "please take a seat"): the
+    // thank-you asks them, without naming it, to go to the front desk now.
+    EXPECT_TRUE(onScreen(tr("es", "ui.thank_you.desk")));
+    EXPECT_FALSE(onScreen(tr("es", "ui.thank_you.next")));
 
     ui->advance(60);  // the thank-you screen returns to the welcome screen by itself
     ui->frames(3);
     ASSERT_EQ(screen(), Screen::Welcome);
     EXPECT_TRUE(intake->answers().empty());
     EXPECT_EQ(intake->view().lang, "en");
+}
+
+}  // namespace
+}  // namespace kiosk::app
+
+namespace kiosk::app {
+namespace {
+
+// Issue 20: the countdown screen says what will happen and how to stop it.
+TEST_F(SceneTaps, TheIdleCountdownSaysWhatWillHappen) {
+    ASSERT_TRUE(ui->tap("start"));
+    ui->type("first_name", "Ana");
+    ui->advance(91);
+    ui->frames(3);
+    ASSERT_TRUE(intake->view().idleWarning);
+    const ui::TextInfo* what = ui->registry().findText("message/0");
+    ASSERT_NE(what, nullptr);
+    EXPECT_EQ(what->text, catalog.format("en", "ui.idle.body", {std::to_string(intake->view().idleSecondsLeft)}));
+    const ui::TextInfo* how = ui->registry().findText("message/1");
+    ASSERT_NE(how, nullptr);
+    EXPECT_EQ(how->text, tr("en", "ui.idle.keep"));
 }
 
 }  // namespace

@@ -45,9 +45,11 @@ TEST(StoreMigrations, EveryOlderVersionMigratesWithItsData) {
             db.exec("ATTACH '" + dir / "src.db" + "' AS src");
             if (from >= 1) {
                 // The heads in meta arrived with versions 4 (audit) and 5 (records).
-                const std::string heads = from >= 4 ? "'records_head'" : "'audit_head', 'records_head'";
+                const std::string heads = from >= 5 ? "''" : from >= 4 ? "'records_head'" : "'audit_head', 'records_head'";
                 db.exec("INSERT INTO meta SELECT * FROM src.meta WHERE key NOT IN (" + heads + ")");
-                const std::string statusAt = from >= 3 ? ", status_at" : "";  // the column came with version 3
+                // status_at came with version 3, the chain columns with version 5.
+                const std::string statusAt = std::string(from >= 3 ? ", status_at" : "") +
+                                             (from >= 5 ? ", chain_seq, chain_prev, sealed_hash, chain_hash" : "");
                 db.exec("INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
                         "submitted_at, kiosk_id, status, payload" + statusAt + ") SELECT id, form_id, form_version, "
                         "content_hash, lang, started_at, submitted_at, kiosk_id, status, payload" + statusAt +
@@ -117,4 +119,56 @@ TEST(StoreMigrations, NewerDatabaseIsRefusedAndLeftAlone) {
     EXPECT_NE(s.error().message.find("newer"), std::string::npos);
     SQLite::Database db(dir / "k.db", SQLite::OPEN_READONLY);
     EXPECT_EQ(schemaVersion(db), kSchemaVersion + 1);
+}
+
+// Schema 6 (issue 20): flag counts as plain columns, so the desk sees red flags in `records list`
+// without the key. Records saved before have none (NULL: not known); later saves carry theirs.
+TEST(StoreMigrations, Version6AddsFlagCountsUnknownForOlderRecords) {
+    TempDir dir;
+    const std::string path = dir / "v5.db";
+    std::string old;
+    {
+        Store s = freshStore(path);
+        old = *s.submit(meta(0), payload(0));
+    }
+    {
+        // Back to version 5 as it shipped: without the two columns.
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("ALTER TABLE records DROP COLUMN urgent_flags");
+        db.exec("ALTER TABLE records DROP COLUMN caution_flags");
+        db.exec("PRAGMA user_version = 5");
+    }
+    Store s = openOrDie(options(path));
+    {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        EXPECT_EQ(schemaVersion(db), 6);
+    }
+    RecordMeta flagged = meta(1);
+    flagged.flags = FlagCounts{2, 3};
+    const std::string id = *s.submit(flagged, payload(1));
+    RecordMeta none = meta(2);
+    none.flags = FlagCounts{};
+    const std::string calm = *s.submit(none, payload(2));
+    RecordMeta negative = meta(3);
+    negative.flags = FlagCounts{-1, 0};
+    EXPECT_FALSE(s.submit(negative, payload(3)));
+
+    const auto rows = s.list();
+    ASSERT_TRUE(rows);
+    ASSERT_EQ(rows->size(), 3u);
+    for (const RecordSummary& r : *rows) {
+        if (r.meta.id == old) {
+            EXPECT_FALSE(r.meta.flags.has_value()) << "saved before version 6: not known";
+        } else if (r.meta.id == id) {
+            EXPECT_EQ(r.meta.flags, (FlagCounts{2, 3}));
+        } else {
+            EXPECT_EQ(r.meta.id, calm);
+            EXPECT_EQ(r.meta.flags, (FlagCounts{0, 0}));
+        }
+    }
+    // Advisory, not bound: the records open and the chain holds with them.
+    auto key = s.unlock("correct horse");
+    ASSERT_TRUE(key);
+    EXPECT_EQ(*s.readPayload(id, *key), payload(1));
+    EXPECT_TRUE(s.verifyRecords()->intact());
 }

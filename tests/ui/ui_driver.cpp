@@ -19,7 +19,7 @@ core::Catalog loadCatalog() {
 std::string actionName(const session::Action& a) {
     static const char* kNames[] = {"Start", "SetLanguage", "SetAnswer", "ClearAnswer", "Next", "Back", "GoTo",
                                    "Submit", "SaveSucceeded", "SaveFailed", "Touch", "Tick", "StillHere", "Reset",
-                                   "ResumeContinue"};
+                                   "ResumeContinue", "KeepAnswers"};
     return kNames[a.index()];
 }
 

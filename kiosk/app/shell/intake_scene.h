@@ -3,6 +3,7 @@
 // actions; this scene applies them to the Intake, runs the resulting effects against the RecordSink
 // and feeds the outcomes back. Time passes for the session only when it says so: the loop sleeps
 // until Intake::nextDeadline() (or an animation of the UI's own), so nothing else wakes it.
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -36,7 +37,7 @@ class IntakeScene final : public Scene {
     session::Intake& m_intake;
     ui::KioskView& m_view;
     RecordSink& m_sink;
-    session::Screen m_screen = session::Screen::Welcome;
+    std::uint64_t m_patientSerial = 0;  ///< Intake::patientSerial() when the view was last wiped
     bool m_exit = false;
 };
 
@@ -45,11 +46,13 @@ struct ViewKey {
     session::Screen screen = session::Screen::Welcome;
     int page = -1;
     bool idleWarning = false;
+    bool confirmStartOver = false;
     int idleSecondsLeft = 0;
     int retryInSeconds = 0;
     std::string lang;
     bool operator==(const ViewKey& o) const {
         return screen == o.screen && page == o.page && idleWarning == o.idleWarning &&
+               confirmStartOver == o.confirmStartOver &&
                idleSecondsLeft == o.idleSecondsLeft && retryInSeconds == o.retryInSeconds && lang == o.lang;
     }
     bool operator!=(const ViewKey& o) const { return !(*this == o); }

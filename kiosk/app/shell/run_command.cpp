@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <optional>
 
+#include "kiosk/app/cli/alert_hook.h"
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/content.h"
 #include "kiosk/app/cli/effects.h"
@@ -60,6 +61,7 @@ core::Result<KioskConfig> settingsFor(const RunOptions& options, std::vector<std
 session::IntakeConfig timingOf(const KioskConfig& config) {
     session::IntakeConfig timing;
     timing.idleAfter = config.idleAfter;
+    timing.idleAfterConsent = config.idleAfterConsent;
     timing.idleCountdown = config.idleCountdown;
     timing.thankYouFor = config.thankYouFor;
     timing.retryEvery = config.saveRetry;
@@ -272,7 +274,10 @@ int runKiosk(const RunOptions& options) {
             return kExitFailure;
         }
     }
-    IntakeScene scene(intake, view, **sink);
+    // An urgent intake, once saved, runs the clinic's desk alert with its record id (alert_hook.h).
+    AlertHook alertHook(config.urgentCommand);
+    AlertingSink alerting(**sink, alertHook);
+    IntakeScene scene(intake, view, alerting);
     const LoopStats stats = runLoop(**window, scene, exitAfterFrames());
     core::logger()->info("kiosk stopped after {} frames", stats.frames);
     return 0;

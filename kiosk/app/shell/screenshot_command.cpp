@@ -173,6 +173,7 @@ int takeScreenshot(const ScreenshotOptions& options) {
 
     session::IntakeConfig timing;
     timing.idleAfter = config.idleAfter;
+    timing.idleAfterConsent = config.idleAfterConsent;
     timing.idleCountdown = config.idleCountdown;
     timing.thankYouFor = config.thankYouFor;
     timing.retryEvery = config.saveRetry;
