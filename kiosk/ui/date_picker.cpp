@@ -80,6 +80,27 @@ int grid(Frame& f, const std::vector<Cell>& cells, int cols, float cellW, FontRo
     return tapped;
 }
 
+/// A short error note filling the box at @p pos of @p size (a warning mark and words in the error
+/// colour, smaller if they must be, never larger than the box): it moves nothing around it.
+void noticeBox(Frame& f, const std::string& msg, ImVec2 pos, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = f.px(0.25f), bar = f.px(0.2f);
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), col(f.pal.errorBackground), f.px(0.2f));
+    dl->AddRectFilled(pos, ImVec2(pos.x + bar, pos.y + size.y), col(f.pal.error));
+    const LabelLayout lay = layoutLabel(f, FontRole::BodyBold, msg, size.x - bar - 2 * pad, size.y - 2 * pad);
+    ImFont* font = f.fonts.bodyBold ? f.fonts.bodyBold : ImGui::GetFont();
+    const float fs = f.em * lay.scale;
+    float y = pos.y + (size.y - lay.size.y) * 0.5f;
+    dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
+    for (auto line : lay.lines) {
+        dl->AddText(font, fs, ImVec2(pos.x + bar + pad, y), col(f.pal.error), line.data(), line.data() + line.size());
+        y += fs;
+    }
+    dl->PopClipRect();
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::Dummy(size);  // the item rect the registry records (no layout: the cursor is put back)
+}
+
 void sectionLabel(Frame& f, const std::string& label, float x, float& y, float width) {
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     text(f, FontRole::BodyBold, label, f.pal.text, width);
@@ -227,13 +248,13 @@ void drawDate(Frame& f, const session::ItemView& iv, float width) {
         }
     }
     if (pd.missingDay && pd.month) {
-        y += gap;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+        // In the four free cells after 31, where it pushes nothing: a note that appeared below the
+        // grid once moved the month and year buttons under the patient's finger.
         const std::string n = std::to_string(daysIn(pd.month, pd.year));
         const std::string msg = f.fmt("ui.date.no_such_day", {f.tr("ui.month." + std::to_string(pd.month)), n});
-        errorLine(f, msg, lay.kind == Layout::Stacked ? width : dayGridW);
+        const float cellX = origin.x + 3 * (lay.dayW + gap);
+        noticeBox(f, msg, ImVec2(cellX, y - target), ImVec2(spanWidth(f, 4, lay.dayW), target));
         registerLastText(f, "notice/" + item.id, msg, FontRole::BodyBold);
-        y = ImGui::GetItemRectMax().y;
     }
     const float dayBottom = y;
 

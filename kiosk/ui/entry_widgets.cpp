@@ -29,7 +29,8 @@ bool fieldBox(Frame& f, const std::string& key, const std::string& shown, const 
     dl->AddText(font, f.em, ImVec2(pos.x + pad, pos.y + (std::min(size.y, f.px(f.theme.targetEm)) - f.em * 1.2f) * 0.5f),
                 col(empty ? f.pal.mutedText : f.pal.buttonText), s.c_str(), nullptr, size.x - 2 * pad);
     dl->PopClipRect();
-    return tapped && !f.state.scroll.suppressClick && !f.state.scroll.dragging;
+    if (!tapped || f.state.scroll.suppressClick || f.state.scroll.dragging) return false;
+    return meantTap(f, ButtonSpec{key, s, WidgetKind::Field});
 }
 
 /// Where the steppers start from an empty field: the middle of min..max on the step (0..16 by 0.5

@@ -35,6 +35,21 @@ struct KioskView::Impl {
         state.highContrast = options.highContrast;
     }
 
+    /// Which screen is on show, and since when; which screen a press began on (widgets.h, meantTap).
+    /// A press registered on a screen's first frame began while the previous one was on show.
+    void noteScreen(const session::ViewModel& vm, session::TimePoint now) {
+        const std::string key = std::to_string(static_cast<int>(vm.screen)) + "/" + std::to_string(vm.page) +
+                                (vm.idleWarning ? "/idle" : "") + (vm.confirmStartOver ? "/start_over" : "") +
+                                (staff.pinOpen() ? "/staff" : "");
+        const bool changed = key != state.shownKey;
+        if (changed) {
+            state.shownKey = key;
+            state.shownAt = now;
+            state.errorSpace.clear();
+        }
+        if (ImGui::GetIO().MouseClicked[0]) state.pressKey = changed ? std::string() : key;
+    }
+
     /// Forgets one patient's typing when the intake starts over or ends.
     void noteTransitions(const session::ViewModel& vm) {
         const bool left = vm.screen != state.lastScreen;
@@ -70,6 +85,7 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     m.state.scroll.moreBelow = false;  // set again by this frame's scroll area, if it has one
     if (io.MouseClicked[0]) out.push_back(session::Touch{now});  // any tap restarts the idle timer
     m.noteTransitions(vm);
+    m.noteScreen(vm, now);
 
     const Palette& pal = m.state.highContrast ? m.theme.highContrast : m.theme.normal;
     const std::string lang = core::pickLanguage(form.languages, vm.lang);

@@ -30,6 +30,7 @@ void drawResume(Frame& f, const session::ViewModel& vm) {
     over.look = Look::Primary;
     over.font = FontRole::Question;
     ButtonSpec resume{"resume/continue", f.tr("ui.resume.continue"), WidgetKind::Button};
+    over.navigation = resume.navigation = true;
     const float overH = std::max(target * 1.4f, buttonHeight(f, over.label, bw, Mark::None, over.font));
     const float resumeH = buttonHeight(f, resume.label, bw, Mark::None, resume.font);
 

@@ -37,6 +37,7 @@ void drawReview(Frame& f, const session::ViewModel& vm) {
             ImGui::SetCursorScreenPos(ImVec2(c.x + c.width - editW, y + gap));
             const std::string key = "edit/" + std::to_string(e.page);
             ButtonSpec edit{key, f.tr("ui.review.edit"), WidgetKind::Button};
+            edit.navigation = true;
             if (button(f, edit, ImVec2(editW, target))) f.emit(session::GoTo{e.page});
             ImGui::SetCursorScreenPos(ImVec2(c.x, y + gap + rowH + gap * 0.5f));
         }

@@ -33,6 +33,7 @@ void drawThankYou(Frame& f, const session::ViewModel& vm) {
     ImGui::SetCursorScreenPos(ImVec2((f.displayW - w) * 0.5f, bottom));
     ButtonSpec finish{"finish", f.tr("ui.thank_you.finish"), WidgetKind::Button};
     finish.look = Look::Primary;
+    finish.navigation = true;
     if (button(f, finish, ImVec2(w, f.px(f.theme.targetEm) * 1.2f))) f.emit(session::Reset{});
 }
 
@@ -70,6 +71,7 @@ void drawStartOverOverlay(Frame& f, const session::ViewModel& vm) {
     keep.look = Look::Primary;
     keep.font = FontRole::Question;
     ButtonSpec wipe{"start_over/confirm", f.tr("ui.start_over.confirm"), WidgetKind::Button};
+    keep.navigation = wipe.navigation = true;
     const float keepH = std::max(target * 1.4f, buttonHeight(f, keep.label, w, Mark::None, keep.font));
     const float wipeH = buttonHeight(f, wipe.label, w, Mark::None, wipe.font);
     ImGui::SetCursorScreenPos(ImVec2(x, bottom));

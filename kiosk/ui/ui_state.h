@@ -58,6 +58,15 @@ struct UiState {
     std::vector<Rect> noScrollRects;                 ///< last frame: areas where a drag draws, not scrolls
     std::vector<Rect> noScrollNext;                  ///< this frame's, swapped in at the end of the frame
 
+    // What the finger meant (issue 20): which screen a press began on, and when that screen and the
+    // last toggle tap happened (Theme::tapDebounceSeconds).
+    std::string shownKey;          ///< the screen on show: screen, page and overlay
+    session::TimePoint shownAt{};  ///< when it first showed
+    std::string pressKey;          ///< shownKey when the current press began; "" = on a screen's first frame
+    std::string lastToggle;        ///< key of the last toggle that changed
+    session::TimePoint lastToggleAt{};
+    std::map<std::string, float> errorSpace;  ///< item -> height its error took on this page: kept
+
     // Transitions seen by the last frame (to wipe buffers and scroll to errors).
     session::Screen lastScreen = session::Screen::Welcome;
     int lastPage = -1;

@@ -108,3 +108,57 @@ TEST_F(SceneTaps, TheIdleCountdownSaysWhatWillHappen) {
 
 }  // namespace
 }  // namespace kiosk::app
+
+namespace kiosk::app {
+namespace {
+
+// Issue 20 "taps that do what the finger meant": a double tap on Next skipped a page, a double tap on
+// a check box ticked and unticked it.
+TEST_F(SceneTaps, ADoubleTapOnNextMovesOnePage) {
+    startIntake("en");
+    advanceTo("referral", ui::test::Patient{});
+    ASSERT_TRUE(ui->doubleTap("next"));
+    EXPECT_EQ(pageId(), "reason") << "the second tap came too soon after the page changed";
+    ASSERT_TRUE(ui->tap("next"));  // a deliberate tap a moment later works
+    EXPECT_EQ(pageId(), "goals_page");
+    ASSERT_TRUE(ui->doubleTap("back"));
+    EXPECT_EQ(pageId(), "reason");
+}
+
+TEST_F(SceneTaps, ADoubleTapOnACheckBoxLeavesItTicked) {
+    startIntake("en");
+    advanceTo("goals_page", ui::test::Patient{});
+    ASSERT_TRUE(ui->doubleTap("item/goals/less_pain"));
+    const auto* goals = answer<std::vector<std::string>>("goals");
+    ASSERT_NE(goals, nullptr) << "ticked, then the bounce undid it";
+    EXPECT_EQ(*goals, std::vector<std::string>{"less_pain"});
+    ASSERT_TRUE(ui->tap("item/goals/less_pain"));  // a deliberate second tap unticks it
+    EXPECT_EQ(answer<std::vector<std::string>>("goals"), nullptr);
+}
+
+/// Where @p key lies in its scroll area's content (its screen place plus how far the area scrolled).
+float contentY(const ui::test::UiDriver& d, const std::string& key) {
+    const ui::ScrollInfo* page = d.registry().findScroll("page");
+    return d.rect(key).y + (page ? page->offset : 0.0f);
+}
+
+// Issue 20: "a tap meant for March landed on May": the error shown when Next was refused went away
+// with the first tap on the date picker, and everything under it moved up.
+TEST_F(SceneTaps, AnErrorThatGoesAwayLeavesTheAnswersWhereTheyWere) {
+    startIntake("en");
+    advanceTo("birth", ui::test::Patient{});
+    ASSERT_TRUE(ui->tap("next"));  // nothing picked: "Please answer this question."
+    ASSERT_NE(ui->registry().findText("error/date_of_birth"), nullptr);
+    const std::string d = "item/date_of_birth/";
+    const int year = ui::test::pickerYear() - 69;
+    ASSERT_TRUE(ui->tap(d + "day/14"));
+    ASSERT_TRUE(ui->tap(d + "decade/" + std::to_string(year / 10 * 10)));
+    ASSERT_TRUE(ui->tap(d + "year/" + std::to_string(year)));
+    const float may = contentY(*ui, d + "month/5");
+    ASSERT_TRUE(ui->tap(d + "month/3"));  // the date is whole: the error goes
+    ASSERT_EQ(ui->registry().findText("error/date_of_birth"), nullptr) << "the answer clears the error";
+    EXPECT_FLOAT_EQ(contentY(*ui, d + "month/5"), may) << "a second tap meant for May would land elsewhere";
+}
+
+}  // namespace
+}  // namespace kiosk::app

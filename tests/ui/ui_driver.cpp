@@ -111,7 +111,9 @@ bool UiDriver::tap(const std::string& key) {
         return false;
     }
     const WidgetInfo* w = find(key);
+    m_lastTapRect = w->visible;
     const float x = w->visible.x + w->visible.w * 0.5f, y = w->visible.y + w->visible.h * 0.5f;
+    advance(kTapGap);  // a person looks before tapping: never the second half of a double tap
     mouse(x, y, false);
     frame();
     mouse(x, y, true);
@@ -119,6 +121,19 @@ bool UiDriver::tap(const std::string& key) {
     mouse(x, y, false);
     frame();
     frame();  // what the tap changed (a keyboard opening, a new page) is in the registry now
+    return true;
+}
+
+bool UiDriver::doubleTap(const std::string& key, double gapSeconds) {
+    if (!tap(key)) return false;
+    const Rect r = m_lastTapRect;
+    const float x = r.x + r.w * 0.5f, y = r.y + r.h * 0.5f;
+    advance(gapSeconds);
+    mouse(x, y, true);
+    frame();
+    mouse(x, y, false);
+    frame();
+    frame();
     return true;
 }
 

@@ -36,8 +36,14 @@ public:
     const WidgetRegistry& registry() const { return m_view->registry(); }
 
     /// Scrolls @p key into view by dragging, then presses and releases on it. Fails the test
-    /// (ADD_FAILURE) and returns false when the widget is not on screen.
+    /// (ADD_FAILURE) and returns false when the widget is not on screen. Taps come at a person's
+    /// pace: the clock moves kTapGap seconds on before each (a look at the screen first), so no
+    /// tap is taken for the second half of a double tap (Theme::tapDebounceSeconds).
     bool tap(const std::string& key);
+    /// Two taps on the spot where @p key is now, @p gapSeconds apart, without looking again in
+    /// between: what a finger does when it double-taps (or a stiff finger bounces).
+    bool doubleTap(const std::string& key, double gapSeconds = 0.15);
+    static constexpr double kTapGap = 0.5;
     /// Presses at @p x0,y0, moves to @p x1,y1 over @p steps frames, holds still (unless @p fling)
     /// and releases.
     void drag(float x0, float y0, float x1, float y1, int steps = 10, bool fling = false);
@@ -68,6 +74,7 @@ private:
     std::function<void(const session::Action&)> m_onAction;
     std::vector<session::Action> m_actions;
     session::TimePoint m_now{};
+    Rect m_lastTapRect;
     float m_width, m_height;
 };
 
