@@ -124,6 +124,9 @@ std::string problemKey(forms::Problem problem) {
         case Problem::UnknownPainKind: return "validation.unknown_pain_kind";
         case Problem::Signature: return "validation.signature";
         case Problem::TooLong: return "validation.too_long";
+        case Problem::PhoneDigits: return "validation.phone_digits";
+        case Problem::EmailShape: return "validation.email_shape";
+        case Problem::SignatureTooSmall: return "validation.signature_too_small";
     }
     return "validation.wrong_type";
 }

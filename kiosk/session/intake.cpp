@@ -183,7 +183,7 @@ struct IntakeOps::Transitions {
     Effects operator()(const Next&) {
         if (s.m_screen != Screen::Page || s.m_confirmStartOver) return {};
         const forms::Visibility v = Ops::visibility(s);
-        auto problems = validatePage(*s.m_form, s.m_page, s.m_answers, v, Ops::today(s));
+        auto problems = validatePage(*s.m_form, s.m_page, s.m_answers, v, Ops::today(s), s.m_config.entry);
         if (!problems.empty()) {
             setErrors(problems);
             return {};
@@ -238,7 +238,7 @@ struct IntakeOps::Transitions {
         // Every shown page again: an edit from the review may have revealed unanswered questions.
         const forms::Visibility v = Ops::visibility(s);
         for (int p = Ops::nextShownPage(s, v, -1); p >= 0; p = Ops::nextShownPage(s, v, p)) {
-            auto problems = validatePage(*s.m_form, p, s.m_answers, v, Ops::today(s));
+            auto problems = validatePage(*s.m_form, p, s.m_answers, v, Ops::today(s), s.m_config.entry);
             if (problems.empty()) continue;
             setErrors(problems);
             showPage(p);

@@ -16,6 +16,7 @@
 #include "kiosk/forms/answer_check.h"
 #include "kiosk/forms/model.h"
 #include "kiosk/session/actions.h"
+#include "kiosk/session/entry_rules.h"
 #include "kiosk/session/view_model.h"
 
 namespace kiosk::session {
@@ -29,6 +30,7 @@ struct IntakeConfig {
     std::chrono::seconds idleCountdown{30}; ///< countdown before everything is wiped
     std::chrono::seconds thankYouFor{15};   ///< thank-you screen, then welcome
     std::chrono::seconds retryEvery{10};    ///< failed save: retry interval
+    EntryRules entry;                       ///< phone digits, email shape, signature size
     /// The language the welcome screen greets each new patient in; "" (or one the form lacks) =
     /// the form's first language.
     std::string welcomeLang;

@@ -309,3 +309,25 @@ TEST(AppConfig, DataDirFollowsXdg) {
 
 }  // namespace
 }  // namespace kiosk::app
+
+namespace kiosk::app {
+namespace {
+
+// Issue 20: a required phone number accepted "12": the digit count is a clinic's setting.
+TEST(AppConfig, PhoneDigitsAreAClinicSetting) {
+    ConfigLoad load = parseConfig("phone:\n  min_digits: 10\n  max_digits: 11\n", "k.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    EXPECT_EQ(load.config->phoneMinDigits, 10);
+    EXPECT_EQ(load.config->phoneMaxDigits, 11);
+    EXPECT_EQ(parseConfig("", "k.yaml").config->phoneMinDigits, 7);
+    load = parseConfig("phone:\n  min_digits: 12\n  max_digits: 10\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].format(),
+              "k.yaml:2:15: error: 'phone.min_digits' (12) must not be more than 'phone.max_digits' (10)");
+    load = parseConfig("phone:\n  min_digits: seven\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].message.find("whole number from 3 to 20"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kiosk::app

@@ -162,3 +162,33 @@ TEST_F(SceneTaps, AnErrorThatGoesAwayLeavesTheAnswersWhereTheyWere) {
 
 }  // namespace
 }  // namespace kiosk::app
+
+namespace kiosk::app {
+namespace {
+
+// Issue 20 "what patients enter": "can't" and "3/15" could not be typed; a phone number "12" passed.
+TEST_F(SceneTaps, APatientTypesWhatTheyMeanAndAShortPhoneNumberIsExplained) {
+    startIntake("en");
+    advanceTo("contact", ui::test::Patient{});
+    ui->type("phone", "12");
+    ASSERT_TRUE(ui->tap("next"));
+    ASSERT_EQ(pageId(), "contact") << "two digits are no phone number";
+    const ui::TextInfo* error = ui->registry().findText("error/phone");
+    ASSERT_NE(error, nullptr);
+    EXPECT_EQ(error->text, catalog.format("en", "validation.phone_digits", {"7", "15"}));
+    ui->type("email", "maria@");
+    ASSERT_TRUE(ui->tap("next"));
+    ASSERT_NE(ui->registry().findText("error/email"), nullptr);
+    EXPECT_EQ(ui->registry().findText("error/email")->text, tr("en", "validation.email_shape"));
+    ASSERT_TRUE(ui->tap("item/email"));  // optional: left empty after all
+    for (int i = 0; i < 6; ++i) ui->tap("keyboard/backspace");
+    ui->tap("keyboard/done");
+
+    advanceTo("reason", ui::test::Patient{});
+    ui->type("main_reason", "I can't sleep since 3/15 - why?!");
+    ASSERT_NE(answer<std::string>("main_reason"), nullptr);
+    EXPECT_EQ(*answer<std::string>("main_reason"), "I can't sleep since 3/15 - why?!");
+}
+
+}  // namespace
+}  // namespace kiosk::app

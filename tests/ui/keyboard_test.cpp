@@ -33,6 +33,21 @@ TEST(UiKeyboard, TextLayoutHasSpanishLettersAndPunctuation) {
     EXPECT_TRUE(has(keyboardRows(KeyboardLayout::Text, true), "newline"));
 }
 
+// Issue 20: patients could not type "can't" or "3/15": no ? ! ' / or -, not even with Shift.
+TEST(UiKeyboard, EveryFreeTextKeyboardHasDigitsAndThePunctuationPatientsWrite) {
+    for (bool multiline : {false, true}) {
+        const auto rows = keyboardRows(KeyboardLayout::Text, multiline);
+        for (const char* k : {"?", "!", "'", "/", "-", ",", ".", "¿", "¡", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"})
+            EXPECT_TRUE(has(rows, k)) << k << (multiline ? " (multiline)" : "");
+        for (const auto& row : rows) {
+            float units = 0;
+            for (const auto& k : row) units += k.units;
+            EXPECT_LE(units, 10.0f) << "a row wider than the keyboard";
+        }
+    }
+    for (const char* k : {"'", "-"}) EXPECT_TRUE(has(keyboardRows(KeyboardLayout::Name, false), k)) << k;
+}
+
 TEST(UiKeyboard, PhoneEmailAndNumberLayouts) {
     const auto phone = keyboardRows(KeyboardLayout::Phone, false);
     for (const char* k : {"0", "9", "-", "(", ")", "+"}) EXPECT_TRUE(has(phone, k)) << k;

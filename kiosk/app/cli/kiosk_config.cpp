@@ -98,6 +98,17 @@ struct Reader {
         if (auto v = scalar(node, key)) out = *v;
     }
 
+    void integer(const YamlNode& node, const std::string& key, int min, int max, int& out) {
+        auto v = scalar(node, key);
+        if (!v) return;
+        const bool digits = !v->empty() && v->size() <= 6 && allOf(*v, std::isdigit);
+        const int n = digits ? std::stoi(*v) : -1;
+        if (!digits || n < min || n > max)
+            return fail(node, "'" + key + "' must be a whole number from " + std::to_string(min) + " to " +
+                                  std::to_string(max) + ", not '" + *v + "'");
+        out = n;
+    }
+
     void seconds(const YamlNode& node, const std::string& key, long min, long max,
                  std::chrono::seconds& out) {
         auto v = scalar(node, key);
@@ -171,6 +182,14 @@ void readUrgentCommand(Reader& r, const YamlNode& n, KioskConfig& c) {
     c.urgentCommand = *v;
 }
 
+const std::vector<Field>& phoneFields() {
+    static const std::vector<Field> kFields = {
+        {"min_digits", [](Reader& r, const YamlNode& n, KioskConfig& c) { r.integer(n, "phone.min_digits", 3, 20, c.phoneMinDigits); }},
+        {"max_digits", [](Reader& r, const YamlNode& n, KioskConfig& c) { r.integer(n, "phone.max_digits", 3, 20, c.phoneMaxDigits); }},
+    };
+    return kFields;
+}
+
 const std::vector<Field>& alertFields() {
     static const std::vector<Field> kFields = {{"urgent_command", readUrgentCommand}};
     return kFields;
@@ -184,8 +203,16 @@ const YamlNode* valueOf(const YamlNode& map, const std::string& key) {
     return nullptr;
 }
 
-/// Timeouts that are each fine but wrong together, reported at the key that breaks the rule.
-void checkTimeouts(Reader& r, const YamlNode& root, KioskConfig& c) {
+/// Values that are each fine but wrong together, reported at the key that breaks the rule.
+void checkTogether(Reader& r, const YamlNode& root, KioskConfig& c) {
+    if (c.phoneMinDigits > c.phoneMaxDigits) {
+        const YamlNode* phone = valueOf(root, "phone");
+        const YamlNode* at = phone ? valueOf(*phone, "min_digits") : nullptr;
+        if (!at && phone) at = valueOf(*phone, "max_digits");
+        r.fail(at ? *at : root, "'phone.min_digits' (" + std::to_string(c.phoneMinDigits) +
+                                    ") must not be more than 'phone.max_digits' (" +
+                                    std::to_string(c.phoneMaxDigits) + ")");
+    }
     const YamlNode* timeouts = valueOf(root, "timeouts");
     const YamlNode* consent = timeouts ? valueOf(*timeouts, "idle_after_consent") : nullptr;
     const YamlNode* countdown = timeouts ? valueOf(*timeouts, "countdown") : nullptr;
@@ -279,6 +306,8 @@ const std::vector<Field>& topFields() {
         {"kiosk_id", readKioskId},
         {"timeouts", [](Reader& r, const YamlNode& n,
                         KioskConfig& c) { readMap(r, n, "timeouts.", timeoutFields(), {}, c); }},
+        {"phone", [](Reader& r, const YamlNode& n,
+                     KioskConfig& c) { readMap(r, n, "phone.", phoneFields(), {}, c); }},
         {"alerts", [](Reader& r, const YamlNode& n,
                       KioskConfig& c) { readMap(r, n, "alerts.", alertFields(), {}, c); }},
         {"theme", readTheme},
@@ -366,9 +395,11 @@ ConfigLoad parseConfig(std::string_view yamlText, const std::string& displayPath
             nested.push_back(k);
         for (auto& k : keysOf(alertFields(), "alerts."))
             nested.push_back(k);
+        for (auto& k : keysOf(phoneFields(), "phone."))
+            nested.push_back(k);
         const size_t before = reader.errors.size();
         readMap(reader, root, "", topFields(), nested, cfg);
-        if (reader.errors.size() == before) checkTimeouts(reader, root, cfg);
+        if (reader.errors.size() == before) checkTogether(reader, root, cfg);
     }
     ConfigLoad out;
     out.errors = std::move(reader.errors);

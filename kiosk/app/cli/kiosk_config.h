@@ -70,6 +70,13 @@ struct KioskConfig {
     /// is resumed at start; an older one is discarded (its patient has surely left).
     std::chrono::seconds draftResume{600};
 
+    // [SECTION] Phone numbers (YAML `phone:` map)
+    /// 3-20, 7 (`phone.min_digits`): a phone number a patient types needs at least this many digits
+    /// ("12" is refused with a kind message); set it to the clinic's local number length.
+    int phoneMinDigits = 7;
+    /// 3-20, 15 (`phone.max_digits`): and at most this many (15: the longest number there is).
+    int phoneMaxDigits = 15;
+
     // [SECTION] Desk alerts (YAML `alerts:` map)
     /// absolute path, "" (`alerts.urgent_command`): run as `COMMAND RECORD_ID` after an intake with
     /// an urgent flag is saved (a bell, a lamp, a message to the desk). It gets the record id only,

@@ -174,6 +174,8 @@ int takeScreenshot(const ScreenshotOptions& options) {
     session::IntakeConfig timing;
     timing.idleAfter = config.idleAfter;
     timing.idleAfterConsent = config.idleAfterConsent;
+    timing.entry.phoneMinDigits = config.phoneMinDigits;
+    timing.entry.phoneMaxDigits = config.phoneMaxDigits;
     timing.idleCountdown = config.idleCountdown;
     timing.thankYouFor = config.thankYouFor;
     timing.retryEvery = config.saveRetry;
