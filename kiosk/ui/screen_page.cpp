@@ -25,6 +25,7 @@ const forms::Item* keyboardItem(const Frame& f, const session::ViewModel& vm) {
 }  // namespace
 
 void drawPage(Frame& f, const session::ViewModel& vm) {
+    if (vm.editingFromReview) f.state.reviewReturnPage = vm.page;  // the review opens at this section
     drawTopBar(f, f.fmt("ui.page.step", {std::to_string(vm.step), std::to_string(vm.stepCount)}));
     const forms::Item* kbItem = keyboardItem(f, vm);
     if (!kbItem) f.state.keyboard.open = false;

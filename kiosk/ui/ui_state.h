@@ -66,6 +66,7 @@ struct UiState {
     std::string lastToggle;        ///< key of the last toggle that changed
     session::TimePoint lastToggleAt{};
     std::map<std::string, float> errorSpace;  ///< item -> height its error took on this page: kept
+    int reviewReturnPage = -1;  ///< the page a "Change" from the review edited: the review opens there
 
     // Transitions seen by the last frame (to wipe buffers and scroll to errors).
     session::Screen lastScreen = session::Screen::Welcome;

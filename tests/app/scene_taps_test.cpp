@@ -192,3 +192,28 @@ TEST_F(SceneTaps, APatientTypesWhatTheyMeanAndAShortPhoneNumberIsExplained) {
 
 }  // namespace
 }  // namespace kiosk::app
+
+namespace kiosk::app {
+namespace {
+
+// Issue 20: after "Change" and back the review started again at the top; it returns to the section
+// that was changed.
+TEST_F(SceneTaps, AfterChangeTheReviewReturnsToTheSectionThatWasChanged) {
+    startIntake("en");
+    runToReview(ui::test::Patient{});
+    ASSERT_FALSE(HasFailure());
+    const int page = intake->view().review.back().page;  // the last section: far below the top
+    const std::string edit = "edit/" + std::to_string(page);
+    ASSERT_TRUE(ui->tap(edit));  // the driver scrolls down to it first
+    ASSERT_EQ(screen(), Screen::Page);
+    ASSERT_TRUE(ui->tap("next"));  // "Back to my answers"
+    ASSERT_EQ(screen(), Screen::Review);
+    ui->frames(3);
+    const ui::WidgetInfo* w = ui->find(edit);
+    ASSERT_NE(w, nullptr);
+    EXPECT_NEAR(w->visible.h, w->rect.h, 0.5f) << "the changed section is on screen, not the top of the review";
+    EXPECT_GT(ui->registry().findScroll("review")->offset, 0.0f);
+}
+
+}  // namespace
+}  // namespace kiosk::app
