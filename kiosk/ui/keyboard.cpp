@@ -322,6 +322,7 @@ void drawKeyboardPanel(Frame& f, const forms::Item& item, float width) {
         std::string label = keyLabel(f, k, kb.shift);
         if (kb.layout == KeyboardLayout::Number && k.id == ".") label = localNumber(f, ".");  // "," in Spanish
         if (k.type == Type::Shift && arrow.room(f, label, slot.w) < 0) label = f.tr("ui.keyboard.shift_short");
+        if (k.type == Type::Shift && arrow.room(f, label, slot.w) < 0) label.clear();  // the arrow alone, as on phones
         ButtonSpec spec{key, label, WidgetKind::Key};
         spec.look = k.type == Type::Done ? Look::Primary
                     : (k.type == Type::Shift && kb.shift) ? Look::Selected : Look::Plain;

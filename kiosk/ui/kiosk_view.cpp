@@ -89,10 +89,12 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
 
     const Palette& pal = m.state.highContrast ? m.theme.highContrast : m.theme.normal;
     const std::string lang = core::pickLanguage(form.languages, vm.lang);
-    const FontSizeSet& fonts = m.fonts.forSize(m.state.largerText);
+    // The staff PIN pad is not for patients: it keeps the normal size, so that it fits the screen.
+    const bool larger = m.state.largerText && !m.staff.pinOpen();
+    const FontSizeSet& fonts = m.fonts.forSize(larger);
     const core::Clock& clock = m.options.clock ? *m.options.clock : core::systemClock();
     Frame f{m.theme, pal, fonts, m.catalog, form, lang, m.registry, m.state, out, now, clock.localToday(),
-            m.theme.emPx(io.DisplaySize.y, m.state.largerText), io.DisplaySize.x, io.DisplaySize.y,
+            m.theme.emPx(io.DisplaySize.y, larger), io.DisplaySize.x, io.DisplaySize.y,
             m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight}};
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));

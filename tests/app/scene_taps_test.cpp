@@ -3,6 +3,8 @@
 // reset the patient's language choice, so Spanish could not be chosen in the real kiosk.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "scene_e2e_fixture.h"
 
 namespace kiosk::app {
@@ -152,12 +154,23 @@ TEST_F(SceneTaps, AnErrorThatGoesAwayLeavesTheAnswersWhereTheyWere) {
     const std::string d = "item/date_of_birth/";
     const int year = ui::test::pickerYear() - 69;
     ASSERT_TRUE(ui->tap(d + "day/14"));
+    ASSERT_TRUE(ui->tap(d + "month/3"));
     ASSERT_TRUE(ui->tap(d + "decade/" + std::to_string(year / 10 * 10)));
-    ASSERT_TRUE(ui->tap(d + "year/" + std::to_string(year)));
-    const float may = contentY(*ui, d + "month/5");
-    ASSERT_TRUE(ui->tap(d + "month/3"));  // the date is whole: the error goes
+    auto where = [&] {
+        std::map<std::string, float> y;
+        for (const ui::WidgetInfo* w : ui->registry().withPrefix(d)) y[w->key] = contentY(*ui, w->key);
+        return y;
+    };
+    const auto before = where();
+    ASSERT_TRUE(ui->tap(d + "year/" + std::to_string(year)));  // the date is whole: the error goes
     ASSERT_EQ(ui->registry().findText("error/date_of_birth"), nullptr) << "the answer clears the error";
-    EXPECT_FLOAT_EQ(contentY(*ui, d + "month/5"), may) << "a second tap meant for May would land elsewhere";
+    int compared = 0;
+    for (const auto& [key, y] : where()) {
+        if (!before.count(key)) continue;
+        ++compared;
+        EXPECT_FLOAT_EQ(y, before.at(key)) << key << ": a second tap meant for it would land elsewhere";
+    }
+    EXPECT_GT(compared, 10);
 }
 
 }  // namespace
