@@ -105,7 +105,8 @@ bool UiDriver::scrollIntoView(const std::string& key) {
 }
 
 bool UiDriver::tap(const std::string& key) {
-    if (!exists(key)) frame();  // a widget appears on the frame after the action that shows it
+    advance(kTapGap);  // a person looks before tapping: never the second half of a double tap
+    frames(2);         // the screen settles meanwhile (a scroll to an error, a widget that appears)
     if (!scrollIntoView(key)) {
         ADD_FAILURE() << "no visible widget '" << key << "' to tap";
         return false;
@@ -113,7 +114,6 @@ bool UiDriver::tap(const std::string& key) {
     const WidgetInfo* w = find(key);
     m_lastTapRect = w->visible;
     const float x = w->visible.x + w->visible.w * 0.5f, y = w->visible.y + w->visible.h * 0.5f;
-    advance(kTapGap);  // a person looks before tapping: never the second half of a double tap
     mouse(x, y, false);
     frame();
     mouse(x, y, true);
