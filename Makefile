@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 DATA  ?= $(HOME)/.local/share/intake-kiosk
 
-.PHONY: deps configure build run test test-long bench fuzz clean
+.PHONY: deps configure build run test test-long test-package bench fuzz package clean
 deps:
 	@bash packaging/install-deps.sh
 
@@ -17,7 +17,12 @@ run: build
 	./$(BUILD)/intake-kiosk run --data-dir $(DATA)
 
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE long
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE 'long|package'
+
+# The package test (label `package`) builds, installs and purges the .deb on this machine, as root.
+test-package: build
+	@bash packaging/install-deps.sh package
+	cd $(BUILD) && ctest --output-on-failure -L package
 
 # The long tests (the 1000-kill crash loop of the store).
 test-long: build
@@ -39,6 +44,11 @@ fuzz:
 	$(FUZZ_BUILD)/tests/fuzz/form_loader_fuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 \
 	  -dict=tests/fuzz/form.dict -artifact_prefix=$(FUZZ_BUILD)/findings/ -print_final_stats=1 \
 	  $(FUZZ_BUILD)/corpus tests/fuzz/corpus tests/data/fuzz-regressions forms
+
+# The Debian package (packaging/debian, packaging/README.md): $(BUILD)/package/intake-kiosk_*.deb.
+package:
+	@bash packaging/install-deps.sh package
+	@JOBS=$(JOBS) bash packaging/build-deb.sh $(BUILD)/package
 
 clean:
 	rm -rf $(BUILD)

@@ -11,6 +11,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libyaml-cpp-dev nlohmann-json3-dev libsodium-dev libcairo2-dev libfontconfig-dev
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libspdlog-dev libfmt-dev
+  libsystemd-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # JSON Schema validator for tests/forms/schema_test.cpp (header-only; pulls several JSON libraries)
   libvalijson-dev
@@ -21,6 +22,9 @@ packages=(
 )
 # `install-deps.sh fuzz` (make fuzz): clang and its libFuzzer / sanitizer runtimes as well.
 [ "${1:-}" = "fuzz" ] && packages+=(clang libclang-rt-14-dev)
+# `install-deps.sh package` (make package and its test): debhelper, the man page from --help,
+# lintian, and what the package's units and kiosk run on (checked by systemd-analyze verify).
+[ "${1:-}" = "package" ] && packages+=(debhelper dpkg-dev help2man lintian cage xwayland libpam-systemd)
 
 missing=()
 for p in "${packages[@]}"; do

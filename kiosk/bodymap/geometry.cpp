@@ -173,7 +173,7 @@ View readView(const json& j, const std::string& where, const Geometry& g) {
 }
 
 std::string readId(const json& j, const std::string& where) {
-    const std::string id = text(j, where);
+    std::string id = text(j, where);  // not const: returned by move
     bool ok = !id.empty() && id.size() <= 64 && id[0] >= 'a' && id[0] <= 'z';
     for (char c : id) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
     if (!ok)

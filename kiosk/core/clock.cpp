@@ -24,8 +24,8 @@ public:
 }  // namespace
 
 const Clock& systemClock() {
-    static const MachineClock clock;
-    return clock;
+    static const MachineClock kClock;
+    return kClock;
 }
 
 FixedClock::FixedClock(SystemTime system, SteadyTime steady, std::optional<CalendarDay> localDay)

@@ -1,21 +1,32 @@
 #include "kiosk/core/i18n.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <filesystem>
+
+#include "kiosk/core/text_file.h"
+#include "kiosk/core/yaml_tree.h"
 
 namespace kiosk::core {
 namespace {
 
-void flatten(const YAML::Node& node, const std::string& prefix, const std::string& lang,
-             Catalog& out) {
-    for (const auto& kv : node) {
-        std::string key = prefix.empty() ? kv.first.as<std::string>()
-                                         : prefix + "." + kv.first.as<std::string>();
-        if (kv.second.IsMap()) {
-            flatten(kv.second, key, lang, out);
-        } else if (kv.second.IsScalar()) {
-            out.set(lang, key, kv.second.as<std::string>());
+/// Translation files are read like every other YAML file: bounded, strict, located errors.
+const YamlRules kTranslationYaml{
+    {"translation file", 1024 * 1024, "A translation file is normally a few kB: is this the right file?"},
+    100000,
+    16,
+    "a translation file has a few hundred",
+    "a translation file needs 3 or 4",
+    4 * 1024 * 1024,
+    "a translation file holds a few kB",
+};
+
+void flatten(const YamlNode& node, const std::string& prefix, const std::string& lang, Catalog& out) {
+    for (size_t i = 0; i < node.keys.size(); ++i) {
+        const std::string key = prefix.empty() ? node.keys[i].value : prefix + "." + node.keys[i].value;
+        const YamlNode& value = node.values[i];
+        if (value.isMap()) {
+            flatten(value, key, lang, out);
+        } else if (value.isScalar()) {
+            out.set(lang, key, value.value);
         }
     }
 }
@@ -32,17 +43,14 @@ Result<void> Catalog::loadFile(const std::string& path) {
     // each area (ui, session, regions, ...) keeps its own file.
     std::string lang = std::filesystem::path(path).stem().string();
     if (auto dot = lang.rfind('.'); dot != std::string::npos) lang = lang.substr(dot + 1);
-    try {
-        YAML::Node root = YAML::LoadFile(path);
-        if (!root.IsMap()) {
-            return makeError(ErrorCode::Invalid, "a translation file must be a map of keys",
-                             SourceLoc{path, 1, 1});
-        }
-        flatten(root, "", lang, *this);
-    } catch (const YAML::Exception& e) {
-        return makeError(ErrorCode::Invalid, e.msg,
-                         SourceLoc{path, e.mark.line + 1, e.mark.column + 1});
-    }
+    const Result<std::string> text = readTextFile(path, kTranslationYaml.file);
+    if (!text) return text.error();
+    YamlNode root;
+    Errors errors;
+    if (!parseYaml(*text, path, kTranslationYaml, root, errors) || !errors.empty()) return errors.front();
+    if (!root.isMap())
+        return makeError(ErrorCode::Invalid, "a translation file must be a map of keys", SourceLoc{path, 1, 1});
+    flatten(root, "", lang, *this);
     return {};
 }
 

@@ -6,23 +6,41 @@
 #include <sys/stat.h>
 
 namespace kiosk::core {
-namespace {
-
-/// 2097152 -> "2 MB", 65536 -> "64 kB" (binary units, as the limits are written).
-std::string roundSize(size_t bytes) {
+std::string roundedSize(size_t bytes) {
     if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) return std::to_string(bytes / (1024 * 1024)) + " MB";
     if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes / 1024) + " kB";
     return std::to_string(bytes) + " bytes";
 }
 
-}  // namespace
-
 std::string sizeLimitMessage(size_t bytes, const TextFileKind& kind) {
     std::string msg = "the file is " + std::to_string(bytes) + " bytes; the limit is " + std::to_string(kind.maxBytes) +
-                      " bytes (" + roundSize(kind.maxBytes) + ").";
+                      " bytes (" + roundedSize(kind.maxBytes) + ").";
     if (!kind.sizeNote.empty()) msg += " " + std::string(kind.sizeNote);
     return msg;
 }
+
+namespace {
+
+/// A pipe has no size to check first: read it up to one byte past the limit.
+Result<std::string> readPipe(const std::string& path, const TextFileKind& kind) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return makeError(ErrorCode::Io, "cannot open the " + std::string(kind.name) + ": " + std::strerror(errno),
+                         SourceLoc{path});
+    std::string bytes(kind.maxBytes + 1, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (in.bad()) return makeError(ErrorCode::Io, "cannot read the " + std::string(kind.name), SourceLoc{path});
+    bytes.resize(static_cast<size_t>(in.gcount()));
+    if (bytes.size() > kind.maxBytes) {
+        std::string msg = "more than " + std::to_string(kind.maxBytes) + " bytes came through the pipe; the limit is " +
+                          std::to_string(kind.maxBytes) + " bytes (" + roundedSize(kind.maxBytes) + ").";
+        if (!kind.sizeNote.empty()) msg += " " + std::string(kind.sizeNote);
+        return makeError(ErrorCode::Invalid, std::move(msg), SourceLoc{path});
+    }
+    return bytes;
+}
+
+}  // namespace
 
 Result<std::string> readTextFile(const std::string& path, const TextFileKind& kind) {
     const auto fail = [&](ErrorCode code, std::string message) { return makeError(code, std::move(message), SourceLoc{path}); };
@@ -33,6 +51,7 @@ Result<std::string> readTextFile(const std::string& path, const TextFileKind& ki
         return fail(errno == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
                     "cannot open the " + name + ": " + std::strerror(errno));
     if (S_ISDIR(st.st_mode)) return fail(ErrorCode::Invalid, "this is a directory, not a " + name);
+    if (S_ISFIFO(st.st_mode) && kind.pipes) return readPipe(path, kind);
     if (!S_ISREG(st.st_mode)) return fail(ErrorCode::Invalid, "this is not a regular file");
     if (static_cast<unsigned long long>(st.st_size) > kind.maxBytes)
         return fail(ErrorCode::Invalid, sizeLimitMessage(static_cast<size_t>(st.st_size), kind));

@@ -1,6 +1,7 @@
 // Builds a YamlNode tree from yaml-cpp's event parser (YAML::Parser + EventHandler).
 // Events arrive flat, so the builder keeps its own stack: no recursion on the input's nesting.
-// Hostile input is bounded here: nesting depth, node count after alias expansion, one document.
+// Hostile input is bounded here: nesting depth, node count and text bytes after alias expansion,
+// one document.
 #include "kiosk/core/yaml_tree.h"
 
 #include <yaml-cpp/eventhandler.h>
@@ -21,6 +22,19 @@ const YamlNode* YamlNode::find(std::string_view key) const {
         if (keys[i].value == key) return &values[i];
     return nullptr;
 }
+
+namespace {
+
+/// Bytes of text in keys and scalar values of a subtree (what an alias to it repeats).
+size_t textBytes(const YamlNode& node) {
+    size_t n = node.value.size();
+    for (const auto& c : node.items) n += textBytes(c);
+    for (const auto& c : node.keys) n += textBytes(c);
+    for (const auto& c : node.values) n += textBytes(c);
+    return n;
+}
+
+}  // namespace
 
 size_t YamlNode::count() const {
     size_t n = 1;
@@ -69,19 +83,33 @@ public:
         add(std::move(n), anchor);
     }
 
+    /// yaml-cpp names the anchor just before the node that carries it.
+    void OnAnchor(const YAML::Mark&, const std::string& name) override { m_anchorName = name; }
+
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         auto it = m_anchors.find(anchor);
         if (it == m_anchors.end()) fail(mark, "this alias refers to an anchor that is not complete (an alias inside its own anchor)");
-        spend(mark, it->second.count());
-        YamlNode copy = it->second;
+        const Anchor& a = it->second;
+        spend(mark, a.nodes);
+        // Checked before the copy: a long string repeated by aliases is refused, not allocated.
+        m_textBytes += a.textBytes;
+        if (m_textBytes > m_rules.maxTextBytes)
+            fail(mark, (a.name.empty() ? std::string("this alias") : "the alias *" + a.name) + " repeats " + std::to_string(a.textBytes) +
+                           " bytes of text, which takes the file past " + std::to_string(m_rules.maxTextBytes) +
+                           " bytes (" + roundedSize(m_rules.maxTextBytes) + ") of text once its aliases are expanded; " +
+                           std::string(m_rules.textNote) +
+                           ". Repeated aliases (*name) can multiply a file's size: write the values out");
+        YamlNode copy = a.node;
         add(std::move(copy), 0);
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
+        if (tag == "!") checkQuoteClosed(mark);
         YamlNode n = leaf(mark);
         n.kind = YamlNode::Kind::Scalar;
         n.value = value;
+        m_textBytes += value.size();  // never over the limit without aliases: the file's size bounds it
         if (tag == "?") n.plain = true;
         else if (tag != "!" && tag != "tag:yaml.org,2002:str")
             fail(mark, "YAML tags like '" + tag + "' are not used in " + fileKind() + "s; write the value plainly (quote it for text)");
@@ -117,12 +145,35 @@ public:
         return SourceLoc{m_file, mark.line + 1, m_cacheCol};
     }
 
+    /// yaml-cpp takes a quote left open as text running to the end of the file, and says nothing:
+    /// the file's real keys vanish into it and the errors land far from the cause.
+    void checkQuoteClosed(const YAML::Mark& mark) {
+        if (mark.pos < 0 || static_cast<size_t>(mark.pos) >= m_text.size()) return;
+        const size_t open = static_cast<size_t>(mark.pos);
+        const char quote = m_text[open];
+        if (quote != '"' && quote != '\'') return;  // a block scalar (| or >)
+        for (size_t i = open + 1; i < m_text.size(); ++i) {
+            if (quote == '"' && m_text[i] == '\\') ++i;                   // \" inside double quotes
+            else if (m_text[i] == quote && quote == '\'' && i + 1 < m_text.size() && m_text[i + 1] == '\'') ++i;  // ''
+            else if (m_text[i] == quote) return;
+        }
+        fail(mark, std::string("this quote (") + quote +
+                       ") is not closed, so the text runs on to the end of the file; close it on its line");
+    }
+
     [[noreturn]] void fail(const YAML::Mark& mark, std::string message) {
         m_errors.push_back(makeError(ErrorCode::Invalid, std::move(message), loc(mark)));
         throw StopParse{};
     }
 
 private:
+    /// An anchored node, kept for its aliases with what each use of it costs.
+    struct Anchor {
+        YamlNode node;
+        std::string name;
+        size_t nodes = 0, textBytes = 0;
+    };
+
     struct Open {
         YamlNode node;
         YAML::anchor_t anchor = 0;
@@ -131,6 +182,10 @@ private:
 
     YamlNode leaf(const YAML::Mark& mark) {
         spend(mark, 1);
+        if (!m_anchorName.empty()) {  // this node carries the anchor just named
+            m_pendingNames.push_back(std::move(m_anchorName));
+            m_anchorName.clear();
+        }
         YamlNode n;
         const SourceLoc l = loc(mark);
         n.line = l.line;
@@ -164,7 +219,16 @@ private:
     }
 
     void add(YamlNode n, YAML::anchor_t anchor) {
-        if (anchor != 0) m_anchors[anchor] = n;
+        if (anchor != 0) {
+            Anchor& a = m_anchors[anchor];
+            a.node = n;
+            a.nodes = n.count();
+            a.textBytes = textBytes(n);
+            if (!m_pendingNames.empty()) {  // nodes complete innermost first, as their names were pushed last
+                a.name = std::move(m_pendingNames.back());
+                m_pendingNames.pop_back();
+            }
+        }
         if (m_stack.empty()) {
             m_root = std::move(n);
             return;
@@ -214,7 +278,10 @@ private:
     Errors& m_errors;
     std::vector<size_t> m_lineStarts;
     std::vector<Open> m_stack;
-    std::map<YAML::anchor_t, YamlNode> m_anchors;
+    std::map<YAML::anchor_t, Anchor> m_anchors;
+    std::string m_anchorName;                 // named by OnAnchor, not yet given to its node
+    std::vector<std::string> m_pendingNames;  // names of anchored nodes still open, innermost last
+    size_t m_textBytes = 0;
     YamlNode m_root;
     size_t m_nodes = 0;
     std::vector<size_t> m_dropValueAt;  // stack depths whose next map value follows a duplicate key

@@ -46,6 +46,10 @@ struct YamlRules {
     int maxDepth = 64;              ///< nesting of lists and maps
     std::string_view nodesNote;     ///< "a questionnaire has a few thousand"
     std::string_view depthNote;     ///< "a form needs about 10"
+    /// Bytes of text in all keys and values after alias expansion: one long string repeated by
+    /// aliases stays under maxNodes yet could fill memory. Keep it at least file.maxBytes.
+    size_t maxTextBytes = 16 * 1024 * 1024;
+    std::string_view textNote;      ///< "a questionnaire holds well under 1 MB"
 };
 
 /// Parses @p text (one YAML document) into @p root. Returns false (errors appended, located in

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "kiosk/export/id_list.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/export/private_file.h"
 #include "kiosk/core/clock.h"
@@ -29,7 +30,7 @@ ExportMeta metaOf(const store::RecordSummary& r) {
 
 /// What the stream wrote: ids to mark, ids of damaged records, and whether it was cancelled.
 struct Written {
-    std::vector<std::string> ids;
+    IdList ids;
     std::vector<std::string> damaged;
     bool cancelled = false;
 };
@@ -40,20 +41,23 @@ core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key
                                     const ExportOptions& options, const ExportProgressFn& progress,
                                     PrivateOutput& file) {
     ExportProgress at;
-    if (progress) {
-        auto total = s.count(filter);
-        if (!total) return total.error();
-        at.total = *total;
-    }
+    auto total = s.count(filter);
+    if (!total) return total.error();
+    at.total = *total;
     Written w;
+    w.ids.reserve(static_cast<std::size_t>(at.total));
     std::ostream& out = file.stream();
-    JsonExportWriter writer(out, options.exportedAt.empty() ? core::utcNowIso() : options.exportedAt, s.kioskId());
+    const std::string exportedAt = options.exportedAt.empty() ? core::utcNowIso() : options.exportedAt;
+    std::unique_ptr<RecordWriter> writer = options.writer
+                                               ? options.writer(out, exportedAt, s.kioskId())
+                                               : std::make_unique<JsonExportWriter>(out, exportedAt, s.kioskId());
     auto read = s.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
         if (auto record = parseRecord(payload)) {
-            writer.addParsed(metaOf(r), std::move(*record));
-            w.ids.push_back(r.meta.id);
+            writer->addParsed(metaOf(r), std::move(*record));
+            w.ids.push(r.meta.id);
         } else {
-            writer.addDamaged(r.meta.id);
+            writer->addDamaged(r.meta.id);
+            w.damaged.push_back(r.meta.id);
         }
         ++at.done;
         if (progress && !progress(at)) w.cancelled = true;
@@ -61,10 +65,11 @@ core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key
     });
     if (!read) return read.error();
     if (w.cancelled) return core::makeError(core::ErrorCode::Invalid, "export cancelled", core::SourceLoc{file.target()});
-    const auto finished = writer.finish();
-    if (!finished)
+    const auto finished = writer->finish();
+    if (!finished) {
+        if (auto why = file.writeFailure()) return *why;  // the disk full, ...: said, not only "not written"
         return core::makeError(finished.error().code, finished.error().message, core::SourceLoc{file.target()});
-    w.damaged = writer.damaged();
+    }
     return w;
 }
 
@@ -119,7 +124,9 @@ core::Result<ExportSummary> exportRecords(store::Store& store, const store::Clin
             !audited)
             return audited.error();
     } else {
-        if (auto marked = store.markExported(written->ids, key, filter); !marked) return marked.error();
+        if (auto marked = store.markExportedEach([&](std::string& id) { return written->ids.next(id); }, key, filter);
+            !marked)
+            return marked.error();
         summary.marked = true;
     }
     return summary;

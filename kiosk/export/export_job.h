@@ -1,5 +1,6 @@
 #pragma once
-// The export job: matching records streamed from the unlocked store through the JSON writer into a
+// The export job: matching records streamed from the unlocked store through a format's writer
+// (record_writer.h: JSON unless told otherwise, CSV from csv_export.h) into a
 // private temp file beside the output (private_file.h), fsynced and renamed over it, and only then
 // marked exported so retention (purge) can work. A failure or a cancel before the rename leaves the
 // output as it was, no temp file, and no record marked. The command line (`intake-kiosk export`)
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "kiosk/core/error.h"
+#include "kiosk/export/record_writer.h"
 #include "kiosk/store/store.h"
 
 namespace kiosk::exports {
@@ -19,6 +21,7 @@ struct ExportOptions {
     bool force = false;      ///< replace an existing output file (never a folder, device or symlink)
     bool noMark = false;     ///< leave records unmarked (still audited: patient data left the kiosk)
     std::string exportedAt;  ///< the document's "exported_at" (UTC ISO); "" = now
+    WriterMaker writer;      ///< the format; empty = JSON (json_export.h)
 };
 
 /// @brief Where the job is, after each record: what a progress bar needs and nothing a record holds.

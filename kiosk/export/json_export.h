@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/error.h"
+#include "kiosk/export/record_writer.h"
 
 namespace kiosk::exports {
 
@@ -26,22 +27,9 @@ namespace kiosk::exports {
 ///        "its payload is not JSON"; no message ever quotes the payload.
 core::Result<nlohmann::json> parseRecord(const core::Result<std::string>& opened);
 
-/// @brief The plain columns of one exported record (the store's RecordMeta and status, as text).
-struct ExportMeta {
-    std::string id;
-    std::string formId;
-    int formVersion = 0;
-    std::string contentHash;
-    std::string lang;
-    std::string startedAt;
-    std::string submittedAt;
-    std::string kioskId;
-    std::string status;
-};
-
 /// @brief Streams the export document to @p out: the opening on construction, one record per
 ///        add(), the closing on finish(). Never throws; a failed stream shows in finish().
-class JsonExportWriter {
+class JsonExportWriter final : public RecordWriter {
 public:
     JsonExportWriter(std::ostream& out, const std::string& exportedAt, const std::string& kioskId);
 
@@ -49,11 +37,11 @@ public:
     /// the message names the record, never its content).
     core::Result<void> add(const ExportMeta& meta, const std::string& payloadJson);
     /// Writes one record that parseRecord() has read.
-    void addParsed(const ExportMeta& meta, nlohmann::json record);
+    void addParsed(const ExportMeta& meta, nlohmann::json record) override;
     /// Names a record that could not be opened.
-    void addDamaged(const std::string& id);
+    void addDamaged(const std::string& id) override;
     /// Closes the document; Io if anything failed to write.
-    core::Result<void> finish();
+    core::Result<void> finish() override;
 
     std::int64_t recordCount() const { return m_records; }
     const std::vector<std::string>& damaged() const { return m_damaged; }

@@ -1,5 +1,6 @@
 #include "kiosk/export/private_file.h"
 #include "kiosk/core/durable.h"
+#include "kiosk/core/file_error.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -10,6 +11,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 namespace kiosk::exports {
 namespace {
@@ -41,8 +43,12 @@ void disarm() {
     for (std::size_t i = 0; i < sizeof kSignals / sizeof kSignals[0]; ++i) ::sigaction(kSignals[i], &g_previous[i], nullptr);
 }
 
-core::Error ioError(const std::string& what, const std::string& path) {
-    return core::makeError(core::ErrorCode::Io, what, core::SourceLoc{path});
+/// "<what>: <why>" (the folder missing, not writable, the disk full, ...), located at @p path.
+core::Error ioError(const std::string& what, const std::string& path, int err) {
+    std::string folder = std::filesystem::path(path).parent_path().string();
+    if (folder.empty()) folder = ".";
+    const core::ErrorCode code = err == ENOSPC || err == EDQUOT ? core::ErrorCode::DiskFull : core::ErrorCode::Io;
+    return core::makeError(code, what + ": " + core::fileErrorReason(err, folder), core::SourceLoc{path});
 }
 
 }  // namespace
@@ -52,7 +58,10 @@ bool PrivateOutput::FdBuf::drain() {
     while (p < pptr()) {
         const ssize_t n = ::write(m_fd, p, static_cast<std::size_t>(pptr() - p));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
+        if (n <= 0) {
+            m_error = n < 0 ? errno : ENOSPC;  // a write that takes nothing: the disk is full
+            return false;
+        }
         p += n;
     }
     setp(m_buf, m_buf + sizeof m_buf);
@@ -76,20 +85,27 @@ core::Result<std::unique_ptr<PrivateOutput>> PrivateOutput::create(const std::st
     ::sigprocmask(SIG_BLOCK, &all, &old);
     // mkostemps: O_CREAT|O_EXCL (an existing name, symlink or not, is never opened), mode 0600.
     const int fd = ::mkostemps(temp.data(), 4, O_CLOEXEC);
+    const int made = errno;
     if (fd >= 0) arm(temp);
     ::sigprocmask(SIG_SETMASK, &old, nullptr);
-    if (fd < 0) return ioError("cannot create the export file", target);
+    if (fd < 0) return ioError("cannot create the export file", target, made);
     if (::fchmod(fd, 0600) != 0) {
+        const int err = errno;
         ::unlink(temp.c_str());
         ::close(fd);
         disarm();
-        return ioError("cannot create the export file", target);
+        return ioError("cannot create the export file", target, err);
     }
     return std::unique_ptr<PrivateOutput>(new PrivateOutput(target, temp, fd));
 }
 
 PrivateOutput::PrivateOutput(std::string target, std::string temp, int fd)
     : m_target(std::move(target)), m_temp(std::move(temp)), m_fd(fd), m_buf(fd), m_stream(&m_buf) {}
+
+std::optional<core::Error> PrivateOutput::writeFailure() const {
+    if (m_buf.error() == 0) return std::nullopt;
+    return ioError("the export could not be written", m_target, m_buf.error());
+}
 
 PrivateOutput::~PrivateOutput() {
     if (!m_committed) discard();
@@ -104,16 +120,19 @@ void PrivateOutput::discard() {
 
 core::Result<void> PrivateOutput::commit() {
     m_stream.flush();
-    const bool written = m_stream && ::fsync(m_fd) == 0;
-    const bool closed = ::close(m_fd) == 0;
+    int err = m_buf.error();  // the first failed write's reason (a full disk, most often)
+    if (err == 0 && !m_stream) err = EIO;
+    if (err == 0 && ::fsync(m_fd) != 0) err = errno;
+    if (::close(m_fd) != 0 && err == 0) err = errno;
     m_fd = -1;
-    if (!written || !closed) {
+    if (err != 0) {
         discard();
-        return ioError("the export could not be written", m_target);
+        return ioError("the export could not be written", m_target, err);
     }
     if (::rename(m_temp.c_str(), m_target.c_str()) != 0) {
+        err = errno;
         discard();
-        return ioError("cannot move the export into place", m_target);
+        return ioError("cannot move the export into place", m_target, err);
     }
     m_committed = true;
     disarm();

@@ -7,6 +7,7 @@
 // destructor on errors and exceptions, and a signal handler on SIGINT, SIGTERM, SIGHUP and SIGXFSZ
 // (a file-size limit), which unlinks it and then dies of the signal as it would have.
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <streambuf>
 #include <string>
@@ -19,17 +20,21 @@ namespace kiosk::exports {
 ///        knows one name). Never reopens, follows or truncates anything by name.
 class PrivateOutput {
 public:
-    /// Creates the temp file beside @p target (Io error naming @p target if it cannot).
+    /// Creates the temp file beside @p target (Io error naming @p target and why not: the folder
+    /// is missing, not writable, ...).
     static core::Result<std::unique_ptr<PrivateOutput>> create(const std::string& target);
     ~PrivateOutput();  ///< unlinks the temp file unless commit() succeeded
     PrivateOutput(const PrivateOutput&) = delete;
     PrivateOutput& operator=(const PrivateOutput&) = delete;
 
     std::ostream& stream() { return m_stream; }
+    /// Why writing to stream() failed ("the export could not be written: the disk is full"), or
+    /// nullopt while every write went through.
+    std::optional<core::Error> writeFailure() const;
     const std::string& tempPath() const { return m_temp; }
     const std::string& target() const { return m_target; }
-    /// Flushes, fsyncs, renames the temp file over the target and fsyncs the folder. On error the
-    /// temp file is gone and the target is as it was.
+    /// Flushes, fsyncs, renames the temp file over the target and fsyncs the folder. On error (its
+    /// reason said: the disk full, ...) the temp file is gone and the target is as it was.
     core::Result<void> commit();
 
 private:
@@ -38,6 +43,7 @@ private:
     public:
         explicit FdBuf(int fd) : m_fd(fd) { setp(m_buf, m_buf + sizeof m_buf); }
         bool drain();
+        int error() const { return m_error; }  ///< errno of the first failed write, 0 if none
 
     protected:
         int_type overflow(int_type ch) override;
@@ -45,6 +51,7 @@ private:
 
     private:
         int m_fd;
+        int m_error = 0;
         char m_buf[1 << 16];
     };
 

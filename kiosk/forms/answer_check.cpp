@@ -154,6 +154,13 @@ std::string rowList(const Item& item) {
     return shortList(ids);
 }
 
+// Every id, as the brief for answer files asks: a form author picks from the full list.
+std::string regionList() {
+    std::string out;
+    for (const auto& r : bodymap::regions()) out += (out.empty() ? "" : ", ") + std::string(r.id);
+    return out + " (ids of the earlier list, such as sacrum, are read as the regions they became)";
+}
+
 std::string painKindList() {
     std::string out;
     for (std::string_view k : bodymap::painKinds()) out += (out.empty() ? "" : ", ") + std::string(k);
@@ -270,7 +277,7 @@ std::string describe(const Item& item, const AnswerProblem& p) {
         case Problem::FutureDate: return who + " is in the future: the item allows past dates only";
         case Problem::UnknownRow: return who + " has an unknown row; the rows are: " + rowList(item);
         case Problem::UnknownRegion:
-            return who + " is not a body region id; the ids are listed in assets/i18n/regions.en.yaml";
+            return who + " is not a body region id; the ids are: " + regionList();
         case Problem::DuplicateRegion: return who + " marks a body region twice";
         case Problem::DetailNotAsked:
             return who + " gives intensity or kinds of pain that the item does not ask for";

@@ -11,13 +11,16 @@ namespace kiosk::forms::detail {
 using core::YamlNode;
 using core::describe;
 
-/// Real forms are ~10-100 kB and nest about 10 deep; the limits leave room and stop hostile files.
+/// Real forms are ~10-100 kB and nest about 10 deep; the limits leave room and stop hostile files
+/// (aliases may repeat text up to 4 times the file limit).
 inline const core::YamlRules kFormYaml{
     {"form file", 2 * 1024 * 1024, "A questionnaire is normally under 100 kB: is this the right file?"},
     100000,
     64,
     "a questionnaire has a few thousand",
     "a form needs about 10",
+    8 * 1024 * 1024,
+    "a questionnaire holds well under 1 MB",
 };
 
 /// core::parseYaml with kFormYaml; a file without content is an error here.

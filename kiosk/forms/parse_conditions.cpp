@@ -165,7 +165,8 @@ std::optional<CondValue> readValue(Ctx& ctx, const YamlNode& v, const ItemRef& r
             ctx.error(v, name + " is " + kind + ", so value must be text, not " + describe(v));
             return std::nullopt;
         case ItemType::BodyMap: {
-            if (v.isScalar() && bodymap::findRegion(v.value)) return CondValue{v.value};
+            // An id of the earlier list is accepted; readCompare turns it into its region(s).
+            if (v.isScalar() && !bodymap::resolveRegion(v.value).empty()) return CondValue{v.value};
             std::vector<std::string> ids;
             for (const auto& r : bodymap::regions()) ids.emplace_back(r.id);
             const std::string near = v.isScalar() ? closest(v.value, ids) : std::string();
@@ -176,6 +177,28 @@ std::optional<CondValue> readValue(Ctx& ctx, const YamlNode& v, const ItemRef& r
         default:
             return std::nullopt;  // checkOp already refused every other op on these types
     }
+}
+
+/// A body-map comparison naming an id of the earlier list (bodymap::aliases) compares with the
+/// region(s) it became: "includes sacrum" holds when either lower-back side is marked, "excludes
+/// sacrum" when neither is, as the old id meant.
+Condition oldRegionToNew(Condition c) {
+    const auto& id = std::get<std::string>(c.value);
+    const std::vector<std::string_view> now = bodymap::resolveRegion(id);
+    if (now.size() == 1) {
+        c.value = std::string(now.front());
+        return c;
+    }
+    Condition group;
+    const bool has = c.op == CondOp::Eq || c.op == CondOp::Includes;
+    group.kind = has ? Condition::Kind::Any : Condition::Kind::All;
+    group.where = c.where;
+    for (std::string_view r : now) {
+        Condition one = c;
+        one.value = std::string(r);
+        group.children.push_back(std::move(one));
+    }
+    return group;
 }
 
 bool checkScope(Ctx& ctx, const YamlNode& at, const ItemRef& ref, const CondScope& scope) {
@@ -248,6 +271,7 @@ std::optional<Condition> readCompare(Ctx& ctx, MapReader& m, const CondScope& sc
     auto v = readValue(ctx, *valueN, *ref, c.op);
     if (!v) return std::nullopt;
     c.value = *v;
+    if (ref->sym->item->type == ItemType::BodyMap) return oldRegionToNew(std::move(c));
     return c;
 }
 

@@ -122,6 +122,9 @@ void readBounds(Ctx& ctx, MapReader& m, Item& item) {
     const YamlNode* maxN = m.get("max");
     if (minN) item.min = ctx.number(*minN, "min");
     if (maxN) item.max = ctx.number(*maxN, "max");
+    // Where a bad range is reported: max if given, else min (the item itself when neither is,
+    // which the defaults below never let go wrong).
+    const YamlNode& rangeAt = maxN ? *maxN : minN ? *minN : m.node();
     if (item.type == ItemType::Scale) {
         if (!minN) item.min = 0;
         if (!maxN) item.max = 10;
@@ -130,13 +133,12 @@ void readBounds(Ctx& ctx, MapReader& m, Item& item) {
             if (b && v && *v != std::floor(*v)) ctx.error(*b, "scale bounds are whole numbers; a scale shows one button per value");
         }
         if (item.min && item.max && *item.max - *item.min > 20)
-            ctx.error(maxN ? *maxN : *minN, "a scale from " + formatNumber(*item.min) + " to " + formatNumber(*item.max) +
-                                                " has too many buttons; use at most 21 values (e.g. 0 to 10) or a number item");
+            ctx.error(rangeAt, "a scale from " + formatNumber(*item.min) + " to " + formatNumber(*item.max) +
+                                   " has too many buttons; use at most 21 values (e.g. 0 to 10) or a number item");
     }
     if (item.min && item.max && !(*item.min < *item.max)) {
-        const YamlNode& at = maxN ? *maxN : *minN;
-        ctx.error(at, "'max' must be greater than 'min' (min " + formatNumber(*item.min) + ", max " +
-                          formatNumber(*item.max) + ")");
+        ctx.error(rangeAt, "'max' must be greater than 'min' (min " + formatNumber(*item.min) + ", max " +
+                               formatNumber(*item.max) + ")");
     }
 }
 

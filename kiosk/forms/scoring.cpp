@@ -51,13 +51,11 @@ std::vector<std::pair<std::string, ItemRef>> expand(const Score& score, const Fo
     std::vector<std::pair<std::string, ItemRef>> out;
     for (const std::string& id : score.items) {
         ItemRef ref = resolveRef(form, id);
-        if (!ref) {
-            out.emplace_back(id, ref);  // counts toward total; never answered
-        } else if (ref.item->type == ItemType::Matrix && ref.row == nullptr) {
+        if (ref && ref.item->type == ItemType::Matrix && ref.row == nullptr) {
             for (const MatrixRow& row : ref.item->rows)
                 out.emplace_back(id, ItemRef{ref.item, &row});
         } else {
-            out.emplace_back(id, ref);
+            out.emplace_back(id, ref);  // an unknown id too: it counts toward total, never answered
         }
     }
     return out;

@@ -8,8 +8,10 @@
 #include <cmath>
 #include <type_traits>
 
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/forms/answer_access.h"
 #include "kiosk/forms/answer_check.h"
+#include "kiosk/forms/body_marks.h"
 
 namespace kiosk::session {
 namespace {
@@ -107,7 +109,11 @@ forms::Answer parse(const forms::Item& item, const json& v) {
             if (!v.is_array()) fail(Problem::WrongType);
             forms::BodyMapAnswer marks;
             for (const json& e : v) marks.push_back(bodyMark(e));
-            return marks;
+            // An unknown id is named at its place in the file, before old ids expand into regions.
+            for (size_t i = 0; i < marks.size(); ++i)
+                if (bodymap::resolveRegion(marks[i].region).empty())
+                    throw Fail{forms::AnswerProblem{Problem::UnknownRegion, {}, static_cast<int>(i)}};
+            return forms::normalizeBodyMap(marks);
         }
         case ItemType::Signature: return signature(v);
     }

@@ -81,7 +81,7 @@ bool hiddenByRefused(const forms::Form& form, const forms::Item& item, const std
 }
 
 // Drives the Intake like a patient; the answers are already known to fit.
-SimulateResult walk(std::shared_ptr<const forms::Form> form, const forms::Answers& answers,
+SimulateResult walk(const std::shared_ptr<const forms::Form>& form, const forms::Answers& answers,
                     const std::string& lang, const core::Catalog& catalog, const core::Clock& clock) {
     Intake intake(form, catalog, IntakeConfig{}, clock);
     intake.apply(Start{lang});
@@ -116,7 +116,7 @@ SimulateResult walk(std::shared_ptr<const forms::Form> form, const forms::Answer
 }  // namespace
 
 
-SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann::json& answers,
+SimulateResult simulate(const std::shared_ptr<const forms::Form>& form, const nlohmann::json& answers,
                         const std::string& lang, const core::Catalog& catalog, const core::Clock& clock,
                         HiddenAnswers hidden) {
     if (!form) return {std::nullopt, {makeError(ErrorCode::Internal, "no form to simulate")}, {}};
@@ -191,7 +191,7 @@ SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann:
         for (auto& r : found) out.errors.push_back(std::move(r.error));
         return out;
     }
-    SimulateResult out = walk(std::move(form), shown, language, catalog, clock);
+    SimulateResult out = walk(form, shown, language, catalog, clock);
     out.dropped = std::move(dropped);
     return out;
 }

@@ -39,7 +39,7 @@ struct SimulateResult {
 
 /// @param lang     "" means the form's default language; otherwise one of the form's languages.
 /// @param clock    times written into the record, and "today" for past-only dates.
-SimulateResult simulate(std::shared_ptr<const forms::Form> form, const nlohmann::json& answers,
+SimulateResult simulate(const std::shared_ptr<const forms::Form>& form, const nlohmann::json& answers,
                         const std::string& lang, const core::Catalog& catalog,
                         const core::Clock& clock = core::systemClock(),
                         HiddenAnswers hidden = HiddenAnswers::Error);

@@ -42,8 +42,8 @@ KdfLimits KdfLimits::interactive() {
 KdfLimits KdfLimits::minimum() { return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN}; }
 
 core::Result<void> ensureSodium() {
-    static const int status = sodium_init();  // thread-safe static init; 1 = already done
-    if (status < 0) return makeError(ErrorCode::Crypto, "libsodium could not be initialised");
+    static const int kStatus = sodium_init();  // thread-safe static init; 1 = already done
+    if (kStatus < 0) return makeError(ErrorCode::Crypto, "libsodium could not be initialised");
     return {};
 }
 

@@ -3,9 +3,8 @@
 #include <sys/stat.h>
 
 #include <cerrno>
-#include <fstream>
-#include <iterator>
 
+#include "kiosk/core/text_file.h"
 #include "kiosk/store/file_io.h"
 
 namespace kiosk::store {
@@ -13,7 +12,8 @@ namespace {
 
 constexpr const char* kHeader =
     "# intake-kiosk: the clinic public key this database seals to (BLAKE2b-256). Do not edit.\n";
-constexpr std::size_t kMaxPinFile = 4096;  // a pin is one short line; anything bigger is not one
+/// A pin is one short line; anything bigger is not one.
+const core::TextFileKind kPinFile{"key pin file", 4096, "A pin file holds one line."};
 
 std::optional<Bytes> fromHex(const std::string& hex) {
     if (hex.size() != 64) return std::nullopt;
@@ -40,17 +40,15 @@ std::string fingerprintOf(const Bytes& publicKeyHash) { return toHex(publicKeyHa
 core::Result<std::optional<Bytes>> readKeyPin(const std::string& path) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0 && errno == ENOENT) return std::optional<Bytes>();
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return core::makeError(core::ErrorCode::Integrity, "the clinic key's pin file cannot be read",
+    const auto read = core::readTextFile(path, kPinFile);
+    if (!read)  // a folder, a device, a file far too big: said as such, and nothing is saved
+        return core::makeError(core::ErrorCode::Integrity,
+                               "the clinic key's pin file cannot be read: " + read.error().message,
                                core::SourceLoc{path});
-    std::string text;
-    text.resize(kMaxPinFile + 1);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    const std::string& text = *read;
     std::optional<Bytes> pin;
     std::size_t lines = 0;
-    for (std::size_t pos = 0; pos < text.size() && text.size() <= kMaxPinFile;) {
+    for (std::size_t pos = 0; pos < text.size();) {
         std::size_t end = text.find('\n', pos);
         if (end == std::string::npos) end = text.size();
         const std::string line = text.substr(pos, end - pos);

@@ -16,7 +16,7 @@ core::ErrorCode codeForSqlite(int code) {
         case SQLITE_PROTOCOL: return core::ErrorCode::Io;
         case SQLITE_CORRUPT:
         case SQLITE_NOTADB: return core::ErrorCode::Integrity;
-        case SQLITE_NOMEM: return core::ErrorCode::Internal;
+        case SQLITE_NOMEM:
         default: return core::ErrorCode::Internal;
     }
 }

@@ -13,8 +13,10 @@
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Transaction.h>
 #include <sodium.h>
+#include <sqlite3.h>
 
 #include "kiosk/core/log.h"
+#include "kiosk/store/db_file.h"
 #include "kiosk/store/schema.h"
 #include "kiosk/store/store_impl.h"
 
@@ -51,6 +53,7 @@ std::string describe(const ListFilter& f) {
     add("status", f.status ? toString(*f.status) : "");
     if (f.includeDeleted) add("deleted", "included");
     if (f.limit > 0) add("limit", std::to_string(f.limit));
+    if (!f.ids.empty()) add("ids", std::to_string(f.ids.size()));
     return out;
 }
 
@@ -66,7 +69,7 @@ std::string binding(const RecordMeta& m) {
 }
 
 Result<void> checkMeta(const RecordMeta& m) {
-    auto bad = [](std::string what) { return makeError(ErrorCode::Invalid, "record metadata: " + what); };
+    auto bad = [](const std::string& what) { return makeError(ErrorCode::Invalid, "record metadata: " + what); };
     if (m.formId.empty()) return bad("form id is empty");
     if (m.formVersion <= 0) return bad("form version must be positive");
     if (m.flags && (m.flags->urgent < 0 || m.flags->caution < 0)) return bad("a flag count is negative");
@@ -112,6 +115,12 @@ Where whereFor(const ListFilter& f) {
     else if (!f.includeDeleted) add("status <> ?", "deleted");
     if (!f.since.empty()) add("submitted_at >= ?", f.since);
     if (!f.until.empty()) add("submitted_at < ?", f.until);
+    if (!f.ids.empty()) {
+        std::string in = "id IN (";
+        for (std::size_t i = 0; i < f.ids.size(); ++i) in += i ? ",?" : "?";
+        w.sql += (w.sql.empty() ? " WHERE " : " AND ") + in + ")";
+        w.args.insert(w.args.end(), f.ids.begin(), f.ids.end());
+    }
     return w;
 }
 
@@ -209,12 +218,25 @@ Result<Store> Store::open(const StoreOptions& options) {
     const std::string& path = options.dbPath;
     std::error_code ec;
     const bool existed = std::filesystem::exists(path, ec);
-    if (!existed && !options.createIfMissing)
-        return makeError(ErrorCode::NotFound, "no database here (give --db or --data-dir)", core::SourceLoc{path});
+    if (!existed && (!options.createIfMissing || options.readOnly)) return missingDatabase(path);
+    const bool writing = !options.readOnly;
     auto opened = guarded("opening the database", path, [&]() -> Result<Store> {
-        int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_FULLMUTEX;
-        if (options.createIfMissing) flags |= SQLite::OPEN_CREATE;
-        SQLite::Database db(path, flags, options.busyTimeoutMs);
+        int flags = (writing ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_FULLMUTEX;
+        if (writing && options.createIfMissing) flags |= SQLite::OPEN_CREATE;
+        std::string target = path;
+        if (!writing) {
+            if (std::string uri = readOnlyUri(path); !uri.empty()) {  // a read-only folder, nobody writing
+                target = std::move(uri);
+                flags |= SQLite::OPEN_URI;
+            }
+        }
+        SQLite::Database db(target, flags, options.busyTimeoutMs);
+        // SQLite falls back to read-only without a word when the file is not writable: say so now,
+        // not at the first save.
+        if (writing && sqlite3_db_readonly(db.getHandle(), "main") == 1) {
+            if (auto why = explainUnopenable(path, true)) return *why;
+            return makeError(ErrorCode::Io, "the database can only be read by this user", core::SourceLoc{path});
+        }
         if (!existed) ::chmod(path.c_str(), 0600);  // -wal and -shm inherit this mode
         // Check before anything writes: a damaged file is left exactly as it was found.
         if (options.quickCheck && existed) {
@@ -228,6 +250,27 @@ Result<Store> Store::open(const StoreOptions& options) {
             db.execAndGet("SELECT count(*) FROM sqlite_master").getInt64() > 0)
             return makeError(ErrorCode::Invalid, "not an intake database (it holds other tables)",
                              core::SourceLoc{path});
+        if (!writing) {
+            // Read as it is: an older schema would need its migrations, which write.
+            if (schemaVersion(db) != kSchemaVersion)
+                return makeError(ErrorCode::Invalid,
+                                 "the database has schema version " + std::to_string(schemaVersion(db)) +
+                                     " and this program reads version " + std::to_string(kSchemaVersion) +
+                                     " only; run a command that writes (or start the kiosk) once, as the kiosk's "
+                                     "user, to upgrade it",
+                                 core::SourceLoc{path});
+            db.exec("PRAGMA foreign_keys = ON;");
+            auto impl = std::make_unique<Impl>(options, std::move(db));
+            impl->kioskId = options.kioskId;
+            if (impl->kioskId.empty())
+                if (auto id = impl->metaGet("kiosk_id")) impl->kioskId.assign(id->begin(), id->end());
+            try {
+                impl->keyProblem = impl->examineKey();
+            } catch (const SQLite::Exception& e) {
+                impl->keyProblem = fromSqlite(e, "checking the clinic key", path);
+            }
+            return Store(std::move(impl));
+        }
         const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
         if (mode != "wal")
             return makeError(ErrorCode::Io, "the database cannot use write-ahead logging (" + mode + ")",
@@ -268,6 +311,11 @@ Result<Store> Store::open(const StoreOptions& options) {
                          "the database failed its integrity check, so intake is stopped and nothing was "
                          "changed. Restore the latest backup or call support.",
                          core::SourceLoc{path});
+    }
+    if (!opened && opened.error().code == ErrorCode::Io) {
+        // SQLite's "unable to open database file" fits a folder, a missing folder and a folder this
+        // user cannot write alike: say which.
+        if (auto why = explainUnopenable(path, writing)) opened = *why;
     }
     if (!opened) core::logger()->error("opening the database failed: {}", opened.error().message);
     return opened;
@@ -387,6 +435,27 @@ Result<std::int64_t> Store::count(const ListFilter& filter) {
     });
 }
 
+Result<std::int64_t> Store::draftCount() {
+    return m->run("counting drafts", [&]() -> Result<std::int64_t> {
+        return m->db.execAndGet("SELECT count(*) FROM drafts").getInt64();
+    });
+}
+
+Result<std::vector<FormVersionCount>> Store::formVersions(const ListFilter& filter) {
+    return m->run("counting records", [&]() -> Result<std::vector<FormVersionCount>> {
+        const Where w = whereFor(filter);
+        SQLite::Statement q(m->db, "SELECT form_id, form_version, content_hash, count(*) FROM records" + w.sql +
+                                       " GROUP BY form_id, form_version, content_hash"
+                                       " ORDER BY form_id, form_version DESC, content_hash");
+        bindAll(q, w.args);
+        std::vector<FormVersionCount> out;
+        while (q.executeStep())
+            out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getString(),
+                           q.getColumn(3).getInt64()});
+        return out;
+    });
+}
+
 Result<std::string> Store::readPayload(const std::string& id, const ClinicKey& key) {
     return m->run("reading a record", [&]() -> Result<std::string> {
         SQLite::Statement q(m->db, std::string("SELECT ") + kSummaryColumns + ", payload FROM records WHERE id = ?");
@@ -423,14 +492,21 @@ Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key
     });
 }
 
-Result<void> Store::markExported(const std::vector<std::string>& ids, const ClinicKey&, const ListFilter& filter) {
+Result<void> Store::markExported(const std::vector<std::string>& ids, const ClinicKey& key, const ListFilter& filter) {
+    std::size_t next = 0;
+    return markExportedEach([&](std::string& id) { return next < ids.size() ? (id = ids[next++], true) : false; },
+                            key, filter);
+}
+
+Result<void> Store::markExportedEach(const std::function<bool(std::string&)>& nextId, const ClinicKey&,
+                                     const ListFilter& filter) {
     return m->run("marking records exported", [&]() -> Result<void> {
         const std::string now = core::utcNowIso();
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m->db, "UPDATE records SET status = 'exported', status_at = ? "
                                    "WHERE id = ? AND status IN ('submitted', 'reviewed', 'exported')");
         std::int64_t n = 0;
-        for (const auto& id : ids) {
+        for (std::string id; nextId(id);) {
             q.reset();
             q.bind(1, now);
             q.bind(2, id);

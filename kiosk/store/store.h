@@ -44,6 +44,9 @@ struct StoreOptions {
     std::int64_t maxPageCount = 0;      ///< 0 = no cap; a cap makes SQLite report a full disk
     std::chrono::seconds draftMaxAge{std::chrono::minutes(30)};  ///< older drafts are discarded
     bool quickCheck = true;             ///< PRAGMA quick_check before anything is written
+    /// Open for reading only: nothing is created, migrated or written, so a listing works on a
+    /// read-only data folder (or as a user who may only read). An old schema is an error here.
+    bool readOnly = false;
     /// The clock and the sleep of the wrong-passphrase back-off (and the time its audit rows
     /// carry); empty = the system clock and a real sleep. Tests pass a clock that the sleep moves.
     std::function<core::SystemTime()> now;
@@ -91,11 +94,21 @@ struct ListFilter {
     std::string since;   ///< submitted_at >= since (UTC ISO)
     std::string until;   ///< submitted_at <  until
     std::int64_t limit = 0;  ///< 0 = all
+    std::vector<std::string> ids;  ///< only these records (at most a few thousand); empty = any
 };
 
 /// @brief The filter as audit text, e.g. "form=intake since=2026-11-01T00:00:00Z
 ///        before=2026-12-01T00:00:00Z status=submitted"; only the fields that filter. "" = all.
 std::string describe(const ListFilter& filter);
+
+/// @brief One form version among some records (Store::formVersions): what an export needs to know
+///        before it streams them (the CSV header is the union of their items).
+struct FormVersionCount {
+    std::string formId;
+    int formVersion = 0;
+    std::string contentHash;
+    std::int64_t records = 0;
+};
 
 /// @brief What to do with the kiosk's draft when a record is submitted.
 enum class DraftAfterSubmit { Clear, Keep };
@@ -182,6 +195,11 @@ public:
                                      DraftAfterSubmit draft = DraftAfterSubmit::Clear);
     core::Result<std::vector<RecordSummary>> list(const ListFilter& filter = {});
     core::Result<std::int64_t> count(const ListFilter& filter = {});
+    /// The distinct (form, version, content hash) of the records matching @p filter (plain columns
+    /// only, nothing unlocked), by form id and newest version first.
+    core::Result<std::vector<FormVersionCount>> formVersions(const ListFilter& filter = {});
+    /// Unfinished intakes waiting in the drafts table (one per kiosk at most): the staff desk's health.
+    core::Result<std::int64_t> draftCount();
     /// The payload as submitted; Integrity if it was altered or its plain columns were changed.
     /// Not audited: a person reading a record goes through viewPayload().
     core::Result<std::string> readPayload(const std::string& id, const ClinicKey& key);
@@ -196,6 +214,10 @@ public:
     /// Marks records exported (audited as one export with the count and describe(@p filter)).
     core::Result<void> markExported(const std::vector<std::string>& ids, const ClinicKey& key,
                                     const ListFilter& filter = {});
+    /// markExported() for an export too large to list as strings: @p nextId sets one id per call
+    /// and returns false when there are no more.
+    core::Result<void> markExportedEach(const std::function<bool(std::string& id)>& nextId, const ClinicKey& key,
+                                        const ListFilter& filter = {});
     core::Result<void> markReviewed(const std::string& id, const ClinicKey& key);
     /// Drops the payload and keeps a 'deleted' tombstone (audited).
     core::Result<void> deleteRecord(const std::string& id, const ClinicKey& key);
@@ -238,7 +260,8 @@ public:
 
 private:
     explicit Store(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> m;
+    // The pimpl, read as m->db in some 130 places: shorter than the m_camelCase rule wants.
+    std::unique_ptr<Impl> m;  // NOLINT(readability-identifier-naming)
 };
 
 }  // namespace kiosk::store

@@ -71,8 +71,9 @@ void drawDetail(Frame& f, const forms::Item& item, forms::BodyMapAnswer marks, s
         const ImVec2 grid = ImGui::GetCursorScreenPos();
         int i = 0;
         for (std::string_view k : kinds) {
-            ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(i % cols) * (w + gap),
-                                             grid.y + static_cast<float>(i / cols) * (target + gap)));
+            const int row = i / cols, column = i % cols;
+            ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(column) * (w + gap),
+                                             grid.y + static_cast<float>(row) * (target + gap)));
             ++i;
             const std::string key = base + "/kind/" + std::string(k);
             const std::string label = niceName(f, "pain_kind.", k);
@@ -100,10 +101,9 @@ void drawDetail(Frame& f, const forms::Item& item, forms::BodyMapAnswer marks, s
     const std::string removeKey = base + "/remove";
     ButtonSpec remove{removeKey, f.tr("ui.body.remove"), WidgetKind::Button};
     if (button(f, remove, ImVec2(std::min(inner, f.px(12.0f)), target))) {
-        marks.erase(marks.begin() + static_cast<long>(index));
+        marks.erase(marks.begin() + static_cast<long>(index));  // `mark` is gone: not read below
         f.state.bodyFocus.erase(item.id);
-        send(f, item, std::move(marks));
-        changed = false;
+        changed = true;
     }
     ImGui::EndGroup();
     const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + pad);
@@ -144,8 +144,9 @@ void drawBodyMapList(Frame& f, const session::ItemView& iv, float width) {
         const forms::BodyMark* focused = nullptr;
         for (const auto& r : bodymap::regions()) {
             if (r.group != g) continue;
-            ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(i % cols) * (w + gap),
-                                             grid.y + static_cast<float>(i / cols) * (rowH + gap)));
+            const int row = i / cols, column = i % cols;
+            ImGui::SetCursorScreenPos(ImVec2(grid.x + static_cast<float>(column) * (w + gap),
+                                             grid.y + static_cast<float>(row) * (rowH + gap)));
             ++i;
             auto it = std::find_if(marks.begin(), marks.end(),
                                    [&](const forms::BodyMark& m) { return m.region == r.id; });

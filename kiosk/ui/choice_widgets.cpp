@@ -42,10 +42,11 @@ int choiceList(Frame& f, const std::vector<std::string>& keys, const std::vector
     float y = origin.y;
     for (int row = 0; row * cols < n; ++row) {
         float rowH = 0;
+        const size_t first = static_cast<size_t>(row) * static_cast<size_t>(cols);  // the row's first option
         for (int c = 0; c < cols && row * cols + c < n; ++c)
-            rowH = std::max(rowH, buttonHeight(f, labels[static_cast<size_t>(row * cols + c)], w, mark));
+            rowH = std::max(rowH, buttonHeight(f, labels[first + static_cast<size_t>(c)], w, mark));
         for (int c = 0; c < cols && row * cols + c < n; ++c) {
-            const auto i = static_cast<size_t>(row * cols + c);
+            const size_t i = first + static_cast<size_t>(c);
             ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(c) * (w + gap), y));
             ButtonSpec spec{keys[i], labels[i], WidgetKind::Choice};
             spec.look = selected[i] ? Look::Selected : Look::Plain;

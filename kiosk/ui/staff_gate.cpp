@@ -128,8 +128,9 @@ void StaffGate::drawPinKeys(Frame& f, float x, float y, const staff::GateView& v
     const float gridW = 3 * keyW + 2 * gap;
     static const char* kKeys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "cancel", "0", "backspace"};
     for (int i = 0; i < 12; ++i) {
-        ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(i % 3) * (keyW + gap),
-                                         y + static_cast<float>(i / 3) * (target + gap)));
+        const int row = i / 3, column = i % 3;
+        ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(column) * (keyW + gap),
+                                         y + static_cast<float>(row) * (target + gap)));
         const std::string id = kKeys[i];
         const std::string key = padKey(id, false);
         const std::string label = id == "cancel" ? f.tr("ui.staff.cancel")

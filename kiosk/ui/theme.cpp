@@ -28,7 +28,7 @@ double contrastRatio(Rgb a, Rgb b) {
 }
 
 std::uint32_t toImU32(Rgb c, float alpha) {
-    const auto a = static_cast<std::uint32_t>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f + 0.5f);
+    const auto a = static_cast<std::uint32_t>(std::lround(std::clamp(alpha, 0.0f, 1.0f) * 255.0f));
     return (a << 24) | (std::uint32_t{c.b} << 16) | (std::uint32_t{c.g} << 8) | c.r;
 }
 

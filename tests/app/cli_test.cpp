@@ -3,14 +3,14 @@
 #include <fstream>
 #include <gtest/gtest.h>
 
-#include "run_binary.h"
+#include "support/run_kiosk.h"
 
 namespace kiosk::app {
 namespace {
 
-using testing::runKiosk;
-using testing::RunResult;
-using testing::TempDir;
+using kiosk::testing::runKiosk;
+using kiosk::testing::RunResult;
+using kiosk::testing::TempDir;
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -100,11 +100,11 @@ TEST(AppCli, MissingConfigFileNamedOnTheCommandLine) {
 
 TEST(AppCli, BadConfigFileNamedOnTheCommandLineIsLocated) {
     TempDir dir("cli-bad-config");
-    std::ofstream(dir.file("kiosk.yaml")) << "clinic:\n  name: North\ntimeouts:\n  idle_afer: 60\n";
+    std::ofstream(dir / "kiosk.yaml") << "clinic:\n  name: North\ntimeouts:\n  idle_afer: 60\n";
     const RunResult r =
-        runKiosk("run --config '" + dir.file("kiosk.yaml") + "'", "env -u DISPLAY -u WAYLAND_DISPLAY");
+        runKiosk("run --config '" + dir / "kiosk.yaml" + "'", "env -u DISPLAY -u WAYLAND_DISPLAY");
     EXPECT_EQ(r.exitCode, 1);
-    EXPECT_TRUE(has(r.output, dir.file("kiosk.yaml") + ":4:3: error: unknown key 'timeouts.idle_afer'"))
+    EXPECT_TRUE(has(r.output, dir / "kiosk.yaml" + ":4:3: error: unknown key 'timeouts.idle_afer'"))
         << r.output;
     EXPECT_TRUE(has(r.output, "did you mean 'timeouts.idle_after'")) << r.output;
 }
@@ -119,7 +119,7 @@ TEST(AppCli, RunWithoutDisplaySaysSo) {
 
 TEST(AppCli, ScreenshotWithoutDisplaySaysSo) {
     TempDir dir("cli-shot-no-display");
-    const RunResult r = runKiosk("screenshot --screen welcome -o '" + dir.file("w.png") + "'",
+    const RunResult r = runKiosk("screenshot --screen welcome -o '" + dir / "w.png" + "'",
                                  "env -u DISPLAY -u WAYLAND_DISPLAY");
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(has(r.output, "no display available")) << r.output;

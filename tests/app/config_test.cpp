@@ -7,6 +7,7 @@
 
 #include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/forms/loader.h"
+#include "support/temp_files.h"
 
 namespace kiosk::app {
 namespace {
@@ -181,7 +182,8 @@ TEST(AppConfig, ReaderLimitsAndChecksApply) {
 }
 
 TEST(AppConfig, AFolderIsNotASettingsFile) {
-    const std::string dir = std::filesystem::temp_directory_path().string();
+    const kiosk::testing::TempDir folder("config-folder");
+    const std::string& dir = folder.path();
     for (bool explicitlyGiven : {true, false}) {
         const ConfigLoad load = loadConfig(dir, explicitlyGiven);
         ASSERT_EQ(load.errors.size(), 1u);
@@ -214,26 +216,22 @@ TEST(AppConfig, MissingFileIsDefaultsOnlyWhenNotExplicit) {
 }
 
 TEST(AppConfig, LoadsFromFile) {
-    const auto path = std::filesystem::temp_directory_path() / "kiosk_config_test.yaml";
-    std::ofstream(path) << "clinic:\n  name: North\nwindow: 800x600\n";
-    const ConfigLoad load = loadConfig(path.string(), true);
-    std::filesystem::remove(path);
+    const kiosk::testing::TempFile file("kiosk.yaml", "clinic:\n  name: North\nwindow: 800x600\n");
+    const ConfigLoad load = loadConfig(file.path(), true);
     ASSERT_TRUE(load.ok()) << firstError(load);
     EXPECT_EQ(load.config->clinicName, "North");
     EXPECT_EQ(load.config->window.width, 800);
 }
 
 TEST(AppConfig, RelativeLogoIsBesideTheSettingsFile) {
-    const auto dir = std::filesystem::temp_directory_path() / "kiosk_config_logo";
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir / "kiosk.yaml") << "clinic:\n  logo: logo.png\n";
-    std::ofstream(dir / "abs.yaml") << "clinic:\n  logo: /srv/clinic/logo.png\n";
-    const ConfigLoad rel = loadConfig((dir / "kiosk.yaml").string(), true);
-    const ConfigLoad abs = loadConfig((dir / "abs.yaml").string(), true);
-    std::filesystem::remove_all(dir);
+    const kiosk::testing::TempDir dir("config-logo");
+    kiosk::testing::writeFile(dir / "kiosk.yaml", "clinic:\n  logo: logo.png\n");
+    kiosk::testing::writeFile(dir / "abs.yaml", "clinic:\n  logo: /srv/clinic/logo.png\n");
+    const ConfigLoad rel = loadConfig(dir / "kiosk.yaml", true);
+    const ConfigLoad abs = loadConfig(dir / "abs.yaml", true);
     ASSERT_TRUE(rel.ok()) << firstError(rel);
     ASSERT_TRUE(abs.ok()) << firstError(abs);
-    EXPECT_EQ(rel.config->logoPath, (dir / "logo.png").string());
+    EXPECT_EQ(rel.config->logoPath, dir / "logo.png");
     EXPECT_EQ(abs.config->logoPath, "/srv/clinic/logo.png");
 }
 

@@ -10,7 +10,7 @@
 
 #include "../store/store_test_util.h"
 #include "kiosk/app/cli/store_sink.h"
-#include "run_binary.h"
+#include "support/temp_files.h"
 #include "scene_e2e_fixture.h"
 
 namespace kiosk::app {
@@ -34,10 +34,10 @@ class IntakeToDisk : public testing::SceneE2e {
         sink.reset();
     }
 
-    std::string db() const { return dir.file("intake.sqlite3"); }
+    std::string db() const { return dir / "intake.sqlite3"; }
 
     const std::string kPass = "front desk secret";
-    testing::TempDir dir{"intake-to-disk"};
+    kiosk::testing::TempDir dir{"intake-to-disk"};
     std::unique_ptr<StoreRecordSink> sink;
 };
 

@@ -2,17 +2,18 @@
 // refusals (missing, not a PNG, too large) and a real round trip through a PNG written by cairo.
 #include "kiosk/app/shell/logo_texture.h"
 
-#include <cairo.h>
 #include <cstring>
 #include <fstream>
 #include <gtest/gtest.h>
 
-#include "run_binary.h"
+#include "support/solid_png.h"
+#include "support/temp_files.h"
 
 namespace kiosk::app {
 namespace {
 
-using testing::TempDir;
+using kiosk::testing::TempDir;
+using kiosk::testing::writeSolidPng;
 
 TEST(LogoPixels, PremultipliedArgbBecomesStraightRgba) {
     const uint32_t pixels[] = {
@@ -40,15 +41,8 @@ TEST(LogoPixels, PremultipliedArgbBecomesStraightRgba) {
 
 TEST(LogoPixels, ReadsAPngWrittenByCairo) {
     TempDir dir("logo-read");
-    const std::string path = dir.file("logo.png");
-    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 8, 4);
-    cairo_t* cr = cairo_create(s);
-    cairo_set_source_rgba(cr, 1.0, 0.0, 1.0, 0.5);  // half-transparent magenta
-    cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
-    cairo_paint(cr);
-    cairo_destroy(cr);
-    ASSERT_EQ(cairo_surface_write_to_png(s, path.c_str()), CAIRO_STATUS_SUCCESS);
-    cairo_surface_destroy(s);
+    const std::string path = dir / "logo.png";
+    ASSERT_TRUE(writeSolidPng(path, 8, 4, 1.0, 0.0, 1.0, 0.5));  // half-transparent magenta
 
     auto logo = readLogoPng(path);
     ASSERT_TRUE(logo) << logo.error().format();
@@ -70,8 +64,8 @@ TEST(LogoPixels, MissingFileIsNotFound) {
 
 TEST(LogoPixels, AFileThatIsNoPngIsRefused) {
     TempDir dir("logo-not-png");
-    std::ofstream(dir.file("logo.png")) << "GIF89a this is not a PNG at all, not even close";
-    auto logo = readLogoPng(dir.file("logo.png"));
+    std::ofstream(dir / "logo.png") << "GIF89a this is not a PNG at all, not even close";
+    auto logo = readLogoPng(dir / "logo.png");
     ASSERT_FALSE(logo);
     EXPECT_EQ(logo.error().code, core::ErrorCode::Invalid);
     EXPECT_NE(logo.error().message.find("not a PNG"), std::string::npos) << logo.error().message;
@@ -82,8 +76,8 @@ TEST(LogoPixels, AnAbsurdlyLargePngIsRefusedFromItsHeader) {
     TempDir dir("logo-huge");
     const unsigned char head[24] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13,
                                     'I',  'H', 'D', 'R', 0,    0,    0x4E, 0x20, 0, 0, 0, 100};
-    std::ofstream(dir.file("huge.png"), std::ios::binary).write(reinterpret_cast<const char*>(head), 24);
-    auto logo = readLogoPng(dir.file("huge.png"));
+    std::ofstream(dir / "huge.png", std::ios::binary).write(reinterpret_cast<const char*>(head), 24);
+    auto logo = readLogoPng(dir / "huge.png");
     ASSERT_FALSE(logo);
     EXPECT_EQ(logo.error().code, core::ErrorCode::Invalid);
     EXPECT_NE(logo.error().message.find("20000x100"), std::string::npos) << logo.error().message;
@@ -93,8 +87,8 @@ TEST(LogoPixels, ATruncatedPngIsAnErrorNotACrash) {
     TempDir dir("logo-truncated");
     const unsigned char head[24] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13,
                                     'I',  'H', 'D', 'R', 0,    0,    0,    64,   0, 0, 0, 64};
-    std::ofstream(dir.file("cut.png"), std::ios::binary).write(reinterpret_cast<const char*>(head), 24);
-    auto logo = readLogoPng(dir.file("cut.png"));
+    std::ofstream(dir / "cut.png", std::ios::binary).write(reinterpret_cast<const char*>(head), 24);
+    auto logo = readLogoPng(dir / "cut.png");
     ASSERT_FALSE(logo);
     EXPECT_NE(logo.error().message.find("cannot read the PNG"), std::string::npos) << logo.error().message;
 }

@@ -5,26 +5,26 @@
 #include <fstream>
 #include <gtest/gtest.h>
 
-#include "run_binary.h"
+#include "support/temp_files.h"
 
 namespace kiosk::app {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::TempDir;
+using kiosk::testing::TempDir;
 
 TEST(AppPaths, InstalledShareFolderWins) {
     TempDir dir("paths-installed");
-    fs::create_directories(dir.file("usr/bin"));
-    fs::create_directories(dir.file("usr/share/intake-kiosk/forms"));
-    const BundlePaths p = bundlePaths(dir.file("usr/bin/intake-kiosk"), KIOSK_SOURCE_DIR);
-    EXPECT_EQ(p.formsDir, dir.file("usr/share/intake-kiosk/forms"));
-    EXPECT_EQ(p.assetsDir, dir.file("usr/share/intake-kiosk/assets"));
+    fs::create_directories(dir / "usr/bin");
+    fs::create_directories(dir / "usr/share/intake-kiosk/forms");
+    const BundlePaths p = bundlePaths(dir / "usr/bin/intake-kiosk", KIOSK_SOURCE_DIR);
+    EXPECT_EQ(p.formsDir, dir / "usr/share/intake-kiosk/forms");
+    EXPECT_EQ(p.assetsDir, dir / "usr/share/intake-kiosk/assets");
 }
 
 TEST(AppPaths, DevelopmentBuildUsesTheSourceTree) {
     TempDir dir("paths-dev");
-    const BundlePaths p = bundlePaths(dir.file("build/intake-kiosk"), KIOSK_SOURCE_DIR);
+    const BundlePaths p = bundlePaths(dir / "build/intake-kiosk", KIOSK_SOURCE_DIR);
     EXPECT_EQ(p.formsDir, std::string(KIOSK_SOURCE_DIR) + "/forms");
     EXPECT_EQ(p.assetsDir, std::string(KIOSK_SOURCE_DIR) + "/assets");
 }
@@ -36,34 +36,34 @@ TEST(AppPaths, NeitherFallsBackToUsrShare) {
 
 TEST(AppPaths, FormByFileNameByInnerIdAndByPath) {
     TempDir dir("paths-forms");
-    std::ofstream(dir.file("intake.yaml")) << "# a comment\nid: clinic_intake\nversion: 1\n";
-    std::ofstream(dir.file("follow-up.yaml")) << "id: \"follow_up_visit\"  # quoted, with a comment\n";
-    std::ofstream(dir.file("notes.txt")) << "id: not_a_form\n";
-    EXPECT_EQ(*resolveFormFile("intake", dir.path()), dir.file("intake.yaml"));
-    EXPECT_EQ(*resolveFormFile("clinic_intake", dir.path()), dir.file("intake.yaml"));
-    EXPECT_EQ(*resolveFormFile("follow_up_visit", dir.path()), dir.file("follow-up.yaml"));
-    EXPECT_EQ(*resolveFormFile(dir.file("follow-up.yaml"), "/elsewhere"), dir.file("follow-up.yaml"));
-    EXPECT_EQ(*resolveFormFile("", dir.path()), dir.file("intake.yaml"));  // several: "intake"
+    std::ofstream(dir / "intake.yaml") << "# a comment\nid: clinic_intake\nversion: 1\n";
+    std::ofstream(dir / "follow-up.yaml") << "id: \"follow_up_visit\"  # quoted, with a comment\n";
+    std::ofstream(dir / "notes.txt") << "id: not_a_form\n";
+    EXPECT_EQ(*resolveFormFile("intake", dir.path()), dir / "intake.yaml");
+    EXPECT_EQ(*resolveFormFile("clinic_intake", dir.path()), dir / "intake.yaml");
+    EXPECT_EQ(*resolveFormFile("follow_up_visit", dir.path()), dir / "follow-up.yaml");
+    EXPECT_EQ(*resolveFormFile(dir / "follow-up.yaml", "/elsewhere"), dir / "follow-up.yaml");
+    EXPECT_EQ(*resolveFormFile("", dir.path()), dir / "intake.yaml");  // several: "intake"
 }
 
 TEST(AppPaths, OnlyFormIsTheDefault) {
     TempDir dir("paths-one-form");
-    std::ofstream(dir.file("back.yml")) << "id: back\n";
-    EXPECT_EQ(*resolveFormFile("", dir.path()), dir.file("back.yml"));
+    std::ofstream(dir / "back.yml") << "id: back\n";
+    EXPECT_EQ(*resolveFormFile("", dir.path()), dir / "back.yml");
 }
 
 TEST(AppPaths, UnknownFormNamesTheOnesThatExist) {
     TempDir dir("paths-unknown");
-    std::ofstream(dir.file("intake.yaml")) << "id: clinic_intake\n";
+    std::ofstream(dir / "intake.yaml") << "id: clinic_intake\n";
     auto r = resolveFormFile("intak", dir.path());
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, core::ErrorCode::NotFound);
     EXPECT_NE(r.error().message.find("no form 'intak'"), std::string::npos) << r.error().message;
     EXPECT_NE(r.error().message.find("clinic_intake"), std::string::npos) << r.error().message;
 
-    auto missingFile = resolveFormFile(dir.file("gone.yaml"), dir.path());
+    auto missingFile = resolveFormFile(dir / "gone.yaml", dir.path());
     ASSERT_FALSE(missingFile.ok());
-    EXPECT_EQ(missingFile.error().format(), dir.file("gone.yaml") + ": error: no such form file");
+    EXPECT_EQ(missingFile.error().format(), dir / "gone.yaml" + ": error: no such form file");
 }
 
 TEST(AppPaths, BundledFormsResolveById) {

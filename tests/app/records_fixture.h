@@ -12,11 +12,14 @@
 
 #include "../store/store_test_util.h"
 #include "kiosk/store/store.h"
-#include "run_binary.h"
+#include "support/run_kiosk.h"
 
 namespace kiosk::app::testing {
 namespace st = kiosk::store::testing;
 using namespace kiosk::store;
+// The runner of tests/support, under the names the CLI tests use.
+using kiosk::testing::RunResult;
+using kiosk::testing::runKiosk;
 
 inline const std::string kPass = "first staff secret";
 
@@ -65,9 +68,9 @@ protected:
     }
     /// Runs `intake-kiosk <args> --db DB --passphrase-file PASS` with stdin not a terminal.
     RunResult run(const std::string& args) const {
-        return kiosk::app::testing::runKiosk(args + " --db " + db + " --passphrase-file " + dir / "pass" + " </dev/null");
+        return runKiosk(args + " --db " + db + " --passphrase-file " + dir / "pass" + " </dev/null");
     }
-    st::TempDir dir;
+    kiosk::testing::TempDir dir{"records"};
     std::string db;
     std::vector<std::string> ids;
 };

@@ -6,7 +6,8 @@
 #include <set>
 
 #include "kiosk/store/store.h"
-#include "run_binary.h"
+#include "support/run_kiosk.h"
+#include "support/solid_png.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -14,9 +15,10 @@
 namespace kiosk::app {
 namespace {
 
-using testing::runKiosk;
-using testing::RunResult;
-using testing::TempDir;
+using kiosk::testing::runKiosk;
+using kiosk::testing::RunResult;
+using kiosk::testing::TempDir;
+using kiosk::testing::writeSolidPng;
 
 /// A private X server per test: tests/support/with_xvfb.sh lets Xvfb pick a free display itself, so
 /// tests that ctest runs in parallel never race for one display number (as `xvfb-run -a` can).
@@ -51,7 +53,7 @@ Png readPng(const std::string& path) {
 
 void expectScreen(const std::string& screen, const std::string& extra = "") {
     TempDir dir("shot-" + screen.substr(0, screen.find(':')));
-    const std::string out = dir.file("shot.png");
+    const std::string out = dir / "shot.png";
     const RunResult r =
         runKiosk("screenshot --screen " + screen + " --size 1024x768 -o '" + out + "' " + extra, kXvfb);
     ASSERT_EQ(r.exitCode, 0) << r.output;
@@ -95,23 +97,17 @@ long magentaPixels(const std::string& path) {
 
 /// A config naming @p logo as the clinic's logo.
 std::string logoConfig(const TempDir& dir, const std::string& logo) {
-    const std::string path = dir.file("kiosk.yaml");
+    const std::string path = dir / "kiosk.yaml";
     std::ofstream(path) << "clinic:\n  name: Riverside Pain Clinic\n  logo: '" << logo << "'\n";
     return path;
 }
 
 TEST(AppScreenshot, WelcomeShowsTheClinicLogo) {
     TempDir dir("shot-logo");
-    const std::string logo = dir.file("logo.png");
-    cairo_surface_t* square = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 64, 64);
-    cairo_t* cr = cairo_create(square);
-    cairo_set_source_rgb(cr, 1.0, 0.0, 1.0);
-    cairo_paint(cr);
-    cairo_destroy(cr);
-    ASSERT_EQ(cairo_surface_write_to_png(square, logo.c_str()), CAIRO_STATUS_SUCCESS);
-    cairo_surface_destroy(square);
+    const std::string logo = dir / "logo.png";
+    ASSERT_TRUE(writeSolidPng(logo, 64, 64, 1.0, 0.0, 1.0));  // a magenta square
 
-    const std::string out = dir.file("shot.png");
+    const std::string out = dir / "shot.png";
     const RunResult r = runKiosk("screenshot --screen welcome --size 1024x768 --config '" +
                                      logoConfig(dir, logo) + "' -o '" + out + "'",
                                  kXvfb);
@@ -126,9 +122,9 @@ TEST(AppScreenshot, WelcomeShowsTheClinicLogo) {
 
 TEST(AppScreenshot, AMissingLogoIsAWarningAndTheScreenStillRenders) {
     TempDir dir("shot-no-logo");
-    const std::string out = dir.file("shot.png");
+    const std::string out = dir / "shot.png";
     const RunResult r = runKiosk("screenshot --screen welcome --size 1024x768 --config '" +
-                                     logoConfig(dir, dir.file("missing.png")) + "' -o '" + out + "'",
+                                     logoConfig(dir, dir / "missing.png") + "' -o '" + out + "'",
                                  kXvfb);
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("missing.png"), std::string::npos) << r.output;
@@ -139,7 +135,7 @@ TEST(AppScreenshot, AMissingLogoIsAWarningAndTheScreenStillRenders) {
 
 TEST(AppScreenshot, MissingPageIsAClearError) {
     TempDir dir("shot-bad-page");
-    const RunResult r = runKiosk("screenshot --screen page:999 -o '" + dir.file("x.png") + "'", kXvfb);
+    const RunResult r = runKiosk("screenshot --screen page:999 -o '" + dir / "x.png" + "'", kXvfb);
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("page 999 does not exist"), std::string::npos) << r.output;
 }
@@ -147,14 +143,14 @@ TEST(AppScreenshot, MissingPageIsAClearError) {
 TEST(AppRun, BadFormShowsStaffMessageAndKeepsRunning) {
     // The kiosk must draw (FIRST_FRAME_MS) and log which form failed, not exit with an error.
     TempDir dir("run-bad-form");
-    std::ofstream(dir.file("broken.yaml")) << "id: broken\nversion: one\npages: 7\n";
+    std::ofstream(dir / "broken.yaml") << "id: broken\nversion: one\npages: 7\n";
     const RunResult r =
-        runKiosk("run --windowed 800x600 --form '" + dir.file("broken.yaml") + "' --data-dir '" +
-                     dir.file("data") + "'",
+        runKiosk("run --windowed 800x600 --form '" + dir / "broken.yaml" + "' --data-dir '" +
+                     dir / "data" + "'",
                  kXvfb + " env KIOSK_BENCH=1 KIOSK_EXIT_AFTER_FRAMES=2 KIOSK_CONFIG=/nonexistent");
     EXPECT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("FIRST_FRAME_MS "), std::string::npos) << r.output;
-    std::ifstream log(dir.file("data/logs/intake-kiosk.log"));
+    std::ifstream log(dir / "data/logs/intake-kiosk.log");
     const std::string logText((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
     EXPECT_NE(logText.find("broken.yaml failed to load"), std::string::npos) << logText;
 }
@@ -162,7 +158,7 @@ TEST(AppRun, BadFormShowsStaffMessageAndKeepsRunning) {
 TEST(AppRun, AFrameLimitStopsAtTheFirstIdleMomentInsteadOfWaitingForATouch) {
     // Nobody taps: a limit larger than the frames a still screen needs must not hang the kiosk.
     TempDir dir("run-frame-limit");
-    const RunResult r = runKiosk("run --windowed 800x600 --data-dir '" + dir.file("data") + "'",
+    const RunResult r = runKiosk("run --windowed 800x600 --data-dir '" + dir / "data" + "'",
                                  kXvfb + " env KIOSK_BENCH=1 KIOSK_EXIT_AFTER_FRAMES=1000 "
                                              "KIOSK_CONFIG=/nonexistent timeout 60");
     EXPECT_EQ(r.exitCode, 0) << "124 means it waited for input until `timeout` killed it\n" << r.output;
@@ -183,7 +179,7 @@ TEST(AppRun, UnusableDataFolderShowsStaffMessageAndKeepsRunning) {
 
 TEST(AppRun, ChangedSettingsFileIsAuditedOncePerChange) {
     TempDir dir("run-settings-audit");
-    const std::string data = dir.file("data");
+    const std::string data = dir / "data";
     {
         // Keys made fast here, so the kiosk does not spend a second on argon2id at its first start.
         store::StoreOptions o;
@@ -193,7 +189,7 @@ TEST(AppRun, ChangedSettingsFileIsAuditedOncePerChange) {
         ASSERT_TRUE(s) << s.error().format();
         ASSERT_TRUE(s->initKeys(store::kDefaultPassphrase, store::KdfLimits::minimum()));
     }
-    const std::string config = dir.file("kiosk.yaml");
+    const std::string config = dir / "kiosk.yaml";
     auto start = [&] {
         return runKiosk("run --windowed 800x600 --config '" + config + "'",
                         kXvfb + " env KIOSK_EXIT_AFTER_FRAMES=2");

@@ -6,10 +6,13 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/store/store.h"
-#include "support/cli_run.h"
+#include "support/run_kiosk.h"
 
-using kiosk::testing::CliRun;
+using kiosk::testing::readFile;
+using kiosk::testing::RunResult;
 using kiosk::testing::runKiosk;
+using kiosk::testing::shellWords;
+using kiosk::testing::TempDir;
 using kiosk::testing::TempFile;
 using nlohmann::json;
 
@@ -28,7 +31,8 @@ void expectNoPatientData(const std::string& err) {
 }  // namespace
 
 TEST(AppSimulateCli, PrintsTheRecordJson) {
-    const CliRun r = runKiosk({"simulate", kForm, "--answers", kCalm, "--lang", "es", "--drop-hidden"});
+    const RunResult r =
+        runKiosk(shellWords({"simulate", kForm, "--answers", kCalm, "--lang", "es", "--drop-hidden"}));
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const json record = json::parse(r.out);
     EXPECT_EQ(record["form"]["id"], "clinic_intake");
@@ -42,7 +46,7 @@ TEST(AppSimulateCli, PrintsTheRecordJson) {
 }
 
 TEST(AppSimulateCli, AnswersToHiddenItemsFailWithoutDropHidden) {
-    const CliRun r = runKiosk({"simulate", kForm, "--answers", kCalm});
+    const RunResult r = runKiosk(shellWords({"simulate", kForm, "--answers", kCalm}));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.out.empty());
     EXPECT_EQ(r.err, kCalm + ": error: answer to 'surgery_injury_details' is given, but the item is "
@@ -54,7 +58,7 @@ TEST(AppSimulateCli, AnswersToHiddenItemsFailWithoutDropHidden) {
 
 TEST(AppSimulateCli, ReportsEveryAnswerErrorWithoutQuotingValues) {
     const TempFile answers("answers.json", R"({"first_nme": "ZQXJ", "pain_now": 42, "date_of_birth": "ZQXJ-day"})");
-    const CliRun r = runKiosk({"simulate", kForm, "--answers", answers.path()});
+    const RunResult r = runKiosk(shellWords({"simulate", kForm, "--answers", answers.path()}));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find("error: unknown item 'first_nme' in the answers; did you mean 'first_name'?"), std::string::npos)
         << r.err;
@@ -66,7 +70,7 @@ TEST(AppSimulateCli, ReportsEveryAnswerErrorWithoutQuotingValues) {
 
 TEST(AppSimulateCli, BrokenJsonIsLocatedNotQuoted) {
     const TempFile answers("answers.json", "{\n  \"first_name\": ZQXJ-secret\n}\n");
-    const CliRun r = runKiosk({"simulate", kForm, "--answers", answers.path()});
+    const RunResult r = runKiosk(shellWords({"simulate", kForm, "--answers", answers.path()}));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_EQ(r.err, answers.path() + ":2:17: error: the answers file is not valid JSON\n");
 }
@@ -76,28 +80,28 @@ TEST(AppSimulateCli, DuplicateKeysAreAnErrorAtTheSecondKey) {
     const TempFile answers("answers.json",
                            "{\n  \"first_name\": \"ZQXJ\",\n  \"sleep_freq\": {\"refreshed\": \"never\", "
                            "\"refreshed\": \"always\"},\n  \"first_name\": \"ZQXJ\"\n}\n");
-    const CliRun r = runKiosk({"simulate", kForm, "--answers", answers.path()});
+    const RunResult r = runKiosk(shellWords({"simulate", kForm, "--answers", answers.path()}));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_EQ(r.err, answers.path() + ":3:40: error: key 'refreshed' appears twice in the same object; keep one\n");
 }
 
 TEST(AppSimulateCli, MatrixRowKeysAndTopLevelShape) {
     const TempFile dotted("answers.json", R"({"sleep_freq.refreshed": "never", "pain_map": ["ZQXJ"]})");
-    CliRun r = runKiosk({"simulate", kForm, "--answers", dotted.path()});
+    RunResult r = runKiosk(shellWords({"simulate", kForm, "--answers", dotted.path()}));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find(dotted.path() + ": error: answer key 'sleep_freq.refreshed' names a matrix row the way "
                                          "form files do; in answers a matrix is one object: "
                                          "{\"sleep_freq\": {\"refreshed\": ...}}\n"),
               std::string::npos)
         << r.err;
-    EXPECT_NE(r.err.find(dotted.path() + ": error: answer to 'pain_map[0]' is not a body region id; the ids are "
-                                         "listed in assets/i18n/regions.en.yaml\n"),
+    EXPECT_NE(r.err.find(dotted.path() + ": error: answer to 'pain_map[0]' is not a body region id; the ids are: "
+                                         "head_front_r, head_front_l, face_r, "),
               std::string::npos)
         << r.err;
     EXPECT_EQ(r.err.find("ZQXJ"), std::string::npos) << r.err;
 
     const TempFile list("answers.json", R"(["ZQXJ"])");
-    r = runKiosk({"simulate", kForm, "--answers", list.path()});
+    r = runKiosk(shellWords({"simulate", kForm, "--answers", list.path()}));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_EQ(r.err, list.path() + ": error: answers must be a JSON object of item id -> answer, like "
                                    "{\"pain_now\": 6}; the top level here is a JSON array\n");
@@ -105,52 +109,51 @@ TEST(AppSimulateCli, MatrixRowKeysAndTopLevelShape) {
 
 TEST(AppSimulateCli, BadFormAndUsageErrors) {
     const TempFile bad("bad.yaml", "id: [\n");
-    CliRun r = runKiosk({"simulate", bad.path(), "--answers", kCalm});
+    RunResult r = runKiosk(shellWords({"simulate", bad.path(), "--answers", kCalm}));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_EQ(r.err.rfind(bad.path() + ":", 0), 0u) << r.err;
-    r = runKiosk({"simulate", kForm});
+    r = runKiosk(shellWords({"simulate", kForm}));
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("give --answers ANSWERS.json"), std::string::npos);
-    r = runKiosk({"simulate", "--answers", kCalm});
+    r = runKiosk(shellWords({"simulate", "--answers", kCalm}));
     EXPECT_EQ(r.exitCode, 2);
-    r = runKiosk({"simulate", kForm, "--answers", kCalm, "--bogus"});
+    r = runKiosk(shellWords({"simulate", kForm, "--answers", kCalm, "--bogus"}));
     EXPECT_EQ(r.exitCode, 2);
-    r = runKiosk({"simulate", kForm, "--answers", "/nonexistent/answers.json"});
+    r = runKiosk(shellWords({"simulate", kForm, "--answers", "/nonexistent/answers.json"}));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_EQ(r.err, "/nonexistent/answers.json: error: cannot read the answers file\n");
 }
 
 TEST(AppSimulateCli, SaveStoresTheRecordSealedAsAKioskSubmitWould) {
-    char dirTmpl[] = "/tmp/kiosk_simsave_XXXXXX";
-    const std::string dir = ::mkdtemp(dirTmpl);
-    const std::string db = dir + "/new/folder/intake.sqlite3";  // missing folders are made
-    const CliRun saved = runKiosk({"simulate", kForm, "--answers", kCalm, "--drop-hidden", "--save", "--db", db});
+    const TempDir dir("simsave");
+    const std::string db = dir / "new/folder/intake.sqlite3";  // missing folders are made
+    const RunResult saved =
+        runKiosk(shellWords({"simulate", kForm, "--answers", kCalm, "--drop-hidden", "--save", "--db", db}));
     ASSERT_EQ(saved.exitCode, 0) << saved.err;
     EXPECT_NE(saved.err.find("saved record "), std::string::npos) << saved.err;
     expectNoPatientData(saved.err);
 
-    const CliRun listed = runKiosk({"records", "list", "--db", db});
+    const RunResult listed = runKiosk(shellWords({"records", "list", "--db", db}));
     ASSERT_EQ(listed.exitCode, 0) << listed.err;
     EXPECT_NE(listed.out.find("clinic_intake"), std::string::npos) << listed.out;
     EXPECT_NE(listed.out.find("submitted"), std::string::npos) << listed.out;
 
     // Sealed: the patient's name is nowhere in the database file or its write-ahead log.
-    const std::string bytes = kiosk::testing::slurpFile(db) + kiosk::testing::slurpFile(db + "-wal");
+    const std::string bytes = readFile(db) + readFile(db + "-wal");
     EXPECT_GT(bytes.size(), 4096u);
     EXPECT_EQ(bytes.find("Testpatient"), std::string::npos);
-    std::filesystem::remove_all(dir);
 }
 
 TEST(AppSimulateCli, DatabaseOptionsWithoutSaveAreAUsageError) {
-    const CliRun r = runKiosk({"simulate", kForm, "--answers", kCalm, "--db", "/tmp/x.sqlite3"});
+    const RunResult r =
+        runKiosk(shellWords({"simulate", kForm, "--answers", kCalm, "--db", "/tmp/x.sqlite3"}));
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("--db, --data-dir and --config go with --save"), std::string::npos) << r.err;
 }
 
 TEST(AppSimulateCli, SaveKeepsARunningKiosksDraftAndNamesItsRecords) {
-    char dirTmpl[] = "/tmp/kiosk_simdraft_XXXXXX";
-    const std::string dir = ::mkdtemp(dirTmpl);
-    const std::string db = dir + "/intake.sqlite3";
+    const TempDir dir("simdraft");
+    const std::string db = dir / "intake.sqlite3";
     {
         // A kiosk mid-intake on the same database.
         kiosk::store::StoreOptions o;
@@ -161,7 +164,8 @@ TEST(AppSimulateCli, SaveKeepsARunningKiosksDraftAndNamesItsRecords) {
         ASSERT_TRUE(kiosk->initKeys("first staff secret", kiosk::store::KdfLimits::minimum()));
         ASSERT_TRUE(kiosk->saveDraft(R"({"page":3})", kiosk::core::utcNowIso()));
     }
-    const CliRun saved = runKiosk({"simulate", kForm, "--answers", kCalm, "--drop-hidden", "--save", "--db", db});
+    const RunResult saved =
+        runKiosk(shellWords({"simulate", kForm, "--answers", kCalm, "--drop-hidden", "--save", "--db", db}));
     ASSERT_EQ(saved.exitCode, 0) << saved.err;
 
     kiosk::store::StoreOptions o;
@@ -177,5 +181,4 @@ TEST(AppSimulateCli, SaveKeepsARunningKiosksDraftAndNamesItsRecords) {
     ASSERT_TRUE(records);
     ASSERT_EQ(records->size(), 1u);
     EXPECT_EQ(records->front().meta.kioskId, "simulate");
-    std::filesystem::remove_all(dir);
 }

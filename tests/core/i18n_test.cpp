@@ -2,20 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
+#include "support/temp_files.h"
 
 using kiosk::core::Catalog;
 using kiosk::core::pickLanguage;
-
-namespace {
-std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
-    auto dir = std::filesystem::temp_directory_path() / ("kiosk_i18n_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir / name) << text;
-    return dir;
-}
-}  // namespace
+using kiosk::testing::TempDir;
+using kiosk::testing::writeFile;
 
 TEST(CoreI18n, FallsBackToEnglishThenToTheKey) {
     Catalog c;
@@ -33,23 +25,47 @@ TEST(CoreI18n, FormatsNumberedPlaceholders) {
 }
 
 TEST(CoreI18n, LoadsAreaFilesAndFlattensNestedKeys) {
-    auto dir = writeTemp("ui.es.yaml", "page:\n  next: Siguiente\n  back: Atrás\n");
-    writeTemp("ui.en.yaml", "page:\n  next: Next\n");
-    auto c = Catalog::loadDir(dir.string());
+    const TempDir dir("i18n");
+    writeFile(dir / "ui.es.yaml", "page:\n  next: Siguiente\n  back: Atrás\n");
+    writeFile(dir / "ui.en.yaml", "page:\n  next: Next\n");
+    auto c = Catalog::loadDir(dir.path());
     ASSERT_TRUE(c.ok()) << c.error().format();
     EXPECT_EQ(c->tr("es", "page.next"), "Siguiente");
     EXPECT_EQ(c->tr("en", "page.next"), "Next");
     EXPECT_TRUE(c->has("es", "page.back"));
     EXPECT_FALSE(c->has("en", "page.back"));
-    std::filesystem::remove_all(dir);
 }
 
 TEST(CoreI18n, ReportsWhereABrokenFileIsBroken) {
-    auto dir = writeTemp("bad.en.yaml", "page:\n  next: [unclosed\n");
-    auto c = Catalog::loadDir(dir.string());
+    const TempDir dir("i18n");
+    writeFile(dir / "bad.en.yaml", "page:\n  next: [unclosed\n");
+    auto c = Catalog::loadDir(dir.path());
     ASSERT_FALSE(c.ok());
     EXPECT_NE(c.error().format().find("bad.en.yaml:"), std::string::npos) << c.error().format();
-    std::filesystem::remove_all(dir);
+}
+
+TEST(CoreI18n, ATranslationFileIsReadBoundedAndStrictly) {
+    // Read like every YAML file of the kiosk: a folder, a file over 1 MB and a repeated key are
+    // each refused with their place, instead of being read whole or kept silently.
+    const TempDir dir("i18n");
+    writeFile(dir / "ui.en.yaml", "page:\n  next: Next\n");
+    Catalog c;
+    auto folder = c.loadFile(dir.path());
+    ASSERT_FALSE(folder.ok());
+    EXPECT_EQ(folder.error().message, "this is a directory, not a translation file");
+
+    writeFile(dir / "big.en.yaml", "# " + std::string(1024 * 1024, 'x') + "\n");
+    auto big = c.loadFile(dir / "big.en.yaml");
+    ASSERT_FALSE(big.ok());
+    EXPECT_EQ(big.error().message.rfind("the file is 1048579 bytes; the limit is 1048576 bytes (1 MB).", 0), 0u)
+        << big.error().message;
+
+    writeFile(dir / "twice.en.yaml", "page:\n  next: Next\n  next: Onward\n");
+    auto twice = c.loadFile((dir / "twice.en.yaml"));
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().format(), (dir / "twice.en.yaml") +
+                                          ":3:3: error: duplicate key 'next'; it is already given at line 2:3 (each "
+                                          "key may appear once in a map; remove one)");
 }
 
 TEST(CoreI18n, PickLanguageTakesTheWantedOneElseTheFormsFirstElseEnglish) {

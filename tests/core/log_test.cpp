@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_files.h"
+
 namespace {
 
 unsigned modeOf(const std::string& path) {
@@ -21,16 +23,14 @@ unsigned modeOf(const std::string& path) {
 class CoreLogFiles : public ::testing::Test {
 protected:
     void SetUp() override {
-        char tmpl[] = "/tmp/kiosk-log-XXXXXX";
-        dir = ::mkdtemp(tmpl);
         oldMask = ::umask(022);  // the usual umask, under which files come out 0644 unless we say
     }
     void TearDown() override {
         ASSERT_TRUE(kiosk::core::initLogging({}));  // no sink left pointing into the removed folder
         ::umask(oldMask);
-        std::filesystem::remove_all(dir);
     }
-    std::string dir;
+    const kiosk::testing::TempDir tmp{"log"};
+    const std::string dir = tmp.path();
     mode_t oldMask = 0;
 };
 

@@ -1,12 +1,12 @@
 // Reading a whole text file with its size bound checked before the read (no temp files needed: the
 // tree's own files and /dev/null are enough).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "kiosk/core/text_file.h"
+#include "support/temp_files.h"
 
 namespace kiosk::core {
 namespace {
@@ -15,12 +15,9 @@ const TextFileKind kNotes{"notes file", 1024 * 1024, "Notes are short."};
 
 TEST(CoreTextFile, ReadsAWholeFile) {
     const std::string path = KIOSK_SOURCE_DIR "/tests/data/forms/good.yaml";
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream expected;
-    expected << in.rdbuf();
     const Result<std::string> text = readTextFile(path, kNotes);
     ASSERT_TRUE(text.ok()) << text.error().format();
-    EXPECT_EQ(*text, expected.str());
+    EXPECT_EQ(*text, kiosk::testing::readFile(path));
 }
 
 TEST(CoreTextFile, FileOverTheLimitIsRefusedWithItsSize) {
@@ -46,6 +43,39 @@ TEST(CoreTextFile, WrongKindsOfPathSayWhat) {
 
     // A device could stream forever: it is refused without a read.
     const Result<std::string> device = readTextFile("/dev/zero", kNotes);
+    ASSERT_FALSE(device.ok());
+    EXPECT_EQ(device.error().message, "this is not a regular file");
+}
+
+TEST(CoreTextFile, APipeIsReadUpToTheLimitOnlyWhenTheKindAllowsIt) {
+    // /dev/fd/N names the read end of a pipe holding @p text (written whole, then closed).
+    const auto pipeWith = [](const std::string& text, int& readEnd) {
+        int fds[2];
+        EXPECT_EQ(::pipe(fds), 0);
+        EXPECT_EQ(::write(fds[1], text.data(), text.size()), static_cast<ssize_t>(text.size()));
+        ::close(fds[1]);
+        readEnd = fds[0];
+        return "/dev/fd/" + std::to_string(fds[0]);
+    };
+    const TextFileKind secret{"secret file", 16, "One short line.", true};
+    int fd = -1;
+    const Result<std::string> small = readTextFile(pipeWith("hush\n", fd), secret);
+    ::close(fd);
+    ASSERT_TRUE(small.ok()) << small.error().format();
+    EXPECT_EQ(*small, "hush\n");
+
+    const Result<std::string> flood = readTextFile(pipeWith(std::string(1000, 'x'), fd), secret);
+    ::close(fd);
+    ASSERT_FALSE(flood.ok());
+    EXPECT_EQ(flood.error().message,
+              "more than 16 bytes came through the pipe; the limit is 16 bytes (16 bytes). One short line.");
+
+    const Result<std::string> refused = readTextFile(pipeWith("hush\n", fd), kNotes);
+    ::close(fd);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().message, "this is not a regular file");
+    // A device is never read, pipes allowed or not.
+    const Result<std::string> device = readTextFile("/dev/zero", secret);
     ASSERT_FALSE(device.ok());
     EXPECT_EQ(device.error().message, "this is not a regular file");
 }

@@ -15,6 +15,8 @@ const YamlRules kNotes{
     2,
     "notes have a handful",
     "notes need one",
+    1024,
+    "notes hold little",
 };
 
 struct Parsed {
@@ -96,6 +98,30 @@ TEST(CoreYamlTree, LimitsAndWordsComeFromTheRules) {
               "file?)");
 }
 
+TEST(CoreYamlTree, AliasesCannotMultiplyTheTextPastTheLimit) {
+    // One 1000-byte string repeated by 1000 aliases would be 1 MB of text; these rules allow 16 kB
+    // (and plenty of values), so the 16th alias is refused, at its own line:col, before it is copied.
+    const YamlRules rules{{"notes file", 64 * 1024, ""}, 100000, 8, "", "", 16 * 1024, "notes hold a few lines"};
+    std::string y = "s: &big \"" + std::string(1000, 'x') + "\"\nl:\n";
+    for (int i = 0; i < 1000; ++i) y += "  - *big\n";
+    Parsed p;
+    p.ok = parseYaml(y, "n.yaml", rules, p.root, p.errors);
+    EXPECT_FALSE(p.ok);
+    ASSERT_EQ(p.errors.size(), 1u);
+    EXPECT_EQ(p.errors[0].format(),
+              "n.yaml:18:5: error: the alias *big repeats 1000 bytes of text, which takes the file past 16384 bytes "
+              "(16 kB) of text once its aliases are expanded; notes hold a few lines. Repeated aliases (*name) can "
+              "multiply a file's size: write the values out");
+
+    // The same file under the limit reads, every alias expanded.
+    const YamlRules roomy{{"notes file", 64 * 1024, ""}, 100000, 8, "", "", 2 * 1024 * 1024, ""};
+    Parsed q;
+    q.ok = parseYaml(y, "n.yaml", roomy, q.root, q.errors);
+    ASSERT_TRUE(q.ok) << (q.errors.empty() ? "" : q.errors[0].format());
+    ASSERT_EQ(q.root.find("l")->items.size(), 1000u);
+    EXPECT_EQ(q.root.find("l")->items[999].value, std::string(1000, 'x'));
+}
+
 TEST(CoreYamlTree, SyntaxErrorsAreLocatedWithAHint) {
     const Parsed p = parse("a: b: c\n");
     EXPECT_FALSE(p.ok);
@@ -104,6 +130,28 @@ TEST(CoreYamlTree, SyntaxErrorsAreLocatedWithAHint) {
     EXPECT_GT(p.errors[0].where.line, 0);
     EXPECT_EQ(p.errors[0].message.rfind("YAML syntax error: illegal map value: a ':' where it does not belong", 0), 0u)
         << p.errors[0].format();
+}
+
+TEST(CoreYamlTree, AQuoteLeftOpenToTheEndOfTheFileIsReportedWhereItOpens) {
+    // yaml-cpp reads an unclosed quote as text running to the end of the file, without an error;
+    // the reader says so at the quote, and nothing else.
+    for (const char* text : {"a: 1\nb: \"two\nc: 3\n", "a: 1\nb: 'two\nc: 3\n", "a: 1\nb: \"it\\\"s\nc: 3\n",
+                             "a: 1\nb: 'it''s\nc: 3\n"}) {
+        const Parsed p = parse(text);
+        EXPECT_FALSE(p.ok) << text;
+        ASSERT_EQ(p.errors.size(), 1u) << text;
+        const char quote = std::string(text)[8];
+        EXPECT_EQ(p.errors[0].format(), std::string("n.yaml:2:4: error: this quote (") + quote +
+                                            ") is not closed, so the text runs on to the end of the file; close "
+                                            "it on its line")
+            << text;
+    }
+    // Closed quotes, escaped or doubled quotes inside, and quotes spanning lines are fine.
+    for (const char* text : {"a: \"x\\\"y\"\n", "a: 'it''s'\n", "a: \"one\n  two\"\n", "a: '\"'\n", "a: \"'\"\n"}) {
+        const Parsed p = parse(text);
+        EXPECT_TRUE(p.ok) << text;
+        EXPECT_TRUE(p.errors.empty()) << text << ": " << p.errors[0].format();
+    }
 }
 
 }  // namespace

@@ -181,7 +181,8 @@ TEST(BundledContent, AnswerSetsUseRealItemsOptionsAndRegions) {
             } else if (type == "body_map") {
                 for (const auto& mark : value) {
                     const std::string region = mark.is_string() ? mark.get<std::string>() : mark.at("region").get<std::string>();
-                    EXPECT_NE(kiosk::bodymap::findRegion(region), nullptr) << region;
+                    // Some sets keep ids of the earlier list (sacrum, trapezius_l): old answer files must load.
+                    EXPECT_FALSE(kiosk::bodymap::resolveRegion(region).empty()) << region;
                     if (!mark.is_object() || !mark.contains("kinds")) continue;
                     for (const auto& k : mark["kinds"])
                         EXPECT_NE(std::find(painKinds().begin(), painKinds().end(), k.get<std::string>()),

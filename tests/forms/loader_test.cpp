@@ -1,24 +1,16 @@
 // A good form loads with every field as written; the content hash identifies the exact bytes.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "form_test_util.h"
 #include "kiosk/forms/content_hash.h"
+#include "support/temp_files.h"
 
 using namespace kiosk::forms;
 using namespace kiosk::forms::test;
+using kiosk::testing::readFile;
 
 namespace {
 const std::string kGood = std::string(KIOSK_SOURCE_DIR) + "/tests/data/forms/good.yaml";
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 }  // namespace
 
 TEST(FormsLoader, GoodFormTopLevel) {

@@ -8,34 +8,15 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include "form_test_util.h"
+#include "support/temp_files.h"
 
 using namespace kiosk::forms;
 using namespace kiosk::forms::test;
+using kiosk::testing::TempFile;
 
 namespace {
-
-/// A file in a fresh temporary directory, removed at the end of the test.
-class TempFile {
-public:
-    TempFile() {
-        char tmpl[] = "/tmp/kiosk_forms_XXXXXX";
-        const char* dir = ::mkdtemp(tmpl);
-        EXPECT_NE(dir, nullptr);
-        m_dir = dir ? dir : "/tmp";
-        m_path = m_dir + "/form.yaml";
-    }
-    ~TempFile() {
-        ::unlink(m_path.c_str());
-        ::rmdir(m_dir.c_str());
-    }
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_dir, m_path;
-};
 
 std::string only(const LoadResult& r) {
     EXPECT_EQ(r.form, nullptr);
@@ -88,11 +69,9 @@ TEST(FormsRobustness, InvalidUtf8IsLocated) {
 }
 
 TEST(FormsRobustness, Utf8ByteOrderMarkAndCrlfAreFine) {
-    std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/data/forms/good.yaml", std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
+    const std::string good = kiosk::testing::readFile(KIOSK_SOURCE_DIR "/tests/data/forms/good.yaml");
     std::string crlf;
-    for (char c : s.str()) {
+    for (char c : good) {
         if (c == '\n') crlf += '\r';
         crlf += c;
     }
@@ -201,6 +180,30 @@ TEST(FormsRobustness, AliasBombIsStopped) {
     EXPECT_EQ(r.errors[0].where.line, 5);  // a4 would expand to 10^5 values: the budget runs out there
 }
 
+TEST(FormsRobustness, AliasesRepeatingALongStringAreStoppedByTheirBytes) {
+    // Issue 12: a 1.1 MB form repeating one 1 MB string through aliases once expanded to gigabytes
+    // (few values, so the value count never stopped it). Here 300 aliases would make 300 MB; the
+    // reader stops at the 8 MB of text a form may hold, at the alias that crosses it.
+    std::string y = "big: &big \"" + std::string(1024 * 1024, 'x') + "\"\nmore:\n";
+    for (int i = 0; i < 300; ++i) y += "  - *big\n";
+    const LoadResult r = load(y);
+    EXPECT_EQ(only(r),
+              "the alias *big repeats 1048576 bytes of text, which takes the file past 8388608 bytes (8 MB) of text "
+              "once its aliases are expanded; a questionnaire holds well under 1 MB. Repeated aliases (*name) can "
+              "multiply a file's size: write the values out");
+    EXPECT_EQ(r.errors[0].where.line, 9);  // big and 6 copies fit in 8 MB; the 7th alias (line 9) does not
+    EXPECT_EQ(r.errors[0].where.col, 5);
+}
+
+TEST(FormsRobustness, AnUnclosedQuoteIsTheOneErrorAndItsPlace) {
+    // Issue 12: this said "the form has no 'languages'" and "no 'pages'" at 1:1.
+    const LoadResult r = load("id: x\nversion: 1\ntitle: \"Intake\nlanguages: [en]\npages: []\n");
+    EXPECT_EQ(only(r),
+              "this quote (\") is not closed, so the text runs on to the end of the file; close it on its line");
+    EXPECT_EQ(r.errors[0].where.line, 3);
+    EXPECT_EQ(r.errors[0].where.col, 8);
+}
+
 TEST(FormsRobustness, ManyPlainValuesAreCapped) {
     std::string y = "a: [";
     for (int i = 0; i < 150000; ++i) y += "1,";
@@ -237,7 +240,7 @@ TEST(FormsRobustness, HugeStringIsRefusedBeforeParsing) {
 }
 
 TEST(FormsRobustness, HugeFileIsRefusedBeforeReading) {
-    TempFile f;
+    const TempFile f("form.yaml", "");
     // A sparse 50 MB file: the loader must stat it and refuse without reading 50 MB.
     const int fd = ::open(f.path().c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0600);
     ASSERT_GE(fd, 0);

@@ -14,19 +14,14 @@
 
 #include "form_test_util.h"
 #include "kiosk/forms/yaml_json.h"
+#include "support/temp_files.h"
 
 using namespace kiosk::forms;
+using kiosk::testing::readFile;
 
 namespace {
 
 const std::string kRoot = KIOSK_SOURCE_DIR;
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::vector<std::string> yamlFiles(const std::string& dir) {
     std::vector<std::string> out;

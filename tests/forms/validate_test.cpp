@@ -289,6 +289,32 @@ TEST(FormsValidate, ConditionValueTypes) {
     EXPECT_TRUE(hasError(r, locate(y, "lower_bak_l"), "'lower_bak_l' is not a body region; did you mean 'lower_back_l'?"));
 }
 
+TEST(FormsValidate, OldBodyRegionIdsInConditionsMeanTheRegionsTheyBecame) {
+    // Forms written for the earlier region list still load: "sacrum" is now both sides of the
+    // lower back, "trapezius_l" the back of the left shoulder.
+    const std::string y = withItems(
+        "      - {id: where, type: body_map, label: {en: W, es: W}}\n",
+        "flags:\n"
+        "  - {id: a, severity: caution, label: {en: F, es: F}, when: {item: where, op: includes, value: sacrum}}\n"
+        "  - {id: b, severity: caution, label: {en: F, es: F}, when: {item: where, op: excludes, value: sacrum}}\n"
+        "  - {id: c, severity: caution, label: {en: F, es: F}, when: {item: where, op: includes, value: trapezius_l}}\n");
+    const LoadResult r = load(y);
+    ASSERT_TRUE(r.ok()) << dump(r);
+    const auto& flags = r.form->flags;
+    ASSERT_EQ(flags.size(), 3u);
+    const auto values = [](const Condition& c) {
+        std::vector<std::string> out;
+        for (const Condition& child : c.children) out.push_back(std::get<std::string>(child.value));
+        return out;
+    };
+    EXPECT_EQ(flags[0].when.kind, Condition::Kind::Any);  // either side marked
+    EXPECT_EQ(values(flags[0].when), (std::vector<std::string>{"lower_back_r", "lower_back_l"}));
+    EXPECT_EQ(flags[1].when.kind, Condition::Kind::All);  // neither side marked
+    EXPECT_EQ(flags[1].when.children.at(0).op, CondOp::Excludes);
+    EXPECT_EQ(flags[2].when.kind, Condition::Kind::Compare);
+    EXPECT_EQ(std::get<std::string>(flags[2].when.value), "shoulder_back_l");
+}
+
 TEST(FormsValidate, ConditionsThatCannotBeTrueOrAlwaysAre) {
     const std::string y = withItems(
         "      - {id: first_name, type: text, label: {en: N, es: N}}\n"

@@ -147,8 +147,13 @@ TEST(SessionAnswerJson, MatrixRowsAndOptions) {
 TEST(SessionAnswerJson, BodyMapRegionsIntensityAndKinds) {
     Item plain = bodyMap("where");
     Item detailed = bodyMap("where", {BodyDetail::Intensity, BodyDetail::Kind});
-    EXPECT_EQ(errorOf(plain, json::array({"calf_l", "calf_r", "neck", "elbow_x"})),
-              "answer to 'where[2]' is not a body region id; the ids are listed in assets/i18n/regions.en.yaml");
+    const std::string unknown = errorOf(plain, json::array({"calf_l", "calf_r", "neck", "elbow_x"}));
+    EXPECT_EQ(unknown.rfind("answer to 'where[2]' is not a body region id; the ids are: head_front_r, head_front_l, "
+                            "face_r, face_l, ", 0), 0u) << unknown;
+    EXPECT_NE(unknown.find(", sole_r, sole_l (ids of the earlier list, such as sacrum, are read as the regions they "
+                           "became)"), std::string::npos) << unknown;
+    // Named at its place in the answer, even after an old id that stands for two regions.
+    EXPECT_EQ(errorOf(plain, json::array({"sacrum", "elbow_x"})).rfind("answer to 'where[1]' is not", 0), 0u);
     EXPECT_EQ(errorOf(plain, json::array({"calf_l", "calf_l"})), "answer to 'where[1]' marks a body region twice");
     EXPECT_NE(errorOf(plain, json::array({json{{"region", "calf_l"}, {"intensity", 3}}})).find("does not ask"),
               std::string::npos);
@@ -160,6 +165,20 @@ TEST(SessionAnswerJson, BodyMapRegionsIntensityAndKinds) {
     EXPECT_NE(errorOf(detailed, json::array({json{{"region", "calf_l"}, {"kinds", {"tickly"}}}}))
                   .find("unknown or repeated kind of pain: kinds are aching"),
               std::string::npos);
+}
+
+TEST(SessionAnswerJson, OldRegionIdsLoadAsTheRegionsTheyBecame) {
+    Item detailed = bodyMap("where", {BodyDetail::Intensity, BodyDetail::Kind});
+    auto a = answerFromJson(detailed, json::parse(R"([{"region": "trapezius_l", "intensity": 4, "kinds": ["stiffness"]},
+                                                      {"region": "sacrum", "intensity": 6},
+                                                      {"region": "lower_back_l", "intensity": 7, "kinds": ["aching"]},
+                                                      "heel_r"])"),
+                            kToday);
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    EXPECT_EQ(answerToJson(*a), json::parse(R"([{"region": "shoulder_back_l", "intensity": 4, "kinds": ["stiffness"]},
+                                                {"region": "lower_back_r", "intensity": 6},
+                                                {"region": "lower_back_l", "intensity": 7, "kinds": ["aching"]},
+                                                {"region": "sole_r"}])"));
 }
 
 TEST(SessionAnswerJson, SignatureShape) {

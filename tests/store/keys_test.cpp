@@ -188,6 +188,22 @@ TEST(StoreKeyPin, AGarbledPinFileIsAProblemNotAPass) {
     EXPECT_FALSE(s.submit(meta(1), payload(1)));
 }
 
+TEST(StoreKeyPin, APinPathThatIsNoFileIsSaidAsSuchAndStopsSaving) {
+    // A folder where the pin belongs (or a file far too big): read with a size limit, said plainly.
+    TempDir dir;
+    const std::string db = dir / "k.db";
+    { Store s = freshStore(db); }
+    std::filesystem::remove(keyPinPath(db));
+    std::filesystem::create_directory(keyPinPath(db));
+    Store s = openOrDie(options(db));
+    auto st = s.keyStatus();
+    ASSERT_TRUE(st->problem);
+    EXPECT_EQ(st->problem->code, ErrorCode::Integrity);
+    EXPECT_EQ(st->problem->format(), keyPinPath(db) + ": error: the clinic key's pin file cannot be read: this is a "
+                                                      "directory, not a key pin file");
+    EXPECT_FALSE(s.submit(meta(1), payload(1)));
+}
+
 // [SECTION] wrong passphrases
 
 namespace {

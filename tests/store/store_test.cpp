@@ -426,6 +426,43 @@ TEST(StoreOpen, MissingFileIsNotFoundWhenCreationIsOff) {
     EXPECT_FALSE(std::filesystem::exists(dir / "none.db"));
 }
 
+TEST(StoreOpen, ReadOnlyReadsAndWritesNothing) {
+    TempDir dir;
+    const std::string db = dir / "k.db";
+    { Store s = freshStore(db); ASSERT_TRUE(s.submit(meta(1), payload(1))); }
+    const std::string before = readFile(db);
+    StoreOptions o = options(db);
+    o.kioskId.clear();
+    o.readOnly = true;
+    {
+        Store s = openOrDie(o);
+        EXPECT_EQ(s.list({})->size(), 1u);
+        EXPECT_EQ(s.kioskId(), "") << "the database keeps no kiosk id, and a read-only open makes none";
+        EXPECT_FALSE(s.submit(meta(2), payload(2)));  // SQLite refuses the write
+    }
+    EXPECT_EQ(readFile(db), before);
+    // Nothing is made for a database that is not there, and the words say where it is missing.
+    o.dbPath = dir / "none.db";
+    auto none = Store::open(o);
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error().format(),
+              dir / "none.db" + ": error: no database here: " + dir.path() + " holds no none.db (check --db or --data-dir)");
+    EXPECT_FALSE(std::filesystem::exists(dir / "none.db"));
+}
+
+TEST(StoreOpen, ReadOnlyRefusesASchemaThatNeedsAnUpgrade) {
+    TempDir dir;
+    const std::string db = dir / "k.db";
+    { Store s = freshStore(db); }
+    { SQLite::Database raw(db, SQLite::OPEN_READWRITE); raw.exec("PRAGMA user_version = 5"); }
+    StoreOptions o = options(db);
+    o.readOnly = true;
+    auto s = Store::open(o);
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.error().message.find("has schema version 5 and this program reads version 6 only"), std::string::npos)
+        << s.error().message;
+}
+
 TEST(StoreOpen, KioskIdIsMadeOnceAndKept) {
     TempDir dir;
     StoreOptions o = options(dir / "k.db");

@@ -1,12 +1,8 @@
 #pragma once
-// Shared helpers for the store tests: a temporary directory, records with known content, and the
-// two ways the clinic key gets tampered with.
-#include <stdlib.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-#include <iterator>
+// Shared helpers for the store tests: stores made fast, records with known content, and the two
+// ways the clinic key gets tampered with.
+#include <cstdio>
+#include <stdexcept>
 #include <string>
 
 #include <SQLiteCpp/Database.h>
@@ -14,29 +10,13 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/store/store.h"
+#include "support/temp_files.h"
 
 namespace kiosk::store::testing {
 
-/// A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        const char* base = std::getenv("TMPDIR");
-        std::string tmpl = std::string(base && *base ? base : "/tmp") + "/kiosk-store-XXXXXX";
-        m_path = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        if (!m_path.empty()) std::filesystem::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string operator/(const std::string& name) const { return m_path + "/" + name; }
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_path;
-};
+// The temp folder and file reader of tests/support, under the names the store tests use.
+using kiosk::testing::readFile;
+using kiosk::testing::TempDir;
 
 inline StoreOptions options(const std::string& db) {
     StoreOptions o;
@@ -89,11 +69,6 @@ inline void swapPublicKey(const std::string& db) {
     SQLite::Statement q(raw, "UPDATE meta SET value = ? WHERE key = 'clinic_public_key'");
     q.bind(1, foreign.data(), static_cast<int>(foreign.size()));
     ASSERT_EQ(q.exec(), 1);
-}
-
-inline std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 }  // namespace kiosk::store::testing

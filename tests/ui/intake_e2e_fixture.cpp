@@ -138,10 +138,10 @@ void IntakeE2e::fillItem(const std::string& item, const Patient& p) {
     } else if (item == "pain_helps" && opt) {
         tap("heat");
     } else if (item == "pain_map" && opt) {  // a region with its detail, then a second one
-        tap("trapezius_l");
-        tap("trapezius_l/intensity/7");
-        tap("trapezius_l/kind/burning");
-        tap("trapezius_l/kind/stiffness");
+        tap("shoulder_back_l");
+        tap("shoulder_back_l/intensity/7");
+        tap("shoulder_back_l/kind/burning");
+        tap("shoulder_back_l/kind/stiffness");
         tap("lower_back_r");
     } else if (item == "pain_now" && opt) {
         tap("6");

@@ -217,8 +217,8 @@ TEST_F(IntakeE2e, LargerTextNeverDrawsABodyRegionNameSmaller) {
 TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
     startIntake("en");
     advanceTo("pain_where", Patient{});
-    ui->tap("item/pain_map/trapezius_l");
-    ui->tap("item/pain_map/trapezius_l/intensity/4");
+    ui->tap("item/pain_map/shoulder_back_l");
+    ui->tap("item/pain_map/shoulder_back_l/intensity/4");
 
     startUi(1280, 800);  // the same intake, a smaller display
     ASSERT_EQ(pageId(), "pain_where");
@@ -231,7 +231,7 @@ TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
         EXPECT_GE(w->rect.h, minTarget) << key;
         EXPECT_GE(w->rect.x, 0.0f) << key;
         EXPECT_LE(w->rect.right(), 1280.0f) << key;
-        EXPECT_EQ(w->selected, region.id == "trapezius_l") << key;
+        EXPECT_EQ(w->selected, region.id == "shoulder_back_l") << key;
     }
     EXPECT_LE(ui->rect("next").bottom(), 800.0f);
 
@@ -239,13 +239,13 @@ TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
     const std::string last(bodymap::regions().back().id), first(bodymap::regions().front().id);
     ASSERT_TRUE(ui->tap("item/pain_map/" + last));
     ASSERT_TRUE(ui->tap("item/pain_map/" + first));
-    ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l"));  // focus: its detail opens
-    ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l/intensity/9"));
-    ASSERT_TRUE(ui->tap("item/pain_map/trapezius_l/kind/sharp"));
+    ASSERT_TRUE(ui->tap("item/pain_map/shoulder_back_l"));  // focus: its detail opens
+    ASSERT_TRUE(ui->tap("item/pain_map/shoulder_back_l/intensity/9"));
+    ASSERT_TRUE(ui->tap("item/pain_map/shoulder_back_l/kind/sharp"));
     const auto* map = answer<forms::BodyMapAnswer>("pain_map");
     ASSERT_NE(map, nullptr);
     ASSERT_EQ(map->size(), 3u);
-    EXPECT_EQ((*map)[0], (forms::BodyMark{"trapezius_l", 9, {"sharp"}}));
+    EXPECT_EQ((*map)[0], (forms::BodyMark{"shoulder_back_l", 9, {"sharp"}}));
     EXPECT_EQ((*map)[1].region, last);
     EXPECT_EQ((*map)[2].region, first);
     ui->tap("next");

@@ -75,7 +75,7 @@ TEST_F(IntakeE2e, EnglishPatientCompletesTheIntakeByTaps) {
     const auto* map = answerIn<forms::BodyMapAnswer>(r, "pain_map");
     ASSERT_NE(map, nullptr);
     ASSERT_EQ(map->size(), 2u);
-    EXPECT_EQ((*map)[0], (forms::BodyMark{"trapezius_l", 7, {"burning", "stiffness"}}));
+    EXPECT_EQ((*map)[0], (forms::BodyMark{"shoulder_back_l", 7, {"burning", "stiffness"}}));
     EXPECT_EQ((*map)[1], (forms::BodyMark{"lower_back_r", std::nullopt, {}}));
     EXPECT_EQ(*answerIn<std::string>(r, "blood_thinners"), "yes");  // yes, no or not sure
     EXPECT_EQ(*answerIn<std::string>(r, "fever_now"), "no");
@@ -138,8 +138,8 @@ TEST_F(IntakeE2e, SpanishPatientSeesSpanishAndTheRecordSaysEs) {
     advanceTo("birth", p);  // widgets speak Spanish too
     EXPECT_EQ(ui->find("item/date_of_birth/month/3")->label, "Marzo");
     advanceTo("pain_where", p);
-    EXPECT_EQ(ui->find("item/pain_map/trapezius_l")->label, tr("es", "region.trapezius_l"));
-    EXPECT_NE(tr("es", "region.trapezius_l"), tr("en", "region.trapezius_l"));
+    EXPECT_EQ(ui->find("item/pain_map/shoulder_back_l")->label, tr("es", "region.shoulder_back_l"));
+    EXPECT_NE(tr("es", "region.shoulder_back_l"), tr("en", "region.shoulder_back_l"));
     advanceTo("health", p);
     EXPECT_EQ(ui->find("item/blood_thinners/yes")->label, "Sí");
     runToReview(p);

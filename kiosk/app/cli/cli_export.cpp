@@ -6,7 +6,12 @@
 #include <iostream>
 #include <memory>
 
+#include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
+#include "kiosk/app/cli/kiosk_config.h"
+#include "kiosk/app/cli/paths.h"
+#include "kiosk/export/csv_export.h"
+#include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
 #include "kiosk/store/store.h"
 #include "kiosk/core/clock.h"
@@ -25,8 +30,8 @@ std::optional<std::string> parseExportDate(const std::string& text, bool endOfDa
 namespace {
 
 struct ExportArgs {
-    std::string format, output, form, since, until, status;
-    bool noMark = false, force = false;
+    std::string format, output, form, since, until, status, formsDir;
+    bool noMark = false, force = false, excel = false;
 };
 
 core::Error usage(const std::string& message) {
@@ -50,7 +55,23 @@ store::ListFilter filterOf(const ExportArgs& a) {
     return f;
 }
 
+/// The forms a CSV's columns come from: --forms-dir, else the settings file's forms_dir, else the
+/// bundled forms (as `run` finds them).
+exports::FormShelf shelfFor(const StoreTarget& t, const ExportArgs& a) {
+    std::string dir = a.formsDir;
+    if (dir.empty()) {
+        const SettingsFile settings = loadSettings(t.config);
+        if (settings.load.ok()) dir = settings.load.config->formsDir;
+    }
+    if (dir.empty()) dir = defaultBundlePaths().formsDir;
+    std::vector<core::Error> problems;
+    exports::FormShelf shelf = exports::FormShelf::loadFolder(dir, &problems);
+    for (const auto& p : problems) std::cerr << p.format() << " (skipped)\n";
+    return shelf;
+}
+
 void runExport(const StoreTarget& t, const ExportArgs& a) {
+    if (a.excel && a.format != "csv") fail(usage("--excel is for --format csv"), 2);
     const store::ListFilter filter = filterOf(a);
     // Told before typing a passphrase: writing over the database is a usage error (exit 2), an
     // existing output a failure (exit 1). The job checks both again.
@@ -61,33 +82,43 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
     exports::ExportOptions options;
     options.force = a.force;
     options.noMark = a.noMark;
+    if (a.format == "csv") {
+        exports::CsvPlan plan = orFail(exports::planCsv(s, key, filter, shelfFor(t, a)));
+        for (const auto& note : plan.notes) std::cerr << a.output << ": note: " << note << '\n';
+        exports::CsvOptions csv;
+        csv.excel = a.excel;
+        options.writer = exports::csvWriter(std::move(plan.layout), csv);
+    }
     const exports::ExportSummary done = orFail(exports::exportRecords(s, key, filter, a.output, options));
     std::cout << "exported " << done.exported << " record" << (done.exported == 1 ? "" : "s") << " to " << a.output
               << '\n';
     if (!done.damaged.empty())
         std::cerr << a.output << ": warning: " << done.damaged.size()
-                  << " damaged record(s) not exported, listed under \"damaged\" (see `intake-kiosk records verify`)\n";
+                  << " damaged record(s) not exported" << (a.format == "json" ? ", listed under \"damaged\"" : "")
+                  << " (see `intake-kiosk records verify`)\n";
 }
 
 }  // namespace
 
 void addExportCommand(CLI::App& app) {
     auto* cmd = app.add_subcommand(
-        "export", "write decrypted records to a file (JSON; CSV, FHIR and PDF are not available yet)");
+        "export", "write decrypted records to a file (JSON or CSV; FHIR and PDF are not available yet)");
     auto t = addStoreTarget(cmd, true);
     auto a = std::make_shared<ExportArgs>();
-    cmd->add_option("--format", a->format, "json (csv, fhir and pdf are planned, not available yet)")
+    cmd->add_option("--format", a->format, "json or csv (fhir and pdf are planned, not available yet)")
         ->required()
         ->check(CLI::Validator(
             [](std::string& v) -> std::string {
-                return v == "json" ? std::string()
-                                   : "only json is available for now (csv, fhir and pdf come later), not '" + v + "'";
+                return v == "json" || v == "csv"
+                           ? std::string()
+                           : "json and csv are available for now (fhir and pdf come later), not '" + v + "'";
             },
             ""))
-        ->type_name("json");
+        ->type_name("json|csv");
     cmd->add_option("-o,--output", a->output, "the file to write (0600; written whole or not at all)")
         ->required()
-        ->type_name("PATH");
+        ->type_name("PATH")
+        ->check(pathValidator());
     cmd->add_option("--form", a->form, "only this form id")->type_name("ID");
     cmd->add_option("--since", a->since, "submitted on or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");
     cmd->add_option("--until", a->until, "submitted up to and including DATE (YYYY-MM-DD: that whole day; or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");
@@ -95,6 +126,11 @@ void addExportCommand(CLI::App& app) {
         ->check(CLI::IsMember({"submitted", "reviewed", "exported"}));
     cmd->add_flag("--no-mark", a->noMark, "do not mark the records exported (purge only removes exported ones)");
     cmd->add_flag("--force", a->force, "overwrite PATH if it exists");
+    cmd->add_flag("--excel", a->excel, "csv: start with a UTF-8 byte order mark, so Excel shows accents right");
+    cmd->add_option("--forms-dir", a->formsDir,
+                    "csv: the questionnaires whose items name the columns (default: forms_dir in the settings "
+                    "file, else the bundled forms)")
+        ->type_name("DIR");
     cmd->callback([t, a] { runExport(*t, *a); });
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// `export --format json -o PATH`: staff take decrypted records off the kiosk (ARCHITECTURE.md,
-// Export). JSON only for now; CSV, FHIR and PDF are a later change.
+// `export --format json|csv -o PATH`: staff take decrypted records off the kiosk (ARCHITECTURE.md,
+// Export). FHIR and PDF are a later change.
 #include <optional>
 #include <string>
 

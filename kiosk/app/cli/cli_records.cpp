@@ -40,7 +40,7 @@ void addList(CLI::App* records) {
     list->add_option("--limit", a->limit, "at most N records (0 = all)")->type_name("N")->check(recordCountValidator());
     list->add_flag("--include-deleted", a->deleted, "also list deleted records");
     list->callback([t, a] {
-        Store s = t->open();
+        Store s = t->open(Access::Read);  // only reads: works on a read-only data folder
         store::ListFilter f;
         f.formId = a->form;
         if (!a->status.empty()) f.status = store::parseRecordStatus(a->status);
@@ -64,7 +64,7 @@ void addList(CLI::App* records) {
 
 /// `records NAME ID`: unlocks the clinic key, then runs @p action on the record.
 using RecordAction = std::function<void(Store&, const store::ClinicKey&, const std::string& id)>;
-void addRecordCommand(CLI::App* records, const std::string& name, const std::string& help, RecordAction action) {
+void addRecordCommand(CLI::App* records, const std::string& name, const std::string& help, const RecordAction& action) {
     auto* cmd = records->add_subcommand(name, help);
     auto t = addStoreTarget(cmd, true);
     auto id = std::make_shared<std::string>();

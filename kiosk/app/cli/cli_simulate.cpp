@@ -2,19 +2,19 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/store_sink.h"
 #include "kiosk/core/i18n.h"
+#include "kiosk/core/text_file.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/record.h"
 #include "kiosk/session/simulate.h"
@@ -42,17 +42,17 @@ constexpr const char* kSimulateKioskId = "simulate";
 int saveRecord(const SimulateOptions& o, const session::Record& record) {
     const std::string dbPath = staffDbPath(o.db, o.dataDir, o.config);
     initStaffLogging(dbPath);
+    // Errors name the database once: the store's own are located there already.
+    const auto report = [&](core::Error e) {
+        if (e.where.file.empty()) e.where.file = dbPath;
+        std::cerr << e.format() << '\n';
+        return 1;
+    };
     auto sink = StoreRecordSink::open(dbPath, kSimulateKioskId, std::chrono::minutes(30),
                                       store::DraftAfterSubmit::Keep);
-    if (!sink) {
-        std::cerr << dbPath << ": " << sink.error().format() << '\n';
-        return 1;
-    }
+    if (!sink) return report(sink.error());
     auto id = (*sink)->submit(record);
-    if (!id) {
-        std::cerr << dbPath << ": " << id.error().format() << '\n';
-        return 1;
-    }
+    if (!id) return report(id.error());
     std::cerr << "saved record " << *id << " to " << dbPath << '\n';
     return 0;
 }
@@ -88,12 +88,18 @@ std::vector<std::size_t> keyOffsets(const std::string& text) {
     return out;
 }
 
+/// An answer set is a few kB (a signature included); a pipe is fine (`--answers /dev/stdin`).
+const core::TextFileKind kAnswersFile{"JSON answers file", 1024 * 1024,
+                                      "An answer set is normally a few kB: is this the right file?", true};
+
 core::Result<nlohmann::json> readAnswers(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return core::makeError(core::ErrorCode::NotFound, "cannot read the answers file", {path});
-    std::stringstream buf;
-    buf << in.rdbuf();
-    const std::string text = buf.str();
+    auto read = core::readTextFile(path, kAnswersFile);
+    if (!read) {
+        if (read.error().code == core::ErrorCode::NotFound)
+            return core::makeError(core::ErrorCode::NotFound, "cannot read the answers file", {path});
+        return read.error();  // a folder, a device, a file far too big: said as such
+    }
+    const std::string text = std::move(*read);
     // nlohmann keeps the last of two equal keys without a word; an answer set that says two things
     // about one item (or row) is a mistake to report. Keys are ids, never patient values.
     std::vector<std::set<std::string>> open;  // keys of each object being read, innermost last
@@ -171,18 +177,21 @@ void addSimulateCommand(CLI::App& app) {
     auto opts = std::make_shared<SimulateOptions>();
     CLI::App* cmd = app.add_subcommand(
         "simulate", "Run the intake over an answer set (item id -> value) and print the record");
-    cmd->add_option("FILE", opts->formPath, "questionnaire file (forms/*.yaml)");
+    cmd->add_option("FILE", opts->formPath, "questionnaire file (forms/*.yaml)")->check(pathValidator());
     cmd->add_option("--answers", opts->answersPath, "answers as JSON: {\"item_id\": value, ...}")
-        ->type_name("ANSWERS.json");
+        ->type_name("ANSWERS.json")
+        ->check(pathValidator());
     cmd->add_option("--lang", opts->lang, "answer in this language (default: the form's first)");
     cmd->add_flag("--drop-hidden", opts->dropHidden,
                   "drop answers to items hidden by show_if (as the kiosk does) instead of failing");
     cmd->add_flag("--save", opts->save, "store the record in the database as a kiosk submit would");
-    cmd->add_option("--db", opts->db, "database file for --save")->type_name("PATH");
+    cmd->add_option("--db", opts->db, "database file for --save")->type_name("PATH")->check(pathValidator());
     cmd->add_option("--data-dir", opts->dataDir, "kiosk data directory for --save (default: the kiosk's)")
-        ->type_name("DIR");
+        ->type_name("DIR")
+        ->check(pathValidator());
     cmd->add_option("--config", opts->config, "settings file whose data_dir --save uses (default: the kiosk's)")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(pathValidator());
     // Usage errors exit 2 like `validate` (CLI11's own codes are 100+).
     cmd->allow_extras();
     cmd->callback([opts, cmd] {

@@ -15,6 +15,7 @@
 
 #include "kiosk/app/cli/cli_export.h"
 #include "kiosk/app/cli/cli_records.h"
+#include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/app/cli/passphrase.h"
@@ -104,14 +105,14 @@ void addKeys(CLI::App& app) {
         };
         // Told before typing a passphrase for nothing.
         if (std::filesystem::exists(path, ec)) {
-            Store existing = ti->open(false);
+            Store existing = ti->open();
             refuseIfPresent(existing);
         }
         // The passphrase is read and checked before the database is made: a missing or short
         // passphrase file leaves no file behind.
         const std::string pass = orFail(getNewPassphrase(ti->passphraseFile, "--passphrase-file"));
         orFail(store::checkNewPassphrase(pass));
-        Store s = ti->open(true);
+        Store s = ti->open(Access::Create);
         refuseIfPresent(s);
         orFail(s.initKeys(pass, ti->limits()));
         auto st = orFail(s.keyStatus());
@@ -123,7 +124,7 @@ void addKeys(CLI::App& app) {
         "status", "show the clinic key, whether it matches its pin, its passphrase and its cost to guess");
     auto ts = addStoreTarget(status, false, false);
     status->callback([ts] {
-        Store s = ts->open(false);
+        Store s = ts->open(Access::Read);
         auto st = orFail(s.keyStatus());
         printKeyStatus(st);
         std::cout << staffPinStatus(ts->config) << "\n";
@@ -138,9 +139,9 @@ void addStaff(CLI::App& app) {
     auto* passwd = staff->add_subcommand("passwd", "change the staff passphrase (records are not touched)");
     auto t = addStoreTarget(passwd, true, true);
     auto newFile = std::make_shared<std::string>();
-    passwd->add_option("--new-passphrase-file", *newFile, "read the new passphrase from FILE");
+    passwd->add_option("--new-passphrase-file", *newFile, "read the new passphrase from FILE")->check(pathValidator());
     passwd->callback([t, newFile] {
-        Store s = t->open(false);
+        Store s = t->open();
         const std::string old = orFail(getPassphrase(t->passphraseFile, "Current staff passphrase: ", "--passphrase-file"));
         const std::string fresh = orFail(getNewPassphrase(*newFile, "--new-passphrase-file"));
         if (fresh == store::kDefaultPassphrase)
@@ -173,7 +174,7 @@ void addAudit(CLI::App& app) {
                                      "(64 hex digits)"), 2);
             keptSeq = std::stoll(seq);
         }
-        Store s = t->open(false);
+        Store s = t->open(Access::Read);
         auto r = orFail(s.verifyAudit());
         if (!r.intact()) {
             std::cout << "audit log broken" << (r.firstBroken > 0 ? " at entry " + std::to_string(r.firstBroken) : "")
@@ -203,10 +204,10 @@ void addBackup(CLI::App& app) {
     auto* backup = app.add_subcommand("backup", "consistent copy of the database, safe while the kiosk runs");
     auto t = addStoreTarget(backup, false, false);
     auto dest = std::make_shared<std::string>();
-    backup->add_option("PATH", *dest, "where to write the copy (must not exist)")->required();
+    backup->add_option("PATH", *dest, "where to write the copy (must not exist)")->required()->check(pathValidator());
     backup->callback([t, dest] {
         // No quick_check at open: a damaged database is exactly the one that most needs a copy.
-        Store s = t->open(false, false);
+        Store s = t->open(Access::Backup);
         orFail(s.backup(*dest));
         std::cout << "backup written to " << *dest << "\n";
     });
@@ -224,7 +225,7 @@ void addPurge(CLI::App& app) {
             fail(core::makeError(core::ErrorCode::Invalid,
                                  "--older-than: expected a whole number of days or hours such as 90d or 36h, got '" +
                                      *age + "'"), 2);
-        Store s = t->open(false);
+        Store s = t->open();
         const store::ClinicKey key = t->unlock(s);
         const auto n = orFail(s.purgeExported(*seconds, key));
         std::cout << "purged " << n << " exported record" << (n == 1 ? "" : "s") << " older than " << *age << "\n";

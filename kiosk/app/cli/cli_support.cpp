@@ -32,6 +32,14 @@ CLI::Validator languageValidator() {
         "");
 }
 
+CLI::Validator pathValidator() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            return text.empty() ? "the path is empty (is a shell variable unset?)" : std::string();
+        },
+        "");
+}
+
 namespace {
 
 std::string commandPath(const CLI::App& command) {

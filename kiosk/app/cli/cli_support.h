@@ -19,6 +19,9 @@ inline constexpr int kExitUsage = 2;    ///< the command line was wrong
 CLI::Validator windowSizeValidator();
 /// A language code such as "en", "es" or "pt-BR".
 CLI::Validator languageValidator();
+/// A path that is not empty: "" is what an unset shell variable gives (`--db "$DB"`), and would
+/// otherwise mean "the default" or "nowhere". Every option naming a file or folder takes it.
+CLI::Validator pathValidator();
 
 /// One line per option: "usage: intake-kiosk run [--form ID|FILE] ...".
 std::string usageLine(const CLI::App& command);

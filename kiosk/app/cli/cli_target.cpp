@@ -7,6 +7,7 @@
 #include <iostream>
 #include <optional>
 
+#include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/app/cli/passphrase.h"
 #include "kiosk/app/cli/paths.h"
@@ -43,7 +44,8 @@ std::string dbPathFor(const std::string& db, const std::string& dataDir, const K
 }  // namespace
 
 std::string staffDbPath(const std::string& db, const std::string& dataDir, const std::string& config) {
-    if (!db.empty() || !dataDir.empty()) return dbPathFor(db, dataDir, nullptr);
+    // A --config given is read even when --db decides: a wrong file is said, never ignored.
+    if (config.empty() && (!db.empty() || !dataDir.empty())) return dbPathFor(db, dataDir, nullptr);
     const KioskConfig settings = settingsOrFail(config);
     return dbPathFor(db, dataDir, &settings);
 }
@@ -83,20 +85,27 @@ std::string StoreTarget::path() const {
     return m_path;
 }
 
-store::Store StoreTarget::open(bool create, bool quickCheck) const {
+store::Store StoreTarget::open(Access access) const {
     const std::string p = path();
-    if (create) makePrivateParentDir(p);
+    if (access == Access::Create) orFail(makePrivateParentDir(p));
     store::StoreOptions o;
     o.dbPath = p;
     o.kioskId = m_kioskId;  // "" = the id kept in the database
-    o.createIfMissing = create;
-    o.quickCheck = quickCheck;
+    o.createIfMissing = access == Access::Create;
+    o.quickCheck = access != Access::Backup;
+    o.readOnly = access == Access::Read;
     auto opened = store::Store::open(o);
     if (!opened && opened.error().code == core::ErrorCode::Integrity) {
         // The store's own words are for the kiosk screen ("intake is stopped"); staff at a terminal
         // need to know what the file is and what they can still do.
         if (!looksLikeSqlite(p))
             fail(core::makeError(core::ErrorCode::Integrity, p + " is not an intake database"));
+        if (access == Access::Backup)  // not "run backup": this is backup, and it cannot read the file
+            fail(core::makeError(core::ErrorCode::Integrity,
+                                 "the database is too damaged to open, so `backup` cannot copy it. Stop the kiosk "
+                                 "and copy the database file as it is (with its -wal file if there is one) for "
+                                 "repair, then restore the latest backup",
+                                 core::SourceLoc{p}));
         fail(core::makeError(core::ErrorCode::Integrity,
                              "the database is damaged (it failed its integrity check); nothing was changed. "
                              "`intake-kiosk backup` can still copy it for repair",
@@ -118,19 +127,24 @@ store::KdfLimits StoreTarget::limits() const {
 
 std::shared_ptr<StoreTarget> addStoreTarget(CLI::App* sub, bool passphrase, bool kdf) {
     auto t = std::make_shared<StoreTarget>();
-    sub->add_option("--db", t->db, "database file (default: DATA_DIR/intake.sqlite3)")->type_name("PATH");
+    sub->add_option("--db", t->db, "database file (default: DATA_DIR/intake.sqlite3)")
+        ->type_name("PATH")
+        ->check(pathValidator());
     sub->add_option("--data-dir", t->dataDir,
                     "kiosk data directory (default: data_dir in the settings file, else "
                     "$XDG_DATA_HOME/intake-kiosk or ~/.local/share/intake-kiosk)")
-        ->type_name("DIR");
+        ->type_name("DIR")
+        ->check(pathValidator());
     sub->add_option("--config", t->config,
                     "settings file whose data_dir to use (default: $KIOSK_CONFIG, else "
                     "/etc/intake-kiosk/kiosk.yaml)")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(pathValidator());
     if (passphrase)
         sub->add_option("--passphrase-file", t->passphraseFile,
                         "read the staff passphrase from FILE (otherwise it is asked for on the terminal)")
-            ->type_name("FILE");
+            ->type_name("FILE")
+            ->check(pathValidator());
     if (kdf)  // hidden: tests lower the argon2id cost; real keys keep the default
         sub->add_option("--kdf-strength", t->kdf, "argon2id cost: moderate (default), interactive, min")
             ->check(CLI::IsMember({"moderate", "interactive", "min"}))

@@ -22,20 +22,28 @@ T orFail(core::Result<T> r) {
     return std::move(*r);
 }
 
-inline void orFail(core::Result<void> r) {
+inline void orFail(const core::Result<void>& r) {
     if (!r) fail(r.error());
 }
 
 /// The database a staff command uses, resolved as the kiosk does (`run`): @p db if given, else
 /// <@p dataDir>/intake.sqlite3, else the settings file's data_dir (@p config, $KIOSK_CONFIG or
-/// /etc/intake-kiosk/kiosk.yaml), else the XDG default. A broken settings file fails the command
-/// with each problem at file:line:col.
+/// /etc/intake-kiosk/kiosk.yaml), else the XDG default. A broken settings file (read whenever
+/// @p config names one) fails the command with each problem at file:line:col.
 std::string staffDbPath(const std::string& db, const std::string& dataDir, const std::string& config);
 
 /// Staff commands log warnings and errors to stderr, and to the data folder's logs/ only if that
 /// folder exists already: a command never creates folders just to log (`--db /etc/passwd` must not
 /// make /etc/logs).
 void initStaffLogging(const std::string& dbPath);
+
+/// @brief What a staff command does with the database: how StoreTarget::open opens it.
+enum class Access {
+    Read,    ///< reads only: opened read-only (works on a read-only data folder)
+    Write,   ///< the database must exist
+    Create,  ///< made, with its folder, when missing
+    Backup,  ///< no quick_check: a damaged database is the one that most needs a copy
+};
 
 /// @brief The options naming a database (and the passphrase), shared by the staff commands.
 struct StoreTarget {
@@ -49,9 +57,9 @@ struct StoreTarget {
     /// is read when it decides the database or --config names it, and its kiosk_id (if set) is
     /// the kiosk id open() uses.
     std::string path() const;
-    /// Opens the existing database (NotFound if missing), or creates it when @p create. Staff get
-    /// their own words for a file that is not a database or is damaged.
-    store::Store open(bool create = false, bool quickCheck = true) const;
+    /// Opens the database for @p access (NotFound if missing, unless Create). Staff get their own
+    /// words for a file that is not a database or is damaged, and for one too damaged to back up.
+    store::Store open(Access access = Access::Write) const;
     /// The staff passphrase (file or terminal), then Store::unlock.
     store::ClinicKey unlock(store::Store& s) const;
     store::KdfLimits limits() const;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/app/cli/cli_support.h"
 #include "kiosk/forms/loader.h"
 
 namespace kiosk::app {
@@ -12,7 +13,7 @@ namespace kiosk::app {
 void addValidateCommand(CLI::App& app) {
     auto files = std::make_shared<std::vector<std::string>>();
     CLI::App* cmd = app.add_subcommand("validate", "Check questionnaire files (forms/*.yaml) and print every error");
-    cmd->add_option("files", *files, "Form files to check")->type_name("FILE...");
+    cmd->add_option("files", *files, "Form files to check")->type_name("FILE...")->check(pathValidator());
     // Unknown options are collected rather than left to CLI11 (whose exit codes are 100+), so
     // that every usage error exits 2 like other command-line tools.
     cmd->allow_extras();

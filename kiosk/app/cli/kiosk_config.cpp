@@ -35,6 +35,8 @@ const core::YamlRules kConfigYaml{
     16,
     "a settings file has a few dozen",
     "a settings file needs 2",
+    256 * 1024,
+    "a settings file holds a few hundred bytes",
 };
 
 // [SECTION] Helpers
@@ -428,6 +430,8 @@ ConfigLoad loadConfig(const std::string& path, bool explicitlyGiven) {
         out.config->logoPath = (std::filesystem::path(path).parent_path() / out.config->logoPath).string();
     return out;
 }
+
+const core::TextFileKind& settingsFileKind() { return kConfigYaml.file; }
 
 std::string defaultConfigPath() {
     if (const char* env = std::getenv("KIOSK_CONFIG"); env && *env) return env;

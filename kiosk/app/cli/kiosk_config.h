@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "kiosk/core/error.h"
+#include "kiosk/core/text_file.h"
 
 namespace kiosk::app {
 
@@ -107,6 +108,9 @@ ConfigLoad parseConfig(std::string_view yamlText, const std::string& displayPath
 /// Reads @p path. A missing file is an error when @p explicitlyGiven (the user named it with
 /// --config); otherwise it means "no config": defaults.
 ConfigLoad loadConfig(const std::string& path, bool explicitlyGiven);
+
+/// What a settings file is to core::readTextFile (its name in messages and its size limit).
+const core::TextFileKind& settingsFileKind();
 
 /// The config file used when --config is not given: $KIOSK_CONFIG, else /etc/intake-kiosk/kiosk.yaml.
 std::string defaultConfigPath();

@@ -3,18 +3,30 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
+
+#include "kiosk/core/text_file.h"
 
 namespace kiosk::app {
 using core::ErrorCode;
 using core::makeError;
 
+namespace {
+
+/// One line; a pipe is fine (`<(pass show kiosk)` keeps it off the disk), a device never.
+const core::TextFileKind kPassphraseFile{
+    "passphrase file", 4096, "A passphrase file holds the passphrase on one line: is this the right file?", true};
+
+}  // namespace
+
 core::Result<std::string> readPassphraseFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return makeError(ErrorCode::NotFound, "cannot read the passphrase file", core::SourceLoc{path});
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto read = core::readTextFile(path, kPassphraseFile);
+    if (!read) {
+        if (read.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound, "cannot read the passphrase file", core::SourceLoc{path});
+        return read.error();  // a folder, a device, a file far too big: said as such
+    }
+    std::string text = std::move(*read);
     if (!text.empty() && text.back() == '\n') text.pop_back();
     if (!text.empty() && text.back() == '\r') text.pop_back();
     if (text.empty()) return makeError(ErrorCode::Invalid, "the passphrase file is empty", core::SourceLoc{path});

@@ -7,7 +7,8 @@
 
 namespace kiosk::app {
 
-/// @brief The file's contents without one trailing newline; Invalid if unreadable or empty.
+/// @brief The file's contents without one trailing newline; Invalid if unreadable, empty, not a
+///        file or a pipe, or over 4 kB.
 core::Result<std::string> readPassphraseFile(const std::string& path);
 
 /// @brief Asks on the terminal without echo. When stdin is not a terminal (CI, pipes) it fails

@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+
+#include "kiosk/core/file_error.h"
 
 namespace kiosk::app {
 namespace fs = std::filesystem;
@@ -26,9 +29,14 @@ bool hasYamlExtension(const std::string& s) {
 }
 
 /// The top-level `id:` of a form file, read from its text without parsing the whole YAML (start-up
-/// stays lazy: only the chosen form is loaded). "" when there is none in the first lines.
+/// stays lazy: only the chosen form is loaded). "" when there is none in the first 64 kB / 400 lines:
+/// only that much is read, however big the file (a real form names its id at the top).
 std::string peekFormId(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream file(path, std::ios::binary);
+    std::string head(64 * 1024, '\0');
+    file.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(file.gcount()));
+    std::istringstream in(head);
     std::string line;
     for (int n = 0; n < 400 && std::getline(in, line); ++n) {
         if (line.rfind("id:", 0) != 0) continue;
@@ -114,12 +122,18 @@ core::Result<std::string> resolveFormFile(const std::string& formArg, const std:
     return core::makeError(ErrorCode::NotFound, msg);
 }
 
-void makePrivateParentDir(const std::string& filePath) {
+core::Result<void> makePrivateParentDir(const std::string& filePath) {
     const fs::path dir = fs::path(filePath).parent_path();
     std::error_code ec;
-    if (dir.empty() || fs::exists(dir, ec)) return;
+    if (dir.empty() || fs::exists(dir, ec)) return {};
     fs::create_directories(dir, ec);
+    if (ec && !isDir(dir))
+        return core::makeError(core::ErrorCode::Io,
+                               "cannot make the data folder " + dir.string() + ": " +
+                                   core::fileErrorReason(ec.value(), dir.string()),
+                               core::SourceLoc{filePath});
     fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    return {};
 }
 
 }  // namespace kiosk::app

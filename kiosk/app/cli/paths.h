@@ -35,7 +35,8 @@ void resolveFolders(KioskConfig& config, const BundlePaths& bundle);
 std::vector<std::string> listFormFiles(const std::string& dir);
 
 /// Creates the folder holding @p filePath if it is missing, readable by its owner only (it will
-/// hold patient records). Existing folders are left as they are.
-void makePrivateParentDir(const std::string& filePath);
+/// hold patient records). Existing folders are left as they are. Io error (located at @p filePath)
+/// "cannot make the data folder F: <why>" when it cannot be made.
+core::Result<void> makePrivateParentDir(const std::string& filePath);
 
 }  // namespace kiosk::app

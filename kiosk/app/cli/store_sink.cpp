@@ -5,10 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 
+#include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/core/log.h"
+#include "kiosk/core/text_file.h"
 #include "kiosk/store/crypto.h"
 #include "kiosk/core/clock.h"
 
@@ -19,7 +19,7 @@ core::Result<std::unique_ptr<StoreRecordSink>> StoreRecordSink::open(const std::
                                                                      std::chrono::seconds draftMaxAge,
                                                                      store::DraftAfterSubmit afterSubmit) {
     store::StoreOptions options;
-    makePrivateParentDir(dbPath);
+    if (auto made = makePrivateParentDir(dbPath); !made) return made.error();
     options.dbPath = dbPath;
     options.kioskId = kioskId;
     options.draftMaxAge = draftMaxAge;
@@ -70,9 +70,9 @@ core::Result<void> StoreRecordSink::discardDraft() {
 }
 
 core::Result<bool> StoreRecordSink::noteSettingsFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return core::makeError(core::ErrorCode::NotFound, "cannot read the settings file", core::SourceLoc{path});
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto read = core::readTextFile(path, settingsFileKind());
+    if (!read) return read.error();
+    const std::string& text = *read;
     const store::Bytes hash = store::hash256(reinterpret_cast<const unsigned char*>(text.data()), text.size());
     return m_store.noteSettings(path, store::toHex(hash.data(), hash.size()));
 }

@@ -12,18 +12,24 @@ void addRunCommand(CLI::App& app, int& exitCode, std::function<int(const RunOpti
     auto options = std::make_shared<RunOptions>();
     CLI::App* run = app.add_subcommand("run", "Start the kiosk (the default when no command is given)");
     run->add_option("--form", options->form, "Questionnaire: an id in the forms folder, or a .yaml file")
-        ->type_name("ID|FILE");
+        ->type_name("ID|FILE")
+        ->check(pathValidator());
     run->add_option("--config", options->config,
                     "Kiosk settings (default: $KIOSK_CONFIG, else /etc/intake-kiosk/kiosk.yaml)")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(pathValidator());
     run->add_option("--windowed", options->windowed, "Open a WxH window instead of fullscreen (testing)")
         ->type_name("WxH")
         ->check(windowSizeValidator());
     run->add_option("--lang", options->lang, "Language of the welcome screen, e.g. en or es")
         ->type_name("xx")
         ->check(languageValidator());
-    run->add_option("--data-dir", options->dataDir, "Folder for the database and logs")->type_name("DIR");
-    run->add_option("--forms-dir", options->formsDir, "Folder with the questionnaires")->type_name("DIR");
+    run->add_option("--data-dir", options->dataDir, "Folder for the database and logs")
+        ->type_name("DIR")
+        ->check(pathValidator());
+    run->add_option("--forms-dir", options->formsDir, "Folder with the questionnaires")
+        ->type_name("DIR")
+        ->check(pathValidator());
     // Hidden: development and measurements (memory and idle CPU on a question page, not only on
     // the welcome screen). The kiosk starts there with demo answers, as `screenshot` draws it.
     run->add_option("--screen", options->screen, std::string("Start on this screen: ") + kDemoScreens)
@@ -41,14 +47,22 @@ void addScreenshotCommand(CLI::App& app, int& exitCode,
         ->required()
         ->type_name("NAME")
         ->check(demoScreenValidator());
-    cmd->add_option("-o,--output", o->output, "PNG file to write")->required()->type_name("FILE.png");
+    cmd->add_option("-o,--output", o->output, "PNG file to write")
+        ->required()
+        ->type_name("FILE.png")
+        ->check(pathValidator());
     cmd->add_option("--lang", o->lang, "Language, e.g. en or es")
         ->type_name("xx")
         ->check(languageValidator());
     cmd->add_option("--form", o->form, "Questionnaire: an id in the forms folder, or a .yaml file")
-        ->type_name("ID|FILE");
-    cmd->add_option("--forms-dir", o->formsDir, "Folder with the questionnaires")->type_name("DIR");
-    cmd->add_option("--config", o->config, "Kiosk settings file (clinic name, theme)")->type_name("FILE");
+        ->type_name("ID|FILE")
+        ->check(pathValidator());
+    cmd->add_option("--forms-dir", o->formsDir, "Folder with the questionnaires")
+        ->type_name("DIR")
+        ->check(pathValidator());
+    cmd->add_option("--config", o->config, "Kiosk settings file (clinic name, theme)")
+        ->type_name("FILE")
+        ->check(pathValidator());
     cmd->add_option("--size", o->size, "Image size (default 1920x1080)")
         ->type_name("WxH")
         ->check(windowSizeValidator());

@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 #include <algorithm>
 
+#include "kiosk/app/shell/watchdog.h"
 #include "kiosk/app/shell/window.h"
 
 namespace kiosk::app {
@@ -12,6 +13,7 @@ LoopStats runLoop(Window& window, Scene& scene, long maxFrames) {
     LoopStats stats;
     int framesOwed = kSettleFrames;  // the first frames: ImGui lays windows out over two frames
     std::optional<SteadyTime> lastTick;
+    Watchdog& watchdog = Watchdog::process();
     while (!window.shouldClose()) {
         if (framesOwed > 0) {
             window.beginFrame();
@@ -19,6 +21,7 @@ LoopStats runLoop(Window& window, Scene& scene, long maxFrames) {
             const auto bg = scene.clearColor();
             window.endFrame(bg[0], bg[1], bg[2]);
             window.swap();
+            watchdog.firstFrame(Clock::now());  // READY=1 once the kiosk is on screen
             --framesOwed;
             ++stats.frames;
             if (maxFrames > 0 && stats.frames >= maxFrames) break;
@@ -34,12 +37,14 @@ LoopStats runLoop(Window& window, Scene& scene, long maxFrames) {
         auto wake = scene.nextWake(Clock::now());
         // A deadline that was already ticked and changed nothing must not spin the CPU.
         if (wake && lastTick && *wake <= *lastTick) wake = *lastTick + std::chrono::seconds(1);
+        // An idle kiosk also wakes for the systemd watchdog, at its interval and no more often.
+        const auto until = earliest(wake, watchdog.nextPing());
         if (framesOwed > 0) {
             glfwPollEvents();
-        } else if (!wake) {
+        } else if (!until) {
             glfwWaitEvents();
         } else {
-            const double seconds = std::chrono::duration<double>(*wake - Clock::now()).count();
+            const double seconds = std::chrono::duration<double>(*until - Clock::now()).count();
             if (seconds > 0) {
                 glfwWaitEventsTimeout(seconds);
             } else {
@@ -49,6 +54,7 @@ LoopStats runLoop(Window& window, Scene& scene, long maxFrames) {
         ++stats.wakes;
 
         const auto now = Clock::now();
+        watchdog.tick(now);  // only a loop that turns says it is alive
         if (window.takeInput()) {
             scene.onInput(now);
             framesOwed = std::max(framesOwed, kSettleFrames);

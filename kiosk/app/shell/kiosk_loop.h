@@ -2,7 +2,8 @@
 // The event loop: render only when something changed (STYLE.md #13). It sleeps in glfwWaitEvents()
 // until input arrives, or with a timeout when the scene has a deadline (an idle countdown second,
 // the end of the thank-you screen). After input it draws a few frames so ImGui settles (a click is
-// seen one frame after the press). An idle kiosk draws nothing and uses no CPU.
+// seen one frame after the press). An idle kiosk draws nothing and uses no CPU; under systemd it
+// wakes only to send the watchdog's WATCHDOG=1 (watchdog.h).
 #include <array>
 #include <chrono>
 #include <optional>

@@ -43,6 +43,8 @@ class LogoTexture {
     LogoTexture& operator=(const LogoTexture&) = delete;
 
     /// The texture as ImGui's ImTextureID (void* in 1.86; the OpenGL3 backend reads it as a GLuint).
+    // ImGui's ImTextureID is a void*: the GL texture name travels in it, as the GL backend expects.
+    // NOLINTNEXTLINE(performance-no-int-to-ptr)
     void* imguiId() const { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(m_id)); }
     int width() const { return m_width; }
     int height() const { return m_height; }

@@ -16,6 +16,7 @@
 #include "kiosk/app/shell/intake_scene.h"
 #include "kiosk/app/shell/logo_texture.h"
 #include "kiosk/app/cli/paths.h"
+#include "kiosk/app/cli/session_settings.h"
 #include "kiosk/app/shell/staff_scene.h"
 #include "kiosk/app/cli/store_sink.h"
 #include "kiosk/app/cli/demo_drive.h"
@@ -56,18 +57,6 @@ core::Result<KioskConfig> settingsFor(const RunOptions& options, std::vector<std
     if (!options.windowed.empty()) config.window = *WindowMode::parse(options.windowed);
     resolveFolders(config, defaultBundlePaths());
     return config;
-}
-
-session::IntakeConfig timingOf(const KioskConfig& config) {
-    session::IntakeConfig timing;
-    timing.idleAfter = config.idleAfter;
-    timing.idleAfterConsent = config.idleAfterConsent;
-    timing.entry.phoneMinDigits = config.phoneMinDigits;
-    timing.entry.phoneMaxDigits = config.phoneMaxDigits;
-    timing.idleCountdown = config.idleCountdown;
-    timing.thankYouFor = config.thankYouFor;
-    timing.retryEvery = config.saveRetry;
-    return timing;
 }
 
 ui::UiOptions uiOptionsOf(const KioskConfig& config) {
@@ -193,7 +182,8 @@ int runKiosk(const RunOptions& options) {
     }
     KioskConfig& config = *settings;
     // The data folder will hold patient records: make it owner-only before anything creates it.
-    makePrivateParentDir(resolveDbPath("", config.dataDir));
+    // One that cannot be made is said when the store opens (on the staff screen, the kiosk keeps running).
+    (void)makePrivateParentDir(resolveDbPath("", config.dataDir));
     core::LogOptions logOptions;
     logOptions.dir = config.dataDir + "/logs";
     if (auto logged = core::initLogging(logOptions); !logged) {
@@ -260,8 +250,8 @@ int runKiosk(const RunOptions& options) {
         startup->contentMs, startup->fontsMs - startup->contentMs, startup->storeMs - startup->fontsMs,
         msSince(start));
 
-    session::IntakeConfig intakeConfig = timingOf(config);
-    intakeConfig.welcomeLang = content.lang;  // each new patient is greeted in the clinic's language
+    // Each new patient is greeted in the clinic's language.
+    session::IntakeConfig intakeConfig = intakeConfigOf(config, content.lang);
     session::Intake intake(content.form, content.catalog, intakeConfig);
     if (auto draft = (*sink)->takeDraft()) {
         // A crash or power cut mid-intake: the patient is probably still at the kiosk.

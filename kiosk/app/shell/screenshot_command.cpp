@@ -19,6 +19,7 @@
 #include "kiosk/app/cli/demo_drive.h"
 #include "kiosk/app/shell/logo_texture.h"
 #include "kiosk/app/cli/paths.h"
+#include "kiosk/app/cli/session_settings.h"
 #include "kiosk/app/shell/window.h"
 #include "kiosk/session/intake.h"
 #include "kiosk/ui/kiosk_view.h"
@@ -171,14 +172,7 @@ int takeScreenshot(const ScreenshotOptions& options) {
         return report(fonts.error().format());
     (*window)->uploadFonts();
 
-    session::IntakeConfig timing;
-    timing.idleAfter = config.idleAfter;
-    timing.idleAfterConsent = config.idleAfterConsent;
-    timing.entry.phoneMinDigits = config.phoneMinDigits;
-    timing.entry.phoneMaxDigits = config.phoneMaxDigits;
-    timing.idleCountdown = config.idleCountdown;
-    timing.thankYouFor = config.thankYouFor;
-    timing.retryEvery = config.saveRetry;
+    const session::IntakeConfig timing = intakeConfigOf(config, content.lang);
     session::Intake intake(content.form, content.catalog, timing);
     const session::TimePoint now = session::SteadyClock::now();
     if (auto r = driveToScreen(intake, options.screen, content.lang, timing, now); !r) {

@@ -1,0 +1,46 @@
+#include "kiosk/export/csv_cell.h"
+
+namespace kiosk::exports {
+namespace {
+
+/// "-3", "-0.5", "+2": digits with at most one '.', after one leading sign.
+bool isPlainNumber(std::string_view s) {
+    if (s.size() < 2) return false;
+    bool digit = false, dot = false;
+    for (std::size_t i = 1; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') digit = true;
+        else if (c == '.' && !dot) dot = true;
+        else return false;
+    }
+    return digit;
+}
+
+}  // namespace
+
+bool needsNeutralising(std::string_view cell) {
+    if (cell.empty()) return false;
+    switch (cell.front()) {
+        case '=':
+        case '@':
+        case '\t':
+        case '\r': return true;
+        case '+':
+        case '-': return !isPlainNumber(cell);
+        default: return false;
+    }
+}
+
+void appendCsvCell(std::string& line, std::string_view cell) {
+    const bool neutralise = needsNeutralising(cell);
+    const bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (quote) line += '"';
+    if (neutralise) line += '\'';
+    for (const char c : cell) {
+        if (c == '"') line += '"';
+        line += c;
+    }
+    if (quote) line += '"';
+}
+
+}  // namespace kiosk::exports

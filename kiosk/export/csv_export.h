@@ -1,0 +1,56 @@
+#pragma once
+// CSV export for the office: one row per intake under a header row (columns: csv_layout.h), RFC 4180
+// (comma, CRLF, quotes doubled), every cell neutralised against spreadsheet formulas (csv_cell.h).
+// Cells: yes_no and consent "yes" / "no"; numbers as given; dates YYYY-MM-DD; single the option's
+// code; multi the codes joined by ';'; body map "region:intensity" pairs joined by ';' (the region
+// alone without an intensity); matrix one code per row column; a signature "signed". Streams: one
+// record in memory at a time. Pure: writes to a stream, knows nothing of SQLite, keys or files.
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kiosk/export/csv_layout.h"
+#include "kiosk/export/record_writer.h"
+
+namespace kiosk::exports {
+
+/// @brief How the CSV is written.
+struct CsvOptions {
+    bool excel = false;  ///< `--excel`: a UTF-8 byte order mark first, so Excel reads accents right
+};
+
+/// @brief The text of one answer cell from its record JSON (see the file comment).
+std::string csvAnswerText(const nlohmann::json& value);
+
+/// @brief Streams the CSV: the header on construction, one row per addParsed().
+class CsvExportWriter final : public RecordWriter {
+public:
+    CsvExportWriter(std::ostream& out, const CsvLayout& layout, CsvOptions options = {});
+
+    void addParsed(const ExportMeta& meta, nlohmann::json record) override;
+    void addDamaged(const std::string&) override {}  ///< a CSV has no place to name it: the job reports it
+    core::Result<void> finish() override;
+
+    std::int64_t rowCount() const { return m_rows; }
+    /// Answers that had no column (a record not matching the layout it was planned with): counted,
+    /// never written elsewhere. 0 when the layout was planned from the records' own versions.
+    std::int64_t unplaced() const { return m_unplaced; }
+
+private:
+    void put(const std::unordered_map<std::string, std::size_t>& index, const std::string& key, std::string text);
+
+    std::ostream& m_out;
+    std::vector<CsvColumn> m_columns;
+    std::unordered_map<std::string, std::size_t> m_answerAt;  ///< item id, or "matrix.row"
+    std::unordered_map<std::string, std::size_t> m_scoreAt, m_bandAt, m_flagAt;
+    std::vector<std::string> m_cells;  ///< the row being built, reused
+    std::string m_line;                ///< reused
+    std::int64_t m_rows = 0, m_unplaced = 0;
+};
+
+/// @brief The WriterMaker (record_writer.h) for a CSV with @p layout.
+WriterMaker csvWriter(CsvLayout layout, CsvOptions options = {});
+
+}  // namespace kiosk::exports

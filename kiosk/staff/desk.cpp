@@ -1,0 +1,537 @@
+// [SECTION] index: helpers · ExportRun · visit · list · detail · export · health · actions
+#include "kiosk/staff/desk.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "kiosk/export/csv_export.h"
+#include "kiosk/export/csv_plan.h"
+#include "kiosk/export/export_job.h"
+#include "kiosk/export/json_export.h"
+#include "kiosk/staff/local_day.h"
+
+namespace kiosk::staff {
+namespace fs = std::filesystem;
+
+// [SECTION] helpers
+const char* toString(ExportFormat format) {
+    switch (format) {
+        case ExportFormat::Csv: return "csv";
+        case ExportFormat::Json: return "json";
+        case ExportFormat::Pdf: return "pdf";
+    }
+    return "csv";
+}
+
+namespace {
+
+constexpr std::int64_t kNameSearchLimit = 2000;  ///< newest intakes a name search opens at most
+
+void wipe(std::string& s) {
+    if (!s.empty()) sodium_memzero(s.data(), s.size());
+    s.clear();
+}
+
+void wipe(exports::IntakeReading& r) {
+    for (std::string* s : {&r.firstName, &r.lastName, &r.dateOfBirth, &r.phone, &r.email}) wipe(*s);
+    for (auto& a : r.answers) wipe(a.answer);
+    for (auto& m : r.marks) wipe(m.region);
+    for (auto& stroke : r.signature.strokes)
+        if (!stroke.empty()) sodium_memzero(stroke.data(), stroke.size() * sizeof stroke[0]);
+    r = exports::IntakeReading{};
+}
+
+RowState rowState(store::RecordStatus s) {
+    switch (s) {
+        case store::RecordStatus::Reviewed: return RowState::Reviewed;
+        case store::RecordStatus::Exported: return RowState::Exported;
+        default: return RowState::Submitted;
+    }
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+/// "20261125-104200": local time, for file names that sort and never name a patient.
+std::string stamp(core::SystemTime t) {
+    const std::time_t tt = core::SystemClock::to_time_t(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
+    return buf;
+}
+
+}  // namespace
+
+// [SECTION] ExportRun
+/// A running export: the worker writes progress here and reads cancel; the desk waits for the
+/// result before it lets the key go.
+struct Desk::ExportRun {
+    std::atomic<std::int64_t> done{0}, total{0};
+    std::atomic<bool> cancel{false};
+    std::future<core::Result<exports::ExportSummary>> result;
+};
+
+namespace {
+
+struct ExportJobArgs {
+    std::string dbPath, kioskId, file;
+    store::ListFilter filter;
+    ExportFormat format = ExportFormat::Csv;
+    std::shared_ptr<const exports::FormShelf> shelf;
+};
+
+/// The worker: its own connection to the same database (a Store is one thread's), the export job.
+core::Result<exports::ExportSummary> runExportJob(const ExportJobArgs& a, const store::ClinicKey& key,
+                                                  Desk::ExportRun& run) {
+    store::StoreOptions o;
+    o.dbPath = a.dbPath;
+    o.kioskId = a.kioskId;
+    o.createIfMissing = false;
+    o.quickCheck = false;  // the kiosk's own connection checked it at start
+    auto s = store::Store::open(o);
+    if (!s) return s.error();
+    exports::ExportOptions options;
+    if (a.format == ExportFormat::Csv) {
+        auto plan = exports::planCsv(*s, key, a.filter, a.shelf ? *a.shelf : exports::FormShelf{});
+        if (!plan) return plan.error();
+        options.writer = exports::csvWriter(std::move(plan->layout));
+    }
+    return exports::exportRecords(*s, key, a.filter, a.file, options, [&run](const exports::ExportProgress& p) {
+        run.done = p.done;
+        run.total = p.total;
+        return !run.cancel.load();
+    });
+}
+
+}  // namespace
+
+// [SECTION] visit
+Desk::Desk(store::Store& store, const core::Catalog& catalog, DeskOptions options)
+    : m_store(store),
+      m_catalog(catalog),
+      m_options(std::move(options)),
+      m_gate(GateOptions{"", std::chrono::seconds(60)},
+             GateHooks{nullptr,  // Store::unlock audits every try itself
+                       [this](const std::string& passphrase) {
+                           auto key = m_store.unlock(passphrase);
+                           if (!key) return false;
+                           m_key.emplace(std::move(*key));
+                           return true;
+                       }}) {
+    m_view.staffLang = m_options.staffLang;
+    m_view.languages = m_catalog.languages();
+    m_view.formats = {ExportFormat::Csv, ExportFormat::Json};
+}
+
+Desk::~Desk() { leave(); }
+
+core::SystemTime Desk::wallNow() const {
+    return m_options.wallNow ? m_options.wallNow() : core::SystemClock::now();
+}
+
+std::string Desk::tr(const std::string& key) const { return m_catalog.tr(m_view.staffLang, key); }
+
+void Desk::say(const std::string& key, const std::vector<std::string>& args) {
+    m_view.notice = m_catalog.format(m_view.staffLang, key, args);
+}
+
+void Desk::enter(TimePoint now) {
+    leave();
+    m_left = false;
+    m_close = false;
+    m_now = m_lastTouch = now;
+    m_view.staffLang = m_options.staffLang;
+    m_view.screen = DeskScreen::List;
+    m_view.list = DeskListView{};
+    loadList();
+}
+
+void Desk::leave() {
+    if (m_export) {  // the key must outlive the worker: cancel, wait, then forget
+        m_export->cancel = true;
+        if (m_export->result.valid()) m_export->result.wait();
+        m_export.reset();
+    }
+    m_gate.cancel();
+    m_key.reset();  // SecretBytes: sodium_free zeroes the secret key's memory
+    wipePatientData();
+    m_view.screen = DeskScreen::List;
+    m_view.exporting = DeskExportView{};
+    m_view.notice.clear();
+    m_left = true;
+}
+
+void Desk::wipePatientData() {
+    for (auto& row : m_view.list.rows) wipe(row.name);
+    m_view.list.rows.clear();
+    wipe(m_view.list.name);
+    if (m_view.detail) wipe(m_view.detail->reading);
+    m_view.detail.reset();
+    wipe(m_view.deleteQuestion);
+    m_pendingDelete.clear();
+}
+
+bool Desk::needKey() {
+    if (m_key) return true;
+    m_gate.open(m_now);
+    m_view.screen = DeskScreen::Unlock;
+    return false;
+}
+
+const forms::Form* Desk::formFor(const store::RecordMeta& meta) const {
+    return m_options.shelf ? m_options.shelf->find(meta.formId, meta.formVersion, meta.contentHash) : nullptr;
+}
+
+// [SECTION] list
+namespace {
+
+DeskRow rowOf(const store::RecordSummary& s, const forms::Form* form, const std::string& lang) {
+    DeskRow row;
+    row.id = s.meta.id;
+    std::tie(row.day, row.time) = localDayAndTime(s.meta.submittedAt);
+    row.form = form ? form->title.get(lang, form->languages.empty() ? "en" : form->languages.front()) : s.meta.formId;
+    row.state = rowState(s.status);
+    return row;
+}
+
+}  // namespace
+
+void Desk::loadList() {
+    DeskListView& l = m_view.list;
+    for (auto& row : l.rows) wipe(row.name);
+    l.rows.clear();
+    l.more = false;
+    store::ListFilter f;
+    if (l.kind == ListKind::Today) l.from = l.to = localDay(wallNow());
+    if (!l.from.empty()) {
+        const auto bounds = localDaysToUtc(l.from, l.to.empty() ? l.from : l.to);
+        if (!bounds) return say("desk.notice.bad_days");
+        f.since = bounds->first;
+        f.until = bounds->second;
+    }
+    const bool byName = l.kind == ListKind::Name && !l.name.empty() && m_key;
+    f.limit = byName ? kNameSearchLimit : static_cast<std::int64_t>(m_options.maxRows) + 1;
+    auto found = m_store.list(f);
+    if (!found) return say("desk.notice.store_failed", {found.error().message});
+    const std::string needle = lower(l.name);
+    for (const store::RecordSummary& s : *found) {
+        const forms::Form* form = formFor(s.meta);
+        DeskRow row = rowOf(s, form, m_view.staffLang);
+        if (m_key) {
+            // Names and flags for the list; the list is audited once below, the detail per record.
+            auto record = exports::parseRecord(m_store.readPayload(s.meta.id, *m_key));
+            if (record) {
+                exports::IntakeReading reading =
+                    exports::readIntake(*record, form, m_catalog, {m_view.staffLang, m_view.staffLang});
+                row.name = reading.shortName();
+                row.urgent = reading.hasUrgent();
+                row.caution = reading.hasCaution();
+                const bool match = !byName || lower(reading.firstName + " " + reading.lastName).find(needle) != std::string::npos;
+                wipe(reading);
+                if (!match) {
+                    wipe(row.name);
+                    continue;
+                }
+            } else {
+                row.damaged = true;
+                if (byName) continue;
+            }
+        }
+        if (l.rows.size() >= m_options.maxRows) {
+            l.more = true;
+            break;
+        }
+        l.rows.push_back(std::move(row));
+    }
+    if (m_key) {
+        std::stable_sort(l.rows.begin(), l.rows.end(), [](const DeskRow& a, const DeskRow& b) { return a.urgent && !b.urgent; });
+        if (!l.rows.empty())
+            if (auto audited = m_store.audit(store::AuditAction::View, "desk list count=" + std::to_string(l.rows.size()));
+                !audited)
+                say("desk.notice.store_failed", {audited.error().message});
+    }
+}
+
+// [SECTION] detail
+void Desk::openIntake(const std::string& id) {
+    if (!needKey()) return;
+    store::ListFilter f;
+    f.ids = {id};
+    auto found = m_store.list(f);
+    if (!found || found->empty()) return say("desk.notice.gone");
+    const store::RecordSummary& s = found->front();
+    auto record = exports::parseRecord(m_store.viewPayload(id, *m_key));  // audited: a person reads it
+    if (!record) return say("desk.notice.damaged", {id.substr(0, 8)});
+    const forms::Form* form = formFor(s.meta);
+    if (m_view.detail) wipe(m_view.detail->reading);
+    m_view.detail = DeskDetailView{rowOf(s, form, m_view.staffLang),
+                                   exports::readIntake(*record, form, m_catalog, {m_view.staffLang, m_view.staffLang})};
+    m_view.detail->row.name = m_view.detail->reading.shortName();
+    m_view.detail->row.urgent = m_view.detail->reading.hasUrgent();
+    m_view.detail->row.caution = m_view.detail->reading.hasCaution();
+    if (!form) say("desk.notice.form_unknown");
+    m_view.screen = DeskScreen::Detail;
+}
+
+// [SECTION] export
+void Desk::startExport(ExportFormat format, const std::string& id) {
+    if (m_export || !needKey()) return;
+    store::ListFilter filter;
+    if (!id.empty()) {
+        filter.ids = {id};
+    } else {
+        for (const auto& row : m_view.list.rows) filter.ids.push_back(row.id);
+        if (filter.ids.empty()) return say("desk.notice.nothing_to_export");
+    }
+    m_view.exporting = DeskExportView{};
+    m_view.screen = DeskScreen::Export;
+    auto folder = findExportFolder(m_options.places);
+    if (!folder) {
+        m_view.exporting.failed = m_view.exporting.finished = true;
+        m_view.exporting.message = m_catalog.format(m_view.staffLang, "desk.export.failed", {folder.error().message});
+        return;
+    }
+    ExportJobArgs args;
+    args.dbPath = m_store.path();
+    args.kioskId = m_store.kioskId();
+    args.filter = std::move(filter);
+    args.format = format;
+    args.shelf = m_options.shelf;
+    args.file = (fs::path(folder->path) /
+                 ((id.empty() ? std::string("intakes-") : "intake-" + id.substr(0, 8) + "-") + stamp(wallNow()) + "." +
+                  toString(format)))
+                    .string();
+    m_view.exporting.file = args.file;
+    m_view.exporting.running = true;
+    m_view.exporting.total = static_cast<std::int64_t>(args.filter.ids.size());
+    m_export = std::make_unique<ExportRun>();
+    ExportRun& run = *m_export;
+    const store::ClinicKey& key = *m_key;
+    if (m_options.exportOnThread) {
+        run.result = std::async(std::launch::async, [args, &key, &run] { return runExportJob(args, key, run); });
+    } else {
+        std::promise<core::Result<exports::ExportSummary>> done;
+        done.set_value(runExportJob(args, key, run));
+        run.result = done.get_future();
+    }
+    pollExport();
+}
+
+void Desk::pollExport() {
+    if (!m_export) return;
+    DeskExportView& x = m_view.exporting;
+    x.done = m_export->done;
+    if (m_export->total > 0) x.total = m_export->total;
+    if (m_export->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    const core::Result<exports::ExportSummary> outcome = m_export->result.get();
+    m_export.reset();
+    m_lastTouch = m_now;  // staff waited for it: the idle clock starts again now
+    x.running = false;
+    x.finished = true;
+    if (outcome) {
+        x.message = m_catalog.format(m_view.staffLang, "desk.export.done",
+                                     {std::to_string(outcome->exported), outcome->output});
+        if (!outcome->damaged.empty())
+            x.message += " " + m_catalog.format(m_view.staffLang, "desk.export.damaged",
+                                                {std::to_string(outcome->damaged.size())});
+    } else {
+        x.failed = true;
+        const core::Error& e = outcome.error();
+        const bool drive = e.code == core::ErrorCode::Io || e.code == core::ErrorCode::DiskFull;
+        x.message = m_catalog.format(m_view.staffLang, "desk.export.failed",
+                                     {drive ? tr("desk.export.drive") + " (" + e.format() + ")" : e.format()});
+    }
+    loadList();  // states changed to exported
+}
+
+// [SECTION] health
+void Desk::loadHealth() {
+    DeskHealthView h;
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal"}) {
+        const auto size = fs::file_size(m_store.path() + suffix, ec);
+        if (!ec) h.databaseBytes += static_cast<std::int64_t>(size);
+    }
+    const fs::path dir = fs::absolute(m_store.path(), ec).parent_path();
+    const auto space = fs::space(dir, ec);
+    if (!ec) h.freeBytes = static_cast<std::int64_t>(space.available);
+    const std::pair<store::RecordStatus, std::int64_t*> counts[] = {{store::RecordStatus::Submitted, &h.submitted},
+                                                                    {store::RecordStatus::Reviewed, &h.reviewed},
+                                                                    {store::RecordStatus::Exported, &h.exported},
+                                                                    {store::RecordStatus::Deleted, &h.deleted}};
+    for (const auto& [status, into] : counts) {
+        store::ListFilter f;
+        f.status = status;
+        if (auto n = m_store.count(f)) *into = *n;
+        else h.problem = n.error().message;
+    }
+    if (auto drafts = m_store.draftCount()) h.draftsWaiting = *drafts;
+    else h.problem = drafts.error().message;
+    m_view.health = h;
+}
+
+// [SECTION] actions
+struct DeskApply {
+    Desk& d;
+
+    void operator()(const Touch& a) {
+        d.m_now = d.m_lastTouch = a.now;
+        d.m_gate.touch(a.now);
+    }
+    void operator()(const Tick& a) {
+        d.m_now = a.now;
+        d.pollExport();
+        d.m_gate.tick(a.now);
+        if (d.m_view.screen == DeskScreen::Unlock && !d.m_gate.isOpen()) d.m_view.screen = DeskScreen::List;
+        if (!d.m_left && !d.m_export && a.now - d.m_lastTouch >= d.m_options.idleAfter) d.leave();
+    }
+    void operator()(const OpenUnlock&) { d.needKey(); }
+    void operator()(const TypeKey& a) { d.m_gate.type(a.text, d.m_now); }
+    void operator()(const Backspace&) { d.m_gate.backspace(d.m_now); }
+    void operator()(const SubmitUnlock&) {
+        (void)d.m_gate.submit(d.m_now);
+        if (!d.m_gate.takeGranted()) return;
+        d.m_view.screen = DeskScreen::List;
+        d.loadList();
+    }
+    void operator()(const CancelUnlock&) {
+        d.m_gate.cancel();
+        d.m_view.screen = DeskScreen::List;
+    }
+    void operator()(const ShowToday&) {
+        d.m_view.list.kind = ListKind::Today;
+        wipe(d.m_view.list.name);
+        d.m_view.screen = DeskScreen::List;
+        d.loadList();
+    }
+    void operator()(const FindDays& a) {
+        d.m_view.list.kind = ListKind::Days;
+        d.m_view.list.from = a.from;
+        d.m_view.list.to = a.to.empty() ? a.from : a.to;
+        wipe(d.m_view.list.name);
+        d.m_view.screen = DeskScreen::List;
+        d.loadList();
+    }
+    void operator()(const FindName& a) {
+        d.m_view.list.kind = ListKind::Name;
+        d.m_view.list.name = a.text;
+        d.m_view.list.from.clear();  // a name is looked for on any day (the newest kNameSearchLimit)
+        d.m_view.list.to.clear();
+        if (!d.needKey()) return;  // the list is searched once unlocked
+        d.m_view.screen = DeskScreen::List;
+        d.loadList();
+    }
+    void operator()(const OpenIntake& a) { d.openIntake(a.id); }
+    void operator()(const BackToList&) {
+        if (d.m_view.detail) wipe(d.m_view.detail->reading);
+        d.m_view.detail.reset();
+        d.m_view.screen = DeskScreen::List;
+    }
+    void operator()(const MarkReviewed& a) {
+        if (!d.needKey()) return;
+        if (auto done = d.m_store.markReviewed(a.id, *d.m_key); !done)
+            return d.say("desk.notice.store_failed", {done.error().message});
+        if (d.m_view.detail && d.m_view.detail->row.id == a.id) d.m_view.detail->row.state = RowState::Reviewed;
+        d.loadList();
+    }
+    void operator()(const AskDelete& a) {
+        if (!d.needKey()) return;
+        DeskRow row;
+        if (d.m_view.detail && d.m_view.detail->row.id == a.id) row = d.m_view.detail->row;
+        for (const auto& r : d.m_view.list.rows)
+            if (r.id == a.id) row = r;
+        if (row.id.empty()) return d.say("desk.notice.gone");
+        d.m_pendingDelete = a.id;
+        d.m_view.deleteQuestion = d.m_catalog.format(
+            d.m_view.staffLang, "desk.confirm_delete.question",
+            {row.name.empty() ? d.tr("desk.no_name") : row.name, row.day + " " + row.time, a.id.substr(0, 8)});
+        d.m_view.screen = DeskScreen::ConfirmDelete;
+    }
+    void operator()(const ConfirmDelete&) {
+        if (d.m_pendingDelete.empty() || !d.needKey()) return;
+        const std::string id = std::exchange(d.m_pendingDelete, {});
+        wipe(d.m_view.deleteQuestion);
+        if (auto done = d.m_store.deleteRecord(id, *d.m_key); !done)
+            d.say("desk.notice.store_failed", {done.error().message});
+        else
+            d.say("desk.notice.deleted", {id.substr(0, 8)});
+        if (d.m_view.detail && d.m_view.detail->row.id == id) {
+            wipe(d.m_view.detail->reading);
+            d.m_view.detail.reset();
+        }
+        d.m_view.screen = DeskScreen::List;
+        d.loadList();
+    }
+    void operator()(const CancelDelete&) {
+        d.m_pendingDelete.clear();
+        wipe(d.m_view.deleteQuestion);
+        d.m_view.screen = d.m_view.detail ? DeskScreen::Detail : DeskScreen::List;
+    }
+    void operator()(const StartExport& a) { d.startExport(a.format, a.id); }
+    void operator()(const CancelExport&) {
+        if (d.m_export) d.m_export->cancel = true;
+    }
+    void operator()(const CloseExport&) {
+        if (d.m_export) return;
+        d.m_view.exporting = DeskExportView{};
+        d.m_view.screen = d.m_view.detail ? DeskScreen::Detail : DeskScreen::List;
+    }
+    void operator()(const ShowHealth&) {
+        d.loadHealth();
+        d.m_view.screen = DeskScreen::Health;
+    }
+    void operator()(const SetStaffLang& a) {
+        d.m_view.staffLang = a.lang;
+        d.loadList();
+        if (d.m_view.detail && d.m_key) {
+            const std::string id = d.m_view.detail->row.id;
+            const DeskScreen screen = d.m_view.screen;
+            d.openIntake(id);
+            d.m_view.screen = screen;
+        }
+    }
+    void operator()(const Leave&) { d.leave(); }
+    void operator()(const CloseKiosk&) {
+        d.leave();
+        d.m_close = true;
+    }
+};
+
+void Desk::apply(const DeskAction& action) {
+    if (m_left) return;  // a visit has ended: nothing applies until enter()
+    const bool input = !std::holds_alternative<Touch>(action) && !std::holds_alternative<Tick>(action);
+    if (input) m_view.notice.clear();
+    if (m_export && input && !std::holds_alternative<CancelExport>(action) && !std::holds_alternative<Leave>(action))
+        return;  // while the worker runs, the desk's store and key are left alone
+    std::visit(DeskApply{*this}, action);
+}
+
+DeskView Desk::view() const {
+    DeskView v = m_view;
+    v.unlocked = m_key.has_value();
+    v.unlock = m_gate.view(m_now);
+    if (m_export) {
+        v.exporting.done = m_export->done;
+        if (m_export->total > 0) v.exporting.total = m_export->total;
+    }
+    const auto idle = m_options.idleAfter - std::chrono::duration_cast<std::chrono::seconds>(m_now - m_lastTouch);
+    v.idleSecondsLeft = static_cast<int>(std::max<std::int64_t>(0, idle.count()));
+    return v;
+}
+
+std::optional<TimePoint> Desk::nextDeadline(TimePoint now) const {
+    if (m_left) return std::nullopt;
+    if (m_export) return now + std::chrono::milliseconds(250);  // the progress bar moves
+    std::optional<TimePoint> wake = m_lastTouch + m_options.idleAfter;
+    if (const auto gate = m_gate.nextDeadline(now); gate && *gate < *wake) wake = gate;
+    return wake;
+}
+
+}  // namespace kiosk::staff

@@ -1,0 +1,97 @@
+#pragma once
+// The staff desk: what staff reach after the staff gesture and the gate (pin_gate.h). Its rules,
+// all here and unit-tested (tests/staff), the screens only draw its view (desk_view.h):
+// - Today's intakes first (time, form, state); names ("Ana G.") and flag badges once the records
+//   are unlocked with the staff passphrase, asked once per visit (Store::unlock audits each try;
+//   a PinGate in passphrase mode adds the same back-off as the staff gate). Urgent first, then
+//   newest first. Find by local days or by name. At most maxRows listed.
+// - One intake's detail (audited as a view): flags with what to do, scores with bands, answers in
+//   form order, the signature, all in the staff's language (export/intake_reading.h).
+// - Mark reviewed, delete after a confirmation naming the record, export this one or the list
+//   shown (CSV, JSON) through the export job into a USB drive under /media or the export folder,
+//   with progress; a full or pulled drive leaves nothing half-written (export_job.h). The store
+//   audits each of these.
+// - Health: database size, free disk, records by state, drafts waiting.
+// - Two minutes without a touch, or Leave: back to the welcome screen, the clinic key and every
+//   patient text forgotten (the key's memory is wiped by sodium_free; texts by sodium_memzero).
+// Time comes in through Touch and Tick: tests never sleep. One thread uses a Desk; an export runs
+// on a worker with its own store connection and only reads the key, which stays until it ends.
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kiosk/core/i18n.h"
+#include "kiosk/export/form_shelf.h"
+#include "kiosk/staff/desk_view.h"
+#include "kiosk/staff/export_place.h"
+#include "kiosk/store/store.h"
+
+namespace kiosk::staff {
+
+/// @brief How the desk is set up (app/ fills it from the settings file).
+struct DeskOptions {
+    std::string staffLang = "en";                  ///< the staff's language at each visit's start
+    std::chrono::seconds idleAfter{120};           ///< silence before the desk closes by itself
+    std::shared_ptr<const exports::FormShelf> shelf;  ///< forms to read records against (may be empty)
+    ExportPlaces places;                           ///< where exports go
+    bool exportOnThread = true;                    ///< false: exports run inside apply() (tests)
+    std::size_t maxRows = 200;                     ///< intakes listed at most (each is opened once unlocked)
+    std::function<core::SystemTime()> wallNow;  ///< "today"; empty = the system clock
+};
+
+class Desk {
+public:
+    Desk(store::Store& store, const core::Catalog& catalog, DeskOptions options);
+    ~Desk();  ///< waits for a running export, then forgets everything
+    Desk(const Desk&) = delete;
+    Desk& operator=(const Desk&) = delete;
+
+    /// A staff visit begins (the gate opened): today's list, locked, the idle clock started.
+    void enter(TimePoint now);
+    void apply(const DeskAction& action);
+    DeskView view() const;
+
+    /// True once the visit ended (Leave or idle): show the welcome screen. enter() clears it.
+    bool left() const { return m_left; }
+    /// True after CloseKiosk: end the program.
+    bool closeRequested() const { return m_close; }
+    bool unlocked() const { return m_key.has_value(); }
+    /// When the desk next changes by itself (idle leave, export progress, the gate's lockout).
+    std::optional<TimePoint> nextDeadline(TimePoint now) const;
+
+    struct ExportRun;  ///< a running export (desk.cpp)
+
+private:
+    // one operator() per action (desk.cpp, [SECTION] actions)
+    friend struct DeskApply;
+
+    void leave();
+    void wipePatientData();
+    bool needKey();
+    void loadList();
+    void openIntake(const std::string& id);
+    void startExport(ExportFormat format, const std::string& id);
+    void pollExport();
+    void loadHealth();
+    void say(const std::string& key, const std::vector<std::string>& args = {});
+    std::string tr(const std::string& key) const;
+    const forms::Form* formFor(const store::RecordMeta& meta) const;
+    core::SystemTime wallNow() const;
+
+    store::Store& m_store;
+    const core::Catalog& m_catalog;
+    DeskOptions m_options;
+    PinGate m_gate;                       ///< the passphrase keyboard's rules (back-off, wipe)
+    std::optional<store::ClinicKey> m_key;
+    DeskView m_view;                      ///< everything drawn, kept up to date by apply()
+    std::string m_pendingDelete;
+    std::unique_ptr<ExportRun> m_export;
+    TimePoint m_now{}, m_lastTouch{};
+    bool m_left = true, m_close = false;
+};
+
+}  // namespace kiosk::staff

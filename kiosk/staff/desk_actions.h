@@ -1,0 +1,44 @@
+#pragma once
+// What the staff desk's screens (ui/desk_*.cpp) can ask of the desk (desk.h), as small structs in a
+// std::variant applied by Desk::apply(), like the patient flow's actions (session/actions.h).
+#include <string>
+#include <variant>
+
+#include "kiosk/staff/pin_gate.h"
+
+namespace kiosk::staff {
+
+/// @brief The formats staff can export to.
+enum class ExportFormat { Csv, Json, Pdf };
+const char* toString(ExportFormat format);
+
+struct Touch { TimePoint now; };             ///< any input: restarts the 2-minute idle clock
+struct Tick { TimePoint now; };              ///< time passes: idle leave, export progress
+struct OpenUnlock {};                        ///< "Unlock records": the passphrase keyboard
+struct TypeKey { std::string text; };        ///< a key on that keyboard (never logged, never kept by ui)
+struct Backspace {};
+struct SubmitUnlock {};
+struct CancelUnlock {};
+struct ShowToday {};                         ///< today's intakes (the desk opens on them)
+struct FindDays { std::string from, to; };   ///< local days "YYYY-MM-DD", both included
+struct FindName { std::string text; };       ///< first or last name contains it (needs the records unlocked)
+struct OpenIntake { std::string id; };       ///< the detail of one intake (audited as a view)
+struct BackToList {};
+struct MarkReviewed { std::string id; };     ///< audited
+struct AskDelete { std::string id; };        ///< a confirmation that names the record
+struct ConfirmDelete {};                     ///< audited
+struct CancelDelete {};
+struct StartExport { ExportFormat format = ExportFormat::Csv; std::string id; };  ///< id "" = the list shown
+struct CancelExport {};
+struct CloseExport {};
+struct ShowHealth {};
+struct SetStaffLang { std::string lang; };
+struct Leave {};                             ///< back to the welcome screen; the key is forgotten
+struct CloseKiosk {};                        ///< end the kiosk program (a desktop behind it)
+
+using DeskAction = std::variant<Touch, Tick, OpenUnlock, TypeKey, Backspace, SubmitUnlock, CancelUnlock, ShowToday,
+                                FindDays, FindName, OpenIntake, BackToList, MarkReviewed, AskDelete, ConfirmDelete,
+                                CancelDelete, StartExport, CancelExport, CloseExport, ShowHealth, SetStaffLang, Leave,
+                                CloseKiosk>;
+
+}  // namespace kiosk::staff

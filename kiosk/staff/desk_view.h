@@ -1,0 +1,75 @@
+#pragma once
+// What the staff desk's screens draw: a read-only picture of the desk, every staff-facing text in
+// the staff's language already (labels of buttons come from the catalogue in ui/). It holds patient
+// data once the records are unlocked (names, answers): the desk wipes it when staff leave.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/export/intake_reading.h"
+#include "kiosk/staff/desk_actions.h"
+#include "kiosk/staff/pin_gate.h"
+
+namespace kiosk::staff {
+
+enum class DeskScreen { List, Unlock, Detail, ConfirmDelete, Export, Health };
+enum class ListKind { Today, Days, Name };
+enum class RowState { Submitted, Reviewed, Exported };
+
+/// @brief One intake in the list.
+struct DeskRow {
+    std::string id;
+    std::string day;   ///< local "YYYY-MM-DD"
+    std::string time;  ///< local "HH:MM"
+    std::string form;  ///< the form's title in the staff's language (its id when not on the shelf)
+    std::string name;  ///< "Ana G." once unlocked, else ""
+    bool urgent = false, caution = false;  ///< known once unlocked
+    bool damaged = false;                   ///< unlocked but unreadable (see `records verify`)
+    RowState state = RowState::Submitted;
+};
+
+struct DeskListView {
+    ListKind kind = ListKind::Today;
+    std::string from, to, name;  ///< the search shown (local days, name text)
+    std::vector<DeskRow> rows;   ///< urgent first, then newest first (newest first while locked)
+    bool more = false;           ///< more intakes matched than are listed
+};
+
+struct DeskDetailView {
+    DeskRow row;
+    exports::IntakeReading reading;
+};
+
+struct DeskExportView {
+    bool running = false, finished = false, failed = false;
+    std::int64_t done = 0, total = 0;
+    std::string file;     ///< where it goes (or went)
+    std::string message;  ///< the outcome in the staff's language, "" while running
+};
+
+struct DeskHealthView {
+    std::int64_t databaseBytes = 0;  ///< the database and its WAL
+    std::int64_t freeBytes = 0;      ///< on the disk holding the database
+    std::int64_t submitted = 0, reviewed = 0, exported = 0, deleted = 0;
+    std::int64_t draftsWaiting = 0;
+    std::string problem;             ///< "" when every figure was read
+};
+
+struct DeskView {
+    DeskScreen screen = DeskScreen::List;
+    std::string staffLang;
+    std::vector<std::string> languages;  ///< staff can switch between these
+    bool unlocked = false;
+    GateView unlock;                     ///< the passphrase keyboard's state (DeskScreen::Unlock)
+    DeskListView list;
+    std::optional<DeskDetailView> detail;
+    std::string deleteQuestion;          ///< DeskScreen::ConfirmDelete: names the record
+    DeskExportView exporting;
+    DeskHealthView health;
+    std::vector<ExportFormat> formats;   ///< what the export buttons offer
+    std::string notice;                  ///< a message for staff (a failed action), "" = none
+    int idleSecondsLeft = 0;             ///< until the desk closes by itself
+};
+
+}  // namespace kiosk::staff

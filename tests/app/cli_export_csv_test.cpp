@@ -1,0 +1,72 @@
+// `export --format csv`: intakes saved as the kiosk saves them come out one row each, columns named
+// from the bundled form's items, and the rows the binary wrote parse back as RFC 4180.
+#include <filesystem>
+#include <fstream>
+
+#include "../export/csv_reader.h"
+#include "records_fixture.h"
+
+using namespace kiosk::app::testing;
+namespace st = kiosk::store::testing;
+using kiosk::exports::testing::parseCsv;
+
+class CliExportCsv : public RecordsFixture {
+protected:
+    /// Saves answer set @p name through `simulate --save`, as a kiosk would.
+    void save(const std::string& name, const std::string& lang) {
+        const std::string src = KIOSK_SOURCE_DIR;
+        const RunResult r = runKiosk("simulate " + src + "/forms/intake.yaml --answers " + src + "/tests/data/answers/" +
+                                     name + "/answers.json --lang " + lang + " --drop-hidden --save --db " + db + " </dev/null");
+        ASSERT_EQ(r.exitCode, 0) << r.output;
+    }
+    static std::size_t at(const std::vector<std::vector<std::string>>& rows, const std::string& name) {
+        for (std::size_t i = 0; i < rows[0].size(); ++i)
+            if (rows[0][i] == name) return i;
+        ADD_FAILURE() << "no column " << name;
+        return 0;
+    }
+    /// The row whose first_name is @p first (the two records may share a second: any order).
+    static const std::vector<std::string>& rowOf(const std::vector<std::vector<std::string>>& rows,
+                                                 const std::string& first) {
+        for (const auto& row : rows)
+            if (row.at(at(rows, "first_name")) == first) return row;
+        ADD_FAILURE() << "no row for " << first;
+        return rows.front();
+    }
+};
+
+TEST_F(CliExportCsv, OneRowPerIntakeWithTheFormsColumnsAndAnExcelMark) {
+    save("intake-red-flags", "en");
+    save("intake-spanish", "es");
+    const std::string out = dir / "intakes.csv";
+    const std::string formsDir = std::string(KIOSK_SOURCE_DIR) + "/forms";
+    RunResult r = run("export --format csv --excel --form clinic_intake --forms-dir " + formsDir + " -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("exported 2 records to " + out), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("note:"), std::string::npos) << r.output;  // the forms folder knew the version
+
+    const std::string text = st::readFile(out);
+    EXPECT_EQ(text.substr(0, 3), "\xEF\xBB\xBF");
+    const auto rows = parseCsv(text);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0][0], "record:id");
+    const auto& red = rowOf(rows, "Testpatient");
+    EXPECT_EQ(red[at(rows, "pain_map")], "lower_back_l:9;lower_back_r:6;buttock_l:7;hamstring_l:5");
+    EXPECT_EQ(red[at(rows, "flag:bladder_bowel")], "urgent");
+    EXPECT_EQ(red[at(rows, "interference.activity")], "a_lot");
+    EXPECT_EQ(red[at(rows, "record:lang")], "en");
+    const auto& spanish = rowOf(rows, "María José");
+    EXPECT_EQ(spanish[at(rows, "record:lang")], "es");
+    EXPECT_EQ(spanish[at(rows, "flag:bladder_bowel")], "");
+
+    // Without the forms folder the same records still export: columns from their answers, said so.
+    const std::string empty = dir / "no-forms";
+    std::filesystem::create_directory(empty);
+    r = run("export --format csv --no-mark --form clinic_intake --forms-dir " + empty + " --force -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("note: 2 records on form clinic_intake version"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("Testpatient"), std::string::npos) << r.output;
+    const auto again = parseCsv(st::readFile(out));
+    ASSERT_EQ(again.size(), 3u);
+    EXPECT_EQ(rowOf(again, "Testpatient")[at(again, "pain_map")], red[at(rows, "pain_map")]);
+}

@@ -1,0 +1,180 @@
+// Export figures for `make bench` (PERFORMANCE.md): the CSV export of 10 000 and 100 000 intakes
+// through the real export job (unlock excluded: argon2id is the same for any count), beside the
+// floor measured in the same run, `sqlite3 -csv` dumping the plain columns of the same rows. Each
+// export runs in a fresh child process (this program again, "child" mode), so its peak memory
+// (ru_maxrss from wait4) is its own: streaming means 100 000 stay within 1.2x of 10 000.
+// Records are the bundled intake form answered with tests/data/answers/intake-red-flags, saved
+// through Store::submit on tmpfs when there is one (the path a kiosk takes, without 100 000 fsyncs).
+// Plain output; figures only, nothing asserted.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/log.h"
+#include "kiosk/export/csv_export.h"
+#include "kiosk/export/csv_plan.h"
+#include "kiosk/export/export_job.h"
+#include "kiosk/forms/loader.h"
+#include "kiosk/session/simulate.h"
+#include "kiosk/store/store.h"
+
+using namespace kiosk;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr const char* kPass = "bench passphrase";
+
+double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+
+std::string bundled(const std::string& rel) { return std::string(KIOSK_SOURCE_DIR) + "/" + rel; }
+
+/// Fills @p db with @p n copies of one real record (each its own id and time).
+bool fill(const std::string& db, int n) {
+    auto form = forms::loadForm(bundled("forms/intake.yaml"));
+    auto catalog = core::Catalog::loadDir(bundled("assets/i18n"));
+    if (!form.ok() || !catalog) return false;
+    std::ifstream in(bundled("tests/data/answers/intake-red-flags/answers.json"));
+    auto sim = session::simulate(form.form, nlohmann::json::parse(in), "en", *catalog, kiosk::core::systemClock(),
+                                 session::HiddenAnswers::Drop);
+    if (!sim.ok()) return false;
+    const std::string payload = session::toJson(*sim.record).dump();
+    store::StoreOptions o;
+    o.dbPath = db;
+    o.kioskId = "kiosk-bench";
+    auto s = store::Store::open(o);
+    if (!s || !s->initKeys(kPass, store::KdfLimits::minimum())) return false;
+    for (int i = 0; i < n; ++i) {
+        store::RecordMeta m;
+        m.formId = form.form->id;
+        m.formVersion = form.form->version;
+        m.contentHash = form.form->contentHash;
+        m.lang = "en";
+        char at[32];
+        std::snprintf(at, sizeof at, "2026-%02d-%02dT%02d:%02d:%02dZ", 1 + (i / 86400) % 12, 1 + (i / 3600) % 28,
+                      (i / 60) % 24, i % 60, (i * 7) % 60);
+        m.startedAt = m.submittedAt = at;
+        if (!s->submit(m, payload, store::DraftAfterSubmit::Keep)) return false;
+    }
+    std::printf("  %d records of %zu bytes each in %s\n", n, payload.size(), db.c_str());
+    return true;
+}
+
+/// Child mode: unlock, then plan and write the CSV and mark the records; prints the export's milliseconds.
+int child(const std::string& db, const std::string& out) {
+    store::StoreOptions o;
+    o.dbPath = db;
+    o.createIfMissing = false;
+    auto s = store::Store::open(o);
+    if (!s) return 1;
+    auto key = s->unlock(kPass);
+    if (!key) return 1;
+    exports::FormShelf shelf = exports::FormShelf::loadFolder(bundled("forms"));
+    const auto t0 = Clock::now();
+    auto plan = exports::planCsv(*s, *key, {}, shelf);
+    if (!plan) return 1;
+    exports::ExportOptions options;
+    options.writer = exports::csvWriter(plan->layout);
+    auto done = exports::exportRecords(*s, *key, {}, out, options);
+    if (!done) {
+        std::fprintf(stderr, "%s\n", done.error().format().c_str());
+        return 1;
+    }
+    std::printf("%.1f\n", msSince(t0));
+    return 0;
+}
+
+struct Run {
+    double ms = 0;
+    long maxRssKb = 0;
+    bool ok = false;
+};
+
+/// Runs @p argv with stdout to @p stdoutPath; wall time and the child's peak RSS.
+Run spawn(const std::vector<std::string>& argv, const std::string& stdoutPath) {
+    const auto t0 = Clock::now();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        std::FILE* f = std::freopen(stdoutPath.c_str(), "w", stdout);
+        if (!f) ::_exit(127);
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        ::execvp(args[0], args.data());
+        ::_exit(127);
+    }
+    Run r;
+    int status = 0;
+    struct rusage usage {};
+    if (pid > 0 && ::wait4(pid, &status, 0, &usage) == pid) {
+        r.ms = msSince(t0);
+        r.maxRssKb = usage.ru_maxrss;
+        r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    }
+    return r;
+}
+
+std::string firstLine(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    kiosk::core::LogOptions quiet;
+    quiet.stderrLevel = spdlog::level::warn;
+    (void)kiosk::core::initLogging(quiet);
+    if (argc == 4 && std::string(argv[1]) == "child") return child(argv[2], argv[3]);
+    if (argc == 4 && std::string(argv[1]) == "fill") return fill(argv[2], std::stoi(argv[3])) ? 0 : 1;  // profiling
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
+
+    const std::string base = std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "/tmp";
+    const std::string dir = base + "/kiosk-export-bench-" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir);
+    const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+    const bool haveSqlite = std::system("command -v sqlite3 >/dev/null 2>&1") == 0;
+
+    std::printf("export bench in %s\n", dir.c_str());
+    std::printf("\n%-10s %12s %12s %12s %12s %12s %9s\n", "records", "csv ms", "csv peak MB", "sqlite3 ms",
+                "sqlite3 MB", "ms/record", "ratio");
+    long rss10k = 0, rss100k = 0;
+    for (const int n : {10000, 100000}) {
+        const std::string db = dir + "/intakes-" + std::to_string(n) + ".sqlite3";
+        if (!fill(db, n)) {
+            std::fprintf(stderr, "could not build the %d-record database\n", n);
+            return 1;
+        }
+        const std::string csv = dir + "/out-" + std::to_string(n) + ".csv";
+        const Run ours = spawn({self, "child", db, csv}, dir + "/child.txt");
+        const double exportMs = ours.ok ? std::stod(firstLine(dir + "/child.txt")) : 0;
+        Run floor;
+        if (haveSqlite)
+            floor = spawn({"sqlite3", "-csv", db,
+                           "SELECT id, form_id, form_version, content_hash, lang, started_at, submitted_at, kiosk_id, "
+                           "status FROM records ORDER BY submitted_at, id"},
+                          dir + "/floor.csv");
+        (n == 10000 ? rss10k : rss100k) = ours.maxRssKb;
+        std::printf("%-10d %12.0f %12.1f %12.0f %12.1f %12.4f %8.1fx\n", n, ours.ms, ours.maxRssKb / 1024.0, floor.ms,
+                    floor.maxRssKb / 1024.0, exportMs / n, floor.ok ? ours.ms / floor.ms : 0.0);
+        if (!ours.ok) std::printf("  (the CSV export failed)\n");
+        std::filesystem::remove(db);
+        std::filesystem::remove(csv);
+    }
+    if (!haveSqlite) std::printf("(sqlite3 is not installed: no floor; apt-get install sqlite3)\n");
+    std::printf("peak memory 100 000 / 10 000: %.2fx   (target <= 1.2x; time target <= 3x the floor)\n",
+                rss10k ? static_cast<double>(rss100k) / static_cast<double>(rss10k) : 0.0);
+    std::printf("(every record is a sealed box: each costs one X25519 open the floor never pays)\n");
+    std::filesystem::remove_all(dir);
+    return 0;
+}

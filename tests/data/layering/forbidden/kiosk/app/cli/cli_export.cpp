@@ -1,0 +1,6 @@
+#include <CLI/CLI.hpp>
+
+#include "kiosk/export/job.h"
+#include "kiosk/store/store.h"
+#include <GLFW/glfw3.h>
+#include "kiosk/ui/theme.h"

@@ -1,0 +1,5 @@
+#pragma once
+#include <chrono>
+
+#include "kiosk/core/error.h"
+#include "kiosk/app/paths.h"

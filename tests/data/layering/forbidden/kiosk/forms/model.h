@@ -1,0 +1,4 @@
+#pragma once
+#include "kiosk/bodymap/regions.h"
+#include "kiosk/core/error.h"
+#include <imgui.h>

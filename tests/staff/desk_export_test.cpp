@@ -1,0 +1,149 @@
+// Exports from the staff desk: the list shown or one intake, CSV or JSON, onto a USB drive under
+// /media when one is mounted, else into the export folder; progress; a failure leaves no file and
+// marks nothing; on a worker thread, leaving waits for it before the key is forgotten.
+#include <thread>
+
+#include "desk_fixture.h"
+#include "export/csv_reader.h"
+
+namespace kiosk::staff {
+namespace {
+using namespace testing;
+namespace fs = std::filesystem;
+
+std::vector<std::string> filesIn(const std::string& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) out.push_back(it->path().string());
+    return out;
+}
+
+TEST_F(DeskFixture, TheListShownExportsToCsvInTheExportFolderAndIsMarked) {
+    Desk& d = open();
+    unlock(d);
+    d.apply(StartExport{ExportFormat::Csv, ""});
+    const DeskView v = d.view();
+    EXPECT_EQ(v.screen, DeskScreen::Export);
+    EXPECT_TRUE(v.exporting.finished);
+    EXPECT_FALSE(v.exporting.failed);
+    EXPECT_EQ(v.exporting.done, 3);
+    EXPECT_EQ(v.exporting.total, 3);
+    EXPECT_NE(v.exporting.message.find("3 intakes written to " + v.exporting.file), std::string::npos)
+        << v.exporting.message;
+    EXPECT_EQ(fs::path(v.exporting.file).parent_path(), fs::path(dir / "exports"));
+    EXPECT_EQ(fs::path(v.exporting.file).filename(), "intakes-20261125-150000.csv");
+    const auto rows = exports::testing::parseCsv(st::readFile(v.exporting.file));
+    EXPECT_EQ(rows.size(), 4u);  // header and today's three, not yesterday's
+    for (const auto& id : {calm, red, spanish}) EXPECT_EQ(statusOf(id), store::RecordStatus::Exported);
+    EXPECT_EQ(statusOf(yesterday), store::RecordStatus::Submitted);
+    for (const auto& row : d.view().list.rows) EXPECT_EQ(row.state, RowState::Exported);
+    d.apply(CloseExport{});
+    EXPECT_EQ(d.view().screen, DeskScreen::List);
+}
+
+TEST_F(DeskFixture, OneIntakeGoesToTheMountedDriveAsJson) {
+    fs::create_directories(dir / "media/staff/USB STICK");
+    std::ofstream(dir / "mounts") << "proc /proc proc rw 0 0\n/dev/sdb1 " << dir.path()
+                                  << "/media/staff/USB\\040STICK vfat rw,nosuid 0 0\n";
+    Desk& d = open();
+    unlock(d);
+    d.apply(OpenIntake{red});
+    d.apply(StartExport{ExportFormat::Json, red});
+    const DeskView v = d.view();
+    ASSERT_FALSE(v.exporting.failed) << v.exporting.message;
+    EXPECT_EQ(fs::path(v.exporting.file).parent_path(), fs::path(dir / "media/staff/USB STICK"));
+    EXPECT_EQ(fs::path(v.exporting.file).filename(), "intake-" + red.substr(0, 8) + "-20261125-150000.json");
+    const auto doc = nlohmann::json::parse(st::readFile(v.exporting.file));
+    ASSERT_EQ(doc["records"].size(), 1u);
+    EXPECT_EQ(doc["records"][0]["id"], red);
+    EXPECT_EQ(statusOf(red), store::RecordStatus::Exported);
+    EXPECT_EQ(statusOf(calm), store::RecordStatus::Submitted);
+    d.apply(CloseExport{});
+    EXPECT_EQ(d.view().screen, DeskScreen::Detail);  // back to the intake it was exported from
+}
+
+TEST_F(DeskFixture, NoPlaceToWriteIsAClearMessageAndNothingIsMarked) {
+    DeskOptions o = options();
+    o.places.fallbackDir.clear();
+    desk = std::make_unique<Desk>(*store, *catalog, o);
+    desk->enter(kT0);
+    unlock(*desk);
+    desk->apply(StartExport{ExportFormat::Csv, ""});
+    DeskView v = desk->view();
+    EXPECT_TRUE(v.exporting.failed);
+    EXPECT_NE(v.exporting.message.find("no USB drive is plugged in"), std::string::npos) << v.exporting.message;
+    EXPECT_NE(v.exporting.message.find("nothing was marked exported"), std::string::npos) << v.exporting.message;
+    for (const auto& id : {calm, red, spanish}) EXPECT_EQ(statusOf(id), store::RecordStatus::Submitted);
+
+    // A folder that cannot be written: said as a drive problem, nothing left, nothing marked.
+    if (::geteuid() == 0) GTEST_SKIP() << "root writes anywhere: the rest needs an ordinary user";
+    fs::create_directories(dir / "exports");
+    o.places.fallbackDir = dir / "exports";
+    desk = std::make_unique<Desk>(*store, *catalog, o);
+    desk->enter(kT0);
+    unlock(*desk);
+    fs::permissions(dir / "exports", fs::perms::owner_read | fs::perms::owner_exec);
+    desk->apply(StartExport{ExportFormat::Csv, ""});
+    v = desk->view();
+    fs::permissions(dir / "exports", fs::perms::owner_all);
+    EXPECT_TRUE(v.exporting.failed);
+    EXPECT_TRUE(filesIn(dir / "exports").empty());
+    for (const auto& id : {calm, red, spanish}) EXPECT_EQ(statusOf(id), store::RecordStatus::Submitted);
+}
+
+TEST_F(DeskFixture, AnEmptyListHasNothingToExport) {
+    Desk& d = open();
+    unlock(d);
+    d.apply(FindDays{"2026-01-01", "2026-01-01"});
+    d.apply(StartExport{ExportFormat::Csv, ""});
+    EXPECT_EQ(d.view().screen, DeskScreen::List);
+    EXPECT_FALSE(d.view().notice.empty());
+    EXPECT_FALSE(fs::exists(dir / "exports"));
+}
+
+TEST_F(DeskFixture, OnAThreadProgressShowsAndLeavingWaitsForTheExport) {
+    DeskOptions o = options();
+    o.exportOnThread = true;
+    desk = std::make_unique<Desk>(*store, *catalog, o);
+    desk->enter(kT0);
+    unlock(*desk);
+    desk->apply(StartExport{ExportFormat::Csv, ""});
+    EXPECT_EQ(desk->view().screen, DeskScreen::Export);
+    if (desk->view().exporting.running) {  // the progress bar needs frames while it runs
+        EXPECT_EQ(desk->nextDeadline(at(1)), at(1) + std::chrono::milliseconds(250));
+    }
+    // While it runs, the desk leaves its store alone: other actions wait.
+    desk->apply(OpenIntake{red});
+    for (int i = 0; i < 2000 && desk->view().exporting.running; ++i) {
+        desk->apply(Tick{at(1)});
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));  // a real worker thread runs here
+    }
+    const DeskView v = desk->view();
+    ASSERT_TRUE(v.exporting.finished) << "the worker did not finish";
+    EXPECT_FALSE(v.exporting.failed) << v.exporting.message;
+    EXPECT_EQ(v.exporting.done, 3);
+    for (const auto& id : {calm, red, spanish}) EXPECT_EQ(statusOf(id), store::RecordStatus::Exported);
+
+    // Leaving during an export cancels it and waits before the key is forgotten. The worker may
+    // have finished first: either way the file is whole or absent, never a temp file left over.
+    desk->apply(CloseExport{});
+    desk->apply(FindDays{"2026-11-24", "2026-11-25"});
+    desk->apply(StartExport{ExportFormat::Json, ""});
+    desk->apply(Leave{});
+    EXPECT_TRUE(desk->left());
+    EXPECT_FALSE(desk->unlocked());
+    for (const auto& f : filesIn(dir / "exports")) {
+        const fs::path p(f);
+        ASSERT_TRUE(p.extension() == ".csv" || p.extension() == ".json") << f;
+        if (p.extension() == ".json") {
+            EXPECT_EQ(nlohmann::json::parse(st::readFile(f))["records"].size(), 4u);
+            EXPECT_EQ(statusOf(yesterday), store::RecordStatus::Exported);
+        }
+    }
+    if (filesIn(dir / "exports").size() == 1) {
+        EXPECT_EQ(statusOf(yesterday), store::RecordStatus::Submitted);
+    }
+}
+
+}  // namespace
+}  // namespace kiosk::staff
