@@ -71,6 +71,12 @@ struct Option {
     Text label;                   ///< `label`
     std::optional<double> score;  ///< `score`: numeric value for scoring (single, matrix)
     bool exclusive = false;       ///< `exclusive`: multi only, "none of these" clears the others
+    /// `code` / `system` / `code_type`: the option as FHIR knows it, kept by `import-fhir` so that
+    /// exports carry the EHR's own codes. code_type: coding (default: valueCoding{system, code}),
+    /// string, integer or date (a plain answerOption value, exported as valueString / ...).
+    std::string code;
+    std::string system;
+    std::string codeType;
     SourceLoc where;
 };
 
@@ -116,6 +122,10 @@ struct Item {
     // body_map
     std::vector<BodyDetail> detail; ///< `detail`: [intensity, kind]
 
+    /// `link_id`: the FHIR linkId when it is not the id (an imported item whose linkId is not a
+    /// valid id); exports and `simulate --answers` use it. "" = the id is the linkId.
+    std::string linkId;
+
     SourceLoc where;
 
     const Option* findOption(std::string_view value) const;
@@ -129,13 +139,34 @@ struct Page {
     Text title;                      ///< `title`
     std::vector<Item> items;         ///< `items`
     std::optional<Condition> showIf; ///< `show_if`: the whole page
+    std::string linkId;              ///< `link_id`: as on Item ("" = the id)
+    /// `group`: false for a page import-fhir made of top-level questions; in FHIR its items sit at
+    /// the top level, with no group item of its own.
+    bool group = true;
+    /// `no_to_all`: the label of a button under the page's questions that answers No to each of
+    /// them not answered yet (yes_no items, and single items with an option "no"); answered ones
+    /// stay as they are. Empty: no such button.
+    Text noToAll;
     SourceLoc where;
 };
+
+/// True for a question the page's `no_to_all` button answers: yes_no, or single with an option "no".
+bool answersNoToAll(const Item& item);
 
 // [SECTION] Scores, flags
 /// YAML `method`: sum | mean | max | count. count: number of yes answers (yes_no), selected options
 /// (multi), marked regions (body_map), or answered items otherwise.
-enum class ScoreMethod { Sum, Mean, Max, Count };
+/// Body-map methods (their items are body_map items; marks of several items are taken together;
+/// a mark rated 0 is not painful, a mark without a rating is):
+///   painful_regions   the number of painful regions
+///   wpi               the Widespread Pain Index: painful areas of its 19 (bodymap::wpiAreas)
+///   generalized_pain  1 when painful areas lie in at least 4 of its 5 body regions (jaw, chest
+///                     and abdomen not counted, as the 2016 criteria say), else 0
+///   worst_region      the highest intensity given (the items must ask `detail: [intensity]`);
+///                     the outcome names the region (the first marked, on a tie)
+enum class ScoreMethod { Sum, Mean, Max, Count, PainfulRegions, Wpi, GeneralizedPain, WorstRegion };
+/// True for the methods that read body-map regions (painful_regions, wpi, generalized_pain, worst_region).
+bool isBodyMapMethod(ScoreMethod method);
 
 /// @brief `bands`: a labelled range, inclusive at both ends: `{min: 0, max: 3, label: {...}}`.
 struct ScoreBand {
@@ -183,6 +214,13 @@ struct License {
     std::string url;          ///< `url`
 };
 
+/// @brief `fhir`: the Questionnaire a form was imported from (`import-fhir`); exported responses
+///        point at it. Empty: the clinic's own form, published under its FHIR base URL.
+struct FhirSource {
+    std::string url;      ///< `url`: the Questionnaire's canonical URL
+    std::string version;  ///< `version`: its business version ("" if it had none)
+};
+
 /// @brief A whole questionnaire file.
 struct Form {
     std::string id;                       ///< `id`
@@ -191,6 +229,7 @@ struct Form {
     Text description;                     ///< `description`: shown on the welcome screen
     std::vector<std::string> languages;   ///< `languages`: the first is the default
     std::optional<License> license;       ///< `license`
+    std::optional<FhirSource> fhir;       ///< `fhir`
     std::vector<Page> pages;              ///< `pages`
     std::vector<Score> scores;            ///< `scores`
     std::vector<Flag> flags;              ///< `flags`

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kiosk/forms/answer_access.h"
+#include "kiosk/forms/body_marks.h"
 #include "kiosk/forms/conditions.h"
 
 namespace kiosk::forms {
@@ -65,6 +66,49 @@ bool isReversed(const Score& score, const std::string& id) {
     return std::find(score.reverse.begin(), score.reverse.end(), id) != score.reverse.end();
 }
 
+/// Rounds the value and finds its band.
+void finish(ScoreOutcome& out, const Score& score) {
+    if (!out.value) return;
+    out.value = roundTo(*out.value, score.decimals);
+    constexpr double kEps = 1e-9;  // band edges are written as decimals: 4.0 must match 4
+    for (const ScoreBand& band : score.bands) {
+        if (*out.value >= band.min - kEps && *out.value <= band.max + kEps) {
+            out.band = &band;
+            break;
+        }
+    }
+}
+
+/// painful_regions, wpi, generalized_pain, worst_region: over the marks of every listed item.
+ScoreOutcome bodyMapScore(const Score& score, const Form& form, const Answers& answers) {
+    ScoreOutcome out;
+    out.score = &score;
+    BodyMapAnswer all;
+    for (const auto& [id, ref] : expand(score, form)) {
+        ++out.total;
+        const std::optional<Answer> answer = refValue(ref, answers);
+        const auto* marks = answer ? std::get_if<BodyMapAnswer>(&*answer) : nullptr;
+        if (!marks) continue;
+        ++out.answered;
+        all.insert(all.end(), marks->begin(), marks->end());
+    }
+    if (out.answered < score.minAnswered) return out;
+    switch (score.method) {
+        case ScoreMethod::PainfulRegions: out.value = painfulRegions(all); break;
+        case ScoreMethod::Wpi: out.value = widespreadPainIndex(all); break;
+        case ScoreMethod::GeneralizedPain: out.value = generalizedPainRegions(all) >= 4 ? 1 : 0; break;
+        case ScoreMethod::WorstRegion:
+            if (auto worst = worstRegion(all)) {
+                out.value = worst->intensity;
+                out.region = worst->region;
+            }
+            break;
+        default: break;
+    }
+    finish(out, score);
+    return out;
+}
+
 }  // namespace
 
 std::optional<ValueRange> valueRange(const Item& item) {
@@ -96,6 +140,7 @@ double roundTo(double value, int decimals) {
 }
 
 ScoreOutcome computeScore(const Score& score, const Form& form, const Answers& answers) {
+    if (isBodyMapMethod(score.method)) return bodyMapScore(score, form, answers);
     ScoreOutcome out;
     out.score = &score;
     std::vector<double> values;
@@ -136,16 +181,9 @@ ScoreOutcome computeScore(const Score& score, const Form& form, const Answers& a
         case ScoreMethod::Max:
             if (!values.empty()) out.value = *std::max_element(values.begin(), values.end());
             break;
+        default: break;  // body-map methods: bodyMapScore
     }
-    if (!out.value) return out;
-    out.value = roundTo(*out.value, score.decimals);
-    constexpr double kEps = 1e-9;  // band edges are written as decimals: 4.0 must match 4
-    for (const ScoreBand& band : score.bands) {
-        if (*out.value >= band.min - kEps && *out.value <= band.max + kEps) {
-            out.band = &band;
-            break;
-        }
-    }
+    finish(out, score);
     return out;
 }
 

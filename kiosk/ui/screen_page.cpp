@@ -36,6 +36,19 @@ bool revealIfBelow(Frame& f) {
     return true;
 }
 
+/// The page's `no_to_all` button, under its questions: No to each one not answered yet (the
+/// answered ones stay). Always drawn while the page shows, so nothing moves when it is used.
+void drawNoToAll(Frame& f, const session::ViewModel& vm, const forms::Page& page, float width) {
+    ButtonSpec spec{"no_to_all", f.text(page.noToAll), WidgetKind::Button};
+    if (!button(f, spec, ImVec2(width, f.px(f.theme.targetEm) * 1.2f))) return;
+    for (const auto& iv : vm.items) {
+        if (!iv.item || iv.answer || !forms::answersNoToAll(*iv.item)) continue;
+        const forms::Answer no = iv.item->type == forms::ItemType::YesNo ? forms::Answer{false}
+                                                                         : forms::Answer{std::string("no")};
+        f.emit(session::SetAnswer{iv.item->id, no});
+    }
+}
+
 }  // namespace
 
 void drawPage(Frame& f, const session::ViewModel& vm) {
@@ -75,6 +88,12 @@ void drawPage(Frame& f, const session::ViewModel& vm) {
         const bool revealed = samePage && std::find(f.state.itemsShown.begin(), f.state.itemsShown.end(),
                                                     iv.item->id) == f.state.itemsShown.end();
         if (revealed && !scrolled) scrolled = revealIfBelow(f);
+    }
+    const forms::Page& page = f.form.pages[static_cast<size_t>(vm.page)];
+    if (!page.noToAll.empty()) {
+        ImGui::Dummy(ImVec2(c.width, itemGap));
+        ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y));
+        drawNoToAll(f, vm, page, c.width);
     }
     f.state.itemsOfPage = vm.page;
     f.state.itemsShown = std::move(shown);

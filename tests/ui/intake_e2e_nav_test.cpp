@@ -202,6 +202,7 @@ TEST_F(IntakeE2e, LargerTextNeverDrawsABodyRegionNameSmaller) {
     startUi(1280, 800);
     startIntake("es");
     advanceTo("pain_where", Patient{});
+    ui->tap("item/pain_map/as_list");  // the list behind the drawing
     ui->tap("toggle/larger_text");
     ui->frames(2);
     int checked = 0;
@@ -222,6 +223,7 @@ TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
 
     startUi(1280, 800);  // the same intake, a smaller display
     ASSERT_EQ(pageId(), "pain_where");
+    ASSERT_TRUE(ui->tap("item/pain_map/as_list"));  // the list behind the drawing
     const float minTarget = 64.0f * 800.0f / 1080.0f - 0.5f;
     for (const auto& region : bodymap::regions()) {
         const std::string key = "item/pain_map/" + std::string(region.id);
@@ -250,6 +252,47 @@ TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
     EXPECT_EQ((*map)[2].region, first);
     ui->tap("next");
     EXPECT_EQ(pageId(), "pain_ratings");
+}
+
+}  // namespace
+}  // namespace kiosk::ui::test
+
+namespace kiosk::ui::test {
+namespace {
+
+// Issue 20 "a shorter intake": on the health page one tap answers No to every question the patient
+// has not answered; the answers given stay, a question with no "No" (pregnancy) is left to the
+// patient, and nothing on the page moves.
+TEST_F(IntakeE2e, NoToEveryQuestionNotAnsweredKeepsTheAnswersGiven) {
+    startIntake("en");
+    advanceTo("health", Patient{});
+    ui->tap("item/blood_thinners/yes");
+    ui->tap("item/osteoporosis/not_sure");
+    auto contentY = [&](const std::string& key) {  // where it lies on the page, however scrolled
+        const ScrollInfo* scroll = ui->registry().findScroll("page");
+        return ui->rect(key).y + (scroll ? scroll->offset : 0.0f);
+    };
+    const float before = contentY("item/fever_now/no");
+    ASSERT_TRUE(ui->tap("no_to_all"));
+    EXPECT_EQ(*answer<std::string>("blood_thinners"), "yes");
+    EXPECT_EQ(*answer<std::string>("osteoporosis"), "not_sure");
+    for (const char* id : {"fever_now", "recent_surgery_injury", "blood_clots", "cancer_treatment",
+                           "high_blood_pressure", "skin_condition", "oil_allergy"}) {
+        ASSERT_NE(answer<std::string>(id), nullptr) << id;
+        EXPECT_EQ(*answer<std::string>(id), "no") << id;
+    }
+    EXPECT_EQ(answer<std::string>("pregnant"), nullptr) << "it has no No: the patient answers it";
+    EXPECT_NEAR(contentY("item/fever_now/no"), before, 0.5f) << "the answers stay where they were";
+    ui->tap("next");
+    EXPECT_EQ(pageId(), "health") << "the pregnancy question is still to answer";
+    ui->tap("item/pregnant/not_applicable");
+    ui->tap("next");
+    EXPECT_EQ(pageId(), "safety");
+    ui->tap("no_to_all");  // the red flags too, each one a plain false
+    for (const char* id : {"bladder_bowel", "saddle_numbness", "leg_weakness", "weight_loss", "night_pain", "after_fall"}) {
+        ASSERT_NE(answer<bool>(id), nullptr) << id;
+        EXPECT_FALSE(*answer<bool>(id)) << id;
+    }
 }
 
 }  // namespace

@@ -16,6 +16,15 @@ core::Catalog loadCatalog() {
     return std::move(c).value();
 }
 
+std::shared_ptr<const bodymap::Figure> bundledFigure() {
+    static const std::shared_ptr<const bodymap::Figure> figure = [] {
+        auto g = bodymap::loadGeometry(std::string(KIOSK_SOURCE_DIR) + "/assets/body_map/choir_male.json");
+        if (!g) ADD_FAILURE() << g.error().format();
+        return std::make_shared<const bodymap::Figure>(bodymap::makeFigure(g ? std::move(*g) : bodymap::Geometry{}));
+    }();
+    return figure;
+}
+
 std::string actionName(const session::Action& a) {
     static const char* kNames[] = {"Start", "SetLanguage", "SetAnswer", "ClearAnswer", "Next", "Back", "GoTo",
                                    "Submit", "SaveSucceeded", "SaveFailed", "Touch", "Tick", "StillHere", "Reset",
@@ -56,6 +65,13 @@ void UiDriver::frame() {
     io.DeltaTime = 1.0f / 60.0f;
     m_now += std::chrono::microseconds(16667);
     ImGui::NewFrame();
+    if (m_deskView) {
+        const auto deskActions = m_view->drawDesk(m_deskView(), m_now);
+        ImGui::Render();
+        for (const auto& a : deskActions)
+            if (m_onDeskAction) m_onDeskAction(a);
+        return;
+    }
     const session::ViewModel vm = m_viewModel();
     auto acts = m_view->draw(vm, m_form, m_now);
     ImGui::Render();
@@ -63,6 +79,12 @@ void UiDriver::frame() {
         m_actions.push_back(a);
         if (m_onAction) m_onAction(a);
     }
+}
+
+void UiDriver::showDesk(std::function<staff::DeskView()> view,
+                        std::function<void(const staff::DeskAction&)> onAction) {
+    m_deskView = std::move(view);
+    m_onDeskAction = std::move(onAction);
 }
 
 void UiDriver::frames(int n) {
@@ -100,6 +122,7 @@ bool UiDriver::scrollIntoView(const std::string& key) {
         const float centre = w->rect.y + w->rect.h * 0.5f;
         const float delta = std::clamp(mid - centre, -m_height * 0.3f, m_height * 0.3f);
         drag(x, mid - delta * 0.5f, x, mid + delta * 0.5f, 12, false);
+        ++m_counts.swipes;
     }
     return false;
 }
@@ -112,8 +135,21 @@ bool UiDriver::tap(const std::string& key) {
         return false;
     }
     const WidgetInfo* w = find(key);
+    ++m_counts.taps;
+    if (key.rfind("keyboard/", 0) == 0) ++m_counts.keys;
     m_lastTapRect = w->visible;
-    const float x = w->visible.x + w->visible.w * 0.5f, y = w->visible.y + w->visible.h * 0.5f;
+    press(w->visible.x + w->visible.w * 0.5f, w->visible.y + w->visible.h * 0.5f);
+    return true;
+}
+
+void UiDriver::tapAt(float x, float y) {
+    advance(kTapGap);
+    frames(2);
+    ++m_counts.taps;
+    press(x, y);
+}
+
+void UiDriver::press(float x, float y) {
     mouse(x, y, false);
     frame();
     mouse(x, y, true);
@@ -121,13 +157,15 @@ bool UiDriver::tap(const std::string& key) {
     mouse(x, y, false);
     frame();
     frame();  // what the tap changed (a keyboard opening, a new page) is in the registry now
-    return true;
+    settle();  // and where it scrolled the page to (a panel brought into view)
 }
 
 bool UiDriver::doubleTap(const std::string& key, double gapSeconds) {
     if (!tap(key)) return false;
     const Rect r = m_lastTapRect;
     const float x = r.x + r.w * 0.5f, y = r.y + r.h * 0.5f;
+    ++m_counts.taps;
+    if (key.rfind("keyboard/", 0) == 0) ++m_counts.keys;
     advance(gapSeconds);
     mouse(x, y, true);
     frame();
@@ -171,7 +209,8 @@ void UiDriver::hold(const std::string& key, double seconds) {
     frame();
 }
 
-void UiDriver::type(const std::string& item, const std::string& text) {
+std::string UiDriver::type(const std::string& item, const std::string& text, bool skipMissing) {
+    std::string typed;
     tap("item/" + item);
     for (size_t i = 0; i < text.size();) {
         size_t len = 1;
@@ -181,12 +220,11 @@ void UiDriver::type(const std::string& item, const std::string& text) {
         else if (c >= 0xC0) len = 2;
         const std::string ch = text.substr(i, len);
         i += len;
-        if (ch == " ") {
-            tap("keyboard/space");
-            continue;
-        }
-        if (ch == "\n") {
-            tap("keyboard/newline");
+        if (ch == " " || ch == "\n") {
+            const std::string key = ch == " " ? "keyboard/space" : "keyboard/newline";
+            if (skipMissing && !exists(key)) continue;
+            tap(key);
+            typed += ch;
             continue;
         }
         // Keys are named by their lower-case letter; shift when the key shows the other case.
@@ -198,13 +236,16 @@ void UiDriver::type(const std::string& item, const std::string& text) {
         const std::string key = "keyboard/" + lower;
         const WidgetInfo* k = find(key);
         if (!k) {
+            if (skipMissing) continue;
             ADD_FAILURE() << "the keyboard has no key for '" << ch << "'";
-            return;
+            return typed;
         }
         if (k->label != ch && exists("keyboard/shift")) tap("keyboard/shift");
         tap(key);
+        typed += ch;
     }
     tap("keyboard/done");
+    return typed;
 }
 
 }  // namespace kiosk::ui::test
