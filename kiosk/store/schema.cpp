@@ -77,7 +77,17 @@ constexpr const char* kMigrations[kSchemaVersion] = {
     ALTER TABLE records ADD COLUMN chain_hash BLOB;
     CREATE UNIQUE INDEX records_chain ON records (chain_seq);
     )sql",
-    // 6: how many urgent and caution flags each record raised, so the desk sees red flags in
+    // 6: the sync outbox (kiosk/sync): one row per record not yet on the clinic PostgreSQL, written
+    //    in the record's own transaction and removed only after the server's COMMIT. The records
+    //    already saved are queued too: a kiosk that joins a clinic later sends its past intakes.
+    R"sql(
+    CREATE TABLE outbox (
+        record_id TEXT PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+        queued_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO outbox (record_id, queued_at) SELECT id, submitted_at FROM records WHERE payload IS NOT NULL;
+    )sql",
+    // 7: how many urgent and caution flags each record raised, so the desk sees red flags in
     //    `records list` without the key: counts only, never which flag or any answer. NULL for records
     //    saved before (unknown without opening them). Advisory: in neither the sealed binding nor the
     //    chain hash, so a hand edit changes what the list shows but never the record itself.
@@ -100,14 +110,20 @@ constexpr const char* kNoteAuditStartsAfterKey = R"sql(
 
 int schemaVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
-core::Result<void> migrateTo(SQLite::Database& db, int target) {
-    int current = schemaVersion(db);
+core::Result<void> refuseNewerSchema(SQLite::Database& db) {
+    const int current = schemaVersion(db);
     if (current > kSchemaVersion)
         return core::makeError(core::ErrorCode::Invalid,
                                "database schema version " + std::to_string(current) +
                                    " is newer than this program understands (" +
                                    std::to_string(kSchemaVersion) + "): update intake-kiosk",
                                core::SourceLoc{db.getFilename()});
+    return {};
+}
+
+core::Result<void> migrateTo(SQLite::Database& db, int target) {
+    if (auto newer = refuseNewerSchema(db); !newer) return newer;
+    int current = schemaVersion(db);
     while (current < target) {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         // Another process may have migrated while we waited for the write lock.

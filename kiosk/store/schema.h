@@ -9,10 +9,14 @@
 namespace kiosk::store {
 
 /// The schema version this program writes.
-constexpr int kSchemaVersion = 6;
+constexpr int kSchemaVersion = 7;
 
 /// @brief The current user_version (throws SQLite::Exception: call inside guarded()).
 int schemaVersion(SQLite::Database& db);
+
+/// @brief An Invalid error if the database is newer than this program (a downgraded package): it
+///        says to update intake-kiosk. Reads only. Throws SQLite::Exception: call inside guarded().
+core::Result<void> refuseNewerSchema(SQLite::Database& db);
 
 /// @brief Runs the migrations from the current version up to @p target (<= kSchemaVersion).
 ///        A database newer than this program is refused with an Invalid error and left alone.

@@ -8,6 +8,7 @@
 
 #include <thread>
 
+#include "kiosk/store/schema.h"
 #include "store_test_util.h"
 
 using namespace kiosk::store;
@@ -459,8 +460,30 @@ TEST(StoreOpen, ReadOnlyRefusesASchemaThatNeedsAnUpgrade) {
     o.readOnly = true;
     auto s = Store::open(o);
     ASSERT_FALSE(s);
-    EXPECT_NE(s.error().message.find("has schema version 5 and this program reads version 6 only"), std::string::npos)
+    EXPECT_NE(s.error().message.find("has schema version 5 and this program reads version " +
+                                     std::to_string(kSchemaVersion) + " only"), std::string::npos)
         << s.error().message;
+}
+
+// A database from a newer kiosk (a downgraded package): the words say to update, not to "upgrade it"
+// by running a command that writes, and the file is left as it was.
+TEST(StoreOpen, ReadOnlyRefusesANewerSchemaSayingToUpdate) {
+    TempDir dir;
+    const std::string db = dir / "k.db";
+    { Store s = freshStore(db); }
+    const int newer = kSchemaVersion + 1;
+    { SQLite::Database raw(db, SQLite::OPEN_READWRITE); raw.exec("PRAGMA user_version = " + std::to_string(newer)); }
+    const std::string before = readFile(db);
+    StoreOptions o = options(db);
+    o.readOnly = true;
+    auto s = Store::open(o);
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.error().message.find("schema version " + std::to_string(newer) +
+                                     " is newer than this program understands"),
+              std::string::npos)
+        << s.error().message;
+    EXPECT_EQ(s.error().message.find("upgrade it"), std::string::npos) << s.error().message;
+    EXPECT_EQ(readFile(db), before);
 }
 
 TEST(StoreOpen, KioskIdIsMadeOnceAndKept) {

@@ -4,9 +4,11 @@
 #include <utility>
 
 #include "kiosk/app/cli/cli_fhir.h"
+#include "kiosk/app/cli/cli_say.h"
 #include "kiosk/app/cli/cli_simulate.h"
 #include "kiosk/app/cli/cli_store.h"
 #include "kiosk/app/cli/cli_support.h"
+#include "kiosk/app/cli/cli_sync.h"
 #include "kiosk/app/cli/cli_validate.h"
 
 namespace kiosk::app {
@@ -22,7 +24,9 @@ int runCommandLine(int argc, char** argv, std::function<int(const RunOptions&)> 
     addScreenshotCommand(app, exitCode, std::move(screenshot));
     addValidateCommand(app);
     addSimulateCommand(app);
+    addSayCommand(app);
     addStoreCommands(app);
+    addSyncCommands(app);
     addFhirCommands(app);
     return runCli(app, argc, argv, exitCode);
 }

@@ -14,11 +14,13 @@
 #include <functional>
 
 #include <unistd.h>
+#include <map>
 #include <vector>
 
 #include "kiosk/core/suggest.h"
 #include "kiosk/core/text_file.h"
 #include "kiosk/core/yaml_tree.h"
+#include "kiosk/sync/server_url.h"
 
 namespace kiosk::app {
 namespace {
@@ -192,6 +194,61 @@ const std::vector<Field>& phoneFields() {
     return kFields;
 }
 
+/// An integer `speech.<key>` in [min, max].
+Field intField(const std::string& key, int min, int max, int speech::SpeechSettings::*member) {
+    return {key, [=](Reader& r, const YamlNode& n, KioskConfig& c) {
+                auto v = r.scalar(n, "speech." + key);
+                if (!v) return;
+                const bool digits = !v->empty() && v->size() <= 6 && allOf(*v, std::isdigit);
+                const int value = digits ? std::stoi(*v) : -1;
+                if (value < min || value > max)
+                    return r.fail(n, "'speech." + key + "' must be a whole number from " + std::to_string(min) +
+                                         " to " + std::to_string(max) + ", not '" + *v + "'");
+                c.speech.*member = value;
+            }};
+}
+
+void readSpeechEnabled(Reader& r, const YamlNode& n, KioskConfig& c) {
+    auto v = r.scalar(n, "speech.enabled");
+    if (!v) return;
+    if (*v == "true") c.speech.enabled = true;
+    else if (*v == "false") c.speech.enabled = false;
+    else r.fail(n, "'speech.enabled' must be true or false, not '" + *v + "'");
+}
+
+/// `speech.voices`: a map of language code -> espeak-ng voice name; it replaces the defaults.
+void readVoices(Reader& r, const YamlNode& n, KioskConfig& c) {
+    if (n.isNull()) return;
+    if (!n.isMap()) return r.fail(n, "'speech.voices' must be a map such as {en: en-us, es: es-419}, not " + typeName(n));
+    std::map<std::string, std::string> voices;
+    for (size_t i = 0; i < n.keys.size(); ++i) {
+        const std::string& lang = n.keys[i].value;
+        auto voice = r.scalar(n.values[i], "speech.voices." + lang);
+        if (!voice) continue;
+        const bool ok = voice->size() <= 64 && std::all_of(voice->begin(), voice->end(), [](char ch) {
+            return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '+' || ch == '/';
+        });
+        if (!ok) {
+            r.fail(n.values[i], "'speech.voices." + lang + "' must be an espeak-ng voice name such as en-us, not '" +
+                                    *voice + "'");
+            continue;
+        }
+        voices[lang] = *voice;
+    }
+    c.speech.voices = std::move(voices);
+}
+
+const std::vector<Field>& speechFields() {
+    static const std::vector<Field> kFields = {
+        {"enabled", readSpeechEnabled},
+        {"voices", readVoices},
+        intField("rate", 80, 300, &speech::SpeechSettings::rate),
+        intField("volume", 10, 200, &speech::SpeechSettings::volume),
+        {"device", [](Reader& r, const YamlNode& n, KioskConfig& c) { r.text(n, "speech.device", c.speech.device); }},
+    };
+    return kFields;
+}
+
 const std::vector<Field>& alertFields() {
     static const std::vector<Field> kFields = {{"urgent_command", readUrgentCommand}};
     return kFields;
@@ -265,6 +322,21 @@ void readKioskId(Reader& r, const YamlNode& n, KioskConfig& c) {
     c.kioskId = *v;
 }
 
+void readServer(Reader& r, const YamlNode& n, KioskConfig& c) {
+    if (!n.isMap()) return r.fail(n, "'server' must be a map of keys, not " + typeName(n));
+    for (size_t i = 0; i < n.keys.size(); ++i) {
+        if (n.keys[i].value != "url") {
+            r.fail(n.keys[i], "unknown key 'server." + n.keys[i].value + "' (the only one is 'server.url')");
+            continue;
+        }
+        auto v = r.scalar(n.values[i], "server.url");
+        if (!v) continue;
+        // The check names what is wrong, never the value: a URL may hold a password.
+        if (auto ok = sync::checkServerUrl(*v); !ok) r.fail(n.values[i], "'server.url': " + ok.error().message);
+        else c.serverUrl = *v;
+    }
+}
+
 void readTheme(Reader& r, const YamlNode& n, KioskConfig& c) {
     auto v = r.scalar(n, "theme");
     if (!v) return;
@@ -313,6 +385,7 @@ const std::vector<Field>& topFields() {
         textField("assets_dir", &KioskConfig::assetsDir),
         textField("data_dir", &KioskConfig::dataDir),
         {"kiosk_id", readKioskId},
+        {"server", readServer},
         {"timeouts", [](Reader& r, const YamlNode& n,
                         KioskConfig& c) { readMap(r, n, "timeouts.", timeoutFields(), {}, c); }},
         {"phone", [](Reader& r, const YamlNode& n,
@@ -323,6 +396,8 @@ const std::vector<Field>& topFields() {
         {"paper", readPaper},
         {"staff_pin", readPin},
         {"window", readWindow},
+        {"speech", [](Reader& r, const YamlNode& n,
+                      KioskConfig& c) { readMap(r, n, "speech.", speechFields(), {}, c); }},
     };
     return kFields;
 }
@@ -408,6 +483,8 @@ ConfigLoad parseConfig(std::string_view yamlText, const std::string& displayPath
         for (auto& k : keysOf(phoneFields(), "phone."))
             nested.push_back(k);
         const size_t before = reader.errors.size();
+        for (auto& k : keysOf(speechFields(), "speech."))
+            nested.push_back(k);
         readMap(reader, root, "", topFields(), nested, cfg);
         if (reader.errors.size() == before) checkTogether(reader, root, cfg);
     }

@@ -10,6 +10,7 @@
 
 #include "kiosk/core/error.h"
 #include "kiosk/core/text_file.h"
+#include "kiosk/speech/speech_settings.h"
 
 namespace kiosk::app {
 
@@ -51,6 +52,11 @@ struct KioskConfig {
     /// string, "" (`kiosk_id`): names this kiosk in records and logs when a clinic has several;
     /// "" = the host name. Letters, digits, '-', '_' and '.' only (it goes into file names).
     std::string kioskId;
+
+    /// libpq URL, "" (`server.url`): the clinic PostgreSQL this kiosk pushes its sealed records to
+    /// and staff commands read with no --pg; "" = this kiosk is on its own. No password in it: a
+    /// password file (PGPASSFILE or passfile=) holds that (README "Several kiosks").
+    std::string serverUrl;
 
     // [SECTION] Timing (YAML `timeouts:` map; integer seconds, or a string "90s", "2m", "1h")
     /// seconds, 90 (`timeouts.idle_after`): silence before "Are you still there?". Long enough for
@@ -96,6 +102,10 @@ struct KioskConfig {
     /// fullscreen | WxH, fullscreen (`window`): fullscreen on the primary monitor for the kiosk;
     /// a size opens a window without decorations (testing, screenshots on a desktop).
     WindowMode window;
+
+    // [SECTION] Read aloud (YAML `speech:` map: enabled, voices, rate, volume, device)
+    /// See speech::SpeechSettings for each key's type, default and reason.
+    speech::SpeechSettings speech;
 };
 
 /// @brief The outcome of reading a config file: the config when errors is empty.

@@ -2,6 +2,8 @@
 #include "kiosk/app/cli/cli_store.h"
 
 #include <CLI/CLI.hpp>
+#include <GLFW/glfw3.h>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -24,6 +26,7 @@
 #include "kiosk/app/cli/demo_drive.h"
 #include "kiosk/app/shell/window.h"
 #include "kiosk/core/log.h"
+#include "kiosk/speech/speaker.h"
 
 namespace kiosk::app {
 
@@ -169,6 +172,8 @@ void prepare(Startup& s, const KioskConfig& config, const std::string& settingsP
         if (auto noted = (**s.sink)->noteSettingsFile(settingsPath); !noted)
             core::logger()->warn("settings change not audited: {}", noted.error().format());
     }
+    // Several kiosks, one clinic: records go to the clinic server from a thread of their own.
+    if (*s.sink && !config.serverUrl.empty()) (**s.sink)->startSync(config.serverUrl);
     s.storeMs = msSince(s.began);
     if (!config.logoPath.empty()) s.logo = readLogoPng(config.logoPath);
 }
@@ -292,6 +297,17 @@ int runKiosk(const RunOptions& options) {
     AlertHook alertHook(config.urgentCommand);
     AlertingSink alerting(**sink, alertHook);
     IntakeScene scene(intake, view, alerting);
+    // Read aloud: voices load and the sound device is probed on the speaker's own thread; the
+    // buttons appear once both answered (its wake-up redraws), or never (one warning in the log).
+    speech::Speaker::Options speechOptions;
+    speechOptions.settings = config.speech;
+    speechOptions.languages = content.form->languages;
+    const auto welcome = std::find(speechOptions.languages.begin(), speechOptions.languages.end(), content.lang);
+    if (welcome != speechOptions.languages.end()) std::rotate(speechOptions.languages.begin(), welcome, welcome + 1);
+    speechOptions.audio = speech::alsaOpener(config.speech.device);
+    speechOptions.wake = [] { glfwPostEmptyEvent(); };
+    speech::Speaker speaker(std::move(speechOptions));
+    scene.attachSpeech(speaker, content.catalog);
     staff::Desk desk((*sink)->store(), content.catalog, deskOptionsOf(config, content));
     KioskScenes scenes(scene, view, desk);
     const LoopStats stats = runLoop(**window, scenes, exitAfterFrames());
