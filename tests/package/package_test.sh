@@ -107,7 +107,8 @@ getent passwd intake-kiosk >/dev/null || fail "no intake-kiosk user"
 [ "$(stat -c '%U %a' /var/lib/intake-kiosk)" = "intake-kiosk 700" ] || fail "/var/lib/intake-kiosk: $(stat -c '%U %a' /var/lib/intake-kiosk)"
 dpkg-query -W -f='${Conffiles}\n' intake-kiosk | grep -q '/etc/intake-kiosk/kiosk.yaml' || fail "kiosk.yaml is not a conffile"
 [ -x /usr/lib/intake-kiosk/intake-kiosk-shell ] || fail "no intake-kiosk-shell"
-man_text=$(zcat /usr/share/man/man1/intake-kiosk.1.gz)
+# groff writes a hyphen as \- (import\-fhir): compare with plain hyphens.
+man_text=$(zcat /usr/share/man/man1/intake-kiosk.1.gz | sed 's/\\-/-/g')
 help_commands=$(intake-kiosk --help | awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1} on && /^$/{on=0}')
 [ -n "$help_commands" ] || fail "intake-kiosk --help lists no commands"
 for cmd in $help_commands; do

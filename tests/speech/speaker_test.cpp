@@ -59,7 +59,10 @@ TEST(SpeechSpeaker, SpeaksToTheDeviceOffTheCallingThread) {
     EXPECT_TRUE(speaker.available("es"));
     EXPECT_FALSE(speaker.available("fr"));
     speaker.speak(kPage);
-    EXPECT_TRUE(speaker.speaking());  // at once, before any sample: the button says "Stop"
+    // speak() itself says "speaking" (the button says "Stop" at once); on a loaded machine the test
+    // thread can be descheduled while the worker reads the whole page, so "not speaking" right
+    // after is allowed only when the device already heard it.
+    EXPECT_TRUE(speaker.speaking() || device->heard() > 22050u);
     ASSERT_TRUE(eventually([&] { return !speaker.speaking(); }));
     EXPECT_GT(device->heard(), 22050u);  // more than a second of speech
     EXPECT_EQ(device->drains, 1);
