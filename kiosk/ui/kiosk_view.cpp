@@ -47,13 +47,23 @@ struct KioskView::Impl {
         const std::string key = std::to_string(static_cast<int>(vm.screen)) + "/" + std::to_string(vm.page) +
                                 (vm.idleWarning ? "/idle" : "") + (vm.confirmStartOver ? "/start_over" : "") +
                                 (staff.pinOpen() ? "/staff" : "");
-        const bool changed = key != state.shownKey;
+        noteScreenKey(state, key, now);
+    }
+    /// The same for the desk: its screen, its open search panel and the record on show.
+    void noteDeskScreen(const staff::DeskView& view, session::TimePoint now) {
+        const std::string key = std::to_string(static_cast<int>(view.screen)) + "/" +
+                                std::to_string(static_cast<int>(desk.panel)) + "/" +
+                                (view.detail ? view.detail->row.id : std::string());
+        noteScreenKey(deskState, key, now);
+    }
+    static void noteScreenKey(UiState& s, const std::string& key, session::TimePoint now) {
+        const bool changed = key != s.shownKey;
         if (changed) {
-            state.shownKey = key;
-            state.shownAt = now;
-            state.errorSpace.clear();
+            s.shownKey = key;
+            s.shownAt = now;
+            s.errorSpace.clear();
         }
-        if (ImGui::GetIO().MouseClicked[0]) state.pressKey = changed ? std::string() : key;
+        if (ImGui::GetIO().MouseClicked[0]) s.pressKey = changed ? std::string() : key;
     }
 
     /// The kiosk's one full-screen window, in @p pal and @p fonts (endWindow() closes it).
@@ -179,6 +189,7 @@ std::vector<staff::DeskAction> KioskView::drawDesk(const staff::DeskView& view, 
     m.registry.beginFrame();
     m.deskState.scroll.moreBelow = false;
     if (io.MouseClicked[0]) out.push_back(staff::Touch{now});  // any tap restarts the desk's idle clock
+    m.noteDeskScreen(view, now);
     const Palette& pal = m.theme.normal;
     const FontSizeSet& fonts = m.fonts.forSize(false);
     const core::Clock& clock = m.options.clock ? *m.options.clock : core::systemClock();
