@@ -78,8 +78,9 @@ TEST_F(SyncTest, BadServerInputsSayWhatAndLoseNothing) {
     expectRefused(other, "belongs to another clinic");
     // A server upgraded past this program.
     pg().admin("bad", "UPDATE ik_schema SET version = 7");
-    expectRefused(url, "has schema version 7, newer than this program understands (1)");
-    pg().admin("bad", "UPDATE ik_schema SET version = 1");
+    expectRefused(url, "has schema version 7, newer than this program understands (" +
+                                 std::to_string(kServerSchemaVersion) + ")");
+    pg().admin("bad", "UPDATE ik_schema SET version = " + std::to_string(kServerSchemaVersion));
     // The command line says the same, on stderr, with what waits.
     const auto cli = runKiosk(shellWords({"sync", "push", "--data-dir", dir.path(), "--pg", other}));
     EXPECT_EQ(cli.exitCode, 1);

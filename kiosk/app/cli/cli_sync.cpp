@@ -49,6 +49,20 @@ void addClinicJoin(CLI::App* clinic) {
     });
 }
 
+void addClinicUpgrade(CLI::App* clinic) {
+    auto* upgrade = clinic->add_subcommand(
+        "upgrade", "bring a clinic made by an older intake-kiosk to this program's server schema (the admin's role)");
+    auto t = addStoreTarget(upgrade, false);
+    auto pg = addServerTarget(upgrade);
+    upgrade->callback([t, pg] {
+        sync::Server server = connectServer(serverUrl(*pg, *t));
+        const int from = server.schemaVersion();
+        const int now = orFail(sync::upgradeClinic(server));
+        if (from == now) std::cout << "the clinic on " << server.describe() << " is already at schema " << now << "\n";
+        else std::cout << "the clinic on " << server.describe() << " upgraded from schema " << from << " to " << now << "\n";
+    });
+}
+
 void addPush(CLI::App* syncCmd) {
     auto* push = syncCmd->add_subcommand("push", "push whatever waits in this kiosk's outbox, once, and exit");
     auto t = addStoreTarget(push, false);
@@ -79,7 +93,7 @@ void addStatus(CLI::App* syncCmd) {
     auto pg = addServerTarget(status);
     status->callback([t, pg] {
         if (pg->wanted()) {
-            sync::Server server = connectServer(pg->url);
+            sync::Server server = connectServer(serverUrl(*pg, *t));
             std::cout << "clinic server " << server.describe() << "\nkiosk\trecords\tlast received\n";
             orFail(server.run("reading the record counts", [](pqxx::connection_base& c) {
                 pqxx::read_transaction tx(c);
@@ -101,10 +115,11 @@ void addStatus(CLI::App* syncCmd) {
 }  // namespace
 
 void addSyncCommands(CLI::App& app) {
-    auto* clinic = app.add_subcommand("clinic", "several kiosks, one clinic PostgreSQL: init the clinic, join a kiosk");
+    auto* clinic = app.add_subcommand("clinic", "several kiosks, one clinic PostgreSQL: init the clinic, join a kiosk, upgrade the server schema");
     clinic->require_subcommand(1);
     addClinicInit(clinic);
     addClinicJoin(clinic);
+    addClinicUpgrade(clinic);
     auto* syncCmd = app.add_subcommand("sync", "this kiosk's records and the clinic server: push, status");
     syncCmd->require_subcommand(1);
     addPush(syncCmd);
