@@ -99,6 +99,11 @@ core::Result<PushReport> pushOnce(store::Store& store, const std::string& url, c
         // server sees the same ids and hashes and keeps its copy.
         if (auto marked = store.markPushed(confirmed, core::utcNowIso()); !marked) return fail(marked.error());
     }
+    if (options.onForms) {
+        // Forms are not records: a server that cannot list them now is tried again next push.
+        if (auto published = activeForms(*server)) options.onForms(*published);
+        else core::logger()->warn("published forms not read: {}", published.error().message);
+    }
     auto state = store.syncState();
     if (!state) return state.error();
     report.waiting = state->waiting;
@@ -142,7 +147,9 @@ void Pusher::loop() {
             if (opened) store.emplace(std::move(*opened));
         }
         bool ok = false;
-        if (store) ok = static_cast<bool>(pushOnce(*store, m_settings.url));
+        PushOptions options;
+        options.onForms = m_settings.onForms;
+        if (store) ok = static_cast<bool>(pushOnce(*store, m_settings.url, options));
         ++m_rounds;
         backoff = ok ? std::chrono::seconds{0} : std::min<std::chrono::seconds>(std::chrono::seconds{60}, std::max<std::chrono::seconds>(std::chrono::seconds{1}, backoff * 2));
         std::unique_lock<std::mutex> lock(m_mutex);

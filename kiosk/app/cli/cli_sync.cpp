@@ -2,12 +2,14 @@
 // never a record's content; a password never appears (the URL may not hold one).
 #include "kiosk/app/cli/cli_sync.h"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include <pqxx/pqxx>
 
 #include "kiosk/app/cli/cli_server.h"
+#include "kiosk/app/cli/clinic_forms.h"
 #include "kiosk/app/cli/passphrase.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/sync/clinic.h"
@@ -74,6 +76,9 @@ void addPush(CLI::App* syncCmd) {
         store::Store s = t->open(Access::Write);
         sync::PushOptions o;
         o.batch = *batch;
+        // The clinic's published forms come along, kept for the kiosk's next patient.
+        const std::string formsDir = clinicFormsDir(std::filesystem::path(s.path()).parent_path().string());
+        o.onForms = [formsDir](const std::vector<sync::PublishedForm>& forms) { keepClinicForms(formsDir, forms); };
         const auto r = sync::pushOnce(s, url, o);
         if (!r) {
             const auto state = s.syncState();
