@@ -1,8 +1,6 @@
 // Forms come from the clinic: an admin publishes a validated questionnaire version on the server,
 // kiosks take the active one with their pushes, keep the last good one offline, and run it.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <pqxx/pqxx>
 
@@ -17,20 +15,14 @@ namespace {
 
 using kiosk::testing::runKiosk;
 using kiosk::testing::shellWords;
+using kiosk::testing::readFile;
 using kiosk::testing::TempFile;
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 const std::string kFollowUp = KIOSK_SOURCE_DIR "/forms/follow-up.yaml";
 
 /// The follow-up form with its version set to @p version and a changed title.
 std::string followUpVersion(int version, const std::string& extra = "") {
-    std::string text = slurp(kFollowUp);
+    std::string text = readFile(kFollowUp);
     const auto at = text.find("\nversion: 1\n");
     if (at == std::string::npos) throw std::runtime_error("follow-up.yaml has no 'version: 1' line");
     text.replace(at, 12, "\nversion: " + std::to_string(version) + "\n");
@@ -69,7 +61,7 @@ TEST_F(SyncTest, AnAdminPublishesAValidatedFormAndKiosksTakeTheActiveOne) {
     const auto push1 = runKiosk(shellWords({"sync", "push", "--data-dir", dir.path(), "--pg", kiosk}));
     ASSERT_EQ(push1.exitCode, 0) << push1.output;
     const std::string kept = app::clinicFormsDir(dir.path()) + "/follow_up_visit.yaml";
-    EXPECT_EQ(slurp(kept), slurp(kFollowUp));
+    EXPECT_EQ(readFile(kept), readFile(kFollowUp));
 
     const TempFile v2file("follow-up-v2.yaml", followUpVersion(2));
     const auto v2 = runKiosk(shellWords({"form", "publish", v2file.path(), "--pg", admin}));
@@ -90,12 +82,12 @@ TEST_F(SyncTest, AnAdminPublishesAValidatedFormAndKiosksTakeTheActiveOne) {
     PushOptions options;
     options.onForms = [&](const std::vector<PublishedForm>& forms) { app::keepClinicForms(app::clinicFormsDir(dir.path()), forms); };
     ASSERT_TRUE(pushOnce(s, kiosk, options));
-    EXPECT_EQ(slurp(kept), slurp(v2file.path()));
+    EXPECT_EQ(readFile(kept), readFile(v2file.path()));
 
     // Offline: the last good one stays, and the kiosk runs it in place of its local file.
     const auto away = pushOnce(s, "postgresql://forms_k@127.0.0.1:1/forms", options);
     EXPECT_FALSE(away);
-    EXPECT_EQ(slurp(kept), slurp(v2file.path()));
+    EXPECT_EQ(readFile(kept), readFile(v2file.path()));
     app::KioskConfig config;
     config.assetsDir = KIOSK_SOURCE_DIR "/assets";
     config.formsDir = KIOSK_SOURCE_DIR "/forms";
@@ -111,7 +103,7 @@ TEST_F(SyncTest, AnAdminPublishesAValidatedFormAndKiosksTakeTheActiveOne) {
 
     // A server row that does not load as a form is never kept: the last good one stays.
     app::keepClinicForms(app::clinicFormsDir(dir.path()), {{"follow_up_visit", 3, "sha256:x", "x.yaml", "id: follow_up_visit\n"}});
-    EXPECT_EQ(slurp(kept), slurp(v2file.path()));
+    EXPECT_EQ(readFile(kept), readFile(v2file.path()));
 }
 
 }  // namespace

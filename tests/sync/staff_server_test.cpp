@@ -1,9 +1,7 @@
 // Staff commands against the clinic server that reach past list/show/verify: export in each
 // format (streamed through a server cursor, marked and audited on the server), purge, the audit
 // head kept elsewhere, and `--pg` alone taking server.url from the settings file.
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
@@ -17,14 +15,8 @@ namespace {
 
 using kiosk::testing::runKiosk;
 using kiosk::testing::shellWords;
+using kiosk::testing::readFile;
 using kiosk::testing::TempFile;
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 class StaffServerTest : public SyncTest {
 protected:
@@ -60,7 +52,7 @@ TEST_F(StaffServerTest, ExportFromTheServerStreamsEveryKioskAndMarksThere) {
     const auto r = runKiosk(shellWords(staff({"export", "--format", "json", "-o", json, "--pg", "--config", settings.path()})));
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.out.find("exported 150 records"), std::string::npos) << r.out;
-    const auto doc = nlohmann::json::parse(slurp(json));
+    const auto doc = nlohmann::json::parse(readFile(json));
     ASSERT_EQ(doc.at("records").size(), 150u);
     std::set<std::string> got;
     std::map<std::string, int> perKiosk;
@@ -89,7 +81,7 @@ TEST_F(StaffServerTest, ExportFromTheServerStreamsEveryKioskAndMarksThere) {
     const auto rc = runKiosk(shellWords(staff({"export", "--format", "csv", "-o", csv, "--pg", desk, "--kiosk", "kiosk-b",
                                                "--no-mark"})));
     ASSERT_EQ(rc.exitCode, 0) << rc.output;
-    const std::string csvText = slurp(csv);
+    const std::string csvText = readFile(csv);
     EXPECT_EQ(std::count(csvText.begin(), csvText.end(), '\n'), 51) << csvText.substr(0, 400);
     EXPECT_EQ(csvText.find("Patient a-"), std::string::npos);
     EXPECT_EQ(q.exec("SELECT count(*) FROM ik_audit WHERE action = 'export' AND detail LIKE 'count=50 not_marked%kiosk=kiosk-b'")[0][0]
@@ -97,7 +89,7 @@ TEST_F(StaffServerTest, ExportFromTheServerStreamsEveryKioskAndMarksThere) {
     const std::string fhir = m_out / "all.fhir.json";
     const auto rf = runKiosk(shellWords(staff({"export", "--format", "fhir", "-o", fhir, "--pg", desk, "--no-mark"})));
     ASSERT_EQ(rf.exitCode, 0) << rf.output;
-    EXPECT_EQ(nlohmann::json::parse(slurp(fhir)).at("entry").size(), 150u);
+    EXPECT_EQ(nlohmann::json::parse(readFile(fhir)).at("entry").size(), 150u);
 
     // A kiosk's role exports nothing: it cannot read the records.
     pg().createLogin("exp_k", "intake_kiosk", "pk");
