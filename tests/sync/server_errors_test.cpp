@@ -73,6 +73,8 @@ TEST_F(SyncTest, BadServerInputsSayWhatAndLoseNothing) {
     expectRefused("postgresql://ik_admin@127.0.0.1:1/bad", "cannot reach the clinic server (127.0.0.1:1/bad as ik_admin)");
     expectRefused(pg().url("bad", "kiosk_w"), "the clinic server refused the password");
     expectRefused(pg().url("nosuchdb"), "no such database or user");
+    // TLS asked for (README: sslmode=verify-full) from a server that has none: said, not ignored.
+    expectRefused(url + "?sslmode=verify-full", "server does not support SSL, but SSL was required");
     // Another clinic: a server whose key is not the one this kiosk seals to.
     const std::string other = makeClinic("other");
     expectRefused(other, "belongs to another clinic");
