@@ -4,7 +4,7 @@ namespace kiosk::sync {
 
 const char* serverSchemaSql() {
     // Only what a kiosk's SQLite holds: plain columns to list and filter, the sealed payload as the
-    // kiosk sealed it (crypto_box_seal to the clinic key; the server cannot open it), the kiosk's
+    // kiosk sealed it (sealed to the clinic key; the server cannot open it), the kiosk's
     // chain place. Status marks live apart so that the kiosk role needs no UPDATE on records.
     return R"sql(
 CREATE TABLE ik_schema (version integer NOT NULL);
