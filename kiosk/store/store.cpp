@@ -634,6 +634,14 @@ Result<void> Store::backup(const std::string& destination) {
     });
 }
 
+Result<std::string> Store::lastAudited(AuditAction action) {
+    return m->run("reading the audit log", [&]() -> Result<std::string> {
+        SQLite::Statement q(m->db, "SELECT at FROM audit WHERE action = ? ORDER BY seq DESC LIMIT 1");
+        q.bind(1, toString(action));
+        return q.executeStep() ? q.getColumn(0).getString() : std::string();
+    });
+}
+
 Result<void> Store::integrityCheck() {
     return m->run("checking the database", [&]() -> Result<void> {
         const std::string verdict = m->db.execAndGet("PRAGMA integrity_check(1)").getString();

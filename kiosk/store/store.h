@@ -300,6 +300,8 @@ public:
     // Maintenance -------------------------------------------------------------------------
     /// Consistent copy to @p destination while others keep writing (SQLite online backup). Audited.
     core::Result<void> backup(const std::string& destination);
+    /// When @p action was last audited (UTC ISO 8601), "" when never: the desk's "last backup".
+    core::Result<std::string> lastAudited(AuditAction action);
     /// PRAGMA integrity_check; Integrity error with SQLite's first complaint if it fails.
     core::Result<void> integrityCheck();
 
