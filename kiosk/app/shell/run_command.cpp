@@ -146,6 +146,10 @@ staff::GateHooks staffHooksOf(const Startup& s) {
         auto h = hooks();
         return h && h->verifyPassphrase(passphrase);
     };
+    forward.history = [hooks]() -> std::optional<staff::PriorAttempts> {
+        auto h = hooks();
+        return h ? h->history() : std::nullopt;  // not open yet: the gate asks again next time
+    };
     return forward;
 }
 
