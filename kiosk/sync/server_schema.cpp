@@ -6,7 +6,7 @@ namespace {
 
 // Version 1, as `clinic init` first wrote it (servers made then are upgraded by step 2). Only what
 // a kiosk's SQLite holds: plain columns to list and filter, the sealed payload as the kiosk sealed
-// it (crypto_box_seal to the clinic key; the server cannot open it), the kiosk's chain place.
+// it (sealed to the clinic key: an epoch box or, for old records, a sealed box; the server cannot open it), the kiosk's chain place.
 // Status marks live apart so that the kiosk role needs no UPDATE on records.
 const char* const kStep1 = R"sql(
 CREATE TABLE ik_schema (version integer NOT NULL);
