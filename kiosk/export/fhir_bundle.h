@@ -1,7 +1,8 @@
 #pragma once
 // FHIR export: decrypted records written as one FHIR R4 Bundle (type collection), record by
 // record, like the JSON export (json_export.h): one QuestionnaireResponse per record followed by
-// the Observations of its scores and flags (fhir_response.h). Records that could not be opened
+// the Observations of its scores and flags (fhir_response.h), written as text with no tree per
+// record (fhir_stream.h). Records that could not be opened
 // are named, by id only, in one OperationOutcome at the end. Pure: it writes to a stream.
 #include <cstdint>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "kiosk/core/error.h"
 #include "kiosk/export/fhir_common.h"
 #include "kiosk/export/form_shelf.h"
+#include "kiosk/export/json_out.h"
 #include "kiosk/export/record_writer.h"
 #include "kiosk/forms/model.h"
 
@@ -48,6 +50,7 @@ private:
     const forms::Form* m_lastForm = nullptr;  ///< the last lookup, kept: records come form by form
     ExportMeta m_lastMeta;
     fhir::FhirOptions m_options;
+    JsonOut m_text;  ///< one record's entries, the buffer kept from record to record
     std::int64_t m_records = 0;
     std::int64_t m_entries = 0;
     std::vector<std::string> m_damaged;  ///< ids only
