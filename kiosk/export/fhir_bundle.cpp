@@ -46,6 +46,13 @@ void FhirBundleWriter::addParsed(const ExportMeta& meta, json record) {
     ++m_records;
 }
 
+bool FhirBundleWriter::addPayload(const ExportMeta& meta, const std::string& payload) {
+    json record = json::parse(payload.data(), payload.data() + payload.size(), nullptr, false);
+    if (record.is_discarded()) return false;
+    addParsed(meta, std::move(record));
+    return true;
+}
+
 void FhirBundleWriter::addDamaged(const std::string& id) { m_damaged.push_back(id); }
 
 core::Result<void> FhirBundleWriter::finish() {

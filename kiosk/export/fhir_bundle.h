@@ -32,6 +32,8 @@ public:
 
     /// Writes the entries of one record that parseRecord() has read.
     void addParsed(const ExportMeta& meta, nlohmann::json record) override;
+    /// Reads the record's JSON text in place (no copy of it) and writes its entries.
+    bool addPayload(const ExportMeta& meta, const std::string& payload) override;
     /// Names a record that could not be opened.
     void addDamaged(const std::string& id) override;
     /// Closes the Bundle; Io if anything failed to write.

@@ -39,6 +39,23 @@ void numberValue(JsonOut& out, double v, bool integer) {
     out.endObject();
 }
 
+/// Closes a list that @p any says holds something; else takes back all since @p start: false.
+bool closeList(JsonOut& out, bool any, const JsonOut::Mark& start) {
+    if (!any) {
+        out.rollback(start);
+        return false;
+    }
+    out.endArray();
+    return true;
+}
+
+/// "answer": [what @p fill writes]; when it writes nothing, all since @p start is taken back: false.
+template <class Fill>
+bool answerList(JsonOut& out, const JsonOut::Mark& start, Fill fill) {
+    out.key("answer").beginArray();
+    return closeList(out, fill(), start);
+}
+
 // [SECTION] codings
 void regionCoding(Ctx& c, std::string_view regionId) {
     c.out.beginObject();
@@ -165,18 +182,9 @@ bool responseItem(Ctx& c, const forms::Form& form, const forms::Item& item, cons
             if (const std::string& t = row.label.get(lang); !t.empty()) out.key("text").string(t);
             out.endObject();
         }
-        if (!any) {
-            out.rollback(start);
-            return false;
-        }
-        out.endArray();
-    } else {
-        out.key("answer").beginArray();
-        if (!typedAnswers(c, form, item, *parsed, lang)) {
-            out.rollback(start);
-            return false;
-        }
-        out.endArray();
+        if (!closeList(out, any, start)) return false;
+    } else if (!answerList(out, start, [&] { return typedAnswers(c, form, item, *parsed, lang); })) {
+        return false;
     }
     out.key("linkId").string(linkIdOf(item));
     if (const std::string& text = item.label.get(lang, primaryLang(form)); !text.empty()) out.key("text").string(text);
@@ -229,26 +237,14 @@ bool untypedItem(Ctx& c, std::string_view id, const nlohmann::json& v) {
         bool any = false;
         for (const auto& [row, value] : v.items()) {
             const JsonOut::Mark before = out.mark();
-            out.beginObject().key("answer").beginArray();
-            if (!untypedAnswers(c, value)) {
-                out.rollback(before);
-                continue;
-            }
+            out.beginObject();
+            if (!answerList(out, before, [&] { return untypedAnswers(c, value); })) continue;
             any = true;
-            out.endArray().key("linkId").concat(id, ".", row).endObject();
+            out.key("linkId").concat(id, ".", row).endObject();
         }
-        if (!any) {
-            out.rollback(start);
-            return false;
-        }
-        out.endArray();
-    } else {
-        out.key("answer").beginArray();
-        if (!untypedAnswers(c, v)) {
-            out.rollback(start);
-            return false;
-        }
-        out.endArray();
+        if (!closeList(out, any, start)) return false;
+    } else if (!answerList(out, start, [&] { return untypedAnswers(c, v); })) {
+        return false;
     }
     out.key("linkId").string(id).endObject();
     return true;

@@ -1,6 +1,7 @@
 #include "kiosk/export/json_out.h"
 
 #include <charconv>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,18 @@ std::size_t utf8Length(std::string_view s, std::size_t i) {
     return 0;
 }
 
+/// True when none of the 8 bytes at @p p needs a look of its own: no control character, quote,
+/// backslash or byte of a UTF-8 sequence (most text, read a word at a time).
+bool plainWord(const char* p) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    std::uint64_t x;
+    std::memcpy(&x, p, sizeof x);
+    auto hasZero = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+    if ((x & highs) != 0) return false;
+    if (((x - ones * 0x20) & ~x & highs) != 0) return false;  // a byte below 0x20
+    return !hasZero(x ^ (ones * '"')) && !hasZero(x ^ (ones * '\\'));
+}
+
 /// nlohmann's own serializer, appending to @p out: for what is rare (doubles, invalid UTF-8), so
 /// that those come out exactly as the tree writes them.
 void dumpWithNlohmann(std::string& out, const nlohmann::json& value) {
@@ -47,28 +60,15 @@ void JsonOut::separate() {
     m_first = false;
 }
 
-JsonOut& JsonOut::beginObject() {
+JsonOut& JsonOut::open(char bracket) {
     separate();
-    m_buf += '{';
+    m_buf += bracket;
     m_first = true;
     return *this;
 }
 
-JsonOut& JsonOut::endObject() {
-    m_buf += '}';
-    m_first = false;
-    return *this;
-}
-
-JsonOut& JsonOut::beginArray() {
-    separate();
-    m_buf += '[';
-    m_first = true;
-    return *this;
-}
-
-JsonOut& JsonOut::endArray() {
-    m_buf += ']';
+JsonOut& JsonOut::close(char bracket) {
+    m_buf += bracket;
     m_first = false;
     return *this;
 }
@@ -144,6 +144,10 @@ void JsonOut::escaped(std::string_view s) {
     m_buf += '"';
     std::size_t run = 0;  // start of the bytes not yet copied
     for (std::size_t i = 0; i < s.size();) {
+        if (i + 8 <= s.size() && plainWord(s.data() + i)) {
+            i += 8;
+            continue;
+        }
         auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
             const std::size_t n = utf8Length(s, i);

@@ -36,12 +36,22 @@ public:
     void clear();
     const std::string& text() const { return m_buf; }
 
-    JsonOut& beginObject();
-    JsonOut& endObject();
-    JsonOut& beginArray();
-    JsonOut& endArray();
+    JsonOut& beginObject() { return open('{'); }
+    JsonOut& endObject() { return close('}'); }
+    JsonOut& beginArray() { return open('['); }
+    JsonOut& endArray() { return close(']'); }
     /// An object's key; its value follows.
     JsonOut& key(std::string_view name);
+    /// A key written in the code (a literal: plain ASCII, nothing to escape), copied as it is.
+    template <std::size_t N>
+    JsonOut& key(const char (&name)[N]) {
+        separate();
+        m_buf += '"';
+        m_buf.append(name, N - 1);
+        m_buf += "\":";
+        m_afterKey = true;
+        return *this;
+    }
 
     JsonOut& string(std::string_view value);
     JsonOut& boolean(bool value);
@@ -59,7 +69,10 @@ public:
     JsonOut& literal(std::string_view text);
 
     /// key(name).string(value), and the like.
-    JsonOut& field(std::string_view name, std::string_view value) { return key(name).string(value); }
+    template <std::size_t N>
+    JsonOut& field(const char (&name)[N], std::string_view value) {
+        return key(name).string(value);
+    }
 
     Mark mark() const { return Mark{m_buf.size(), m_first, m_afterKey}; }
     void rollback(const Mark& m);
@@ -67,6 +80,8 @@ public:
     bool unchangedSince(const Mark& m) const { return m_buf.size() == m.size; }
 
 private:
+    JsonOut& open(char bracket);
+    JsonOut& close(char bracket);
     /// The comma before an element, unless it opens its container or follows its key.
     void separate();
     void escaped(std::string_view s);
