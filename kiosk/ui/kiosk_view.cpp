@@ -29,6 +29,7 @@ struct KioskView::Impl {
     UiRequests requests;
     ReadAloudUi readAloud;
     FigureRaster figureRaster;
+    FigureRaster deskRaster{2};  // its own textures: the patient's figure keeps slots 0 and 1
     UiState deskState;   ///< the desk's scroll and taps, apart from the patient's
     DeskUiState desk;    ///< the desk's search panels and typing
     double wake = -1;
@@ -164,7 +165,7 @@ std::vector<staff::DeskAction> KioskView::drawDesk(const staff::DeskView& view, 
     const core::Clock& clock = m.options.clock ? *m.options.clock : core::systemClock();
     Frame f{m.theme, pal, fonts, m.catalog, kNoForm, view.staffLang, m.registry, m.deskState, unused, now,
             clock.localToday(), m.theme.emPx(io.DisplaySize.y, false), io.DisplaySize.x, io.DisplaySize.y, m.options.clinicName, LogoImage{},
-            nullptr, nullptr, nullptr};  // the desk draws no body-map figure
+            m.options.bodyFigure.get(), &m.deskRaster, m.options.textures};  // the record's pain map
     m.beginWindow(f, pal, fonts);
     ui::drawDesk(f, view, m.desk, out);
     Impl::endWindow(fonts);
@@ -183,6 +184,7 @@ std::vector<staff::DeskAction> KioskView::drawDesk(const staff::DeskView& view, 
 void KioskView::wipeDesk() {
     m_impl->desk.wipe();
     m_impl->deskState = UiState{};
+    m_impl->deskRaster.forget();
 }
 
 double KioskView::wakeAfterSeconds() const { return m_impl->wake; }
