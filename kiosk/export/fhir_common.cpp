@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <cmath>
+#include <cstring>
 #include <utility>
 
 #include "kiosk/bodymap/regions.h"
@@ -138,28 +139,40 @@ void replaceControlChars(json& v) {
 }
 
 std::string base64(std::string_view bytes) {
-    if (bytes.empty()) return {};
-    const size_t size = sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-    std::string out(size, '\0');
-    sodium_bin2base64(out.data(), size, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                      sodium_base64_VARIANT_ORIGINAL);
-    out.resize(size - 1);  // the terminating NUL
+    std::string out;
+    appendBase64(out, bytes);
     return out;
 }
 
+void appendBase64(std::string& out, std::string_view bytes) {
+    if (bytes.empty()) return;
+    const size_t size = sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+    const size_t at = out.size();
+    out.resize(at + size);
+    sodium_bin2base64(out.data() + at, size, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    out.resize(at + size - 1);  // the terminating NUL
+}
+
 std::string uuidFrom(std::string_view seed) {
+    char out[46];
+    return std::string(uuidFrom(seed, out));
+}
+
+std::string_view uuidFrom(std::string_view seed, char (&out)[46]) {
     unsigned char h[16];
     crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(seed.data()), seed.size(), nullptr, 0);
     h[6] = static_cast<unsigned char>((h[6] & 0x0f) | 0x80);  // version 8: name-based, custom hash
     h[8] = static_cast<unsigned char>((h[8] & 0x3f) | 0x80);  // RFC 4122 variant
     static const char* hex = "0123456789abcdef";
-    std::string out = "urn:uuid:";
+    std::memcpy(out, "urn:uuid:", 9);
+    std::size_t n = 9;
     for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-        out += hex[h[i] >> 4];
-        out += hex[h[i] & 0x0f];
+        if (i == 4 || i == 6 || i == 8 || i == 10) out[n++] = '-';
+        out[n++] = hex[h[i] >> 4];
+        out[n++] = hex[h[i] & 0x0f];
     }
-    return out;
+    return std::string_view(out, n);
 }
 
 }  // namespace kiosk::exports::fhir

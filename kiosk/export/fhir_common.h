@@ -83,8 +83,12 @@ void replaceControlChars(json& v);
 
 /// Standard base64 of @p bytes (Attachment.data).
 std::string base64(std::string_view bytes);
+/// The same, appended to @p out.
+void appendBase64(std::string& out, std::string_view bytes);
 /// A urn:uuid made from @p seed (a name-based UUID, version 8 layout): the same seed gives the same
 /// UUID, so a re-export of a record names its resources the same way.
 std::string uuidFrom(std::string_view seed);
+/// The same into @p out (no allocation): "urn:uuid:" and 36 characters.
+std::string_view uuidFrom(std::string_view seed, char (&out)[46]);
 
 }  // namespace kiosk::exports::fhir

@@ -128,13 +128,20 @@ bool writePng(const unsigned char* bits, int stride, std::string& out) {
 }  // namespace
 
 std::string signaturePng(const forms::Signature& signature) {
-    cairo_surface_t* surface = canvas();
-    if (surface == nullptr) return {};
-    draw(surface, signature);
     std::string png;
     png.reserve(2048);
-    if (!writePng(cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface), png)) return {};
+    (void)signaturePng(signature, png);
     return png;
+}
+
+bool signaturePng(const forms::Signature& signature, std::string& png) {
+    png.clear();
+    cairo_surface_t* surface = canvas();
+    if (surface == nullptr) return false;
+    draw(surface, signature);
+    if (writePng(cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface), png)) return true;
+    png.clear();
+    return false;
 }
 
 }  // namespace kiosk::exports::fhir

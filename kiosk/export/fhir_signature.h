@@ -20,5 +20,7 @@ inline constexpr int kSignatureHeight = 200;
 
 /// @brief The PNG bytes of @p signature, black strokes on white; "" if cairo or libpng fails.
 std::string signaturePng(const forms::Signature& signature);
+/// The same into @p png (its capacity kept from one picture to the next); false, @p png empty, on failure.
+bool signaturePng(const forms::Signature& signature, std::string& png);
 
 }  // namespace kiosk::exports::fhir

@@ -152,8 +152,8 @@ bool typedAnswers(Ctx& c, const forms::Form& form, const forms::Item& item, cons
                 if (a.empty()) return;
                 out.beginObject().key("valueAttachment").beginObject();
                 out.field("contentType", "image/png");
-                c.scratch = signaturePng(a);
-                out.field("data", base64(c.scratch)).field("title", "signature").endObject().endObject();
+                (void)signaturePng(a, c.scratch);
+                out.key("data").base64(c.scratch).field("title", "signature").endObject().endObject();
             }
         },
         answer);
@@ -208,7 +208,7 @@ bool untypedAnswers(Ctx& c, const nlohmann::json& v) {
             out.key("valueString").string(e.get_ref<const std::string&>());
         } else {  // anything else (signature strokes): the JSON itself, as an attachment
             out.key("valueAttachment").beginObject().field("contentType", "application/json");
-            out.field("data", base64(e.dump())).endObject();
+            out.key("data").base64(e.dump()).endObject();
         }
         out.endObject();
     };
@@ -330,7 +330,8 @@ int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, c
         out.literal(separator);
         out.beginObject().key("fullUrl");
         c.scratch.assign(meta.id).append("/").append(kind).append("/").append(id);
-        out.string(uuidFrom(c.scratch));
+        char uuid[46];
+        out.string(uuidFrom(c.scratch, uuid));
         out.key("resource");
         ++written;
     };

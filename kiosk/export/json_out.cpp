@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/export/fhir_common.h"
+
 namespace kiosk::exports {
 namespace {
 
@@ -110,6 +112,14 @@ JsonOut& JsonOut::number(double value) {
 JsonOut& JsonOut::raw(std::string_view json) {
     separate();
     m_buf += json;
+    return *this;
+}
+
+JsonOut& JsonOut::base64(std::string_view bytes) {
+    separate();
+    m_buf += '"';
+    fhir::appendBase64(m_buf, bytes);
+    m_buf += '"';
     return *this;
 }
 

@@ -60,6 +60,8 @@ public:
     JsonOut& number(double value);
     /// Already valid JSON text, as one value.
     JsonOut& raw(std::string_view json);
+    /// A string of the base64 of @p bytes (nothing in it to escape), written straight in.
+    JsonOut& base64(std::string_view bytes);
     /// Any value of a tree, written by nlohmann's own serializer (for the rare ones).
     JsonOut& value(const nlohmann::json& v);
     /// One string made of the pieces, escaped as one.

@@ -8,7 +8,7 @@
 // Figures (CPU time, 2 shared cores): before, a 600x200 RGB PNG at libpng's defaults made FHIR ~95x
 // JSON; with a 1-bit PNG, no row filter and run-length deflate (fhir_signature.h) it was ~12x with
 // the Bundle built as a JSON tree per record; written as a stream (fhir_stream.h) and with the
-// picture's canvas and zlib memory reused, ~3.3x (98 us against 30 us a record): about 40% of it
+// picture's canvas and zlib memory reused, ~3x (about 100 us against 30-35 us a record): about 40% of it
 // is the signature picture (BM_SignaturePngScribble, ~40 us whatever its ink: 15 kB of bits
 // through zlib), the rest is FHIR's size (about 5x the bytes of the JSON export: labels,
 // codings, one Observation per score and flag).
