@@ -140,9 +140,14 @@ CREATE FUNCTION ik_pushed_hash(p_id text, p_kiosk text) RETURNS bytea LANGUAGE s
 $$;
 
 REVOKE SELECT (id, kiosk_id, sealed_hash) ON ik_records FROM intake_kiosk;
+-- A kiosk sees its own binding only. The records' policy reads it by a subquery, planned once with
+-- the prepared INSERT (a SECURITY DEFINER function there would be planned again for every row).
+ALTER TABLE ik_kiosks ENABLE ROW LEVEL SECURITY;
+CREATE POLICY ik_kiosk_sees_itself ON ik_kiosks FOR SELECT TO intake_kiosk USING (role_name = session_user);
+CREATE POLICY ik_staff_sees_kiosks ON ik_kiosks FOR SELECT TO intake_staff USING (true);
 ALTER TABLE ik_records ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ik_kiosk_inserts_its_own ON ik_records FOR INSERT TO intake_kiosk
-    WITH CHECK (kiosk_id = ik_session_kiosk());
+    WITH CHECK (kiosk_id = (SELECT k.kiosk_id FROM ik_kiosks k WHERE k.role_name = session_user));
 CREATE POLICY ik_staff_reads_all ON ik_records TO intake_staff USING (true) WITH CHECK (true);
 
 -- Questionnaires the admin published (`forms publish`): kiosks read the active one of each form.
@@ -164,7 +169,7 @@ REVOKE ALL ON FUNCTION ik_session_is_kiosk(), ik_session_kiosk(), ik_claim_kiosk
 GRANT EXECUTE ON FUNCTION ik_session_is_kiosk(), ik_session_kiosk(), ik_claim_kiosk(text), ik_pushed_hash(text, text)
     TO intake_kiosk, intake_staff;
 GRANT SELECT ON ik_forms TO intake_kiosk, intake_staff;
-GRANT SELECT ON ik_kiosks TO intake_staff;
+GRANT SELECT ON ik_kiosks TO intake_kiosk, intake_staff;
 
 UPDATE ik_schema SET version = 2;
 )sql";

@@ -88,12 +88,16 @@ TEST_F(SyncTest, AKioskRoleCannotWriteAsAnotherKioskNorReadRecords) {
 
     // No record reads at all, own or other: no column, no row, no hash of another kiosk's record.
     for (const char* sql : {"SELECT id FROM ik_records", "SELECT count(*) FROM ik_records", "SELECT kiosk_id FROM ik_records",
-                            "SELECT * FROM ik_kiosks", "UPDATE ik_kiosks SET kiosk_id = 'kiosk-b'",
+                            "UPDATE ik_kiosks SET kiosk_id = 'kiosk-b'",
                             "DELETE FROM ik_kiosks", "INSERT INTO ik_forms (form_id, version, content_hash, file_name, "
                                                      "source) VALUES ('x', 1, 'h', 'x.yaml', 'x')"}) {
         why = asRole(urlA, sql);
         EXPECT_NE(why.find("permission denied"), std::string::npos) << sql << ": " << why;
     }
+    // Of the bindings, a kiosk sees its own only.
+    std::string seen;
+    EXPECT_EQ(asRole(urlA, "SELECT string_agg(kiosk_id, ',') FROM ik_kiosks", &seen), "");
+    EXPECT_EQ(seen, "kiosk-a");
     std::string hash;
     EXPECT_EQ(asRole(urlB, "SELECT ik_pushed_hash('" + idA + "', 'kiosk-a')", &hash), "");
     EXPECT_EQ(hash, "NULL");

@@ -1,6 +1,7 @@
 // Staff commands against the clinic server that reach past list/show/verify: export in each
 // format (streamed through a server cursor, marked and audited on the server), purge, the audit
 // head kept elsewhere, and `--pg` alone taking server.url from the settings file.
+#include <filesystem>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -90,6 +91,19 @@ TEST_F(StaffServerTest, ExportFromTheServerStreamsEveryKioskAndMarksThere) {
     const auto rf = runKiosk(shellWords(staff({"export", "--format", "fhir", "-o", fhir, "--pg", desk, "--no-mark"})));
     ASSERT_EQ(rf.exitCode, 0) << rf.output;
     EXPECT_EQ(nlohmann::json::parse(readFile(fhir)).at("entry").size(), 150u);
+
+    // The therapist's PDF from the server, one file per intake of kiosk-b.
+    const std::string pdfs = m_out / "pdfs";
+    const auto rp = runKiosk(shellWords(staff({"export", "--format", "pdf", "--one-per-intake", "-o", pdfs, "--pg", desk,
+                                               "--kiosk", "kiosk-b", "--no-mark"})));
+    ASSERT_EQ(rp.exitCode, 0) << rp.output;
+    EXPECT_NE(rp.out.find("exported 50 records"), std::string::npos) << rp.out;
+    std::size_t files = 0;
+    for (const auto& f : std::filesystem::directory_iterator(pdfs)) {
+        ++files;
+        EXPECT_EQ(readFile(f.path().string()).rfind("%PDF", 0), 0u) << f.path();
+    }
+    EXPECT_EQ(files, 50u);
 
     // A kiosk's role exports nothing: it cannot read the records.
     pg().createLogin("exp_k", "intake_kiosk", "pk");
