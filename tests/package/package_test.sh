@@ -21,8 +21,17 @@ step() { echo "== $*"; }
 
 step "dependencies (install-deps.sh package)"
 bash "$src/packaging/install-deps.sh" package
-# Start from a machine without the package (a previous failed run may have left it).
-dpkg -s intake-kiosk >/dev/null 2>&1 && apt-get purge -y -qq intake-kiosk intake-kiosk-voice >/dev/null
+# purge_all: purges intake-kiosk and intake-kiosk-voice, those of them dpkg knows (apt refuses to
+# purge a name it cannot find, and a removed package without conffiles is forgotten).
+purge_all() {
+    local known=()
+    for p in intake-kiosk intake-kiosk-voice; do
+        dpkg -s "$p" >/dev/null 2>&1 && known+=("$p")
+    done
+    [ ${#known[@]} -eq 0 ] || apt-get purge -y -qq "${known[@]}" >/dev/null
+}
+# Start from a machine without the packages (a previous failed run may have left them).
+purge_all
 installed_before=$(dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\n' | sort)
 
 step "the previous commit ($previous_rev)"
@@ -83,7 +92,7 @@ passphrase=$(mktemp /tmp/intake-kiosk-passphrase.XXXXXX)
 wav=$(mktemp -u /tmp/intake-kiosk-say.XXXXXX.wav)
 echo change-me-at-the-desk >"$passphrase"
 cleanup() {
-    apt-get purge -y -qq intake-kiosk intake-kiosk-voice >/dev/null 2>&1 || true
+    purge_all 2>/dev/null || true
     rm -f "$answers" "$passphrase" "$wav"
 }
 trap cleanup EXIT
@@ -252,7 +261,10 @@ grep -q "schema version $((version + 1))" <<<"$out" || fail "records list: no cl
 [ "$(as_kiosk sqlite3 "$db" 'PRAGMA user_version;')" = "$((version + 1))" ] || fail "user_version changed"
 
 step "purge removes the data"
-apt-get purge -y -qq intake-kiosk intake-kiosk-voice >/dev/null
+purge_all || fail "apt-get purge"
+for p in intake-kiosk intake-kiosk-voice; do
+    ! dpkg -s "$p" >/dev/null 2>&1 || fail "$p is still known to dpkg after purge: $(dpkg -s "$p" | grep Status)"
+done
 for d in /var/lib/intake-kiosk /var/backups/intake-kiosk /var/log/intake-kiosk /etc/intake-kiosk; do
     [ ! -e "$d" ] || fail "$d is left after purge"
 done
