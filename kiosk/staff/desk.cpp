@@ -306,6 +306,7 @@ void Desk::startExport(ExportFormat format, const std::string& id) {
         args.catalog = std::make_shared<const core::Catalog>(m_catalog);
         args.pdf.paper = m_options.paper;
         args.pdf.clinicName = m_options.clinicName;
+        args.pdf.bodyMapFigure = m_options.bodyMapFigure;
         args.pdf.staffLang = m_view.staffLang;
         args.pdf.shelf = m_options.shelf;
     }
@@ -341,8 +342,9 @@ void Desk::pollExport() {
     x.running = false;
     x.finished = true;
     if (outcome) {
-        x.message = m_catalog.format(m_view.staffLang, "desk.export.done",
-                                     {std::to_string(outcome->exported), outcome->output});
+        // "1 intakes" reads as a mistake to staff: one record gets its own sentence
+        const char* done = outcome->exported == 1 ? "desk.export.done_one" : "desk.export.done";
+        x.message = m_catalog.format(m_view.staffLang, done, {std::to_string(outcome->exported), outcome->output});
         if (!outcome->damaged.empty())
             x.message += " " + m_catalog.format(m_view.staffLang, "desk.export.damaged",
                                                 {std::to_string(outcome->damaged.size())});

@@ -53,6 +53,13 @@ struct StoreOptions {
     std::function<void(std::chrono::seconds)> sleep;
 };
 
+/// @brief How many flags of each severity a record raised (the desk's alert): counts only.
+struct FlagCounts {
+    int urgent = 0;
+    int caution = 0;
+    bool operator==(const FlagCounts& o) const { return urgent == o.urgent && caution == o.caution; }
+};
+
 /// @brief The plain columns of a record: enough to list and filter, never a name or an answer.
 struct RecordMeta {
     std::string id;           ///< UUID; "" = submit() makes one. Keep it across retries (idempotent)
@@ -63,6 +70,9 @@ struct RecordMeta {
     std::string startedAt;    ///< UTC "YYYY-MM-DDTHH:MM:SSZ"
     std::string submittedAt;  ///< UTC "YYYY-MM-DDTHH:MM:SSZ"
     std::string kioskId;      ///< "" = this store's kiosk id
+    /// Flag counts (schema 7); nullopt = not known (saved before, or by a tool that does not say).
+    /// Plain and advisory: not part of the sealed binding or the record chain (schema.cpp).
+    std::optional<FlagCounts> flags;
 };
 
 enum class RecordStatus { Submitted, Reviewed, Exported, Deleted };
@@ -276,6 +286,8 @@ public:
     ///        from the one noted last (kept in meta); true if it did. The detail names the file and
     ///        a hash prefix, never a setting's value.
     core::Result<bool> noteSettings(const std::string& source, const std::string& contentHash);
+    /// @brief The newest audit entry of @p action (its detail and time); nullopt when there is none.
+    core::Result<std::optional<AuditEntry>> lastAudit(AuditAction action);
     /// @brief Checks the audit chain, its head and its triggers (audit.h); Ok with a report that
     ///        says whether it is intact, an error only if the database could not be read.
     core::Result<AuditReport> verifyAudit();

@@ -66,14 +66,22 @@ void beginScrollArea(Frame& f, const char* id, const std::string& owner, ImVec2 
     if (area.contains(mouse.x, mouse.y) && io.MouseWheel != 0.0f) s.offset -= io.MouseWheel * f.px(3.0f);
     if (s.scrollToY >= 0) {
         s.offset = s.scrollToY - f.px(1.0f);
-        s.scrollToY = -1;
         s.velocity = 0;
+        // Content that has just appeared (a question an answer revealed) counts in the area's height
+        // a frame later: keep asking for a couple of frames rather than stop short of it.
+        if (s.offset <= s.maxOffset + 0.5f || ++s.scrollToTries > 2) {
+            s.scrollToY = -1;
+            s.scrollToTries = 0;
+        }
     }
     const float clamped = std::clamp(s.offset, 0.0f, std::max(0.0f, s.maxOffset));
     if (clamped != s.offset) s.velocity = 0;
     s.offset = clamped;
 
-    ImGui::SetNextWindowScroll(ImVec2(0.0f, s.offset));
+    // Whole pixels: ImGui lays lines out on whole pixels of the screen, so a fractional scroll would
+    // round each line differently and the page's targets would shift by a pixel or two as it
+    // scrolls (issue 20: targets never move between a patient's taps).
+    ImGui::SetNextWindowScroll(ImVec2(0.0f, std::round(s.offset)));
     ImGui::BeginChild(id, size, false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                           ImGuiWindowFlags_NoBackground);
@@ -108,7 +116,9 @@ void endScrollArea(Frame& f) {
         const float y = wpos.y + (wsize.y - h) * (s.offset / s.maxOffset);
         dl->AddRectFilled(ImVec2(x, wpos.y), ImVec2(x + w, wpos.y + wsize.y), col(f.pal.bar), w * 0.5f);
         dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), col(f.pal.buttonBorder), w * 0.5f);
-        s.moreBelow = s.offset < s.maxOffset - f.px(0.5f);
+        // Anything below the fold says so (issue 20: the body-map page went 8 px below 1280x800 with
+        // no cue, under a slack of half an em); offsets are whole pixels, so the end is exact.
+        s.moreBelow = s.offset < s.maxOffset - 1.0f;
         if (s.moreBelow) drawFadeOut(f, wpos, wsize);
     }
     ImGui::EndChild();

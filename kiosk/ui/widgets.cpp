@@ -1,7 +1,9 @@
 #include "kiosk/ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cfloat>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -114,7 +116,7 @@ void text(Frame& f, FontRole role, std::string_view s, Rgb color, float wrapWidt
     const ImVec2 size = measure(f, role, s, wrapWidth);
     ImGui::GetWindowDrawList()->AddText(roleFont(f, role), roleSize(f, role), pos, col(color),
                                         s.data(), s.data() + s.size(), wrapWidth);
-    ImGui::Dummy(ImVec2(std::max(1.0f, size.x), std::max(1.0f, size.y)));
+    ImGui::Dummy(ImVec2(std::max(1.0f, size.x), std::max(1.0f, std::ceil(size.y))));  // whole pixels (Frame::px)
 }
 
 void centredText(Frame& f, FontRole role, std::string_view s, Rgb color, float width) {
@@ -129,7 +131,7 @@ void centredText(Frame& f, FontRole role, std::string_view s, Rgb color, float w
                                             line.data(), line.data() + line.size());
         y += size * kCentredLineHeight;
     }
-    ImGui::Dummy(ImVec2(width, std::max(1.0f, y - start.y)));
+    ImGui::Dummy(ImVec2(width, std::max(1.0f, std::ceil(y - start.y))));
 }
 
 float centredTextHeight(const Frame& f, FontRole role, std::string_view s, float width) {
@@ -172,7 +174,7 @@ float buttonHeight(const Frame& f, std::string_view label, float width, Mark mar
     const float pad = f.px(f.theme.padEm);
     const float markW = mark == Mark::None ? 0.0f : f.em * 1.4f;
     const float h = layoutLabel(f, font, label, width - 2 * pad - markW, 0.0f).size.y + 2 * pad;
-    return std::max(f.px(f.theme.targetEm), h);
+    return std::max(f.px(f.theme.targetEm), std::ceil(h));
 }
 
 WidgetInfo& registerLastItem(Frame& f, std::string_view key, WidgetKind kind, std::string_view label,
@@ -252,7 +254,22 @@ bool button(Frame& f, const ButtonSpec& spec, ImVec2 size) {
     const float labelX = spec.mark == Mark::None ? pos.x + (size.x - label.size.x) * 0.5f : textX;
     info.labelRect = Rect{labelX, textY, label.size.x, label.size.y};
     info.labelScale = label.scale;
-    return tapped && spec.enabled && !f.state.scroll.suppressClick && !f.state.scroll.dragging;
+    if (!tapped || !spec.enabled || f.state.scroll.suppressClick || f.state.scroll.dragging) return false;
+    return meantTap(f, spec);
+}
+
+bool meantTap(Frame& f, const ButtonSpec& spec) {
+    UiState& s = f.state;
+    if (s.pressKey.empty() || s.pressKey != s.shownKey) return false;  // pressed on the screen before
+    const auto debounce = std::chrono::duration<double>(f.theme.tapDebounceSeconds);
+    if (spec.navigation && f.now - s.shownAt < debounce) return false;
+    if (spec.kind == WidgetKind::Toggle || spec.mark == Mark::Check) {
+        const std::string key(spec.key);
+        if (key == s.lastToggle && f.now - s.lastToggleAt < debounce) return false;
+        s.lastToggle = key;
+        s.lastToggleAt = f.now;
+    }
+    return true;
 }
 
 void drawSpeaker(ImDrawList* dl, ImVec2 pos, float sz, ImU32 colour, bool waves) {

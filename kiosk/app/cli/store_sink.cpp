@@ -48,6 +48,9 @@ core::Result<std::string> StoreRecordSink::submit(const session::Record& record)
     meta.lang = record.lang;
     meta.startedAt = record.startedAt;
     meta.submittedAt = record.submittedAt.empty() ? core::utcNowIso() : record.submittedAt;
+    meta.flags = store::FlagCounts{};
+    for (const session::RaisedFlag& f : record.flags)
+        ++(f.severity == forms::Severity::Urgent ? meta.flags->urgent : meta.flags->caution);
     auto id = m_store.submit(meta, session::toJson(record).dump(), m_afterSubmit);
     if (id) {
         if (m_pusher) m_pusher->wake();
@@ -83,6 +86,17 @@ staff::GateHooks StoreRecordSink::staffGateHooks() {
     };
     hooks.verifyPassphrase = [this](const std::string& passphrase) {
         return static_cast<bool>(m_store.unlock(passphrase));  // the key goes out of scope, wiped
+    };
+    // The lockout outlives a restart: the newest staff-access row says where the gate stood.
+    hooks.history = [this]() -> std::optional<staff::PriorAttempts> {
+        const auto last = m_store.lastAudit(store::AuditAction::StaffAccess);
+        if (!last) {
+            core::logger()->warn("staff access history not readable: {}", last.error().format());
+            return staff::PriorAttempts{};
+        }
+        if (!*last) return staff::PriorAttempts{};
+        const auto age = std::chrono::floor<std::chrono::seconds>(core::systemClock().systemNow() - (*last)->at);
+        return staff::priorAttempts((*last)->detail, age);
     };
     return hooks;
 }

@@ -11,6 +11,7 @@
 #include <imgui.h>
 #include <optional>
 
+#include "kiosk/app/cli/alert_hook.h"
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/content.h"
 #include "kiosk/app/cli/effects.h"
@@ -26,6 +27,7 @@
 #include "kiosk/app/cli/demo_drive.h"
 #include "kiosk/app/shell/window.h"
 #include "kiosk/core/log.h"
+#include "kiosk/export/pdf_body_map.h"
 #include "kiosk/speech/speaker.h"
 
 namespace kiosk::app {
@@ -86,6 +88,7 @@ staff::DeskOptions deskOptionsOf(const KioskConfig& config, const Content& conte
     };
     o.places.fallbackDir = config.dataDir + "/exports";
     o.clinicName = config.clinicName;
+    o.bodyMapFigure = exports::bodyMapFigureOf(content.figure);
     o.paper = config.letterPaper ? exports::PaperSize::Letter : exports::PaperSize::A4;
     return o;
 }
@@ -144,6 +147,10 @@ staff::GateHooks staffHooksOf(const Startup& s) {
     forward.verifyPassphrase = [hooks](const std::string& passphrase) {
         auto h = hooks();
         return h && h->verifyPassphrase(passphrase);
+    };
+    forward.history = [hooks]() -> std::optional<staff::PriorAttempts> {
+        auto h = hooks();
+        return h ? h->history() : std::nullopt;  // not open yet: the gate asks again next time
     };
     return forward;
 }
@@ -293,7 +300,10 @@ int runKiosk(const RunOptions& options) {
             return kExitFailure;
         }
     }
-    IntakeScene scene(intake, view, **sink);
+    // An urgent intake, once saved, runs the clinic's desk alert with its record id (alert_hook.h).
+    AlertHook alertHook(config.urgentCommand);
+    AlertingSink alerting(**sink, alertHook);
+    IntakeScene scene(intake, view, alerting);
     // Read aloud: voices load and the sound device is probed on the speaker's own thread; the
     // buttons appear once both answered (its wake-up redraws), or never (one warning in the log).
     speech::Speaker::Options speechOptions;
