@@ -93,16 +93,20 @@ wav=$(mktemp -u /tmp/intake-kiosk-say.XXXXXX.wav)
 echo change-me-at-the-desk >"$passphrase"
 cleanup() {
     purge_all 2>/dev/null || true
-    rm -f "$answers" "$passphrase" "$wav"
+    rm -f "$answers" "${answers_prev:-}" "$passphrase" "$wav"
 }
 trap cleanup EXIT
 apt_install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }
 as_kiosk() { runuser -u intake-kiosk -- env -u XDG_DATA_HOME HOME=/var/lib/intake-kiosk "$@"; }
 cp "$src/tests/data/answers/intake-calm/answers.json" "$answers"
-chmod 0644 "$answers"
-save_records() {  # N: simulate --save N intakes as the kiosk user, from the installed paths
+# The previous package saves with the previous commit's answers: its bundled form may differ.
+answers_prev=$(mktemp /tmp/intake-kiosk-answers-prev.XXXXXX.json)
+git -C "$src" show "$previous:tests/data/answers/intake-calm/answers.json" >"$answers_prev" ||
+    fail "$previous has no tests/data/answers/intake-calm/answers.json"
+chmod 0644 "$answers" "$answers_prev"
+save_records() {  # N [ANSWERS]: simulate --save N intakes as the kiosk user, from the installed paths
     for _ in $(seq "$1"); do
-        as_kiosk intake-kiosk simulate /usr/share/intake-kiosk/forms/intake.yaml --answers "$answers" --drop-hidden \
+        as_kiosk intake-kiosk simulate /usr/share/intake-kiosk/forms/intake.yaml --answers "${2:-$answers}" --drop-hidden \
             --save >/dev/null 2>&1 || fail "simulate --save ($(dpkg-query -W -f='${Version}' intake-kiosk))"
     done
 }
@@ -118,7 +122,7 @@ verify_all() {  # N: the record chain, every record unlocked and opened, the aud
 
 step "install the previous package ($old_version) and save records with it"
 apt_install "$old_deb" || fail "apt-get install $old_deb"
-save_records 2
+save_records 2 "$answers_prev"
 [ -f "$db" ] || fail "simulate --save did not use /var/lib/intake-kiosk (the conffile's data_dir)"
 records_old=$(records)
 [ "$(wc -l <<<"$records_old")" -eq 2 ] || fail "expected 2 records, got: $records_old"
@@ -246,7 +250,7 @@ apt_install --allow-downgrades "$old_deb" || fail "apt-get install --allow-downg
 sum_before=$(sha256sum "$db" | cut -d' ' -f1)
 # The kiosk's own way in (it opens the database to write, as simulate --save does): refused, and
 # the words say the database is newer and to update intake-kiosk.
-if out=$(as_kiosk intake-kiosk simulate /usr/share/intake-kiosk/forms/intake.yaml --answers "$answers" \
+if out=$(as_kiosk intake-kiosk simulate /usr/share/intake-kiosk/forms/intake.yaml --answers "$answers_prev" \
     --drop-hidden --save 2>&1 >/dev/null); then
     fail "$old_version saved into a newer schema: $out"
 fi
@@ -270,7 +274,7 @@ for d in /var/lib/intake-kiosk /var/backups/intake-kiosk /var/log/intake-kiosk /
 done
 
 trap - EXIT
-rm -f "$answers" "$passphrase" "$wav"
+rm -f "$answers" "$answers_prev" "$passphrase" "$wav"
 
 step "the machine's packages are as before (nothing pulled in or removed)"
 installed_after=$(dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\n' | sort)
