@@ -45,7 +45,8 @@ fuzz:
 	  -dict=tests/fuzz/form.dict -artifact_prefix=$(FUZZ_BUILD)/findings/ -print_final_stats=1 \
 	  $(FUZZ_BUILD)/corpus tests/fuzz/corpus tests/data/fuzz-regressions forms
 
-# The Debian package (packaging/debian, packaging/README.md): $(BUILD)/package/intake-kiosk_*.deb.
+# The Debian packages (packaging/debian, packaging/README.md): $(BUILD)/package/intake-kiosk_*.deb and
+# intake-kiosk-voice_*.deb (read aloud).
 package:
 	@bash packaging/install-deps.sh package
 	@JOBS=$(JOBS) bash packaging/build-deb.sh $(BUILD)/package

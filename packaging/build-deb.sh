@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make package: builds the Debian package into OUT (default build/package) with dpkg-buildpackage.
+# make package: builds the Debian packages into OUT (default build/package) with dpkg-buildpackage:
+# intake-kiosk and intake-kiosk-voice (read aloud's plugin). Prints their paths, the kiosk's last.
 #   build-deb.sh [--rev REV] [--version-suffix SUFFIX] [OUT]
 # dpkg-buildpackage wants debian/ at the root of the source tree; the repository keeps it in
 # packaging/debian, so this copies the tracked and new (not ignored) files of the working tree to
@@ -23,7 +24,8 @@ done
 out=$(realpath -m "${1:-$root/build/package}")
 src="$out/src"
 rm -rf "$src"
-rm -f "$out"/intake-kiosk_*.deb "$out"/intake-kiosk-dbgsym_*.deb
+rm -f "$out"/intake-kiosk_*.deb "$out"/intake-kiosk-dbgsym_*.deb "$out"/intake-kiosk-voice_*.deb \
+    "$out"/intake-kiosk-voice-dbgsym_*.deb
 mkdir -p "$src"
 cd "$root"
 if [ -n "$rev" ]; then
@@ -51,4 +53,6 @@ fi
 # -b: the binary package only; -us -uc: unsigned (a clinic's repository signs what it publishes).
 dpkg-buildpackage -b -us -uc -j"${JOBS:-$(nproc)}" >"$out/build.log" 2>&1 ||
     { tail -n 60 "$out/build.log" >&2; echo "make package: failed, full log in $out/build.log" >&2; exit 1; }
+# A commit from before the split (--rev) has no voice package.
+ls "$out"/intake-kiosk-voice_*.deb 2>/dev/null || true
 ls "$out"/intake-kiosk_*.deb

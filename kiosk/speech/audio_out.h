@@ -1,5 +1,5 @@
 #pragma once
-// Where synthesised samples go: a sound device (AlsaOut, alsa_out.cpp) or, in tests and `say`, a
+// Where synthesised samples go: a sound device (voice/alsa_out.h, in the voice plugin) or, in tests and `say`, a
 // buffer. ALSA is the one Debian library used for sound: it is what a bare kiosk has (cage on tty1
 // starts no PulseAudio or PipeWire session for the kiosk user, so the PulseAudio simple API would
 // find no server), libasound2 is already on every Debian system (libespeak-ng1 pulls it in through
@@ -31,8 +31,5 @@ public:
 
 /// Opens a playback at @p sampleRate Hz; an Error says why there is no sound (no device, busy).
 using AudioOpener = std::function<core::Result<std::unique_ptr<AudioOut>>(int sampleRate)>;
-
-/// ALSA playback on @p device ("default"). Nothing is opened until the opener is called.
-AudioOpener alsaOpener(std::string device);
 
 }  // namespace kiosk::speech

@@ -93,15 +93,6 @@ void readPage(Reader& r, const forms::Page& page, const std::vector<const forms:
 
 }  // namespace
 
-std::string Utterance::text() const {
-    std::string all;
-    for (const auto& s : sentences) {
-        if (!all.empty()) all += ' ';
-        all += s;
-    }
-    return all;
-}
-
 std::string sentence(std::string text) {
     const char* space = " \t\r\n";
     const auto first = text.find_first_not_of(space);

@@ -1,12 +1,11 @@
 #include "kiosk/speech/speaker.h"
 
 #include "kiosk/core/log.h"
-#include "kiosk/speech/synthesizer.h"
 
 namespace kiosk::speech {
 
 struct Speaker::Synth {
-    std::unique_ptr<Synthesizer> engine;
+    std::unique_ptr<Engine> engine;
 };
 
 Speaker::Speaker(Options options) : m_options(std::move(options)), m_synth(std::make_unique<Synth>()) {
@@ -65,7 +64,9 @@ void Speaker::startUp() {
     std::set<std::string> voices;
     if (!m_options.settings.enabled) {
         log.info("read aloud: turned off in the settings (speech.enabled)");
-    } else if (auto engine = Synthesizer::open(m_options.settings); !engine) {
+    } else if (!m_options.engine) {
+        log.warn("read aloud is off: no speech engine");
+    } else if (auto engine = m_options.engine(m_options.settings); !engine) {
         log.warn("read aloud is off: {}", engine.error().message);
     } else {
         m_synth->engine = std::move(*engine);

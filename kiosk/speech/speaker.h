@@ -4,7 +4,8 @@
 // never waits for speech. The worker sleeps on a condition variable while nothing is spoken (no
 // CPU), synthesises in ~50 ms chunks straight into the device, and a stop or a newer request cuts
 // the current one within one chunk. No sound device, or no voice for a language, makes the button
-// disappear (available() false) with one warning in the log; nothing spoken is ever logged.
+// disappear (available() false) with one warning in the log, and so does a missing engine (the
+// intake-kiosk-voice package not installed); nothing spoken is ever logged.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "kiosk/speech/audio_out.h"
+#include "kiosk/speech/engine.h"
 #include "kiosk/speech/speech_settings.h"
 #include "kiosk/speech/utterance.h"
 
@@ -43,10 +45,12 @@ public:
     struct Options {
         SpeechSettings settings;
         std::vector<std::string> languages;  ///< the form's languages: each voice is loaded at start
-        AudioOpener audio;                   ///< alsaOpener(settings.device) in the kiosk
+        EngineOpener engine;                 ///< the voice plugin's espeak-ng in the kiosk (voice_plugin.h)
+        AudioOpener audio;                   ///< the voice plugin's ALSA output on settings.device
         std::function<void()> wake;          ///< called on the worker after changes() moved (glfwPostEmptyEvent)
     };
-    /// Starts the worker, which loads the voices and probes the device; available() is false until then.
+    /// Starts the worker, which opens the engine, loads the voices and probes the device; available()
+    /// is false until then, and stays false when any of them fails (one warning in the log).
     explicit Speaker(Options options);
     ~Speaker() override;
     Speaker(const Speaker&) = delete;

@@ -1,5 +1,6 @@
 // intake-kiosk is the command line alone: validate, simulate, export and records never load a GL
-// stack; run and screenshot exec intake-kiosk-shell (app/cli/window_program.h).
+// stack; run and screenshot exec intake-kiosk-shell (app/cli/window_program.h). Neither loads
+// espeak-ng: read aloud comes from the voice plugin.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -33,6 +34,23 @@ TEST(WindowProgram, TheShellDoesLoadIt) {  // the check above can fail: the same
     const std::string libs = librariesOf(KIOSK_SHELL_BINARY);
     ASSERT_NE(libs.find("libc.so"), std::string::npos) << libs;
     EXPECT_TRUE(mapsGl(libs)) << libs;
+}
+
+bool mapsSpeech(const std::string& libs) {
+    return libs.find("libespeak-ng") != std::string::npos || libs.find("libasound") != std::string::npos;
+}
+
+// Read aloud's espeak-ng and ALSA (18 MB installed with their data) are the voice plugin's alone
+// (speech/voice_plugin.h): neither program loads them, the plugin does.
+TEST(WindowProgram, NeitherProgramLoadsTheSpeechLibraries) {
+    for (const std::string binary : {KIOSK_BINARY, KIOSK_SHELL_BINARY}) {
+        const std::string libs = librariesOf(binary);
+        ASSERT_NE(libs.find("libc.so"), std::string::npos) << libs;
+        EXPECT_FALSE(mapsSpeech(libs)) << binary << ":\n" << libs;
+    }
+    const std::string plugin = librariesOf(KIOSK_VOICE_PLUGIN);
+    EXPECT_NE(plugin.find("libespeak-ng"), std::string::npos) << plugin;
+    EXPECT_NE(plugin.find("libasound"), std::string::npos) << plugin;
 }
 
 }  // namespace

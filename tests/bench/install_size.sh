@@ -9,9 +9,12 @@
 #      browser kiosk under cage needs them as much; PERFORMANCE.md's row counts X client libraries
 #      as shared by both.
 # Only apt's lists are read, not what is installed: exact on a machine with other packages too.
-#   install_size.sh DEB
+# With VOICE_DEB (intake-kiosk-voice, read aloud's plugin, which intake-kiosk only Suggests), the
+# same two figures again for a kiosk with both packages, and what the voice adds.
+#   install_size.sh DEB [VOICE_DEB]
 set -euo pipefail
 deb=$1
+voice_deb=${2:-}
 # What apt would install for PACKAGES: Depends and Pre-Depends, the first of each alternative and
 # the first provider of a virtual package (as apt picks when nothing else is installed), recursively.
 direct() {
@@ -50,30 +53,57 @@ real() {
         fi
     done
 }
-# shellcheck disable=SC2046 # one package name a line
-roots=$(real $(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g' | grep -v '^$'))
-extra=$(comm -23 <(closure $roots) <(printf '%s\n' "$base"))
-own=$(dpkg-deb -f "$deb" Installed-Size)
-deps_kb=0
-display_kb=0
-lines=""
-if [ -n "$extra" ]; then
-    while read -r name size; do
-        deps_kb=$((deps_kb + size))
-        tag=""
-        if grep -qx "$name" <<<"$display"; then
-            display_kb=$((display_kb + size))
-            tag="  (display server)"
-        fi
-        lines+=$(printf '  %-32s %6d KiB%s' "$name" "$size" "$tag")$'\n'
-    done < <(apt-cache show --no-all-versions $extra |
-        awk '/^Package: /{p=$2} /^Installed-Size: /{print p, $2}' | sort -k2 -n -r)
-fi
+# The Depends of DEB, as package names apt would install: first of each alternative, no versions,
+# without the kiosk itself (the voice package depends on it).
+roots_of() {
+    # shellcheck disable=SC2046 # one package name a line
+    real $(dpkg-deb -f "$1" Depends | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g' | grep -v '^$' |
+        grep -vx 'intake-kiosk')
+}
 mb() { printf '%d KiB = %d.%d MB' "$1" $(($1 * 1024 / 1000000)) $(($1 * 1024 % 1000000 / 100000)); }
+# report TITLE OWN_KIB EXCLUDE ROOTS...: the packages of ROOTS's closure that neither the base nor
+# EXCLUDE (a list) has, each with its size, and the sum with OWN_KIB as the two figures.
+report() {
+    local title=$1 own=$2 exclude=$3 extra deps_kb=0 display_kb=0 lines="" name size tag total
+    shift 3
+    extra=$(comm -23 <(closure "$@") <(printf '%s\n%s\n' "$base" "$exclude" | grep -v '^$' | sort -u))
+    if [ -n "$extra" ]; then
+        while read -r name size; do
+            deps_kb=$((deps_kb + size))
+            tag=""
+            if grep -qx "$name" <<<"$display"; then
+                display_kb=$((display_kb + size))
+                tag="  (display server)"
+            fi
+            lines+=$(printf '  %-32s %6d KiB%s' "$name" "$size" "$tag")$'\n'
+        done < <(apt-cache show --no-all-versions $extra |
+            awk '/^Package: /{p=$2} /^Installed-Size: /{print p, $2}' | sort -k2 -n -r)
+    fi
+    printf '%s' "$lines"
+    total=$((own + deps_kb))
+    report_total=$total
+    report_display=$display_kb
+    printf '  %s: total beyond a minimal Debian 12 with Mesa: %s\n' "$title" "$(mb "$total")"
+    printf '  %s: total beyond that and the display server with its seat session (cage, Xwayland, libpam-systemd): %s%s\n' \
+        "$title" "$(mb $((total - display_kb)))" "${goal:-}"
+}
+roots=$(roots_of "$deb")
+own=$(dpkg-deb -f "$deb" Installed-Size)
 echo "== install size ($(basename "$deb"))"
 printf '  %-32s %6d KiB\n' "intake-kiosk (this package)" "$own"
-printf '%s' "$lines"
-total=$((own + deps_kb))
-printf '  total beyond a minimal Debian 12 with Mesa: %s\n' "$(mb "$total")"
-printf '  total beyond that and the display server with its seat session (cage, Xwayland, libpam-systemd): %s (goal <= 20 MB)\n' \
-    "$(mb $((total - display_kb)))"
+goal=" (goal <= 20 MB)" report "intake-kiosk" "$own" "" $roots
+[ -n "$voice_deb" ] || exit 0
+main_total=$report_total
+main_display=$report_display
+voice_roots=$(roots_of "$voice_deb")
+voice_own=$(dpkg-deb -f "$voice_deb" Installed-Size)
+echo "== install size with read aloud ($(basename "$voice_deb"), which intake-kiosk suggests)"
+printf '  %-32s %6d KiB\n' "intake-kiosk-voice" "$voice_own"
+# What the voice adds beyond the kiosk's own closure, then the figures for both together.
+report "what intake-kiosk-voice adds" "$voice_own" "$(closure $roots)" $roots $voice_roots
+voice_total=$report_total
+voice_display=$report_display
+both=$((main_total + voice_total))
+printf '  intake-kiosk + intake-kiosk-voice: total beyond a minimal Debian 12 with Mesa: %s\n' "$(mb "$both")"
+printf '  intake-kiosk + intake-kiosk-voice: total beyond that and the display server with its seat session: %s\n' \
+    "$(mb $((both - main_display - voice_display)))"

@@ -9,10 +9,11 @@ for b in "$build"/bench/*_bench; do
   "$b" --benchmark_counters_tabular=true
 done
 bash "$(dirname "$0")/startup.sh" "$build"
-# The package's install size, when `make package` has built one.
+# The packages' install size (the kiosk, and with read aloud's intake-kiosk-voice), when `make package` has built them.
 deb=$(ls "$build"/package/intake-kiosk_*.deb 2>/dev/null | tail -n 1 || true)
+voice=$(ls "$build"/package/intake-kiosk-voice_*.deb 2>/dev/null | tail -n 1 || true)
 if [ -n "$deb" ]; then
-  bash "$(dirname "$0")/install_size.sh" "$deb"
+  bash "$(dirname "$0")/install_size.sh" "$deb" $voice
 else
   echo "== install size: no package in $build/package (run make package first)"
 fi

@@ -26,6 +26,7 @@
 #include "kiosk/speech/page_text.h"
 #include "kiosk/speech/read_aloud.h"
 #include "kiosk/speech/speaker.h"
+#include "kiosk/speech/voice_plugin.h"
 
 using namespace kiosk;
 using Clock = std::chrono::steady_clock;
@@ -71,6 +72,13 @@ int main() {
     auto device = std::make_shared<testing::FakeDevice>();
     speech::Speaker::Options options;
     options.languages = loaded.form->languages;
+    // espeak-ng as the kiosk gets it: from the voice plugin (intake-kiosk-voice.so), loaded on the
+    // speaker's thread, so its loading counts in the ready time and its pages in the PSS.
+    options.engine = [](const speech::SpeechSettings& s) -> core::Result<std::unique_ptr<speech::Engine>> {
+        auto plugin = speech::loadVoicePlugin(KIOSK_VOICE_PLUGIN);
+        if (!plugin) return plugin.error();
+        return plugin->engine(s);
+    };
     options.audio = testing::fakeOpener(device);
     const Clock::time_point startAt = Clock::now();
     speech::Speaker speaker(options);

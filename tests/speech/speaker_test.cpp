@@ -1,4 +1,5 @@
-// speech::Speaker: the worker that reads off the frame thread. Real espeak-ng, a fake device.
+// speech::Speaker: the worker that reads off the frame thread. Real espeak-ng (the voice layer, linked
+// directly here; the kiosk loads it as a plugin), a fake device.
 #include "kiosk/speech/speaker.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include <thread>
 
 #include "kiosk/core/log.h"
+#include "kiosk/voice/synthesizer.h"
 #include "speech/fake_audio.h"
 
 using namespace kiosk;
@@ -43,6 +45,7 @@ bool eventually(F done) {
 Speaker::Options options(speech::AudioOpener audio) {
     Speaker::Options o;
     o.languages = {"en", "es"};
+    o.engine = voice::espeakOpener();
     o.audio = std::move(audio);
     return o;
 }
@@ -114,6 +117,39 @@ TEST(SpeechSpeaker, NoSoundDeviceHidesTheButtonWithOneWarning) {
     const std::string log = captured().str();
     EXPECT_EQ(count(log, "[warning]"), 1u) << log;
     EXPECT_NE(log.find("read aloud is off: no sound output"), std::string::npos) << log;
+}
+
+// The kiosk without the intake-kiosk-voice package: its engine opener says why there is none.
+TEST(SpeechSpeaker, NoEngineHidesTheButtonWithOneWarningAndOpensNoDevice) {
+    captured().str("");
+    auto device = std::make_shared<FakeDevice>();
+    Speaker::Options o = options(fakeOpener(device));
+    o.engine = [](const speech::SpeechSettings&) -> core::Result<std::unique_ptr<speech::Engine>> {
+        return core::makeError(core::ErrorCode::NotFound, "the voice package (intake-kiosk-voice) is not installed");
+    };
+    Speaker speaker(std::move(o));
+    speaker.waitReady();
+    EXPECT_FALSE(speaker.available("en"));
+    EXPECT_FALSE(speaker.available("es"));
+    speaker.speak(kPage);  // nothing happens, nothing breaks
+    speaker.stop();
+    EXPECT_EQ(device->opens, 0);
+    const std::string log = captured().str();
+    EXPECT_EQ(count(log, "[warning]"), 1u) << log;
+    EXPECT_NE(log.find("read aloud is off: the voice package (intake-kiosk-voice) is not installed"), std::string::npos)
+        << log;
+}
+
+TEST(SpeechSpeaker, NoEngineOpenerAtAllIsTheSame) {
+    captured().str("");
+    auto device = std::make_shared<FakeDevice>();
+    Speaker::Options o = options(fakeOpener(device));
+    o.engine = nullptr;
+    Speaker speaker(std::move(o));
+    speaker.waitReady();
+    EXPECT_FALSE(speaker.available("en"));
+    EXPECT_EQ(device->opens, 0);
+    EXPECT_EQ(count(captured().str(), "[warning]"), 1u) << captured().str();
 }
 
 TEST(SpeechSpeaker, NoVoiceForALanguageHidesItThere) {

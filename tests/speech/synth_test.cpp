@@ -1,6 +1,6 @@
 // espeak-ng in-process, to a buffer: no sound card needed. One page's text gives non-silent audio
 // whose length fits the number of words at the configured rate.
-#include "kiosk/speech/synthesizer.h"
+#include "kiosk/voice/synthesizer.h"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +9,7 @@
 #include "kiosk/speech/wav.h"
 
 using namespace kiosk::speech;
+using kiosk::voice::Synthesizer;
 
 namespace {
 

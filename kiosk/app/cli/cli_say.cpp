@@ -9,10 +9,10 @@
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/app/cli/paths.h"
+#include "kiosk/app/cli/voice.h"
 #include "kiosk/core/suggest.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/speech/page_text.h"
-#include "kiosk/speech/synthesizer.h"
 #include "kiosk/speech/wav.h"
 
 namespace kiosk::app {
@@ -74,7 +74,7 @@ int runSay(const SayOptions& o) {
         return kExitFailure;
     }
     const speech::Utterance text = speech::freshPageText(form, page, lang, *catalog);
-    auto engine = speech::Synthesizer::open(config.speech);
+    auto engine = pluginEngine()(config.speech);
     if (!engine) {
         std::cerr << "intake-kiosk say: " << engine.error().message << '\n';
         return kExitFailure;

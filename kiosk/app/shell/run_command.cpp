@@ -21,6 +21,7 @@
 #include "kiosk/app/shell/logo_texture.h"
 #include "kiosk/app/cli/paths.h"
 #include "kiosk/app/cli/session_settings.h"
+#include "kiosk/app/cli/voice.h"
 #include "kiosk/app/shell/staff_scene.h"
 #include "kiosk/app/cli/store_sink.h"
 #include "kiosk/app/cli/demo_drive.h"
@@ -310,7 +311,10 @@ int runKiosk(const RunOptions& options) {
     speechOptions.languages = content.form->languages;
     const auto welcome = std::find(speechOptions.languages.begin(), speechOptions.languages.end(), content.lang);
     if (welcome != speechOptions.languages.end()) std::rotate(speechOptions.languages.begin(), welcome, welcome + 1);
-    speechOptions.audio = speech::alsaOpener(config.speech.device);
+    // espeak-ng and ALSA come from the voice plugin (the intake-kiosk-voice package), loaded by that
+    // thread too; without it the buttons never appear, as without a sound device.
+    speechOptions.engine = pluginEngine();
+    speechOptions.audio = pluginAudio(config.speech.device);
     speechOptions.wake = [] { glfwPostEmptyEvent(); };
     speech::Speaker speaker(std::move(speechOptions));
     scene.attachSpeech(speaker, content.catalog);

@@ -6,9 +6,12 @@
 #include <cstdarg>
 #include <mutex>
 
-#include "kiosk/speech/audio_out.h"
+#include "kiosk/voice/alsa_out.h"
 
-namespace kiosk::speech {
+namespace kiosk::voice {
+
+using speech::AudioOpener;
+using speech::AudioOut;
 namespace {
 
 /// ALSA prints its own diagnostics on stderr ("cannot find card '0'"); the kiosk reports one
@@ -60,4 +63,4 @@ AudioOpener alsaOpener(std::string device) {
     };
 }
 
-}  // namespace kiosk::speech
+}  // namespace kiosk::voice

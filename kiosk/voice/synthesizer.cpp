@@ -1,11 +1,15 @@
-#include "kiosk/speech/synthesizer.h"
+#include "kiosk/voice/synthesizer.h"
 
 #include <espeak-ng/speak_lib.h>
 
 #include <algorithm>
 #include <mutex>
 
-namespace kiosk::speech {
+namespace kiosk::voice {
+
+using speech::SampleSink;
+using speech::SpeechSettings;
+using speech::Utterance;
 namespace {
 
 std::mutex& espeakLock() {
@@ -87,4 +91,12 @@ core::Result<void> Synthesizer::synthesize(const Utterance& what, const SampleSi
     return {};
 }
 
-}  // namespace kiosk::speech
+speech::EngineOpener espeakOpener() {
+    return [](const SpeechSettings& settings) -> core::Result<std::unique_ptr<speech::Engine>> {
+        auto engine = Synthesizer::open(settings);
+        if (!engine) return engine.error();
+        return std::unique_ptr<speech::Engine>(std::move(*engine));
+    };
+}
+
+}  // namespace kiosk::voice
