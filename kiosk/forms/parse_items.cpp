@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kiosk/forms/parse_instrument.h"
 #include "kiosk/forms/parse_items.h"
 
 namespace kiosk::forms::detail {
@@ -22,7 +23,7 @@ const std::vector<std::pair<std::string, BodyDetail>> kDetails = {
     {"intensity", BodyDetail::Intensity}, {"kind", BodyDetail::Kind},
 };
 
-const std::vector<std::string> kCommonKeys = {"id", "type", "label", "help", "required", "show_if"};
+const std::vector<std::string> kCommonKeys = {"id", "type", "label", "help", "required", "show_if", "verbatim", "loinc"};
 
 /// Keys each item type adds to the common ones.
 std::vector<std::string> typeKeys(ItemType t) {
@@ -103,8 +104,10 @@ void readRows(Ctx& ctx, const YamlNode& node, Item& item) {
     for (const YamlNode& rn : *list) {
         MapReader m(ctx, rn, "a row of '" + item.id + "'");
         if (!m.ok()) continue;
-        m.allow({"id", "label"});
+        m.allow({"id", "label", "loinc"});
         MatrixRow r;
+        if (const YamlNode* l = m.get("loinc"))
+            if (auto code = ctx.loinc(*l)) r.loinc = *code;
         r.where = ctx.loc(rn);
         if (const YamlNode* id = m.need("id", "add id: a_row_id")) {
             if (auto v = ctx.ident(*id, "id")) {
@@ -184,7 +187,11 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
             ctx.error(*r, "info items show text and take no answer, so they cannot be required; remove 'required'");
         else if (auto v = ctx.boolean(*r, "required")) item.required = *v;
     }
-    if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, index});
+    if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, index, std::nullopt});
+    if (const YamlNode* v = m.get("verbatim"))
+        if (auto b = ctx.boolean(*v, "verbatim")) item.verbatim = *b;
+    if (const YamlNode* l = m.get("loinc"))
+        if (auto code = ctx.loinc(*l)) item.loinc = *code;
 
     switch (item.type) {
         case ItemType::Number:
@@ -254,8 +261,9 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
 
 }  // namespace
 
-void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
+void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
               std::map<std::string, core::SourceLoc>& pageIds) {
+    Page& page = form.pages[pageIndex];
     MapReader m(ctx, node, "a page");
     page.where = ctx.loc(node);
     if (!m.ok()) return;
@@ -269,7 +277,7 @@ void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
     }
     if (const YamlNode* t = m.need("title", "add title: {...} (shown at the top of the screen)"))
         page.title = ctx.translated(*t, "title");
-    if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, std::nullopt});
+    if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, std::nullopt, std::nullopt});
     const YamlNode* items = m.need("items", "add items: a list of questions");
     if (!items) return;
     const auto* list = ctx.list(*items, "items");
@@ -278,8 +286,14 @@ void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
         ctx.error(*items, "page '" + page.id + "' has no items; add at least one or remove the page");
         return;
     }
-    page.items.resize(list->size());
-    for (size_t i = 0; i < list->size(); ++i) readItem(ctx, (*list)[i], pageIndex, i, page.items[i]);
+    for (const YamlNode& in : *list) {
+        if (in.isMap() && in.find("include")) {
+            includeItems(ctx, in, form, pageIndex);  // a one-page instrument's items, from its own file
+            continue;
+        }
+        page.items.emplace_back();
+        readItem(ctx, in, pageIndex, page.items.size() - 1, page.items.back());
+    }
 }
 
 }  // namespace kiosk::forms::detail

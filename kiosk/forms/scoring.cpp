@@ -65,6 +65,48 @@ bool isReversed(const Score& score, const std::string& id) {
     return std::find(score.reverse.begin(), score.reverse.end(), id) != score.reverse.end();
 }
 
+/// Rounds the value and finds its band.
+void finish(ScoreOutcome& out, const Score& score) {
+    if (!out.value) return;
+    out.value = roundTo(*out.value, score.decimals);
+    constexpr double kEps = 1e-9;  // band edges are written as decimals: 4.0 must match 4
+    for (const ScoreBand& band : score.bands) {
+        if (*out.value >= band.min - kEps && *out.value <= band.max + kEps) {
+            out.band = &band;
+            break;
+        }
+    }
+}
+
+void scoresNamed(const Condition& c, std::vector<std::string>& out) {
+    if (!c.score.empty() && std::find(out.begin(), out.end(), c.score) == out.end()) out.push_back(c.score);
+    for (const Condition& child : c.children) scoresNamed(child, out);
+}
+
+/// method rule: no value unless every score its rules name has one (a risk group is not guessed
+/// from a subscore with a missing item); then the first rule that holds, else `otherwise`.
+ScoreOutcome ruleScore(const Score& score, const Form& form, const Answers& answers) {
+    ScoreOutcome out;
+    out.score = &score;
+    std::vector<std::string> named;
+    for (const ScoreRule& r : score.rules) scoresNamed(r.when, named);
+    for (const std::string& id : named) {
+        ++out.total;
+        const Score* s = form.findScore(id);
+        if (s != nullptr && computeScore(*s, form, answers).value) ++out.answered;
+    }
+    if (out.answered < out.total) return out;
+    for (const ScoreRule& r : score.rules) {
+        if (evaluate(r.when, form, answers)) {
+            out.value = r.value;
+            break;
+        }
+    }
+    if (!out.value) out.value = score.otherwise;
+    finish(out, score);
+    return out;
+}
+
 }  // namespace
 
 std::optional<ValueRange> valueRange(const Item& item) {
@@ -96,6 +138,7 @@ double roundTo(double value, int decimals) {
 }
 
 ScoreOutcome computeScore(const Score& score, const Form& form, const Answers& answers) {
+    if (score.method == ScoreMethod::Rule) return ruleScore(score, form, answers);
     ScoreOutcome out;
     out.score = &score;
     std::vector<double> values;
@@ -136,16 +179,9 @@ ScoreOutcome computeScore(const Score& score, const Form& form, const Answers& a
         case ScoreMethod::Max:
             if (!values.empty()) out.value = *std::max_element(values.begin(), values.end());
             break;
+        default: break;  // rule: ruleScore
     }
-    if (!out.value) return out;
-    out.value = roundTo(*out.value, score.decimals);
-    constexpr double kEps = 1e-9;  // band edges are written as decimals: 4.0 must match 4
-    for (const ScoreBand& band : score.bands) {
-        if (*out.value >= band.min - kEps && *out.value <= band.max + kEps) {
-            out.band = &band;
-            break;
-        }
-    }
+    finish(out, score);
     return out;
 }
 
