@@ -38,7 +38,9 @@ Pick pick(const Figure& figure, View view, Point p, const FingerSize& finger) {
     }
     std::sort(near.begin(), near.end());
     if (hit < regions.size()) {
-        if (!near.empty() && small(near[0].second))
+        // How far the tap is from the border between the two: its depth in one plus its gap to the other.
+        const double depth = edgeDistance(regions[hit], p);
+        if (!near.empty() && small(near[0].second) && depth + near[0].first <= finger.ambiguous)
             return Pick{Pick::Kind::Ambiguous, regions[hit].id, regions[near[0].second].id};
         return Pick{Pick::Kind::One, regions[hit].id, {}};
     }

@@ -25,7 +25,7 @@ Figure makeFigure(Geometry geometry);
 /// @brief How big a fingertip is, in the view's units (the caller converts from screen pixels).
 struct FingerSize {
     double reach = 0;      ///< a tap on no region picks the nearest region this close
-    double ambiguous = 0;  ///< a second small region this close (or nearly as close) makes a tap ambiguous
+    double ambiguous = 0;  ///< how near a border between two small regions a tap must be to mean either
     double small = 0;      ///< a region whose deepest point is nearer its edge than this is small
 };
 
@@ -38,9 +38,10 @@ struct Pick {
 };
 
 /// @brief The region(s) a tap at @p p on @p view means. Inside a region that is not small: that
-///        region. Inside a small region: it, unless another small region lies within `ambiguous`
-///        (then both). On no region: the nearest within `reach`, unless the next nearest is also
-///        small and within `ambiguous` of the same distance (then both). Ids point into @p figure.
+///        region. Inside a small region: it, unless the tap is within `ambiguous` of the border
+///        with another small region (its depth inside plus its distance to the other; then both).
+///        On no region: the nearest within `reach`, unless the next nearest is also small and no
+///        more than `ambiguous` farther (then both). Ids point into @p figure.
 Pick pick(const Figure& figure, View view, Point p, const FingerSize& finger);
 
 }  // namespace kiosk::bodymap

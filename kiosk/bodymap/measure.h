@@ -11,6 +11,8 @@ double area(const RegionShape& region);
 
 /// 0 for a point inside @p region (hit_test.h contains()), else the distance to its nearest edge.
 double distanceTo(const RegionShape& region, Point p);
+/// The distance from @p p to the nearest edge of @p region, whether @p p is inside or not.
+double edgeDistance(const RegionShape& region, Point p);
 
 /// @brief A point well inside a region and how far it is from the region's edge.
 struct Inside {

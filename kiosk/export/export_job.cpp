@@ -1,5 +1,10 @@
 #include "kiosk/export/export_job.h"
 
+#include "kiosk/core/durable.h"
+
+#include <stdlib.h>
+
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 
@@ -28,6 +33,17 @@ ExportMeta metaOf(const store::RecordSummary& r) {
                       r.meta.submittedAt, r.meta.kioskId,     store::toString(r.status)};
 }
 
+std::string exportedAtOf(const ExportOptions& options) {
+    return options.exportedAt.empty() ? core::utcNowIso() : options.exportedAt;
+}
+
+/// The format's writer on @p out (JSON unless the options name another).
+std::unique_ptr<RecordWriter> makeWriter(const ExportOptions& options, std::ostream& out, const std::string& exportedAt,
+                                         const std::string& kioskId) {
+    return options.writer ? options.writer(out, exportedAt, kioskId)
+                          : std::make_unique<JsonExportWriter>(out, exportedAt, kioskId);
+}
+
 /// What the stream wrote: ids to mark, ids of damaged records, and whether it was cancelled.
 struct Written {
     IdList ids;
@@ -35,22 +51,27 @@ struct Written {
     bool cancelled = false;
 };
 
+/// The progress to report against (how many records match), and room in @p w for all their ids.
+core::Result<ExportProgress> countMatching(store::Store& s, const store::ListFilter& filter, Written& w) {
+    auto total = s.count(filter);
+    if (!total) return total.error();
+    w.ids.reserve(static_cast<std::size_t>(*total));
+    ExportProgress at;
+    at.total = *total;
+    return at;
+}
+
 /// Streams the document into @p file, one record in memory at a time. On error the caller lets
 /// @p file go, and its destructor removes the temp file.
 core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key, const store::ListFilter& filter,
                                     const ExportOptions& options, const ExportProgressFn& progress,
                                     PrivateOutput& file) {
-    ExportProgress at;
-    auto total = s.count(filter);
-    if (!total) return total.error();
-    at.total = *total;
     Written w;
-    w.ids.reserve(static_cast<std::size_t>(at.total));
+    auto counted = countMatching(s, filter, w);
+    if (!counted) return counted.error();
+    ExportProgress at = *counted;
     std::ostream& out = file.stream();
-    const std::string exportedAt = options.exportedAt.empty() ? core::utcNowIso() : options.exportedAt;
-    std::unique_ptr<RecordWriter> writer = options.writer
-                                               ? options.writer(out, exportedAt, s.kioskId())
-                                               : std::make_unique<JsonExportWriter>(out, exportedAt, s.kioskId());
+    std::unique_ptr<RecordWriter> writer = makeWriter(options, out, exportedAtOf(options), s.kioskId());
     auto read = s.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
         if (auto record = parseRecord(payload)) {
             writer->addParsed(metaOf(r), std::move(*record));
@@ -71,6 +92,40 @@ core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key
         return core::makeError(finished.error().code, finished.error().message, core::SourceLoc{file.target()});
     }
     return w;
+}
+
+/// A folder removed with everything in it unless its path was cleared (moved into place).
+struct TempFolder {
+    std::string path;
+    ~TempFolder() {
+        std::error_code ec;
+        if (!path.empty()) fs::remove_all(path, ec);
+    }
+};
+
+/// After the output is in place: marks what was written exported (audited as one export), or with
+/// noMark only audits it, since patient data left the kiosk either way. The audit row says what
+/// was asked for (form, dates, status), never what the records hold.
+core::Result<ExportSummary> markWritten(store::Store& store, const store::ClinicKey& key, const store::ListFilter& filter,
+                                        const ExportOptions& options, const std::string& output, Written& written) {
+    ExportSummary summary;
+    summary.output = output;
+    summary.exported = static_cast<std::int64_t>(written.ids.size());
+    summary.damaged = std::move(written.damaged);
+    if (options.noMark) {
+        const std::string filters = store::describe(filter);
+        if (auto audited = store.audit(store::AuditAction::Export, "count=" + std::to_string(summary.exported) +
+                                                                        " not_marked" +
+                                                                        (filters.empty() ? "" : " " + filters));
+            !audited)
+            return audited.error();
+    } else {
+        if (auto marked = store.markExportedEach([&](std::string& id) { return written.ids.next(id); }, key, filter);
+            !marked)
+            return marked.error();
+        summary.marked = true;
+    }
+    return summary;
 }
 
 }  // namespace
@@ -109,27 +164,64 @@ core::Result<ExportSummary> exportRecords(store::Store& store, const store::Clin
     if (!written) return written.error();
     if (auto committed = (*file)->commit(); !committed) return committed.error();
 
-    ExportSummary summary;
-    summary.output = output;
-    summary.exported = static_cast<std::int64_t>(written->ids.size());
-    summary.damaged = std::move(written->damaged);
-    // Marked only once the file is in place: a failed export marks nothing. An unmarked export is
-    // still audited, since patient data left the kiosk. The audit row says what was asked for
-    // (form, dates, status), never what the records hold.
-    if (options.noMark) {
-        const std::string filters = store::describe(filter);
-        if (auto audited = store.audit(store::AuditAction::Export, "count=" + std::to_string(summary.exported) +
-                                                                        " not_marked" +
-                                                                        (filters.empty() ? "" : " " + filters));
-            !audited)
-            return audited.error();
-    } else {
-        if (auto marked = store.markExportedEach([&](std::string& id) { return written->ids.next(id); }, key, filter);
-            !marked)
-            return marked.error();
-        summary.marked = true;
-    }
-    return summary;
+    return markWritten(store, key, filter, options, output, *written);
+}
+
+core::Result<ExportSummary> exportRecordsEach(store::Store& store, const store::ClinicKey& key,
+                                              const store::ListFilter& filter, const std::string& outputDir,
+                                              const FileNameFn& fileName, const ExportOptions& options,
+                                              const ExportProgressFn& progress) {
+    if (auto ok = checkNotDatabase(outputDir, store.path()); !ok) return ok.error();
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(outputDir, ec)))
+        return core::makeError(core::ErrorCode::Invalid, "already exists: give a new folder for the files",
+                               core::SourceLoc{outputDir});
+    // Everything goes into a private folder beside the output, renamed into place once whole.
+    std::string tmpl = outputDir + ".tmp-XXXXXX";  // mkdtemp wants the X last
+    if (!::mkdtemp(tmpl.data()))
+        return core::makeError(core::ErrorCode::Io, "cannot create the export folder", core::SourceLoc{outputDir});
+    TempFolder folder{tmpl};
+    Written w;
+    auto counted = countMatching(store, filter, w);
+    if (!counted) return counted.error();
+    ExportProgress at = *counted;
+    const std::string exportedAt = exportedAtOf(options);
+    core::Result<void> failed;
+    auto read = store.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
+        if (auto record = parseRecord(payload)) {
+            const std::string target = (fs::path(folder.path) / fileName(metaOf(r))).string();
+            auto file = PrivateOutput::create(target);
+            if (!file) {
+                failed = file.error();
+                return false;
+            }
+            auto writer = makeWriter(options, (*file)->stream(), exportedAt, store.kioskId());
+            writer->addParsed(metaOf(r), std::move(*record));
+            if (auto done = writer->finish(); !done) {
+                failed = core::makeError(done.error().code, done.error().message, core::SourceLoc{target});
+                return false;
+            }
+            writer.reset();
+            if (auto committed = (*file)->commit(); !committed) {
+                failed = committed.error();
+                return false;
+            }
+            w.ids.push(r.meta.id);
+        } else {
+            w.damaged.push_back(r.meta.id);
+        }
+        ++at.done;
+        if (progress && !progress(at)) w.cancelled = true;
+        return !w.cancelled;
+    });
+    if (!read) return read.error();
+    if (!failed) return failed.error();
+    if (w.cancelled) return core::makeError(core::ErrorCode::Invalid, "export cancelled", core::SourceLoc{outputDir});
+    if (::rename(folder.path.c_str(), outputDir.c_str()) != 0)
+        return core::makeError(core::ErrorCode::Io, "cannot move the export folder into place", core::SourceLoc{outputDir});
+    folder.path.clear();  // in place now: kept
+    core::syncParentDir(outputDir);
+    return markWritten(store, key, filter, options, outputDir, w);
 }
 
 }  // namespace kiosk::exports

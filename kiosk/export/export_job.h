@@ -59,4 +59,18 @@ core::Result<ExportSummary> exportRecords(store::Store& store, const store::Clin
                                           const ExportOptions& options = {},
                                           const ExportProgressFn& progress = {});
 
+/// @brief A file name (no folder) for one record in a one-file-per-record export.
+using FileNameFn = std::function<std::string(const ExportMeta& meta)>;
+
+/// @brief The export job writing one file per record (the therapist's PDFs) into the folder
+///        @p outputDir, which must not exist: the files go into a private temp folder beside it,
+///        each written whole (private_file.h), and the folder is renamed into place only when
+///        every record is done; then the records are marked as exportRecords() marks them. A
+///        failure or cancel leaves no folder, no file and nothing marked. @p fileName names each
+///        file (never a patient's name: ids and times).
+core::Result<ExportSummary> exportRecordsEach(store::Store& store, const store::ClinicKey& key,
+                                              const store::ListFilter& filter, const std::string& outputDir,
+                                              const FileNameFn& fileName, const ExportOptions& options = {},
+                                              const ExportProgressFn& progress = {});
+
 }  // namespace kiosk::exports

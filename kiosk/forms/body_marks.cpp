@@ -1,6 +1,7 @@
 #include "kiosk/forms/body_marks.h"
 
 #include <algorithm>
+#include <set>
 #include <string_view>
 
 #include "kiosk/bodymap/regions.h"
@@ -51,6 +52,41 @@ BodyMapAnswer normalizeBodyMap(const BodyMapAnswer& marks) {
         }
     }
     return out;
+}
+
+bool isPainful(const BodyMark& mark) { return !mark.intensity || *mark.intensity > 0; }
+
+int painfulRegions(const BodyMapAnswer& marks) {
+    std::set<std::string_view> regions;
+    for (const BodyMark& m : marks)
+        if (isPainful(m) && bodymap::findRegion(m.region)) regions.insert(m.region);
+    return static_cast<int>(regions.size());
+}
+
+int widespreadPainIndex(const BodyMapAnswer& marks) {
+    std::set<std::string_view> areas;
+    for (const BodyMark& m : marks) {
+        const bodymap::Region* r = bodymap::findRegion(m.region);
+        if (r && isPainful(m) && !r->wpiArea.empty()) areas.insert(r->wpiArea);
+    }
+    return static_cast<int>(areas.size());
+}
+
+int generalizedPainRegions(const BodyMapAnswer& marks) {
+    std::set<bodymap::WpiRegion> regions;
+    for (const BodyMark& m : marks) {
+        const bodymap::Region* r = bodymap::findRegion(m.region);
+        const bodymap::WpiArea* a = r ? bodymap::findWpiArea(r->wpiArea) : nullptr;
+        if (a && isPainful(m) && a->countsForGeneralized) regions.insert(a->region);
+    }
+    return static_cast<int>(regions.size());
+}
+
+std::optional<WorstRegion> worstRegion(const BodyMapAnswer& marks) {
+    std::optional<WorstRegion> worst;
+    for (const BodyMark& m : marks)
+        if (m.intensity && (!worst || *m.intensity > worst->intensity)) worst = WorstRegion{m.region, *m.intensity};
+    return worst;
 }
 
 }  // namespace kiosk::forms

@@ -75,4 +75,9 @@ std::vector<const Item*> Form::allItems() const {
     return out;
 }
 
+bool isBodyMapMethod(ScoreMethod method) {
+    return method == ScoreMethod::PainfulRegions || method == ScoreMethod::Wpi ||
+           method == ScoreMethod::GeneralizedPain || method == ScoreMethod::WorstRegion;
+}
+
 }  // namespace kiosk::forms

@@ -74,6 +74,12 @@ struct Option {
     Text label;                   ///< `label`
     std::optional<double> score;  ///< `score`: numeric value for scoring (single, matrix)
     bool exclusive = false;       ///< `exclusive`: multi only, "none of these" clears the others
+    /// `code` / `system` / `code_type`: the option as FHIR knows it, kept by `import-fhir` so that
+    /// exports carry the EHR's own codes. code_type: coding (default: valueCoding{system, code}),
+    /// string, integer or date (a plain answerOption value, exported as valueString / ...).
+    std::string code;
+    std::string system;
+    std::string codeType;
     SourceLoc where;
 };
 
@@ -124,6 +130,9 @@ struct Item {
     /// options with their scores, rows); its fingerprint per language is checked (Instrument).
     bool verbatim = false;
     std::string loinc;              ///< `loinc`: the item's LOINC code, "" if none
+    /// `link_id`: the FHIR linkId when it is not the id (an imported item whose linkId is not a
+    /// valid id); exports and `simulate --answers` use it. "" = the id is the linkId.
+    std::string linkId;
 
     SourceLoc where;
 
@@ -139,15 +148,29 @@ struct Page {
     std::vector<Item> items;         ///< `items`
     std::optional<Condition> showIf; ///< `show_if`: the whole page
     std::string instrument;          ///< the instrument file it was included from, "" for the form's own
+    std::string linkId;              ///< `link_id`: as on Item ("" = the id)
+    /// `group`: false for a page import-fhir made of top-level questions; in FHIR its items sit at
+    /// the top level, with no group item of its own.
+    bool group = true;
     SourceLoc where;
 };
 
 // [SECTION] Scores, flags
 /// YAML `method`: sum | mean | max | count. count: number of yes answers (yes_no), selected options
 /// (multi), marked regions (body_map), or answered items otherwise.
+/// Body-map methods (their items are body_map items; marks of several items are taken together;
+/// a mark rated 0 is not painful, a mark without a rating is):
+///   painful_regions   the number of painful regions
+///   wpi               the Widespread Pain Index: painful areas of its 19 (bodymap::wpiAreas)
+///   generalized_pain  1 when painful areas lie in at least 4 of its 5 body regions (jaw, chest
+///                     and abdomen not counted, as the 2016 criteria say), else 0
+///   worst_region      the highest intensity given (the items must ask `detail: [intensity]`);
+///                     the outcome names the region (the first marked, on a tie)
 /// rule: the `value` of the first of `rules` whose `when` holds (conditions over other scores),
 /// else `otherwise`; no value when a score it names has none (a risk group from two subscores).
-enum class ScoreMethod { Sum, Mean, Max, Count, Rule };
+enum class ScoreMethod { Sum, Mean, Max, Count, PainfulRegions, Wpi, GeneralizedPain, WorstRegion, Rule };
+/// True for the methods that read body-map regions (painful_regions, wpi, generalized_pain, worst_region).
+bool isBodyMapMethod(ScoreMethod method);
 
 /// @brief `bands`: a labelled range, inclusive at both ends: `{min: 0, max: 3, label: {...}}`.
 struct ScoreBand {
@@ -239,6 +262,13 @@ struct Instrument {
     SourceLoc where;
 };
 
+/// @brief `fhir`: the Questionnaire a form was imported from (`import-fhir`); exported responses
+///        point at it. Empty: the clinic's own form, published under its FHIR base URL.
+struct FhirSource {
+    std::string url;      ///< `url`: the Questionnaire's canonical URL
+    std::string version;  ///< `version`: its business version ("" if it had none)
+};
+
 /// @brief A whole questionnaire file.
 struct Form {
     std::string id;                       ///< `id`
@@ -250,6 +280,7 @@ struct Form {
     std::optional<Instrument> instrument; ///< `instrument`: this file is an instrument file
     std::vector<Instrument> instruments;  ///< instruments its pages `include`, in page order
     std::vector<std::string> missingOptional;  ///< `include` files marked optional that are absent
+    std::optional<FhirSource> fhir;       ///< `fhir`
     std::vector<Page> pages;              ///< `pages`
     std::vector<Score> scores;            ///< `scores`
     std::vector<Flag> flags;              ///< `flags`

@@ -37,6 +37,18 @@ void readLanguages(Ctx& ctx, const YamlNode* node, Form& form) {
     ctx.languagesKnown = ok;
 }
 
+void readFhirSource(Ctx& ctx, const YamlNode& node, Form& form) {
+    MapReader m(ctx, node, "'fhir'");
+    if (!m.ok()) return;
+    m.allow({"url", "version"});
+    FhirSource src;
+    if (const YamlNode* u = m.need("url", "add url: the Questionnaire's canonical URL"))
+        if (auto v = ctx.text(*u, "url")) src.url = *v;
+    if (const YamlNode* v = m.get("version"))
+        if (auto t = ctx.text(*v, "version")) src.version = *t;
+    form.fhir = std::move(src);
+}
+
 }  // namespace
 
 std::optional<License> readLicense(Ctx& ctx, const YamlNode& node, const std::string& what) {
@@ -59,7 +71,8 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
         return;
     }
     MapReader m(ctx, root, "the form");
-    m.allow({"id", "version", "title", "description", "languages", "license", "instrument", "pages", "scores", "flags"});
+    m.allow({"id", "version", "title", "description", "languages", "license", "fhir", "instrument", "pages", "scores",
+             "flags"});
     readLanguages(ctx, m.need("languages", "add languages: [en, es] (the first is the default)"), form);
     if (const YamlNode* id = m.need("id", "add id: a_form_id"))
         if (auto v = ctx.ident(*id, "id")) form.id = *v;
@@ -68,6 +81,7 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
     if (const YamlNode* t = m.need("title", "add title: {...}")) form.title = ctx.translated(*t, "title");
     if (const YamlNode* d = m.get("description")) form.description = ctx.translated(*d, "description");
     if (const YamlNode* l = m.get("license")) form.license = readLicense(ctx, *l, "'license'");
+    if (const YamlNode* f = m.get("fhir")) readFhirSource(ctx, *f, form);
     if (const YamlNode* i = m.get("instrument")) readInstrument(ctx, *i, form);
 
     if (const YamlNode* pages = m.need("pages", "add pages: a list of {id, title, items}")) {
@@ -86,6 +100,7 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
     }
     // Pages are complete: item addresses are stable from here on.
     for (auto& s : ctx.items) s.item = &form.pages[s.page].items[s.index];
+    checkLinkIds(ctx, form);
     const YamlNode* scores = m.get("scores");
     if (scores && scores->isSeq())
         for (const YamlNode& sn : scores->items)

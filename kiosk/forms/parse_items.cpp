@@ -1,6 +1,7 @@
 // Pages, items, options and matrix rows: shape and local checks (ids, types, keys per item type,
 // bounds, options). show_if is deferred until every item id is known.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "kiosk/forms/parse_instrument.h"
@@ -23,7 +24,9 @@ const std::vector<std::pair<std::string, BodyDetail>> kDetails = {
     {"intensity", BodyDetail::Intensity}, {"kind", BodyDetail::Kind},
 };
 
-const std::vector<std::string> kCommonKeys = {"id", "type", "label", "help", "required", "show_if", "verbatim", "loinc"};
+const std::vector<std::string> kCommonKeys = {"id", "type", "label", "help", "required", "show_if", "link_id", "verbatim", "loinc"};
+const std::vector<std::pair<std::string, std::string>> kCodeTypes = {
+    {"coding", "coding"}, {"string", "string"}, {"integer", "integer"}, {"date", "date"}};
 
 /// Keys each item type adds to the common ones.
 std::vector<std::string> typeKeys(ItemType t) {
@@ -57,6 +60,23 @@ std::vector<std::string> concat(std::vector<std::string> a, const std::vector<st
     return a;
 }
 
+/// `code`, `system`, `code_type`: what import-fhir keeps of a FHIR answerOption.
+void readOptionCode(Ctx& ctx, MapReader& m, Option& o) {
+    const YamlNode* code = m.get("code");
+    if (code)
+        if (auto v = ctx.text(*code, "code")) o.code = *v;
+    if (const YamlNode* s = m.get("system")) {
+        if (!code) ctx.error(*s, "'system' goes with 'code' (the FHIR coding of the option); add code: or remove system:");
+        if (auto v = ctx.text(*s, "system")) o.system = *v;
+    }
+    if (const YamlNode* t = m.get("code_type")) {
+        if (!code) ctx.error(*t, "'code_type' goes with 'code'; add code: or remove code_type:");
+        if (auto v = ctx.choice(*t, "code_type", kCodeTypes)) o.codeType = *v;
+        if (o.codeType != "coding" && m.get("system"))
+            ctx.error(*t, "a '" + o.codeType + "' option value has no code system; remove 'system' or use code_type: coding");
+    }
+}
+
 void readOptions(Ctx& ctx, const YamlNode& node, Item& item) {
     const auto* list = ctx.list(node, "options");
     if (!list) return;
@@ -69,7 +89,7 @@ void readOptions(Ctx& ctx, const YamlNode& node, Item& item) {
     for (const YamlNode& on : *list) {
         MapReader m(ctx, on, "an option of '" + item.id + "'");
         if (!m.ok()) continue;
-        m.allow({"value", "label", "score", "exclusive"});
+        m.allow({"value", "label", "score", "exclusive", "code", "system", "code_type"});
         Option o;
         o.where = ctx.loc(on);
         if (const YamlNode* v = m.need("value", "add value: a_short_id (it is what the record stores)")) {
@@ -92,6 +112,7 @@ void readOptions(Ctx& ctx, const YamlNode& node, Item& item) {
                                   std::string(toString(item.type)) + " item allows one answer anyway");
             else if (auto v = ctx.boolean(*e, "exclusive")) o.exclusive = *v;
         }
+        readOptionCode(ctx, m, o);
         item.options.push_back(std::move(o));
     }
 }
@@ -145,6 +166,19 @@ void readBounds(Ctx& ctx, MapReader& m, Item& item) {
     }
 }
 
+/// `link_id`: any FHIR linkId (a string without surrounding spaces, at most 255 characters).
+std::optional<std::string> readLinkId(Ctx& ctx, const YamlNode& n) {
+    auto v = ctx.text(n, "link_id");
+    if (!v) return std::nullopt;
+    const bool spaced = !v->empty() && (std::isspace(static_cast<unsigned char>(v->front())) != 0 ||
+                                         std::isspace(static_cast<unsigned char>(v->back())) != 0);
+    if (v->empty() || v->size() > 255 || spaced) {
+        ctx.error(n, "'link_id' is a FHIR linkId: 1 to 255 characters, without spaces at either end");
+        return std::nullopt;
+    }
+    return v;
+}
+
 void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, Item& item) {
     MapReader m(ctx, node, "an item");
     item.where = ctx.loc(node);
@@ -188,6 +222,8 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
         else if (auto v = ctx.boolean(*r, "required")) item.required = *v;
     }
     if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, index, std::nullopt});
+    if (const YamlNode* l = m.get("link_id"))
+        if (auto v = readLinkId(ctx, *l)) item.linkId = *v;
     if (const YamlNode* v = m.get("verbatim"))
         if (auto b = ctx.boolean(*v, "verbatim")) item.verbatim = *b;
     if (const YamlNode* l = m.get("loinc"))
@@ -261,13 +297,36 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
 
 }  // namespace
 
+void checkLinkIds(Ctx& ctx, const Form& form) {
+    // Exports name answers by linkId and `simulate --answers` accepts them: one linkId, one item.
+    // Two pages or two items with one id and no link_id are already reported as duplicate ids.
+    struct Seen {
+        core::SourceLoc where;
+        bool page, explicitLink;
+    };
+    std::map<std::string, Seen> seen;
+    auto check = [&](const std::string& id, const std::string& linkId, const core::SourceLoc& where, bool page) {
+        const std::string& key = linkId.empty() ? id : linkId;
+        if (key.empty()) return;
+        const auto [it, inserted] = seen.emplace(key, Seen{where, page, !linkId.empty()});
+        if (inserted || (it->second.page == page && !it->second.explicitLink && linkId.empty())) return;
+        ctx.error(where, "linkId '" + key + "' is already used at line " + std::to_string(it->second.where.line) + ":" +
+                             std::to_string(it->second.where.col) +
+                             " (the id of a page or item, or its link_id); FHIR responses need one linkId per item");
+    };
+    for (const Page& p : form.pages) {
+        if (p.group) check(p.id, p.linkId, p.where, true);
+        for (const Item& i : p.items) check(i.id, i.linkId, i.where, false);
+    }
+}
+
 void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
               std::map<std::string, core::SourceLoc>& pageIds) {
     Page& page = form.pages[pageIndex];
     MapReader m(ctx, node, "a page");
     page.where = ctx.loc(node);
     if (!m.ok()) return;
-    m.allow({"id", "title", "items", "show_if"});
+    m.allow({"id", "title", "items", "show_if", "link_id", "group"});
     if (const YamlNode* id = m.need("id", "add id: a_page_id")) {
         if (auto v = ctx.ident(*id, "id")) {
             page.id = *v;
@@ -278,6 +337,12 @@ void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
     if (const YamlNode* t = m.need("title", "add title: {...} (shown at the top of the screen)"))
         page.title = ctx.translated(*t, "title");
     if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, std::nullopt, std::nullopt});
+    if (const YamlNode* l = m.get("link_id"))
+        if (auto v = readLinkId(ctx, *l)) page.linkId = *v;
+    if (const YamlNode* g = m.get("group"))
+        if (auto v = ctx.boolean(*g, "group")) page.group = *v;
+    if (!page.group && m.get("show_if"))
+        ctx.error(*m.get("show_if"), "a page with group: false has no FHIR item to carry its show_if; put show_if on its items");
     const YamlNode* items = m.need("items", "add items: a list of questions");
     if (!items) return;
     const auto* list = ctx.list(*items, "items");

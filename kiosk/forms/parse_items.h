@@ -14,6 +14,9 @@ namespace kiosk::forms::detail {
 void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
               std::map<std::string, core::SourceLoc>& pageIds);
 
+/// Reports a linkId (link_id, else id) shared by two pages or items.
+void checkLinkIds(Ctx& ctx, const Form& form);
+
 /// Where a condition sits, which decides what it may refer to.
 struct CondScope {
     std::string who;                       ///< "show_if", "when": the start of messages

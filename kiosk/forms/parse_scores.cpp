@@ -12,10 +12,23 @@ namespace kiosk::forms::detail {
 namespace {
 
 const std::vector<std::pair<std::string, ScoreMethod>> kMethods = {
-    {"sum", ScoreMethod::Sum}, {"mean", ScoreMethod::Mean}, {"max", ScoreMethod::Max}, {"count", ScoreMethod::Count},
+    {"sum", ScoreMethod::Sum},
+    {"mean", ScoreMethod::Mean},
+    {"max", ScoreMethod::Max},
+    {"count", ScoreMethod::Count},
+    {"painful_regions", ScoreMethod::PainfulRegions},
+    {"wpi", ScoreMethod::Wpi},
+    {"generalized_pain", ScoreMethod::GeneralizedPain},
+    {"worst_region", ScoreMethod::WorstRegion},
     {"rule", ScoreMethod::Rule},
 };
 const std::vector<std::pair<std::string, bool>> kBetter = {{"lower", true}, {"higher", false}};
+
+std::string methodName(ScoreMethod method) {
+    for (const auto& [name, m] : kMethods)
+        if (m == method) return name;
+    return "?";
+}
 const std::vector<std::pair<std::string, Severity>> kSeverities = {
     {"urgent", Severity::Urgent}, {"caution", Severity::Caution},
 };
@@ -27,6 +40,20 @@ bool checkScoreItem(Ctx& ctx, const YamlNode& at, const ItemRef& ref, ScoreMetho
     if (item.type == ItemType::Info) {
         ctx.error(at, "score '" + scoreId + "' lists '" + item.id + "', an info item, which has no answer");
         return false;
+    }
+    if (isBodyMapMethod(method)) {
+        if (item.type != ItemType::BodyMap) {
+            ctx.error(at, "score '" + scoreId + "' has method: " + methodName(method) + ", which reads body-map regions, but '" +
+                              item.id + "' is a " + t + " item; list body_map items only");
+            return false;
+        }
+        if (method == ScoreMethod::WorstRegion &&
+            std::find(item.detail.begin(), item.detail.end(), BodyDetail::Intensity) == item.detail.end()) {
+            ctx.error(at, "score '" + scoreId + "' has method: worst_region, which compares how strong the pain is in "
+                              "each region, but '" + item.id + "' does not ask; add detail: [intensity] to it");
+            return false;
+        }
+        return true;
     }
     if (method == ScoreMethod::Count) return true;  // counts yes answers, selections, regions or answers
     switch (item.type) {
@@ -49,7 +76,10 @@ bool checkScoreItem(Ctx& ctx, const YamlNode& at, const ItemRef& ref, ScoreMetho
             ctx.error(at, "score '" + scoreId + "' cannot " +
                               std::string(method == ScoreMethod::Sum ? "sum" : method == ScoreMethod::Mean ? "average" : "take the max of") +
                               " '" + item.id + "', a " + t + " item; use number, scale, yes_no, single or matrix items" +
-                              (item.type == ItemType::Multi || item.type == ItemType::BodyMap ? ", or method: count" : ""));
+                              (item.type == ItemType::Multi ? ", or method: count"
+                               : item.type == ItemType::BodyMap
+                                   ? ", or method: count, painful_regions, wpi, generalized_pain or worst_region"
+                                   : ""));
             return false;
     }
 }
@@ -98,14 +128,21 @@ std::optional<Reach> itemReach(const Item& item, bool row, ScoreMethod method) {
 
 /// What @p score can come to, or nothing when an item is unbounded or did not resolve.
 std::optional<Reach> scoreReach(const Ctx& ctx, const Score& score) {
-    if (score.method == ScoreMethod::Rule) {  // one of the rules' values, or `otherwise`
-        std::vector<double> values;
-        for (const ScoreRule& r : score.rules) values.push_back(r.value);
-        if (score.otherwise) values.push_back(*score.otherwise);
-        if (values.empty()) return std::nullopt;
-        Reach r{*std::min_element(values.begin(), values.end()), *std::max_element(values.begin(), values.end()), true};
-        for (double v : values) r.whole = r.whole && v == std::floor(v);
-        return r;
+    switch (score.method) {  // the body-map methods' ranges do not depend on the items
+        case ScoreMethod::PainfulRegions: return Reach{0, static_cast<double>(bodymap::regions().size()), true};
+        case ScoreMethod::Wpi: return Reach{0, static_cast<double>(bodymap::wpiAreas().size()), true};
+        case ScoreMethod::GeneralizedPain: return Reach{0, 1, true};
+        case ScoreMethod::WorstRegion: return Reach{0, 10, true};
+        case ScoreMethod::Rule: {  // one of the rules' values, or `otherwise`
+            std::vector<double> values;
+            for (const ScoreRule& r : score.rules) values.push_back(r.value);
+            if (score.otherwise) values.push_back(*score.otherwise);
+            if (values.empty()) return std::nullopt;
+            Reach r{*std::min_element(values.begin(), values.end()), *std::max_element(values.begin(), values.end()), true};
+            for (double v : values) r.whole = r.whole && v == std::floor(v);
+            return r;
+        }
+        default: break;
     }
     std::optional<Reach> total;
     double lowest = 0, highest = 0;  // one item's extremes, for mean, max and a prorated sum
@@ -135,9 +172,8 @@ std::optional<Reach> scoreReach(const Ctx& ctx, const Score& score) {
         case ScoreMethod::Mean: return Reach{lowest, highest, false};
         case ScoreMethod::Max: return Reach{lowest, highest, total->whole};
         case ScoreMethod::Count: return total;
-        case ScoreMethod::Rule: break;  // handled above
+        default: return std::nullopt;  // body-map methods and rule returned above
     }
-    return std::nullopt;
 }
 
 void readBands(Ctx& ctx, const YamlNode& node, Score& score) {
@@ -318,8 +354,8 @@ void readScore(Ctx& ctx, const YamlNode& node, Score& score, std::map<std::strin
         }
     }
     if (const YamlNode* rev = m.get("reverse")) {
-        if (score.method == ScoreMethod::Count) {
-            ctx.error(*rev, "'reverse' has no meaning for method: count; remove it");
+        if (score.method == ScoreMethod::Count || isBodyMapMethod(score.method)) {
+            ctx.error(*rev, "'reverse' has no meaning for method: " + methodName(score.method) + "; remove it");
         } else if (const auto* list = ctx.list(*rev, "reverse")) {
             for (const YamlNode& rn : *list) {
                 if (!rn.isScalar() || std::find(score.items.begin(), score.items.end(), rn.value) == score.items.end()) {
@@ -342,8 +378,7 @@ void readScore(Ctx& ctx, const YamlNode& node, Score& score, std::map<std::strin
         if (const YamlNode* pr = mm.get("prorate")) {
             if (auto v = ctx.boolean(*pr, "prorate")) {
                 if (*v && score.method != ScoreMethod::Sum)
-                    ctx.error(*pr, "'prorate' scales up a sum; it has no meaning for method: " +
-                                       std::string(score.method == ScoreMethod::Mean ? "mean" : score.method == ScoreMethod::Max ? "max" : "count"));
+                    ctx.error(*pr, "'prorate' scales up a sum; it has no meaning for method: " + methodName(score.method));
                 else score.prorate = *v;
             }
         }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kiosk/forms/answer_access.h"
+#include "kiosk/forms/body_marks.h"
 #include "kiosk/forms/conditions.h"
 
 namespace kiosk::forms {
@@ -78,6 +79,36 @@ void finish(ScoreOutcome& out, const Score& score) {
     }
 }
 
+/// painful_regions, wpi, generalized_pain, worst_region: over the marks of every listed item.
+ScoreOutcome bodyMapScore(const Score& score, const Form& form, const Answers& answers) {
+    ScoreOutcome out;
+    out.score = &score;
+    BodyMapAnswer all;
+    for (const auto& [id, ref] : expand(score, form)) {
+        ++out.total;
+        const std::optional<Answer> answer = refValue(ref, answers);
+        const auto* marks = answer ? std::get_if<BodyMapAnswer>(&*answer) : nullptr;
+        if (!marks) continue;
+        ++out.answered;
+        all.insert(all.end(), marks->begin(), marks->end());
+    }
+    if (out.answered < score.minAnswered) return out;
+    switch (score.method) {
+        case ScoreMethod::PainfulRegions: out.value = painfulRegions(all); break;
+        case ScoreMethod::Wpi: out.value = widespreadPainIndex(all); break;
+        case ScoreMethod::GeneralizedPain: out.value = generalizedPainRegions(all) >= 4 ? 1 : 0; break;
+        case ScoreMethod::WorstRegion:
+            if (auto worst = worstRegion(all)) {
+                out.value = worst->intensity;
+                out.region = worst->region;
+            }
+            break;
+        default: break;
+    }
+    finish(out, score);
+    return out;
+}
+
 void scoresNamed(const Condition& c, std::vector<std::string>& out) {
     if (!c.score.empty() && std::find(out.begin(), out.end(), c.score) == out.end()) out.push_back(c.score);
     for (const Condition& child : c.children) scoresNamed(child, out);
@@ -138,6 +169,7 @@ double roundTo(double value, int decimals) {
 }
 
 ScoreOutcome computeScore(const Score& score, const Form& form, const Answers& answers) {
+    if (isBodyMapMethod(score.method)) return bodyMapScore(score, form, answers);
     if (score.method == ScoreMethod::Rule) return ruleScore(score, form, answers);
     ScoreOutcome out;
     out.score = &score;
@@ -179,7 +211,7 @@ ScoreOutcome computeScore(const Score& score, const Form& form, const Answers& a
         case ScoreMethod::Max:
             if (!values.empty()) out.value = *std::max_element(values.begin(), values.end());
             break;
-        default: break;  // rule: ruleScore
+        default: break;  // body-map methods: bodyMapScore; rule: ruleScore
     }
     finish(out, score);
     return out;

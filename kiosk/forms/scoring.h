@@ -12,9 +12,12 @@
 //   text, date, signature  no value (they count only for `count`)
 // `count` adds per item: yes 1 / no 0 (yes_no, consent), the number of selections (multi) or of
 // marked regions (body_map), else 1 for any answer.
+// The body-map methods (painful_regions, wpi, generalized_pain, worst_region) are described at
+// ScoreMethod in model.h and counted by body_marks.h.
 // `reverse` items are scored (min + max - value): number/scale use the item's min/max (scale
 // defaults 0..10), yes_no/consent 0..1, single/matrix the lowest and highest option score.
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "kiosk/forms/answer.h"
@@ -30,6 +33,7 @@ struct ScoreOutcome {
     int answered = 0;
     int total = 0;
     const ScoreBand* band = nullptr;  ///< first band with min <= value <= max
+    std::string region;  ///< worst_region: the region with that intensity; "" otherwise
 };
 
 ScoreOutcome computeScore(const Score& score, const Form& form, const Answers& answers);

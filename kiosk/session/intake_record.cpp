@@ -32,6 +32,7 @@ Record Intake::buildRecord() const {
         s.answered = o.answered;
         s.total = o.total;
         if (o.band != nullptr) s.band = o.band->label.get(staffLang, staffLang);
+        s.region = o.region;
         r.scores.push_back(std::move(s));
     }
     for (const forms::Flag* f : forms::raisedFlags(*m_form, r.answers)) {

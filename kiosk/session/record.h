@@ -18,6 +18,7 @@ struct ScoreResult {
     int answered = 0;        ///< how many of its items had answers
     int total = 0;           ///< how many items it has
     std::string band;        ///< band label in the form's first language, "" if none matched
+    std::string region;      ///< worst_region scores: the body region it names; "" otherwise
 };
 
 /// @brief A raised flag (red flag or contraindication), for staff.

@@ -1,7 +1,8 @@
 // The record's JSON shape (printed by `simulate`, sealed by the store):
 // {form: {id, version, content_hash}, lang, started_at, submitted_at, answers: {id: value},
-//  hidden: [id], scores: [{id, value, answered, total, band}], flags: [{id, severity, label, explain}]}
-// A score without a value (too few answers) and a score without a band carry null.
+//  hidden: [id], scores: [{id, value, answered, total, band[, region]}], flags: [{id, severity, label, explain}]}
+// A score without a value (too few answers) and a score without a band carry null; a worst_region
+// score also names its body region.
 #include <nlohmann/json.hpp>
 
 #include "kiosk/session/answer_json.h"
@@ -20,6 +21,7 @@ nlohmann::json toJson(const Record& record) {
                           {"answered", s.answered},
                           {"total", s.total},
                           {"band", s.band.empty() ? json(nullptr) : json(s.band)}});
+        if (!s.region.empty()) scores.back()["region"] = s.region;  // worst_region only
     }
     json flags = json::array();
     for (const RaisedFlag& f : record.flags) {

@@ -11,7 +11,7 @@
 #include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
 #include "kiosk/export/json_export.h"
-#include "kiosk/staff/local_day.h"
+#include "kiosk/core/local_day.h"
 
 namespace kiosk::staff {
 namespace fs = std::filesystem;
@@ -57,16 +57,6 @@ std::string lower(std::string s) {
     return s;
 }
 
-/// "20261125-104200": local time, for file names that sort and never name a patient.
-std::string stamp(core::SystemTime t) {
-    const std::time_t tt = core::SystemClock::to_time_t(t);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
-    return buf;
-}
-
 }  // namespace
 
 // [SECTION] ExportRun
@@ -85,6 +75,8 @@ struct ExportJobArgs {
     store::ListFilter filter;
     ExportFormat format = ExportFormat::Csv;
     std::shared_ptr<const exports::FormShelf> shelf;
+    std::shared_ptr<const core::Catalog> catalog;  ///< the worker's own copy (lookups are not thread-safe)
+    exports::PdfOptions pdf;                       ///< its catalog set by the worker
 };
 
 /// The worker: its own connection to the same database (a Store is one thread's), the export job.
@@ -102,6 +94,11 @@ core::Result<exports::ExportSummary> runExportJob(const ExportJobArgs& a, const 
         auto plan = exports::planCsv(*s, key, a.filter, a.shelf ? *a.shelf : exports::FormShelf{});
         if (!plan) return plan.error();
         options.writer = exports::csvWriter(std::move(plan->layout));
+    }
+    if (a.format == ExportFormat::Pdf) {
+        exports::PdfOptions pdf = a.pdf;
+        pdf.catalog = a.catalog.get();
+        options.writer = exports::pdfWriter(std::move(pdf));
     }
     return exports::exportRecords(*s, key, a.filter, a.file, options, [&run](const exports::ExportProgress& p) {
         run.done = p.done;
@@ -127,7 +124,7 @@ Desk::Desk(store::Store& store, const core::Catalog& catalog, DeskOptions option
                        }}) {
     m_view.staffLang = m_options.staffLang;
     m_view.languages = m_catalog.languages();
-    m_view.formats = {ExportFormat::Csv, ExportFormat::Json};
+    m_view.formats = {ExportFormat::Pdf, ExportFormat::Csv, ExportFormat::Json};
 }
 
 Desk::~Desk() { leave(); }
@@ -146,6 +143,7 @@ void Desk::enter(TimePoint now) {
     leave();
     m_left = false;
     m_close = false;
+    if (!m_options.shelf && m_options.loadShelf) m_options.shelf = m_options.loadShelf();
     m_now = m_lastTouch = now;
     m_view.staffLang = m_options.staffLang;
     m_view.screen = DeskScreen::List;
@@ -195,7 +193,7 @@ namespace {
 DeskRow rowOf(const store::RecordSummary& s, const forms::Form* form, const std::string& lang) {
     DeskRow row;
     row.id = s.meta.id;
-    std::tie(row.day, row.time) = localDayAndTime(s.meta.submittedAt);
+    std::tie(row.day, row.time) = core::localDayAndTime(s.meta.submittedAt);
     row.form = form ? form->title.get(lang, form->languages.empty() ? "en" : form->languages.front()) : s.meta.formId;
     row.state = rowState(s.status);
     return row;
@@ -209,9 +207,9 @@ void Desk::loadList() {
     l.rows.clear();
     l.more = false;
     store::ListFilter f;
-    if (l.kind == ListKind::Today) l.from = l.to = localDay(wallNow());
+    if (l.kind == ListKind::Today) l.from = l.to = core::localDay(wallNow());
     if (!l.from.empty()) {
-        const auto bounds = localDaysToUtc(l.from, l.to.empty() ? l.from : l.to);
+        const auto bounds = core::localDaysToUtc(l.from, l.to.empty() ? l.from : l.to);
         if (!bounds) return say("desk.notice.bad_days");
         f.since = bounds->first;
         f.until = bounds->second;
@@ -304,8 +302,15 @@ void Desk::startExport(ExportFormat format, const std::string& id) {
     args.filter = std::move(filter);
     args.format = format;
     args.shelf = m_options.shelf;
+    if (format == ExportFormat::Pdf) {
+        args.catalog = std::make_shared<const core::Catalog>(m_catalog);
+        args.pdf.paper = m_options.paper;
+        args.pdf.clinicName = m_options.clinicName;
+        args.pdf.staffLang = m_view.staffLang;
+        args.pdf.shelf = m_options.shelf;
+    }
     args.file = (fs::path(folder->path) /
-                 ((id.empty() ? std::string("intakes-") : "intake-" + id.substr(0, 8) + "-") + stamp(wallNow()) + "." +
+                 ((id.empty() ? std::string("intakes-") : "intake-" + id.substr(0, 8) + "-") + core::localStamp(wallNow()) + "." +
                   toString(format)))
                     .string();
     m_view.exporting.file = args.file;

@@ -8,7 +8,7 @@
 // - One intake's detail (audited as a view): flags with what to do, scores with bands, answers in
 //   form order, the signature, all in the staff's language (export/intake_reading.h).
 // - Mark reviewed, delete after a confirmation naming the record, export this one or the list
-//   shown (CSV, JSON) through the export job into a USB drive under /media or the export folder,
+//   shown (the therapist's PDF, CSV, JSON) through the export job into a USB drive under /media or the export folder,
 //   with progress; a full or pulled drive leaves nothing half-written (export_job.h). The store
 //   audits each of these.
 // - Health: database size, free disk, records by state, drafts waiting.
@@ -26,6 +26,7 @@
 
 #include "kiosk/core/i18n.h"
 #include "kiosk/export/form_shelf.h"
+#include "kiosk/export/pdf_intake.h"
 #include "kiosk/staff/desk_view.h"
 #include "kiosk/staff/export_place.h"
 #include "kiosk/store/store.h"
@@ -37,10 +38,15 @@ struct DeskOptions {
     std::string staffLang = "en";                  ///< the staff's language at each visit's start
     std::chrono::seconds idleAfter{120};           ///< silence before the desk closes by itself
     std::shared_ptr<const exports::FormShelf> shelf;  ///< forms to read records against (may be empty)
+    /// Loads the shelf at the first visit when `shelf` is empty: the kiosk's start-up never pays
+    /// for forms only staff read against.
+    std::function<std::shared_ptr<const exports::FormShelf>()> loadShelf;
     ExportPlaces places;                           ///< where exports go
     bool exportOnThread = true;                    ///< false: exports run inside apply() (tests)
     std::size_t maxRows = 200;                     ///< intakes listed at most (each is opened once unlocked)
-    std::function<core::SystemTime()> wallNow;  ///< "today"; empty = the system clock
+    exports::PaperSize paper = exports::PaperSize::A4;  ///< the therapist's PDF
+    std::string clinicName;                        ///< its header
+    std::function<core::SystemTime()> wallNow;       ///< "today"; empty = the system clock
 };
 
 class Desk {

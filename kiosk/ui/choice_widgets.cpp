@@ -147,27 +147,26 @@ void drawYesNo(Frame& f, const session::ItemView& iv, float width) {
     }
 }
 
-void drawScale(Frame& f, const session::ItemView& iv, float width) {
-    const forms::Item& item = *iv.item;
-    const int lo = static_cast<int>(std::lround(item.min.value_or(0)));
-    const int hi = std::max(lo, static_cast<int>(std::lround(item.max.value_or(10))));
-    const auto* current = answerAs<double>(iv);
-    const int count = std::min(hi - lo + 1, 11);
+std::optional<int> scaleRow(Frame& f, const std::string& keyBase, int lo, int hi, std::optional<int> current,
+                            std::string_view minLabel, std::string_view maxLabel, float width) {
+    int count = std::min(hi - lo + 1, 11);
+    // On a narrow (portrait) screen eleven across leave no room for "10": two rows instead.
+    if (count > 6 && columnWidth(f, width, count) < f.px(1.6f)) count = (count + 1) / 2;
     const float gap = f.px(f.theme.gapEm);
     const float w = std::min(columnWidth(f, width, count), f.px(4.5f));
     const float target = f.px(f.theme.targetEm) * 1.1f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
+    std::optional<int> tapped;
     float y = origin.y;
     for (int v = lo; v <= hi;) {
         for (int c = 0; c < count && v <= hi; ++c, ++v) {
             ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(c) * (w + gap), y));
-            const std::string key = keyOf(item, std::to_string(v));
+            const std::string key = keyBase + "/" + std::to_string(v);
             const std::string label = std::to_string(v);
             ButtonSpec spec{key, label, WidgetKind::Choice};
-            spec.look = current && std::lround(*current) == v ? Look::Selected : Look::Plain;
+            spec.look = current == v ? Look::Selected : Look::Plain;
             spec.font = FontRole::Question;
-            if (button(f, spec, ImVec2(w, target)))
-                f.emit(session::SetAnswer{item.id, forms::Answer{static_cast<double>(v)}});
+            if (button(f, spec, ImVec2(w, target))) tapped = v;
             if (spec.look == Look::Selected)  // colour + a check mark in the corner
                 drawCheck(ImGui::GetWindowDrawList(), ImVec2(ImGui::GetItemRectMin().x + f.em * 0.15f,
                                                              ImGui::GetItemRectMin().y + f.em * 0.15f),
@@ -180,20 +179,30 @@ void drawScale(Frame& f, const session::ItemView& iv, float width) {
     const float labelW = std::max(w, rowW * 0.45f);
     const float labelY = y - gap * 0.5f;
     float h = 0;
-    if (!item.minLabel.empty()) {
+    if (!minLabel.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, labelY));
-        text(f, FontRole::Body, f.text(item.minLabel), f.pal.text, labelW);
+        text(f, FontRole::Body, minLabel, f.pal.text, labelW);
         h = std::max(h, ImGui::GetItemRectSize().y);
     }
-    if (!item.maxLabel.empty()) {
-        const std::string& s = f.text(item.maxLabel);
-        const float tw = std::min(labelW, textWidth(f, FontRole::Body, s));
+    if (!maxLabel.empty()) {
+        const float tw = std::min(labelW, textWidth(f, FontRole::Body, maxLabel));
         ImGui::SetCursorScreenPos(ImVec2(origin.x + rowW - tw, labelY));
-        text(f, FontRole::Body, s, f.pal.text, tw + 1);
+        text(f, FontRole::Body, maxLabel, f.pal.text, tw + 1);
         h = std::max(h, ImGui::GetItemRectSize().y);
     }
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(width, labelY - origin.y + h));
+    return tapped;
+}
+
+void drawScale(Frame& f, const session::ItemView& iv, float width) {
+    const forms::Item& item = *iv.item;
+    const int lo = static_cast<int>(std::lround(item.min.value_or(0)));
+    const int hi = std::max(lo, static_cast<int>(std::lround(item.max.value_or(10))));
+    const auto* current = answerAs<double>(iv);
+    const std::optional<int> now = current ? std::optional<int>(static_cast<int>(std::lround(*current))) : std::nullopt;
+    if (auto v = scaleRow(f, "item/" + item.id, lo, hi, now, f.text(item.minLabel), f.text(item.maxLabel), width))
+        f.emit(session::SetAnswer{item.id, forms::Answer{static_cast<double>(*v)}});
 }
 
 void drawMatrix(Frame& f, const session::ItemView& iv, float width) {

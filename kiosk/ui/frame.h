@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/bodymap/figure.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/model.h"
@@ -17,6 +18,8 @@
 namespace kiosk::ui {
 
 using ActionSink = std::vector<session::Action>;
+class FigureRaster;  // ui/figure_raster.h
+class TextureSink;   // ui/texture_sink.h
 
 /// @brief The clinic's logo (UiOptions::logoTexture): texture nullptr = none.
 struct LogoImage {
@@ -40,6 +43,9 @@ struct Frame {
     float displayW, displayH;
     std::string clinicName;  ///< from UiOptions; "" = not shown
     LogoImage logo;          ///< from UiOptions
+    const bodymap::Figure* bodyFigure;  ///< the drawn body map (UiOptions); null: body maps show as lists
+    FigureRaster* figureRaster;         ///< the figure's textures, kept between frames
+    TextureSink* textures;              ///< where pixels go; null headless (the figure then has none)
 
     float px(float ems) const { return ems * em; }
     const std::string& tr(std::string_view key) const { return catalog.tr(lang, key); }

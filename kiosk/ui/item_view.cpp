@@ -44,7 +44,7 @@ void drawItem(Frame& f, const session::ItemView& iv, float width) {
         case forms::ItemType::Number: drawNumber(f, iv, width); break;
         case forms::ItemType::Date: drawDate(f, iv, width); break;
         case forms::ItemType::Signature: drawSignature(f, iv, width); break;
-        case forms::ItemType::BodyMap: drawBodyMapList(f, iv, width); break;
+        case forms::ItemType::BodyMap: drawBodyMap(f, iv, width); break;
         case forms::ItemType::Info: break;
     }
     ImGui::EndGroup();

@@ -1,6 +1,10 @@
 #pragma once
 // One drawing function per item type. Each draws at the cursor within a width, registers its
 // targets as "item/<item id>/..." and sends SetAnswer / ClearAnswer; none of them keeps answers.
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "kiosk/forms/model.h"
 #include "kiosk/session/view_model.h"
 #include "kiosk/ui/frame.h"
@@ -15,15 +19,20 @@ void drawSingle(Frame& f, const session::ItemView& iv, float width);
 void drawMulti(Frame& f, const session::ItemView& iv, float width);
 void drawYesNo(Frame& f, const session::ItemView& iv, float width);
 void drawScale(Frame& f, const session::ItemView& iv, float width);
+/// The scale's row of numbered buttons lo..hi (11 per row) with end labels under the first and
+/// last, keys "<keyBase>/<value>"; scale items and the body map's intensity both use it. Returns
+/// the value tapped this frame.
+std::optional<int> scaleRow(Frame& f, const std::string& keyBase, int lo, int hi, std::optional<int> current,
+                            std::string_view minLabel, std::string_view maxLabel, float width);
 void drawMatrix(Frame& f, const session::ItemView& iv, float width);
 void drawConsent(Frame& f, const session::ItemView& iv, float width);
 // Entry (entry_widgets.cpp, date_picker.cpp)
 void drawTextField(Frame& f, const session::ItemView& iv, float width);
 void drawNumber(Frame& f, const session::ItemView& iv, float width);
 void drawDate(Frame& f, const session::ItemView& iv, float width);
-// Drawing (signature_pad.cpp, body_map_list.cpp)
+// Drawing (signature_pad.cpp; body_map*.cpp: the figure, or the list behind "Show as a list")
 void drawSignature(Frame& f, const session::ItemView& iv, float width);
-void drawBodyMapList(Frame& f, const session::ItemView& iv, float width);
+void drawBodyMap(Frame& f, const session::ItemView& iv, float width);
 
 /// The answer as @p T, or nullptr (unanswered or another type).
 template <class T>

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "kiosk/ui/figure_raster.h"
+#include "kiosk/ui/desk_screens.h"
 #include "kiosk/ui/font_files.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/screens.h"
@@ -25,6 +27,9 @@ struct KioskView::Impl {
     UiState state;
     StaffGate staff;
     UiRequests requests;
+    FigureRaster figureRaster;
+    UiState deskState;   ///< the desk's scroll and taps, apart from the patient's
+    DeskUiState desk;    ///< the desk's search panels and typing
     double wake = -1;
 
     Impl(const core::Catalog& c, UiOptions o)
@@ -33,6 +38,28 @@ struct KioskView::Impl {
           staff(kiosk::staff::GateOptions{options.staffPin, std::chrono::seconds(options.staffIdleSeconds)},
                 options.staffHooks) {
         state.highContrast = options.highContrast;
+    }
+
+    /// The kiosk's one full-screen window, in @p pal and @p fonts (endWindow() closes it).
+    void beginWindow(const Frame& f, const Palette& pal, const FontSizeSet& sizes) {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(f.px(theme.gapEm), f.em * 0.25f));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, col(pal.background));
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, col(pal.background, 0.0f));
+        if (sizes.body) ImGui::PushFont(sizes.body);
+        ImGui::Begin("##kiosk", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    }
+    static void endWindow(const FontSizeSet& sizes) {
+        ImGui::End();
+        if (sizes.body) ImGui::PopFont();
+        ImGui::PopStyleColor(2);
+        ImGui::PopStyleVar(4);
     }
 
     /// Forgets one patient's typing when the intake starts over or ends.
@@ -77,20 +104,10 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     const core::Clock& clock = m.options.clock ? *m.options.clock : core::systemClock();
     Frame f{m.theme, pal, fonts, m.catalog, form, lang, m.registry, m.state, out, now, clock.localToday(),
             m.theme.emPx(io.DisplaySize.y, m.state.largerText), io.DisplaySize.x, io.DisplaySize.y,
-            m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight}};
+            m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight},
+            m.options.bodyFigure.get(), &m.figureRaster, m.options.textures};
 
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(f.px(m.theme.gapEm), f.em * 0.25f));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, col(pal.background));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, col(pal.background, 0.0f));
-    if (fonts.body) ImGui::PushFont(fonts.body);
-    ImGui::Begin("##kiosk", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    m.beginWindow(f, pal, fonts);
 
     if (m.staff.pinOpen()) {
         if (m.staff.drawPinPad(f)) m.requests.exitKiosk = true;
@@ -111,10 +128,7 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
         m.staff.watchCorner(f);
     }
 
-    ImGui::End();
-    if (fonts.body) ImGui::PopFont();
-    ImGui::PopStyleColor(2);
-    ImGui::PopStyleVar(4);
+    Impl::endWindow(fonts);
 
     m.state.noScrollRects = std::move(m.state.noScrollNext);
     m.state.noScrollNext.clear();
@@ -131,10 +145,45 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     return out;
 }
 
+std::vector<staff::DeskAction> KioskView::drawDesk(const staff::DeskView& view, session::TimePoint now) {
+    static const forms::Form kNoForm;  // the desk shows no patient page; Frame needs one
+    Impl& m = *m_impl;
+    ImGuiIO& io = ImGui::GetIO();
+    std::vector<staff::DeskAction> out;
+    ActionSink unused;  // patient actions: the desk sends none
+    m.registry.beginFrame();
+    m.deskState.scroll.moreBelow = false;
+    if (io.MouseClicked[0]) out.push_back(staff::Touch{now});  // any tap restarts the desk's idle clock
+    const Palette& pal = m.theme.normal;
+    const FontSizeSet& fonts = m.fonts.forSize(false);
+    const core::Clock& clock = m.options.clock ? *m.options.clock : core::systemClock();
+    Frame f{m.theme, pal, fonts, m.catalog, kNoForm, view.staffLang, m.registry, m.deskState, unused, now,
+            clock.localToday(), m.theme.emPx(io.DisplaySize.y, false), io.DisplaySize.x, io.DisplaySize.y, m.options.clinicName, LogoImage{}};
+    m.beginWindow(f, pal, fonts);
+    ui::drawDesk(f, view, m.desk, out);
+    Impl::endWindow(fonts);
+    m.deskState.noScrollRects = std::move(m.deskState.noScrollNext);
+    m.deskState.noScrollNext.clear();
+
+    double wake = -1;
+    auto consider = [&](double s) { wake = wake < 0 ? s : std::min(wake, s); };
+    if (scrollAnimating(m.deskState.scroll, m.theme) || m.deskState.scroll.scrollToY >= 0) consider(0.0);
+    if (view.exporting.running) consider(0.25);       // the progress bar moves
+    if (view.idleSecondsLeft <= 30) consider(1.0);    // "closes in N s" counts down
+    m.wake = wake;
+    return out;
+}
+
+void KioskView::wipeDesk() {
+    m_impl->desk.wipe();
+    m_impl->deskState = UiState{};
+}
+
 double KioskView::wakeAfterSeconds() const { return m_impl->wake; }
 
 void KioskView::wipe() {
     m_impl->state = UiState{};
+    m_impl->figureRaster.forget();
     m_impl->state.highContrast = m_impl->options.highContrast;
     m_impl->wake = -1;
 }
@@ -153,6 +202,8 @@ void KioskView::setLogo(void* texture, int width, int height) {
     m_impl->options.logoWidth = width;
     m_impl->options.logoHeight = height;
 }
+
+void KioskView::setTextureSink(TextureSink* sink) { m_impl->options.textures = sink; }
 
 UiRequests KioskView::takeRequests() {
     UiRequests r = m_impl->requests;

@@ -6,17 +6,20 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/bodymap/figure.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/error.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/model.h"
 #include "kiosk/session/actions.h"
 #include "kiosk/session/view_model.h"
+#include "kiosk/staff/desk_view.h"
 #include "kiosk/staff/pin_gate.h"
 
 namespace kiosk::ui {
 
 class WidgetRegistry;  // ui/widget_registry.h: what each frame drew, for tests
+class TextureSink;     // ui/texture_sink.h: where the body-map figure's pixels go
 
 /// @brief Look and feel chosen by the clinic (app::KioskConfig fills it).
 struct UiOptions {
@@ -30,6 +33,11 @@ struct UiOptions {
     void* logoTexture = nullptr;
     int logoWidth = 0, logoHeight = 0;  ///< the logo's size in pixels (for its aspect ratio)
     bool highContrast = false;  ///< start in the high-contrast theme
+    /// The drawn body map (app/ loads assets/body_map/); null = body-map items show as lists.
+    std::shared_ptr<const bodymap::Figure> bodyFigure;
+    /// Uploads the figure's pixels (app/: OpenGL); null = none (headless), the figure still works.
+    /// Must outlive every draw(); setTextureSink() sets it later.
+    TextureSink* textures = nullptr;
     /// PIN asked after the hidden corner gesture (3 s hold, top-left); "" = no PIN is set and the
     /// staff passphrase is asked instead. There is no built-in PIN.
     std::string staffPin;
@@ -57,6 +65,12 @@ public:
     std::vector<session::Action> draw(const session::ViewModel& vm, const forms::Form& form,
                                       session::TimePoint now);
 
+    /// Draws one frame of the staff desk (ui/desk_screens.h) for @p view, in the staff's language;
+    /// returns the staff's actions (a Touch first on any tap). The desk keeps transient state of
+    /// its own (scroll, a name being typed), apart from the patient's: wipeDesk() forgets it.
+    std::vector<staff::DeskAction> drawDesk(const staff::DeskView& view, session::TimePoint now);
+    void wipeDesk();
+
     /// Seconds until the UI needs a frame without input for its own animation (a finger-fling, the
     /// staff gesture): < 0 means "only on input". The session's countdowns are not in it: app/ wakes
     /// for them at session::Intake::nextDeadline().
@@ -76,6 +90,8 @@ public:
     /// Sets the logo after construction (the kiosk builds the view on a worker thread, before the
     /// GL context that uploads the logo exists). nullptr = none.
     void setLogo(void* texture, int width, int height);
+    /// Sets where the body-map figure's pixels go once a GL context exists (see UiOptions::textures).
+    void setTextureSink(TextureSink* sink);
 
     UiRequests takeRequests();
     const WidgetRegistry& registry() const;

@@ -38,12 +38,8 @@ const std::vector<std::vector<KeyDef>>& passphraseRows() {
     return kRows;
 }
 
-/// Registry key of a pad key: the pad's own keys (digits, cancel, backspace, OK) are staff/pin/*,
-/// the passphrase keyboard's characters staff/pass/*.
-std::string padKey(const std::string& id, bool passphrase) {
-    const bool control = id == "cancel" || id == "ok" || id == "backspace";
-    return std::string(passphrase && !control ? "staff/pass/" : "staff/pin/") + id;
-}
+/// Registry key of a PIN pad key (the passphrase keyboard's are made by passphraseKeyboard()).
+std::string padKey(const std::string& id) { return "staff/pin/" + id; }
 
 }  // namespace
 
@@ -124,7 +120,7 @@ void StaffGate::drawPinKeys(Frame& f, float x, float y, const staff::GateView& v
         ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(column) * (keyW + gap),
                                          y + static_cast<float>(row) * (target + gap)));
         const std::string id = kKeys[i];
-        const std::string key = padKey(id, false);
+        const std::string key = padKey(id);
         const std::string label = id == "cancel" ? f.tr("ui.staff.cancel")
                                   : id == "backspace" ? f.tr("ui.keyboard.backspace") : id;
         ButtonSpec spec{key, label, WidgetKind::Key};
@@ -146,9 +142,9 @@ void StaffGate::drawPinKeys(Frame& f, float x, float y, const staff::GateView& v
     if (button(f, ok, ImVec2(gridW, target))) (void)m_gate.submit(f.now);
 }
 
-void StaffGate::drawPassphraseKeys(Frame& f, float x, float y, float width, const staff::GateView& v) {
+const KeyDef* passphraseKeyboard(Frame& f, float x, float y, float width, bool shift, bool locked, bool canSubmit,
+                                 std::string_view charPrefix, std::string_view controlPrefix) {
     using Type = KeyDef::Type;
-    const bool locked = v.lockedSeconds > 0;
     const float target = f.px(f.theme.targetEm);
     const float unit = columnWidth(f, width, 10);
     const KeyDef* pressed = nullptr;
@@ -157,19 +153,27 @@ void StaffGate::drawPassphraseKeys(Frame& f, float x, float y, float width, cons
         ImGui::SetCursorScreenPos(ImVec2(slot.x, slot.y));
         std::string label;
         switch (k.type) {
-            case Type::Char: label = m_shift ? upperLetter(k.text) : k.text; break;
+            case Type::Char: label = shift ? upperLetter(k.text) : k.text; break;
             case Type::Shift: label = f.tr("ui.keyboard.shift_short"); break;
             case Type::Backspace: label = f.tr("ui.keyboard.backspace"); break;
             case Type::Space: label = f.tr("ui.keyboard.space"); break;
             default: label = f.tr(k.id == "ok" ? "ui.staff.ok" : "ui.staff.cancel"); break;
         }
-        const std::string key = padKey(k.id, true);
+        const bool control = k.id == "cancel" || k.id == "ok" || k.id == "backspace";
+        const std::string key = std::string(control ? controlPrefix : charPrefix) + k.id;
         ButtonSpec spec{key, label, WidgetKind::Key};
-        spec.look = k.id == "ok" ? Look::Primary : (k.type == Type::Shift && m_shift) ? Look::Selected : Look::Plain;
+        spec.look = k.id == "ok" ? Look::Primary : (k.type == Type::Shift && shift) ? Look::Selected : Look::Plain;
         spec.font = k.type == Type::Char ? FontRole::Question : FontRole::BodyBold;
-        spec.enabled = k.id == "cancel" || (k.id == "ok" ? v.canSubmit : !locked);
+        spec.enabled = k.id == "cancel" || (k.id == "ok" ? canSubmit : !locked);
         if (button(f, spec, ImVec2(slot.w, target))) pressed = &k;
     }
+    return pressed;
+}
+
+void StaffGate::drawPassphraseKeys(Frame& f, float x, float y, float width, const staff::GateView& v) {
+    using Type = KeyDef::Type;
+    const KeyDef* pressed = passphraseKeyboard(f, x, y, width, m_shift, v.lockedSeconds > 0, v.canSubmit,
+                                               "staff/pass/", "staff/pin/");
     if (!pressed) return;
     switch (pressed->type) {
         case Type::Shift: m_shift = !m_shift; return;

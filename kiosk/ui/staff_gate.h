@@ -5,11 +5,20 @@
 // passes key presses on; the rules (constant-time compare, back-off, lockout, audit, idle close)
 // are the gate's. A patient wiping the intake does not reset the lockout.
 #include <optional>
+#include <string_view>
 
 #include "kiosk/staff/pin_gate.h"
 #include "kiosk/ui/frame.h"
+#include "kiosk/ui/keyboard.h"
 
 namespace kiosk::ui {
+
+/// @brief The staff passphrase keyboard (letters with shift, digits, the symbols passphrases use;
+///        cancel, space and OK), @p width wide from (@p x, @p y): the gate's and the staff desk's.
+///        Characters register as <@p charPrefix><char>, cancel / ok / backspace as
+///        <@p controlPrefix><id>. Returns the key tapped this frame, or nullptr; the caller acts on it.
+const KeyDef* passphraseKeyboard(Frame& f, float x, float y, float width, bool shift, bool locked, bool canSubmit,
+                                 std::string_view charPrefix, std::string_view controlPrefix);
 
 class StaffGate {
 public:

@@ -52,6 +52,8 @@ Palette normalPalette() {
     p.errorBackground = hex(0xFBE9E9);
     p.pad = hex(0xFFFFFF);
     p.ink = hex(0x102A5C);
+    p.figureFill = hex(0xE3D7C7);
+    p.figureOutline = hex(0x5C544B);
     return p;
 }
 
@@ -75,6 +77,8 @@ Palette highContrastPalette() {
     p.errorBackground = hex(0x2B0000);
     p.pad = hex(0x000000);
     p.ink = hex(0xFFFFFF);
+    p.figureFill = hex(0x262626);
+    p.figureOutline = hex(0xFFFFFF);
     return p;
 }
 
@@ -97,6 +101,9 @@ std::vector<ContrastPair> contrastPairs(const Palette& p) {
         {"text on error background", p.text, p.errorBackground, 4.5},
         {"ink on pad", p.ink, p.pad, 3.0},
         {"pad border on pad", p.buttonBorder, p.pad, 3.0},
+        {"figure outline on figure", p.figureOutline, p.figureFill, 3.0},
+        {"figure outline on background", p.figureOutline, p.background, 3.0},
+        {"selected outline on figure", p.selected, p.figureFill, 3.0},
     };
 }
 

@@ -39,6 +39,8 @@ struct Palette {
     Rgb errorBackground;///< band behind a question that has an error
     Rgb pad;            ///< signature pad surface
     Rgb ink;            ///< signature ink (>= 3:1 on pad)
+    Rgb figureFill;     ///< body-map region nobody marked (the figure stands out on background)
+    Rgb figureOutline;  ///< lines between body-map regions (>= 3:1 on figureFill and background)
 };
 
 Palette normalPalette();        ///< warm off-white, dark text, blue selection, green go

@@ -2,6 +2,7 @@
 // Transient UI state (STYLE.md #4): what a finger is doing, text being typed, scroll positions.
 // Answers never live here; they are in session::Intake. wipe() forgets all of it between patients.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,18 @@ struct PartialDate {
     int missingDay = 0;  ///< a day the chosen month lacks (tapped, or dropped by a month change): explained
 };
 
+/// @brief What one body-map item's screen is doing (answers themselves are in the session).
+struct BodyMapUi {
+    std::string focus;                  ///< region whose panel is open; "" = none
+    std::string choiceA, choiceB;       ///< a tap that could mean either: both offered as buttons
+    bool showBack = false;              ///< narrow screens show one view: the back one
+    bool asList = false;                ///< "Show as a list" was tapped
+    bool confirmClearAll = false;       ///< "Clear all" asks first
+    std::optional<forms::BodyMark> undo;  ///< the last mark cleared, until Undo or another change
+    size_t undoAt = 0;                  ///< where it stood in the list of marks
+    bool scrollToPanel = false;         ///< the panel opened below the figure: bring it into view
+};
+
 /// @brief Everything transient; see the header comment.
 struct UiState {
     bool largerText = false;
@@ -54,7 +67,7 @@ struct UiState {
     std::map<std::string, PartialDate> dates;        ///< item id -> date being picked
     std::string strokeItem;                          ///< signature item of the stroke in progress
     forms::Stroke stroke;                            ///< points 0..1 of the stroke being drawn
-    std::map<std::string, std::string> bodyFocus;    ///< body-map item -> region whose detail shows
+    std::map<std::string, BodyMapUi> bodyMaps;       ///< body-map item id -> its panel, view, undo
     std::vector<Rect> noScrollRects;                 ///< last frame: areas where a drag draws, not scrolls
     std::vector<Rect> noScrollNext;                  ///< this frame's, swapped in at the end of the frame
 

@@ -13,6 +13,7 @@ const char* toString(WidgetKind kind) {
         case WidgetKind::Key: return "key";
         case WidgetKind::Stepper: return "stepper";
         case WidgetKind::Canvas: return "canvas";
+        case WidgetKind::Region: return "region";
         case WidgetKind::Hidden: return "hidden";
     }
     return "?";

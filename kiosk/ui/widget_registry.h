@@ -17,6 +17,8 @@ enum class WidgetKind {
     Key,      ///< a key of an on-screen keyboard, number pad or PIN pad
     Stepper,  ///< a - / + button of a number or date
     Canvas,   ///< signature pad
+    Region,   ///< a region of the drawn body map: a small square at its deepest point; the figure
+              ///< around it takes the tap and picks the region a fingertip means (bodymap::pick)
     Hidden,   ///< the staff corner: not a patient target, excluded from spacing checks
 };
 const char* toString(WidgetKind kind);

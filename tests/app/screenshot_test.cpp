@@ -3,6 +3,7 @@
 #include <cairo.h>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <cstdlib>
 #include <set>
 
 #include "kiosk/store/store.h"
@@ -52,7 +53,10 @@ Png readPng(const std::string& path) {
 }
 
 void expectScreen(const std::string& screen, const std::string& extra = "") {
-    TempDir dir("shot-" + screen.substr(0, screen.find(':')));
+    std::string name = screen;  // one folder per screen: ctest runs these side by side
+    for (char& c : name)
+        if (c == ':') c = '_';
+    TempDir dir("shot-" + name);
     const std::string out = dir / "shot.png";
     const RunResult r =
         runKiosk("screenshot --screen " + screen + " --size 1024x768 -o '" + out + "' " + extra, kXvfb);
@@ -72,9 +76,12 @@ TEST(AppScreenshot, ThankYouHighContrastLargerText) {
 }
 TEST(AppScreenshot, IdleWarning) { expectScreen("idle"); }
 TEST(AppScreenshot, ResumeAfterACrashInSpanish) { expectScreen("resume", "--lang es"); }
+TEST(AppScreenshot, StaffDeskListInSpanish) { expectScreen("desk", "--lang es"); }
+TEST(AppScreenshot, StaffDeskDetail) { expectScreen("desk:detail"); }
 
 /// Pixels of @p path that are (nearly) pure magenta; -1 when the PNG cannot be read.
-long magentaPixels(const std::string& path) {
+/// Pixels of @p path within @p tolerance of 0xRRGGBB @p rgb on every channel; -1 if unreadable.
+long pixelsNear(const std::string& path, uint32_t rgb, int tolerance) {
     cairo_surface_t* s = cairo_image_surface_create_from_png(path.c_str());
     long n = -1;
     if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
@@ -82,18 +89,21 @@ long magentaPixels(const std::string& path) {
         const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
         const int stride = cairo_image_surface_get_stride(s);
         const unsigned char* data = cairo_image_surface_get_data(s);
+        const auto near = [&](uint32_t px, int shift) {
+            return std::abs(static_cast<int>((px >> shift) & 0xFF) - static_cast<int>((rgb >> shift) & 0xFF)) <= tolerance;
+        };
         for (int y = 0; y < h; ++y) {
             const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) *
                                                                            static_cast<size_t>(stride));
-            for (int x = 0; x < w; ++x) {
-                const uint32_t r = (row[x] >> 16) & 0xFF, g = (row[x] >> 8) & 0xFF, b = row[x] & 0xFF;
-                if (r > 240 && g < 16 && b > 240) ++n;
-            }
+            for (int x = 0; x < w; ++x)
+                if (near(row[x], 16) && near(row[x], 8) && near(row[x], 0)) ++n;
         }
     }
     cairo_surface_destroy(s);
     return n;
 }
+
+long magentaPixels(const std::string& path) { return pixelsNear(path, 0xFF00FF, 15); }
 
 /// A config naming @p logo as the clinic's logo.
 std::string logoConfig(const TempDir& dir, const std::string& logo) {
@@ -130,6 +140,28 @@ TEST(AppScreenshot, AMissingLogoIsAWarningAndTheScreenStillRenders) {
     EXPECT_NE(r.output.find("logo: no such file"), std::string::npos) << r.output;
     EXPECT_GT(readPng(out).distinctColours, 8u) << "looks blank";
     EXPECT_EQ(magentaPixels(out), 0);
+}
+
+TEST(AppScreenshot, TheBodyMapIsDrawnWithItsMarks) {
+    // The real GL path: cairo draws the figure, the texture reaches the screen, taps mark regions.
+    TempDir dir("shot-body");
+    const std::string out = dir / "shot.png";
+    const RunResult r = runKiosk("screenshot --screen page:pain_map --size 1280x800 --tap item/pain_map/lower_back_l "
+                                 "--tap item/pain_map/lower_back_l/intensity/7 --tap item/pain_map/lower_back_l/done "
+                                 "-o '" + out + "'",
+                                 kXvfb);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const std::string plain = dir / "plain.png";  // the same page, nothing marked
+    ASSERT_EQ(runKiosk("screenshot --screen page:pain_map --size 1280x800 -o '" + plain + "'", kXvfb).exitCode, 0);
+    // Intensity 7's tint: in the legend on both, and over the lower back on the marked one.
+    EXPECT_GT(pixelsNear(out, 0xCB0B22, 2), pixelsNear(plain, 0xCB0B22, 2) + 300) << "the region is not tinted";
+    EXPECT_GT(pixelsNear(plain, 0xE3D7C7, 2), 20000) << "no figure in the unmarked regions' fill";
+
+    const RunResult bad = runKiosk("screenshot --screen page:pain_map --tap item/pain_map/kneecap -o '" +
+                                       dir / "x.png" + "'",
+                                   kXvfb);
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_NE(bad.output.find("--tap item/pain_map/kneecap: no such widget"), std::string::npos) << bad.output;
 }
 
 TEST(AppScreenshot, MissingPageIsAClearError) {

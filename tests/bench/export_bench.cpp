@@ -1,6 +1,7 @@
 // Export figures for `make bench` (PERFORMANCE.md): the CSV export of 10 000 and 100 000 intakes
 // through the real export job (unlock excluded: argon2id is the same for any count), beside the
-// floor measured in the same run, `sqlite3 -csv` dumping the plain columns of the same rows. Each
+// floor measured in the same run, `sqlite3 -csv` dumping the plain columns of the same rows; and the
+// therapist's PDF of 1 000 intakes in one file: time per page and peak memory (no target yet). Each
 // export runs in a fresh child process (this program again, "child" mode), so its peak memory
 // (ru_maxrss from wait4) is its own: streaming means 100 000 stay within 1.2x of 10 000.
 // Records are the bundled intake form answered with tests/data/answers/intake-red-flags, saved
@@ -22,6 +23,7 @@
 #include "kiosk/export/csv_export.h"
 #include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
+#include "kiosk/export/pdf_intake.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/simulate.h"
 #include "kiosk/store/store.h"
@@ -68,7 +70,8 @@ bool fill(const std::string& db, int n) {
     return true;
 }
 
-/// Child mode: unlock, then plan and write the CSV and mark the records; prints the export's milliseconds.
+/// Child mode: unlock, then plan and write the CSV (or the PDF when @p out ends in .pdf) and mark the
+/// records; prints the export's milliseconds.
 int child(const std::string& db, const std::string& out) {
     store::StoreOptions o;
     o.dbPath = db;
@@ -83,6 +86,17 @@ int child(const std::string& db, const std::string& out) {
     if (!plan) return 1;
     exports::ExportOptions options;
     options.writer = exports::csvWriter(plan->layout);
+    core::Catalog catalog;
+    if (out.size() > 4 && out.compare(out.size() - 4, 4, ".pdf") == 0) {
+        auto loaded = core::Catalog::loadDir(bundled("assets/i18n"));
+        if (!loaded) return 1;
+        catalog = std::move(*loaded);
+        exports::PdfOptions pdf;
+        pdf.catalog = &catalog;
+        pdf.clinicName = "Bench Clinic";
+        pdf.shelf = std::make_shared<exports::FormShelf>(std::move(shelf));
+        options.writer = exports::pdfWriter(std::move(pdf));
+    }
     auto done = exports::exportRecords(*s, *key, {}, out, options);
     if (!done) {
         std::fprintf(stderr, "%s\n", done.error().format().c_str());
@@ -175,6 +189,28 @@ int main(int argc, char** argv) {
     std::printf("peak memory 100 000 / 10 000: %.2fx   (target <= 1.2x; time target <= 3x the floor)\n",
                 rss10k ? static_cast<double>(rss100k) / static_cast<double>(rss10k) : 0.0);
     std::printf("(every record is a sealed box: each costs one X25519 open the floor never pays)\n");
+
+    // The therapist's PDF: 1 000 intakes in one file, a page break between them.
+    {
+        constexpr int kPdfIntakes = 1000;
+        const std::string db = dir + "/intakes-pdf.sqlite3";
+        if (!fill(db, kPdfIntakes)) return 1;
+        const std::string pdf = dir + "/out.pdf";
+        const Run run = spawn({self, "child", db, pdf}, dir + "/child.txt");
+        const double ms = run.ok ? std::stod(firstLine(dir + "/child.txt")) : 0;
+        std::string info;
+        if (std::FILE* p = ::popen(("pdfinfo '" + pdf + "' 2>/dev/null").c_str(), "r")) {
+            char buf[256];
+            while (std::fgets(buf, sizeof buf, p)) info += buf;
+            ::pclose(p);
+        }
+        const auto at = info.find("Pages:");
+        const long pages = at == std::string::npos ? 0 : std::strtol(info.c_str() + at + 6, nullptr, 10);
+        std::printf("\nPDF for the therapist, %d intakes in one file: %.0f ms, %.2f ms per intake", kPdfIntakes, ms,
+                    ms / kPdfIntakes);
+        if (pages > 0) std::printf(", %ld pages, %.2f ms per page", pages, ms / static_cast<double>(pages));
+        std::printf(", peak %.1f MB%s\n", run.maxRssKb / 1024.0, run.ok ? "" : " (the export failed)");
+    }
     std::filesystem::remove_all(dir);
     return 0;
 }

@@ -11,17 +11,12 @@
 #include "kiosk/bodymap/hit_test.h"
 #include "kiosk/bodymap/regions.h"
 
+#include "figures.h"
+
 namespace kiosk::bodymap {
 namespace {
 
-const Figure& choir() {
-    static const Figure f = [] {
-        core::Result<Geometry> g = loadGeometry(KIOSK_SOURCE_DIR "/assets/body_map/choir_male.json");
-        if (!g) ADD_FAILURE() << g.error().format();
-        return makeFigure(g ? std::move(*g) : Geometry{});
-    }();
-    return f;
-}
+using test::choir;
 
 TEST(BodymapChoir, LoadsWithItsCredit) {
     const Geometry& g = choir().geometry;

@@ -8,17 +8,12 @@
 
 #include "kiosk/bodymap/hit_test.h"
 
+#include "figures.h"
+
 namespace kiosk::bodymap {
 namespace {
 
-const Figure& fixture() {
-    static const Figure f = [] {
-        core::Result<Geometry> g = loadGeometry(KIOSK_SOURCE_DIR "/tests/data/bodymap/fixture.json");
-        if (!g) ADD_FAILURE() << g.error().format();
-        return makeFigure(g ? std::move(*g) : Geometry{});
-    }();
-    return f;
-}
+using test::fixture;
 
 const RegionShape& shape(const char* id) {
     static const RegionShape none;
@@ -67,12 +62,12 @@ TEST(BodymapPick, InsideABigRegionIsThatRegion) {
 }
 
 TEST(BodymapPick, InsideASmallRegionNearAnotherSmallOneAsksWhich) {
-    const Pick p = pick(fixture(), View::Front, Point{70, 74}, kFinger);
+    const Pick p = pick(fixture(), View::Front, Point{70, 74}, kFinger);  // 1 deep, 1 more to lower
     EXPECT_EQ(p.kind, Pick::Kind::Ambiguous);
     EXPECT_EQ(p.first, "upper");  // the one under the finger first
     EXPECT_EQ(p.second, "lower");
-    // Far enough from the shared edge, it is plainly the region under the finger.
-    const Pick q = pick(fixture(), View::Front, Point{70, 68}, kFinger);
+    // 3 deep in upper and 3 more to lower: 6 from the border is past the 3 that leave a doubt.
+    const Pick q = pick(fixture(), View::Front, Point{70, 72}, kFinger);
     EXPECT_EQ(q.kind, Pick::Kind::One);
     EXPECT_EQ(q.first, "upper");
 }

@@ -7,17 +7,12 @@
 #include <optional>
 #include <string>
 
+#include "figures.h"
+
 namespace kiosk::bodymap {
 namespace {
 
-const Geometry& fixture() {
-    static const Geometry g = [] {
-        core::Result<Geometry> r = loadGeometry(KIOSK_SOURCE_DIR "/tests/data/bodymap/fixture.json");
-        if (!r) ADD_FAILURE() << r.error().format();
-        return r ? *r : Geometry{};
-    }();
-    return g;
-}
+const Geometry& fixture() { return test::fixture().geometry; }
 
 std::string hit(View view, float x, float y) {
     const std::optional<std::string_view> id = hitTest(fixture(), view, Point{x, y});

@@ -161,3 +161,38 @@ TEST_F(ExportJob, NeverWritesOverTheDatabaseOrItsFiles) {
 }
 
 }  // namespace
+
+// One file per record (the therapist's PDFs, here JSON documents for brevity): a new folder, whole.
+TEST_F(ExportJob, OneFilePerRecordGoesIntoANewFolderWholeOrNotAtAll) {
+    namespace fs = std::filesystem;
+    flipPayloadByte(db, ids[1]);
+    const std::string folder = dir / "each";
+    auto name = [](const kiosk::exports::ExportMeta& m) { return m.id + ".json"; };
+    auto done = kiosk::exports::exportRecordsEach(*store, *key, {}, folder, name);
+    ASSERT_TRUE(done) << done.error().format();
+    EXPECT_EQ(done->exported, 2);
+    EXPECT_EQ(done->damaged, std::vector<std::string>{ids[1]});
+    for (const auto& id : {ids[0], ids[2]}) {
+        const json doc = json::parse(st::readFile(folder + "/" + id + ".json"));
+        EXPECT_EQ(doc["records"][0]["id"], id);
+        EXPECT_EQ(fs::status(folder + "/" + id + ".json").permissions() & fs::perms::all,
+                  fs::perms::owner_read | fs::perms::owner_write);
+        EXPECT_EQ(statusOf(*store, id), RecordStatus::Exported);
+    }
+    EXPECT_FALSE(fs::exists(folder + "/" + ids[1] + ".json"));
+    EXPECT_EQ(statusOf(*store, ids[1]), RecordStatus::Submitted);
+
+    // The folder exists now: refused, whatever is asked.
+    auto again = kiosk::exports::exportRecordsEach(*store, *key, {}, folder, name);
+    ASSERT_FALSE(again);
+    EXPECT_NE(again.error().message.find("already exists"), std::string::npos);
+
+    // Cancelled after one file: no folder, no temp folder, nothing more marked.
+    int calls = 0;
+    auto cancelled = kiosk::exports::exportRecordsEach(*store, *key, {}, dir / "never", name, {},
+                                                      [&](const ExportProgress&) { return ++calls < 1; });
+    ASSERT_FALSE(cancelled);
+    EXPECT_FALSE(fs::exists(dir / "never"));
+    for (const auto& e : fs::directory_iterator(dir.path()))
+        EXPECT_EQ(e.path().filename().string().find("never.tmp"), std::string::npos) << e.path();
+}

@@ -88,7 +88,16 @@ TEST(BundledContent, IntakeCarriesItsRedFlagsScoresAndLanguages) {
     EXPECT_TRUE(sleep->prorate);
     const Score* regions = findScore(*form, "pain_regions");
     ASSERT_NE(regions, nullptr);
-    EXPECT_EQ(regions->method, ScoreMethod::Count);
+    EXPECT_EQ(regions->method, ScoreMethod::PainfulRegions);  // a region rated 0 does not hurt
+    // The body-map scores the issue asks for, staff-only like every score.
+    for (const auto& [id, method] : {std::pair{"widespread_pain_index", ScoreMethod::Wpi},
+                                     std::pair{"generalized_pain", ScoreMethod::GeneralizedPain},
+                                     std::pair{"worst_pain_region", ScoreMethod::WorstRegion}}) {
+        const Score* s = findScore(*form, id);
+        ASSERT_NE(s, nullptr) << id;
+        EXPECT_EQ(s->method, method) << id;
+        EXPECT_EQ(s->items, (std::vector<std::string>{"pain_map"})) << id;
+    }
     const Item* map = form->findItem("pain_map");
     ASSERT_NE(map, nullptr);
     EXPECT_EQ(map->type, ItemType::BodyMap);

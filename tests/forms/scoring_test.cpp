@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kiosk/bodymap/regions.h"
 #include "support/form_builder.h"
 
 using namespace kiosk::testing;
@@ -221,4 +222,95 @@ TEST(FormsFlags, RaisedWhenTheConditionHolds) {
     raised = raisedFlags(f, {{"y1", true}, {"pain", 9.0}, {"aids", std::vector<std::string>{"walker"}}});
     ASSERT_EQ(raised.size(), 2u);
     EXPECT_EQ(raised[1]->id, "walker");
+}
+
+// [SECTION] Body-map methods (painful_regions, wpi, generalized_pain, worst_region)
+namespace {
+
+Form twoMaps() {
+    return form({page("p", {bodyMap("now", {BodyDetail::Intensity}), bodyMap("before", {BodyDetail::Intensity}),
+                            scale("pain")})});
+}
+
+double valueOf(ScoreMethod m, const Answers& a, std::vector<std::string> items = {"now"}) {
+    const Form f = twoMaps();
+    const ScoreOutcome o = computeScore(score("s", m, std::move(items)), f, a);
+    EXPECT_TRUE(o.value) << "no value";
+    return o.value.value_or(-1);
+}
+
+}  // namespace
+
+TEST(FormsScoringBodyMap, PainfulRegionsLeaveOutTheOnesRatedZero) {
+    const Answers a{{"now", BodyMapAnswer{{"calf_l", 0, {}}, {"calf_r", 3, {}}, {"neck_back_l", std::nullopt, {}}}}};
+    EXPECT_EQ(valueOf(ScoreMethod::PainfulRegions, a), 2);  // calf_r, and the unrated neck
+    EXPECT_EQ(valueOf(ScoreMethod::Count, a), 3);           // count still counts every mark
+}
+
+TEST(FormsScoringBodyMap, WidespreadPainIndexCountsEachAreaOnce) {
+    // Front and back of one shoulder, elbow and forearm of one arm: one area each.
+    const Answers a{{"now", BodyMapAnswer{{"shoulder_front_r", 5, {}}, {"shoulder_back_r", 4, {}},
+                                          {"elbow_back_l", 2, {}}, {"forearm_front_l", 2, {}},
+                                          {"knee_back_l", 3, {}}, {"sole_l", 8, {}}, {"mid_back_r", 4, {}}}}};
+    // shoulder_girdle_r, lower_arm_l, lower_leg_l (the knee), upper_back (the mid back); the
+    // sole is in no area.
+    EXPECT_EQ(valueOf(ScoreMethod::Wpi, a), 4);
+    EXPECT_EQ(valueOf(ScoreMethod::PainfulRegions, a), 7);
+}
+
+TEST(FormsScoringBodyMap, AllNineteenAreas) {
+    BodyMapAnswer all;
+    for (const auto& r : kiosk::bodymap::regions()) all.push_back(BodyMark{std::string(r.id), 1, {}});
+    const Answers a{{"now", all}};
+    EXPECT_EQ(valueOf(ScoreMethod::Wpi, a), 19);
+    EXPECT_EQ(valueOf(ScoreMethod::PainfulRegions, a), 74);
+    EXPECT_EQ(valueOf(ScoreMethod::GeneralizedPain, a), 1);
+}
+
+TEST(FormsScoringBodyMap, GeneralizedPainNeedsFourOfFiveRegionsWithoutJawChestAbdomen) {
+    // Left upper, right upper, left lower: three regions.
+    BodyMapAnswer three{{"upper_arm_front_l", 4, {}}, {"wrist_back_r", 4, {}}, {"hamstring_l", 4, {}}};
+    EXPECT_EQ(valueOf(ScoreMethod::GeneralizedPain, {{"now", three}}), 0);
+    // The chest and the jaw lie in the axial and right upper regions but do not count.
+    BodyMapAnswer withChest = three;
+    withChest.push_back({"chest_r", 6, {}});
+    withChest.push_back({"abdomen_l", 6, {}});
+    EXPECT_EQ(valueOf(ScoreMethod::GeneralizedPain, {{"now", withChest}}), 0);
+    // The neck does: four regions.
+    BodyMapAnswer four = three;
+    four.push_back({"neck_back_l", 2, {}});
+    EXPECT_EQ(valueOf(ScoreMethod::GeneralizedPain, {{"now", four}}), 1);
+    // Rated 0 is no pain there.
+    four.back().intensity = 0;
+    EXPECT_EQ(valueOf(ScoreMethod::GeneralizedPain, {{"now", four}}), 0);
+}
+
+TEST(FormsScoringBodyMap, WorstRegionNamesTheFirstStrongest) {
+    const Form f = twoMaps();
+    const Answers a{{"now", BodyMapAnswer{{"calf_l", 6, {}}, {"lower_back_r", 8, {}}, {"knee_front_l", 8, {}},
+                                          {"neck_back_l", std::nullopt, {}}}}};
+    const ScoreOutcome o = computeScore(score("w", ScoreMethod::WorstRegion, {"now"}), f, a);
+    ASSERT_TRUE(o.value);
+    EXPECT_EQ(*o.value, 8);
+    EXPECT_EQ(o.region, "lower_back_r");
+    // No rating at all: no value (and no region).
+    const ScoreOutcome none = computeScore(score("w", ScoreMethod::WorstRegion, {"now"}), f,
+                                           {{"now", BodyMapAnswer{{"calf_l", std::nullopt, {}}}}});
+    EXPECT_FALSE(none.value);
+    EXPECT_EQ(none.region, "");
+}
+
+TEST(FormsScoringBodyMap, SeveralItemsAreTakenTogetherAndNothingMarkedIsNoValue) {
+    const Form f = twoMaps();
+    const Answers a{{"now", BodyMapAnswer{{"calf_l", 2, {}}}}, {"before", BodyMapAnswer{{"calf_l", 5, {}}, {"calf_r", 1, {}}}}};
+    const ScoreOutcome o = computeScore(score("s", ScoreMethod::PainfulRegions, {"now", "before"}), f, a);
+    EXPECT_EQ(o.value, 2);  // calf_l once
+    EXPECT_EQ(o.answered, 2);
+    EXPECT_EQ(o.total, 2);
+    const ScoreOutcome w = computeScore(score("w", ScoreMethod::WorstRegion, {"now", "before"}), f, a);
+    EXPECT_EQ(w.value, 5);
+    EXPECT_EQ(w.region, "calf_l");
+    const ScoreOutcome empty = computeScore(score("s", ScoreMethod::Wpi, {"now"}), f, {});
+    EXPECT_FALSE(empty.value);  // as count: an unanswered body map gives no score
+    EXPECT_EQ(empty.answered, 0);
 }

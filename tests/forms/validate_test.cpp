@@ -61,7 +61,7 @@ TEST(FormsValidate, UnknownKeyWithoutSuggestionListsTheKeys) {
     const std::string y = withItems(yesNo("a")) + "colour: red\n";
     EXPECT_TRUE(onlyError(load(y), locate(y, "colour"),
                           "unknown key 'colour' in the form; the keys here are id, version, title, description, "
-                          "languages, license, instrument, pages, scores, flags"));
+                          "languages, license, fhir, instrument, pages, scores, flags"));
 }
 
 TEST(FormsValidate, MissingRequiredKeysAreReportedAtTheMap) {
@@ -624,6 +624,37 @@ TEST(FormsValidate, BandsOutsideWhatTheScoreCanReach) {
     const LoadResult r = load(y);
     EXPECT_TRUE(onlyError(r, Pos{22, 9}, "band 3..5 can never apply: score 'yeses' goes from 0 to 2")) << dump(r);
     EXPECT_EQ(locate(y, "{min: 3").line, 22);
+}
+
+TEST(FormsValidate, BodyMapScoresReadBodyMapsOnly) {
+    const std::string y = withItems(
+        "      - {id: where, type: body_map, label: {en: W, es: W}, detail: [intensity]}\n"
+        "      - {id: plain, type: body_map, label: {en: P, es: P}}\n"
+        "      - {id: pain, type: scale, label: {en: P, es: P}}\n",
+        "scores:\n"
+        "  - {id: a, label: {en: A, es: A}, method: wpi, items: [where, pain]}\n"
+        "  - {id: b, label: {en: B, es: B}, method: worst_region, items: [plain]}\n"
+        "  - {id: c, label: {en: C, es: C}, method: generalized_pain, items: [where], reverse: [where]}\n"
+        "  - {id: d, label: {en: D, es: D}, method: mean, items: [where]}\n"
+        "  - id: e\n    label: {en: E, es: E}\n    method: wpi\n    items: [where, plain]\n"
+        "    bands:\n"
+        "      - {min: 0, max: 6, label: {en: L, es: L}}\n"
+        "      - {min: 7, max: 19, label: {en: H, es: H}}\n"
+        "      - {min: 20, max: 30, label: {en: X, es: X}}\n"   // the index stops at 19
+        "  - {id: f, label: {en: F, es: F}, method: painful_regions, items: [where, plain], missing: {prorate: true}}\n");
+    const LoadResult r = load(y);
+    EXPECT_EQ(r.errors.size(), 6u) << dump(r);
+    EXPECT_TRUE(hasError(r, locate(y, "pain]}"), "score 'a' has method: wpi, which reads body-map regions, but 'pain' is "
+                                                "a scale item; list body_map items only"));
+    EXPECT_TRUE(hasError(r, locate(y, "plain]}"), "score 'b' has method: worst_region, which compares how strong the "
+                                                 "pain is in each region, but 'plain' does not ask; add detail: "
+                                                 "[intensity] to it"));
+    EXPECT_TRUE(hasError(r, locate(y, "[where]}"), "'reverse' has no meaning for method: generalized_pain; remove it"));
+    EXPECT_TRUE(hasError(r, locate(y, "where]}\n  - id: e"),
+                         "score 'd' cannot average 'where', a body_map item; use number, scale, yes_no, single or "
+                         "matrix items, or method: count, painful_regions, wpi, generalized_pain or worst_region"));
+    EXPECT_TRUE(hasError(r, locate(y, "{min: 20"), "band 20..30 can never apply: score 'e' goes from 0 to 19"));
+    EXPECT_TRUE(hasError(r, locate(y, "true}"), "'prorate' scales up a sum; it has no meaning for method: painful_regions"));
 }
 
 TEST(FormsValidate, ScoreIdMustDifferFromItemIds) {

@@ -109,6 +109,7 @@ TEST_P(BundledForms, RecordMatchesTheHandWorkedExpectations) {
             ASSERT_TRUE(it->value) << id;
             EXPECT_NEAR(*it->value, want["value"].get<double>(), 0.05) << id;
         }
+        EXPECT_EQ(it->region, want.value("region", std::string())) << id;  // worst_region scores name one
         const std::string staffLang = form->languages.front();
         if (want["band"].is_null()) {
             EXPECT_EQ(it->band, "") << id;

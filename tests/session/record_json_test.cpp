@@ -17,7 +17,10 @@ TEST(SessionRecordJson, HasTheDocumentedShape) {
     r.submittedAt = "2026-11-25T10:09:00Z";
     r.answers = {{"pain_now", 7.0}, {"dob", forms::Date{1950, 3, 14}}, {"hurts", true}};
     r.hidden = {"night_pain"};
-    r.scores = {{"pain", 7.0, 1, 1, "severe"}, {"func", std::nullopt, 1, 4, ""}, {"odi", 12.5, 4, 4, ""}};
+    r.scores = {{"pain", 7.0, 1, 1, "severe", ""},
+                {"func", std::nullopt, 1, 4, "", ""},
+                {"odi", 12.5, 4, 4, "", ""},
+                {"worst", 8.0, 1, 1, "", "lower_back_l"}};
     r.flags = {{"night", forms::Severity::Urgent, "Night pain", "Ask first."},
                {"anticoag", forms::Severity::Caution, "Blood thinners", "Gentle pressure."}};
     const json expected = json::parse(R"({
@@ -29,7 +32,8 @@ TEST(SessionRecordJson, HasTheDocumentedShape) {
       "hidden": ["night_pain"],
       "scores": [{"id": "pain", "value": 7, "answered": 1, "total": 1, "band": "severe"},
                  {"id": "func", "value": null, "answered": 1, "total": 4, "band": null},
-                 {"id": "odi", "value": 12.5, "answered": 4, "total": 4, "band": null}],
+                 {"id": "odi", "value": 12.5, "answered": 4, "total": 4, "band": null},
+                 {"id": "worst", "value": 8, "answered": 1, "total": 1, "band": null, "region": "lower_back_l"}],
       "flags": [{"id": "night", "severity": "urgent", "label": "Night pain", "explain": "Ask first."},
                 {"id": "anticoag", "severity": "caution", "label": "Blood thinners", "explain": "Gentle pressure."}]
     })");

@@ -147,3 +147,35 @@ TEST_F(DeskFixture, OnAThreadProgressShowsAndLeavingWaitsForTheExport) {
 
 }  // namespace
 }  // namespace kiosk::staff
+
+namespace kiosk::staff {
+namespace {
+using namespace testing;
+
+TEST_F(DeskFixture, OneIntakeAsTheTherapistsPdf) {
+    DeskOptions o = options();
+    o.clinicName = "Clínica Ñandú";
+    o.paper = exports::PaperSize::Letter;
+    desk = std::make_unique<Desk>(*store, *catalog, o);
+    desk->enter(kT0);
+    unlock(*desk);
+    desk->apply(SetStaffLang{"es"});
+    desk->apply(StartExport{ExportFormat::Pdf, red});
+    const DeskView v = desk->view();
+    ASSERT_FALSE(v.exporting.failed) << v.exporting.message;
+    EXPECT_EQ(std::filesystem::path(v.exporting.file).extension(), ".pdf");
+    const std::string pdf = st::readFile(v.exporting.file);
+    EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
+    EXPECT_EQ(statusOf(red), store::RecordStatus::Exported);
+    // Read back when poppler is there (packaging/install-deps.sh installs it).
+    if (std::system("command -v pdftotext >/dev/null 2>&1") == 0) {
+        const std::string txt = dir / "red.txt";
+        ASSERT_EQ(std::system(("pdftotext -enc UTF-8 '" + v.exporting.file + "' '" + txt + "'").c_str()), 0);
+        const std::string text = st::readFile(txt);
+        EXPECT_NE(text.find("Clínica Ñandú"), std::string::npos);
+        EXPECT_NE(text.find("URGENTE: Problema nuevo para controlar la orina o el intestino"), std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace kiosk::staff

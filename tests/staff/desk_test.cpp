@@ -225,3 +225,30 @@ TEST_F(DeskFixture, AnUnlockPadLeftAloneClosesBackToTheList) {
 
 }  // namespace
 }  // namespace kiosk::staff
+
+namespace kiosk::staff {
+namespace {
+using namespace testing;
+
+TEST_F(DeskFixture, TheFormsAreLoadedAtTheFirstVisitNotBefore) {
+    DeskOptions o = options();
+    o.shelf.reset();
+    int loads = 0;
+    o.loadShelf = [&] {
+        ++loads;
+        auto shelf = std::make_shared<exports::FormShelf>();
+        shelf->add(form);
+        return std::shared_ptr<const exports::FormShelf>(shelf);
+    };
+    Desk d(*store, *catalog, o);
+    EXPECT_EQ(loads, 0);
+    d.enter(kT0);
+    EXPECT_EQ(loads, 1);
+    EXPECT_EQ(d.view().list.rows.front().form, form->title.get("en"));  // read against the loaded form
+    d.apply(Leave{});
+    d.enter(at(10));
+    EXPECT_EQ(loads, 1);
+}
+
+}  // namespace
+}  // namespace kiosk::staff

@@ -39,9 +39,16 @@ void IntakeE2e::startUi(float width, float height) {
                 routeAction(a);
             else
                 handle(intake->apply(a));
-        });
+        },
+        uiOptions());
     if (had && before > ui->now()) ui->advance(std::chrono::duration<double>(before - ui->now()).count());
     ui->frame();
+}
+
+UiOptions IntakeE2e::uiOptions() const {
+    UiOptions o;
+    o.bodyFigure = bundledFigure();  // as the kiosk draws it (the list is one tap away)
+    return o;
 }
 
 void IntakeE2e::handle(const std::vector<session::Effect>& effects) {

@@ -31,6 +31,8 @@ protected:
     void SetUp() override;
     /// (Re)creates the UI at @p width x @p height over the same intake (the session is kept).
     void startUi(float width, float height);
+    /// What the kiosk gives its view: the bundled body-map figure.
+    UiOptions uiOptions() const;
 
     /// Welcome -> (language) -> Start.
     void startIntake(const std::string& lang = "en");

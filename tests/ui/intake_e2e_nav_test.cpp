@@ -198,6 +198,7 @@ TEST_F(IntakeE2e, LargerTextNeverDrawsABodyRegionNameSmaller) {
     startUi(1280, 800);
     startIntake("es");
     advanceTo("pain_where", Patient{});
+    ui->tap("item/pain_map/as_list");  // the list behind the drawing
     ui->tap("toggle/larger_text");
     ui->frames(2);
     int checked = 0;
@@ -218,6 +219,7 @@ TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
 
     startUi(1280, 800);  // the same intake, a smaller display
     ASSERT_EQ(pageId(), "pain_where");
+    ASSERT_TRUE(ui->tap("item/pain_map/as_list"));  // the list behind the drawing
     const float minTarget = 64.0f * 800.0f / 1080.0f - 0.5f;
     for (const auto& region : bodymap::regions()) {
         const std::string key = "item/pain_map/" + std::string(region.id);

@@ -215,8 +215,16 @@ TEST_F(UiTest, BodyMapListMarksRefinesAndClears) {
     m = answer<forms::BodyMapAnswer>("pain_map");
     EXPECT_EQ((*m)[0].intensity, 6);
     EXPECT_EQ((*m)[0].kinds, (std::vector<std::string>{"burning"}));
-    ui->tap(base);  // tapped again while in focus: cleared
+    ui->tap(base);  // tapped again: still marked, its details kept (only Clear clears)
+    m = answer<forms::BodyMapAnswer>("pain_map");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ((*m)[0], (forms::BodyMark{region, 6, {"burning"}}));
+    ui->tap(base + "/remove");
     EXPECT_EQ(session.answers.count("pain_map"), 0u);
+    ui->tap("item/pain_map/undo");  // and it comes back with everything the patient said
+    m = answer<forms::BodyMapAnswer>("pain_map");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ((*m)[0], (forms::BodyMark{region, 6, {"burning"}}));
 }
 
 TEST_F(UiTest, EveryRegionHasAToggle) {

@@ -21,34 +21,7 @@ protected:
         if (larger) ui->tap("toggle/larger_text");
     }
 
-    void check(const std::string& scenario) {
-        ui->frames(2);
-        const float scale = ui->height() / 1080.0f;
-        const float minTarget = 64.0f * scale - 0.5f, minGap = 12.0f * scale - 0.5f;
-        std::vector<const WidgetInfo*> ws;
-        for (const auto& w : ui->registry().widgets())
-            if (w.kind != WidgetKind::Hidden) ws.push_back(&w);
-        ASSERT_FALSE(ws.empty()) << scenario;
-        for (const auto* w : ws) {
-            EXPECT_GE(w->rect.h, minTarget) << scenario << ": " << w->key << " too low";
-            EXPECT_GE(w->rect.w, minTarget) << scenario << ": " << w->key << " too narrow";
-        }
-        // Spacing between what a finger can reach (parts scrolled out of view do not count).
-        for (size_t i = 0; i < ws.size(); ++i) {
-            if (ws[i]->visible.empty()) continue;
-            for (size_t j = i + 1; j < ws.size(); ++j) {
-                if (ws[j]->visible.empty()) continue;
-                EXPECT_GE(gapBetween(ws[i]->visible, ws[j]->visible), minGap)
-                    << scenario << ": " << ws[i]->key << " and " << ws[j]->key << " too close";
-            }
-        }
-        // Nothing tappable off the screen sideways.
-        for (const auto* w : ws) {
-            EXPECT_GE(w->rect.x, 0.0f) << scenario << ": " << w->key;
-            EXPECT_LE(w->rect.right(), ui->width() + 0.5f) << scenario << ": " << w->key;
-        }
-        checked += static_cast<int>(ws.size());
-    }
+    void check(const std::string& scenario) { checked += expectTargets(*ui, scenario); }
     int checked = 0;
 };
 

@@ -16,6 +16,15 @@ core::Catalog loadCatalog() {
     return std::move(c).value();
 }
 
+std::shared_ptr<const bodymap::Figure> bundledFigure() {
+    static const std::shared_ptr<const bodymap::Figure> figure = [] {
+        auto g = bodymap::loadGeometry(std::string(KIOSK_SOURCE_DIR) + "/assets/body_map/choir_male.json");
+        if (!g) ADD_FAILURE() << g.error().format();
+        return std::make_shared<const bodymap::Figure>(bodymap::makeFigure(g ? std::move(*g) : bodymap::Geometry{}));
+    }();
+    return figure;
+}
+
 std::string actionName(const session::Action& a) {
     static const char* kNames[] = {"Start", "SetLanguage", "SetAnswer", "ClearAnswer", "Next", "Back", "GoTo",
                                    "Submit", "SaveSucceeded", "SaveFailed", "Touch", "Tick", "StillHere", "Reset",
@@ -56,6 +65,13 @@ void UiDriver::frame() {
     io.DeltaTime = 1.0f / 60.0f;
     m_now += std::chrono::microseconds(16667);
     ImGui::NewFrame();
+    if (m_deskView) {
+        const auto deskActions = m_view->drawDesk(m_deskView(), m_now);
+        ImGui::Render();
+        for (const auto& a : deskActions)
+            if (m_onDeskAction) m_onDeskAction(a);
+        return;
+    }
     const session::ViewModel vm = m_viewModel();
     auto acts = m_view->draw(vm, m_form, m_now);
     ImGui::Render();
@@ -63,6 +79,12 @@ void UiDriver::frame() {
         m_actions.push_back(a);
         if (m_onAction) m_onAction(a);
     }
+}
+
+void UiDriver::showDesk(std::function<staff::DeskView()> view,
+                        std::function<void(const staff::DeskAction&)> onAction) {
+    m_deskView = std::move(view);
+    m_onDeskAction = std::move(onAction);
 }
 
 void UiDriver::frames(int n) {
@@ -111,7 +133,11 @@ bool UiDriver::tap(const std::string& key) {
         return false;
     }
     const WidgetInfo* w = find(key);
-    const float x = w->visible.x + w->visible.w * 0.5f, y = w->visible.y + w->visible.h * 0.5f;
+    tapAt(w->visible.x + w->visible.w * 0.5f, w->visible.y + w->visible.h * 0.5f);
+    return true;
+}
+
+void UiDriver::tapAt(float x, float y) {
     mouse(x, y, false);
     frame();
     mouse(x, y, true);
@@ -119,7 +145,7 @@ bool UiDriver::tap(const std::string& key) {
     mouse(x, y, false);
     frame();
     frame();  // what the tap changed (a keyboard opening, a new page) is in the registry now
-    return true;
+    settle();  // and where it scrolled the page to (a panel brought into view)
 }
 
 void UiDriver::drag(float x0, float y0, float x1, float y1, int steps, bool fling) {

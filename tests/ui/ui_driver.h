@@ -25,6 +25,10 @@ public:
     UiDriver(const UiDriver&) = delete;
     UiDriver& operator=(const UiDriver&) = delete;
 
+    /// From now on each frame draws the staff desk (KioskView::drawDesk) for @p view and gives its
+    /// actions to @p onAction, instead of the patient screens.
+    void showDesk(std::function<staff::DeskView()> view, std::function<void(const staff::DeskAction&)> onAction);
+
     void frame();
     void frames(int n);
     /// Moves the clock (the next frame sees it) without drawing.
@@ -38,6 +42,8 @@ public:
     /// Scrolls @p key into view by dragging, then presses and releases on it. Fails the test
     /// (ADD_FAILURE) and returns false when the widget is not on screen.
     bool tap(const std::string& key);
+    /// Presses and releases at @p x, @p y (screen pixels), as a finger would, wherever that is.
+    void tapAt(float x, float y);
     /// Presses at @p x0,y0, moves to @p x1,y1 over @p steps frames, holds still (unless @p fling)
     /// and releases.
     void drag(float x0, float y0, float x1, float y1, int steps = 10, bool fling = false);
@@ -67,12 +73,16 @@ private:
     std::function<session::ViewModel()> m_viewModel;
     std::function<void(const session::Action&)> m_onAction;
     std::vector<session::Action> m_actions;
+    std::function<staff::DeskView()> m_deskView;
+    std::function<void(const staff::DeskAction&)> m_onDeskAction;
     session::TimePoint m_now{};
     float m_width, m_height;
 };
 
 /// Loads assets/i18n of the source tree.
 core::Catalog loadCatalog();
+/// The bundled body-map figure (assets/body_map/choir_male.json), loaded and measured once.
+std::shared_ptr<const bodymap::Figure> bundledFigure();
 /// Type name of an action, for readable assertions ("SetAnswer").
 std::string actionName(const session::Action& a);
 

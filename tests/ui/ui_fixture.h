@@ -47,6 +47,39 @@ protected:
     std::unique_ptr<UiDriver> ui;
 };
 
+/// UX.md "Targets and text" on what @p ui drew last: every tappable thing >= 64 px high and wide at
+/// 1080 (scaled with the display), no two closer than 12 px where a finger can reach them, none off
+/// the screen sideways. Returns how many widgets were checked.
+inline int expectTargets(UiDriver& ui, const std::string& scenario) {
+    ui.frames(2);
+    const float scale = ui.height() / 1080.0f;
+    const float minTarget = 64.0f * scale - 0.5f, minGap = 12.0f * scale - 0.5f;
+    std::vector<const WidgetInfo*> ws;
+    // Body-map regions are points on the figure, not buttons: the figure around them takes the
+    // tap and finds the region a fingertip means (tests/ui/body_map_figure_test.cpp).
+    for (const auto& w : ui.registry().widgets())
+        if (w.kind != WidgetKind::Hidden && w.kind != WidgetKind::Region) ws.push_back(&w);
+    EXPECT_FALSE(ws.empty()) << scenario;
+    for (const auto* w : ws) {
+        EXPECT_GE(w->rect.h, minTarget) << scenario << ": " << w->key << " too low";
+        EXPECT_GE(w->rect.w, minTarget) << scenario << ": " << w->key << " too narrow";
+    }
+    // Spacing between what a finger can reach (parts scrolled out of view do not count).
+    for (size_t i = 0; i < ws.size(); ++i) {
+        if (ws[i]->visible.empty()) continue;
+        for (size_t j = i + 1; j < ws.size(); ++j) {
+            if (ws[j]->visible.empty()) continue;
+            EXPECT_GE(gapBetween(ws[i]->visible, ws[j]->visible), minGap)
+                << scenario << ": " << ws[i]->key << " and " << ws[j]->key << " too close";
+        }
+    }
+    for (const auto* w : ws) {
+        EXPECT_GE(w->rect.x, 0.0f) << scenario << ": " << w->key;
+        EXPECT_LE(w->rect.right(), ui.width() + 0.5f) << scenario << ": " << w->key;
+    }
+    return static_cast<int>(ws.size());
+}
+
 /// @brief A display to draw at: size, "Larger text" and language (parametrised tests).
 struct Display {
     int w, h;

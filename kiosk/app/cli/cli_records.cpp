@@ -10,7 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/app/cli/cli_fhir.h"
 #include "kiosk/app/cli/cli_target.h"
+#include "kiosk/app/cli/form_shelf_for.h"
+#include "kiosk/export/fhir_response.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/store/store.h"
 
@@ -57,9 +60,11 @@ void addList(CLI::App* records) {
 
 /// `records NAME ID`: unlocks the clinic key, then runs @p action on the record.
 using RecordAction = std::function<void(Store&, const store::ClinicKey&, const std::string& id)>;
-void addRecordCommand(CLI::App* records, const std::string& name, const std::string& help, const RecordAction& action) {
+CLI::App* addRecordCommand(CLI::App* records, const std::string& name, const std::string& help,
+                           const RecordAction& action, std::shared_ptr<StoreTarget>* target = nullptr) {
     auto* cmd = records->add_subcommand(name, help);
     auto t = addStoreTarget(cmd, true);
+    if (target != nullptr) *target = t;
     auto id = std::make_shared<std::string>();
     cmd->add_option("ID", *id, "record id (see records list)")->required();
     cmd->callback([t, id, action] {
@@ -67,16 +72,54 @@ void addRecordCommand(CLI::App* records, const std::string& name, const std::str
         const store::ClinicKey key = t->unlock(s);
         action(s, key, *id);
     });
+    return cmd;
+}
+
+/// The record's QuestionnaireResponse, typed by its form when the forms folder has it. The record
+/// names its form and times itself (record.h), so no listing is needed.
+nlohmann::json fhirResponseOf(const std::string& id, const nlohmann::json& record, const FhirArgs& fhir,
+                              const std::string& config) {
+    exports::ExportMeta meta;
+    meta.id = id;
+    try {  // a record of another shape keeps what could be read
+        const nlohmann::json& form = record.at("form");
+        meta.formId = form.value("id", "");
+        meta.formVersion = form.value("version", 0);
+        meta.contentHash = form.value("content_hash", "");
+        meta.lang = record.value("lang", "");
+        meta.submittedAt = record.value("submitted_at", "");
+    } catch (const nlohmann::json::exception&) {
+    }
+    const exports::FormShelf shelf = formShelfFor(config, fhir.formsDir);
+    exports::fhir::FhirOptions options;
+    options.base = fhir.base;
+    return exports::fhir::questionnaireResponse(meta, record, shelf.find(meta.formId, meta.formVersion, meta.contentHash),
+                                                options);
 }
 
 void addShow(CLI::App* records) {
-    addRecordCommand(records, "show", "unlock and print one record's JSON (patient data: stdout only)",
-                     [](Store& s, const store::ClinicKey& key, const std::string& id) {
-                         const std::string payload = orFail(s.viewPayload(id, key));
-                         // Printed as stored if it is not JSON (never re-encoded into something else).
-                         const auto parsed = nlohmann::json::parse(payload, nullptr, false);
-                         std::cout << (parsed.is_discarded() ? payload : parsed.dump(2)) << '\n';
-                     });
+    struct Args {
+        std::string format = "json";
+        FhirArgs fhir;
+        std::shared_ptr<StoreTarget> target;
+    };
+    auto a = std::make_shared<Args>();
+    CLI::App* show = addRecordCommand(
+        records, "show", "unlock and print one record's JSON, or its FHIR QuestionnaireResponse (patient data: stdout only)",
+        [a](Store& s, const store::ClinicKey& key, const std::string& id) {
+            const std::string payload = orFail(s.viewPayload(id, key));
+            // Printed as stored if it is not JSON (never re-encoded into something else).
+            const auto parsed = nlohmann::json::parse(payload, nullptr, false);
+            if (a->format == "fhir" && !parsed.is_discarded()) {
+                std::cout << fhirResponseOf(id, parsed, a->fhir, a->target->config).dump(2) << '\n';
+                return;
+            }
+            std::cout << (parsed.is_discarded() ? payload : parsed.dump(2)) << '\n';
+        },
+        &a->target);
+    show->add_option("--format", a->format, "json (the record as saved) or fhir (a QuestionnaireResponse)")
+        ->check(CLI::IsMember({"json", "fhir"}));
+    addFhirArgs(show, a->fhir);
 }
 
 void addVerify(CLI::App* records) {

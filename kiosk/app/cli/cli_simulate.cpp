@@ -14,6 +14,7 @@
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/store_sink.h"
 #include "kiosk/core/i18n.h"
+#include "kiosk/forms/fhir_link.h"
 #include "kiosk/core/text_file.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/record.h"
@@ -159,7 +160,9 @@ int runSimulate(const SimulateOptions& o) {
     }
     const core::Catalog catalog = loadCatalog();
     const auto hidden = o.dropHidden ? session::HiddenAnswers::Drop : session::HiddenAnswers::Error;
-    const session::SimulateResult r = session::simulate(loaded.form, *answers, o.lang, catalog, core::systemClock(), hidden);
+    // An imported form also takes answers keyed by FHIR linkIds and option codes.
+    const nlohmann::json byId = forms::answersByItemId(*loaded.form, *answers);
+    const session::SimulateResult r = session::simulate(loaded.form, byId, o.lang, catalog, core::systemClock(), hidden);
     for (const std::string& id : r.dropped)
         std::cerr << o.answersPath << ": note: answer to '" << id << "' dropped: the item is hidden\n";
     if (!r.ok()) {

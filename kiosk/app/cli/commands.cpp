@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <utility>
 
+#include "kiosk/app/cli/cli_fhir.h"
 #include "kiosk/app/cli/cli_simulate.h"
 #include "kiosk/app/cli/cli_store.h"
 #include "kiosk/app/cli/cli_support.h"
@@ -22,6 +23,7 @@ int runCommandLine(int argc, char** argv, std::function<int(const RunOptions&)> 
     addValidateCommand(app);
     addSimulateCommand(app);
     addStoreCommands(app);
+    addFhirCommands(app);
     return runCli(app, argc, argv, exitCode);
 }
 

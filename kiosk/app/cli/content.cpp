@@ -18,6 +18,11 @@ Content loadContent(const KioskConfig& config, size_t maxErrors) {
         return out;
     }
     out.catalog = std::move(*catalog);
+    if (auto geometry = bodymap::loadGeometry(config.assetsDir + "/body_map/choir_male.json")) {
+        out.figure = std::make_shared<const bodymap::Figure>(bodymap::makeFigure(std::move(*geometry)));
+    } else {
+        core::logger()->warn("body map: {} (body maps are shown as lists)", geometry.error().format());
+    }
 
     auto file = resolveFormFile(config.form, config.formsDir);
     if (!file) {

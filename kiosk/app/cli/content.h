@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kiosk/app/cli/kiosk_config.h"
+#include "kiosk/bodymap/figure.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/forms/model.h"
 
@@ -17,6 +18,9 @@ struct Content {
     std::shared_ptr<const forms::Form> form;  ///< null when the form did not load
     std::string formPath;                     ///< the file tried ("" when none was found)
     std::string lang;                         ///< the start language: the config's, if the form has it
+    /// <assetsDir>/body_map/choir_male.json, measured; null when it did not load (logged; body
+    /// maps then show as lists: a missing drawing never stops an intake).
+    std::shared_ptr<const bodymap::Figure> figure;
     std::string problemTitle;                 ///< "" when everything loaded
     std::vector<std::string> problems;        ///< one line each, located ("file:line:col: error: ...")
 

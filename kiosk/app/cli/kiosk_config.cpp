@@ -202,6 +202,13 @@ void readTheme(Reader& r, const YamlNode& n, KioskConfig& c) {
     }
 }
 
+void readPaper(Reader& r, const YamlNode& n, KioskConfig& c) {
+    auto v = r.scalar(n, "paper");
+    if (!v) return;
+    if (*v != "a4" && *v != "us_letter") return r.fail(n, "'paper' must be a4 or us_letter, not '" + *v + "'");
+    c.letterPaper = *v == "us_letter";
+}
+
 void readPin(Reader& r, const YamlNode& n, KioskConfig& c) {
     auto v = r.scalar(n, "staff_pin");
     if (!v) return;
@@ -232,6 +239,7 @@ const std::vector<Field>& topFields() {
         {"timeouts", [](Reader& r, const YamlNode& n,
                         KioskConfig& c) { readMap(r, n, "timeouts.", timeoutFields(), {}, c); }},
         {"theme", readTheme},
+        {"paper", readPaper},
         {"staff_pin", readPin},
         {"window", readWindow},
     };

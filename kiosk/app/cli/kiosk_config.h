@@ -73,6 +73,8 @@ struct KioskConfig {
     /// corner) to leave the kiosk. "" = no PIN: the gesture asks for the staff passphrase instead
     /// (there is no built-in PIN). Quote it in YAML ("0123") so that any YAML tool keeps a leading zero.
     std::string staffPin;
+    /// true for us_letter, false for a4 (`paper`): the page size of the therapist's PDF.
+    bool letterPaper = false;
     /// fullscreen | WxH, fullscreen (`window`): fullscreen on the primary monitor for the kiosk;
     /// a size opens a window without decorations (testing, screenshots on a desktop).
     WindowMode window;

@@ -35,6 +35,9 @@ public:
     /// is wiped at once). The hooks hold this sink: it must outlive the gate.
     staff::GateHooks staffGateHooks();
 
+    /// The store itself, for the staff desk (staff/desk.h) on the kiosk's own connection.
+    store::Store& store() { return m_store; }
+
     /// The draft a crash left behind, if it is young enough to resume (patient data: memory only).
     std::optional<std::string> takeDraft();
 

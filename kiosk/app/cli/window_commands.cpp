@@ -8,6 +8,25 @@
 
 namespace kiosk::app {
 
+bool isDeskScreen(const std::string& name) {
+    return name == "desk" || name == "desk:detail" || name == "desk:unlock" || name == "desk:health";
+}
+
+namespace {
+
+/// `screenshot --screen`: a patient screen or a desk screen (`run --screen` knows the patient's only).
+CLI::Validator screenshotScreenValidator() {
+    return CLI::Validator(
+        [](std::string& name) -> std::string {
+            if (isDeskScreen(name)) return {};
+            if (demoScreenValidator()(name).empty()) return {};
+            return "unknown screen '" + name + "' (screens: " + kDemoScreens + ", " + kDeskScreens + ")";
+        },
+        "");
+}
+
+}  // namespace
+
 void addRunCommand(CLI::App& app, int& exitCode, std::function<int(const RunOptions&)> runKiosk) {
     auto options = std::make_shared<RunOptions>();
     CLI::App* run = app.add_subcommand("run", "Start the kiosk (the default when no command is given)");
@@ -43,10 +62,10 @@ void addScreenshotCommand(CLI::App& app, int& exitCode,
                           std::function<int(const ScreenshotOptions&)> takeScreenshot) {
     auto o = std::make_shared<ScreenshotOptions>();
     CLI::App* cmd = app.add_subcommand("screenshot", "Render one screen to a PNG (for docs and review)");
-    cmd->add_option("--screen", o->screen, std::string("Screen: ") + kDemoScreens)
+    cmd->add_option("--screen", o->screen, std::string("Screen: ") + kDemoScreens + ", " + kDeskScreens)
         ->required()
         ->type_name("NAME")
-        ->check(demoScreenValidator());
+        ->check(screenshotScreenValidator());
     cmd->add_option("-o,--output", o->output, "PNG file to write")
         ->required()
         ->type_name("FILE.png")
@@ -68,6 +87,9 @@ void addScreenshotCommand(CLI::App& app, int& exitCode,
         ->check(windowSizeValidator());
     cmd->add_flag("--larger-text", o->largerText, "Turn on the patient's \"Larger text\" toggle");
     cmd->add_flag("--high-contrast", o->highContrast, "Use the high-contrast theme");
+    cmd->add_option("--tap", o->taps, "Tap the widget with this key first (repeatable, in order), "
+                                      "e.g. item/pain_map/lower_back_l")
+        ->type_name("KEY");
     cmd->callback([o, &exitCode, takeScreenshot] { exitCode = takeScreenshot(*o); });
 }
 

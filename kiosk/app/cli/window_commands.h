@@ -4,12 +4,18 @@
 // main.cpp from app/shell, so the cli target never links a window or GL.
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's namespace
 class App;
 }
 
 namespace kiosk::app {
+
+/// The staff desk screens `screenshot` draws over a demo database (app/shell/desk_demo.h), besides
+/// the patient's screens (kDemoScreens in demo_drive.h).
+inline constexpr const char* kDeskScreens = "desk, desk:detail, desk:unlock, desk:health";
+bool isDeskScreen(const std::string& name);
 
 /// @brief The flags of `run`; each overrides the config file's key of the same meaning.
 struct RunOptions {
@@ -24,8 +30,7 @@ struct RunOptions {
 
 /// @brief The flags of `screenshot`.
 struct ScreenshotOptions {
-    std::string
-        screen;        ///< welcome | page:N | page:ITEM_ID | review | saving | save_failed | thank_you | idle
+    std::string screen;  ///< a patient screen (kDemoScreens) or a desk screen (kDeskScreens)
     std::string lang;  ///< --lang xx ("" = the config's language)
     std::string form;  ///< --form ID|FILE
     std::string formsDir;            ///< --forms-dir DIR
@@ -33,6 +38,7 @@ struct ScreenshotOptions {
     std::string size = "1920x1080";  ///< --size WxH
     bool largerText = false;         ///< --larger-text: taps the UI's "Larger text" toggle
     bool highContrast = false;       ///< --high-contrast
+    std::vector<std::string> taps;   ///< --tap KEY, repeatable: widgets tapped in order, like a finger
     std::string output;              ///< -o FILE.png
 };
 

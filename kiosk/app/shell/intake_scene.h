@@ -29,6 +29,8 @@ class IntakeScene final : public Scene {
     /// The session's next deadline, or sooner for a UI animation; never before @p now.
     std::optional<SteadyTime> nextWake(SteadyTime now) const override;
     bool wantsExit() const override { return m_exit; }
+    /// Staff were let through the gate and another scene took over (app/shell/desk_scene.h): run on.
+    void clearExit() { m_exit = false; }
 
   private:
     void afterAction();

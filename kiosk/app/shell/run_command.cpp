@@ -12,6 +12,8 @@
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/content.h"
 #include "kiosk/app/cli/effects.h"
+#include "kiosk/app/shell/gl_texture_sink.h"
+#include "kiosk/app/shell/desk_scene.h"
 #include "kiosk/app/shell/intake_scene.h"
 #include "kiosk/app/shell/logo_texture.h"
 #include "kiosk/app/cli/paths.h"
@@ -65,6 +67,23 @@ ui::UiOptions uiOptionsOf(const KioskConfig& config) {
     ui.highContrast = config.theme == ThemeChoice::HighContrast;
     ui.staffPin = config.staffPin;
     return ui;
+}
+
+/// The staff desk's settings: the clinic's language, the forms folder (and the running form) to
+/// read records against, loaded at the first staff visit, exports to a USB drive under /media or
+/// else <data_dir>/exports, the PDF's paper and clinic name.
+staff::DeskOptions deskOptionsOf(const KioskConfig& config, const Content& content) {
+    staff::DeskOptions o;
+    o.staffLang = content.lang;
+    o.loadShelf = [formsDir = config.formsDir, form = content.form] {
+        auto shelf = std::make_shared<exports::FormShelf>(exports::FormShelf::loadFolder(formsDir));
+        if (!shelf->find(form->id, form->version, form->contentHash)) shelf->add(form);
+        return std::shared_ptr<const exports::FormShelf>(std::move(shelf));
+    };
+    o.places.fallbackDir = config.dataDir + "/exports";
+    o.clinicName = config.clinicName;
+    o.paper = config.letterPaper ? exports::PaperSize::Letter : exports::PaperSize::A4;
+    return o;
 }
 
 /// KIOSK_EXIT_AFTER_FRAMES=N stops the kiosk after N frames, or sooner once it has nothing left to draw
@@ -134,6 +153,7 @@ void prepare(Startup& s, const KioskConfig& config, const std::string& settingsP
     if (!s.content.ok()) return;
     ui::UiOptions ui = uiOptionsOf(config);
     ui.staffHooks = staffHooksOf(s);
+    ui.bodyFigure = s.content.figure;
     s.view = std::make_unique<ui::KioskView>(s.content.catalog, std::move(ui));
     s.fonts = s.view->loadFonts(displayHeight);
     if (*s.fonts) {
@@ -244,6 +264,8 @@ int runKiosk(const RunOptions& options) {
     ui::KioskView& view = *startup->view;
     (*window)->uploadFonts();
     const std::unique_ptr<LogoTexture> logo = attachLogo(startup->logo, view);
+    GlTextureSink textures;  // the body-map figure's; deleted here, while the GL context lives
+    view.setTextureSink(&textures);
     core::logger()->info(
         "start-up: window {} ms; worker: form {} ms, fonts {} ms, store {} ms; ready at {} ms", windowMs,
         startup->contentMs, startup->fontsMs - startup->contentMs, startup->storeMs - startup->fontsMs,
@@ -266,7 +288,9 @@ int runKiosk(const RunOptions& options) {
         }
     }
     IntakeScene scene(intake, view, **sink);
-    const LoopStats stats = runLoop(**window, scene, exitAfterFrames());
+    staff::Desk desk((*sink)->store(), content.catalog, deskOptionsOf(config, content));
+    KioskScenes scenes(scene, view, desk);
+    const LoopStats stats = runLoop(**window, scenes, exitAfterFrames());
     core::logger()->info("kiosk stopped after {} frames", stats.frames);
     return 0;
 }

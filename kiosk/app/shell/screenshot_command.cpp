@@ -17,16 +17,18 @@
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/content.h"
 #include "kiosk/app/cli/demo_drive.h"
+#include "kiosk/app/shell/gl_texture_sink.h"
 #include "kiosk/app/shell/logo_texture.h"
 #include "kiosk/app/cli/paths.h"
 #include "kiosk/app/cli/session_settings.h"
+#include "kiosk/app/cli/window_commands.h"
+#include "kiosk/app/shell/desk_demo.h"
 #include "kiosk/app/shell/window.h"
 #include "kiosk/session/intake.h"
 #include "kiosk/ui/kiosk_view.h"
 #include "kiosk/ui/widget_registry.h"
 
 namespace kiosk::app {
-
 
 namespace {
 
@@ -96,17 +98,24 @@ void drawFrames(Window& window, ui::KioskView& view, session::Intake& intake, se
     }
 }
 
-/// Taps the first toggle whose key mentions @p word, like a finger: press one frame, release the next.
+/// Taps the middle of @p w like a finger: press one frame, release the next.
+void tapWidget(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint now,
+               const ui::WidgetInfo& w) {
+    const Window::Pointer press{w.rect.x + w.rect.w / 2, w.rect.y + w.rect.h / 2, true};
+    Window::Pointer release = press;
+    release.down = false;
+    drawFrames(window, view, intake, now, 1, &release);  // hover first, as a real pointer would
+    drawFrames(window, view, intake, now, 1, &press);
+    drawFrames(window, view, intake, now, 1, &release);
+}
+
+/// Taps the first toggle whose key mentions @p word.
 bool tapToggle(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint now,
                const std::string& word) {
     for (const auto& w : view.registry().widgets()) {
         if (w.kind != ui::WidgetKind::Toggle || w.key.find(word) == std::string::npos) continue;
-        const Window::Pointer press{w.rect.x + w.rect.w / 2, w.rect.y + w.rect.h / 2, true};
-        Window::Pointer release = press;
-        release.down = false;
-        drawFrames(window, view, intake, now, 1, &release);  // hover first, as a real pointer would
-        drawFrames(window, view, intake, now, 1, &press);
-        drawFrames(window, view, intake, now, 1, &release);
+        const ui::WidgetInfo copy = w;  // the registry is rebuilt by the frames the tap draws
+        tapWidget(window, view, intake, now, copy);
         return true;
     }
     return false;
@@ -156,6 +165,9 @@ int takeScreenshot(const ScreenshotOptions& options) {
     ui.clinicName = config.clinicName;
     ui.logoPath = config.logoPath;
     ui.highContrast = config.theme == ThemeChoice::HighContrast;
+    ui.bodyFigure = content.figure;
+    GlTextureSink textures;  // after the window: deleted while its GL context lives
+    ui.textures = &textures;
     std::unique_ptr<LogoTexture> logo;  // after the window: deleted while its GL context lives
     if (!config.logoPath.empty()) {
         if (auto loaded = loadLogoTexture(config.logoPath); !loaded) {
@@ -172,6 +184,19 @@ int takeScreenshot(const ScreenshotOptions& options) {
         return report(fonts.error().format());
     (*window)->uploadFonts();
 
+    if (isDeskScreen(options.screen)) {  // the staff desk over a demo database
+        auto demo = DemoDesk::make(content, options.screen, session::SteadyClock::now());
+        if (!demo) return report(options.screen + ": " + demo.error().message);
+        staff::Desk& desk = (*demo)->desk();
+        for (int i = 0; i < 5; ++i) {
+            (*window)->beginFrame(nullptr);
+            for (const auto& action : view.drawDesk(desk.view(), session::SteadyClock::now())) desk.apply(action);
+            (*window)->endFrame(1.0f, 1.0f, 1.0f);
+        }
+        if (auto r = writePng(size.width, size.height, options.output); !r) return report(r.error().format());
+        return kExitOk;
+    }
+
     const session::IntakeConfig timing = intakeConfigOf(config, content.lang);
     session::Intake intake(content.form, content.catalog, timing);
     const session::TimePoint now = session::SteadyClock::now();
@@ -183,6 +208,13 @@ int takeScreenshot(const ScreenshotOptions& options) {
     if (options.largerText && !tapToggle(**window, view, intake, now, "larger")) {
         core::logger()->warn("the {} screen shows no \"Larger text\" toggle; drawn at normal size",
                              options.screen);
+    }
+    for (const std::string& key : options.taps) {
+        const ui::WidgetInfo* w = view.registry().find(key);
+        if (w == nullptr) return report("--tap " + key + ": no such widget on the " + options.screen + " screen");
+        const ui::WidgetInfo copy = *w;
+        tapWidget(**window, view, intake, now, copy);
+        drawFrames(**window, view, intake, now, 1);  // a tap's answer shows in the frame after
     }
     drawFrames(**window, view, intake, now, 2);
     if (auto r = writePng(size.width, size.height, options.output); !r) return report(r.error().format());

@@ -4,9 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include "kiosk/staff/local_day.h"
+#include "kiosk/core/local_day.h"
+#include "kiosk/core/clock.h"
 
-namespace kiosk::staff {
+namespace kiosk::core {
 namespace {
 
 struct LocalDay : ::testing::Test {
@@ -36,9 +37,18 @@ TEST_F(LocalDay, DaysBecomeUtcBoundsAcrossDaylightSaving) {
 
 TEST_F(LocalDay, StoredTimesShowAsLocalDayAndTime) {
     EXPECT_EQ(localDayAndTime("2026-11-25T03:30:00Z"), std::make_pair(std::string("2026-11-24"), std::string("21:30")));
-    EXPECT_EQ(localDay(*core::parseUtcIso("2026-11-25T05:59:59Z")), "2026-11-24");
+    EXPECT_EQ(localDay(*parseUtcIso("2026-11-25T05:59:59Z")), "2026-11-24");
     EXPECT_EQ(localDayAndTime("not a time"), std::make_pair(std::string(), std::string()));
 }
 
+TEST_F(LocalDay, DayStepsCrossMonthsYearsAndDaylightSaving) {
+    EXPECT_EQ(addDays("2026-11-01", -1), "2026-10-31");
+    EXPECT_EQ(addDays("2026-10-31", 1), "2026-11-01");
+    EXPECT_EQ(addDays("2026-12-31", 1), "2027-01-01");
+    EXPECT_EQ(addDays("2028-02-28", 1), "2028-02-29");
+    EXPECT_EQ(addDays("2026-03-08", 1), "2026-03-09");  // DST starts on 8 March 2026
+    EXPECT_EQ(addDays("not a day", 1), "not a day");
+}
+
 }  // namespace
-}  // namespace kiosk::staff
+}  // namespace kiosk::exports

@@ -1,5 +1,6 @@
-// `export --format csv`: intakes saved as the kiosk saves them come out one row each, columns named
-// from the bundled form's items, and the rows the binary wrote parse back as RFC 4180.
+// `export --format csv|pdf`: intakes saved as the kiosk saves them come out as CSV rows (columns
+// named from the bundled form's items, parsed back as RFC 4180) and as the therapist's PDF, one
+// document with a page run per intake or one file per intake in a new folder.
 #include <filesystem>
 #include <fstream>
 
@@ -10,7 +11,7 @@ using namespace kiosk::app::testing;
 namespace st = kiosk::store::testing;
 using kiosk::exports::testing::parseCsv;
 
-class CliExportCsv : public RecordsFixture {
+class CliExportFormats : public RecordsFixture {
 protected:
     /// Saves answer set @p name through `simulate --save`, as a kiosk would.
     void save(const std::string& name, const std::string& lang) {
@@ -35,7 +36,7 @@ protected:
     }
 };
 
-TEST_F(CliExportCsv, OneRowPerIntakeWithTheFormsColumnsAndAnExcelMark) {
+TEST_F(CliExportFormats, OneRowPerIntakeWithTheFormsColumnsAndAnExcelMark) {
     save("intake-red-flags", "en");
     save("intake-spanish", "es");
     const std::string out = dir / "intakes.csv";
@@ -69,4 +70,39 @@ TEST_F(CliExportCsv, OneRowPerIntakeWithTheFormsColumnsAndAnExcelMark) {
     const auto again = parseCsv(st::readFile(out));
     ASSERT_EQ(again.size(), 3u);
     EXPECT_EQ(rowOf(again, "Testpatient")[at(again, "pain_map")], red[at(rows, "pain_map")]);
+}
+
+TEST_F(CliExportFormats, TheTherapistsPdfInOneFileOrOnePerIntake) {
+    save("intake-red-flags", "en");
+    save("intake-spanish", "es");
+    const std::string formsDir = std::string(KIOSK_SOURCE_DIR) + "/forms";
+    const std::string out = dir / "intakes.pdf";
+    // Every record, the fixture's three on a form not in the folder too (their answers as stored).
+    RunResult r = run("export --format pdf --paper letter --lang es --no-mark --forms-dir " + formsDir + " -o " + out);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(st::readFile(out).substr(0, 5), "%PDF-");
+    EXPECT_EQ(r.output.find("Testpatient"), std::string::npos) << r.output;
+    if (std::system("command -v pdftotext >/dev/null 2>&1") == 0) {
+        ASSERT_EQ(std::system(("pdftotext -enc UTF-8 '" + out + "' '" + dir / "all.txt" + "'").c_str()), 0);
+        const std::string text = st::readFile(dir / "all.txt");
+        EXPECT_NE(text.find("Testpatient Redflag"), std::string::npos);
+        EXPECT_NE(text.find("María José Prueba Núñez"), std::string::npos);
+        EXPECT_NE(text.find("Página 1 de"), std::string::npos);
+    }
+
+    const std::string folder = dir / "each";
+    r = run("export --format pdf --one-per-intake --form clinic_intake --forms-dir " + formsDir + " -o " + folder);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    int files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(folder)) {
+        EXPECT_EQ(e.path().extension(), ".pdf");
+        EXPECT_EQ(e.path().filename().string().find("Testpatient"), std::string::npos);
+        ++files;
+    }
+    EXPECT_EQ(files, 2);
+    r = run("export --format pdf --one-per-intake --forms-dir " + formsDir + " -o " + folder);
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("already exists"), std::string::npos) << r.output;
+    r = run("export --format csv --one-per-intake -o " + dir / "x.csv");
+    EXPECT_EQ(r.exitCode, 2) << r.output;
 }

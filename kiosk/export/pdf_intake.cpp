@@ -1,0 +1,288 @@
+// [SECTION] index: style · first page · answers and signature · page decor · PdfExportWriter
+#include "kiosk/export/pdf_intake.h"
+
+#include <cairo-pdf.h>
+
+#include "kiosk/core/local_day.h"
+#include "kiosk/export/pdf_layout.h"
+
+namespace kiosk::exports {
+namespace {
+
+using pdf::Colour;
+using pdf::Flow;
+using pdf::Op;
+using pdf::Style;
+
+// [SECTION] style
+const Colour kText{0.10, 0.10, 0.10}, kMuted{0.36, 0.36, 0.36}, kRule{0.62, 0.62, 0.62};
+const Colour kUrgent{0.66, 0.07, 0.07}, kUrgentBack{0.99, 0.90, 0.90};
+const Colour kCaution{0.55, 0.32, 0.00}, kCautionBack{1.00, 0.95, 0.83};
+const Style kTitle{16, true, kText}, kHeading{12.5, true, kText}, kSub{10.5, true, kMuted};
+const Style kBody{10, false, kText}, kBodyBold{10, true, kText}, kSmall{8.5, false, kMuted};
+
+struct Labels {
+    const core::Catalog& catalog;
+    std::string lang;
+    const std::string& tr(const char* key) const { return catalog.tr(lang, key); }
+    std::string fmt(const char* key, const std::vector<std::string>& args) const { return catalog.format(lang, key, args); }
+};
+
+void heading(Flow& flow, const std::string& s) {
+    flow.gap(10);
+    flow.keep(Flow::lineHeight(kHeading) + 3 * Flow::lineHeight(kBody));  // never a heading alone at a page's foot
+    flow.text(s, kHeading);
+    Op rule;
+    rule.kind = Op::Kind::FillRect;
+    rule.style.colour = kRule;
+    rule.x = flow.left();
+    rule.y = flow.y();
+    rule.w = flow.width();
+    rule.h = 0.6;
+    flow.add(rule);
+    flow.gap(4);
+}
+
+// [SECTION] first page
+/// A flag as a tinted box with a bar on its left: "URGENT: label" in bold, then what to do.
+void flagBox(Flow& flow, const ReadFlag& f, const Labels& L) {
+    const Style title{10.5, true, f.urgent ? kUrgent : kCaution};
+    const std::string head = std::string(L.tr(f.urgent ? "pdf.urgent" : "pdf.caution")) + ": " + f.label;
+    const double inner = flow.width() - 22;  // the text starts 12 pt in; as much room on the right
+    const auto titleLines = flow.wrap(head, title, inner);
+    const auto explainLines = f.explain.empty() ? std::vector<std::string>{} : flow.wrap(f.explain, kBody, inner);
+    const double h = 8 + static_cast<double>(titleLines.size()) * Flow::lineHeight(title) +
+                     static_cast<double>(explainLines.size()) * Flow::lineHeight(kBody);
+    flow.keep(h);
+    Op back;
+    back.kind = Op::Kind::FillRect;
+    back.style.colour = f.urgent ? kUrgentBack : kCautionBack;
+    back.x = flow.left();
+    back.y = flow.y();
+    back.w = flow.width();
+    back.h = h;
+    flow.add(back);
+    Op bar = back;
+    bar.style.colour = f.urgent ? kUrgent : kCaution;
+    bar.w = 4;
+    flow.add(bar);
+    flow.gap(4);
+    flow.text(head, title, 12);
+    if (!f.explain.empty()) flow.text(f.explain, kBody, 12);
+    flow.gap(8);
+}
+
+void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const PdfOptions& o, const Labels& L) {
+    flow.text(L.tr("pdf.title"), kTitle);
+    if (!r.formTitle.empty()) flow.text(r.formTitle, kSmall);
+    flow.gap(8);
+    flow.text(L.tr("pdf.patient"), kSub);
+    flow.text(r.firstName + " " + r.lastName, Style{15, true, kText});
+    if (!r.dateOfBirth.empty())
+        flow.text(L.fmt("pdf.born", {r.dateOfBirth, r.age ? std::to_string(*r.age) : "?"}), kBody);
+    std::string contact = r.phone;
+    if (!r.email.empty()) contact += (contact.empty() ? "" : "   ") + r.email;
+    if (!contact.empty()) flow.text(L.fmt("pdf.contact", {contact}), kBody);
+    const auto [day, time] = core::localDayAndTime(meta.submittedAt);
+    flow.text(L.fmt("pdf.submitted", {day + " " + time, meta.kioskId}), kSmall);
+    if (!r.formKnown) flow.text(L.tr("pdf.form_unknown"), Style{9, true, kCaution});
+
+    heading(flow, L.tr("pdf.flags"));
+    if (r.flags.empty()) flow.text(L.tr("pdf.no_flags"), kBody);
+    for (const ReadFlag& f : r.flags) flagBox(flow, f, L);
+
+    if (!r.scores.empty()) heading(flow, L.tr("pdf.scores"));
+    for (const ReadScore& s : r.scores) {
+        std::string value = s.value ? s.valueText : L.tr("pdf.no_value");
+        if (!s.band.empty()) value += " (" + s.band + ")";
+        flow.text(s.label + ": " + value, s.value ? kBody : Style{10, false, kMuted});
+    }
+
+    heading(flow, L.tr("pdf.body_map"));
+    if (o.bodyMapFigure && !r.marks.empty()) {
+        flow.keep(o.figureHeight);
+        Op figure;
+        figure.kind = Op::Kind::Figure;
+        figure.x = flow.left();
+        figure.y = flow.y();
+        figure.w = flow.width();
+        figure.h = o.figureHeight;
+        flow.add(figure);
+        flow.gap(o.figureHeight + 4);
+    }
+    if (r.marks.empty()) flow.text(L.tr("pdf.no_marks"), kBody);
+    for (const ReadMark& m : r.marks) {
+        std::string line = "- " + m.name;
+        if (m.intensity) line += ": " + L.fmt("pdf.intensity", {std::to_string(*m.intensity)});
+        for (std::size_t i = 0; i < m.kinds.size(); ++i) line += (i ? ", " : " (") + m.kinds[i];
+        if (!m.kinds.empty()) line += ")";
+        flow.text(line, m.intensity && *m.intensity >= 7 ? kBodyBold : kBody);
+    }
+}
+
+// [SECTION] answers and signature
+void answers(Flow& flow, const IntakeReading& r, const Labels& L) {
+    heading(flow, L.tr("pdf.answers"));
+    std::string page;
+    for (const ReadAnswer& a : r.answers) {
+        if (a.signature) continue;  // drawn with the consent
+        if (a.pageTitle != page && !a.pageTitle.empty()) {
+            page = a.pageTitle;
+            flow.gap(4);
+            flow.keep(Flow::lineHeight(kSub) + 2 * Flow::lineHeight(kBody));
+            flow.text(page, kSub);
+        }
+        flow.keep(Flow::lineHeight(kBodyBold) + Flow::lineHeight(kBody));  // a question stays with its answer
+        flow.text(a.question, Style{9.5, true, kMuted}, 6);
+        flow.text(a.answer, kBody, 16);
+        flow.gap(2);
+    }
+}
+
+void signature(Flow& flow, const IntakeReading& r, const Labels& L) {
+    heading(flow, L.tr("pdf.consent"));
+    if (!r.signedConsent) {
+        flow.text(L.tr("pdf.not_signed"), kBody);
+        return;
+    }
+    const double w = 240, h = 80;
+    flow.keep(h + 2 * Flow::lineHeight(kBody));
+    Op box;
+    box.kind = Op::Kind::StrokeRect;
+    box.style = Style{0.6, false, kRule};
+    box.x = flow.left();
+    box.y = flow.y();
+    box.w = w;
+    box.h = h;
+    flow.add(box);
+    for (const forms::Stroke& stroke : r.signature.strokes) {
+        Op ink;
+        ink.kind = Op::Kind::Polyline;
+        ink.style = Style{1.6, false, Colour{0.05, 0.10, 0.35}};
+        for (const forms::Point& p : stroke) ink.points.emplace_back(box.x + p.x * w, box.y + p.y * h);
+        flow.add(std::move(ink));
+    }
+    flow.gap(h + 4);
+    const auto [day, time] = core::localDayAndTime(r.submittedAt);
+    flow.text(L.fmt("pdf.signed_at", {day + " " + time}), kBody);
+}
+
+std::vector<pdf::Page> layoutIntake(cairo_t* measure, const pdf::PageFrame& frame, const ExportMeta& meta,
+                                    const IntakeReading& r, const PdfOptions& o, const Labels& L) {
+    Flow flow(measure, frame);
+    firstPage(flow, meta, r, o, L);
+    answers(flow, r, L);
+    signature(flow, r, L);
+    return flow.take();
+}
+
+// [SECTION] page decor
+void rightAligned(cairo_t* cr, const std::string& s, const Style& style, double right, double baseline) {
+    pdf::useFont(cr, style);
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, s.c_str(), &e);
+    cairo_set_source_rgb(cr, style.colour.r, style.colour.g, style.colour.b);
+    cairo_move_to(cr, right - e.x_advance, baseline);
+    cairo_show_text(cr, s.c_str());
+}
+
+/// The header (clinic, patient) and footer (record id, page N of M) of every page.
+void decor(cairo_t* cr, const pdf::PageFrame& frame, std::size_t page, std::size_t pages, const ExportMeta& meta,
+           const IntakeReading& r, const PdfOptions& o, const Labels& L) {
+    const double right = frame.width - frame.right;
+    pdf::Page ops;
+    if (!o.clinicName.empty()) {
+        Op clinic;
+        clinic.style = Style{12, true, kText};
+        clinic.x = frame.left;
+        clinic.y = 38;
+        clinic.text = o.clinicName;
+        ops.ops.push_back(clinic);
+    }
+    Op rule;
+    rule.kind = Op::Kind::FillRect;
+    rule.style.colour = kRule;
+    rule.x = frame.left;
+    rule.y = 48;
+    rule.w = right - frame.left;
+    rule.h = 0.6;
+    ops.ops.push_back(rule);
+    rule.y = frame.height - 46;
+    ops.ops.push_back(rule);
+    Op record;
+    record.style = Style{8.5, false, kMuted};
+    record.x = frame.left;
+    record.y = frame.height - 32;
+    record.text = L.fmt("pdf.record", {meta.id});
+    ops.ops.push_back(record);
+    pdf::drawPage(cr, ops);
+    rightAligned(cr, r.firstName + " " + r.lastName + (r.dateOfBirth.empty() ? "" : "   " + r.dateOfBirth),
+                 Style{10, true, kText}, right, 38);
+    rightAligned(cr, L.fmt("pdf.page", {std::to_string(page), std::to_string(pages)}), Style{8.5, false, kMuted}, right,
+                 frame.height - 32);
+}
+
+cairo_status_t writeToStream(void* closure, const unsigned char* data, unsigned int length) {
+    auto* out = static_cast<std::ostream*>(closure);
+    out->write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(length));
+    return *out ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+}  // namespace
+
+std::pair<double, double> pageSize(PaperSize paper) {
+    return paper == PaperSize::Letter ? std::make_pair(612.0, 792.0) : std::make_pair(595.276, 841.89);
+}
+
+// [SECTION] PdfExportWriter
+PdfExportWriter::PdfExportWriter(std::ostream& out, PdfOptions options) : m_out(out), m_options(std::move(options)) {
+    const auto [w, h] = pageSize(m_options.paper);
+    m_surface = cairo_pdf_surface_create_for_stream(writeToStream, &m_out, w, h);
+    cairo_pdf_surface_set_metadata(m_surface, CAIRO_PDF_METADATA_CREATOR, "intake-kiosk");
+    m_cr = cairo_create(m_surface);
+}
+
+PdfExportWriter::~PdfExportWriter() {
+    cairo_destroy(m_cr);
+    cairo_surface_destroy(m_surface);
+}
+
+void PdfExportWriter::addParsed(const ExportMeta& meta, nlohmann::json record) {
+    if (!m_options.catalog) return;
+    const forms::Form* form =
+        m_options.shelf ? m_options.shelf->find(meta.formId, meta.formVersion, meta.contentHash) : nullptr;
+    const std::string answerLang = meta.lang.empty() ? m_options.staffLang : meta.lang;
+    const IntakeReading reading = readIntake(record, form, *m_options.catalog, {m_options.staffLang, answerLang});
+    const Labels labels{*m_options.catalog, m_options.staffLang};
+    pdf::PageFrame frame;
+    std::tie(frame.width, frame.height) = pageSize(m_options.paper);
+    const std::vector<pdf::Page> pages = layoutIntake(m_cr, frame, meta, reading, m_options, labels);
+    const pdf::FigureFn figure = [&](cairo_t* cr, double x, double y, double w, double h) {
+        if (m_options.bodyMapFigure) m_options.bodyMapFigure(cr, x, y, w, h, reading.marks);
+    };
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        pdf::drawPage(m_cr, pages[i], figure);
+        decor(m_cr, frame, i + 1, pages.size(), meta, reading, m_options, labels);
+        cairo_show_page(m_cr);
+        ++m_pages;
+    }
+}
+
+core::Result<void> PdfExportWriter::finish() {
+    if (!m_finished) {
+        m_finished = true;
+        cairo_surface_finish(m_surface);
+        m_out.flush();
+    }
+    if (cairo_surface_status(m_surface) != CAIRO_STATUS_SUCCESS || !m_out)
+        return core::makeError(core::ErrorCode::Io, "the export could not be written");
+    return {};
+}
+
+WriterMaker pdfWriter(PdfOptions options) {
+    return [options = std::move(options)](std::ostream& out, const std::string&, const std::string&) {
+        return std::make_unique<PdfExportWriter>(out, options);
+    };
+}
+
+}  // namespace kiosk::exports

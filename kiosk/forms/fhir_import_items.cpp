@@ -1,0 +1,479 @@
+// import-fhir, the items: pages from groups, each item type, answer options, and enableWhen ->
+// show_if once every item is known (see fhir_import.h for the mapping).
+// [SECTION] index: extensions · options · items · pages · conditions
+#include <algorithm>
+#include <cmath>
+
+#include "kiosk/forms/fhir_import_ctx.h"
+#include "kiosk/forms/fhir_link.h"
+
+namespace kiosk::forms::detail {
+namespace {
+
+const char* const kMinValue = "http://hl7.org/fhir/StructureDefinition/minValue";
+const char* const kMaxValue = "http://hl7.org/fhir/StructureDefinition/maxValue";
+const char* const kItemControl = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
+
+std::string str(const json& obj, const char* key) {
+    return obj.is_object() && obj.contains(key) && obj[key].is_string() ? obj[key].get<std::string>() : std::string();
+}
+
+const json* element(const json& obj, const std::string& key) {
+    return obj.contains("_" + key) ? &obj["_" + key] : nullptr;
+}
+
+// [SECTION] extensions
+/// What the importer does with an item's extensions: read them (bounds, unit, slider, scores...),
+/// or ignore presentation-only ones; every other extension is a warning.
+struct ItemExtensions {
+    std::optional<double> min, max;
+    std::string unit, control;
+    std::optional<int> decimals;
+    bool hidden = false;
+};
+
+std::optional<double> numberOf(const json& ext) {
+    for (const char* k : {"valueInteger", "valueDecimal"})
+        if (ext.contains(k) && ext[k].is_number()) return ext[k].get<double>();
+    return std::nullopt;
+}
+
+ItemExtensions readExtensions(ImportCtx& ctx, const json& item, const std::string& path, const std::string& linkId) {
+    static const std::set<std::string> kPresentation = {
+        "http://hl7.org/fhir/StructureDefinition/rendering-xhtml",
+        "http://hl7.org/fhir/StructureDefinition/rendering-style",
+        "http://hl7.org/fhir/StructureDefinition/entryFormat",
+        "http://hl7.org/fhir/StructureDefinition/questionnaire-supportLink",
+        "http://hl7.org/fhir/StructureDefinition/questionnaire-displayCategory",
+        "http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation",
+        "http://hl7.org/fhir/StructureDefinition/questionnaire-sliderStepValue",
+        "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-shortText",
+    };
+    ItemExtensions x;
+    const json list = item.value("extension", json::array());
+    for (size_t i = 0; i < list.size(); ++i) {
+        const json& ext = list[i];
+        const std::string url = str(ext, "url");
+        const std::string at = path + ".extension[" + std::to_string(i) + "]";
+        if (url == kMinValue) x.min = numberOf(ext);
+        else if (url == kMaxValue) x.max = numberOf(ext);
+        else if (url == "http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces" && ext.contains("valueInteger"))
+            x.decimals = std::clamp(ext["valueInteger"].get<int>(), 0, 6);
+        else if (url == "http://hl7.org/fhir/StructureDefinition/questionnaire-unit")
+            x.unit = ext.contains("valueCoding") ? (str(ext["valueCoding"], "display").empty() ? str(ext["valueCoding"], "code")
+                                                                                            : str(ext["valueCoding"], "display"))
+                                                 : std::string();
+        else if (url == kItemControl && ext.contains("valueCodeableConcept"))
+            for (const json& c : ext["valueCodeableConcept"].value("coding", json::array())) x.control = str(c, "code");
+        else if (url == "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden")
+            x.hidden = ext.value("valueBoolean", false);
+        else if (kPresentation.count(url)) continue;
+        else if (url.find("calculatedExpression") != std::string::npos)
+            ctx.warn(at, linkId, "calculatedExpression dropped: the kiosk does not compute answers, the patient gives them");
+        else if (url.find("enableWhenExpression") != std::string::npos)
+            ctx.warn(at, linkId, "enableWhenExpression dropped: the item is shown whatever the expression says");
+        else
+            ctx.warn(at, linkId, "extension " + (url.empty() ? std::string("without url") : url) + " dropped (the kiosk does not use it)");
+    }
+    return x;
+}
+
+// [SECTION] options
+/// The answer options of a choice item: answerOption, or the contained ValueSet of answerValueSet.
+/// Each as {value, label, code, system, code_type}; @p sym learns code -> value.
+ojson readOptions(ImportCtx& ctx, const json& q, const json& item, const std::string& path, const std::string& linkId,
+                  bool allowScore, ItemSym& sym) {
+    ojson options = ojson::array();
+    std::set<std::string> values;
+    auto add = [&](const std::string& code, const std::string& system, const std::string& codeType, ojson label,
+                   std::optional<double> score, bool exclusive) {
+        std::string value = optionIdFromCode(code);
+        for (int n = 2; !values.insert(value).second; ++n) value = optionIdFromCode(code) + "_" + std::to_string(n);
+        ojson o{{"value", value}, {"label", std::move(label)}};
+        if (score && allowScore) o["score"] = *score;
+        if (exclusive) o["exclusive"] = true;
+        o["code"] = code;
+        if (!system.empty()) o["system"] = system;
+        if (codeType != "coding") o["code_type"] = codeType;
+        sym.codes[code] = value;
+        options.push_back(std::move(o));
+    };
+    if (item.contains("answerOption")) {
+        const json& list = item["answerOption"];
+        for (size_t i = 0; i < list.size(); ++i) {
+            const json& opt = list[i];
+            const std::string at = path + ".answerOption[" + std::to_string(i) + "]";
+            std::optional<double> score;
+            bool exclusive = false;
+            for (const json& ext : opt.value("extension", json::array())) {
+                const std::string url = str(ext, "url");
+                if (url.find("ordinalValue") != std::string::npos || url.find("iso21090-CO-value") != std::string::npos ||
+                    url.find("itemWeight") != std::string::npos)
+                    score = numberOf(ext);
+                else if (url.find("optionExclusive") != std::string::npos)
+                    exclusive = ext.value("valueBoolean", false);
+                else if (!url.empty() && url.find("rendering-") == std::string::npos)
+                    ctx.warn(at, linkId, "extension " + url + " of an option dropped");
+            }
+            if (opt.contains("initialSelected")) ctx.warn(at, linkId, "initialSelected dropped: nothing is chosen in advance");
+            if (opt.contains("valueCoding") && opt["valueCoding"].is_object()) {
+                const json& c = opt["valueCoding"];
+                for (const json& ext : c.value("extension", json::array())) {
+                    const std::string url = str(ext, "url");
+                    if (url.find("ordinalValue") != std::string::npos || url.find("iso21090-CO-value") != std::string::npos)
+                        score = numberOf(ext);
+                }
+                const std::string code = str(c, "code").empty() ? str(c, "display") : str(c, "code");
+                if (code.empty()) {
+                    ctx.warn(at, linkId, "an option without code or display dropped");
+                    continue;
+                }
+                const std::string display = str(c, "display").empty() ? code : str(c, "display");
+                add(code, str(c, "system"), "coding", ctx.text(display, element(c, "display")), score, exclusive);
+            } else if (opt.contains("valueString") && opt["valueString"].is_string()) {
+                const std::string v = opt["valueString"].get<std::string>();
+                add(v, "", "string", ctx.text(v, element(opt, "valueString")), score, exclusive);
+            } else if (opt.contains("valueInteger") && opt["valueInteger"].is_number_integer()) {
+                const std::string v = std::to_string(opt["valueInteger"].get<long long>());
+                add(v, "", "integer", ctx.text(v, nullptr), score ? score : opt["valueInteger"].get<double>(), exclusive);
+            } else if (opt.contains("valueDate") && opt["valueDate"].is_string()) {
+                const std::string v = opt["valueDate"].get<std::string>();
+                add(v, "", "date", ctx.text(v, nullptr), score, exclusive);
+            } else {
+                ctx.warn(at, linkId, "an option that is no coding, string, integer or date dropped");
+            }
+        }
+    } else if (item.contains("answerValueSet")) {
+        const std::string ref = str(item, "answerValueSet");
+        // A contained ValueSet, named "#id" or (as some authoring tools write) by its url.
+        const json* vs = nullptr;
+        if (!ref.empty() && q.contains("contained") && q["contained"].is_array())
+            for (const json& c : q["contained"])
+                if (str(c, "resourceType") == "ValueSet" && ((ref[0] == '#' && str(c, "id") == ref.substr(1)) || str(c, "url") == ref))
+                    vs = &c;
+        if (vs == nullptr) {
+            ctx.warn(path + ".answerValueSet", linkId,
+                     "value set '" + ref + "' is not contained in the Questionnaire, so its options are unknown here");
+            return options;
+        }
+        auto concept = [&](const std::string& system, const json& c) {
+            const std::string code = str(c, "code");
+            if (code.empty()) return;
+            const std::string display = str(c, "display").empty() ? code : str(c, "display");
+            std::optional<double> score;
+            for (const json& ext : c.value("extension", json::array()))
+                if (str(ext, "url").find("ordinalValue") != std::string::npos ||
+                    str(ext, "url").find("itemWeight") != std::string::npos)
+                    score = numberOf(ext);
+            add(code, system, "coding", ctx.text(display, element(c, "display")), score, false);
+        };
+        if (vs->contains("expansion"))
+            for (const json& c : (*vs)["expansion"].value("contains", json::array())) concept(str(c, "system"), c);
+        else if (vs->contains("compose"))
+            for (const json& inc : (*vs)["compose"].value("include", json::array()))
+                for (const json& c : inc.value("concept", json::array())) concept(str(inc, "system"), c);
+        if (options.empty())
+            ctx.warn(path + ".answerValueSet", linkId,
+                     "value set '" + ref + "' lists no concepts (only filters or other value sets), so its options are unknown here");
+    }
+    return options;
+}
+
+// [SECTION] items
+/// The label of an item: its prefix and text ("1." + "How often..."), else its linkId.
+ojson labelOf(ImportCtx& ctx, const json& item, const std::string& linkId) {
+    std::string text = str(item, "text");
+    const std::string prefix = str(item, "prefix");
+    if (text.empty()) text = linkId;
+    ojson label = ctx.text(text, element(item, "text"));
+    if (!prefix.empty())
+        for (auto& [lang, v] : label.items()) v = prefix + " " + v.get<std::string>();
+    return label;
+}
+
+bool whole(double v) { return std::isfinite(v) && v == std::floor(v); }
+
+/// Fills @p out (id, type, label set) for the FHIR @p type; false when the item is dropped.
+bool mapType(ImportCtx& ctx, const json& q, const json& item, const std::string& type, const std::string& path,
+             const std::string& linkId, ojson& out, ItemSym& sym) {
+    const ItemExtensions x = readExtensions(ctx, item, path, linkId);
+    const bool repeats = item.value("repeats", false);
+    auto setType = [&](const std::string& t) {
+        ojson front{{"id", out["id"]}, {"type", t}};
+        for (auto& [k, v] : out.items())
+            if (k != "id") front[k] = v;
+        out = std::move(front);
+        sym.type = t;
+    };
+    if (x.hidden) {
+        ctx.warn(path, linkId, "a hidden item (questionnaire-hidden) is not asked");
+        return false;
+    }
+    if (repeats && type != "choice" && type != "open-choice" && type != "group")
+        ctx.warn(path, linkId, "repeats dropped: the kiosk takes one " + type + " answer");
+    if (type == "display") {
+        setType("info");
+    } else if (type == "string" || type == "text" || type == "url" || type == "time") {
+        setType("text");
+        if (type == "text") out["keyboard"] = "multiline";
+        if (type == "time") ctx.warn(path, linkId, "a time item is asked as text");
+        if (item.contains("maxLength") && item["maxLength"].is_number_integer())
+            out["max_length"] = std::clamp(item["maxLength"].get<int>(), 1, 10000);
+    } else if (type == "integer" || type == "decimal" || type == "quantity") {
+        const bool integer = type == "integer";
+        const bool slider = integer && x.control == "slider" && x.min && x.max && whole(*x.min) && whole(*x.max) &&
+                            *x.max > *x.min && *x.max - *x.min <= 20;
+        setType(slider ? "scale" : "number");
+        if (x.min) out["min"] = integer ? ojson(static_cast<long long>(*x.min)) : ojson(*x.min);
+        if (x.max) out["max"] = integer ? ojson(static_cast<long long>(*x.max)) : ojson(*x.max);
+        if (x.min && x.max && !(*x.min < *x.max)) {
+            ctx.warn(path, linkId, "minValue is not below maxValue: both dropped");
+            out.erase("min");
+            out.erase("max");
+        }
+        if (!integer && !slider) {
+            const int decimals = x.decimals.value_or(1);
+            out["decimals"] = decimals;
+            out["step"] = std::pow(10.0, -decimals);
+        }
+        if (!x.unit.empty() && !slider) out["unit"] = ctx.text(x.unit, nullptr);
+        if (type == "quantity") ctx.warn(path, linkId, "a quantity is asked as a number; its unit choice is dropped");
+    } else if (type == "boolean") {
+        setType("yes_no");
+    } else if (type == "date" || type == "dateTime") {
+        setType("date");
+        if (type == "dateTime") ctx.warn(path, linkId, "a dateTime is asked as a date: the time of day is dropped");
+    } else if (type == "choice" || type == "open-choice") {
+        ojson options = readOptions(ctx, q, item, path, linkId, !repeats, sym);
+        if (type == "open-choice") ctx.warn(path, linkId, "open-choice: only the options are offered, no free-text answer");
+        if (options.empty()) {
+            ctx.warn(path, linkId, "a choice without options the kiosk can list is asked as text");
+            setType("text");
+            return true;
+        }
+        // One option cannot make a single choice: a multi of one is "tick it or not".
+        const bool multi = repeats || options.size() < 2;
+        setType(multi ? "multi" : "single");
+        if (!repeats && multi) out["max_selected"] = 1;
+        out["options"] = std::move(options);
+    } else if (type == "attachment" || type == "reference") {
+        ctx.warn(path, linkId, "a " + type + " item is dropped: the kiosk cannot take one");
+        return false;
+    } else {
+        ctx.warn(path, linkId, "item type '" + type + "' is not an R4 type the kiosk knows; the item is dropped");
+        return false;
+    }
+    return true;
+}
+
+// [SECTION] pages
+struct Walker {
+    ImportCtx& ctx;
+    const json& q;
+    std::vector<OutPage> pages;
+    size_t order = 0;
+
+    OutPage& newPage(const std::string& linkId, ojson title, const std::string& path, bool keepLinkId) {
+        OutPage p;
+        const std::string id = ctx.uniqueId(linkId);
+        p.yaml = ojson{{"id", id}};
+        if (keepLinkId && id != linkId) p.yaml["link_id"] = linkId;
+        p.yaml["title"] = std::move(title);
+        p.linkId = linkId;
+        p.path = path;
+        p.firstOrder = order;
+        pages.push_back(std::move(p));
+        return pages.back();
+    }
+
+    /// Adds @p item (and what it holds) to the last page; @p inherited: its groups' conditions.
+    void add(const json& item, const std::string& path, const std::vector<PendingCondition>& inherited) {
+        const std::string linkId = str(item, "linkId");
+        const std::string type = str(item, "type");
+        std::vector<PendingCondition> conds = inherited;
+        if (item.contains("enableWhen") && item["enableWhen"].is_array() && !item["enableWhen"].empty())
+            conds.push_back(PendingCondition{&item["enableWhen"], str(item, "enableBehavior"), path + ".enableWhen"});
+        if (item.contains("initial"))
+            ctx.warn(path + ".initial", linkId, "initial value dropped: the kiosk starts every question empty");
+        if (type == "group") {
+            if (item.value("repeats", false)) ctx.warn(path, linkId, "a repeating group is asked once");
+            readExtensions(ctx, item, path, linkId);
+            if (!str(item, "text").empty()) {  // its heading, as an info item
+                OutItem heading;
+                heading.yaml = ojson{{"id", ctx.uniqueId(linkId)}, {"type", "info"}};
+                if (heading.yaml["id"] != linkId) heading.yaml["link_id"] = linkId;
+                heading.yaml["label"] = labelOf(ctx, item, linkId);
+                heading.conditions = conds;
+                heading.linkId = linkId;
+                heading.path = path;
+                heading.order = order++;
+                pages.back().items.push_back(std::move(heading));
+            }
+            addChildren(item, path, conds);
+            return;
+        }
+        if (item.value("readOnly", false) && type != "display") {
+            ctx.warn(path, linkId, "readOnly: shown as text, no answer is recorded");
+        }
+        OutItem out;
+        ItemSym sym;
+        out.yaml = ojson{{"id", ctx.uniqueId(linkId)}};
+        sym.id = out.yaml["id"];
+        out.yaml["label"] = labelOf(ctx, item, linkId);
+        const std::string kioskType = item.value("readOnly", false) ? std::string("display") : type;
+        if (mapType(ctx, q, item, kioskType, path, linkId, out.yaml, sym)) {
+            if (out.yaml["id"] != linkId) out.yaml["link_id"] = linkId;
+            if (item.value("required", false) && sym.type != "info") out.yaml["required"] = true;
+            out.conditions = conds;
+            out.linkId = linkId;
+            out.path = path;
+            out.order = order++;
+            sym.order = out.order;
+            if (sym.type != "info") ctx.byLinkId[linkId] = sym;
+            pages.back().items.push_back(std::move(out));
+        }
+        // A question's own children: follow-up questions, asked after it.
+        addChildren(item, path, {});
+    }
+
+    void addChildren(const json& item, const std::string& path, const std::vector<PendingCondition>& inherited) {
+        if (!item.contains("item")) return;
+        const json& children = item["item"];
+        for (size_t i = 0; i < children.size(); ++i) add(children[i], path + ".item[" + std::to_string(i) + "]", inherited);
+    }
+};
+
+// [SECTION] conditions
+struct Compare {
+    std::string item, op;
+    ojson value;  ///< null for answered / not_answered
+};
+
+/// One enableWhen as {item, op, value}; nullopt (with a warning) when it cannot be.
+std::optional<ojson> condition(ImportCtx& ctx, const json& ew, const std::string& at, const std::string& linkId,
+                               size_t order) {
+    const std::string question = str(ew, "question");
+    const std::string op = str(ew, "operator");
+    const auto target = ctx.byLinkId.find(question);
+    if (target == ctx.byLinkId.end()) {
+        ctx.warn(at, linkId, "enableWhen names '" + question +
+                                 "', which is no question the kiosk asks (missing, dropped or a display item): the condition is dropped");
+        return std::nullopt;
+    }
+    const ItemSym& sym = target->second;
+    if (sym.order >= order) {
+        ctx.warn(at, linkId, "enableWhen names '" + question + "', which comes later: the kiosk asks in order, so the condition is dropped");
+        return std::nullopt;
+    }
+    ojson c{{"item", sym.id}};
+    if (op == "exists") {
+        c["op"] = ew.value("answerBoolean", true) ? "answered" : "not_answered";
+        return c;
+    }
+    static const std::set<std::string> kOps = {"=", "!=", ">", "<", ">=", "<="};
+    if (!kOps.count(op)) {
+        ctx.warn(at, linkId, "enableWhen operator '" + op + "' is not one of exists, =, !=, >, <, >=, <=: the condition is dropped");
+        return std::nullopt;
+    }
+    const bool multi = sym.type == "multi";
+    c["op"] = op == "=" ? (multi ? "includes" : "==") : op == "!=" ? (multi ? "excludes" : "!=") : op;
+    for (const auto& [key, v] : ew.items()) {
+        if (key.rfind("answer", 0) != 0) continue;
+        if (key == "answerBoolean" && v.is_boolean()) c["value"] = v.get<bool>();
+        else if ((key == "answerInteger" || key == "answerDecimal") && v.is_number()) c["value"] = v.get<double>();
+        else if (key == "answerQuantity" && v.is_object() && v.contains("value") && v["value"].is_number())
+            c["value"] = v["value"].get<double>();
+        else if (key == "answerDate" && v.is_string()) c["value"] = v.get<std::string>();
+        else if (key == "answerDateTime" && v.is_string()) c["value"] = v.get<std::string>().substr(0, 10);
+        else if ((key == "answerCoding" && v.is_object()) || (key == "answerString" && v.is_string())) {
+            const std::string code = v.is_object() ? (str(v, "code").empty() ? str(v, "display") : str(v, "code")) : v.get<std::string>();
+            const auto o = sym.codes.find(code);
+            if (o != sym.codes.end()) c["value"] = o->second;
+            else if (sym.type == "text") c["value"] = code;
+            else {
+                ctx.warn(at, linkId, "enableWhen compares '" + question + "' with '" + code +
+                                         "', which is none of its options: the condition is dropped");
+                return std::nullopt;
+            }
+        }
+    }
+    if (sym.type == "multi" && c.contains("value") && !c["value"].is_string()) {
+        ctx.warn(at, linkId, "enableWhen compares the choices of '" + question + "' with a number: the condition is dropped");
+        return std::nullopt;
+    }
+    if (!c.contains("value")) {
+        ctx.warn(at, linkId, "enableWhen without an answer value the kiosk can compare: the condition is dropped");
+        return std::nullopt;
+    }
+    return c;
+}
+
+/// The show_if for @p conds (each an enableWhen list with its behavior; all of them must hold).
+std::optional<ojson> showIf(ImportCtx& ctx, const std::vector<PendingCondition>& conds, const std::string& linkId,
+                            size_t order) {
+    ojson all = ojson::array();
+    for (const PendingCondition& p : conds) {
+        ojson parts = ojson::array();
+        for (size_t i = 0; i < p.enableWhen->size(); ++i)
+            if (auto c = condition(ctx, (*p.enableWhen)[i], p.path + "[" + std::to_string(i) + "]", linkId, order))
+                parts.push_back(std::move(*c));
+        if (parts.empty()) continue;
+        if (parts.size() == 1) all.push_back(std::move(parts[0]));
+        else all.push_back(ojson{{p.behavior == "any" ? "any" : "all", std::move(parts)}});
+    }
+    if (all.empty()) return std::nullopt;
+    if (all.size() == 1) return all[0];
+    return ojson{{"all", std::move(all)}};
+}
+
+}  // namespace
+
+std::vector<OutPage> importItems(ImportCtx& ctx, const json& questionnaire) {
+    Walker w{ctx, questionnaire, {}, 0};
+    const json& items = questionnaire["item"];
+    const std::string title = str(questionnaire, "title").empty() ? "Questions" : str(questionnaire, "title");
+    bool loosePage = false;  // the last page holds top-level questions (not a group of its own)
+    for (size_t i = 0; i < items.size(); ++i) {
+        const json& item = items[i];
+        const std::string path = "item[" + std::to_string(i) + "]";
+        if (str(item, "type") == "group") {
+            OutPage& p = w.newPage(str(item, "linkId"), labelOf(ctx, item, str(item, "linkId")), path, true);
+            if (item.contains("enableWhen") && item["enableWhen"].is_array() && !item["enableWhen"].empty())
+                p.conditions.push_back(PendingCondition{&item["enableWhen"], str(item, "enableBehavior"), path + ".enableWhen"});
+            if (item.contains("initial")) ctx.warn(path, str(item, "linkId"), "initial value of a group dropped");
+            if (item.value("repeats", false)) ctx.warn(path, str(item, "linkId"), "a repeating group is asked once");
+            readExtensions(ctx, item, path, str(item, "linkId"));
+            w.addChildren(item, path, {});
+            loosePage = false;
+        } else {
+            if (!loosePage) {
+                // Named after the form (no linkId of its own: its id never reaches a response).
+                OutPage& p = w.newPage("page_" + std::to_string(w.pages.size() + 1),
+                                       ctx.text(title, questionnaire.contains("_title") ? &questionnaire["_title"] : nullptr),
+                                       path, false);
+                p.yaml["group"] = false;
+                loosePage = true;
+            }
+            w.add(item, path, {});
+        }
+    }
+    // A group whose items were all dropped makes no page.
+    w.pages.erase(std::remove_if(w.pages.begin(), w.pages.end(), [](const OutPage& p) { return p.items.empty(); }),
+                  w.pages.end());
+    for (OutPage& p : w.pages) p.firstOrder = p.items.front().order;
+    return std::move(w.pages);
+}
+
+void resolveConditions(ImportCtx& ctx, std::vector<OutPage>& pages) {
+    for (OutPage& page : pages) {
+        if (!page.conditions.empty())
+            if (auto s = showIf(ctx, page.conditions, page.linkId, page.firstOrder)) page.yaml["show_if"] = std::move(*s);
+        for (OutItem& item : page.items)
+            if (auto s = showIf(ctx, item.conditions, item.linkId, item.order)) {
+                // show_if before the type-specific keys is how form files read; order is cosmetic.
+                item.yaml["show_if"] = std::move(*s);
+            }
+    }
+}
+
+}  // namespace kiosk::forms::detail

@@ -1,0 +1,186 @@
+// The staff desk's screens driven by taps, headless, on a real Desk and store (the staff tests'
+// fixture): unlock on the passphrase keyboard, rows urgent first, the detail with flags before
+// scores before answers, review, delete, export, find by date and by name, the staff's language,
+// and every target big enough at both reference displays.
+#include "staff/desk_fixture.h"
+#include "ui_fixture.h"
+
+namespace kiosk::ui::test {
+namespace {
+using namespace kiosk::staff;
+using namespace kiosk::staff::testing;
+
+class DeskScreensTest : public DeskFixture {
+protected:
+    void start(float w = 1920, float h = 1080) {
+        open();
+        ui = std::make_unique<UiDriver>(
+            w, h, *form, [] { return session::ViewModel{}; }, nullptr);
+        ui->showDesk([this] { return desk->view(); }, [this](const DeskAction& a) { desk->apply(a); });
+        ui->frames(2);
+    }
+    void typePassphrase(const std::string& text) {
+        for (char ch : text) ASSERT_TRUE(ui->tap(ch == ' ' ? "desk/pass/space" : "desk/pass/" + std::string(1, ch)));
+        ASSERT_TRUE(ui->tap("desk/pass/ok"));
+    }
+    void unlockByTaps() {
+        ASSERT_TRUE(ui->tap("desk/unlock"));
+        typePassphrase(kPassphrase);
+        ASSERT_TRUE(desk->unlocked());
+        ui->frames(2);
+    }
+    std::string label(const std::string& key) const {
+        const WidgetInfo* w = ui->find(key);
+        return w ? w->label : std::string();
+    }
+    float textY(const std::string& key) const {
+        const TextInfo* t = ui->registry().findText(key);
+        EXPECT_TRUE(t) << key;
+        return t ? t->rect.y : -1;
+    }
+    std::string textOf(const std::string& key) const {
+        const TextInfo* t = ui->registry().findText(key);
+        return t ? t->text : std::string();
+    }
+    std::unique_ptr<UiDriver> ui;
+};
+
+TEST_F(DeskScreensTest, UnlockByTapsShowsNamesAndTheUrgentIntakeFirst) {
+    start();
+    ASSERT_TRUE(ui->exists("desk/row/" + red));
+    EXPECT_EQ(label("desk/row/" + red).find("Testpatient"), std::string::npos);  // locked: no names
+    EXPECT_FALSE(ui->exists("desk/export_list/csv"));
+    unlockByTaps();
+    const std::string urgentRow = label("desk/row/" + red);
+    EXPECT_NE(urgentRow.find("Testpatient R."), std::string::npos) << urgentRow;
+    EXPECT_NE(urgentRow.find("URGENT"), std::string::npos) << urgentRow;
+    EXPECT_LT(ui->rect("desk/row/" + red).y, ui->rect("desk/row/" + spanish).y);
+    EXPECT_LT(ui->rect("desk/row/" + spanish).y, ui->rect("desk/row/" + calm).y);
+    EXPECT_TRUE(ui->exists("desk/export_list/csv"));
+}
+
+TEST_F(DeskScreensTest, TheDetailPutsFlagsBeforeScoresBeforeAnswersAndDrawsTheSignature) {
+    start();
+    unlockByTaps();
+    ASSERT_TRUE(ui->tap("desk/row/" + red));
+    EXPECT_EQ(desk->view().screen, DeskScreen::Detail);
+    EXPECT_NE(textOf("desk/flag/bladder_bowel").find("URGENT"), std::string::npos);
+    EXPECT_LT(textY("desk/flag/bladder_bowel"), textY("desk/score/pain_intensity"));
+    EXPECT_LT(textY("desk/score/pain_intensity"), textY("desk/answer/first_name"));
+    EXPECT_LT(textY("desk/answer/first_name"), textY("desk/answer/last_name"));
+    EXPECT_EQ(textOf("desk/answer/first_name"), "Testpatient");
+    EXPECT_TRUE(ui->scrollIntoView("desk/signature"));
+    EXPECT_NE(textOf("desk/signed_at").find("2026-11-25 10:00"), std::string::npos) << textOf("desk/signed_at");
+    ASSERT_TRUE(ui->tap("desk/back"));
+    EXPECT_EQ(desk->view().screen, DeskScreen::List);
+}
+
+TEST_F(DeskScreensTest, ReviewAndDeleteByTaps) {
+    start();
+    unlockByTaps();
+    ASSERT_TRUE(ui->tap("desk/row/" + calm));
+    ASSERT_TRUE(ui->tap("desk/review"));
+    EXPECT_EQ(statusOf(calm), store::RecordStatus::Reviewed);
+    ui->frames(2);
+    EXPECT_FALSE(ui->find("desk/review")->enabled);  // reviewed already
+    ASSERT_TRUE(ui->tap("desk/delete"));
+    EXPECT_NE(textOf("desk/delete/question").find("Testpatient C."), std::string::npos);
+    ASSERT_TRUE(ui->tap("desk/delete/no"));
+    EXPECT_EQ(statusOf(calm), store::RecordStatus::Reviewed);
+    ASSERT_TRUE(ui->tap("desk/delete"));
+    ASSERT_TRUE(ui->tap("desk/delete/yes"));
+    EXPECT_EQ(statusOf(calm), store::RecordStatus::Deleted);
+    ui->frames(2);
+    EXPECT_FALSE(ui->exists("desk/row/" + calm));
+    EXPECT_NE(textOf("desk/notice").find(calm.substr(0, 8)), std::string::npos);
+}
+
+TEST_F(DeskScreensTest, ExportTheListByTapsAndSeeWhereItWent) {
+    start();
+    unlockByTaps();
+    ASSERT_TRUE(ui->tap("desk/export_list/csv"));
+    const std::string message = textOf("desk/export/message");
+    EXPECT_NE(message.find("3 intakes written to"), std::string::npos) << message;
+    EXPECT_EQ(statusOf(red), store::RecordStatus::Exported);
+    ASSERT_TRUE(ui->tap("desk/export/close"));
+    EXPECT_EQ(desk->view().screen, DeskScreen::List);
+}
+
+TEST_F(DeskScreensTest, FindByDateWithTheSteppersAndByNameOnTheKeyboard) {
+    start();
+    ASSERT_TRUE(ui->tap("desk/find_days"));
+    EXPECT_EQ(textOf("desk/days/from"), "2026-11-25");
+    ASSERT_TRUE(ui->tap("desk/days/from/earlier"));
+    EXPECT_EQ(textOf("desk/days/from"), "2026-11-24");
+    ASSERT_TRUE(ui->tap("desk/days/search"));
+    EXPECT_EQ(desk->view().list.rows.size(), 4u);
+    ASSERT_TRUE(ui->exists("desk/row/" + yesterday));
+
+    unlockByTaps();
+    ASSERT_TRUE(ui->tap("desk/find_name"));
+    for (const char* key : {"p", "r", "u"}) ASSERT_TRUE(ui->tap(std::string("desk/name/") + key));
+    EXPECT_EQ(textOf("desk/name/typed"), "Pru");  // a capital first, as names are typed
+    ASSERT_TRUE(ui->tap("desk/name/search"));
+    EXPECT_EQ(listedIds(*desk), std::vector<std::string>{spanish});
+}
+
+TEST_F(DeskScreensTest, LabelsFollowTheStaffsLanguage) {
+    start();
+    const std::string before = label("desk/row/" + calm);
+    EXPECT_NE(before.find("New"), std::string::npos) << before;
+    ASSERT_TRUE(ui->tap("desk/lang/es"));
+    const std::string after = label("desk/row/" + calm);
+    EXPECT_NE(after.find("Nuevo"), std::string::npos) << after;
+    EXPECT_EQ(label("desk/unlock"), "Desbloquear registros");
+}
+
+TEST_F(DeskScreensTest, LeavingByTapEndsTheVisit) {
+    start();
+    unlockByTaps();
+    ASSERT_TRUE(ui->tap("desk/leave"));
+    EXPECT_TRUE(desk->left());
+    EXPECT_FALSE(desk->unlocked());
+}
+
+/// Every desk screen at both reference displays meets UX.md's target sizes (expectTargets).
+class DeskTargetsTest : public DeskScreensTest, public ::testing::WithParamInterface<std::pair<float, float>> {
+protected:
+    void check(const std::string& scenario) { expectTargets(*ui, scenario); }
+};
+
+TEST_P(DeskTargetsTest, EveryDeskScreenMeetsTargetSizeAndSpacing) {
+    start(GetParam().first, GetParam().second);
+    for (const char* lang : {"en", "es"}) {
+        ASSERT_TRUE(ui->tap(std::string("desk/lang/") + lang));
+        const std::string at = std::string(lang) + " ";
+        check(at + (desk->unlocked() ? "list" : "list locked"));
+        ASSERT_TRUE(ui->tap("desk/find_days"));
+        check(at + "find by date");
+        if (!desk->unlocked()) {
+            ASSERT_TRUE(ui->tap("desk/unlock"));
+            check(at + "unlock");
+            typePassphrase(kPassphrase);
+        }
+        check(at + "list unlocked");
+        ASSERT_TRUE(ui->tap("desk/find_name"));
+        check(at + "find by name");
+        ASSERT_TRUE(ui->tap("desk/row/" + red));
+        check(at + "detail");
+        ASSERT_TRUE(ui->tap("desk/delete"));
+        check(at + "confirm delete");
+        ASSERT_TRUE(ui->tap("desk/delete/no"));
+        ASSERT_TRUE(ui->tap("desk/health"));
+        check(at + "health");
+        ASSERT_TRUE(ui->tap("desk/back"));
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Displays, DeskTargetsTest,
+                         ::testing::Values(std::make_pair(1280.0f, 800.0f), std::make_pair(1920.0f, 1080.0f)),
+                         [](const auto& display) {
+                             return std::to_string(static_cast<int>(display.param.first)) + "x" +
+                                    std::to_string(static_cast<int>(display.param.second));
+                         });
+
+}  // namespace
+}  // namespace kiosk::ui::test
