@@ -12,6 +12,9 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libsodium-dev libcairo2-dev libfontconfig-dev
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libspdlog-dev libfmt-dev
   libsystemd-dev
+  # the clinic server (kiosk/sync): libpqxx; PostgreSQL 15 itself for the sync tests and bench,
+  # which start a throwaway cluster (tests/support/pg.sh)
+  libpqxx-dev postgresql-15
   libgtest-dev libgmock-dev libbenchmark-dev
   # JSON Schema validator for tests/forms/schema_test.cpp (header-only; pulls several JSON libraries)
   libvalijson-dev

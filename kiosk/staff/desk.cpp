@@ -379,6 +379,13 @@ void Desk::loadHealth() {
     }
     if (auto drafts = m_store.draftCount()) h.draftsWaiting = *drafts;
     else h.problem = drafts.error().message;
+    if (auto sync = m_store.syncState()) {
+        h.syncWaiting = sync->waiting;
+        h.syncLastPush = sync->lastPush;
+        h.syncLastError = sync->lastError;
+    } else {
+        h.problem = sync.error().message;
+    }
     m_view.health = h;
 }
 

@@ -77,6 +77,16 @@ constexpr const char* kMigrations[kSchemaVersion] = {
     ALTER TABLE records ADD COLUMN chain_hash BLOB;
     CREATE UNIQUE INDEX records_chain ON records (chain_seq);
     )sql",
+    // 6: the sync outbox (kiosk/sync): one row per record not yet on the clinic PostgreSQL, written
+    //    in the record's own transaction and removed only after the server's COMMIT. The records
+    //    already saved are queued too: a kiosk that joins a clinic later sends its past intakes.
+    R"sql(
+    CREATE TABLE outbox (
+        record_id TEXT PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+        queued_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO outbox (record_id, queued_at) SELECT id, submitted_at FROM records WHERE payload IS NOT NULL;
+    )sql",
 };
 
 // Run with migration 2 (not part of it: shipped migrations stay as they are). A version 1

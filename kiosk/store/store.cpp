@@ -133,13 +133,10 @@ bool quickCheckPasses(SQLite::Database& db) {
 }
 
 /// The payload, or why not: the reason alone (the caller knows which record it asked for).
-Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& payload, const ClinicKey& key) {
-    if (payload.isNull()) return makeError(ErrorCode::NotFound, "it was deleted");
-    auto plain = openSealed(key.publicKey(), key.secretKey(),
-                            static_cast<const unsigned char*>(payload.getBlob()),
-                            static_cast<std::size_t>(payload.getBytes()));
+Result<std::string> openBox(const RecordMeta& meta, const unsigned char* box, std::size_t size, const ClinicKey& key) {
+    auto plain = openSealed(key.publicKey(), key.secretKey(), box, size);
     if (!plain) return plain.error();
-    const std::string expect = binding(s.meta);
+    const std::string expect = binding(meta);
     const unsigned char* p = plain->data();
     const std::size_t n = plain->size();
     std::uint32_t len = 0;
@@ -150,7 +147,18 @@ Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& pa
     return std::string(reinterpret_cast<const char*>(p + 8 + len), n - 8 - len);
 }
 
+Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& payload, const ClinicKey& key) {
+    if (payload.isNull()) return makeError(ErrorCode::NotFound, "it was deleted");
+    return openBox(s.meta, static_cast<const unsigned char*>(payload.getBlob()),
+                   static_cast<std::size_t>(payload.getBytes()), key);
+}
+
 }  // namespace
+
+Result<std::string> openRecordPayload(const RecordMeta& meta, const unsigned char* sealed, std::size_t size,
+                                      const ClinicKey& key) {
+    return openBox(meta, sealed, size, key);
+}
 
 // [SECTION] open
 Store::Store(std::unique_ptr<Impl> impl) : m(std::move(impl)) {}
@@ -370,7 +378,14 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         q.bindNoCopy(14, link.hash.data(), static_cast<int>(link.hash.size()));
         const bool inserted = q.exec() > 0;  // 0: a retry of a record already saved
         q.reset();  // release the statement before COMMIT
-        if (inserted) moveRecordsHead(m->db, link);
+        if (inserted) {
+            moveRecordsHead(m->db, link);
+            // The outbox row commits with the record: a record is never saved without being queued.
+            SQLite::Statement queue(m->db, "INSERT OR IGNORE INTO outbox (record_id, queued_at) VALUES (?, ?)");
+            queue.bind(1, meta.id);
+            queue.bind(2, meta.submittedAt);
+            queue.exec();
+        }
         if (draft == DraftAfterSubmit::Clear) {
             (void)m->deleteDraft->tryReset();
             m->deleteDraft->bind(1, m->kioskId);

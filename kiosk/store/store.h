@@ -129,6 +129,44 @@ struct KeyStatus {
 ///        through this program only: a copied database is attacked offline at the argon2id cost.
 std::chrono::seconds passphraseBackoff(int failures);
 
+/// @brief The clinic key as it may travel in plain: the public key and the secret key wrapped by
+///        the staff passphrase (what `clinic init` puts on the clinic server and `clinic join` copies).
+struct ClinicKeyMaterial {
+    Bytes publicKey;
+    WrappedKey wrapped;
+    bool defaultPassphrase = false;
+    std::string fingerprint() const;  ///< as KeyStatus::fingerprint
+};
+
+/// @brief A fresh clinic key pair wrapped by @p passphrase (checkNewPassphrase first).
+core::Result<ClinicKeyMaterial> makeClinicKeyMaterial(const std::string& passphrase, KdfLimits limits);
+
+/// @brief One record waiting in the sync outbox, as the store holds it: plain columns, the sealed
+///        payload exactly as saved, and its place in this kiosk's record chain.
+struct OutboxRecord {
+    RecordMeta meta;
+    Bytes sealed;
+    Bytes sealedHash;     ///< BLAKE2b-256 of sealed (record_chain.h)
+    std::int64_t chainSeq = 0;
+    Bytes chainHash;
+};
+
+/// @brief The outbox at a glance (`sync status`, the staff health screen).
+struct SyncState {
+    std::int64_t waiting = 0;  ///< records saved here and not yet on the clinic server
+    std::string lastPush;      ///< UTC ISO of the last push that reached the server, "" = never
+    std::string lastError;     ///< the last push's error, "" once a push succeeds
+    std::string lastErrorAt;
+};
+
+class ClinicKey;
+/// @brief The payload of a sealed record held elsewhere (the clinic server), checked as
+///        Store::readPayload checks its own: Integrity if the box or its plain columns were altered.
+core::Result<std::string> openRecordPayload(const RecordMeta& meta, const unsigned char* sealed, std::size_t size,
+                                            const ClinicKey& key);
+/// @brief Unwraps the clinic key from @p material (the clinic server's copy) with @p passphrase.
+core::Result<ClinicKey> unlockMaterial(const ClinicKeyMaterial& material, const std::string& passphrase);
+
 /// @brief The unlocked clinic key pair; only Store::unlock() makes one. Wiped when destroyed.
 class ClinicKey {
 public:
@@ -139,6 +177,7 @@ public:
 
 private:
     friend class Store;
+    friend core::Result<ClinicKey> unlockMaterial(const ClinicKeyMaterial&, const std::string&);
     ClinicKey(Bytes pub, SecretBytes secret) : m_public(std::move(pub)), m_secret(std::move(secret)) {}
     Bytes m_public;
     SecretBytes m_secret;
@@ -174,6 +213,13 @@ public:
     /// as unlock() does.
     core::Result<void> changePassphrase(const std::string& oldPassphrase, const std::string& newPassphrase,
                                         KdfLimits limits = KdfLimits::moderate());
+
+    /// @brief Makes @p material this database's clinic key (`clinic join`): records are sealed to it
+    ///        from now on and staff unlock them with the clinic's passphrase. A no-op if it already
+    ///        is; refused (Invalid) if this database has another key, since its records are sealed to that.
+    core::Result<void> importKeys(const ClinicKeyMaterial& material);
+    /// @brief The clinic key as it may travel (public key and wrapped secret key); Crypto if none.
+    core::Result<ClinicKeyMaterial> keyMaterial();
 
     // Records -----------------------------------------------------------------------------
     /// @brief Seals @p payload to the clinic key and inserts it as the next link of the record
@@ -240,6 +286,16 @@ public:
     ///        each problem, an error only if the database could not be read.
     core::Result<RecordChainReport> verifyRecords();
 
+    // Sync outbox (store_outbox.cpp; kiosk/sync pushes it) ---------------------------------
+    /// Up to @p limit records waiting to be pushed, oldest first (deleted ones are skipped).
+    core::Result<std::vector<OutboxRecord>> pendingOutbox(std::int64_t limit);
+    /// Removes @p ids from the outbox once the server has COMMITted them; notes the push time and
+    /// clears the last error.
+    core::Result<void> markPushed(const std::vector<std::string>& ids, const std::string& at);
+    /// Notes why the last push failed (no patient data: server and network errors only).
+    core::Result<void> noteSyncError(const std::string& message, const std::string& at);
+    core::Result<SyncState> syncState();
+
     // Maintenance -------------------------------------------------------------------------
     /// Consistent copy to @p destination while others keep writing (SQLite online backup). Audited.
     core::Result<void> backup(const std::string& destination);
@@ -250,6 +306,7 @@ public:
 
 private:
     explicit Store(std::unique_ptr<Impl> impl);
+    core::Result<void> installKey(const ClinicKeyMaterial& material, bool joining);
     // The pimpl, read as m->db in some 130 places: shorter than the m_camelCase rule wants.
     std::unique_ptr<Impl> m;  // NOLINT(readability-identifier-naming)
 };

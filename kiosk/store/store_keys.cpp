@@ -72,31 +72,47 @@ void storeWrapped(Store::Impl& impl, const WrappedKey& w, bool defaultPassphrase
 }  // namespace
 
 Result<void> Store::initKeys(const std::string& passphrase, KdfLimits limits) {
-    if (auto ok = checkNewPassphrase(passphrase); !ok) return ok.error();
-    Bytes pk;
-    auto sk = newKeyPair(pk);
-    if (!sk) return sk.error();
-    auto wrapped = wrapSecretKey(*sk, passphrase, limits);  // slow (argon2id): before the lock
-    if (!wrapped) return wrapped.error();
+    auto material = makeClinicKeyMaterial(passphrase, limits);  // slow (argon2id): before the lock
+    if (!material) return material.error();
+    return installKey(*material, false);
+}
+
+Result<void> Store::importKeys(const ClinicKeyMaterial& material) {
+    if (material.publicKey.size() != 32 || material.wrapped.box.empty())
+        return makeError(ErrorCode::Integrity, "the clinic key to join is incomplete");
+    return installKey(material, true);
+}
+
+Result<void> Store::installKey(const ClinicKeyMaterial& material, bool joining) {
+    const Bytes& pk = material.publicKey;
     auto made = m->run("creating the clinic key", [&]() -> Result<void> {
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        if (m->metaGet("clinic_public_key"))
+        if (auto have = m->metaGet("clinic_public_key")) {
+            if (joining && *have == pk) return {};  // joined before: nothing to do
+            if (joining)
+                return makeError(ErrorCode::Invalid,
+                                 "this kiosk already seals to its own clinic key (fingerprint " + fingerprint(*have) +
+                                     "), not the clinic's (" + fingerprint(pk) + "); a kiosk joins a clinic before "
+                                     "its first key: use a fresh data folder",
+                                 core::SourceLoc{m->options.dbPath});
             return makeError(ErrorCode::Invalid,
                              "the clinic key already exists; creating another would make every saved "
                              "record unreadable. Use `intake-kiosk staff passwd` to change the passphrase",
                              core::SourceLoc{m->options.dbPath});
+        }
         // A key that was here and is gone is not replaced: that is the silent re-key.
         if (const std::string trace = m->traceOfOldKey(); !trace.empty()) return m->missingKey(trace);
         m->metaSet("clinic_public_key", pk);
-        storeWrapped(*m, *wrapped, isDefault(passphrase));
+        storeWrapped(*m, material.wrapped, material.defaultPassphrase);
         appendAudit(m->db, m->kioskId, AuditAction::KeyInit,
-                    "fingerprint=" + fingerprint(pk) + (isDefault(passphrase) ? " default_passphrase" : ""),
+                    "fingerprint=" + fingerprint(pk) + (material.defaultPassphrase ? " default_passphrase" : "") +
+                        (joining ? " joined_clinic" : ""),
                     m->nowIso());
         tx.commit();
         m->publicKey = pk;
         m->pinned = hash256(pk.data(), pk.size());
         m->keyProblem.reset();
-        core::logger()->info("clinic key created fingerprint={}", fingerprint(pk));
+        core::logger()->info("clinic key {} fingerprint={}", joining ? "joined" : "created", fingerprint(pk));
         return {};
     });
     if (!made) return made;
@@ -106,6 +122,20 @@ Result<void> Store::initKeys(const std::string& passphrase, KdfLimits limits) {
         core::logger()->warn("the clinic key's pin was not written: {}", pinned.error().format());
     return {};
 }
+
+Result<ClinicKeyMaterial> makeClinicKeyMaterial(const std::string& passphrase, KdfLimits limits) {
+    if (auto ok = checkNewPassphrase(passphrase); !ok) return ok.error();
+    ClinicKeyMaterial out;
+    auto sk = newKeyPair(out.publicKey);
+    if (!sk) return sk.error();
+    auto wrapped = wrapSecretKey(*sk, passphrase, limits);
+    if (!wrapped) return wrapped.error();
+    out.wrapped = std::move(*wrapped);
+    out.defaultPassphrase = isDefault(passphrase);
+    return out;
+}
+
+std::string ClinicKeyMaterial::fingerprint() const { return store::fingerprint(publicKey); }
 
 Result<bool> Store::ensureKeys(KdfLimits limits) {
     auto status = keyStatus();
@@ -142,6 +172,27 @@ Result<WrappedKey> readWrapped(Store::Impl& impl) {
     return w;
 }
 }  // namespace
+
+Result<ClinicKeyMaterial> Store::keyMaterial() {
+    return m->run("reading the clinic key", [&]() -> Result<ClinicKeyMaterial> {
+        if (auto problem = m->examineKey()) return *problem;
+        auto w = readWrapped(*m);
+        if (!w) return w.error();
+        ClinicKeyMaterial out;
+        out.publicKey = m->publicKey;
+        out.wrapped = std::move(*w);
+        out.defaultPassphrase = text(m->metaGet("passphrase_is_default")) == "1";
+        return out;
+    });
+}
+
+Result<ClinicKey> unlockMaterial(const ClinicKeyMaterial& material, const std::string& passphrase) {
+    auto sk = unwrapSecretKey(material.wrapped, passphrase);
+    if (!sk) return sk.error();
+    if (publicKeyOf(*sk) != material.publicKey)
+        return makeError(ErrorCode::Integrity, "the clinic's public key does not belong to its secret key");
+    return ClinicKey(material.publicKey, std::move(*sk));
+}
 
 Result<ClinicKey> Store::unlock(const std::string& passphrase) {
     auto wrapped = m->run("reading the clinic key", [&]() -> Result<WrappedKey> {

@@ -218,6 +218,26 @@ void drawHealth(Ctx& c) {
         registerLastText(f, std::string("desk/health/") + key, line, FontRole::Question);
         y = ImGui::GetCursorScreenPos().y + gap * 0.5f;
     }
+    // A kiosk that syncs to a clinic server (it has pushed or tried): what waits, and why.
+    if (!h.syncLastPush.empty() || !h.syncLastError.empty()) {
+        const std::pair<const char*, std::string> sync[] = {
+            {"sync_waiting", f.fmt("desk.health_view.sync_waiting", {std::to_string(h.syncWaiting)})},
+            {"sync_last", f.fmt("desk.health_view.sync_last",
+                                {h.syncLastPush.empty() ? f.tr("desk.health_view.never") : h.syncLastPush})}};
+        for (const auto& [key, line] : sync) {
+            ImGui::SetCursorScreenPos(ImVec2(c.x, y));
+            text(f, FontRole::Question, line, f.pal.text, c.width);
+            registerLastText(f, std::string("desk/health/") + key, line, FontRole::Question);
+            y = ImGui::GetCursorScreenPos().y + gap * 0.5f;
+        }
+        if (!h.syncLastError.empty()) {
+            ImGui::SetCursorScreenPos(ImVec2(c.x, y));
+            const std::string line = f.fmt("desk.health_view.sync_error", {h.syncLastError});
+            text(f, FontRole::Body, line, f.pal.error, c.width);
+            registerLastText(f, "desk/health/sync_error", line, FontRole::Body);
+            y = ImGui::GetCursorScreenPos().y + gap * 0.5f;
+        }
+    }
     if (!h.problem.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(c.x, y));
         text(f, FontRole::Body, f.fmt("desk.health_view.problem", {h.problem}), f.pal.error, c.width);

@@ -158,7 +158,8 @@ std::vector<staff::DeskAction> KioskView::drawDesk(const staff::DeskView& view, 
     const FontSizeSet& fonts = m.fonts.forSize(false);
     const core::Clock& clock = m.options.clock ? *m.options.clock : core::systemClock();
     Frame f{m.theme, pal, fonts, m.catalog, kNoForm, view.staffLang, m.registry, m.deskState, unused, now,
-            clock.localToday(), m.theme.emPx(io.DisplaySize.y, false), io.DisplaySize.x, io.DisplaySize.y, m.options.clinicName, LogoImage{}};
+            clock.localToday(), m.theme.emPx(io.DisplaySize.y, false), io.DisplaySize.x, io.DisplaySize.y, m.options.clinicName, LogoImage{},
+            nullptr, nullptr, nullptr};  // the desk draws no body-map figure
     m.beginWindow(f, pal, fonts);
     ui::drawDesk(f, view, m.desk, out);
     Impl::endWindow(fonts);

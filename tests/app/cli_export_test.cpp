@@ -82,7 +82,7 @@ TEST_F(CliExport, ExportFiltersByDateAndCanLeaveRecordsUnmarked) {
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_EQ(json::parse(st::readFile(out))["records"].size(), 1u);
 
-    for (const char* bad : {"--format pdf", "--format json --excel", "--format json --since 2026-13-01",
+    for (const char* bad : {"--format docx", "--format json --excel", "--format json --since 2026-13-01",
                             "--format json --until yesterday"}) {
         r = run(std::string("export ") + bad + " -o " + dir / "never.json");
         EXPECT_EQ(r.exitCode, 2) << bad << ": " << r.output;

@@ -171,6 +171,21 @@ TEST_F(DeskFixture, HealthCountsRecordsByStateAndDraftsWaiting) {
     EXPECT_GT(h.databaseBytes, 0);
     EXPECT_GT(h.freeBytes, 0);
     EXPECT_TRUE(h.problem.empty());
+    // This kiosk has no clinic server: all four wait to sync, none ever pushed.
+    EXPECT_EQ(h.syncWaiting, 4);
+    EXPECT_EQ(h.syncLastPush, "");
+}
+
+TEST_F(DeskFixture, HealthShowsWhatWaitsToSyncAndWhy) {
+    ASSERT_TRUE(store->markPushed({calm, red}, "2026-11-25T14:30:00Z"));
+    ASSERT_TRUE(store->noteSyncError("cannot reach the clinic server (db:5432/intake as kiosk1)", "2026-11-25T14:45:00Z"));
+    Desk& d = open();
+    unlock(d);
+    d.apply(ShowHealth{});
+    const DeskHealthView h = d.view().health;
+    EXPECT_EQ(h.syncWaiting, 2);
+    EXPECT_EQ(h.syncLastPush, "2026-11-25T14:30:00Z");
+    EXPECT_EQ(h.syncLastError, "cannot reach the clinic server (db:5432/intake as kiosk1)");
 }
 
 TEST_F(DeskFixture, TwoMinutesWithoutATouchLeaveAndForgetTheKeyAndEveryName) {

@@ -45,9 +45,11 @@ TEST(StoreMigrations, EveryOlderVersionMigratesWithItsData) {
             db.exec("ATTACH '" + dir / "src.db" + "' AS src");
             if (from >= 1) {
                 // The heads in meta arrived with versions 4 (audit) and 5 (records).
-                const std::string heads = from >= 4 ? "'records_head'" : "'audit_head', 'records_head'";
+                const std::string heads = from >= 5 ? "''" : from >= 4 ? "'records_head'" : "'audit_head', 'records_head'";
                 db.exec("INSERT INTO meta SELECT * FROM src.meta WHERE key NOT IN (" + heads + ")");
-                const std::string statusAt = from >= 3 ? ", status_at" : "";  // the column came with version 3
+                // status_at came with version 3, the record chain's columns with version 5.
+                const std::string statusAt = std::string(from >= 3 ? ", status_at" : "") +
+                                             (from >= 5 ? ", chain_seq, chain_prev, sealed_hash, chain_hash" : "");
                 db.exec("INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
                         "submitted_at, kiosk_id, status, payload" + statusAt + ") SELECT id, form_id, form_version, "
                         "content_hash, lang, started_at, submitted_at, kiosk_id, status, payload" + statusAt +
@@ -89,6 +91,8 @@ TEST(StoreMigrations, EveryOlderVersionMigratesWithItsData) {
             chain = s.verifyRecords();
             EXPECT_TRUE(chain->intact());
             EXPECT_EQ(chain->headSeq, 4);
+            // Migration 6 queues the records already there for the clinic server; new ones follow.
+            EXPECT_EQ(s.syncState()->waiting, 4);
         }
         auto report = s.verifyAudit();
         ASSERT_TRUE(report);

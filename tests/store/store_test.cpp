@@ -8,6 +8,7 @@
 
 #include <thread>
 
+#include "kiosk/store/schema.h"
 #include "store_test_util.h"
 
 using namespace kiosk::store;
@@ -459,7 +460,8 @@ TEST(StoreOpen, ReadOnlyRefusesASchemaThatNeedsAnUpgrade) {
     o.readOnly = true;
     auto s = Store::open(o);
     ASSERT_FALSE(s);
-    EXPECT_NE(s.error().message.find("has schema version 4 and this program reads version 5 only"), std::string::npos)
+    EXPECT_NE(s.error().message.find("has schema version 4 and this program reads version " +
+                                     std::to_string(kSchemaVersion) + " only"), std::string::npos)
         << s.error().message;
 }
 

@@ -11,6 +11,8 @@
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/form_shelf_for.h"
+#include "kiosk/app/cli/kiosk_config.h"
+#include "kiosk/app/cli/paths.h"
 #include "kiosk/export/csv_export.h"
 #include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"

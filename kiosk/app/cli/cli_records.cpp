@@ -7,15 +7,18 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/app/cli/cli_server.h"
 #include "kiosk/app/cli/cli_fhir.h"
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/form_shelf_for.h"
 #include "kiosk/export/fhir_response.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/store/store.h"
+#include "kiosk/sync/clinic_records.h"
 
 namespace kiosk::app {
 namespace {
@@ -35,6 +38,7 @@ CLI::Validator recordCountValidator() {
 void addList(CLI::App* records) {
     auto* list = records->add_subcommand("list", "list records, newest first, tab-separated (plain columns only)");
     auto t = addStoreTarget(list, false);
+    auto pg = addServerTarget(list, true);
     struct Args { std::string form, status; std::int64_t limit = 0; bool deleted = false; };
     auto a = std::make_shared<Args>();
     list->add_option("--form", a->form, "only this form id")->type_name("ID");
@@ -42,14 +46,20 @@ void addList(CLI::App* records) {
         ->check(CLI::IsMember({"submitted", "reviewed", "exported", "deleted"}));
     list->add_option("--limit", a->limit, "at most N records (0 = all)")->type_name("N")->check(recordCountValidator());
     list->add_flag("--include-deleted", a->deleted, "also list deleted records");
-    list->callback([t, a] {
-        Store s = t->open(Access::Read);  // only reads: works on a read-only data folder
+    list->callback([t, a, pg] {
         store::ListFilter f;
         f.formId = a->form;
         if (!a->status.empty()) f.status = store::parseRecordStatus(a->status);
         f.includeDeleted = a->deleted;
         f.limit = a->limit;
-        const auto rows = orFail(s.list(f));
+        std::vector<store::RecordSummary> rows;
+        if (pg->wanted()) {
+            sync::Server server = connectServer(pg->url);
+            rows = orFail(sync::listServerRecords(server, {f, pg->kiosk}));
+        } else {
+            Store s = t->open(Access::Read);  // only reads: works on a read-only data folder
+            rows = orFail(s.list(f));
+        }
         std::cout << "id\tform\tversion\tlang\tstarted\tsubmitted\tkiosk\tstatus\tbytes\n";
         for (const auto& r : rows)
             std::cout << r.meta.id << '\t' << r.meta.formId << '\t' << r.meta.formVersion << '\t' << r.meta.lang << '\t'
@@ -60,14 +70,24 @@ void addList(CLI::App* records) {
 
 /// `records NAME ID`: unlocks the clinic key, then runs @p action on the record.
 using RecordAction = std::function<void(Store&, const store::ClinicKey&, const std::string& id)>;
+/// The same on the clinic server (--pg).
+using ServerAction = std::function<void(sync::Server&, const store::ClinicKey&, const std::string& id)>;
 CLI::App* addRecordCommand(CLI::App* records, const std::string& name, const std::string& help,
-                           const RecordAction& action, std::shared_ptr<StoreTarget>* target = nullptr) {
+                           const RecordAction& action, const ServerAction& onServer,
+                           std::shared_ptr<StoreTarget>* target = nullptr) {
     auto* cmd = records->add_subcommand(name, help);
     auto t = addStoreTarget(cmd, true);
+    auto pg = addServerTarget(cmd);
     if (target != nullptr) *target = t;
     auto id = std::make_shared<std::string>();
     cmd->add_option("ID", *id, "record id (see records list)")->required();
-    cmd->callback([t, id, action] {
+    cmd->callback([t, pg, id, action, onServer] {
+        if (pg->wanted()) {
+            sync::Server server = connectServer(pg->url);
+            const store::ClinicKey key = unlockServerKey(server, *t);
+            onServer(server, key, *id);
+            return;
+        }
         Store s = t->open();
         const store::ClinicKey key = t->unlock(s);
         action(s, key, *id);
@@ -104,17 +124,20 @@ void addShow(CLI::App* records) {
         std::shared_ptr<StoreTarget> target;
     };
     auto a = std::make_shared<Args>();
+    auto print = [a](const std::string& id, const std::string& payload) {
+        // Printed as stored if it is not JSON (never re-encoded into something else).
+        const auto parsed = nlohmann::json::parse(payload, nullptr, false);
+        if (a->format == "fhir" && !parsed.is_discarded()) {
+            std::cout << fhirResponseOf(id, parsed, a->fhir, a->target->config).dump(2) << '\n';
+            return;
+        }
+        std::cout << (parsed.is_discarded() ? payload : parsed.dump(2)) << '\n';
+    };
     CLI::App* show = addRecordCommand(
         records, "show", "unlock and print one record's JSON, or its FHIR QuestionnaireResponse (patient data: stdout only)",
-        [a](Store& s, const store::ClinicKey& key, const std::string& id) {
-            const std::string payload = orFail(s.viewPayload(id, key));
-            // Printed as stored if it is not JSON (never re-encoded into something else).
-            const auto parsed = nlohmann::json::parse(payload, nullptr, false);
-            if (a->format == "fhir" && !parsed.is_discarded()) {
-                std::cout << fhirResponseOf(id, parsed, a->fhir, a->target->config).dump(2) << '\n';
-                return;
-            }
-            std::cout << (parsed.is_discarded() ? payload : parsed.dump(2)) << '\n';
+        [print](Store& s, const store::ClinicKey& key, const std::string& id) { print(id, orFail(s.viewPayload(id, key))); },
+        [print](sync::Server& server, const store::ClinicKey& key, const std::string& id) {
+            print(id, orFail(sync::viewServerRecord(server, id, key)));
         },
         &a->target);
     show->add_option("--format", a->format, "json (the record as saved) or fhir (a QuestionnaireResponse)")
@@ -122,11 +145,33 @@ void addShow(CLI::App* records) {
     addFhirArgs(show, a->fhir);
 }
 
+/// `records verify --pg`: every record on the server opened with the clinic key and checked against
+/// its kiosk's sealed hash and plain columns; each kiosk's places unique (the server's index).
+void verifyOnServer(const StoreTarget& t, const ServerTarget& pg) {
+    sync::Server server = connectServer(pg.url);
+    const store::ClinicKey key = unlockServerKey(server, t);
+    std::int64_t checked = 0, damaged = 0;
+    orFail(sync::forEachServerRecord(server, {{}, pg.kiosk}, key,
+                                     [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
+        ++checked;
+        if (const auto record = exports::parseRecord(payload); !record) {
+            ++damaged;
+            std::cout << r.meta.id << " (kiosk " << r.meta.kioskId << "): integrity error: " << record.error().message << '\n';
+        }
+        return true;
+    }));
+    std::cout << checked << " record" << (checked == 1 ? "" : "s") << " checked on " << server.describe() << ", "
+              << damaged << " damaged\n";
+    if (damaged > 0) throw CLI::RuntimeError(1);
+}
+
 void addVerify(CLI::App* records) {
     auto* verify = records->add_subcommand(
         "verify", "check the record chain and the clinic key, unlock and open every record; exit 1 on any problem");
     auto t = addStoreTarget(verify, true);
-    verify->callback([t] {
+    auto pg = addServerTarget(verify, true);
+    verify->callback([t, pg] {
+        if (pg->wanted()) return verifyOnServer(*t, *pg);
         Store s = t->open();
         bool bad = false;
         // The chain needs no key: rows removed, reordered or cut from the end, named by the ids around them.
@@ -166,6 +211,10 @@ void addReview(CLI::App* records) {
                      [](Store& s, const store::ClinicKey& key, const std::string& id) {
                          orFail(s.markReviewed(id, key));
                          std::cout << "record " << id << " marked reviewed\n";
+                     },
+                     [](sync::Server& server, const store::ClinicKey& key, const std::string& id) {
+                         orFail(sync::markServerRecord(server, id, store::RecordStatus::Reviewed, key));
+                         std::cout << "record " << id << " marked reviewed on the clinic server\n";
                      });
 }
 
@@ -173,17 +222,26 @@ void addDelete(CLI::App* records) {
     auto* del = records->add_subcommand(
         "delete", "delete a record's answers, keeping a tombstone (audited); asks first unless --yes");
     auto t = addStoreTarget(del, true);
+    auto pg = addServerTarget(del);
     auto id = std::make_shared<std::string>();
     auto yes = std::make_shared<bool>(false);
     del->add_option("ID", *id, "record id")->required();
     del->add_flag("--yes", *yes, "do not ask (required when stdin is not a terminal)");
-    del->callback([t, id, yes] {
+    del->callback([t, pg, id, yes] {
         const bool terminal = ::isatty(STDIN_FILENO) != 0;
         if (!*yes && !terminal)
             fail(core::makeError(core::ErrorCode::Invalid,
                                  "stdin is not a terminal, so deleting cannot be confirmed: give --yes"), 2);
-        Store s = t->open();
-        const store::ClinicKey key = t->unlock(s);
+        std::optional<sync::Server> server;
+        std::optional<Store> s;
+        std::optional<store::ClinicKey> key;
+        if (pg->wanted()) {
+            server.emplace(connectServer(pg->url));
+            key.emplace(unlockServerKey(*server, *t));
+        } else {
+            s.emplace(t->open());
+            key.emplace(t->unlock(*s));
+        }
         if (!*yes) {
             std::cerr << "Delete record " << *id << "? [y/N] " << std::flush;
             std::string answer;
@@ -193,8 +251,9 @@ void addDelete(CLI::App* records) {
                 throw CLI::RuntimeError(1);
             }
         }
-        orFail(s.deleteRecord(*id, key));
-        std::cout << "record " << *id << " deleted\n";
+        if (server) orFail(sync::markServerRecord(*server, *id, store::RecordStatus::Deleted, *key));
+        else orFail(s->deleteRecord(*id, *key));
+        std::cout << "record " << *id << " deleted" << (server ? " on the clinic server" : "") << "\n";
     });
 }
 

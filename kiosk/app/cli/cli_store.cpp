@@ -12,14 +12,17 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "kiosk/app/cli/cli_export.h"
 #include "kiosk/app/cli/cli_records.h"
+#include "kiosk/app/cli/cli_server.h"
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/app/cli/passphrase.h"
 #include "kiosk/store/store.h"
+#include "kiosk/sync/server_audit.h"
 
 namespace kiosk::app {
 
@@ -158,10 +161,11 @@ void addAudit(CLI::App& app) {
     auto* verify = audit->add_subcommand(
         "verify", "check the hash chain; report the first broken entry; print the head to keep elsewhere");
     auto t = addStoreTarget(verify, false, false);
+    auto pg = addServerTarget(verify);
     auto kept = std::make_shared<std::string>();
     verify->add_option("--head", *kept, "a head printed by an earlier verify (SEQ:HASH): check the log still holds it")
         ->type_name("SEQ:HASH");
-    verify->callback([t, kept] {
+    verify->callback([t, pg, kept] {
         // Checked before the store is opened: a typo is a usage error, not a verdict on the log.
         const auto colon = kept->find(':');
         std::int64_t keptSeq = 0;
@@ -174,8 +178,16 @@ void addAudit(CLI::App& app) {
                                      "(64 hex digits)"), 2);
             keptSeq = std::stoll(seq);
         }
-        Store s = t->open(Access::Read);
-        auto r = orFail(s.verifyAudit());
+        std::optional<Store> local;
+        std::optional<sync::Server> server;
+        store::AuditReport r;
+        if (pg->wanted()) {
+            server.emplace(connectServer(pg->url));
+            r = orFail(sync::verifyServerAudit(*server));
+        } else {
+            local.emplace(t->open(Access::Read));
+            r = orFail(local->verifyAudit());
+        }
         if (!r.intact()) {
             std::cout << "audit log broken" << (r.firstBroken > 0 ? " at entry " + std::to_string(r.firstBroken) : "")
                       << ": " << r.problem << "\n";
@@ -187,7 +199,9 @@ void addAudit(CLI::App& app) {
                      "edited piecemeal, but someone who can rewrite the whole file can rewrite the chain too; "
                      "`audit verify --head " << r.headSeq << ":HASH` later checks the log still holds it.\n";
         if (kept->empty()) return;
-        auto hash = s.auditHash(keptSeq);
+        if (server) fail(core::makeError(core::ErrorCode::Invalid, "--head is not checked on the clinic server yet: "
+                                                                   "compare the head printed above with the one kept"));
+        auto hash = local->auditHash(keptSeq);
         std::string keptHash = kept->substr(colon + 1);
         for (char& c : keptHash) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (!hash || *hash != keptHash) {

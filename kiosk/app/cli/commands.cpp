@@ -7,6 +7,7 @@
 #include "kiosk/app/cli/cli_simulate.h"
 #include "kiosk/app/cli/cli_store.h"
 #include "kiosk/app/cli/cli_support.h"
+#include "kiosk/app/cli/cli_sync.h"
 #include "kiosk/app/cli/cli_validate.h"
 
 namespace kiosk::app {
@@ -23,6 +24,7 @@ int runCommandLine(int argc, char** argv, std::function<int(const RunOptions&)> 
     addValidateCommand(app);
     addSimulateCommand(app);
     addStoreCommands(app);
+    addSyncCommands(app);
     addFhirCommands(app);
     return runCli(app, argc, argv, exitCode);
 }

@@ -17,6 +17,7 @@
 #include "kiosk/core/suggest.h"
 #include "kiosk/core/text_file.h"
 #include "kiosk/core/yaml_tree.h"
+#include "kiosk/sync/server_url.h"
 
 namespace kiosk::app {
 namespace {
@@ -188,6 +189,21 @@ void readKioskId(Reader& r, const YamlNode& n, KioskConfig& c) {
     c.kioskId = *v;
 }
 
+void readServer(Reader& r, const YamlNode& n, KioskConfig& c) {
+    if (!n.isMap()) return r.fail(n, "'server' must be a map of keys, not " + typeName(n));
+    for (size_t i = 0; i < n.keys.size(); ++i) {
+        if (n.keys[i].value != "url") {
+            r.fail(n.keys[i], "unknown key 'server." + n.keys[i].value + "' (the only one is 'server.url')");
+            continue;
+        }
+        auto v = r.scalar(n.values[i], "server.url");
+        if (!v) continue;
+        // The check names what is wrong, never the value: a URL may hold a password.
+        if (auto ok = sync::checkServerUrl(*v); !ok) r.fail(n.values[i], "'server.url': " + ok.error().message);
+        else c.serverUrl = *v;
+    }
+}
+
 void readTheme(Reader& r, const YamlNode& n, KioskConfig& c) {
     auto v = r.scalar(n, "theme");
     if (!v) return;
@@ -236,6 +252,7 @@ const std::vector<Field>& topFields() {
         textField("assets_dir", &KioskConfig::assetsDir),
         textField("data_dir", &KioskConfig::dataDir),
         {"kiosk_id", readKioskId},
+        {"server", readServer},
         {"timeouts", [](Reader& r, const YamlNode& n,
                         KioskConfig& c) { readMap(r, n, "timeouts.", timeoutFields(), {}, c); }},
         {"theme", readTheme},

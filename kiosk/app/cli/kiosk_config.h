@@ -52,6 +52,11 @@ struct KioskConfig {
     /// "" = the host name. Letters, digits, '-', '_' and '.' only (it goes into file names).
     std::string kioskId;
 
+    /// libpq URL, "" (`server.url`): the clinic PostgreSQL this kiosk pushes its sealed records to
+    /// and staff commands read with no --pg; "" = this kiosk is on its own. No password in it: a
+    /// password file (PGPASSFILE or passfile=) holds that (README "Several kiosks").
+    std::string serverUrl;
+
     // [SECTION] Timing (YAML `timeouts:` map; integer seconds, or a string "90s", "2m", "1h")
     /// seconds, 90 (`timeouts.idle_after`): silence before "Are you still there?". Long enough for
     /// a slow reader in pain, short enough that a patient who walked off is not left on show.

@@ -50,6 +50,7 @@ core::Result<std::string> StoreRecordSink::submit(const session::Record& record)
     meta.submittedAt = record.submittedAt.empty() ? core::utcNowIso() : record.submittedAt;
     auto id = m_store.submit(meta, session::toJson(record).dump(), m_afterSubmit);
     if (id) {
+        if (m_pusher) m_pusher->wake();
         m_pendingId.clear();
         if (m_afterSubmit == store::DraftAfterSubmit::Clear) m_draftStartedAt.clear();  // cleared with the submit
     }
@@ -84,6 +85,11 @@ staff::GateHooks StoreRecordSink::staffGateHooks() {
         return static_cast<bool>(m_store.unlock(passphrase));  // the key goes out of scope, wiped
     };
     return hooks;
+}
+
+void StoreRecordSink::startSync(const std::string& url) {
+    m_pusher = std::make_unique<sync::Pusher>(sync::Pusher::Settings{m_store.path(), m_store.kioskId(), url, std::chrono::seconds(30)});
+    core::logger()->info("sync: pushing records to the clinic server in the background");
 }
 
 std::optional<std::string> StoreRecordSink::takeDraft() {

@@ -8,6 +8,7 @@
 #include "kiosk/app/cli/effects.h"
 #include "kiosk/staff/pin_gate.h"
 #include "kiosk/store/store.h"
+#include "kiosk/sync/pusher.h"
 
 namespace kiosk::app {
 
@@ -35,6 +36,9 @@ public:
     /// is wiped at once). The hooks hold this sink: it must outlive the gate.
     staff::GateHooks staffGateHooks();
 
+    /// Starts the background pusher to the clinic server at @p url (settings `server.url`): its
+    /// own thread and database connection; each submit wakes it. The kiosk never waits on it.
+    void startSync(const std::string& url);
     /// The store itself, for the staff desk (staff/desk.h) on the kiosk's own connection.
     store::Store& store() { return m_store; }
 
@@ -48,6 +52,7 @@ private:
     store::DraftAfterSubmit m_afterSubmit;
     std::string m_draftStartedAt;  ///< UTC start of the intake the current draft belongs to
     std::string m_pendingId;       ///< a failed submit retries with the same id (idempotent)
+    std::unique_ptr<sync::Pusher> m_pusher;  ///< null when this kiosk has no clinic server
 };
 
 }  // namespace kiosk::app

@@ -168,6 +168,8 @@ void prepare(Startup& s, const KioskConfig& config, const std::string& settingsP
         if (auto noted = (**s.sink)->noteSettingsFile(settingsPath); !noted)
             core::logger()->warn("settings change not audited: {}", noted.error().format());
     }
+    // Several kiosks, one clinic: records go to the clinic server from a thread of their own.
+    if (*s.sink && !config.serverUrl.empty()) (**s.sink)->startSync(config.serverUrl);
     s.storeMs = msSince(s.began);
     if (!config.logoPath.empty()) s.logo = readLogoPng(config.logoPath);
 }

@@ -1,0 +1,81 @@
+// Store: the sync outbox. submit() queues each record in its own transaction (store.cpp); the
+// pusher (kiosk/sync) reads the queue, sends the sealed rows to the clinic server and removes them
+// here only after the server's COMMIT. A crash between the two leaves the rows queued: the next
+// push sends them again and the server keeps its copy (same record id, same sealed hash).
+#include <SQLiteCpp/Transaction.h>
+
+#include "kiosk/store/store.h"
+#include "kiosk/store/store_impl.h"
+
+namespace kiosk::store {
+using core::Result;
+
+namespace {
+Bytes blob(const SQLite::Column& c) {
+    const auto* p = static_cast<const unsigned char*>(c.getBlob());
+    return Bytes(p, p + c.getBytes());
+}
+std::string text(const std::optional<Bytes>& b) { return b ? std::string(b->begin(), b->end()) : std::string(); }
+}  // namespace
+
+Result<std::vector<OutboxRecord>> Store::pendingOutbox(std::int64_t limit) {
+    return m->run("reading the sync outbox", [&]() -> Result<std::vector<OutboxRecord>> {
+        SQLite::Statement q(m->db,
+            "SELECT r.id, r.form_id, r.form_version, r.content_hash, r.lang, r.started_at, r.submitted_at, "
+            "r.kiosk_id, r.payload, r.sealed_hash, r.chain_seq, r.chain_hash FROM outbox o "
+            "JOIN records r ON r.id = o.record_id WHERE r.payload IS NOT NULL "
+            "ORDER BY r.chain_seq LIMIT ?");
+        q.bind(1, limit);
+        std::vector<OutboxRecord> out;
+        while (q.executeStep()) {
+            OutboxRecord r;
+            r.meta = readRecordMeta(q, 0);
+            r.sealed = blob(q.getColumn(8));
+            r.sealedHash = blob(q.getColumn(9));
+            r.chainSeq = q.getColumn(10).getInt64();
+            r.chainHash = blob(q.getColumn(11));
+            out.push_back(std::move(r));
+        }
+        return out;
+    });
+}
+
+Result<void> Store::markPushed(const std::vector<std::string>& ids, const std::string& at) {
+    return m->run("updating the sync outbox", [&]() -> Result<void> {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement del(m->db, "DELETE FROM outbox WHERE record_id = ?");
+        for (const auto& id : ids) {
+            del.bind(1, id);
+            del.exec();
+            del.reset();
+        }
+        m->metaSet("sync_last_push", at);
+        m->db.exec("DELETE FROM meta WHERE key IN ('sync_last_error', 'sync_last_error_at')");  // "" would bind as NULL
+        tx.commit();
+        return {};
+    });
+}
+
+Result<void> Store::noteSyncError(const std::string& message, const std::string& at) {
+    return m->run("noting a sync error", [&]() -> Result<void> {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        m->metaSet("sync_last_error", message);
+        m->metaSet("sync_last_error_at", at);
+        tx.commit();
+        return {};
+    });
+}
+
+Result<SyncState> Store::syncState() {
+    return m->run("reading the sync outbox", [&]() -> Result<SyncState> {
+        SyncState s;
+        s.waiting = m->db.execAndGet(
+            "SELECT count(*) FROM outbox o JOIN records r ON r.id = o.record_id WHERE r.payload IS NOT NULL").getInt64();
+        s.lastPush = text(m->metaGet("sync_last_push"));
+        s.lastError = text(m->metaGet("sync_last_error"));
+        if (!s.lastError.empty()) s.lastErrorAt = text(m->metaGet("sync_last_error_at"));
+        return s;
+    });
+}
+
+}  // namespace kiosk::store

@@ -1,0 +1,177 @@
+#include "kiosk/sync/clinic_records.h"
+
+#include <pqxx/pqxx>
+
+#include "kiosk/core/clock.h"
+#include "kiosk/store/crypto.h"
+#include "kiosk/sync/clinic.h"
+#include "kiosk/sync/server_audit.h"
+
+namespace kiosk::sync {
+using core::ErrorCode;
+using core::makeError;
+
+namespace {
+
+constexpr const char* kColumns =
+    "r.id, r.form_id, r.form_version, r.content_hash, r.lang, r.started_at, r.submitted_at, r.kiosk_id, "
+    "coalesce(m.status, 'submitted'), coalesce(m.status_at, r.submitted_at), coalesce(length(r.sealed), 0)";
+
+struct Query {
+    std::string sql;
+    std::vector<std::string> args;
+};
+
+Query whereFor(const ServerFilter& sf) {
+    Query q;
+    const store::ListFilter& f = sf.records;
+    auto add = [&](const std::string& clause, const std::string& arg) {
+        q.args.push_back(arg);
+        q.sql += (q.sql.empty() ? " WHERE " : " AND ") + clause + "$" + std::to_string(q.args.size());
+    };
+    if (!f.formId.empty()) add("r.form_id = ", f.formId);
+    if (f.status) add("coalesce(m.status, 'submitted') = ", store::toString(*f.status));
+    else if (!f.includeDeleted) add("coalesce(m.status, 'submitted') <> ", "deleted");
+    if (!f.since.empty()) add("r.submitted_at >= ", f.since);
+    if (!f.until.empty()) add("r.submitted_at < ", f.until);
+    if (!sf.kioskId.empty()) add("r.kiosk_id = ", sf.kioskId);
+    if (!f.ids.empty()) {
+        std::string in = "r.id IN (";
+        for (std::size_t i = 0; i < f.ids.size(); ++i) {
+            q.args.push_back(f.ids[i]);
+            in += (i ? ",$" : "$") + std::to_string(q.args.size());
+        }
+        q.sql += (q.sql.empty() ? " WHERE " : " AND ") + in + ")";
+    }
+    return q;
+}
+
+store::RecordSummary readSummary(const pqxx::row& row) {
+    store::RecordSummary s;
+    s.meta.id = row[0].as<std::string>();
+    s.meta.formId = row[1].as<std::string>();
+    s.meta.formVersion = row[2].as<int>();
+    s.meta.contentHash = row[3].as<std::string>();
+    s.meta.lang = row[4].as<std::string>();
+    s.meta.startedAt = row[5].as<std::string>();
+    s.meta.submittedAt = row[6].as<std::string>();
+    s.meta.kioskId = row[7].as<std::string>();
+    s.status = store::parseRecordStatus(row[8].as<std::string>()).value_or(store::RecordStatus::Submitted);
+    s.statusAt = row[9].as<std::string>();
+    s.sealedBytes = row[10].as<std::int64_t>();
+    return s;
+}
+
+pqxx::result execWith(pqxx::transaction_base& tx, const std::string& sql, const std::vector<std::string>& args) {
+    return tx.exec_params(sql, pqxx::prepare::make_dynamic_params(args));
+}
+
+/// The payload of @p row (columns kColumns, then sealed and sealed_hash), checked.
+core::Result<std::string> openRow(const store::RecordSummary& s, const pqxx::row& row, const store::ClinicKey& key) {
+    if (row[11].is_null()) return makeError(ErrorCode::NotFound, "it was deleted");
+    const pqxx::binarystring sealed(row[11]);
+    const pqxx::binarystring hash(row[12]);
+    const store::Bytes actual = store::hash256(sealed.data(), sealed.size());
+    if (store::Bytes(hash.data(), hash.data() + hash.size()) != actual)
+        return makeError(ErrorCode::Integrity, "its sealed payload does not match the hash its kiosk sent");
+    return store::openRecordPayload(s.meta, sealed.data(), sealed.size(), key);
+}
+
+}  // namespace
+
+core::Result<std::vector<store::RecordSummary>> listServerRecords(Server& server, const ServerFilter& filter) {
+    std::vector<store::RecordSummary> out;
+    auto ran = server.run("listing records", [&](pqxx::connection_base& c) {
+        pqxx::read_transaction tx(c);
+        const Query w = whereFor(filter);
+        std::string sql = std::string("SELECT ") + kColumns + " FROM ik_records r LEFT JOIN ik_marks m ON m.record_id = r.id" +
+                          w.sql + " ORDER BY r.submitted_at DESC, r.id";
+        if (filter.records.limit > 0) sql += " LIMIT " + std::to_string(filter.records.limit);
+        for (const auto& row : execWith(tx, sql, w.args)) out.push_back(readSummary(row));
+    });
+    if (!ran) return ran.error();
+    return out;
+}
+
+core::Result<store::ClinicKey> unlockServer(Server& server, const std::string& passphrase) {
+    auto material = readClinicKey(server);
+    if (!material) return material.error();
+    auto key = store::unlockMaterial(*material, passphrase);
+    auto logged = server.run("writing the audit log", [&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        appendServerAudit(tx, "unlock", key ? "ok" : "failed");
+        tx.commit();
+    });
+    if (!key) return key.error();
+    if (!logged) return logged.error();
+    return key;
+}
+
+core::Result<void> forEachServerRecord(Server& server, const ServerFilter& filter, const store::ClinicKey& key,
+    const std::function<bool(const store::RecordSummary&, const core::Result<std::string>&)>& fn) {
+    return server.run("reading records", [&](pqxx::connection_base& c) {
+        pqxx::read_transaction tx(c);
+        const Query w = whereFor(filter);
+        const std::string sql = std::string("SELECT ") + kColumns +
+                                ", r.sealed, r.sealed_hash FROM ik_records r LEFT JOIN ik_marks m ON m.record_id = r.id" +
+                                w.sql + " ORDER BY r.submitted_at, r.id";
+        // A cursor would stream; one clinic's set (README: tens of thousands a year) fits in memory.
+        for (const auto& row : execWith(tx, sql, w.args)) {
+            const store::RecordSummary s = readSummary(row);
+            if (!fn(s, openRow(s, row, key))) break;
+        }
+    });
+}
+
+core::Result<std::string> viewServerRecord(Server& server, const std::string& id, const store::ClinicKey& key) {
+    core::Result<std::string> payload = makeError(ErrorCode::NotFound, "no record " + id + " on the clinic server");
+    auto ran = server.run("reading a record", [&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        const pqxx::result r = tx.exec_params(std::string("SELECT ") + kColumns +
+                                                  ", r.sealed, r.sealed_hash FROM ik_records r LEFT JOIN ik_marks m "
+                                                  "ON m.record_id = r.id WHERE r.id = $1", id);
+        if (r.empty()) return;
+        payload = openRow(readSummary(r[0]), r[0], key);
+        if (!payload) {
+            payload = makeError(payload.error().code, "record " + id + ": " + payload.error().message);
+            return;
+        }
+        appendServerAudit(tx, "view", "record=" + id);
+        tx.commit();  // the payload goes out only once its audit row is in
+    });
+    if (!ran) return ran.error();
+    return payload;
+}
+
+core::Result<void> markServerRecord(Server& server, const std::string& id, store::RecordStatus status,
+                                    const store::ClinicKey& key) {
+    (void)key;  // holding the unlocked key is the proof of staff; the server's role does the rest
+    if (status != store::RecordStatus::Reviewed && status != store::RecordStatus::Deleted)
+        return makeError(ErrorCode::Internal, "only review and delete marks are made one by one");
+    bool found = false;
+    std::string was;
+    auto ran = server.run(status == store::RecordStatus::Deleted ? "deleting a record" : "marking a record reviewed",
+                          [&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        const pqxx::result r = tx.exec_params(
+            "SELECT coalesce(m.status, 'submitted') FROM ik_records r LEFT JOIN ik_marks m ON m.record_id = r.id "
+            "WHERE r.id = $1 FOR UPDATE OF r", id);
+        if (r.empty()) return;
+        found = true;
+        was = r[0][0].as<std::string>();
+        if (was == "deleted") return;
+        const std::string s = store::toString(status);
+        tx.exec_params("INSERT INTO ik_marks (record_id, status, status_at) VALUES ($1, $2, $3) "
+                       "ON CONFLICT (record_id) DO UPDATE SET status = excluded.status, status_at = excluded.status_at",
+                       id, s, core::utcNowIso());
+        if (status == store::RecordStatus::Deleted) tx.exec_params("UPDATE ik_records SET sealed = NULL WHERE id = $1", id);
+        appendServerAudit(tx, status == store::RecordStatus::Deleted ? "delete" : "review", "record=" + id);
+        tx.commit();
+    });
+    if (!ran) return ran.error();
+    if (!found) return makeError(ErrorCode::NotFound, "no record " + id + " on the clinic server");
+    if (was == "deleted") return makeError(ErrorCode::Invalid, "record " + id + " was deleted");
+    return {};
+}
+
+}  // namespace kiosk::sync

@@ -1,0 +1,41 @@
+#pragma once
+// What staff do with the clinic-wide record set on the server (`records ... --pg`, `audit verify
+// --pg`): list plain columns, unlock the clinic key, open and check sealed records, mark them
+// reviewed or deleted. Review and delete marks made here are the truth for the clinic; each is
+// audited on the server (server_audit.h). Nothing here returns or logs a record's content except
+// the payloads handed to the caller.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/error.h"
+#include "kiosk/store/store.h"
+#include "kiosk/sync/server.h"
+
+namespace kiosk::sync {
+
+/// @brief Which server records; the store's filter plus the kiosk that saved them ("" = any).
+struct ServerFilter {
+    store::ListFilter records;
+    std::string kioskId;
+};
+
+core::Result<std::vector<store::RecordSummary>> listServerRecords(Server& server, const ServerFilter& filter);
+
+/// @brief The clinic key from the server, unwrapped with @p passphrase; audited on the server
+///        ("unlock ok" or "unlock failed").
+core::Result<store::ClinicKey> unlockServer(Server& server, const std::string& passphrase);
+
+/// @brief Streams matching records oldest first with their payload, or the reason one is damaged
+///        (a sealed payload that no longer matches its hash, its box or its plain columns).
+core::Result<void> forEachServerRecord(Server& server, const ServerFilter& filter, const store::ClinicKey& key,
+    const std::function<bool(const store::RecordSummary&, const core::Result<std::string>&)>& fn);
+
+/// @brief One record's payload for a person to read, audited as "view record=ID" first.
+core::Result<std::string> viewServerRecord(Server& server, const std::string& id, const store::ClinicKey& key);
+
+/// @brief Marks a record reviewed or deleted (drops the payload, keeps the row); audited.
+core::Result<void> markServerRecord(Server& server, const std::string& id, store::RecordStatus status,
+                                    const store::ClinicKey& key);
+
+}  // namespace kiosk::sync

@@ -1,0 +1,153 @@
+#include "kiosk/sync/pusher.h"
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <optional>
+
+#include <pqxx/pqxx>
+
+#include "kiosk/core/clock.h"
+#include "kiosk/core/log.h"
+#include "kiosk/sync/clinic.h"
+#include "kiosk/sync/pq_bytes.h"
+#include "kiosk/sync/server.h"
+
+namespace kiosk::sync {
+using core::ErrorCode;
+using core::makeError;
+
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO ik_records (id, kiosk_id, form_id, form_version, content_hash, lang, started_at, submitted_at, "
+    "sealed, sealed_hash, kiosk_seq, kiosk_chain_hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) "
+    "ON CONFLICT (id) DO NOTHING";
+
+/// One batch in one server transaction; the ids to mark pushed once it has committed.
+core::Result<void> pushBatch(Server& server, const std::vector<store::OutboxRecord>& batch, PushReport& report,
+                             std::vector<std::string>& confirmed) {
+    std::int64_t sent = 0, already = 0;
+    std::string differs;
+    auto ran = server.run("pushing records", [&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        for (const auto& r : batch) {
+            const auto& m = r.meta;
+            const pqxx::result ins = tx.exec_prepared("ik_push", m.id, m.kioskId, m.formId, m.formVersion, m.contentHash,
+                                                      m.lang, m.startedAt, m.submittedAt, bin(r.sealed), bin(r.sealedHash),
+                                                      r.chainSeq, bin(r.chainHash));
+            if (ins.affected_rows() == 1) {
+                ++sent;
+                continue;
+            }
+            // Already there: the same record from an earlier push, or a different one under this id.
+            const pqxx::result have = tx.exec_prepared("ik_have", m.id);
+            const pqxx::binarystring h(have[0][0]);
+            if (have[0][1].as<std::string>() != m.kioskId ||
+                store::Bytes(h.data(), h.data() + h.size()) != r.sealedHash) {
+                differs = m.id;
+                return;  // rolls back this batch
+            }
+            ++already;
+        }
+        tx.commit();
+    });
+    if (!ran) return ran.error();
+    if (!differs.empty())
+        return makeError(ErrorCode::Integrity,
+                         "record " + differs + " is on the clinic server (" + server.describe() +
+                             ") with different content; it stays queued here. Staff: run `intake-kiosk records verify --pg`");
+    report.sent += sent;
+    report.already += already;
+    for (const auto& r : batch) confirmed.push_back(r.meta.id);
+    return {};
+}
+
+}  // namespace
+
+core::Result<PushReport> pushOnce(store::Store& store, const std::string& url, const PushOptions& options) {
+    PushReport report;
+    auto fail = [&](const core::Error& e) -> core::Result<PushReport> {
+        (void)store.noteSyncError(e.message, core::utcNowIso());
+        core::logger()->warn("sync push failed: {}", e.message);
+        return e;
+    };
+    auto server = Server::connect(url);
+    if (!server) return fail(server.error());
+    if (server->schemaVersion() == 0)
+        return fail(makeError(ErrorCode::NotFound, "the clinic server (" + server->describe() +
+                                                       ") has no clinic yet: run `intake-kiosk clinic init --pg URL`"));
+    if (auto same = checkSameClinic(*server, store); !same) return fail(same.error());
+    auto prepared = server->run("preparing the push", [&](pqxx::connection_base& c) {
+        c.prepare("ik_push", kInsert);
+        c.prepare("ik_have", "SELECT sealed_hash, kiosk_id FROM ik_records WHERE id = $1");
+    });
+    if (!prepared) return fail(prepared.error());
+    for (;;) {
+        auto batch = store.pendingOutbox(std::max<std::int64_t>(1, options.batch));
+        if (!batch) return fail(batch.error());
+        if (batch->empty()) break;
+        std::vector<std::string> confirmed;
+        if (auto ok = pushBatch(*server, *batch, report, confirmed); !ok) return fail(ok.error());
+        // Only now, after the server's COMMIT. A crash here re-sends the batch next time: the
+        // server sees the same ids and hashes and keeps its copy.
+        if (auto marked = store.markPushed(confirmed, core::utcNowIso()); !marked) return fail(marked.error());
+    }
+    auto state = store.syncState();
+    if (!state) return state.error();
+    report.waiting = state->waiting;
+    if (report.sent > 0) core::logger()->info("sync pushed records={} already={}", report.sent, report.already);
+    return report;
+}
+
+Pusher::Pusher(Settings settings) : m_settings(std::move(settings)), m_thread([this] { loop(); }) {}
+
+Pusher::~Pusher() {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    m_thread.join();
+}
+
+void Pusher::wake() {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_woken = true;
+    }
+    m_cv.notify_all();
+}
+
+void Pusher::loop() {
+    // Below the frame loop: on a busy kiosk (two cores, sealing, fonts) the scheduler runs the
+    // patient's frames first and this thread in what is left. Linux applies nice per thread.
+    (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 15);
+    std::chrono::seconds backoff{0};
+    std::optional<store::Store> store;
+    for (;;) {
+        if (!store) {
+            store::StoreOptions o;
+            o.dbPath = m_settings.dbPath;
+            o.kioskId = m_settings.kioskId;
+            o.createIfMissing = false;
+            o.quickCheck = false;  // the kiosk checked it at start
+            auto opened = store::Store::open(o);
+            if (opened) store.emplace(std::move(*opened));
+        }
+        bool ok = false;
+        if (store) ok = static_cast<bool>(pushOnce(*store, m_settings.url));
+        ++m_rounds;
+        backoff = ok ? std::chrono::seconds{0} : std::min<std::chrono::seconds>(std::chrono::seconds{60}, std::max<std::chrono::seconds>(std::chrono::seconds{1}, backoff * 2));
+        std::unique_lock<std::mutex> lock(m_mutex);
+        const auto wait = ok ? m_settings.idle : backoff;
+        // While backing off, a save does not cut the wait short: the server is away either way.
+        m_cv.wait_for(lock, wait, [&] { return m_stop || (ok && m_woken); });
+        if (m_stop) return;
+        m_woken = false;
+    }
+}
+
+}  // namespace kiosk::sync

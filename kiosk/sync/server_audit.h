@@ -1,0 +1,26 @@
+#pragma once
+// The clinic server's audit log: staff actions made against the server (unlock, view, review,
+// export, delete, clinic init), chained by hash as the kiosk's own log is (store/audit.h), with the
+// database user as the actor. Append-only by trigger; the same limits as the kiosk's chain.
+#include <cstdint>
+#include <string>
+
+#include "kiosk/core/error.h"
+#include "kiosk/store/audit.h"
+
+namespace pqxx {
+class dbtransaction;
+}
+
+namespace kiosk::sync {
+
+class Server;
+
+/// @brief Appends a row inside @p tx (the transaction of the action it records). Throws pqxx
+///        exceptions: call inside Server::run.
+void appendServerAudit(pqxx::dbtransaction& tx, const std::string& action, const std::string& detail);
+
+/// @brief Walks the server's chain from the first row (a clinic_init); the report as `audit verify`'s.
+core::Result<store::AuditReport> verifyServerAudit(Server& server);
+
+}  // namespace kiosk::sync
