@@ -41,6 +41,14 @@ TEST(ExportIntakeReading, StaffLabelsFollowTheStaffsLanguageAndFlagsComeUrgentFi
     EXPECT_EQ(r.scores[0].label, "Intensidad del dolor (promedio de ahora, habitual y peor)");
     EXPECT_EQ(r.scores[0].valueText, "8,3");
     EXPECT_EQ(r.scores[0].band, "Intenso");
+    // Staff read which scores are our own questions, and why an instrument has no total.
+    const auto scoreOf = [&](const std::string& id) {
+        return std::find_if(r.scores.begin(), r.scores.end(), [&](const auto& s) { return s.id == id; });
+    };
+    ASSERT_NE(scoreOf("sleep_problems"), r.scores.end());
+    EXPECT_EQ(scoreOf("sleep_problems")->note.rfind("No es un instrumento validado", 0), 0u);
+    ASSERT_NE(scoreOf("phq4_total"), r.scores.end());
+    EXPECT_NE(scoreOf("phq4_total")->note.find("no hay total si falta alguno de los cuatro"), std::string::npos);
 
     ASSERT_EQ(r.marks.size(), 4u);
     EXPECT_EQ(r.marks[0].region, "lower_back_l");
