@@ -1,0 +1,7 @@
+#pragma once
+
+namespace kiosk::store {
+
+enum class Kind { A, B, C };
+
+}  // namespace kiosk::store
