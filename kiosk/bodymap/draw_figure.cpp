@@ -26,25 +26,31 @@ const FigureMark* markOf(const std::vector<FigureMark>& marks, std::string_view 
     return nullptr;
 }
 
-/// A check mark of height @p h centred on (x, y): the "marked, no number yet" cue.
-void checkMark(cairo_t* cr, double x, double y, double h) {
-    cairo_move_to(cr, x - h * 0.45, y);
-    cairo_line_to(cr, x - h * 0.1, y + h * 0.35);
-    cairo_line_to(cr, x + h * 0.5, y - h * 0.4);
-    cairo_set_line_width(cr, std::max(1.5, h * 0.18));
+Colour tintOf(const FigureStyle& style, const FigureMark* m) {
+    if (!m) return style.fill;
+    if (m->intensity < 0 || m->intensity > 10) return style.unrated;
+    return intensityTints()[static_cast<size_t>(m->intensity)];
+}
+
+/// The "marked, no number yet" cue.
+void checkMark(cairo_t* cr, const MarkLabel& label) {
+    const CheckStroke c = checkMarkStroke(label);
+    cairo_move_to(cr, c.points[0][0], c.points[0][1]);
+    cairo_line_to(cr, c.points[1][0], c.points[1][1]);
+    cairo_line_to(cr, c.points[2][0], c.points[2][1]);
+    cairo_set_line_width(cr, c.width);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_stroke(cr);
 }
 
-void number(cairo_t* cr, double x, double y, double h, int value) {
-    const std::string s = std::to_string(value);
+void number(cairo_t* cr, const MarkLabel& label) {
     cairo_select_font_face(cr, "Noto Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-    cairo_set_font_size(cr, h / 0.72);  // digits are ~0.72 of the em
+    cairo_set_font_size(cr, label.height / 0.72);  // digits are ~0.72 of the em
     cairo_text_extents_t e;
-    cairo_text_extents(cr, s.c_str(), &e);
-    cairo_move_to(cr, x - e.width / 2 - e.x_bearing, y - e.height / 2 - e.y_bearing);
-    cairo_show_text(cr, s.c_str());
+    cairo_text_extents(cr, label.text.c_str(), &e);
+    cairo_move_to(cr, label.x - e.width / 2 - e.x_bearing, label.y - e.height / 2 - e.y_bearing);
+    cairo_show_text(cr, label.text.c_str());
 }
 
 }  // namespace
@@ -80,6 +86,33 @@ Placement fitView(const ViewBox& box, double x, double y, double w, double h) {
     return p;
 }
 
+std::vector<MarkLabel> markLabels(const Figure& figure, View view, const Placement& at, const FigureStyle& style,
+                                  const std::vector<FigureMark>& marks) {
+    std::vector<MarkLabel> out;
+    for (const FigureMark& m : marks) {
+        const RegionShape* r = figure.geometry.find(m.region);
+        const Inside* in = figure.insideOf(m.region);
+        if (!r || !in || r->view != view) continue;
+        MarkLabel l;
+        l.region = r->id;
+        if (m.intensity >= 0 && m.intensity <= 10) l.text = std::to_string(m.intensity);
+        // As large as the style allows, as small as the region needs: the circle at the deepest
+        // point holds the label.
+        l.height = std::min(style.numberHeight, in->radius * at.scale * 1.3);
+        l.x = at.toDeviceX(in->point.x);
+        l.y = at.toDeviceY(in->point.y);
+        l.colour = numberColourOn(tintOf(style, &m), style.textDark, style.textLight);
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+CheckStroke checkMarkStroke(const MarkLabel& label) {
+    const double x = label.x, y = label.y, h = label.height;
+    return CheckStroke{{{{x - h * 0.45, y}, {x - h * 0.1, y + h * 0.35}, {x + h * 0.5, y - h * 0.4}}},
+                       std::max(1.5, h * 0.18)};
+}
+
 void drawFigure(cairo_t* cr, const Figure& figure, View view, const Placement& at, const FigureStyle& style,
                 const std::vector<FigureMark>& marks, const std::vector<std::string_view>& highlighted) {
     cairo_save(cr);
@@ -87,15 +120,10 @@ void drawFigure(cairo_t* cr, const Figure& figure, View view, const Placement& a
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);  // as hit_test.h reads several outlines
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     const auto& regions = figure.geometry.regions;
-    const auto tintOf = [&](const FigureMark* m) {
-        if (!m) return style.fill;
-        if (m->intensity < 0 || m->intensity > 10) return style.unrated;
-        return intensityTints()[static_cast<size_t>(m->intensity)];
-    };
     for (const RegionShape& r : regions) {
         if (r.view != view) continue;
         path(cr, r, at);
-        source(cr, tintOf(markOf(marks, r.id)));
+        source(cr, tintOf(style, markOf(marks, r.id)));
         cairo_fill(cr);
     }
     // Outlines after every fill, so a neighbour's fill never covers a shared edge.
@@ -113,18 +141,12 @@ void drawFigure(cairo_t* cr, const Figure& figure, View view, const Placement& a
         path(cr, r, at);
         cairo_stroke(cr);
     }
-    for (size_t i = 0; i < regions.size() && i < figure.inside.size(); ++i) {
-        const RegionShape& r = regions[i];
-        const FigureMark* m = r.view == view ? markOf(marks, r.id) : nullptr;
-        if (!m) continue;
-        const Inside& in = figure.inside[i];
-        // As large as the style allows, as small as the region needs: the circle at the deepest
-        // point holds the number.
-        const double h = std::min(style.numberHeight, in.radius * at.scale * 1.3);
-        const double x = at.toDeviceX(in.point.x), y = at.toDeviceY(in.point.y);
-        source(cr, numberColourOn(tintOf(m), style.textDark, style.textLight));
-        if (m->intensity >= 0 && m->intensity <= 10) number(cr, x, y, h, m->intensity);
-        else checkMark(cr, x, y, h);
+    if (style.labels) {
+        for (const MarkLabel& l : markLabels(figure, view, at, style, marks)) {
+            source(cr, l.colour);
+            if (l.text.empty()) checkMark(cr, l);
+            else number(cr, l);
+        }
     }
     cairo_restore(cr);
 }

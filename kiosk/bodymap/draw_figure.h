@@ -4,6 +4,7 @@
 // Plain cairo on a cairo_t the caller owns: the kiosk draws into an image for a texture, the
 // therapist's PDF onto a PDF surface, both from the same bodymap::Figure.
 #include <array>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,6 +39,10 @@ struct FigureStyle {
     double highlightWidth = 4;
     Colour textDark, textLight;  ///< numbers on tints: whichever contrasts more
     double numberHeight = 16;    ///< the largest number drawn; smaller in a narrow region
+    /// false: drawFigure leaves the numbers and check marks out and the caller writes them from
+    /// markLabels() (the kiosk does, from its own font atlas: its first body-map frame then needs
+    /// no cairo font, which costs a fontconfig lookup). true for paper.
+    bool labels = true;
 };
 
 /// @brief A marked region as the figure shows it.
@@ -59,10 +64,35 @@ struct Placement {
 /// The largest placement of @p box inside the device rectangle (x, y, w, h), aspect kept, centred.
 Placement fitView(const ViewBox& box, double x, double y, double w, double h);
 
+/// @brief What a marked region carries on the figure: its intensity as a number, or a check mark
+///        while no intensity is given (colour is never the only cue).
+struct MarkLabel {
+    std::string_view region;
+    std::string text;     ///< "0".."10"; "" = a check mark (checkMarkStroke())
+    double x = 0, y = 0;  ///< device centre: the region's deepest point
+    double height = 0;    ///< device height of the digits or the check mark: small regions get smaller ones
+    Colour colour;        ///< style.textDark or style.textLight, whichever reads better on the tint
+};
+/// The labels of @p marks on @p view, in the order of @p marks (marks on the other view skipped).
+std::vector<MarkLabel> markLabels(const Figure& figure, View view, const Placement& at, const FigureStyle& style,
+                                  const std::vector<FigureMark>& marks);
+
+/// @brief The check mark of a label with no number: a stroke through three points, device units.
+struct CheckStroke {
+    std::array<std::array<double, 2>, 3> points;
+    double width = 0;
+};
+CheckStroke checkMarkStroke(const MarkLabel& label);
+
 /// @brief Draws @p view of @p figure at @p at: every region filled (its tint when marked), the
-///        outlines, then the @p highlighted regions' outlines on top, then each marked region's
-///        number at its deepest point (or a check mark when no intensity is given). Paints no
-///        background. Leaves the cairo_t's state as it found it.
+///        outlines, then the @p highlighted regions' outlines on top, then (style.labels) each
+///        marked region's label (markLabels(): its number at its deepest point, or a check mark
+///        when no intensity is given; numbers in cairo's "Noto Sans" bold). Paints no background.
+///        Leaves the cairo_t's state as it found it.
+///
+///        For the therapist's PDF: make the cairo_t on a PDF surface, pick a Placement with
+///        fitView() for the box on the page (device units are points there), a FigureStyle in
+///        print colours (style.labels = true), the record's marks as FigureMark, no highlight.
 void drawFigure(cairo_t* cr, const Figure& figure, View view, const Placement& at, const FigureStyle& style,
                 const std::vector<FigureMark>& marks, const std::vector<std::string_view>& highlighted);
 

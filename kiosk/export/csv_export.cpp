@@ -79,39 +79,23 @@ CsvExportWriter::CsvExportWriter(std::ostream& out, const CsvLayout& layout, Csv
     m_out << m_line;
 }
 
-void CsvExportWriter::put(const std::unordered_map<std::string, std::size_t>& index, const std::string& key,
-                          std::string text) {
+void CsvExportWriter::put(CsvCellKind kind, const std::string& key, std::string text) {
+    const auto& index = kind == CsvCellKind::Answer  ? m_answerAt
+                        : kind == CsvCellKind::Score ? m_scoreAt
+                        : kind == CsvCellKind::Band  ? m_bandAt
+                                                     : m_flagAt;
     if (const auto at = index.find(key); at != index.end()) m_cells[at->second] = std::move(text);
     else ++m_unplaced;
 }
 
-void CsvExportWriter::addParsed(const ExportMeta& meta, json record) {
+bool CsvExportWriter::addPayload(const ExportMeta& meta, const std::string& payload) {
     for (auto& cell : m_cells) cell.clear();
+    const std::int64_t unplacedBefore = m_unplaced;
     for (std::size_t i = 0; i < m_columns.size() && m_columns[i].kind == Kind::Meta; ++i)
         m_cells[i] = metaField(meta, m_columns[i].key);
-    if (const auto a = record.find("answers"); a != record.end() && a->is_object()) {
-        for (const auto& [id, value] : a->items()) {
-            if (value.is_object() && !value.contains("strokes") && !m_answerAt.count(id)) {
-                for (const auto& [row, option] : value.items()) put(m_answerAt, id + "." + row, scalarText(option));
-            } else {
-                put(m_answerAt, id, csvAnswerText(value));
-            }
-        }
-    }
-    if (const auto s = record.find("scores"); s != record.end() && s->is_array()) {
-        for (const auto& score : *s) {
-            if (!score.is_object() || !score.value("id", json()).is_string()) continue;
-            const std::string id = score["id"].get<std::string>();
-            const json value = score.value("value", json());
-            if (!value.is_null()) put(m_scoreAt, id, scalarText(value));
-            const json band = score.value("band", json());
-            if (band.is_string()) put(m_bandAt, id, band.get<std::string>());
-        }
-    }
-    if (const auto f = record.find("flags"); f != record.end() && f->is_array()) {
-        for (const auto& raised : *f)
-            if (raised.is_object() && raised.value("id", json()).is_string())
-                put(m_flagAt, raised["id"].get<std::string>(), scalarText(raised.value("severity", json("raised"))));
+    if (!m_reader.read(payload, *this)) {
+        m_unplaced = unplacedBefore;  // no row: nothing of it counts
+        return false;
     }
     m_line.clear();
     for (std::size_t i = 0; i < m_cells.size(); ++i) {
@@ -121,7 +105,10 @@ void CsvExportWriter::addParsed(const ExportMeta& meta, json record) {
     m_line += "\r\n";
     m_out << m_line;
     ++m_rows;
+    return true;
 }
+
+void CsvExportWriter::addParsed(const ExportMeta& meta, json record) { (void)addPayload(meta, record.dump()); }
 
 core::Result<void> CsvExportWriter::finish() {
     m_out.flush();

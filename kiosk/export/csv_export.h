@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kiosk/export/csv_layout.h"
+#include "kiosk/export/csv_record_reader.h"
 #include "kiosk/export/record_writer.h"
 
 namespace kiosk::exports {
@@ -24,11 +25,14 @@ struct CsvOptions {
 /// @brief The text of one answer cell from its record JSON (see the file comment).
 std::string csvAnswerText(const nlohmann::json& value);
 
-/// @brief Streams the CSV: the header on construction, one row per addParsed().
-class CsvExportWriter final : public RecordWriter {
+/// @brief Streams the CSV: the header on construction, one row per record added.
+class CsvExportWriter final : public RecordWriter, private CsvCellSink {
 public:
     CsvExportWriter(std::ostream& out, const CsvLayout& layout, CsvOptions options = {});
 
+    /// The row from the record's text, read once with no JSON tree built (csv_record_reader.h).
+    bool addPayload(const ExportMeta& meta, const std::string& payload) override;
+    /// The same row from a parsed record (written out and read as above: one reading of a record).
     void addParsed(const ExportMeta& meta, nlohmann::json record) override;
     void addDamaged(const std::string&) override {}  ///< a CSV has no place to name it: the job reports it
     core::Result<void> finish() override;
@@ -39,12 +43,14 @@ public:
     std::int64_t unplaced() const { return m_unplaced; }
 
 private:
-    void put(const std::unordered_map<std::string, std::size_t>& index, const std::string& key, std::string text);
+    void put(CsvCellKind kind, const std::string& key, std::string text) override;
+    bool hasAnswerColumn(const std::string& item) const override { return m_answerAt.count(item) > 0; }
 
     std::ostream& m_out;
     std::vector<CsvColumn> m_columns;
     std::unordered_map<std::string, std::size_t> m_answerAt;  ///< item id, or "matrix.row"
     std::unordered_map<std::string, std::size_t> m_scoreAt, m_bandAt, m_flagAt;
+    CsvRecordReader m_reader;          ///< reused from record to record
     std::vector<std::string> m_cells;  ///< the row being built, reused
     std::string m_line;                ///< reused
     std::int64_t m_rows = 0, m_unplaced = 0;

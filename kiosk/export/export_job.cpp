@@ -73,8 +73,7 @@ core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key
     std::ostream& out = file.stream();
     std::unique_ptr<RecordWriter> writer = makeWriter(options, out, exportedAtOf(options), s.kioskId());
     auto read = s.forEachRecord(filter, key, [&](const store::RecordSummary& r, const core::Result<std::string>& payload) {
-        if (auto record = parseRecord(payload)) {
-            writer->addParsed(metaOf(r), std::move(*record));
+        if (payload && writer->addPayload(metaOf(r), *payload)) {
             w.ids.push(r.meta.id);
         } else {
             writer->addDamaged(r.meta.id);

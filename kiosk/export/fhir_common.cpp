@@ -3,30 +3,12 @@
 #include <sodium.h>
 
 #include <cmath>
-#include <type_traits>
 #include <utility>
 
 #include "kiosk/bodymap/regions.h"
 
 namespace kiosk::exports::fhir {
 namespace {
-
-/// Whether the region catalogue carries CHOIR segment numbers (bodymap::Region::choir). Detected
-/// rather than assumed, so that this file reads the catalogue it is built with.
-template <class R, class = void>
-struct HasChoir : std::false_type {};
-template <class R>
-struct HasChoir<R, std::void_t<decltype(std::declval<const R&>().choir)>> : std::true_type {};
-
-template <class R>
-std::optional<int> choirCode(const R& region) {
-    if constexpr (HasChoir<R>::value) {
-        return static_cast<int>(region.choir);
-    } else {
-        (void)region;
-        return std::nullopt;
-    }
-}
 
 bool whole(double v) { return std::isfinite(v) && v == std::floor(v); }
 
@@ -102,9 +84,9 @@ json optionValue(const forms::Form& form, const forms::Item& item, const forms::
 }
 
 json regionCoding(std::string_view regionId, const FhirOptions& options) {
-    if (const bodymap::Region* r = bodymap::findRegion(regionId))
-        if (const auto code = choirCode(*r))
-            return json{{"system", options.base + "/CodeSystem/choir-bodymap"}, {"code", std::to_string(*code)}};
+    if (const bodymap::Region* r = bodymap::findRegion(regionId); r != nullptr && r->choir != 0)
+        return json{{"system", options.base + "/CodeSystem/choir-bodymap"}, {"code", std::to_string(r->choir)}};
+    // Not a region of the catalogue (a record from elsewhere): kept as it is, under a system of its own.
     return json{{"system", options.base + "/CodeSystem/body-region"}, {"code", std::string(regionId)}};
 }
 

@@ -2,10 +2,12 @@
 #include "kiosk/export/fhir_response.h"
 
 #include <cmath>
+#include <optional>
 #include <type_traits>
 
 #include "kiosk/export/fhir_signature.h"
 #include "kiosk/forms/answer_access.h"
+#include "kiosk/forms/body_marks.h"
 #include "kiosk/session/answer_json.h"
 
 namespace kiosk::exports::fhir {
@@ -16,6 +18,20 @@ using forms::ItemType;
 json numberValue(double v, bool integer) {
     if (integer && std::fabs(v) < 1e15 && v == std::floor(v)) return json{{"valueInteger", static_cast<long long>(v)}};
     return json{{"valueDecimal", v}};
+}
+
+/// One marked region: its CHOIR coding, intensity and kinds as items nested in the answer.
+json bodyMarkAnswer(const std::string& link, const forms::BodyMark& m, const FhirOptions& options) {
+    json mark{{"valueCoding", regionCoding(m.region, options)}};
+    if (m.intensity)
+        mark["item"].push_back(
+            json{{"linkId", link + ".intensity"}, {"answer", json::array({json{{"valueInteger", *m.intensity}}})}});
+    if (!m.kinds.empty()) {
+        json kinds{{"linkId", link + ".kinds"}, {"answer", json::array()}};
+        for (const std::string& k : m.kinds) kinds["answer"].push_back(json{{"valueCoding", painKindCoding(k, options)}});
+        mark["item"].push_back(std::move(kinds));
+    }
+    return mark;
 }
 
 // [SECTION] typed answers
@@ -43,19 +59,7 @@ json typedAnswers(const forms::Form& form, const forms::Item& item, const forms:
                 out.push_back(json{{"valueDate", forms::toIsoString(a)}});
             } else if constexpr (std::is_same_v<T, forms::BodyMapAnswer>) {
                 const std::string link = item.linkId.empty() ? item.id : item.linkId;
-                for (const forms::BodyMark& m : a) {
-                    json mark{{"valueCoding", regionCoding(m.region, options)}};
-                    if (m.intensity)
-                        mark["item"].push_back(json{{"linkId", link + ".intensity"},
-                                                      {"answer", json::array({json{{"valueInteger", *m.intensity}}})}});
-                    if (!m.kinds.empty()) {
-                        json kinds{{"linkId", link + ".kinds"}, {"answer", json::array()}};
-                        for (const std::string& k : m.kinds)
-                            kinds["answer"].push_back(json{{"valueCoding", painKindCoding(k, options)}});
-                        mark["item"].push_back(std::move(kinds));
-                    }
-                    out.push_back(std::move(mark));
-                }
+                for (const forms::BodyMark& m : a) out.push_back(bodyMarkAnswer(link, m, options));
             } else if constexpr (std::is_same_v<T, forms::Signature>) {
                 if (a.empty()) return;
                 out.push_back(json{{"valueAttachment",
@@ -94,15 +98,13 @@ json responseItem(const forms::Form& form, const forms::Item& item, const json& 
 }
 
 // [SECTION] untyped answers
-json untypedAnswers(const json& v, const FhirOptions& options) {
+json untypedAnswers(const json& v) {
     json out = json::array();
     auto one = [&](const json& e) -> json {
         if (e.is_boolean()) return json{{"valueBoolean", e}};
         if (e.is_number_integer()) return json{{"valueInteger", e}};
         if (e.is_number()) return numberValue(e.get<double>(), true);
         if (e.is_string()) return json{{"valueString", e}};
-        if (e.is_object() && e.contains("region") && e["region"].is_string())
-            return json{{"valueCoding", regionCoding(e["region"].get<std::string>(), options)}};
         // Anything else (signature strokes): the JSON itself, as an attachment.
         return json{{"valueAttachment", {{"contentType", "application/json"}, {"data", base64(e.dump())}}}};
     };
@@ -115,16 +117,38 @@ json untypedAnswers(const json& v, const FhirOptions& options) {
     return out;
 }
 
+/// A body map read without its form: a list of {region, intensity?, kinds?}; old region ids
+/// become the regions they stand for, as when the form is at hand. Null if @p v is no such list.
+std::optional<forms::BodyMapAnswer> untypedBodyMap(const json& v) {
+    if (!v.is_array() || v.empty()) return std::nullopt;
+    forms::BodyMapAnswer marks;
+    for (const json& e : v) {
+        if (!e.is_object() || !e.contains("region") || !e["region"].is_string()) return std::nullopt;
+        forms::BodyMark m;
+        m.region = e["region"].get<std::string>();
+        if (const auto i = e.find("intensity"); i != e.end() && i->is_number_integer()) m.intensity = i->get<int>();
+        if (const auto k = e.find("kinds"); k != e.end() && k->is_array())
+            for (const json& kind : *k)
+                if (kind.is_string()) m.kinds.push_back(kind.get<std::string>());
+        marks.push_back(std::move(m));
+    }
+    return forms::normalizeBodyMap(marks);
+}
+
 json untypedItem(const std::string& id, const json& v, const FhirOptions& options) {
     json r{{"linkId", id}};
+    if (const auto marks = untypedBodyMap(v)) {
+        for (const forms::BodyMark& m : *marks) r["answer"].push_back(bodyMarkAnswer(id, m, options));
+        return r;
+    }
     if (v.is_object() && !v.contains("strokes")) {  // a matrix: rows as items
         for (const auto& [row, value] : v.items()) {
-            json answers = untypedAnswers(value, options);
+            json answers = untypedAnswers(value);
             if (!answers.empty()) r["item"].push_back(json{{"linkId", id + "." + row}, {"answer", std::move(answers)}});
         }
         return r.contains("item") ? r : json(nullptr);
     }
-    json answers = untypedAnswers(v, options);
+    json answers = untypedAnswers(v);
     if (answers.empty()) return nullptr;
     r["answer"] = std::move(answers);
     return r;

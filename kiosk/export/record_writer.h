@@ -32,6 +32,10 @@ public:
     virtual ~RecordWriter() = default;
     /// Writes one record that parseRecord() (json_export.h) has read.
     virtual void addParsed(const ExportMeta& meta, nlohmann::json record) = 0;
+    /// Writes one record from its opened payload (JSON text); false, writing nothing, when it is not
+    /// JSON (the job reports the record damaged). By default parseRecord() then addParsed(); a
+    /// format that needs a few parts of a record reads the text itself (CSV: csv_record_reader.h).
+    virtual bool addPayload(const ExportMeta& meta, const std::string& payload);
     /// A record that could not be opened: named where the format can name it (JSON), else skipped.
     virtual void addDamaged(const std::string& id) = 0;
     /// Closes the document; Io if anything failed to write.

@@ -41,9 +41,8 @@ struct OutPage {
     size_t firstOrder = 0;  ///< order of its first item
 };
 
-/// @brief What the conversion knows about an item with an answer, for conditions naming it. (Not
-/// named ItemSym: that is the form parser's, and one name for two layouts broke the ODR.)
-struct ImportSym {
+/// @brief What the conversion knows about an item with an answer, for conditions naming it.
+struct FhirItemSym {
     std::string id, type;                      ///< our id and item type (yes_no, multi, ...)
     size_t order = 0;
     std::map<std::string, std::string> codes;  ///< FHIR code (or plain value) -> option value
@@ -68,7 +67,7 @@ public:
     std::vector<std::string> keptLanguages(const std::string& path);
 
     std::string primary = "en";
-    std::map<std::string, ImportSym> byLinkId;  ///< questions only (what conditions can name)
+    std::map<std::string, FhirItemSym> byLinkId;  ///< questions only (what conditions can name)
 
 private:
     std::string m_file;

@@ -82,7 +82,7 @@ ItemExtensions readExtensions(ImportCtx& ctx, const json& item, const std::strin
 /// The answer options of a choice item: answerOption, or the contained ValueSet of answerValueSet.
 /// Each as {value, label, code, system, code_type}; @p sym learns code -> value.
 ojson readOptions(ImportCtx& ctx, const json& q, const json& item, const std::string& path, const std::string& linkId,
-                  bool allowScore, ImportSym& sym) {
+                  bool allowScore, FhirItemSym& sym) {
     ojson options = ojson::array();
     std::set<std::string> values;
     auto add = [&](const std::string& code, const std::string& system, const std::string& codeType, ojson label,
@@ -195,7 +195,7 @@ bool whole(double v) { return std::isfinite(v) && v == std::floor(v); }
 
 /// Fills @p out (id, type, label set) for the FHIR @p type; false when the item is dropped.
 bool mapType(ImportCtx& ctx, const json& q, const json& item, const std::string& type, const std::string& path,
-             const std::string& linkId, ojson& out, ImportSym& sym) {
+             const std::string& linkId, ojson& out, FhirItemSym& sym) {
     const ItemExtensions x = readExtensions(ctx, item, path, linkId);
     const bool repeats = item.value("repeats", false);
     auto setType = [&](const std::string& t) {
@@ -316,7 +316,7 @@ struct Walker {
             ctx.warn(path, linkId, "readOnly: shown as text, no answer is recorded");
         }
         OutItem out;
-        ImportSym sym;
+        FhirItemSym sym;
         out.yaml = ojson{{"id", ctx.uniqueId(linkId)}};
         sym.id = out.yaml["id"];
         out.yaml["label"] = labelOf(ctx, item, linkId);
@@ -360,7 +360,7 @@ std::optional<ojson> condition(ImportCtx& ctx, const json& ew, const std::string
                                  "', which is no question the kiosk asks (missing, dropped or a display item): the condition is dropped");
         return std::nullopt;
     }
-    const ImportSym& sym = target->second;
+    const FhirItemSym& sym = target->second;
     if (sym.order >= order) {
         ctx.warn(at, linkId, "enableWhen names '" + question + "', which comes later: the kiosk asks in order, so the condition is dropped");
         return std::nullopt;

@@ -72,6 +72,7 @@ enum class TextKind { Text, Name, Phone, Email, Multiline };
 struct Option {
     std::string value;            ///< `value`: stable id stored in the record (snake_case)
     Text label;                   ///< `label`
+    Text say;                     ///< `say`: spoken instead of the label, per language (read aloud)
     std::optional<double> score;  ///< `score`: numeric value for scoring (single, matrix)
     bool exclusive = false;       ///< `exclusive`: multi only, "none of these" clears the others
     /// `code` / `system` / `code_type`: the option as FHIR knows it, kept by `import-fhir` so that
@@ -87,6 +88,7 @@ struct Option {
 struct MatrixRow {
     std::string id;
     Text label;
+    Text say;  ///< `say`: spoken instead of the label (read aloud)
     SourceLoc where;
     std::string loinc{};  ///< `loinc`: the row's LOINC code (a matrix of instrument items), "" if none
 };
@@ -100,6 +102,9 @@ struct Item {
     ItemType type = ItemType::Info;
     Text label;                     ///< `label`: the question (info: the text shown)
     Text help;                      ///< `help`: optional smaller text under the question
+    /// `say`: what read-aloud speaks instead of the label, where the written text reads badly
+    /// aloud ("kg" -> "kilograms"); per language, and a language left out speaks the label.
+    Text say;
     bool required = false;          ///< `required`
     std::optional<Condition> showIf;  ///< `show_if`
 

@@ -164,7 +164,7 @@ const std::vector<YamlNode>* Ctx::list(const YamlNode& n, std::string_view key) 
     return nullptr;
 }
 
-Text Ctx::translated(const YamlNode& n, std::string_view key) {
+Text Ctx::translated(const YamlNode& n, std::string_view key, bool everyLanguage) {
     Text t;
     t.where = loc(n);
     const std::string k(key);
@@ -172,6 +172,11 @@ Text Ctx::translated(const YamlNode& n, std::string_view key) {
         if (n.value.empty()) error(n, "'" + k + "' is empty; write the text");
         if (!languagesKnown) return t;
         if (languages.size() > 1) {
+            if (!everyLanguage) {
+                error(n, "'" + k + "' is a single text, but the form has languages " + joinList(languages) +
+                             "; write it per language, e.g. {" + languages[0] + ": ...}");
+                return t;
+            }
             error(n, "'" + k + "' is a single text, but the form has languages " + joinList(languages) +
                          "; write it as {" + languages[0] + ": ..., " + languages[1] + ": ...}");
             return t;
@@ -207,7 +212,7 @@ Text Ctx::translated(const YamlNode& n, std::string_view key) {
         }
         t.byLang[lang.value] = value.value;
     }
-    if (languagesKnown)
+    if (languagesKnown && everyLanguage)
         for (const auto& l : languages)
             if (n.find(l) == nullptr)
                 m_missing.push_back({l, loc(n), "'" + k + "' has no '" + l +

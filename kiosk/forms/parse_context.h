@@ -79,7 +79,8 @@ public:
     /// A translated text: {en: ..., es: ...}; a plain string is the form's only language.
     /// Checks every declared language is present and no other is used; those two errors wait
     /// for reportLanguageUse(), which can tell a misspelt `languages` entry from a missing text.
-    Text translated(const YamlNode& n, std::string_view key);
+    /// With @p everyLanguage false (`say:`), a language left out is allowed (the label is used).
+    Text translated(const YamlNode& n, std::string_view key, bool everyLanguage = true);
     /// Reports the language errors translated() held back, once every text is read. A code in
     /// `languages` that no text uses, while texts use a code not in `languages`, is one mistake in
     /// `languages` (`[en, sp]` over `es:` texts): one error there instead of two per text.

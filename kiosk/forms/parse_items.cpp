@@ -24,7 +24,7 @@ const std::vector<std::pair<std::string, BodyDetail>> kDetails = {
     {"intensity", BodyDetail::Intensity}, {"kind", BodyDetail::Kind},
 };
 
-const std::vector<std::string> kCommonKeys = {"id", "type", "label", "help", "required", "show_if", "link_id", "verbatim", "loinc"};
+const std::vector<std::string> kCommonKeys = {"id", "type", "label", "say", "help", "required", "show_if", "link_id", "verbatim", "loinc"};
 const std::vector<std::pair<std::string, std::string>> kCodeTypes = {
     {"coding", "coding"}, {"string", "string"}, {"integer", "integer"}, {"date", "date"}};
 
@@ -89,7 +89,7 @@ void readOptions(Ctx& ctx, const YamlNode& node, Item& item) {
     for (const YamlNode& on : *list) {
         MapReader m(ctx, on, "an option of '" + item.id + "'");
         if (!m.ok()) continue;
-        m.allow({"value", "label", "score", "exclusive", "code", "system", "code_type"});
+        m.allow({"value", "label", "say", "score", "exclusive", "code", "system", "code_type"});
         Option o;
         o.where = ctx.loc(on);
         if (const YamlNode* v = m.need("value", "add value: a_short_id (it is what the record stores)")) {
@@ -99,6 +99,7 @@ void readOptions(Ctx& ctx, const YamlNode& node, Item& item) {
             if (!o.value.empty()) ctx.unique(seen, o.value, *v, "option value");
         }
         if (const YamlNode* l = m.need("label", "add label: {...} (what the patient reads)")) o.label = ctx.translated(*l, "label");
+        if (const YamlNode* s = m.get("say")) o.say = ctx.translated(*s, "say", false);
         if (const YamlNode* s = m.get("score")) {
             if (item.type == ItemType::Multi)
                 ctx.error(*s,
@@ -125,7 +126,7 @@ void readRows(Ctx& ctx, const YamlNode& node, Item& item) {
     for (const YamlNode& rn : *list) {
         MapReader m(ctx, rn, "a row of '" + item.id + "'");
         if (!m.ok()) continue;
-        m.allow({"id", "label", "loinc"});
+        m.allow({"id", "label", "say", "loinc"});
         MatrixRow r;
         if (const YamlNode* l = m.get("loinc"))
             if (auto code = ctx.loinc(*l)) r.loinc = *code;
@@ -137,6 +138,7 @@ void readRows(Ctx& ctx, const YamlNode& node, Item& item) {
             }
         }
         if (const YamlNode* l = m.need("label", "add label: {...}")) r.label = ctx.translated(*l, "label");
+        if (const YamlNode* s = m.get("say")) r.say = ctx.translated(*s, "say", false);
         item.rows.push_back(std::move(r));
     }
 }
@@ -216,6 +218,7 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
                                                                         : "add label: {...} (the question)"))
         item.label = ctx.translated(*l, "label");
     if (const YamlNode* h = m.get("help")) item.help = ctx.translated(*h, "help");
+    if (const YamlNode* s = m.get("say")) item.say = ctx.translated(*s, "say", false);
     if (const YamlNode* r = m.get("required")) {
         if (item.type == ItemType::Info)
             ctx.error(*r, "info items show text and take no answer, so they cannot be required; remove 'required'");

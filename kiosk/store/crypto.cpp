@@ -1,5 +1,6 @@
 #include "kiosk/store/crypto.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -139,14 +140,25 @@ core::Result<Bytes> seal(const Bytes& publicKey, const unsigned char* plain, std
     return box;
 }
 
-core::Result<SecretBytes> openSealed(const Bytes& publicKey, const SecretBytes& secretKey,
-                                     const unsigned char* box, std::size_t size) {
+core::Result<std::size_t> openSealedInto(SecretBytes& scratch, const Bytes& publicKey, const SecretBytes& secretKey,
+                                         const unsigned char* box, std::size_t size) {
     if (auto ok = ensureSodium(); !ok) return ok.error();
     if (size < crypto_box_SEALBYTES) return makeError(ErrorCode::Integrity, "sealed payload is truncated");
-    SecretBytes plain(size - crypto_box_SEALBYTES);
-    if (plain.data() == nullptr) return noMemory();
-    if (crypto_box_seal_open(plain.data(), box, size, publicKey.data(), secretKey.data()) != 0)
+    const std::size_t n = size - crypto_box_SEALBYTES;
+    if (scratch.data() == nullptr || scratch.size() < n) {
+        scratch = SecretBytes(std::max(n, 2 * scratch.size()));  // the old one is wiped as it goes
+        if (scratch.data() == nullptr) return noMemory();
+    }
+    if (crypto_box_seal_open(scratch.data(), box, size, publicKey.data(), secretKey.data()) != 0)
         return makeError(ErrorCode::Integrity, "sealed payload failed its integrity check");
+    return n;
+}
+
+core::Result<SecretBytes> openSealed(const Bytes& publicKey, const SecretBytes& secretKey,
+                                     const unsigned char* box, std::size_t size) {
+    SecretBytes plain;  // empty: sized to the plain text exactly
+    auto opened = openSealedInto(plain, publicKey, secretKey, box, size);
+    if (!opened) return opened.error();
     return plain;
 }
 

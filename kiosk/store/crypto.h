@@ -76,6 +76,11 @@ core::Result<Bytes> seal(const Bytes& publicKey, const unsigned char* plain, std
 /// Integrity error when the box was altered or was sealed to another key.
 core::Result<SecretBytes> openSealed(const Bytes& publicKey, const SecretBytes& secretKey,
                                      const unsigned char* box, std::size_t size);
+/// @brief openSealed() into @p scratch, replaced by a larger one only when the plain text does not
+///        fit: a loop over many records pays for guarded memory (mmap, mprotect, mlock) once, not
+///        per record. Returns the plain text's length (the first bytes of @p scratch).
+core::Result<std::size_t> openSealedInto(SecretBytes& scratch, const Bytes& publicKey, const SecretBytes& secretKey,
+                                         const unsigned char* box, std::size_t size);
 
 /// @brief XChaCha20-Poly1305 with associated data; the nonce is random and returned.
 core::Result<Bytes> aeadEncrypt(const SecretBytes& key, std::string_view plain, std::string_view ad,

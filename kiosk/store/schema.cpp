@@ -102,14 +102,20 @@ constexpr const char* kNoteAuditStartsAfterKey = R"sql(
 
 int schemaVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
-core::Result<void> migrateTo(SQLite::Database& db, int target) {
-    int current = schemaVersion(db);
+core::Result<void> refuseNewerSchema(SQLite::Database& db) {
+    const int current = schemaVersion(db);
     if (current > kSchemaVersion)
         return core::makeError(core::ErrorCode::Invalid,
                                "database schema version " + std::to_string(current) +
                                    " is newer than this program understands (" +
                                    std::to_string(kSchemaVersion) + "): update intake-kiosk",
                                core::SourceLoc{db.getFilename()});
+    return {};
+}
+
+core::Result<void> migrateTo(SQLite::Database& db, int target) {
+    if (auto newer = refuseNewerSchema(db); !newer) return newer;
+    int current = schemaVersion(db);
     while (current < target) {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         // Another process may have migrated while we waited for the write lock.

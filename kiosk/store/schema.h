@@ -14,6 +14,10 @@ constexpr int kSchemaVersion = 6;
 /// @brief The current user_version (throws SQLite::Exception: call inside guarded()).
 int schemaVersion(SQLite::Database& db);
 
+/// @brief An Invalid error if the database is newer than this program (a downgraded package): it
+///        says to update intake-kiosk. Reads only. Throws SQLite::Exception: call inside guarded().
+core::Result<void> refuseNewerSchema(SQLite::Database& db);
+
 /// @brief Runs the migrations from the current version up to @p target (<= kSchemaVersion).
 ///        A database newer than this program is refused with an Invalid error and left alone.
 ///        Throws SQLite::Exception on I/O errors: call inside guarded().

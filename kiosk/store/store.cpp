@@ -132,32 +132,36 @@ bool quickCheckPasses(SQLite::Database& db) {
     }
 }
 
-/// The payload, or why not: the reason alone (the caller knows which record it asked for).
-Result<std::string> openBox(const RecordMeta& meta, const unsigned char* box, std::size_t size, const ClinicKey& key) {
-    auto plain = openSealed(key.publicKey(), key.secretKey(), box, size);
-    if (!plain) return plain.error();
+/// The payload, or why not: the reason alone (the caller knows which record it asked for). The
+/// plain text is opened in @p scratch (guarded memory, reused across a loop of records).
+Result<std::string> openBox(const RecordMeta& meta, const unsigned char* box, std::size_t size, const ClinicKey& key,
+                            SecretBytes& scratch) {
+    auto opened = openSealedInto(scratch, key.publicKey(), key.secretKey(), box, size);
+    if (!opened) return opened.error();
     const std::string expect = binding(meta);
-    const unsigned char* p = plain->data();
-    const std::size_t n = plain->size();
+    const unsigned char* p = scratch.data();
+    const std::size_t n = *opened;
     std::uint32_t len = 0;
     if (n >= 8 && std::memcmp(p, kPayloadMagic, 4) == 0) std::memcpy(&len, p + 4, 4);
     if (n < 8 || std::memcmp(p, kPayloadMagic, 4) != 0 || 8 + std::size_t{len} > n ||
-        std::string(reinterpret_cast<const char*>(p + 8), len) != expect)
+        std::string_view(reinterpret_cast<const char*>(p + 8), len) != expect)
         return makeError(ErrorCode::Integrity, "its plain columns do not match its sealed payload");
     return std::string(reinterpret_cast<const char*>(p + 8 + len), n - 8 - len);
 }
 
-Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& payload, const ClinicKey& key) {
+Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& payload, const ClinicKey& key,
+                                SecretBytes& scratch) {
     if (payload.isNull()) return makeError(ErrorCode::NotFound, "it was deleted");
     return openBox(s.meta, static_cast<const unsigned char*>(payload.getBlob()),
-                   static_cast<std::size_t>(payload.getBytes()), key);
+                   static_cast<std::size_t>(payload.getBytes()), key, scratch);
 }
 
 }  // namespace
 
 Result<std::string> openRecordPayload(const RecordMeta& meta, const unsigned char* sealed, std::size_t size,
                                       const ClinicKey& key) {
-    return openBox(meta, sealed, size, key);
+    SecretBytes scratch;
+    return openBox(meta, sealed, size, key, scratch);
 }
 
 // [SECTION] open
@@ -254,7 +258,9 @@ Result<Store> Store::open(const StoreOptions& options) {
             return makeError(ErrorCode::Invalid, "not an intake database (it holds other tables)",
                              core::SourceLoc{path});
         if (!writing) {
-            // Read as it is: an older schema would need its migrations, which write.
+            // Read as it is: an older schema would need its migrations, which write; a newer one
+            // is refused as migrateTo refuses it (update the program, not the database).
+            if (auto newer = refuseNewerSchema(db); !newer) return newer.error();
             if (schemaVersion(db) != kSchemaVersion)
                 return makeError(ErrorCode::Invalid,
                                  "the database has schema version " + std::to_string(schemaVersion(db)) +
@@ -467,7 +473,8 @@ Result<std::string> Store::readPayload(const std::string& id, const ClinicKey& k
         q.bind(1, id);
         if (!q.executeStep()) return makeError(ErrorCode::NotFound, "no record " + id);
         const RecordSummary s = readSummary(q);
-        auto opened = openPayload(s, q.getColumn(11), key);
+        SecretBytes scratch;
+        auto opened = openPayload(s, q.getColumn(11), key, scratch);
         if (!opened) return makeError(opened.error().code, "record " + id + ": " + opened.error().message);
         return opened;
     });
@@ -489,9 +496,10 @@ Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key
         if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
         SQLite::Statement q(m->db, sql);
         bindAll(q, w.args);
+        SecretBytes scratch;  // one guarded buffer for the whole walk
         while (q.executeStep()) {
             const RecordSummary s = readSummary(q);
-            if (!fn(s, openPayload(s, q.getColumn(11), key))) break;
+            if (!fn(s, openPayload(s, q.getColumn(11), key, scratch))) break;
         }
         return {};
     });

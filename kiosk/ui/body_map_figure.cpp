@@ -7,6 +7,7 @@
 // [SECTION] One view: picture, taps, registry
 // [SECTION] The item
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "kiosk/bodymap/draw_figure.h"
@@ -25,6 +26,8 @@ enum class Arrange { SideBySide, OneBeside, OneAbove };
 
 struct Layout {
     Arrange arrange = Arrange::SideBySide;
+    float between = 0;           ///< between the front and the back side by side: wide enough that
+                                 ///< one view's "Your left" is not read as the other's
     float viewW = 0, viewH = 0;  ///< one view's picture, px
     float sideW = 0;             ///< the side column
 };
@@ -40,8 +43,10 @@ Layout layoutFor(const Frame& f, const bodymap::Figure& fig, float width, float 
     Layout l;
     l.viewH = std::max(f.px(12.0f), visible - headerH);
     l.viewW = l.viewH * aspect;
-    if (width >= 2 * l.viewW + 3 * gap + sideMin) {
-        l.sideW = std::min(width - 2 * l.viewW - 3 * gap, f.px(36.0f));
+    // A wider gap between the views where the side column keeps room for two columns of marks.
+    l.between = width - 2 * l.viewW - 5 * gap >= f.px(30.0f) ? 3 * gap : gap;
+    if (width >= 2 * l.viewW + l.between + 2 * gap + sideMin) {
+        l.sideW = std::min(width - 2 * l.viewW - l.between - 2 * gap, f.px(36.0f));
         return l;
     }
     l.viewH = std::max(f.px(12.0f), l.viewH - target - gap);  // room for the Front / Back switch
@@ -71,7 +76,51 @@ bodymap::FigureStyle styleOf(const Frame& f, double scale) {
     s.textDark = bodymap::colourOf(0x1B1B1B);
     s.textLight = bodymap::colourOf(0xFFFFFF);
     s.numberHeight = f.px(0.75f);
+    s.labels = false;  // written by drawLabels() from the atlas: no cairo font on the first frame
     return s;
+}
+
+Rgb rgbOf(const bodymap::Colour& c) {
+    const auto ch = [](double v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+    return Rgb{ch(c.r), ch(c.g), ch(c.b)};
+}
+
+/// The smallest bold face of the atlas at least @p size px (digits scale down sharper than up).
+ImFont* boldFaceFor(const Frame& f, float size) {
+    ImFont* best = nullptr;
+    for (ImFont* font : {f.fonts.bodyBold, f.fonts.question, f.fonts.title}) {
+        if (font == nullptr) continue;
+        if (best == nullptr || (best->FontSize < size && font->FontSize > best->FontSize)) best = font;
+    }
+    return best ? best : ImGui::GetFont();
+}
+
+/// Each mark's number (or check mark) over the picture, where bodymap::markLabels puts it: the
+/// same labels the cairo drawing writes on paper, drawn from the kiosk's own font atlas.
+void drawLabels(const Frame& f, const bodymap::Figure& fig, View view, const bodymap::Placement& at,
+                const bodymap::FigureStyle& style, const std::vector<bodymap::FigureMark>& marks) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const bodymap::MarkLabel& l : bodymap::markLabels(fig, view, at, style, marks)) {
+        const ImU32 c = col(rgbOf(l.colour));
+        if (l.text.empty()) {
+            const bodymap::CheckStroke stroke = bodymap::checkMarkStroke(l);
+            ImVec2 pts[3];
+            for (size_t i = 0; i < 3; ++i)
+                pts[i] = ImVec2(static_cast<float>(stroke.points[i][0]), static_cast<float>(stroke.points[i][1]));
+            dl->AddPolyline(pts, 3, c, ImDrawFlags_None, static_cast<float>(stroke.width));
+            continue;
+        }
+        // Size the face so that its digits are l.height tall, and centre the digits (not the line).
+        ImFont* font = boldFaceFor(f, static_cast<float>(l.height) * 2);
+        const ImFontGlyph* zero = font->FindGlyph('0');
+        const float digitTop = zero ? zero->Y0 : font->FontSize * 0.25f, digitBottom = zero ? zero->Y1 : font->FontSize * 0.77f;
+        const float size = static_cast<float>(l.height) * font->FontSize / std::max(1.0f, digitBottom - digitTop);
+        const float k = size / font->FontSize;
+        const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, l.text.c_str());
+        dl->AddText(font, size,
+                    ImVec2(static_cast<float>(l.x) - ts.x / 2, static_cast<float>(l.y) - (digitTop + digitBottom) / 2 * k),
+                    c, l.text.c_str());
+    }
 }
 
 /// The ImGui fallback when there are no pixels (no texture sink, or the upload failed): outlines.
@@ -105,16 +154,18 @@ void drawView(Frame& f, const forms::Item& item, const forms::BodyMapAnswer& mar
     for (const std::string* id : {&ui.focus, &ui.choiceA, &ui.choiceB})
         if (!id->empty()) lit.emplace_back(*id);
     void* texture = nullptr;
+    const bodymap::FigureStyle style = styleOf(f, at.scale);
     if (f.figureRaster)
         texture = f.figureRaster->texture(f.textures, fig, view, pw, ph,
                                           bodymap::Colour{f.pal.background.r / 255.0, f.pal.background.g / 255.0,
                                                           f.pal.background.b / 255.0, 1},
-                                          styleOf(f, at.scale), f.state.highContrast ? "contrast" : "normal", shown, lit);
+                                          style, f.state.highContrast ? "contrast" : "normal", shown, lit);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (texture)
         dl->AddImage(texture, pos, ImVec2(pos.x + static_cast<float>(pw), pos.y + static_cast<float>(ph)));
     else
         drawOutlines(f, fig, view, at);
+    drawLabels(f, fig, view, at, style, shown);
 
     const std::string id = "##figure_" + std::string(view == View::Front ? "front" : "back");
     ImGui::SetCursorScreenPos(pos);
@@ -237,7 +288,7 @@ void drawBodyMap(Frame& f, const session::ItemView& iv, float width) {
 
     if (l.arrange == Arrange::SideBySide) {
         for (View v : {View::Front, View::Back}) {
-            const float x = origin.x + (v == View::Front ? 0 : l.viewW + gap);
+            const float x = origin.x + (v == View::Front ? 0 : l.viewW + l.between);
             ImGui::SetCursorScreenPos(ImVec2(x, origin.y + titleH));
             drawView(f, item, marks, v, l.viewW, l.viewH);
             drawViewHeader(f, v, x, origin.y, l.viewW, true);  // after the picture, which is opaque
@@ -258,7 +309,7 @@ void drawBodyMap(Frame& f, const session::ItemView& iv, float width) {
     // The side column: beside the figure where there is room, else under it.
     const bool below = l.arrange == Arrange::OneAbove;
     const float sideX = below ? origin.x
-                              : origin.x + (l.arrange == Arrange::SideBySide ? 2 * l.viewW + 2 * gap : l.viewW + gap) + gap;
+                              : origin.x + (l.arrange == Arrange::SideBySide ? 2 * l.viewW + l.between + gap : l.viewW + gap) + gap;
     const float sideY = below ? bottom + gap : origin.y;
     ImGui::SetCursorScreenPos(ImVec2(sideX, sideY));
     const float sideTop = ImGui::GetCursorPosY();

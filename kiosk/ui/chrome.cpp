@@ -12,7 +12,7 @@ Column contentColumn(const Frame& f) {
     return Column{(f.displayW - width) * 0.5f, width};
 }
 
-void drawTopBar(Frame& f, std::string_view left) {
+void drawTopBar(Frame& f, std::string_view left, bool readAloud) {
     const float h = f.px(f.theme.topBarEm);
     const float target = f.px(f.theme.targetEm), gap = f.px(f.theme.gapEm);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -44,6 +44,31 @@ void drawTopBar(Frame& f, std::string_view left) {
     lt.look = f.state.largerText ? Look::Selected : Look::Plain;
     lt.mark = Mark::Check;
     if (button(f, lt, ImVec2(wLarger, target))) f.state.largerText = !f.state.largerText;
+    if (readAloud && f.readAloud && f.readAloud->available) {
+        // Read aloud: a loudspeaker and words; while it reads, the same place stops it.
+        const std::string& label = f.tr(f.readAloud->speaking ? "ui.read_aloud.stop" : "ui.read_aloud.button");
+        const float wRead = std::max(f.px(8.5f), textWidth(f, FontRole::BodyBold, label) + f.px(4.4f));
+        x -= gap + wRead;
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        ButtonSpec ra{"readaloud", label, WidgetKind::Toggle};
+        ra.look = f.readAloud->speaking ? Look::Selected : Look::Plain;
+        ra.mark = Mark::Speaker;
+        if (button(f, ra, ImVec2(wRead, target))) f.readAloud->tapped = true;
+    }
+}
+
+float readAloudSwitchHeight(const Frame& f, float w) {
+    if (!f.readAloud || !f.readAloud->available) return 0;
+    return buttonHeight(f, f.tr("ui.read_aloud.welcome"), w, Mark::Speaker);
+}
+
+void drawReadAloudSwitch(Frame& f, float w) {
+    if (!f.readAloud || !f.readAloud->available) return;
+    const std::string& label = f.tr("ui.read_aloud.welcome");
+    ButtonSpec spec{"readaloud/welcome", label, WidgetKind::Toggle};
+    spec.look = f.readAloud->on ? Look::Selected : Look::Plain;
+    spec.mark = Mark::Speaker;
+    if (button(f, spec, ImVec2(w, readAloudSwitchHeight(f, w)))) f.readAloud->toggled = true;
 }
 
 void languageButtons(Frame& f, float x, float w, float y) {

@@ -46,16 +46,27 @@ std::string findFace(const std::string& family, int weight) {
 
 }  // namespace
 
-core::Result<FontFiles> findFontFiles(const std::string& family) {
-    FontFiles files;
-    files.regular = findFace(family, FC_WEIGHT_REGULAR);
-    if (files.regular.empty())
-        return core::makeError(core::ErrorCode::NotFound,
-                               "no font of the family '" + family + "' is installed (Debian: fonts-noto-core)");
-    files.bold = findFace(family, FC_WEIGHT_BOLD);
-    if (files.bold.empty()) files.bold = files.regular;
-    return files;
+core::Result<FontFiles> findFirstFontFamily(const std::vector<std::string>& families) {
+    std::string names;
+    for (const std::string& family : families) {
+        FontFiles files;
+        files.regular = findFace(family, FC_WEIGHT_REGULAR);
+        if (files.regular.empty()) {
+            names += (names.empty() ? "'" : ", '") + family + "'";
+            continue;
+        }
+        files.bold = findFace(family, FC_WEIGHT_BOLD);
+        if (files.bold.empty()) files.bold = files.regular;
+        return files;
+    }
+    return core::makeError(core::ErrorCode::NotFound,
+                           "no font of the famil" + std::string(families.size() == 1 ? "y " : "ies ") + names +
+                               " is installed (Debian: fonts-noto-core or fonts-open-sans)");
 }
+
+core::Result<FontFiles> findFontFiles(const std::string& family) { return findFirstFontFamily({family}); }
+
+core::Result<FontFiles> findFontFiles() { return findFirstFontFamily({kKioskFontFamily, kKioskFallbackFontFamily}); }
 
 core::Result<FontFiles> resolveFontFiles(const std::string& regular, const std::string& bold) {
     if (!regular.empty() && !bold.empty()) return FontFiles{regular, bold};

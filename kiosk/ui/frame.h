@@ -27,6 +27,15 @@ struct LogoImage {
     int width = 0, height = 0;
 };
 
+/// @brief Read aloud as app/ reports it, and this frame's taps on it (ui/ never sees speech/).
+struct ReadAloudUi {
+    bool available = false;  ///< a voice for the language and a sound device: the buttons show
+    bool on = false;         ///< read-aloud reads each new screen
+    bool speaking = false;   ///< reading now: the top-bar button says "Stop reading"
+    bool tapped = false;     ///< this frame: the top-bar button
+    bool toggled = false;    ///< this frame: the welcome screen's switch
+};
+
 struct Frame {
     const Theme& theme;
     const Palette& pal;
@@ -46,6 +55,7 @@ struct Frame {
     const bodymap::Figure* bodyFigure;  ///< the drawn body map (UiOptions); null: body maps show as lists
     FigureRaster* figureRaster;         ///< the figure's textures, kept between frames
     TextureSink* textures;              ///< where pixels go; null headless (the figure then has none)
+    ReadAloudUi* readAloud = nullptr;  ///< nullptr: no read-aloud buttons (headless tools)
 
     float px(float ems) const { return ems * em; }
     const std::string& tr(std::string_view key) const { return catalog.tr(lang, key); }

@@ -27,6 +27,7 @@ struct KioskView::Impl {
     UiState state;
     StaffGate staff;
     UiRequests requests;
+    ReadAloudUi readAloud;
     FigureRaster figureRaster;
     UiState deskState;   ///< the desk's scroll and taps, apart from the patient's
     DeskUiState desk;    ///< the desk's search panels and typing
@@ -106,6 +107,8 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
             m.theme.emPx(io.DisplaySize.y, m.state.largerText), io.DisplaySize.x, io.DisplaySize.y,
             m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight},
             m.options.bodyFigure.get(), &m.figureRaster, m.options.textures};
+    m.readAloud.tapped = m.readAloud.toggled = false;
+    f.readAloud = &m.readAloud;
 
     m.beginWindow(f, pal, fonts);
 
@@ -130,6 +133,8 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
 
     Impl::endWindow(fonts);
 
+    m.requests.readAloudTap = m.requests.readAloudTap || m.readAloud.tapped;
+    m.requests.readAloudToggle = m.requests.readAloudToggle || m.readAloud.toggled;
     m.state.noScrollRects = std::move(m.state.noScrollNext);
     m.state.noScrollNext.clear();
     m.state.lastScreen = vm.screen;
@@ -202,6 +207,12 @@ void KioskView::setLogo(void* texture, int width, int height) {
     m_impl->options.logoTexture = texture;
     m_impl->options.logoWidth = width;
     m_impl->options.logoHeight = height;
+}
+
+void KioskView::setReadAloud(bool available, bool on, bool speaking) {
+    m_impl->readAloud.available = available;
+    m_impl->readAloud.on = on;
+    m_impl->readAloud.speaking = speaking;
 }
 
 void KioskView::setTextureSink(TextureSink* sink) { m_impl->options.textures = sink; }

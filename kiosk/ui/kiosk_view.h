@@ -49,6 +49,8 @@ struct UiOptions {
 /// @brief What the UI asks of app/ beyond the intake (staff actions).
 struct UiRequests {
     bool exitKiosk = false;     ///< staff asked to leave the kiosk (after the staff gesture + PIN)
+    bool readAloudTap = false;     ///< the Read aloud button in the top bar was tapped
+    bool readAloudToggle = false;  ///< the welcome screen's "Tap to hear the questions read aloud"
 };
 
 class KioskView {
@@ -92,6 +94,10 @@ public:
     void setLogo(void* texture, int width, int height);
     /// Sets where the body-map figure's pixels go once a GL context exists (see UiOptions::textures).
     void setTextureSink(TextureSink* sink);
+
+    /// What read-aloud can do now (app/ asks speech/ each frame): @p available shows the buttons,
+    /// @p on and @p speaking how they look. Not available = no button at all.
+    void setReadAloud(bool available, bool on, bool speaking);
 
     UiRequests takeRequests();
     const WidgetRegistry& registry() const;

@@ -33,7 +33,7 @@ struct WelcomeFit {
 
 void drawWelcome(Frame& f, const session::ViewModel& vm) {
     (void)vm;
-    drawTopBar(f, "");
+    drawTopBar(f, "", false);  // read aloud is the big switch in the column here
     const float top = f.px(f.theme.topBarEm);
     const Column c = contentColumn(f);
     const float w = std::min(c.width, f.px(40.0f));
@@ -46,16 +46,18 @@ void drawWelcome(Frame& f, const session::ViewModel& vm) {
     // What the column holds, measured first, so that Start is never pushed off the screen (a
     // clinic name, a logo and Larger text together are taller than 1280x800).
     const float startH = target * 1.4f;
+    const float readW = std::min(w, f.px(24.0f));
+    const float readH = readAloudSwitchHeight(f, readW);  // 0 without a voice or a sound device
     const float nameH = f.clinicName.empty() ? 0 : centredTextHeight(f, FontRole::Title, f.clinicName, w);
     const float langLabelH = languages ? centredTextHeight(f, FontRole::BodyBold, f.tr("ui.welcome.language"), w) : 0;
     const float fixed = nameH + centredTextHeight(f, FontRole::Question, title, w) +
                         (description.empty() ? 0 : centredTextHeight(f, FontRole::Body, description, w)) +
-                        (languages ? langLabelH + target : 0) + startH;
+                        (languages ? langLabelH + target : 0) + readH + startH;
     const bool hasLogo = logoSize(f, f.px(kLogoEm), w).y > 0;
     auto spaces = [&](bool logo) {  // the comfortable spacing, top to bottom
         return f.px(1.5f) + (logo ? f.px(0.5f) : 0) + (nameH > 0 ? f.px(0.5f) : 0) +
                (description.empty() ? 0 : f.px(0.4f)) + f.px(1.2f) + (languages ? f.px(0.3f + 1.5f) : 0) +
-               f.px(1.0f);
+               (readH > 0 ? f.px(1.0f) : 0) + f.px(1.0f);
     };
     const float avail = f.displayH - top;
     WelcomeFit fit;
@@ -106,6 +108,11 @@ void drawWelcome(Frame& f, const session::ViewModel& vm) {
         y += langLabelH + f.px(0.3f * sp);
         languageButtons(f, x, w, y);
         y += target + f.px(1.5f * sp);
+    }
+    if (readH > 0) {  // "Tap to hear the questions read aloud"
+        ImGui::SetCursorScreenPos(ImVec2(x + (w - readW) * 0.5f, y));
+        drawReadAloudSwitch(f, readW);
+        y += readH + f.px(1.0f * sp);
     }
 
     const float sw = std::min(w, f.px(16.0f));

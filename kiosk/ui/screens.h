@@ -21,8 +21,12 @@ void drawResume(Frame& f, const session::ViewModel& vm);
 void drawIdleOverlay(Frame& f, const session::ViewModel& vm);
 
 // [chrome.cpp]
-/// Top bar: @p left text (progress) and the Larger text / High contrast toggles on the right.
-void drawTopBar(Frame& f, std::string_view left);
+/// Top bar: @p left text (progress), the Read aloud button (with @p readAloud, when available) and
+/// the Larger text / High contrast toggles on the right.
+void drawTopBar(Frame& f, std::string_view left, bool readAloud = true);
+/// The welcome screen's read-aloud switch ("readaloud/welcome"), @p w wide at the cursor; its height.
+float readAloudSwitchHeight(const Frame& f, float w);
+void drawReadAloudSwitch(Frame& f, float w);
 /// One row of language buttons ("lang/xx"), each named in itself, centred in @p w at (@p x, @p y);
 /// targetEm high. Tapping one sends SetLanguage.
 void languageButtons(Frame& f, float x, float w, float y);

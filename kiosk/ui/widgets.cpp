@@ -222,13 +222,15 @@ bool button(Frame& f, const ButtonSpec& spec, ImVec2 size) {
         const ImVec2 bmin(pos.x + pad, pos.y + (size.y - box) * 0.5f);
         const ImVec2 bmax(bmin.x + box, bmin.y + box);
         const float bt = std::max(2.0f, border);
-        if (spec.mark == Mark::Radio) {
+        if (spec.mark == Mark::Speaker) {
+            drawSpeaker(dl, bmin, box, col(c.text), selected);
+        } else if (spec.mark == Mark::Radio) {
             const ImVec2 centre((bmin.x + bmax.x) * 0.5f, (bmin.y + bmax.y) * 0.5f);
             dl->AddCircle(centre, box * 0.5f, col(c.text), 24, bt);
         } else {
             dl->AddRect(bmin, bmax, col(c.text), box * 0.15f, 0, bt);
         }
-        if (selected) drawCheck(dl, bmin, box, col(c.text));
+        if (selected && spec.mark != Mark::Speaker) drawCheck(dl, bmin, box, col(c.text));
         textX += box + f.em * 0.4f;
         avail -= box + f.em * 0.4f;
     }
@@ -251,6 +253,21 @@ bool button(Frame& f, const ButtonSpec& spec, ImVec2 size) {
     info.labelRect = Rect{labelX, textY, label.size.x, label.size.y};
     info.labelScale = label.scale;
     return tapped && spec.enabled && !f.state.scroll.suppressClick && !f.state.scroll.dragging;
+}
+
+void drawSpeaker(ImDrawList* dl, ImVec2 pos, float sz, ImU32 colour, bool waves) {
+    // The body (a small box) and the cone (a trapezium), filled, in the left 55 % of the box.
+    const float midY = pos.y + sz * 0.5f;
+    dl->AddRectFilled(ImVec2(pos.x, midY - sz * 0.16f), ImVec2(pos.x + sz * 0.22f, midY + sz * 0.16f), colour);
+    dl->AddQuadFilled(ImVec2(pos.x + sz * 0.2f, midY - sz * 0.16f), ImVec2(pos.x + sz * 0.52f, midY - sz * 0.42f),
+                      ImVec2(pos.x + sz * 0.52f, midY + sz * 0.42f), ImVec2(pos.x + sz * 0.2f, midY + sz * 0.16f), colour);
+    if (!waves) return;
+    const float t = std::max(2.0f, sz * 0.08f);
+    const ImVec2 c(pos.x + sz * 0.45f, midY);
+    for (float r : {sz * 0.25f, sz * 0.45f}) {
+        dl->PathArcTo(c, r, -0.9f, 0.9f, 12);
+        dl->PathStroke(colour, false, t);
+    }
 }
 
 void errorLine(Frame& f, std::string_view message, float width) {

@@ -11,8 +11,9 @@
 namespace kiosk::ui {
 
 enum class Look { Plain, Selected, Primary, Dimmed };
-/// Indicator at the left of a choice: none, a radio circle or a check box (check mark when selected).
-enum class Mark { None, Radio, Check };
+/// Indicator at the left of a choice: none, a radio circle, a check box (check mark when selected), or
+/// a loudspeaker (Read aloud; sound waves when selected, i.e. on).
+enum class Mark { None, Radio, Check, Speaker };
 
 /// @brief One big button: key is its test id ("next"), label what the patient reads.
 struct ButtonSpec {
@@ -56,6 +57,8 @@ float textHeight(const Frame& f, FontRole role, std::string_view s, float width)
 
 /// A check mark of size @p sz (px) with its box's top-left at @p pos.
 void drawCheck(ImDrawList* dl, ImVec2 pos, float sz, ImU32 col);
+/// A loudspeaker in a box of size @p sz (px) at @p pos; with @p waves, two sound waves beside it.
+void drawSpeaker(ImDrawList* dl, ImVec2 pos, float sz, ImU32 col, bool waves);
 /// The error band under a question: a warning icon and the message in the error colour.
 void errorLine(Frame& f, std::string_view message, float width);
 

@@ -241,6 +241,35 @@ TEST(AppConfig, ShippedExampleIsValidAndMatchesDefaults) {
     EXPECT_EQ(load.config->idleAfter.count(), KioskConfig{}.idleAfter.count());
     EXPECT_EQ(load.config->idleCountdown.count(), KioskConfig{}.idleCountdown.count());
     EXPECT_EQ(load.config->thankYouFor.count(), KioskConfig{}.thankYouFor.count());
+    EXPECT_EQ(load.config->speech.voices, KioskConfig{}.speech.voices);
+    EXPECT_EQ(load.config->speech.rate, KioskConfig{}.speech.rate);
+    EXPECT_EQ(load.config->speech.volume, KioskConfig{}.speech.volume);
+    EXPECT_EQ(load.config->speech.device, KioskConfig{}.speech.device);
+}
+
+TEST(AppConfig, SpeechVoiceRateAndVolume) {
+    const ConfigLoad load = parseConfig(
+        "speech:\n  enabled: false\n  voices: {en: en-gb, es: es}\n  rate: 120\n  volume: 150\n  device: hw:1\n",
+        "k.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    const speech::SpeechSettings& s = load.config->speech;
+    EXPECT_FALSE(s.enabled);
+    EXPECT_EQ(s.voiceFor("en"), "en-gb");
+    EXPECT_EQ(s.voiceFor("es"), "es");
+    EXPECT_EQ(s.rate, 120);
+    EXPECT_EQ(s.volume, 150);
+    EXPECT_EQ(s.device, "hw:1");
+}
+
+TEST(AppConfig, SpeechMistakesAreLocated) {
+    EXPECT_EQ(firstError(parseConfig("speech:\n  rate: 1000\n", "k.yaml")),
+              "k.yaml:2:9: error: 'speech.rate' must be a whole number from 80 to 300, not '1000'");
+    EXPECT_EQ(firstError(parseConfig("speech:\n  volum: 50\n", "k.yaml")),
+              "k.yaml:2:3: error: unknown key 'speech.volum' (did you mean 'speech.volume'?)");
+    EXPECT_EQ(firstError(parseConfig("speech:\n  voices: {en: \"en us\"}\n", "k.yaml")),
+              "k.yaml:2:16: error: 'speech.voices.en' must be an espeak-ng voice name such as en-us, not 'en us'");
+    EXPECT_EQ(firstError(parseConfig("speech:\n  enabled: yes\n", "k.yaml")),
+              "k.yaml:2:12: error: 'speech.enabled' must be true or false, not 'yes'");
 }
 
 TEST(AppConfig, WindowModeParse) {

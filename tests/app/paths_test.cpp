@@ -22,6 +22,17 @@ TEST(AppPaths, InstalledShareFolderWins) {
     EXPECT_EQ(p.assetsDir, dir / "usr/share/intake-kiosk/assets");
 }
 
+// The window program lives in /usr/lib/intake-kiosk (KIOSK_LIBEXEC_DIR): `run` finds the installed
+// bundle from there too, never the source tree of the machine the package was built on.
+TEST(AppPaths, InstalledWindowProgramInLibFindsUsrShare) {
+    TempDir dir("paths-libexec");
+    fs::create_directories(dir / "usr/lib/intake-kiosk");
+    fs::create_directories(dir / "usr/share/intake-kiosk/forms");
+    const BundlePaths p = bundlePaths(dir / "usr/lib/intake-kiosk/intake-kiosk-shell", KIOSK_SOURCE_DIR);
+    EXPECT_EQ(p.formsDir, dir / "usr/share/intake-kiosk/forms");
+    EXPECT_EQ(p.assetsDir, dir / "usr/share/intake-kiosk/assets");
+}
+
 TEST(AppPaths, DevelopmentBuildUsesTheSourceTree) {
     TempDir dir("paths-dev");
     const BundlePaths p = bundlePaths(dir / "build/intake-kiosk", KIOSK_SOURCE_DIR);

@@ -142,6 +142,26 @@ TEST(AppScreenshot, AMissingLogoIsAWarningAndTheScreenStillRenders) {
     EXPECT_EQ(magentaPixels(out), 0);
 }
 
+// Public FHIR Questionnaires, once imported, run on the kiosk: their first page and the review
+// screen (filled with demo answers through the session) render from the form file import-fhir wrote.
+TEST(AppScreenshot, ImportedFhirQuestionnairesRunOnTheKiosk) {
+    TempDir dir("shot-fhir");
+    for (const std::string name : {"lhc-phq9", "s4h-back-pain-presession", "sdc-loinc"}) {
+        const std::string form = dir / (name + ".yaml");
+        RunResult r = runKiosk("import-fhir '" KIOSK_SOURCE_DIR "/tests/data/fhir/" + name + ".json' -o '" + form + "'");
+        ASSERT_EQ(r.exitCode, 0) << r.output;
+        for (const std::string screen : {"page:1", "review"}) {
+            const std::string out = dir / (name + "-" + screen.substr(0, screen.find(':')) + ".png");
+            r = runKiosk("screenshot --form '" + form + "' --screen " + screen + " --size 1024x768 -o '" + out + "'",
+                         kXvfb);
+            ASSERT_EQ(r.exitCode, 0) << name << " " << screen << ": " << r.output;
+            const Png png = readPng(out);
+            EXPECT_EQ(png.width, 1024) << name << " " << screen;
+            EXPECT_GT(png.distinctColours, 8u) << name << " " << screen << " looks blank";
+        }
+    }
+}
+
 TEST(AppScreenshot, TheBodyMapIsDrawnWithItsMarks) {
     // The real GL path: cairo draws the figure, the texture reaches the screen, taps mark regions.
     TempDir dir("shot-body");
@@ -162,6 +182,28 @@ TEST(AppScreenshot, TheBodyMapIsDrawnWithItsMarks) {
                                    kXvfb);
     EXPECT_EQ(bad.exitCode, 1);
     EXPECT_NE(bad.output.find("--tap item/pain_map/kneecap: no such widget"), std::string::npos) << bad.output;
+}
+
+TEST(AppScreenshot, TapsFollowThePageWhereTheirPanelScrollsIt) {
+    // Portrait: the panel opens under the figure and the page scrolls to it; the next --tap must
+    // land where its button is now. A widget scrolled out of view cannot be tapped, as by a finger.
+    TempDir dir("shot-body-portrait");
+    const std::string out = dir / "shot.png", plain = dir / "plain.png";
+    const RunResult r = runKiosk("screenshot --screen page:pain_map --size 1080x1920 --tap item/pain_map/knee_front_l "
+                                 "--tap item/pain_map/knee_front_l/intensity/7 -o '" + out + "'",
+                                 kXvfb);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    ASSERT_EQ(runKiosk("screenshot --screen page:pain_map --size 1080x1920 --tap item/pain_map/knee_front_l -o '" +
+                           plain + "'",
+                       kXvfb).exitCode,
+              0);
+    EXPECT_GT(pixelsNear(out, 0xCB0B22, 2), pixelsNear(plain, 0xCB0B22, 2) + 300) << "intensity 7 was not set";
+
+    const RunResult away = runKiosk("screenshot --screen page:pain_map --size 1080x1920 --tap item/pain_map/knee_front_l "
+                                    "--tap item/pain_map/view/back -o '" + dir / "x.png" + "'",
+                                    kXvfb);
+    EXPECT_EQ(away.exitCode, 1);
+    EXPECT_NE(away.output.find("--tap item/pain_map/view/back: scrolled out of view"), std::string::npos) << away.output;
 }
 
 TEST(AppScreenshot, MissingPageIsAClearError) {

@@ -1,7 +1,8 @@
-// Export figures for `make bench` (PERFORMANCE.md): the CSV export of 10 000 and 100 000 intakes
-// through the real export job (unlock excluded: argon2id is the same for any count), beside the
-// floor measured in the same run, `sqlite3 -csv` dumping the plain columns of the same rows; and the
-// therapist's PDF of 1 000 intakes in one file: time per page and peak memory (no target yet). Each
+// Export figures for `make bench` (PERFORMANCE.md): the CSV and FHIR R4 Bundle exports of 10 000
+// and 100 000 intakes through the real export job (unlock excluded: argon2id is the same for any
+// count), beside the floor measured in the same run, `sqlite3 -csv` dumping the plain columns of
+// the same rows; the FHIR export is also given as a ratio to the CSV export of the same rows; and
+// the therapist's PDF of 1 000 intakes in one file: time per page and peak memory (no target yet). Each
 // export runs in a fresh child process (this program again, "child" mode), so its peak memory
 // (ru_maxrss from wait4) is its own: streaming means 100 000 stay within 1.2x of 10 000.
 // Records are the bundled intake form answered with tests/data/answers/intake-red-flags, saved
@@ -23,6 +24,7 @@
 #include "kiosk/export/csv_export.h"
 #include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
+#include "kiosk/export/fhir_bundle.h"
 #include "kiosk/export/pdf_intake.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/simulate.h"
@@ -36,6 +38,13 @@ namespace {
 constexpr const char* kPass = "bench passphrase";
 
 double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+
+/// This process's CPU time so far (user + system), in ms: on a shared machine, steadier than wall time.
+double cpuMs() {
+    rusage u{};
+    ::getrusage(RUSAGE_SELF, &u);
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
 
 std::string bundled(const std::string& rel) { return std::string(KIOSK_SOURCE_DIR) + "/" + rel; }
 
@@ -70,9 +79,10 @@ bool fill(const std::string& db, int n) {
     return true;
 }
 
-/// Child mode: unlock, then plan and write the CSV (or the PDF when @p out ends in .pdf) and mark the
-/// records; prints the export's milliseconds.
-int child(const std::string& db, const std::string& out) {
+/// Child mode: unlock, then write the export in @p format (csv: planned first; fhir: typed by the
+/// bundled forms; pdf: the therapist's) and mark the records; prints the export's wall and CPU
+/// milliseconds.
+int child(const std::string& format, const std::string& db, const std::string& out) {
     store::StoreOptions o;
     o.dbPath = db;
     o.createIfMissing = false;
@@ -80,29 +90,33 @@ int child(const std::string& db, const std::string& out) {
     if (!s) return 1;
     auto key = s->unlock(kPass);
     if (!key) return 1;
-    exports::FormShelf shelf = exports::FormShelf::loadFolder(bundled("forms"));
+    auto shelf = std::make_shared<const exports::FormShelf>(exports::FormShelf::loadFolder(bundled("forms")));
     const auto t0 = Clock::now();
-    auto plan = exports::planCsv(*s, *key, {}, shelf);
-    if (!plan) return 1;
+    const double cpu0 = cpuMs();
     exports::ExportOptions options;
-    options.writer = exports::csvWriter(plan->layout);
-    core::Catalog catalog;
-    if (out.size() > 4 && out.compare(out.size() - 4, 4, ".pdf") == 0) {
+    core::Catalog catalog;  // outlives the job: the PDF writer reads it
+    if (format == "fhir") {
+        options.writer = exports::fhirWriter(shelf);
+    } else if (format == "pdf") {
         auto loaded = core::Catalog::loadDir(bundled("assets/i18n"));
         if (!loaded) return 1;
         catalog = std::move(*loaded);
         exports::PdfOptions pdf;
         pdf.catalog = &catalog;
         pdf.clinicName = "Bench Clinic";
-        pdf.shelf = std::make_shared<exports::FormShelf>(std::move(shelf));
+        pdf.shelf = shelf;
         options.writer = exports::pdfWriter(std::move(pdf));
+    } else {
+        auto plan = exports::planCsv(*s, *key, {}, *shelf);
+        if (!plan) return 1;
+        options.writer = exports::csvWriter(plan->layout);
     }
     auto done = exports::exportRecords(*s, *key, {}, out, options);
     if (!done) {
         std::fprintf(stderr, "%s\n", done.error().format().c_str());
         return 1;
     }
-    std::printf("%.1f\n", msSince(t0));
+    std::printf("%.1f %.1f\n", msSince(t0), cpuMs() - cpu0);
     return 0;
 }
 
@@ -136,11 +150,15 @@ Run spawn(const std::vector<std::string>& argv, const std::string& stdoutPath) {
     return r;
 }
 
-std::string firstLine(const std::string& path) {
+/// What a child printed: its export's wall and CPU milliseconds (0 0 if it failed).
+struct Took {
+    double wallMs = 0, cpuMs = 0;
+};
+Took tookOf(const Run& run, const std::string& path) {
+    Took t;
     std::ifstream in(path);
-    std::string line;
-    std::getline(in, line);
-    return line;
+    if (run.ok) in >> t.wallMs >> t.cpuMs;
+    return t;
 }
 
 }  // namespace
@@ -149,7 +167,7 @@ int main(int argc, char** argv) {
     kiosk::core::LogOptions quiet;
     quiet.stderrLevel = spdlog::level::warn;
     (void)kiosk::core::initLogging(quiet);
-    if (argc == 4 && std::string(argv[1]) == "child") return child(argv[2], argv[3]);
+    if (argc == 5 && std::string(argv[1]) == "child") return child(argv[2], argv[3], argv[4]);
     if (argc == 4 && std::string(argv[1]) == "fill") return fill(argv[2], std::stoi(argv[3])) ? 0 : 1;  // profiling
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
 
@@ -160,9 +178,9 @@ int main(int argc, char** argv) {
     const bool haveSqlite = std::system("command -v sqlite3 >/dev/null 2>&1") == 0;
 
     std::printf("export bench in %s\n", dir.c_str());
-    std::printf("\n%-10s %12s %12s %12s %12s %12s %9s\n", "records", "csv ms", "csv peak MB", "sqlite3 ms",
-                "sqlite3 MB", "ms/record", "ratio");
-    long rss10k = 0, rss100k = 0;
+    std::printf("\n%-10s %12s %12s %12s %12s %12s %9s %12s %12s %9s %9s\n", "records", "csv ms", "csv peak MB",
+                "sqlite3 ms", "sqlite3 MB", "ms/record", "ratio", "fhir ms", "fhir peak MB", "fhir/csv", "cpu f/c");
+    long rss10k = 0, rss100k = 0, fhirRss10k = 0, fhirRss100k = 0;
     for (const int n : {10000, 100000}) {
         const std::string db = dir + "/intakes-" + std::to_string(n) + ".sqlite3";
         if (!fill(db, n)) {
@@ -170,8 +188,12 @@ int main(int argc, char** argv) {
             return 1;
         }
         const std::string csv = dir + "/out-" + std::to_string(n) + ".csv";
-        const Run ours = spawn({self, "child", db, csv}, dir + "/child.txt");
-        const double exportMs = ours.ok ? std::stod(firstLine(dir + "/child.txt")) : 0;
+        const Run ours = spawn({self, "child", "csv", db, csv}, dir + "/child.txt");
+        const Took csvTook = tookOf(ours, dir + "/child.txt");
+        // The records are marked exported by now: the FHIR export takes them all the same.
+        const std::string bundle = dir + "/out-" + std::to_string(n) + ".fhir.json";
+        const Run fhir = spawn({self, "child", "fhir", db, bundle}, dir + "/child.txt");
+        const Took fhirTook = tookOf(fhir, dir + "/child.txt");
         Run floor;
         if (haveSqlite)
             floor = spawn({"sqlite3", "-csv", db,
@@ -179,15 +201,23 @@ int main(int argc, char** argv) {
                            "status FROM records ORDER BY submitted_at, id"},
                           dir + "/floor.csv");
         (n == 10000 ? rss10k : rss100k) = ours.maxRssKb;
-        std::printf("%-10d %12.0f %12.1f %12.0f %12.1f %12.4f %8.1fx\n", n, ours.ms, ours.maxRssKb / 1024.0, floor.ms,
-                    floor.maxRssKb / 1024.0, exportMs / n, floor.ok ? ours.ms / floor.ms : 0.0);
+        (n == 10000 ? fhirRss10k : fhirRss100k) = fhir.maxRssKb;
+        std::printf("%-10d %12.0f %12.1f %12.0f %12.1f %12.4f %8.1fx %12.0f %12.1f %8.2fx %8.2fx\n", n, ours.ms,
+                    ours.maxRssKb / 1024.0, floor.ms, floor.maxRssKb / 1024.0, csvTook.wallMs / n,
+                    floor.ok ? ours.ms / floor.ms : 0.0, fhir.ms, fhir.maxRssKb / 1024.0,
+                    csvTook.wallMs > 0 ? fhirTook.wallMs / csvTook.wallMs : 0.0,
+                    csvTook.cpuMs > 0 ? fhirTook.cpuMs / csvTook.cpuMs : 0.0);
         if (!ours.ok) std::printf("  (the CSV export failed)\n");
+        if (!fhir.ok) std::printf("  (the FHIR export failed)\n");
         std::filesystem::remove(db);
         std::filesystem::remove(csv);
+        std::filesystem::remove(bundle);
     }
     if (!haveSqlite) std::printf("(sqlite3 is not installed: no floor; apt-get install sqlite3)\n");
-    std::printf("peak memory 100 000 / 10 000: %.2fx   (target <= 1.2x; time target <= 3x the floor)\n",
-                rss10k ? static_cast<double>(rss100k) / static_cast<double>(rss10k) : 0.0);
+    std::printf("peak memory 100 000 / 10 000: csv %.2fx, fhir %.2fx   (target <= 1.2x; time target <= 3x the floor)\n",
+                rss10k ? static_cast<double>(rss100k) / static_cast<double>(rss10k) : 0.0,
+                fhirRss10k ? static_cast<double>(fhirRss100k) / static_cast<double>(fhirRss10k) : 0.0);
+    std::printf("(fhir/csv: export-job wall milliseconds of each, same rows, same run; cpu f/c: their CPU time)\n");
     std::printf("(every record is a sealed box: each costs one X25519 open the floor never pays)\n");
 
     // The therapist's PDF: 1 000 intakes in one file, a page break between them.
@@ -196,8 +226,8 @@ int main(int argc, char** argv) {
         const std::string db = dir + "/intakes-pdf.sqlite3";
         if (!fill(db, kPdfIntakes)) return 1;
         const std::string pdf = dir + "/out.pdf";
-        const Run run = spawn({self, "child", db, pdf}, dir + "/child.txt");
-        const double ms = run.ok ? std::stod(firstLine(dir + "/child.txt")) : 0;
+        const Run run = spawn({self, "child", "pdf", db, pdf}, dir + "/child.txt");
+        const double ms = tookOf(run, dir + "/child.txt").wallMs;
         std::string info;
         if (std::FILE* p = ::popen(("pdfinfo '" + pdf + "' 2>/dev/null").c_str(), "r")) {
             char buf[256];

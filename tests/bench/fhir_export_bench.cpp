@@ -1,13 +1,18 @@
 // FHIR Bundle export against the JSON export of the same records, at 1 000 and 10 000 intakes:
 // the writers alone (records already opened), into a stream that counts and discards, so the
-// figure is the cost of the format. CSV export is not on this branch yet: JSON is the reference.
-// Reported: records/s of each, the FHIR/JSON time ratio, and the peak RSS growth of each run
-// (the writers stream: growth stays flat). First figure, 2 cores under load: JSON ~28 000 records/s,
-// FHIR ~310 records/s, most of it drawing and PNG-encoding each signature (cairo + zlib); 100 000
-// intakes would take minutes here, so the runs stop at 10 000 until the signature is made cheaper.
+// figure is the cost of the format (export_bench runs both through the real job, against CSV, at
+// 10 000 and 100 000). Reported: records/s of each, bytes, and the peak RSS growth of each run
+// (the writers stream: growth stays flat); the ratio is FHIR CPU time / JSON CPU time of one run.
+// BM_SignaturePng is one signature of a realistic length (3 strokes, 180 points) drawn and
+// encoded, to set beside a JSON record (the answer set's own signature is a 6-point scribble).
+// Figures (CPU time, 2 shared cores): before, a 600x200 RGB PNG at libpng's defaults made FHIR ~95x
+// JSON; with a 1-bit PNG, no row filter and run-length deflate (fhir_signature.h) it is ~12x: the
+// rest is FHIR's size (about 5x the bytes of the JSON export: labels, codings, one Observation per
+// score and flag) built as a JSON tree and written.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <streambuf>
@@ -18,6 +23,7 @@
 #include "kiosk/core/clock.h"
 #include "kiosk/core/i18n.h"
 #include "kiosk/export/fhir_bundle.h"
+#include "kiosk/export/fhir_signature.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/record.h"
@@ -113,6 +119,27 @@ void BM_FhirBundleExport(benchmark::State& state) {
     });
 }
 BENCHMARK(BM_FhirBundleExport)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_SignaturePng(benchmark::State& state) {
+    kiosk::forms::Signature sig;
+    for (int k = 0; k < 3; ++k) {  // three strokes of 60 touch samples each (a second each at 60 Hz)
+        kiosk::forms::Stroke stroke;
+        for (int i = 0; i < 60; ++i) {
+            const double t = i / 60.0;
+            stroke.push_back({static_cast<float>(0.1 + 0.27 * k + 0.22 * t),
+                              static_cast<float>(0.5 + 0.3 * std::sin(t * 12 + k))});
+        }
+        sig.strokes.push_back(std::move(stroke));
+    }
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        const std::string png = kiosk::exports::fhir::signaturePng(sig);
+        bytes = png.size();
+        benchmark::DoNotOptimize(png.data());
+    }
+    state.counters["png_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_SignaturePng)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

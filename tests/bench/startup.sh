@@ -30,3 +30,7 @@ KIOSK_CONFIG=/nonexistent "$harness" --runs 5 "$@" -- "./$build/intake-kiosk" ru
 # hidden `run --screen` starts there with demo answers, as `screenshot` draws it.
 echo "== startup-vs-floor on the first question page (run --screen page:1)"
 KIOSK_CONFIG=/nonexistent "$harness" --runs 3 "$@" -- "./$build/intake-kiosk" run --data-dir "$data" --screen page:1
+# And on the heaviest page, the drawn body map with the demo's marks: the geometry loaded and
+# measured, both views drawn by cairo and uploaded before the first frame.
+echo "== startup-vs-floor on the body-map page (run --screen page:pain_map)"
+KIOSK_CONFIG=/nonexistent "$harness" --runs 3 "$@" -- "./$build/intake-kiosk" run --data-dir "$data" --screen page:pain_map

@@ -34,13 +34,14 @@ FigureStyle testStyle() {
 /// Draws @p view at 300x600 on white and reads pixels back.
 class Picture {
 public:
-    Picture(View view, const std::vector<FigureMark>& marks, const std::vector<std::string_view>& lit = {}) {
+    Picture(View view, const std::vector<FigureMark>& marks, const std::vector<std::string_view>& lit = {},
+            const FigureStyle& style = testStyle()) {
         m_surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 300, 600);
         cairo_t* cr = cairo_create(m_surface);
         cairo_set_source_rgb(cr, 1, 1, 1);
         cairo_paint(cr);
         at = fitView(choir().geometry.box(view), 0, 0, 300, 600);
-        drawFigure(cr, choir(), view, at, testStyle(), marks, lit);
+        drawFigure(cr, choir(), view, at, style, marks, lit);
         cairo_destroy(cr);
         cairo_surface_flush(m_surface);
     }
@@ -126,6 +127,48 @@ TEST(BodymapDraw, NumbersAreReadableOnEveryTint) {
         EXPECT_LT(contrast(tints[i], colourOf(0x000000)), contrast(tints[i - 1], colourOf(0x000000)))
             << "tints darken with intensity: " << i;
     }
+}
+
+TEST(BodymapDraw, EachMarkedRegionOfTheViewGetsItsLabelAtItsDeepestPoint) {
+    const Placement at = fitView(choir().geometry.front, 0, 0, 300, 600);
+    FigureStyle style = testStyle();
+    style.numberHeight = 14;
+    const auto labels = markLabels(choir(), View::Front, at, style, {{"thigh_front_l", 7}, {"chest_r", -1}, {"hamstring_l", 2}});
+    ASSERT_EQ(labels.size(), 2u) << "the back's mark is not on the front";
+    const MarkLabel& thigh = labels[0];
+    EXPECT_EQ(thigh.region, "thigh_front_l");
+    EXPECT_EQ(thigh.text, "7");
+    const Inside* in = choir().insideOf("thigh_front_l");
+    EXPECT_DOUBLE_EQ(thigh.x, at.toDeviceX(in->point.x));
+    EXPECT_DOUBLE_EQ(thigh.y, at.toDeviceY(in->point.y));
+    EXPECT_GT(thigh.height, 0);
+    EXPECT_LE(thigh.height, 14);
+    EXPECT_EQ(rgb(thigh.colour), rgb(numberColourOn(intensityTints()[7], style.textDark, style.textLight)));
+    const MarkLabel& chest = labels[1];
+    EXPECT_EQ(chest.text, "") << "no strength given: a check mark";
+    // A small region's label shrinks to fit inside it.
+    const auto wrist = markLabels(choir(), View::Front, at, style, {{"wrist_front_r", 10}});
+    ASSERT_EQ(wrist.size(), 1u);
+    EXPECT_LE(wrist[0].height, choir().insideOf("wrist_front_r")->radius * at.scale * 1.3 + 1e-9);
+}
+
+TEST(BodymapDraw, LabelsAreDrawnUnlessTheCallerWritesThemItself) {
+    // Around the thigh's deepest point there is more than its tint only when drawFigure writes the number.
+    const auto othersAround = [](const Picture& p, std::string_view id) {
+        const Inside* in = choir().insideOf(id);
+        const double cx = p.at.toDeviceX(in->point.x), cy = p.at.toDeviceY(in->point.y);
+        const double r = std::min(8.0, in->radius * p.at.scale * 0.7);
+        int n = 0;
+        for (double y = cy - r; y <= cy + r; ++y)
+            for (double x = cx - r; x <= cx + r; ++x) n += p.pixel(x, y) != rgb(intensityTints()[7]) ? 1 : 0;
+        return n;
+    };
+    const Picture drawn(View::Front, {{"thigh_front_l", 7}});
+    EXPECT_GT(othersAround(drawn, "thigh_front_l"), 10);
+    FigureStyle bare = testStyle();
+    bare.labels = false;
+    const Picture left(View::Front, {{"thigh_front_l", 7}}, {}, bare);
+    EXPECT_EQ(othersAround(left, "thigh_front_l"), 0);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fhir_check.h"
+#include "kiosk/bodymap/regions.h"
 #include "kiosk/export/fhir_bundle.h"
 #include "kiosk/export/fhir_questionnaire.h"
 #include "kiosk/export/fhir_response.h"
@@ -15,23 +16,18 @@
 #include "kiosk/session/record.h"
 #include "kiosk/session/simulate.h"
 #include "support/session_support.h"
+#include "support/temp_files.h"
 
 namespace {
 
 using nlohmann::json;
+using kiosk::testing::readFile;
 using namespace kiosk;
 using kiosk::testing::expectValidFhir;
 using kiosk::testing::LinkIdCheck;
 namespace fhir = kiosk::exports::fhir;
 
 const std::string kRoot = KIOSK_SOURCE_DIR;
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::shared_ptr<const forms::Form> bundledForm(const std::string& id) {
     const forms::LoadResult r = forms::loadForm(kRoot + "/forms/" + id + ".yaml");
@@ -314,6 +310,37 @@ TEST(ExportFhir, AnswersAreTypedAsTheirItems) {
         }
     }
     EXPECT_GT(seen, 10);
+}
+
+TEST(ExportFhir, ABodyMapIsOneCodingPerRegionByItsChoirSegment) {
+    auto form = bundledForm("intake");
+    ASSERT_TRUE(form);
+    json record = recordOf(*form, kAnswerSets[0]);
+    // "sacrum" is an id of the earlier region list: it stands for both sides of the low back.
+    record["answers"]["pain_map"] = json::array({json{{"region", "neck_back_r"}, {"intensity", 4}},
+                                                 json{{"region", "sacrum"}, {"intensity", 6}, {"kinds", {"aching"}}}});
+    const json qr = fhir::questionnaireResponse(metaOf(record, kId), record, form.get());
+    expectValidFhir(qr, "body map");
+    const json* map = findItem(qr["item"], "pain_map");
+    ASSERT_NE(map, nullptr);
+    const std::string system = std::string(fhir::kDefaultBase) + "/CodeSystem/choir-bodymap";
+    std::vector<std::string> codes;
+    for (const json& a : (*map)["answer"]) {
+        EXPECT_EQ(a["valueCoding"]["system"], system);
+        codes.push_back(a["valueCoding"]["code"]);
+    }
+    // CHOIR's numbers: 101-136 front, 201-238 back (assets/body_map/choir_male.json).
+    const auto choir = [](const char* id) { return std::to_string(bodymap::findRegion(id)->choir); };
+    EXPECT_EQ(codes, (std::vector<std::string>{choir("neck_back_r"), choir("lower_back_r"), choir("lower_back_l")}));
+    for (const std::string& c : codes) EXPECT_TRUE(std::stoi(c) >= 201 && std::stoi(c) <= 238) << c;
+    const json& low = (*map)["answer"][2];
+    EXPECT_EQ((*findItem(low["item"], "pain_map.intensity"))["answer"][0]["valueInteger"], 6);
+    EXPECT_EQ((*findItem(low["item"], "pain_map.kinds"))["answer"][0]["valueCoding"]["code"], "aching");
+    // A record read without its form codes the old id the same way.
+    const json untyped = fhir::questionnaireResponse(metaOf(record, kId), record, nullptr);
+    std::vector<std::string> untypedCodes;
+    for (const json& a : (*findItem(untyped["item"], "pain_map"))["answer"]) untypedCodes.push_back(a["valueCoding"]["code"]);
+    EXPECT_EQ(untypedCodes, codes);
 }
 
 TEST(ExportFhir, ScoresAndFlagsAreObservationsDerivedFromTheResponse) {

@@ -20,21 +20,16 @@
 #include "kiosk/session/record.h"
 #include "kiosk/session/simulate.h"
 #include "support/session_support.h"
+#include "support/temp_files.h"
 
 namespace {
 
 using nlohmann::json;
+using kiosk::testing::readFile;
 using namespace kiosk;
 namespace fhir = kiosk::exports::fhir;
 
 const std::string kDir = std::string(KIOSK_SOURCE_DIR) + "/tests/data/fhir";
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::vector<std::string> files(bool bad) {
     std::vector<std::string> out;

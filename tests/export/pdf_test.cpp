@@ -42,7 +42,8 @@ ExportMeta metaFor(const std::string& id, const std::string& lang = "en") {
 class ExportPdf : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (!havePoppler()) GTEST_SKIP() << "poppler-utils is not installed (packaging/install-deps.sh installs it)";
+        // Never a silent skip: install-deps.sh installs poppler-utils, so its absence is a set-up failure.
+        if (!havePoppler()) FAIL() << "poppler-utils is not installed (packaging/install-deps.sh installs it)";
         ::setenv("TZ", "UTC", 1);
         form = bundledForm();
         options.catalog = &kiosk::testing::realCatalog();

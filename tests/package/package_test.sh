@@ -1,24 +1,54 @@
 #!/usr/bin/env bash
-# The Debian package end to end (ctest -L package; `make test` runs it as root): build it, lintian,
-# install it on this machine, use it as the kiosk user from the installed paths, check the units,
-# remove (records kept), reinstall (records found), purge (data gone).
+# The Debian package end to end (ctest -L package; `make test-package`, which CI runs as root): build
+# this tree's package and the previous commit's, lintian, install the previous one and save records,
+# upgrade and find them all, use the kiosk as its user from the installed paths, start it under cage
+# as the service does, check the units, remove (records kept), reinstall (records found), downgrade
+# onto a newer schema (refused with a clear message, file untouched), purge (data gone).
 #   package_test.sh SOURCE_DIR WORK_DIR
+# PREVIOUS_REV (default HEAD~1) is the commit to upgrade from; a shallow clone is deepened to reach it.
 # It installs and purges a real package, so it needs root and a machine it may change (CI's clean
 # Debian 12). Not root: it fails and says so (it never skips: a skipped test would look green).
+# It leaves the machine's packages as it found them (checked at the end).
 set -euo pipefail
 src=$1
 work=$2
+previous_rev=${PREVIOUS_REV:-HEAD~1}
 fail() { echo "package test: FAIL: $*" >&2; exit 1; }
 step() { echo "== $*"; }
 [ "$(id -u)" -eq 0 ] || fail "needs root (it installs and purges the package). Run it as root: sudo ctest -L package"
 
 step "dependencies (install-deps.sh package)"
 bash "$src/packaging/install-deps.sh" package
+# Start from a machine without the package (a previous failed run may have left it).
+dpkg -s intake-kiosk >/dev/null 2>&1 && apt-get purge -y -qq intake-kiosk >/dev/null
+installed_before=$(dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\n' | sort)
+
+step "the previous commit ($previous_rev)"
+cd "$src"
+if ! git rev-parse -q --verify "$previous_rev^{commit}" >/dev/null; then
+    [ "$(git rev-parse --is-shallow-repository)" = true ] ||
+        fail "$previous_rev is not a commit of $src: there is no previous package to upgrade from"
+    echo "shallow clone: git fetch --deepen=1"
+    git fetch -q --deepen=1 || fail "shallow clone and git fetch --deepen=1 failed: cannot reach $previous_rev"
+    git rev-parse -q --verify "$previous_rev^{commit}" >/dev/null || fail "$previous_rev not found after deepening"
+fi
+previous=$(git rev-parse "$previous_rev^{commit}")
+git cat-file -e "$previous:packaging/debian/control" 2>/dev/null ||
+    fail "$previous_rev ($previous) has no packaging/debian: no previous package to upgrade from"
+echo "$previous $(git log -1 --format=%s "$previous" | cut -c1-80)"
+cd - >/dev/null
 
 step "build the package"
 deb=$(bash "$src/packaging/build-deb.sh" "$work" | tail -n 1)
 [ -f "$deb" ] || fail "no .deb built"
 echo "$deb"
+step "build the previous commit's package (version ~prev, so this one is an upgrade)"
+old_deb=$(bash "$src/packaging/build-deb.sh" --rev "$previous" --version-suffix "~prev" "$work/previous" | tail -n 1)
+[ -f "$old_deb" ] || fail "no .deb built for $previous_rev"
+echo "$old_deb"
+new_version=$(dpkg-deb -f "$deb" Version)
+old_version=$(dpkg-deb -f "$old_deb" Version)
+dpkg --compare-versions "$old_version" lt "$new_version" || fail "$old_version is not older than $new_version"
 
 step "lintian: no errors, no warnings beyond the overrides explained in packaging/README.md"
 lintian --fail-on error,warning --info "$deb" || fail "lintian"
@@ -31,35 +61,106 @@ for lib in libc6 libstdc++6 libsodium23 libsystemd0; do
 done
 dpkg-deb -c "$deb" | grep -q ' ./usr/share/man/man1/intake-kiosk.1.gz$' || fail "no man page"
 
-# Start from a machine without the package (a previous failed run may have left it).
-dpkg -s intake-kiosk >/dev/null 2>&1 && apt-get purge -y -qq intake-kiosk >/dev/null
-step "apt-get install ./pkg.deb"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" >/dev/null ||
-    fail "apt-get install"
-trap 'apt-get purge -y -qq intake-kiosk >/dev/null 2>&1 || true' EXIT
+answers=$(mktemp /tmp/intake-kiosk-answers.XXXXXX.json)
+# The clinic key a fresh database gets (simulate --save, as the kiosk's first start) has this passphrase.
+passphrase=$(mktemp /tmp/intake-kiosk-passphrase.XXXXXX)
+echo change-me-at-the-desk >"$passphrase"
+cleanup() {
+    apt-get purge -y -qq intake-kiosk >/dev/null 2>&1 || true
+    rm -f "$answers" "$passphrase"
+}
+trap cleanup EXIT
+apt_install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }
+as_kiosk() { runuser -u intake-kiosk -- env -u XDG_DATA_HOME HOME=/var/lib/intake-kiosk "$@"; }
+cp "$src/tests/data/answers/intake-calm/answers.json" "$answers"
+chmod 0644 "$answers"
+save_records() {  # N: simulate --save N intakes as the kiosk user, from the installed paths
+    for _ in $(seq "$1"); do
+        as_kiosk intake-kiosk simulate /usr/share/intake-kiosk/forms/intake.yaml --answers "$answers" --drop-hidden \
+            --save >/dev/null 2>&1 || fail "simulate --save ($(dpkg-query -W -f='${Version}' intake-kiosk))"
+    done
+}
+records() { as_kiosk intake-kiosk records list | tail -n +2 | sort; }
+db=/var/lib/intake-kiosk/intake.sqlite3
+verify_all() {  # N: the record chain, every record unlocked and opened, the audit log
+    chown intake-kiosk "$passphrase"
+    out=$(as_kiosk intake-kiosk records verify --passphrase-file "$passphrase") || fail "records verify: $out"
+    grep -q "^$1 records checked, 0 damaged$" <<<"$out" || fail "records verify: expected $1 records: $out"
+    out=$(as_kiosk intake-kiosk audit verify) || fail "audit verify: $out"
+    grep -q "^audit log intact" <<<"$out" || fail "audit verify: $out"
+}
+
+step "install the previous package ($old_version) and save records with it"
+apt_install "$old_deb" || fail "apt-get install $old_deb"
+save_records 2
+[ -f "$db" ] || fail "simulate --save did not use /var/lib/intake-kiosk (the conffile's data_dir)"
+records_old=$(records)
+[ "$(wc -l <<<"$records_old")" -eq 2 ] || fail "expected 2 records, got: $records_old"
+
+step "upgrade to $new_version: every record is found, the chain and the audit log verify"
+apt_install "$deb" || fail "apt-get install $deb (upgrade)"
+[ "$(dpkg-query -W -f='${Version}' intake-kiosk)" = "$new_version" ] || fail "not upgraded"
+[ "$(records)" = "$records_old" ] || fail "records changed across the upgrade: $(records)"
+verify_all 2
+
 getent passwd intake-kiosk >/dev/null || fail "no intake-kiosk user"
 [ "$(stat -c '%U %a' /var/lib/intake-kiosk)" = "intake-kiosk 700" ] || fail "/var/lib/intake-kiosk: $(stat -c '%U %a' /var/lib/intake-kiosk)"
 dpkg-query -W -f='${Conffiles}\n' intake-kiosk | grep -q '/etc/intake-kiosk/kiosk.yaml' || fail "kiosk.yaml is not a conffile"
 [ -x /usr/lib/intake-kiosk/intake-kiosk-shell ] || fail "no intake-kiosk-shell"
-man_text=$(zcat /usr/share/man/man1/intake-kiosk.1.gz)
-for cmd in run screenshot validate simulate keys staff audit backup purge records export; do
-    grep -q "$cmd" <<<"$man_text" || fail "the man page does not mention $cmd (is it still --help?)"
+# groff writes a hyphen as \- (import\-fhir): compare with plain hyphens.
+man_text=$(zcat /usr/share/man/man1/intake-kiosk.1.gz | sed 's/\\-/-/g')
+help_commands=$(intake-kiosk --help | awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1} on && /^$/{on=0}')
+[ -n "$help_commands" ] || fail "intake-kiosk --help lists no commands"
+for cmd in $help_commands; do
+    grep -q "$cmd" <<<"$man_text" || fail "the man page does not mention $cmd of --help (regenerate it from --help)"
 done
 
-as_kiosk() { runuser -u intake-kiosk -- env -u XDG_DATA_HOME HOME=/var/lib/intake-kiosk "$@"; }
 step "validate and simulate --save as the kiosk user, from the installed paths"
 as_kiosk intake-kiosk validate /usr/share/intake-kiosk/forms/*.yaml || fail "validate"
-answers=$(mktemp /tmp/intake-kiosk-answers.XXXXXX.json)
-cp "$src/tests/data/answers/intake-calm/answers.json" "$answers"
-chmod 0644 "$answers"
-for _ in 1 2; do
-    as_kiosk intake-kiosk simulate /usr/share/intake-kiosk/forms/intake.yaml --answers "$answers" --drop-hidden \
-        --save >/dev/null 2>&1 || fail "simulate --save"
+save_records 2
+records_before=$(records)
+[ "$(wc -l <<<"$records_before")" -eq 4 ] || fail "expected 4 records, got: $records_before"
+
+step "the kiosk starts under cage as intake-kiosk.service runs it (headless output, no input devices)"
+rm -f "$work/cage.log"
+unit=/lib/systemd/system/intake-kiosk.service
+exec_start=$(sed -n 's/^ExecStart=//p' "$unit" | sed 's/\$CAGE_OPTIONS//')
+kiosk_config=$(sed -n 's/^Environment=KIOSK_CONFIG=//p' "$unit")
+[ -n "$exec_start" ] && [ -n "$kiosk_config" ] || fail "$unit: no ExecStart= or KIOSK_CONFIG"
+runtime=$(mktemp -d /tmp/intake-kiosk-runtime.XXXXXX)
+chown intake-kiosk "$runtime"
+chmod 0700 "$runtime"
+# cage refuses to run as root; as the service, it runs as intake-kiosk in /var/lib/intake-kiosk.
+# setpriv execs cage itself, so $! is cage: ending it ends the kiosk and Xwayland with it.
+# shellcheck disable=SC2086 # ExecStart's words
+(cd /var/lib/intake-kiosk && exec setpriv --reuid=intake-kiosk --regid=intake-kiosk --init-groups \
+    env -i PATH=/usr/bin:/bin HOME=/var/lib/intake-kiosk XDG_RUNTIME_DIR="$runtime" KIOSK_CONFIG="$kiosk_config" \
+    WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman $exec_start) >"$work/cage.log" 2>&1 &
+cage_pid=$!
+started=no
+for _ in $(seq 120); do
+    # The kiosk's stderr (the journal, under the service) says when its first frame is up.
+    if grep -q 'start-up: .* ready at' "$work/cage.log"; then
+        started=yes
+        break
+    fi
+    kill -0 "$cage_pid" 2>/dev/null || break
+    sleep 0.5
 done
-rm -f "$answers"
-[ -f /var/lib/intake-kiosk/intake.sqlite3 ] || fail "simulate --save did not use /var/lib/intake-kiosk (the conffile's data_dir)"
-records_before=$(as_kiosk intake-kiosk records list | tail -n +2 | sort)
-[ "$(wc -l <<<"$records_before")" -eq 2 ] || fail "expected 2 records, got: $records_before"
+kill "$cage_pid" 2>/dev/null || true
+wait "$cage_pid" 2>/dev/null || true
+for _ in $(seq 20); do pgrep -u intake-kiosk >/dev/null || break; sleep 0.5; done
+left=$(pgrep -a -u intake-kiosk || true)
+rm -rf "$runtime"
+[ "$started" = yes ] || { tail -n 30 "$work/cage.log" >&2; fail "the kiosk did not start under cage ($exec_start)"; }
+[ -z "$left" ] || fail "processes of intake-kiosk left after cage ended: $left"
+grep -h 'ready at' "$work/cage.log"
+grep -q "forms=/usr/share/intake-kiosk/forms" "$work/cage.log" ||
+    fail "the installed kiosk does not use /usr/share/intake-kiosk/forms: $(grep -h 'kiosk starting' "$work/cage.log")"
+
+step "logrotate rotates the kiosk's log (copytruncate, as intake-kiosk)"
+logrotate --force --state "$work/logrotate.state" /etc/logrotate.d/intake-kiosk || fail "logrotate"
+ls /var/log/intake-kiosk/*.log.1 >/dev/null 2>&1 || fail "no rotated log: $(ls /var/log/intake-kiosk)"
 
 step "systemd-analyze verify"
 # Documentation=man:intake-kiosk(1) is checked too where man-db is installed.
@@ -79,15 +180,44 @@ done
 
 step "remove keeps the records; reinstall finds them all"
 apt-get remove -y -qq intake-kiosk >/dev/null
-[ -f /var/lib/intake-kiosk/intake.sqlite3 ] || fail "remove deleted the database"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" >/dev/null
-records_after=$(as_kiosk intake-kiosk records list | tail -n +2 | sort)
-[ "$records_after" = "$records_before" ] || fail "records changed across remove + install"
+[ -f "$db" ] || fail "remove deleted the database"
+apt_install "$deb"
+[ "$(records)" = "$records_before" ] || fail "records changed across remove + install"
+verify_all 4
+
+step "an older package refuses a newer schema with a clear message and leaves the database untouched"
+version=$(as_kiosk sqlite3 "$db" 'PRAGMA user_version;')
+as_kiosk sqlite3 "$db" "PRAGMA user_version = $((version + 1));"
+apt_install --allow-downgrades "$old_deb" || fail "apt-get install --allow-downgrades $old_deb"
+[ "$(dpkg-query -W -f='${Version}' intake-kiosk)" = "$old_version" ] || fail "not downgraded"
+sum_before=$(sha256sum "$db" | cut -d' ' -f1)
+# The kiosk's own way in (it opens the database to write, as simulate --save does): refused, and
+# the words say the database is newer and to update intake-kiosk.
+if out=$(as_kiosk intake-kiosk simulate /usr/share/intake-kiosk/forms/intake.yaml --answers "$answers" \
+    --drop-hidden --save 2>&1 >/dev/null); then
+    fail "$old_version saved into a newer schema: $out"
+fi
+echo "simulate --save: $out"
+grep -q "schema version $((version + 1)) is newer than this program understands.*update intake-kiosk" <<<"$out" ||
+    fail "simulate --save: no clear message: $out"
+# A read-only command is refused too (before this commit its words did not say "newer").
+if out=$(as_kiosk intake-kiosk records list 2>&1); then fail "$old_version listed a newer schema: $out"; fi
+echo "records list: $out"
+grep -q "schema version $((version + 1))" <<<"$out" || fail "records list: no clear message: $out"
+[ "$(sha256sum "$db" | cut -d' ' -f1)" = "$sum_before" ] || fail "$old_version changed a newer database"
+[ "$(as_kiosk sqlite3 "$db" 'PRAGMA user_version;')" = "$((version + 1))" ] || fail "user_version changed"
 
 step "purge removes the data"
 apt-get purge -y -qq intake-kiosk >/dev/null
-trap - EXIT
 for d in /var/lib/intake-kiosk /var/backups/intake-kiosk /var/log/intake-kiosk /etc/intake-kiosk; do
     [ ! -e "$d" ] || fail "$d is left after purge"
 done
+
+trap - EXIT
+rm -f "$answers" "$passphrase"
+
+step "the machine's packages are as before (nothing pulled in or removed)"
+installed_after=$(dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\n' | sort)
+changed=$(diff <(printf '%s\n' "$installed_before") <(printf '%s\n' "$installed_after") || true)
+[ -z "$changed" ] || fail "installed packages changed: $changed"
 echo "package test: OK"

@@ -465,6 +465,27 @@ TEST(StoreOpen, ReadOnlyRefusesASchemaThatNeedsAnUpgrade) {
         << s.error().message;
 }
 
+// A database from a newer kiosk (a downgraded package): the words say to update, not to "upgrade it"
+// by running a command that writes, and the file is left as it was.
+TEST(StoreOpen, ReadOnlyRefusesANewerSchemaSayingToUpdate) {
+    TempDir dir;
+    const std::string db = dir / "k.db";
+    { Store s = freshStore(db); }
+    const int newer = kSchemaVersion + 1;
+    { SQLite::Database raw(db, SQLite::OPEN_READWRITE); raw.exec("PRAGMA user_version = " + std::to_string(newer)); }
+    const std::string before = readFile(db);
+    StoreOptions o = options(db);
+    o.readOnly = true;
+    auto s = Store::open(o);
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.error().message.find("schema version " + std::to_string(newer) +
+                                     " is newer than this program understands"),
+              std::string::npos)
+        << s.error().message;
+    EXPECT_EQ(s.error().message.find("upgrade it"), std::string::npos) << s.error().message;
+    EXPECT_EQ(readFile(db), before);
+}
+
 TEST(StoreOpen, KioskIdIsMadeOnceAndKept) {
     TempDir dir;
     StoreOptions o = options(dir / "k.db");

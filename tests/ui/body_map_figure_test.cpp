@@ -278,5 +278,39 @@ TEST_F(BodyMapFigure, PixelsAreRedrawnOnlyWhenWhatTheyShowChanges) {
     EXPECT_EQ(sink.uploads, afterTap + 2);
 }
 
+/// Vertices of the last frame in colour @p rgb (0xRRGGBB, opaque) inside @p r.
+int verticesIn(const Rect& r, unsigned rgb) {
+    const ImU32 want = IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 0xFF);
+    int n = 0;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; data && l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+            n += v.col == want && v.pos.x >= r.x && v.pos.x <= r.right() && v.pos.y >= r.y && v.pos.y <= r.y + r.h ? 1 : 0;
+    return n;
+}
+
+TEST_F(BodyMapFigure, TheKioskWritesEachMarkedRegionsNumberOverThePicture) {
+    // The texture is drawn without numbers (no cairo font on the kiosk's first frame); ImGui writes
+    // them from its own atlas at each region's deepest point, in the colour that reads on the tint.
+    CountingSink sink;
+    open(1920, 1080, &sink);
+    const unsigned dark = 0x1B1B1B;  // bodymap::numberColourOn(intensity 2's tint) in the kiosk's style
+    Rect knee = ui->rect(key("knee_front_l"));  // a box round the deepest point, as wide as a glyph's quad
+    knee = Rect{knee.x - 12, knee.y - 12, knee.w + 24, knee.h + 24};
+    EXPECT_EQ(verticesIn(knee, dark), 0);
+    ui->tap(key("knee_front_l"));
+    ui->frame();
+    EXPECT_GT(verticesIn(knee, dark), 0) << "a check mark while no strength is given";
+    ui->tap(key("knee_front_l/intensity/2"));
+    ui->tap(key("knee_front_l/done"));
+    ui->frame();
+    const int withNumber = verticesIn(knee, dark);
+    EXPECT_GE(withNumber, 4) << "the number 2";
+    ui->tap(key("knee_front_l"));
+    ui->tap(key("knee_front_l/remove"));
+    ui->frame();
+    EXPECT_EQ(verticesIn(knee, dark), 0) << "cleared: no number";
+}
+
 }  // namespace
 }  // namespace kiosk::ui::test

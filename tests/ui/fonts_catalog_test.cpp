@@ -40,10 +40,15 @@ std::map<std::string, std::string> uiStrings(const core::Catalog& c, const std::
     return out;
 }
 
-TEST(UiFonts, EveryUiCharacterHasAGlyphAndTheAtlasIsSmall) {
+// Both families the kiosk may be drawn in: Noto Sans (UX.md, a developer's machine) and Open Sans
+// (the .deb's small font, packaging/README.md). Both are installed by packaging/install-deps.sh.
+class UiFontFamily : public ::testing::TestWithParam<const char*> {};
+INSTANTIATE_TEST_SUITE_P(Kiosk, UiFontFamily, ::testing::Values(kKioskFontFamily, kKioskFallbackFontFamily));
+
+TEST_P(UiFontFamily, EveryUiCharacterHasAGlyphAndTheAtlasIsSmall) {
     ImFontAtlas atlas;
     Theme theme;
-    const auto files = findFontFiles();
+    const auto files = findFontFiles(GetParam());
     ASSERT_TRUE(files) << files.error().format();
     auto fonts = addKioskFonts(atlas, theme, 1080, files->regular, files->bold);
     ASSERT_TRUE(fonts.ok()) << fonts.error().format();
@@ -84,6 +89,27 @@ TEST(UiFonts, FontconfigFindsNotoSansRegularAndBold) {
     EXPECT_TRUE(std::filesystem::is_regular_file(files->bold)) << files->bold;
     EXPECT_NE(files->regular.find("NotoSans-Regular"), std::string::npos) << files->regular;
     EXPECT_NE(files->bold.find("NotoSans-Bold"), std::string::npos) << files->bold;
+}
+
+TEST(UiFonts, NotoSansComesFirstOpenSansWhenItIsMissing) {
+    const auto noto = findFontFiles(kKioskFontFamily);
+    const auto open = findFontFiles(kKioskFallbackFontFamily);
+    ASSERT_TRUE(noto) << noto.error().format();
+    ASSERT_TRUE(open) << open.error().format();
+    EXPECT_NE(open->regular.find("OpenSans-Regular"), std::string::npos) << open->regular;
+    EXPECT_NE(open->bold.find("OpenSans-Bold"), std::string::npos) << open->bold;
+    const auto kiosk = findFontFiles();  // both installed: Noto Sans, as before there was a fallback
+    ASSERT_TRUE(kiosk);
+    EXPECT_EQ(kiosk->regular, noto->regular);
+    const auto fallback = findFirstFontFamily({"ZQXJ Sans Nonexistent", kKioskFallbackFontFamily});
+    ASSERT_TRUE(fallback) << fallback.error().format();
+    EXPECT_EQ(fallback->regular, open->regular);
+    EXPECT_EQ(fallback->bold, open->bold);
+    const auto none = findFirstFontFamily({"ZQXJ Sans Nonexistent", "ZQXJ Serif Nonexistent"});
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error().code, core::ErrorCode::NotFound);
+    EXPECT_NE(none.error().message.find("'ZQXJ Sans Nonexistent', 'ZQXJ Serif Nonexistent'"), std::string::npos)
+        << none.error().message;
 }
 
 TEST(UiFonts, AFamilyThatIsNotInstalledIsAnErrorNotAnotherFamily) {

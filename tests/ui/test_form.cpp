@@ -87,8 +87,8 @@ std::shared_ptr<forms::Form> makeTestForm() {
     auto mood = item("mood", T::Matrix, "Over the last two weeks…", "En las dos últimas semanas…");
     mood.options = {opt("0", "Not at all", "Nunca"), opt("1", "Several days", "Varios días"),
                     opt("2", "Most days", "Casi todos los días")};
-    mood.rows = {forms::MatrixRow{"interest", tx("Little interest", "Poco interés"), {}},
-                 forms::MatrixRow{"down", tx("Feeling down", "Decaído"), {}}};
+    mood.rows = {forms::MatrixRow{"interest", tx("Little interest", "Poco interés"), {}, {}},
+                 forms::MatrixRow{"down", tx("Feeling down", "Decaído"), {}, {}}};
     auto info = item("info", T::Info, "Please read and sign below.", "Lea y firme abajo.");
     auto consent = item("consent", T::Consent, "I agree to treatment.", "Acepto el tratamiento.");
     consent.required = true;

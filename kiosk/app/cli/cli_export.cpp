@@ -74,11 +74,7 @@ KioskConfig exportSettings(const StoreTarget& t) {
 /// The forms records are read against (CSV columns, PDF questions): --forms-dir, else the
 /// settings' forms_dir, else the bundled forms. Files that do not load are skipped, said so.
 std::shared_ptr<exports::FormShelf> shelfFor(const KioskConfig& config, const ExportArgs& a) {
-    std::vector<core::Error> problems;
-    auto shelf = std::make_shared<exports::FormShelf>(
-        exports::FormShelf::loadFolder(a.formsDir.empty() ? config.formsDir : a.formsDir, &problems));
-    for (const auto& p : problems) std::cerr << p.format() << " (skipped)\n";
-    return shelf;
+    return std::make_shared<exports::FormShelf>(loadFormShelf(a.formsDir.empty() ? config.formsDir : a.formsDir));
 }
 
 /// "2026-11-25_1042_<id>.pdf": one therapist's PDF per intake, sorted by time, named by no patient.
@@ -111,8 +107,7 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
     } else if (a.format == "fhir") {
         exports::fhir::FhirOptions fhir;
         fhir.base = a.fhirBase;
-        options.writer = exports::fhirWriter(
-            shelfFor(config, a), fhir);
+        options.writer = exports::fhirWriter(shelfFor(config, a), fhir);
     }
     core::Catalog catalog;  // outlives the writers below
     if (a.format == "pdf") {

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "kiosk/app/cli/cli_fhir.h"
+#include "kiosk/app/cli/cli_say.h"
 #include "kiosk/app/cli/cli_simulate.h"
 #include "kiosk/app/cli/cli_store.h"
 #include "kiosk/app/cli/cli_support.h"
@@ -23,6 +24,7 @@ int runCommandLine(int argc, char** argv, std::function<int(const RunOptions&)> 
     addScreenshotCommand(app, exitCode, std::move(screenshot));
     addValidateCommand(app);
     addSimulateCommand(app);
+    addSayCommand(app);
     addStoreCommands(app);
     addSyncCommands(app);
     addFhirCommands(app);

@@ -10,16 +10,21 @@ namespace kiosk::app {
 
 std::string formsDirFor(const std::string& config, const std::string& formsDir) {
     if (!formsDir.empty()) return formsDir;
-    const SettingsFile settings = loadSettings(config);
-    if (settings.load.ok() && !settings.load.config->formsDir.empty()) return settings.load.config->formsDir;
-    return defaultBundlePaths().formsDir;
+    KioskConfig settings;
+    if (const SettingsFile file = loadSettings(config); file.load.ok()) settings = *file.load.config;
+    resolveFolders(settings, defaultBundlePaths());
+    return settings.formsDir;
+}
+
+exports::FormShelf loadFormShelf(const std::string& dir) {
+    std::vector<core::Error> problems;
+    exports::FormShelf shelf = exports::FormShelf::loadFolder(dir, &problems);
+    for (const auto& p : problems) std::cerr << p.format() << " (skipped)\n";
+    return shelf;
 }
 
 exports::FormShelf formShelfFor(const std::string& config, const std::string& formsDir) {
-    std::vector<core::Error> problems;
-    exports::FormShelf shelf = exports::FormShelf::loadFolder(formsDirFor(config, formsDir), &problems);
-    for (const auto& p : problems) std::cerr << p.format() << " (skipped)\n";
-    return shelf;
+    return loadFormShelf(formsDirFor(config, formsDir));
 }
 
 }  // namespace kiosk::app

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <vector>
 
 #include "kiosk/core/suggest.h"
@@ -157,6 +158,61 @@ const std::vector<Field>& clinicFields() {
     return kFields;
 }
 
+/// An integer `speech.<key>` in [min, max].
+Field intField(const std::string& key, int min, int max, int speech::SpeechSettings::*member) {
+    return {key, [=](Reader& r, const YamlNode& n, KioskConfig& c) {
+                auto v = r.scalar(n, "speech." + key);
+                if (!v) return;
+                const bool digits = !v->empty() && v->size() <= 6 && allOf(*v, std::isdigit);
+                const int value = digits ? std::stoi(*v) : -1;
+                if (value < min || value > max)
+                    return r.fail(n, "'speech." + key + "' must be a whole number from " + std::to_string(min) +
+                                         " to " + std::to_string(max) + ", not '" + *v + "'");
+                c.speech.*member = value;
+            }};
+}
+
+void readSpeechEnabled(Reader& r, const YamlNode& n, KioskConfig& c) {
+    auto v = r.scalar(n, "speech.enabled");
+    if (!v) return;
+    if (*v == "true") c.speech.enabled = true;
+    else if (*v == "false") c.speech.enabled = false;
+    else r.fail(n, "'speech.enabled' must be true or false, not '" + *v + "'");
+}
+
+/// `speech.voices`: a map of language code -> espeak-ng voice name; it replaces the defaults.
+void readVoices(Reader& r, const YamlNode& n, KioskConfig& c) {
+    if (n.isNull()) return;
+    if (!n.isMap()) return r.fail(n, "'speech.voices' must be a map such as {en: en-us, es: es-419}, not " + typeName(n));
+    std::map<std::string, std::string> voices;
+    for (size_t i = 0; i < n.keys.size(); ++i) {
+        const std::string& lang = n.keys[i].value;
+        auto voice = r.scalar(n.values[i], "speech.voices." + lang);
+        if (!voice) continue;
+        const bool ok = voice->size() <= 64 && std::all_of(voice->begin(), voice->end(), [](char ch) {
+            return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '+' || ch == '/';
+        });
+        if (!ok) {
+            r.fail(n.values[i], "'speech.voices." + lang + "' must be an espeak-ng voice name such as en-us, not '" +
+                                    *voice + "'");
+            continue;
+        }
+        voices[lang] = *voice;
+    }
+    c.speech.voices = std::move(voices);
+}
+
+const std::vector<Field>& speechFields() {
+    static const std::vector<Field> kFields = {
+        {"enabled", readSpeechEnabled},
+        {"voices", readVoices},
+        intField("rate", 80, 300, &speech::SpeechSettings::rate),
+        intField("volume", 10, 200, &speech::SpeechSettings::volume),
+        {"device", [](Reader& r, const YamlNode& n, KioskConfig& c) { r.text(n, "speech.device", c.speech.device); }},
+    };
+    return kFields;
+}
+
 std::vector<std::string> keysOf(const std::vector<Field>& fields, const std::string& prefix) {
     std::vector<std::string> keys;
     for (const auto& f : fields)
@@ -259,6 +315,8 @@ const std::vector<Field>& topFields() {
         {"paper", readPaper},
         {"staff_pin", readPin},
         {"window", readWindow},
+        {"speech", [](Reader& r, const YamlNode& n,
+                      KioskConfig& c) { readMap(r, n, "speech.", speechFields(), {}, c); }},
     };
     return kFields;
 }
@@ -338,6 +396,8 @@ ConfigLoad parseConfig(std::string_view yamlText, const std::string& displayPath
     if (core::parseYaml(yamlText, displayPath, kConfigYaml, root, reader.errors)) {
         std::vector<std::string> nested = keysOf(timeoutFields(), "timeouts.");
         for (auto& k : keysOf(clinicFields(), "clinic."))
+            nested.push_back(k);
+        for (auto& k : keysOf(speechFields(), "speech."))
             nested.push_back(k);
         readMap(reader, root, "", topFields(), nested, cfg);
     }

@@ -10,6 +10,7 @@
 
 #include "kiosk/core/error.h"
 #include "kiosk/core/text_file.h"
+#include "kiosk/speech/speech_settings.h"
 
 namespace kiosk::app {
 
@@ -83,6 +84,10 @@ struct KioskConfig {
     /// fullscreen | WxH, fullscreen (`window`): fullscreen on the primary monitor for the kiosk;
     /// a size opens a window without decorations (testing, screenshots on a desktop).
     WindowMode window;
+
+    // [SECTION] Read aloud (YAML `speech:` map: enabled, voices, rate, volume, device)
+    /// See speech::SpeechSettings for each key's type, default and reason.
+    speech::SpeechSettings speech;
 };
 
 /// @brief The outcome of reading a config file: the config when errors is empty.

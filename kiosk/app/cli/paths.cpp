@@ -53,9 +53,14 @@ std::string peekFormId(const std::string& path) {
 
 BundlePaths bundlePaths(const std::string& exePath, const std::string& sourceDir) {
     fs::path root;
-    const fs::path installed = fs::path(exePath).parent_path().parent_path() / "share" / "intake-kiosk";
+    // <prefix>/bin/intake-kiosk, or the window program in <prefix>/lib/intake-kiosk/.
+    const fs::path bin = fs::path(exePath).parent_path();
+    const fs::path installed = bin.parent_path() / "share" / "intake-kiosk";
+    const fs::path installedFromLib = bin.parent_path().parent_path() / "share" / "intake-kiosk";
     if (!exePath.empty() && isDir(installed)) {
         root = installed;
+    } else if (!exePath.empty() && bin.filename() == "intake-kiosk" && isDir(installedFromLib)) {
+        root = installedFromLib;
     } else if (!sourceDir.empty() &&
                (isDir(fs::path(sourceDir) / "forms") || isDir(fs::path(sourceDir) / "assets"))) {
         root = sourceDir;

@@ -16,7 +16,8 @@ struct BundlePaths {
 };
 
 /// Picks the bundle for a binary at @p exePath: <exe dir>/../share/intake-kiosk when it exists (an
-/// installed package, any prefix), else @p sourceDir when it has forms/ or assets/ (a development
+/// installed package, any prefix; <prefix>/share/intake-kiosk for the window program in
+/// <prefix>/lib/intake-kiosk/), else @p sourceDir when it has forms/ or assets/ (a development
 /// build), else /usr/share/intake-kiosk.
 BundlePaths bundlePaths(const std::string& exePath, const std::string& sourceDir);
 /// bundlePaths() for the running binary (/proc/self/exe) and this build's source tree.

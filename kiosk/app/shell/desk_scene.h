@@ -16,6 +16,8 @@ class KioskScenes final : public Scene {
     bool onTick(SteadyTime now) override;
     std::optional<SteadyTime> nextWake(SteadyTime now) const override;
     bool wantsExit() const override { return m_exit; }
+    /// Read aloud started or stopped (the intake's; the desk has none).
+    bool pollChanges() override { return !m_inDesk && m_intake.pollChanges(); }
 
     bool inDesk() const { return m_inDesk; }
 

@@ -14,6 +14,43 @@ ViewKey viewKey(const session::ViewModel& vm) {
 IntakeScene::IntakeScene(session::Intake& intake, ui::KioskView& view, RecordSink& sink)
     : m_intake(intake), m_view(view), m_sink(sink), m_screen(intake.screen()) {}
 
+void IntakeScene::attachSpeech(speech::SpeechOutput& out, const core::Catalog& catalog) {
+    m_speech = &out;
+    m_reader = std::make_unique<speech::ReadAloud>(catalog);
+    m_reader->update(m_intake.view(), m_intake.form());  // the screen it starts on is not "new"
+}
+
+void IntakeScene::run(const std::vector<speech::Request>& requests) {
+    if (!m_speech) return;
+    for (const speech::Request& r : requests) {
+        if (auto say = std::get_if<speech::Speak>(&r)) {
+            if (m_speech->available(say->what.lang)) m_speech->speak(say->what);
+        } else {
+            m_speech->stop();
+        }
+    }
+}
+
+void IntakeScene::syncReadAloud() {
+    if (!m_speech) return;
+    m_speechSeen = m_speech->changes();
+    m_view.setReadAloud(m_speech->available(m_intake.view().lang), m_reader->on(), m_speech->speaking());
+}
+
+void IntakeScene::handleRequests() {
+    const ui::UiRequests requests = m_view.takeRequests();
+    if (requests.exitKiosk) {
+        core::logger()->info("staff left the kiosk");
+        m_exit = true;
+        if (m_speech) m_speech->stop();
+    }
+    if (!m_reader) return;
+    if (requests.readAloudTap) run(m_reader->tap(m_intake.view(), m_intake.form(), m_speech->speaking()));
+    if (requests.readAloudToggle) run(m_reader->toggle(m_intake.view(), m_intake.form()));
+}
+
+bool IntakeScene::pollChanges() { return m_speech && m_speech->changes() != m_speechSeen; }
+
 void IntakeScene::afterAction() {
     const session::Screen screen = m_intake.screen();
     if (screen == m_screen) return;
@@ -35,19 +72,20 @@ bool IntakeScene::apply(const session::Action& action) {
         }
         afterAction();
     }
+    // A new screen, page or language stops what is being read (and reads the new one when on).
+    if (m_reader) run(m_reader->update(m_intake.view(), m_intake.form()));
     return viewKey(m_intake.view()) != before;
 }
 
 bool IntakeScene::draw(SteadyTime now) {
+    syncReadAloud();
     const session::ViewModel vm = m_intake.view();
     const std::vector<session::Action> actions = m_view.draw(vm, m_intake.form(), now);
     for (const auto& action : actions)
         apply(action);
-    if (m_view.takeRequests().exitKiosk) {
-        core::logger()->info("staff left the kiosk");
-        m_exit = true;
-    }
-    return !actions.empty();
+    const bool before = m_reader && m_reader->on();
+    handleRequests();
+    return !actions.empty() || (m_reader && m_reader->on() != before) || pollChanges();
 }
 
 void IntakeScene::onInput(SteadyTime now) { apply(session::Touch{now}); }

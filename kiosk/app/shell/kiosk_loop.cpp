@@ -60,6 +60,7 @@ LoopStats runLoop(Window& window, Scene& scene, long maxFrames) {
             framesOwed = std::max(framesOwed, kSettleFrames);
         }
         if (window.takeDamage()) framesOwed = std::max(framesOwed, 1);
+        if (scene.pollChanges()) framesOwed = std::max(framesOwed, 1);
         if (wake && now >= *wake) {
             lastTick = now;
             if (scene.onTick(now)) framesOwed = std::max(framesOwed, 1);

@@ -31,6 +31,9 @@ class Scene {
     }
     /// When the scene next needs onTick() without input; nullopt = only on input.
     virtual std::optional<SteadyTime> nextWake(SteadyTime now) const = 0;
+    /// Something outside input and time changed the picture (read aloud started or stopped on its
+    /// worker, which wakes the loop with glfwPostEmptyEvent): true asks for a frame.
+    virtual bool pollChanges() { return false; }
     /// Staff asked to leave the kiosk.
     virtual bool wantsExit() const { return false; }
     virtual std::array<float, 3> clearColor() const { return {0.96f, 0.96f, 0.95f}; }

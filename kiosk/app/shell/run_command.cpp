@@ -2,6 +2,8 @@
 #include "kiosk/app/cli/cli_store.h"
 
 #include <CLI/CLI.hpp>
+#include <GLFW/glfw3.h>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -23,6 +25,7 @@
 #include "kiosk/app/cli/demo_drive.h"
 #include "kiosk/app/shell/window.h"
 #include "kiosk/core/log.h"
+#include "kiosk/speech/speaker.h"
 
 namespace kiosk::app {
 
@@ -290,6 +293,17 @@ int runKiosk(const RunOptions& options) {
         }
     }
     IntakeScene scene(intake, view, **sink);
+    // Read aloud: voices load and the sound device is probed on the speaker's own thread; the
+    // buttons appear once both answered (its wake-up redraws), or never (one warning in the log).
+    speech::Speaker::Options speechOptions;
+    speechOptions.settings = config.speech;
+    speechOptions.languages = content.form->languages;
+    const auto welcome = std::find(speechOptions.languages.begin(), speechOptions.languages.end(), content.lang);
+    if (welcome != speechOptions.languages.end()) std::rotate(speechOptions.languages.begin(), welcome, welcome + 1);
+    speechOptions.audio = speech::alsaOpener(config.speech.device);
+    speechOptions.wake = [] { glfwPostEmptyEvent(); };
+    speech::Speaker speaker(std::move(speechOptions));
+    scene.attachSpeech(speaker, content.catalog);
     staff::Desk desk((*sink)->store(), content.catalog, deskOptionsOf(config, content));
     KioskScenes scenes(scene, view, desk);
     const LoopStats stats = runLoop(**window, scenes, exitAfterFrames());

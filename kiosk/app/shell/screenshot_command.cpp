@@ -98,10 +98,11 @@ void drawFrames(Window& window, ui::KioskView& view, session::Intake& intake, se
     }
 }
 
-/// Taps the middle of @p w like a finger: press one frame, release the next.
+/// Taps the middle of what shows of @p w like a finger: press one frame, release the next.
 void tapWidget(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint now,
                const ui::WidgetInfo& w) {
-    const Window::Pointer press{w.rect.x + w.rect.w / 2, w.rect.y + w.rect.h / 2, true};
+    const ui::Rect& r = w.visible.empty() ? w.rect : w.visible;
+    const Window::Pointer press{r.x + r.w / 2, r.y + r.h / 2, true};
     Window::Pointer release = press;
     release.down = false;
     drawFrames(window, view, intake, now, 1, &release);  // hover first, as a real pointer would
@@ -212,9 +213,12 @@ int takeScreenshot(const ScreenshotOptions& options) {
     for (const std::string& key : options.taps) {
         const ui::WidgetInfo* w = view.registry().find(key);
         if (w == nullptr) return report("--tap " + key + ": no such widget on the " + options.screen + " screen");
+        if (w->visible.empty()) return report("--tap " + key + ": scrolled out of view (a finger could not tap it)");
         const ui::WidgetInfo copy = *w;
         tapWidget(**window, view, intake, now, copy);
-        drawFrames(**window, view, intake, now, 1);  // a tap's answer shows in the frame after
+        // A tap's answer shows in the frame after; a panel it opens may scroll the page the frame
+        // after that, and the next tap must find its button where it is then.
+        drawFrames(**window, view, intake, now, 3);
     }
     drawFrames(**window, view, intake, now, 2);
     if (auto r = writePng(size.width, size.height, options.output); !r) return report(r.error().format());
