@@ -288,6 +288,10 @@ std::string describe(const Item& item, const AnswerProblem& p) {
             return who + " is not a signature: expected " + expectedShape(item) +
                    " with at least one stroke of at least one point";
         case Problem::TooLong: return who + " is too long: at most " + limit(0) + " characters";
+        case Problem::PhoneDigits:
+            return who + " is not a phone number of " + limit(0) + " to " + limit(1) + " digits";
+        case Problem::EmailShape: return who + " is not an email address (name@example.org)";
+        case Problem::SignatureTooSmall: return who + " is too small to be a signature";
     }
     return who + " does not fit the item";
 }

@@ -38,6 +38,10 @@ enum class Problem {
     UnknownPainKind,
     Signature,          ///< no strokes, an empty stroke or a point off the pad
     TooLong,            ///< limits {max_length}
+    // What a patient enters must also make sense (session/entry_rules.h): checked at the kiosk.
+    PhoneDigits,        ///< limits {min, max} digits
+    EmailShape,         ///< not name@example.org
+    SignatureTooSmall,  ///< a dot or a short mark, not a signature
 };
 
 /// @brief Why an answer does not fit. limits holds form-side numbers only (see Problem).

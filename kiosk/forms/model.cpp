@@ -75,6 +75,14 @@ std::vector<const Item*> Form::allItems() const {
     return out;
 }
 
+bool answersNoToAll(const Item& item) {
+    if (item.type == ItemType::YesNo) return true;
+    if (item.type != ItemType::Single) return false;
+    for (const Option& o : item.options)
+        if (o.value == "no") return true;
+    return false;
+}
+
 bool isBodyMapMethod(ScoreMethod method) {
     return method == ScoreMethod::PainfulRegions || method == ScoreMethod::Wpi ||
            method == ScoreMethod::GeneralizedPain || method == ScoreMethod::WorstRegion;

@@ -157,8 +157,15 @@ struct Page {
     /// `group`: false for a page import-fhir made of top-level questions; in FHIR its items sit at
     /// the top level, with no group item of its own.
     bool group = true;
+    /// `no_to_all`: the label of a button under the page's questions that answers No to each of
+    /// them not answered yet (yes_no items, and single items with an option "no"); answered ones
+    /// stay as they are. Empty: no such button.
+    Text noToAll;
     SourceLoc where;
 };
+
+/// True for a question the page's `no_to_all` button answers: yes_no, or single with an option "no".
+bool answersNoToAll(const Item& item);
 
 // [SECTION] Scores, flags
 /// YAML `method`: sum | mean | max | count. count: number of yes answers (yes_no), selected options

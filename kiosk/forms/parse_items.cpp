@@ -329,7 +329,7 @@ void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
     MapReader m(ctx, node, "a page");
     page.where = ctx.loc(node);
     if (!m.ok()) return;
-    m.allow({"id", "title", "items", "show_if", "link_id", "group"});
+    m.allow({"id", "title", "items", "show_if", "link_id", "group", "no_to_all"});
     if (const YamlNode* id = m.need("id", "add id: a_page_id")) {
         if (auto v = ctx.ident(*id, "id")) {
             page.id = *v;
@@ -361,6 +361,13 @@ void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
         }
         page.items.emplace_back();
         readItem(ctx, in, pageIndex, page.items.size() - 1, page.items.back());
+    }
+    if (const YamlNode* n = m.get("no_to_all")) {
+        page.noToAll = ctx.translated(*n, "no_to_all");
+        if (std::none_of(page.items.begin(), page.items.end(), answersNoToAll))
+            ctx.error(*n, "page '" + page.id +
+                              "' has no question no_to_all can answer; it answers yes_no items and single items "
+                              "with an option \"no\"");
     }
 }
 

@@ -20,7 +20,10 @@ struct SetLanguage { std::string lang; };    ///< any screen; answers are kept
 struct SetAnswer { std::string item; forms::Answer value; };
 struct ClearAnswer { std::string item; };
 struct Next {};                              ///< validates the page; on errors stays and shows them
-struct Back {};                              ///< previous visible page (or welcome); keeps answers
+/// Previous visible page; keeps answers. On the first page it goes to the welcome screen only when
+/// nothing is answered: with answers it asks "Start over?" first (the welcome screen never holds a
+/// patient's answers behind it).
+struct Back {};
 struct GoTo { int page; };                   ///< review "Edit": jump to a page, Next returns to review
 struct Submit {};                            ///< on the review screen: builds the record, asks to save
 struct SaveSucceeded { std::string recordId; };
@@ -30,9 +33,11 @@ struct Tick { TimePoint now; };              ///< time passes: idle countdown, s
 struct StillHere { TimePoint now; };         ///< "I'm still here" on the idle warning
 struct Reset {};                             ///< wipe everything, back to welcome (also "Start over")
 struct ResumeContinue {};                    ///< Resume screen: back to the page the draft was on
+struct KeepAnswers {};                       ///< "Start over?": no, back to my answers (Reset = yes)
 
 using Action = std::variant<Start, SetLanguage, SetAnswer, ClearAnswer, Next, Back, GoTo, Submit,
-                            SaveSucceeded, SaveFailed, Touch, Tick, StillHere, Reset, ResumeContinue>;
+                            SaveSucceeded, SaveFailed, Touch, Tick, StillHere, Reset, ResumeContinue,
+                            KeepAnswers>;
 
 // [SECTION] Effects
 /// Save this finished record durably; answer with SaveSucceeded or SaveFailed.

@@ -5,6 +5,7 @@
 #endif
 #include "kiosk/session/answer_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <type_traits>
 
@@ -54,7 +55,16 @@ forms::BodyMark bodyMark(const json& v) {
             if (d != std::floor(d)) fail(Problem::WrongType);
             mark.intensity = static_cast<int>(d);
         } else if (key == "kinds") {
-            mark.kinds = strings(field);
+            // In the body map's order, as the kiosk's buttons keep them (whatever order the file
+            // gives): the same answers make the same record. Unknown or repeated ones stay, after
+            // the known ones, for the check to report.
+            const std::vector<std::string> given = strings(field);
+            for (std::string_view k : bodymap::painKinds())
+                if (std::find(given.begin(), given.end(), k) != given.end()) mark.kinds.emplace_back(k);
+            for (const auto& k : given)
+                if (std::find(bodymap::painKinds().begin(), bodymap::painKinds().end(), k) == bodymap::painKinds().end() ||
+                    std::count(given.begin(), given.end(), k) > 1)
+                    mark.kinds.push_back(k);
         } else {
             fail(Problem::WrongType);
         }

@@ -77,12 +77,14 @@ std::string answerText(const forms::Item& item, const forms::Answer& answer, con
             } else if constexpr (std::is_same_v<T, forms::Date>) {
                 return dateText(a, w);
             } else if constexpr (std::is_same_v<T, forms::MatrixAnswer>) {
-                // Rows in the form's order, one per line.
+                // Rows in the form's order, one per line; a row left out says so, so that the
+                // patient sees on the review what is missing.
                 std::vector<std::string> lines;
                 for (const forms::MatrixRow& row : item.rows) {
                     auto it = a.find(row.id);
-                    if (it == a.end()) continue;
-                    lines.push_back(w.text(row.label) + ": " + optionLabel(item, it->second, w));
+                    const bool answered = it != a.end() && !it->second.empty();
+                    lines.push_back(w.text(row.label) + ": " +
+                                    (answered ? optionLabel(item, it->second, w) : w.tr("review.not_answered")));
                 }
                 return joined(lines, "\n");
             } else if constexpr (std::is_same_v<T, forms::BodyMapAnswer>) {
@@ -124,6 +126,9 @@ std::string problemKey(forms::Problem problem) {
         case Problem::UnknownPainKind: return "validation.unknown_pain_kind";
         case Problem::Signature: return "validation.signature";
         case Problem::TooLong: return "validation.too_long";
+        case Problem::PhoneDigits: return "validation.phone_digits";
+        case Problem::EmailShape: return "validation.email_shape";
+        case Problem::SignatureTooSmall: return "validation.signature_too_small";
     }
     return "validation.wrong_type";
 }

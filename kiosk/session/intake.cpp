@@ -5,7 +5,8 @@
 // [SECTION] Saving         Submit, SaveSucceeded, SaveFailed, retries
 // [SECTION] Time           Touch, Tick (idle, thank-you, retry), StillHere, Reset
 //                          (when the next Tick is due: intake_deadline.cpp)
-// [SECTION] Resume         ResumeContinue (a restored draft; Reset is its "Start over")
+// [SECTION] Resume         ResumeContinue (a restored draft; Reset is its "Start over");
+//                          KeepAnswers ("Start over?" after Back on the first page)
 // GCC 12 reports false "may be used uninitialized" inside std::variant moves once they are
 // inlined (GCC bug 107919 and relatives); silenced for this file only, other warnings stay errors.
 #if defined(__GNUC__) && !defined(__clang__)
@@ -37,10 +38,21 @@ bool IntakeOps::idleApplies(const Intake& s) {
         case Screen::Resume:  // holds a restored draft: unattended, it is wiped like a page
         case Screen::Saving:
         case Screen::SaveFailed: return true;
-        case Screen::Welcome: return s.m_started;  // came Back to welcome with answers
+        case Screen::Welcome: return false;  // never holds answers: nothing to wipe
         case Screen::ThankYou: return false;       // has its own timer
     }
     return false;
+}
+
+std::chrono::seconds IntakeOps::idleAfter(const Intake& s) {
+    const auto longer = std::max(s.m_config.idleAfter, s.m_config.idleAfterConsent);
+    if (s.m_screen == Screen::Review) return longer;
+    if (s.m_screen != Screen::Page || s.m_page < 0 || s.m_confirmStartOver) return s.m_config.idleAfter;
+    const forms::Visibility v = visibility(s);
+    for (const forms::Item& item : s.m_form->pages[static_cast<size_t>(s.m_page)].items)
+        if ((item.type == forms::ItemType::Consent || item.type == forms::ItemType::Signature) && v.itemShown(item.id))
+            return longer;
+    return s.m_config.idleAfter;
 }
 
 int IntakeOps::nextShownPage(const Intake& s, const forms::Visibility& v, int from) {
@@ -76,9 +88,12 @@ void IntakeOps::wipePatient(Intake& s) {
     s.m_idleSecondsLeft = 0;
     s.m_lastTouch.reset();
     s.m_thankYouUntil.reset();
+    s.m_thankYouDesk = false;
     s.m_screenSeq = 0;  // a late SaveSucceeded must not thank the next patient
     s.m_resumeTo = Screen::Page;
+    s.m_confirmStartOver = false;
     s.m_screen = Screen::Welcome;
+    ++s.m_patientSerial;
 }
 
 using Effects = std::vector<Effect>;
@@ -98,7 +113,7 @@ struct IntakeOps::Transitions {
         s.m_fromReview = false;
     }
     bool onCurrentShownPage(const std::string& itemId) const {
-        return s.m_screen == Screen::Page && s.m_form->pageOf(itemId) == s.m_page &&
+        return s.m_screen == Screen::Page && !s.m_confirmStartOver && s.m_form->pageOf(itemId) == s.m_page &&
                Ops::visibility(s).itemShown(itemId);
     }
     void setErrors(const std::vector<ItemProblem>& problems) {
@@ -106,15 +121,33 @@ struct IntakeOps::Transitions {
         for (const auto& p : problems) s.m_errors[p.item->id] = p.problem;
     }
 
+    /// Back from the first shown page. With answers the patient is asked "Start over?" first:
+    /// whoever taps Start next may be someone else, so the welcome screen never keeps answers.
+    /// Without any, it is the welcome screen at once, in the language chosen (the patient may have
+    /// come back to change it); a draft saved by an earlier Next goes too.
+    Effects leaveToWelcome() {
+        if (!s.m_answers.empty()) {
+            s.m_confirmStartOver = true;
+            return {};
+        }
+        s.m_errors.clear();
+        s.m_page = -1;
+        s.m_fromReview = false;
+        s.m_startedAt.clear();
+        s.m_started = false;
+        s.m_idleWarning = false;
+        s.m_lastTouch.reset();
+        s.m_screen = Screen::Welcome;
+        return {DiscardDraft{}};
+    }
+
     // [SECTION] Navigation
     Effects operator()(const Start& a) {
         if (s.m_screen != Screen::Welcome) return {};
         if (Ops::knownLang(s, a.lang)) s.m_lang = a.lang;
-        if (!s.m_started) {  // Back to welcome and Start again keeps what was answered
-            s.m_started = true;
-            s.m_startedAt = Ops::utcNow(s);
-            s.m_answers.clear();
-        }
+        s.m_started = true;  // a new intake: the welcome screen holds no answers to go on from
+        s.m_startedAt = Ops::utcNow(s);
+        s.m_answers.clear();
         s.m_errors.clear();
         s.m_fromReview = false;
         const int first = Ops::nextShownPage(s, Ops::visibility(s), -1);
@@ -148,9 +181,9 @@ struct IntakeOps::Transitions {
         return {};
     }
     Effects operator()(const Next&) {
-        if (s.m_screen != Screen::Page) return {};
+        if (s.m_screen != Screen::Page || s.m_confirmStartOver) return {};
         const forms::Visibility v = Ops::visibility(s);
-        auto problems = validatePage(*s.m_form, s.m_page, s.m_answers, v, Ops::today(s));
+        auto problems = validatePage(*s.m_form, s.m_page, s.m_answers, v, Ops::today(s), s.m_config.entry);
         if (!problems.empty()) {
             setErrors(problems);
             return {};
@@ -166,6 +199,7 @@ struct IntakeOps::Transitions {
     }
     Effects operator()(const Back&) {
         const forms::Visibility v = Ops::visibility(s);
+        if (s.m_confirmStartOver) return {};  // the question is on screen: Reset or KeepAnswers
         if (s.m_screen == Screen::Page) {
             s.m_errors.clear();
             if (s.m_fromReview) {  // Edit from the review: Back returns to where the patient came from
@@ -173,15 +207,12 @@ struct IntakeOps::Transitions {
                 return {};
             }
             const int prev = Ops::prevShownPage(s, v, s.m_page);
-            if (prev < 0) {
-                s.m_screen = Screen::Welcome;  // answers stay; idle still guards them
-            } else {
-                showPage(prev);
-            }
+            if (prev < 0) return leaveToWelcome();
+            showPage(prev);
         } else if (s.m_screen == Screen::Review) {
             const int last = Ops::prevShownPage(s, v, static_cast<int>(s.m_form->pages.size()));
             if (last < 0) {
-                s.m_screen = Screen::Welcome;
+                return leaveToWelcome();
             } else {
                 showPage(last);
             }
@@ -203,11 +234,11 @@ struct IntakeOps::Transitions {
         return {SaveRequest{s.m_pending.front().record}};
     }
     Effects operator()(const Submit&) {
-        if (s.m_screen != Screen::Review) return {};
+        if (s.m_screen != Screen::Review || s.m_confirmStartOver) return {};
         // Every shown page again: an edit from the review may have revealed unanswered questions.
         const forms::Visibility v = Ops::visibility(s);
         for (int p = Ops::nextShownPage(s, v, -1); p >= 0; p = Ops::nextShownPage(s, v, p)) {
-            auto problems = validatePage(*s.m_form, p, s.m_answers, v, Ops::today(s));
+            auto problems = validatePage(*s.m_form, p, s.m_answers, v, Ops::today(s), s.m_config.entry);
             if (problems.empty()) continue;
             setErrors(problems);
             showPage(p);
@@ -217,7 +248,9 @@ struct IntakeOps::Transitions {
         Record record = s.buildRecord();
         record.submittedAt = Ops::utcNow(s);
         s.m_screenSeq = s.m_nextSeq++;
-        s.m_pending.push_back({s.m_screenSeq, std::move(record)});
+        const bool urgent = std::any_of(record.flags.begin(), record.flags.end(),
+                                        [](const RaisedFlag& f) { return f.severity == forms::Severity::Urgent; });
+        s.m_pending.push_back({s.m_screenSeq, std::move(record), urgent});
         s.m_screen = Screen::Saving;
         s.m_idleWarning = false;
         if (s.m_saving) return {};  // an earlier record is being saved; ours follows it
@@ -226,6 +259,7 @@ struct IntakeOps::Transitions {
     Effects operator()(const SaveSucceeded&) {
         if (!s.m_saving || s.m_pending.empty()) return {};  // nothing was asked: ignore
         const std::uint64_t saved = s.m_pending.front().seq;
+        const bool urgent = s.m_pending.front().urgent;
         s.m_pending.pop_front();
         s.m_saving = false;
         s.m_retryAt.reset();
@@ -237,6 +271,7 @@ struct IntakeOps::Transitions {
             Ops::wipePatient(s);
             s.m_lang = lang;
             s.m_screen = Screen::ThankYou;
+            s.m_thankYouDesk = urgent;
             if (s.m_now) s.m_thankYouUntil = *s.m_now + s.m_config.thankYouFor;
             out.push_back(DiscardDraft{});
         }
@@ -291,11 +326,12 @@ struct IntakeOps::Transitions {
         if (!Ops::idleApplies(s)) return out;
         if (!s.m_lastTouch) s.m_lastTouch = a.now;  // first tick of this intake starts the clock
         const auto silent = a.now - *s.m_lastTouch;
-        const auto wipeAt = s.m_config.idleAfter + s.m_config.idleCountdown;
+        const auto idleAfter = Ops::idleAfter(s);
+        const auto wipeAt = idleAfter + s.m_config.idleCountdown;
         if (silent >= wipeAt) {
             Ops::wipePatient(s);
             out.push_back(DiscardDraft{});
-        } else if (silent >= s.m_config.idleAfter) {
+        } else if (silent >= idleAfter) {
             s.m_idleWarning = true;
             s.m_idleSecondsLeft = Ops::secondsShown(wipeAt - silent);
         } else {
@@ -308,6 +344,11 @@ struct IntakeOps::Transitions {
         const bool hadPatient = s.m_started;
         Ops::wipePatient(s);  // pending saves survive: they are retried, never shown
         if (hadPatient) return {DiscardDraft{}};
+        return {};
+    }
+
+    Effects operator()(const KeepAnswers&) {
+        s.m_confirmStartOver = false;
         return {};
     }
 

@@ -16,6 +16,7 @@
 #include "kiosk/forms/answer_check.h"
 #include "kiosk/forms/model.h"
 #include "kiosk/session/actions.h"
+#include "kiosk/session/entry_rules.h"
 #include "kiosk/session/view_model.h"
 
 namespace kiosk::session {
@@ -23,9 +24,13 @@ namespace kiosk::session {
 /// @brief Timings and the clinic's language, from the kiosk config (app::KioskConfig).
 struct IntakeConfig {
     std::chrono::seconds idleAfter{90};     ///< silence before "Are you still there?"
+    /// The same on a page with a consent or signature item and on the review: patients read there,
+    /// or go to ask the front desk as the consent text says. Never shorter than idleAfter.
+    std::chrono::seconds idleAfterConsent{300};
     std::chrono::seconds idleCountdown{30}; ///< countdown before everything is wiped
     std::chrono::seconds thankYouFor{15};   ///< thank-you screen, then welcome
     std::chrono::seconds retryEvery{10};    ///< failed save: retry interval
+    EntryRules entry;                       ///< phone digits, email shape, signature size
     /// The language the welcome screen greets each new patient in; "" (or one the form lacks) =
     /// the form's first language.
     std::string welcomeLang;
@@ -67,6 +72,10 @@ public:
     ///        screen). A time at or before the latest one seen means "at once": a timer that has
     ///        not started yet starts at the next Tick.
     std::optional<TimePoint> nextDeadline() const;
+    /// Changes each time one patient's intake ends (submitted, idle wipe, Reset, a restored draft):
+    /// app/ forgets the UI's transient state for the next patient when it does. A patient's own
+    /// Back to the welcome screen (nothing answered) does not change it.
+    std::uint64_t patientSerial() const { return m_patientSerial; }
     /// The clinic's language (IntakeConfig::welcomeLang, if the form has it): what the welcome
     /// screen returns to whenever an intake ends (submitted, idle, Reset). A language the patient
     /// taps on the welcome screen before Start stays.
@@ -78,6 +87,7 @@ private:
     struct PendingSave {
         std::uint64_t seq = 0;  // which submission: only the one on screen shows "thank you"
         Record record;
+        bool urgent = false;    // it raised an urgent flag: the thank-you asks for the front desk
     };
     std::shared_ptr<const forms::Form> m_form;
     const core::Catalog& m_catalog;
@@ -91,12 +101,15 @@ private:
     bool m_fromReview = false;
     std::map<std::string, forms::AnswerProblem> m_errors;  // item id -> why; phrased in view()
     bool m_started = false;      // a patient pressed Start: there is something to wipe
+    bool m_confirmStartOver = false;  // Back on the first page with answers: "Start over?"
+    std::uint64_t m_patientSerial = 0;
     std::optional<TimePoint> m_now;  // latest time seen (Touch/Tick/StillHere)
     bool m_idleWarning = false;
     int m_idleSecondsLeft = 0;
     std::optional<TimePoint> m_lastTouch;
     std::optional<TimePoint> m_retryAt;
     std::optional<TimePoint> m_thankYouUntil;
+    bool m_thankYouDesk = false;  // the thank-you screen asks the patient to go to the front desk
     std::deque<PendingSave> m_pending;  // submitted, not yet saved: survives idle, never shown
     bool m_saving = false;              // a SaveRequest for m_pending.front() is out
     std::uint64_t m_nextSeq = 1;

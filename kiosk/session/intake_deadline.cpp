@@ -48,7 +48,7 @@ std::optional<TimePoint> Intake::nextDeadline() const {
         consider(atOnce);
         return next;
     }
-    const TimePoint warnAt = *m_lastTouch + m_config.idleAfter;
+    const TimePoint warnAt = *m_lastTouch + IntakeOps::idleAfter(*this);
     if (!m_idleWarning) {
         consider(warnAt);
     } else {

@@ -23,6 +23,9 @@ struct IntakeOps {
 
     /// Whether the idle timer runs on the current screen (the thank-you screen has its own).
     static bool idleApplies(const Intake& s);
+    /// The silence before the idle warning on the current screen: longer on consent pages and the
+    /// review (IntakeConfig::idleAfterConsent).
+    static std::chrono::seconds idleAfter(const Intake& s);
     /// What a whole-second countdown shows with @p left to go: 29.2 s -> 30, exactly 29 s -> 29.
     static int secondsShown(SteadyClock::duration left) {
         return static_cast<int>(std::chrono::ceil<std::chrono::seconds>(left).count());

@@ -34,8 +34,10 @@ ViewModel Intake::view() const {
     ViewModel vm;
     vm.screen = m_screen;
     vm.lang = m_lang;
+    vm.confirmStartOver = m_confirmStartOver;
     vm.idleWarning = m_idleWarning;
     vm.idleSecondsLeft = m_idleWarning ? m_idleSecondsLeft : 0;
+    vm.goToDesk = m_screen == Screen::ThankYou && m_thankYouDesk;
     if (m_retryAt && m_now && !m_saving && *m_retryAt > *m_now)
         vm.retryInSeconds = Ops::secondsShown(*m_retryAt - *m_now);
     if (m_screen != Screen::Page && m_screen != Screen::Review && m_screen != Screen::SaveFailed)

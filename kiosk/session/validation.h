@@ -11,6 +11,7 @@
 #include "kiosk/forms/answer_check.h"
 #include "kiosk/forms/conditions.h"
 #include "kiosk/forms/model.h"
+#include "kiosk/session/entry_rules.h"
 
 namespace kiosk::session {
 
@@ -22,10 +23,13 @@ struct ItemProblem {
 /// The day `past_only` dates are checked against: the UTC day of @p clock's system time.
 forms::Date utcToday(const core::Clock& clock);
 
-/// Problems of the shown items of page @p page, in item order (at most one per item).
+/// Problems of the shown items of page @p page, in item order (at most one per item): required
+/// answers, answers that do not fit their item, and what a patient entered that makes no sense
+/// under @p rules (entry_rules.h).
 std::vector<ItemProblem> validatePage(const forms::Form& form, int page,
                                       const forms::Answers& answers,
                                       const forms::Visibility& visibility,
-                                      const std::optional<forms::Date>& today);
+                                      const std::optional<forms::Date>& today,
+                                      const EntryRules& rules = {});
 
 }  // namespace kiosk::session

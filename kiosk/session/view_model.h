@@ -39,9 +39,15 @@ struct ViewModel {
     bool editingFromReview = false;  ///< Next returns to the review
     bool hasErrors = false;          ///< the last Next was refused
     std::vector<ReviewEntry> review;
+    /// Back on the first page with answers: "Start over?" over the page (Reset wipes, KeepAnswers
+    /// returns). The page's answers are not drawn under it.
+    bool confirmStartOver = false;
     bool idleWarning = false;        ///< "Are you still there?" overlay
     int idleSecondsLeft = 0;
     int retryInSeconds = 0;          ///< SaveFailed: next automatic retry
+    /// ThankYou after an intake that raised an urgent flag: ask the patient, calmly and without
+    /// naming the flag, to go to the front desk now.
+    bool goToDesk = false;
 };
 
 }  // namespace kiosk::session

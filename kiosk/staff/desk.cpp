@@ -341,8 +341,9 @@ void Desk::pollExport() {
     x.running = false;
     x.finished = true;
     if (outcome) {
-        x.message = m_catalog.format(m_view.staffLang, "desk.export.done",
-                                     {std::to_string(outcome->exported), outcome->output});
+        // "1 intakes" reads as a mistake to staff: one record gets its own sentence
+        const char* done = outcome->exported == 1 ? "desk.export.done_one" : "desk.export.done";
+        x.message = m_catalog.format(m_view.staffLang, done, {std::to_string(outcome->exported), outcome->output});
         if (!outcome->damaged.empty())
             x.message += " " + m_catalog.format(m_view.staffLang, "desk.export.damaged",
                                                 {std::to_string(outcome->damaged.size())});

@@ -87,6 +87,14 @@ constexpr const char* kMigrations[kSchemaVersion] = {
     ) WITHOUT ROWID;
     INSERT INTO outbox (record_id, queued_at) SELECT id, submitted_at FROM records WHERE payload IS NOT NULL;
     )sql",
+    // 7: how many urgent and caution flags each record raised, so the desk sees red flags in
+    //    `records list` without the key: counts only, never which flag or any answer. NULL for records
+    //    saved before (unknown without opening them). Advisory: in neither the sealed binding nor the
+    //    chain hash, so a hand edit changes what the list shows but never the record itself.
+    R"sql(
+    ALTER TABLE records ADD COLUMN urgent_flags INTEGER;
+    ALTER TABLE records ADD COLUMN caution_flags INTEGER;
+    )sql",
 };
 
 // Run with migration 2 (not part of it: shipped migrations stay as they are). A version 1

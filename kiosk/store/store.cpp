@@ -72,6 +72,7 @@ Result<void> checkMeta(const RecordMeta& m) {
     auto bad = [](const std::string& what) { return makeError(ErrorCode::Invalid, "record metadata: " + what); };
     if (m.formId.empty()) return bad("form id is empty");
     if (m.formVersion <= 0) return bad("form version must be positive");
+    if (m.flags && (m.flags->urgent < 0 || m.flags->caution < 0)) return bad("a flag count is negative");
     if (!core::parseUtcIso(m.startedAt)) return bad("started time is not UTC YYYY-MM-DDTHH:MM:SSZ");
     if (!core::parseUtcIso(m.submittedAt)) return bad("submitted time is not UTC YYYY-MM-DDTHH:MM:SSZ");
     for (const std::string* s : {&m.id, &m.formId, &m.contentHash, &m.lang, &m.kioskId})
@@ -86,12 +87,16 @@ RecordSummary readSummary(SQLite::Statement& q) {
     s.status = parseRecordStatus(q.getColumn(8).getString()).value_or(RecordStatus::Submitted);
     s.statusAt = q.getColumn(9).getString();
     s.sealedBytes = q.getColumn(10).getInt64();
+    if (!q.getColumn(11).isNull() && !q.getColumn(12).isNull())
+        s.meta.flags = FlagCounts{q.getColumn(11).getInt(), q.getColumn(12).getInt()};
     return s;
 }
 
 constexpr const char* kSummaryColumns =
     "id, form_id, form_version, content_hash, lang, started_at, submitted_at, kiosk_id, status, "
-    "coalesce(status_at, ''), coalesce(length(payload), 0)";
+    "coalesce(status_at, ''), coalesce(length(payload), 0), urgent_flags, caution_flags";
+/// Where ", payload" after kSummaryColumns lands.
+constexpr int kPayloadColumn = 13;
 
 struct Where {
     std::string sql;
@@ -358,7 +363,8 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
             m->insertRecord = std::make_unique<SQLite::Statement>(m->db,
                 "INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
                 "submitted_at, kiosk_id, status, status_at, payload, chain_seq, chain_prev, sealed_hash, "
-                "chain_hash) VALUES (?,?,?,?,?,?,?,?,'submitted',?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING");
+                "chain_hash, urgent_flags, caution_flags) VALUES (?,?,?,?,?,?,?,?,'submitted',?,?,?,?,?,?,?,?) "
+                "ON CONFLICT (id) DO NOTHING");
         if (!m->deleteDraft)
             m->deleteDraft = std::make_unique<SQLite::Statement>(m->db, "DELETE FROM drafts WHERE kiosk_id = ?");
         SQLite::Statement& q = *m->insertRecord;
@@ -375,6 +381,10 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         q.bind(8, meta.kioskId);
         q.bind(9, meta.submittedAt);
         q.bindNoCopy(10, sealed->data(), static_cast<int>(sealed->size()));
+        if (meta.flags) {
+            q.bind(15, meta.flags->urgent);
+            q.bind(16, meta.flags->caution);
+        }  // else NULL (clearBindings): not known
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         // The link is read under the write lock: two kiosks on one file never take the same place.
         const ChainLink link = nextLink(m->db, meta, *sealed);
@@ -474,7 +484,7 @@ Result<std::string> Store::readPayload(const std::string& id, const ClinicKey& k
         if (!q.executeStep()) return makeError(ErrorCode::NotFound, "no record " + id);
         const RecordSummary s = readSummary(q);
         SecretBytes scratch;
-        auto opened = openPayload(s, q.getColumn(11), key, scratch);
+        auto opened = openPayload(s, q.getColumn(kPayloadColumn), key, scratch);
         if (!opened) return makeError(opened.error().code, "record " + id + ": " + opened.error().message);
         return opened;
     });
@@ -499,7 +509,7 @@ Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key
         SecretBytes scratch;  // one guarded buffer for the whole walk
         while (q.executeStep()) {
             const RecordSummary s = readSummary(q);
-            if (!fn(s, openPayload(s, q.getColumn(11), key, scratch))) break;
+            if (!fn(s, openPayload(s, q.getColumn(kPayloadColumn), key, scratch))) break;
         }
         return {};
     });

@@ -53,6 +53,13 @@ struct StoreOptions {
     std::function<void(std::chrono::seconds)> sleep;
 };
 
+/// @brief How many flags of each severity a record raised (the desk's alert): counts only.
+struct FlagCounts {
+    int urgent = 0;
+    int caution = 0;
+    bool operator==(const FlagCounts& o) const { return urgent == o.urgent && caution == o.caution; }
+};
+
 /// @brief The plain columns of a record: enough to list and filter, never a name or an answer.
 struct RecordMeta {
     std::string id;           ///< UUID; "" = submit() makes one. Keep it across retries (idempotent)
@@ -63,6 +70,9 @@ struct RecordMeta {
     std::string startedAt;    ///< UTC "YYYY-MM-DDTHH:MM:SSZ"
     std::string submittedAt;  ///< UTC "YYYY-MM-DDTHH:MM:SSZ"
     std::string kioskId;      ///< "" = this store's kiosk id
+    /// Flag counts (schema 7); nullopt = not known (saved before, or by a tool that does not say).
+    /// Plain and advisory: not part of the sealed binding or the record chain (schema.cpp).
+    std::optional<FlagCounts> flags;
 };
 
 enum class RecordStatus { Submitted, Reviewed, Exported, Deleted };

@@ -6,7 +6,11 @@
 // (after a question) removes marks.
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include <imgui.h>
+
+#include "kiosk/bodymap/draw_figure.h"
 #include "kiosk/forms/answer.h"
 #include "kiosk/forms/model.h"
 #include "kiosk/ui/frame.h"
@@ -43,6 +47,13 @@ void drawUndoLine(Frame& f, const forms::Item& item, const forms::BodyMapAnswer&
 ///        the panel or the undo line and a hint, then the marked areas (each row opens its panel),
 ///        the intensity legend, Clear all and Show as a list.
 void drawBodySide(Frame& f, const forms::Item& item, const forms::BodyMapAnswer& marks, float width);
+
+/// @brief The figure with @p marks, front and back side by side (each titled, with the patient's
+///        right and left), read-only, at the cursor, @p width wide and at most @p maxHeight tall:
+///        the staff desk's record. Registers "<key>/front" and "<key>/back". Returns the size
+///        drawn; nothing (0 x 0) without a figure (f.bodyFigure).
+ImVec2 drawFigureReadOnly(Frame& f, const std::string& key, const std::vector<bodymap::FigureMark>& marks, float width,
+                          float maxHeight);
 
 /// The list form (body_map_list.cpp), with "Show the drawing" when a figure is loaded.
 void drawBodyMapList(Frame& f, const session::ItemView& iv, float width);

@@ -139,20 +139,12 @@ void drawOutlines(const Frame& f, const bodymap::Figure& fig, View view, const b
     }
 }
 
-/// One view at the cursor, @p w x @p h px: the picture, a tap on it, a widget per region.
-void drawView(Frame& f, const forms::Item& item, const forms::BodyMapAnswer& marks, View view, float w, float h) {
+/// The picture of one view at @p pos, @p pw x @p ph px: the texture (outlines where there are no
+/// pixels) and each mark's number. Returns where the view went, for taps.
+bodymap::Placement paintView(Frame& f, View view, ImVec2 pos, int pw, int ph,
+                             const std::vector<bodymap::FigureMark>& shown, const std::vector<std::string_view>& lit) {
     const bodymap::Figure& fig = *f.bodyFigure;
-    BodyMapUi& ui = f.state.bodyMaps[item.id];
-    const ImVec2 raw = ImGui::GetCursorScreenPos();
-    const ImVec2 pos(std::round(raw.x), std::round(raw.y));  // whole pixels: the texture stays sharp
-    const int pw = static_cast<int>(std::lround(w)), ph = static_cast<int>(std::lround(h));
     const bodymap::Placement at = bodymap::fitView(fig.geometry.box(view), pos.x, pos.y, pw, ph);
-
-    std::vector<bodymap::FigureMark> shown;
-    for (const auto& m : marks) shown.push_back(bodymap::FigureMark{m.region, m.intensity.value_or(-1)});
-    std::vector<std::string_view> lit;
-    for (const std::string* id : {&ui.focus, &ui.choiceA, &ui.choiceB})
-        if (!id->empty()) lit.emplace_back(*id);
     void* texture = nullptr;
     const bodymap::FigureStyle style = styleOf(f, at.scale);
     if (f.figureRaster)
@@ -166,6 +158,23 @@ void drawView(Frame& f, const forms::Item& item, const forms::BodyMapAnswer& mar
     else
         drawOutlines(f, fig, view, at);
     drawLabels(f, fig, view, at, style, shown);
+    return at;
+}
+
+/// One view at the cursor, @p w x @p h px: the picture, a tap on it, a widget per region.
+void drawView(Frame& f, const forms::Item& item, const forms::BodyMapAnswer& marks, View view, float w, float h) {
+    const bodymap::Figure& fig = *f.bodyFigure;
+    BodyMapUi& ui = f.state.bodyMaps[item.id];
+    const ImVec2 raw = ImGui::GetCursorScreenPos();
+    const ImVec2 pos(std::round(raw.x), std::round(raw.y));  // whole pixels: the texture stays sharp
+    const int pw = static_cast<int>(std::lround(w)), ph = static_cast<int>(std::lround(h));
+    std::vector<bodymap::FigureMark> shown;
+    for (const auto& m : marks) shown.push_back(bodymap::FigureMark{m.region, m.intensity.value_or(-1)});
+    std::vector<std::string_view> lit;
+    for (const std::string* id : {&ui.focus, &ui.choiceA, &ui.choiceB})
+        if (!id->empty()) lit.emplace_back(*id);
+    const bodymap::Placement at = paintView(f, view, pos, pw, ph, shown, lit);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
 
     const std::string id = "##figure_" + std::string(view == View::Front ? "front" : "back");
     ImGui::SetCursorScreenPos(pos);
@@ -217,15 +226,17 @@ void drawView(Frame& f, const forms::Item& item, const forms::BodyMapAnswer& mar
 }
 
 /// "Front" over the view, and which side of the drawing is the patient's right and left.
-void drawViewHeader(Frame& f, View view, float x, float y, float w, bool title) {
+void drawViewHeader(Frame& f, View view, float x, float y, float w, bool title, bool forStaff = false) {
     const bool front = view == View::Front;
     if (title) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         centredText(f, FontRole::BodyBold, f.tr(front ? "ui.body.front" : "ui.body.back"), f.pal.text, w);
     }
     // The viewer's left is the patient's right on the front, the patient's left on the back.
-    const std::string leftWord = f.tr(front ? "ui.body.your_right" : "ui.body.your_left");
-    const std::string rightWord = f.tr(front ? "ui.body.your_left" : "ui.body.your_right");
+    const char* const right = forStaff ? "desk.detail.patient_right" : "ui.body.your_right";
+    const char* const left = forStaff ? "desk.detail.patient_left" : "ui.body.your_left";
+    const std::string leftWord = f.tr(front ? right : left);
+    const std::string rightWord = f.tr(front ? left : right);
     // A corner of the picture each; never narrower than the longest word (words are not split).
     const auto widestWord = [&](const std::string& s) {
         float widest = 0;
@@ -325,6 +336,37 @@ void drawBodyMap(Frame& f, const session::ItemView& iv, float width) {
     bottom = std::max(bottom, sideBottom);
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(width, bottom - origin.y));
+}
+
+// [SECTION] Read-only: the staff desk's record
+ImVec2 drawFigureReadOnly(Frame& f, const std::string& key, const std::vector<bodymap::FigureMark>& marks, float width,
+                          float maxHeight) {
+    if (f.bodyFigure == nullptr) return ImVec2(0, 0);
+    const bodymap::Figure& fig = *f.bodyFigure;
+    const bodymap::ViewBox& box = fig.geometry.front.empty() ? fig.geometry.back : fig.geometry.front;
+    const float aspect = box.width / box.height;
+    const float between = 3 * f.px(f.theme.gapEm);
+    const float titleH = textHeight(f, FontRole::BodyBold, "Ag", width);
+    float viewH = std::max(1.0f, maxHeight - titleH), viewW = viewH * aspect;
+    if (2 * viewW + between > width) {
+        viewW = std::max(1.0f, (width - between) / 2);
+        viewH = viewW / aspect;
+    }
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const int pw = static_cast<int>(std::lround(viewW)), ph = static_cast<int>(std::lround(viewH));
+    for (View v : {View::Front, View::Back}) {
+        const float x = std::round(origin.x + (v == View::Front ? 0 : viewW + between));
+        const ImVec2 pos(x, std::round(origin.y + titleH));
+        paintView(f, v, pos, pw, ph, marks, {});
+        drawViewHeader(f, v, x, origin.y, viewW, true, true);  // after the picture, which is opaque
+        ImGui::SetCursorScreenPos(pos);
+        ImGui::Dummy(ImVec2(viewW, viewH));
+        registerLastItem(f, key + (v == View::Front ? "/front" : "/back"), WidgetKind::Hidden, "", false);
+    }
+    const ImVec2 size(2 * viewW + between, titleH + viewH);
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(size);
+    return size;
 }
 
 }  // namespace kiosk::ui

@@ -100,11 +100,15 @@ int drawBottomBar(Frame& f, const ButtonSpec* back, const ButtonSpec& main) {
     int result = 0;
     if (back) {
         ImGui::SetCursorScreenPos(ImVec2(c.x, y));
-        if (button(f, *back, ImVec2(w, target))) result = -1;
+        ButtonSpec nav = *back;
+        nav.navigation = true;  // a double tap must not go two pages back
+        if (button(f, nav, ImVec2(w, target))) result = -1;
     }
     const float mainW = std::max(w, std::min(c.width * 0.5f, textWidth(f, FontRole::BodyBold, main.label) + f.px(2.0f)));
     ImGui::SetCursorScreenPos(ImVec2(c.x + c.width - mainW, y));
-    if (button(f, main, ImVec2(mainW, target))) result = 1;
+    ButtonSpec nav = main;
+    nav.navigation = true;  // nor skip a page
+    if (button(f, nav, ImVec2(mainW, target))) result = 1;
     if (f.state.scroll.moreBelow) {
         const float gap = f.px(f.theme.gapEm);
         drawMoreBelowCue(f, c.x + (back ? w + gap : 0.0f), c.x + c.width - mainW - gap, top, h);
@@ -124,9 +128,11 @@ void centredMessage(Frame& f, std::string_view title, std::initializer_list<std:
     centredText(f, FontRole::Title, title, f.pal.text, w);
     registerLastText(f, "message", title, FontRole::Title);
     ImGui::Dummy(ImVec2(w, f.em * 0.6f));
+    int n = 0;
     for (auto l : lines) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
         centredText(f, FontRole::Body, l, f.pal.text, w);
+        registerLastText(f, "message/" + std::to_string(n++), l, FontRole::Body);
         ImGui::Dummy(ImVec2(w, f.em * 0.3f));
     }
 }

@@ -2,6 +2,13 @@
 // large numbers 1-31 (seven to a row, not a calendar), the month as twelve named buttons, the year
 // as a decade then a year (1948 = "1940s", "1948": two taps, nothing jumps). What is picked so far
 // lives in UiState (PartialDate); the answer is sent once day, month and year are all set.
+// Where the three sections do not fit the screen at once (1280x800, Larger text), the picker shows
+// one section at a time under three tabs ("Day: 14", "Month", "Year"), each choice moving on to the
+// next one still empty: the picker always fits whole (issue 20: the Year block was below the fold).
+//
+// [SECTION] Helpers        cells, grids, the note about a missing day, layouts
+// [SECTION] Steps          one section at a time
+// [SECTION] drawDate       all at once, or in steps; then the answer
 #include <algorithm>
 #include <initializer_list>
 #include <string>
@@ -13,6 +20,7 @@
 namespace kiosk::ui {
 namespace {
 
+// [SECTION] Helpers
 int daysIn(int month, int year) {
     for (int d = 31; d >= 28; --d)
         if (forms::Date{year > 0 ? year : 2000, month, d}.valid()) return d;  // no year yet: 29 Feb allowed
@@ -51,8 +59,10 @@ float spanWidth(const Frame& f, int cols, float cellW) {
 
 /// Draws @p cells in rows of @p cols, @p cellW wide, from (@p x, @p y); @p y moves past the grid.
 /// Returns the index tapped, or -1. Day cells (Mark::None) show "selected" by a corner check.
-int grid(Frame& f, const std::vector<Cell>& cells, int cols, float cellW, FontRole font, float x, float& y) {
+int grid(Frame& f, const std::vector<Cell>& cells, int cols, float cellW, FontRole font, float x, float& y,
+         float rowGap = -1) {
     const float target = f.px(f.theme.targetEm), gap = f.px(f.theme.gapEm);
+    if (rowGap < 0) rowGap = gap;
     int tapped = -1, slot = 0;
     for (size_t i = 0; i < cells.size(); ++i) {
         const Cell& cell = cells[i];
@@ -61,7 +71,7 @@ int grid(Frame& f, const std::vector<Cell>& cells, int cols, float cellW, FontRo
         const int c = slot % cols, r = slot / cols;
         slot += span;
         const ImVec2 pos(x + static_cast<float>(c) * (cellW + gap),
-                         y + static_cast<float>(r) * (target + gap));
+                         y + static_cast<float>(r) * (target + rowGap));
         const float w = spanWidth(f, span, cellW);
         ImGui::SetCursorScreenPos(pos);
         ButtonSpec spec{cell.key, cell.label, WidgetKind::Choice};
@@ -76,8 +86,29 @@ int grid(Frame& f, const std::vector<Cell>& cells, int cols, float cellW, FontRo
         }
     }
     const int rows = (slot + cols - 1) / cols;
-    y += static_cast<float>(rows) * (target + gap) - gap;
+    y += static_cast<float>(rows) * (target + rowGap) - rowGap;
     return tapped;
+}
+
+/// A short error note filling the box at @p pos of @p size (a warning mark and words in the error
+/// colour, smaller if they must be, never larger than the box): it moves nothing around it.
+void noticeBox(Frame& f, const std::string& msg, ImVec2 pos, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = f.px(0.25f), bar = f.px(0.2f);
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), col(f.pal.errorBackground), f.px(0.2f));
+    dl->AddRectFilled(pos, ImVec2(pos.x + bar, pos.y + size.y), col(f.pal.error));
+    const LabelLayout lay = layoutLabel(f, FontRole::BodyBold, msg, size.x - bar - 2 * pad, size.y - 2 * pad);
+    ImFont* font = f.fonts.bodyBold ? f.fonts.bodyBold : ImGui::GetFont();
+    const float fs = f.em * lay.scale;
+    float y = pos.y + (size.y - lay.size.y) * 0.5f;
+    dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
+    for (auto line : lay.lines) {
+        dl->AddText(font, fs, ImVec2(pos.x + bar + pad, y), col(f.pal.error), line.data(), line.data() + line.size());
+        y += fs;
+    }
+    dl->PopClipRect();
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::Dummy(size);  // the item rect the registry records (no layout: the cursor is put back)
 }
 
 void sectionLabel(Frame& f, const std::string& label, float x, float& y, float width) {
@@ -148,8 +179,178 @@ int otherSpan(int yearCount, int cols) {
     return left >= std::min(2, cols) ? left : cols;
 }
 
+/// Height of a grid of @p rows rows of targets, @p rowGap apart (< 0: the theme's gap).
+float gridHeight(const Frame& f, int rows, float rowGap = -1) {
+    if (rowGap < 0) rowGap = f.px(f.theme.gapEm);
+    return static_cast<float>(rows) * f.px(f.theme.targetEm) + static_cast<float>(std::max(0, rows - 1)) * rowGap;
+}
+
+int rowsOf(int cells, int cols) { return (cells + cols - 1) / std::max(1, cols); }
+
+/// Height of the three sections at once in @p lay (Columns or DayMonth), the year section at its
+/// tallest (decades, or a decade's years with "Other decades").
+float allAtOnceHeight(const Frame& f, const Layout& lay, int decades, int yearCells) {
+    const float label = f.em * 1.5f;
+    const int yearRows = std::max(rowsOf(decades, lay.yearCols), rowsOf(yearCells, lay.yearCols));
+    const float day = label + gridHeight(f, 5);
+    const float month = label + gridHeight(f, rowsOf(12, lay.monthCols));
+    const float year = label + gridHeight(f, yearRows);
+    if (lay.kind == Layout::Columns) return std::max({day, month, year});
+    return std::max(day, month) + f.px(1.0f) + year;
+}
+
+/// After the taps of a frame: a day the new month (or a non-leap February) lacks is not kept (the
+/// patient is told instead), and a whole date is sent, a no longer whole one cleared.
+void commitDate(Frame& f, const session::ItemView& iv, PartialDate& pd, const PartialDate& before) {
+    if (pd.month && pd.day > daysIn(pd.month, pd.year)) {
+        pd.missingDay = pd.day;
+        pd.day = 0;
+        pd.section = 0;  // in steps: back to the days, where the note is
+    } else if (pd.month && pd.missingDay && pd.missingDay <= daysIn(pd.month, pd.year)) {
+        pd.missingDay = 0;
+    }
+    const bool changed = pd.day != before.day || pd.month != before.month || pd.year != before.year;
+    if (!changed) return;
+    if (pd.day && pd.month && pd.year) {
+        const forms::Date d{pd.year, pd.month, pd.day};
+        if (d.valid()) f.emit(session::SetAnswer{iv.item->id, forms::Answer{d}});
+    } else if (iv.answer) {
+        f.emit(session::ClearAnswer{iv.item->id});  // no longer a whole date
+    }
+}
+
+// [SECTION] Steps
+/// What one section of the steps shows: its cells, how many columns, and the font.
+struct StepGrid {
+    std::vector<Cell> cells;
+    int cols = 1;
+    FontRole font = FontRole::BodyBold;
+};
+
+/// The first section after @p from (in the order day, month, year, round) still unset; @p from
+/// itself when all are set.
+int nextUnset(const PartialDate& pd, int from) {
+    const bool set[3] = {pd.day != 0, pd.month != 0, pd.year != 0};
+    for (int k = 1; k <= 3; ++k)
+        if (!set[(from + k) % 3]) return (from + k) % 3;
+    return from;
+}
+
+/// The widest of @p choices columns across @p width whose cells are at least @p need wide, else the last.
+int widestFit(const Frame& f, float width, float need, std::initializer_list<int> choices) {
+    int cols = 1;
+    for (int c : choices) {
+        cols = c;
+        if (columnWidth(f, width, c) >= need) break;
+    }
+    return cols;
+}
+
+/// One section at a time under three tabs. @p days, @p months, @p years (with values) are the cells
+/// of the three sections; tapped choices change @p pd.
+void drawSteps(Frame& f, const forms::Item& item, float width, PartialDate& pd, const std::vector<Cell>& days,
+               const std::vector<Cell>& months, const std::vector<Cell>& years, const std::vector<int>& values,
+               float monthNeed, float yearNeed) {
+    const float target = f.px(f.theme.targetEm), gap = f.px(f.theme.gapEm);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const std::string base = "item/" + item.id;
+    const int before = pd.section;
+
+    // The tabs: what is chosen so far, and a way back to any section. Tabs and rows sit a little
+    // closer than elsewhere (never below UX.md's 64 px targets and 12 px gaps at 1080p, scaled), so
+    // that the picker fits whole under its question.
+    const float scale = f.displayH / 1080.0f;
+    const float tabH = std::max(target * 0.8f, f.theme.minTargetPxAt1080 * scale + 1);
+    const float rowGap = std::max(gap * 0.6f, f.theme.minGapPxAt1080 * scale + 1);
+    const char* names[3] = {"day", "month", "year"};
+    const std::string chosen[3] = {pd.day ? std::to_string(pd.day) : "",
+                                   pd.month ? f.tr("ui.month." + std::to_string(pd.month)) : "",
+                                   pd.year ? std::to_string(pd.year) : ""};
+    const float tabW = columnWidth(f, width, 3);
+    for (int t = 0; t < 3; ++t) {
+        const std::string label = chosen[t].empty() ? f.tr(std::string("ui.date.") + names[t])
+                                                    : f.fmt("ui.date.chosen", {f.tr(std::string("ui.date.") + names[t]), chosen[t]});
+        const std::string key = base + "/step/" + names[t];
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(t) * (tabW + gap), origin.y));
+        ButtonSpec tab{key, label, WidgetKind::Choice};
+        tab.look = pd.section == t ? Look::Selected : Look::Plain;
+        tab.mark = Mark::Radio;
+        if (button(f, tab, ImVec2(tabW, tabH))) pd.section = t;
+    }
+
+    // The section's grid, in a room as high as the tallest of the three, so nothing moves.
+    StepGrid g;
+    // Days in as few rows as cells nearly a target wide allow (12 x 3 leaves five free cells for
+    // the note about a missing day), so that the picker fits whole under its question.
+    const float dayCols = static_cast<float>(widestFit(f, width, target * 0.9f, {12, 11, 10, 8, 7}));
+    if (pd.section == 0) {
+        g.cells = days;
+        g.cols = static_cast<int>(dayCols);
+    } else if (pd.section == 1) {
+        g.cells = months;
+        g.cols = widestFit(f, width, monthNeed, {4, 3, 2});
+    } else {
+        g.cells = years;
+        g.cols = widestFit(f, width, yearNeed, {6, 4, 3, 2});
+        if (pd.decade != 0 && !g.cells.empty()) g.cells.back().span = otherSpan(static_cast<int>(g.cells.size()) - 1, g.cols);
+    }
+    const int roomRows = std::max({rowsOf(31, static_cast<int>(dayCols)),
+                                   rowsOf(12, widestFit(f, width, monthNeed, {4, 3, 2})),
+                                   rowsOf(static_cast<int>(std::max<size_t>(years.size(), 12)) + 1,
+                                          widestFit(f, width, yearNeed, {6, 4, 3, 2}))});
+    const float top = origin.y + tabH + rowGap;
+    float y = top;
+    const float cellW = columnWidth(f, width, g.cols);
+    const int tapped = grid(f, g.cells, g.cols, cellW, g.font, origin.x, y, rowGap);
+    if (pd.section == 0 && pd.missingDay && pd.month) {
+        // In the free cells after 31 (the last row), where it pushes nothing.
+        const int used = 31 % g.cols, free = used == 0 ? 0 : g.cols - used;
+        const std::string msg = f.fmt("ui.date.no_such_day", {f.tr("ui.month." + std::to_string(pd.month)),
+                                                              std::to_string(daysIn(pd.month, pd.year))});
+        if (free > 0)
+            noticeBox(f, msg, ImVec2(origin.x + static_cast<float>(used) * (cellW + gap), y - target),
+                      ImVec2(spanWidth(f, free, cellW), target));
+        registerLastText(f, "notice/" + item.id, msg, FontRole::BodyBold);
+    }
+    const float bottom = top + gridHeight(f, roomRows, rowGap);
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(width, bottom - origin.y));
+
+    if (tapped >= 0) {
+        const int i = tapped;
+        if (pd.section == 0) {
+            const int maxDay = pd.month ? daysIn(pd.month, pd.year) : 31;
+            if (i + 1 > maxDay) {
+                pd.missingDay = i + 1;
+            } else {
+                pd.day = i + 1;
+                pd.missingDay = 0;
+                pd.section = nextUnset(pd, 0);
+            }
+        } else if (pd.section == 1) {
+            pd.month = i + 1;
+            pd.section = nextUnset(pd, 1);
+        } else {
+            const int v = values[static_cast<size_t>(i)];
+            if (v == 0) {
+                pd.decade = 0;  // back to the decades; the year stays chosen
+            } else if (pd.decade == 0) {
+                pd.decade = v;  // a decade opens its years; no year is set yet
+            } else {
+                pd.year = v;
+                pd.section = nextUnset(pd, 2);
+            }
+        }
+    }
+    // A choice (or a tab) shows the whole picker when part of it lies below the visible area.
+    const float visibleBottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+    if ((tapped >= 0 || pd.section != before) && bottom > visibleBottom)
+        f.state.scroll.scrollToY = origin.y - ImGui::GetWindowPos().y + ImGui::GetScrollY();  // content y
+}
+
 }  // namespace
 
+// [SECTION] drawDate
 void drawDate(Frame& f, const session::ItemView& iv, float width) {
     const forms::Item& item = *iv.item;
     auto found = f.state.dates.find(item.id);
@@ -199,6 +400,7 @@ void drawDate(Frame& f, const session::ItemView& iv, float width) {
     }
     for (const Cell& c : years) yearNeed = std::max(yearNeed, needFor(f, c.label, Mark::Radio));
     const Layout lay = chooseLayout(f, width, target, dayNeed, monthNeed, yearNeed);
+    const int decades = (lastDecade - firstDecade) / 10 + 1;
     if (pd.decade != 0) {
         Cell other{base + "/decades", otherLabel};
         other.mark = Mark::None;
@@ -215,6 +417,18 @@ void drawDate(Frame& f, const session::ItemView& iv, float width) {
         c.mark = Mark::None;
         days.push_back(c);
     }
+    std::vector<Cell> months;
+    for (int m = 1; m <= 12; ++m)
+        months.push_back(Cell{base + "/month/" + std::to_string(m), f.tr("ui.month." + std::to_string(m)), pd.month == m});
+
+    // All at once when the three sections fit the visible area together, else one at a time.
+    // The page's visible height without a keyboard open: the choice never changes under a keyboard.
+    const float visibleH = f.displayH - f.px(f.theme.topBarEm) - f.px(f.theme.bottomBarEm);
+    if (lay.kind == Layout::Stacked || allAtOnceHeight(f, lay, decades, 12) > visibleH - f.em) {
+        drawSteps(f, item, width, pd, days, months, years, values, monthNeed, yearNeed);
+        commitDate(f, iv, pd, before);
+        return;
+    }
     const float dayGridW = spanWidth(f, 7, lay.dayW);
     float y = origin.y;
     sectionLabel(f, f.tr("ui.date.day"), origin.x, y, dayGridW);
@@ -227,13 +441,13 @@ void drawDate(Frame& f, const session::ItemView& iv, float width) {
         }
     }
     if (pd.missingDay && pd.month) {
-        y += gap;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+        // In the four free cells after 31, where it pushes nothing: a note that appeared below the
+        // grid once moved the month and year buttons under the patient's finger.
         const std::string n = std::to_string(daysIn(pd.month, pd.year));
         const std::string msg = f.fmt("ui.date.no_such_day", {f.tr("ui.month." + std::to_string(pd.month)), n});
-        errorLine(f, msg, lay.kind == Layout::Stacked ? width : dayGridW);
+        const float cellX = origin.x + 3 * (lay.dayW + gap);
+        noticeBox(f, msg, ImVec2(cellX, y - target), ImVec2(spanWidth(f, 4, lay.dayW), target));
         registerLastText(f, "notice/" + item.id, msg, FontRole::BodyBold);
-        y = ImGui::GetItemRectMax().y;
     }
     const float dayBottom = y;
 
@@ -242,9 +456,6 @@ void drawDate(Frame& f, const session::ItemView& iv, float width) {
     y = lay.kind == Layout::Stacked ? dayBottom + sectionGap : origin.y;
     const float monthTop = y;
     sectionLabel(f, f.tr("ui.date.month"), monthX, y, lay.monthW);
-    std::vector<Cell> months;
-    for (int m = 1; m <= 12; ++m)
-        months.push_back(Cell{base + "/month/" + std::to_string(m), f.tr("ui.month." + std::to_string(m)), pd.month == m});
     if (const int m = grid(f, months, lay.monthCols, columnWidth(f, lay.monthW, lay.monthCols),
                            FontRole::BodyBold, monthX, y);
         m >= 0) {
@@ -271,34 +482,14 @@ void drawDate(Frame& f, const session::ItemView& iv, float width) {
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(width, bottom - origin.y));
 
-    // Where the sections lie one under another (larger text on a small screen), a choice brings
-    // the next section, still empty, into view when it lies below the visible area.
+    // Where the year lies under the day and month (DayMonth), picking a month brings the year
+    // section, still empty, into view when it lies below the visible area.
     const float visibleBottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
-    const auto bringIntoView = [&](float top, float sectionBottom) {
-        if (sectionBottom > visibleBottom)  // content y, applied next frame
-            f.state.scroll.scrollToY = top - ImGui::GetWindowPos().y + ImGui::GetScrollY();
-    };
-    if (lay.kind == Layout::Stacked && pd.day && pd.day != before.day && !pd.month)
-        bringIntoView(monthTop, monthBottom);
-    else if (lay.kind != Layout::Columns && pd.month && pd.month != before.month && !pd.year && !pd.decade)
-        bringIntoView(yearTop, y);
-
-    // A day the new month (or a non-leap February) lacks is not kept: the patient is told instead.
-    if (pd.month && pd.day > daysIn(pd.month, pd.year)) {
-        pd.missingDay = pd.day;
-        pd.day = 0;
-    } else if (pd.month && pd.missingDay && pd.missingDay <= daysIn(pd.month, pd.year)) {
-        pd.missingDay = 0;
-    }
-
-    const bool changed = pd.day != before.day || pd.month != before.month || pd.year != before.year;
-    if (!changed) return;
-    if (pd.day && pd.month && pd.year) {
-        const forms::Date d{pd.year, pd.month, pd.day};
-        if (d.valid()) f.emit(session::SetAnswer{item.id, forms::Answer{d}});
-    } else if (iv.answer) {
-        f.emit(session::ClearAnswer{item.id});  // no longer a whole date
-    }
+    if (lay.kind == Layout::DayMonth && pd.month && pd.month != before.month && !pd.year && !pd.decade &&
+        y > visibleBottom)
+        f.state.scroll.scrollToY = yearTop - ImGui::GetWindowPos().y + ImGui::GetScrollY();  // content y
+    (void)monthTop;
+    commitDate(f, iv, pd, before);
 }
 
 }  // namespace kiosk::ui

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "kiosk/core/local_day.h"
+#include "kiosk/ui/body_map.h"
 #include "kiosk/ui/desk_parts.h"
 #include "kiosk/ui/scroll_area.h"
 
@@ -75,12 +76,24 @@ void body(Ctx& c, const staff::DeskDetailView& d) {
         line(f, x, y, w, "desk/score/" + s.id, s.label + ": " + value, FontRole::Body, f.pal.text);
     }
 
-    if (!r.marks.empty()) heading(f, x, y, w, f.tr("desk.detail.pain_map"));
-    for (const exports::ReadMark& m : r.marks) {
-        std::string s = m.name;
-        if (m.intensity) s += ": " + std::to_string(*m.intensity) + "/10";
-        for (std::size_t i = 0; i < m.kinds.size(); ++i) s += (i ? ", " : " (") + m.kinds[i] + (i + 1 == m.kinds.size() ? ")" : "");
-        line(f, x, y, w, "desk/mark/" + m.region, s, FontRole::Body, f.pal.text);
+    if (!r.marks.empty()) {
+        heading(f, x, y, w, f.tr("desk.detail.pain_map"));
+        // The drawing, and the marks in words beside it where there is room (else under it).
+        std::vector<bodymap::FigureMark> marks;
+        for (const exports::ReadMark& m : r.marks) marks.push_back(bodymap::FigureMark{m.region, m.intensity.value_or(-1)});
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        const ImVec2 drawn = drawFigureReadOnly(f, "desk/figure", marks, w * 0.6f, (c.bottom - c.top) * 0.85f);
+        const bool beside = drawn.x > 0 && w - drawn.x >= f.px(16.0f);
+        const float listX = beside ? x + drawn.x + 2 * f.px(f.theme.gapEm) : x, listW = x + w - listX;
+        float listY = beside ? y : y + drawn.y + f.em * 0.3f;
+        for (const exports::ReadMark& m : r.marks) {
+            std::string s = m.name;
+            if (m.intensity) s += ": " + std::to_string(*m.intensity) + "/10";
+            for (std::size_t i = 0; i < m.kinds.size(); ++i)
+                s += (i ? ", " : " (") + m.kinds[i] + (i + 1 == m.kinds.size() ? ")" : "");
+            line(f, listX, listY, listW, "desk/mark/" + m.region, s, FontRole::Body, f.pal.text);
+        }
+        y = std::max(y + drawn.y, listY) + f.em * 0.3f;
     }
 
     heading(f, x, y, w, f.tr("desk.detail.answers"));

@@ -29,11 +29,14 @@ bool fieldBox(Frame& f, const std::string& key, const std::string& shown, const 
     dl->AddText(font, f.em, ImVec2(pos.x + pad, pos.y + (std::min(size.y, f.px(f.theme.targetEm)) - f.em * 1.2f) * 0.5f),
                 col(empty ? f.pal.mutedText : f.pal.buttonText), s.c_str(), nullptr, size.x - 2 * pad);
     dl->PopClipRect();
-    return tapped && !f.state.scroll.suppressClick && !f.state.scroll.dragging;
+    if (!tapped || f.state.scroll.suppressClick || f.state.scroll.dragging) return false;
+    return meantTap(f, ButtonSpec{key, s, WidgetKind::Field});
 }
 
-/// Where the steppers start from an empty field: the middle of min..max on the step (0..16 by 0.5
-/// starts at 8), else the one bound given, else 0. The number pad stays the quick way in.
+/// The point the steppers count from on an empty field: the middle of min..max on the step (0..16
+/// by 0.5: 8), else the one bound given, else 0. The first tap moves one step from it in the
+/// direction tapped (- gives 7.5, + gives 8.5): it never lands on a value the finger did not point
+/// to (issue 20: both jumped to 8.0). The number pad stays the quick way in.
 double stepperStart(const forms::Item& item) {
     const double step = item.step > 0 ? item.step : 1.0;
     if (item.min && item.max) return *item.min + std::round((*item.max - *item.min) / 2 / step) * step;
@@ -61,8 +64,9 @@ void drawNumber(Frame& f, const session::ItemView& iv, float width) {
     const forms::Item& item = *iv.item;
     const bool editing = f.state.keyboard.open && f.state.keyboard.item == item.id;
     const auto* current = answerAs<double>(iv);
-    const std::string shown = editing ? f.state.keyboard.buffer
-                                      : (current ? formatNumber(*current, item.decimals) : std::string());
+    // One number format per language: "7,5" in Spanish here as on the review.
+    const std::string shown = localNumber(f, editing ? f.state.keyboard.buffer
+                                                     : (current ? formatNumber(*current, item.decimals) : std::string()));
     const std::string unit = item.unit.empty() ? std::string() : f.text(item.unit);
     const float target = f.px(f.theme.targetEm);
     const float gap = f.px(f.theme.gapEm);
@@ -74,7 +78,7 @@ void drawNumber(Frame& f, const session::ItemView& iv, float width) {
     const std::string base = "item/" + item.id;
     const double step = item.step > 0 ? item.step : 1.0;
     auto stepTo = [&](double delta) {
-        double v = current ? *current + delta : stepperStart(item);
+        double v = (current ? *current : stepperStart(item)) + delta;
         if (item.min) v = std::max(v, *item.min);
         if (item.max) v = std::min(v, *item.max);
         const double scale = std::pow(10.0, item.decimals);

@@ -30,8 +30,9 @@ void* FigureRaster::texture(TextureSink* sink, const bodymap::Figure& figure, bo
     cairo_destroy(cr);
     cairo_surface_flush(surface);
     ++m_draws;
-    slot.texture = sink->upload(view == bodymap::View::Front ? 0 : 1, cairo_image_surface_get_data(surface), width,
-                                height, cairo_image_surface_get_stride(surface));
+    const int slotNo = m_firstSlot + (view == bodymap::View::Front ? 0 : 1);
+    slot.texture = sink->upload(slotNo, cairo_image_surface_get_data(surface), width, height,
+                                cairo_image_surface_get_stride(surface));
     slot.key = slot.texture ? key : std::string();
     cairo_surface_destroy(surface);
     return slot.texture;

@@ -16,6 +16,9 @@ namespace kiosk::ui {
 
 class FigureRaster {
 public:
+    /// @p firstSlot: the sink slots this raster draws into (front, then back), so that the patient's
+    /// figure and the staff desk's each keep their own textures.
+    explicit FigureRaster(int firstSlot = 0) : m_firstSlot(firstSlot) {}
     /// @brief The texture of @p view drawn at @p width x @p height px on @p background; nullptr
     ///        without a sink (headless) or when it cannot be made. @p styleKey names the style
     ///        (a theme), so that a change of theme redraws.
@@ -33,6 +36,7 @@ private:
         void* texture = nullptr;
     };
     Slot m_slots[2];  // front, back
+    int m_firstSlot;
     int m_draws = 0;
 };
 

@@ -29,6 +29,17 @@ void drawItem(Frame& f, const session::ItemView& iv, float width) {
     if (!iv.error.empty()) {
         errorLine(f, iv.error, width);  // right next to its question
         registerLastText(f, "error/" + item.id, iv.error, FontRole::BodyBold);
+        const float h = ImGui::GetItemRectSize().y;
+        float& kept = f.state.errorSpace[item.id];
+        if (h < kept) {
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + kept - h);  // a shorter message: same room
+        } else {
+            kept = h;
+        }
+    } else if (auto kept = f.state.errorSpace.find(item.id); kept != f.state.errorSpace.end()) {
+        // The error went with the tap that answered it: its room stays until the page changes, so
+        // the answers below do not jump up under the finger (issue 20: March became May).
+        ImGui::Dummy(ImVec2(width, kept->second));
     }
     // A little air between the question and its answers, no extra item (ImGui adds 0.25 em already).
     const float itemSpacing = ImGui::GetStyle().ItemSpacing.y;

@@ -132,12 +132,17 @@ std::vector<std::vector<KeyDef>> keyboardRows(KeyboardLayout layout, bool multil
             rows.push_back({special("shift", Type::Shift, 1.5f)});
             for (auto& k : chars({"z", "x", "c", "v", "b", "n", "m"})) rows.back().push_back(k);
             rows.back().push_back(special("backspace", Type::Backspace, 1.5f));
-            rows.push_back(layout == KeyboardLayout::Name
-                               ? chars({"á", "é", "í", "ó", "ú", "ü", "'", "-"})
-                               : chars({"á", "é", "í", "ó", "ú", "ü", "¿", "¡", ",", "."}));
-            rows.push_back({special("space", Type::Space, multiline ? 4.0f : 6.0f)});
-            if (multiline) rows.back().push_back(special("newline", Type::NewLine, 2));
-            rows.back().push_back(special("done", Type::Done, 4.0f));
+            if (layout == KeyboardLayout::Name) {
+                rows.push_back(chars({"á", "é", "í", "ó", "ú", "ü", "'", "-", "."}));
+                rows.push_back({special("space", Type::Space, 6.0f), special("done", Type::Done, 4.0f)});
+                return rows;
+            }
+            // Free text: what patients write ("can't", "3/15", "¿dónde?") without hunting for it.
+            rows.push_back(chars({"á", "é", "í", "ó", "ú", "ü", "'", "-", "?", "!"}));
+            rows.push_back(chars({",", ".", "/", "¿", "¡"}));
+            rows.back().push_back(special("space", Type::Space, multiline ? 2.0f : 3.0f));
+            if (multiline) rows.back().push_back(special("newline", Type::NewLine, 1.5f));
+            rows.back().push_back(special("done", Type::Done, multiline ? 1.5f : 2.0f));
             return rows;
     }
     return rows;
@@ -237,6 +242,12 @@ std::string formatNumber(double v, int decimals) {
     return buf;
 }
 
+std::string localNumber(const Frame& f, std::string number) {
+    const std::string& sep = f.tr("number.decimal_separator");
+    if (const auto dot = number.find('.'); dot != std::string::npos && sep != ".") number.replace(dot, 1, sep);
+    return number;
+}
+
 void openKeyboard(UiState& state, const forms::Item& item, const forms::Answer* answer) {
     KeyboardState kb;
     kb.open = true;
@@ -287,8 +298,9 @@ void drawKeyboardPanel(Frame& f, const forms::Item& item, float width) {
     const ImVec2 boxMax(left + gridW, boxMin.y + target);
     dl->AddRectFilled(boxMin, boxMax, col(f.pal.button), f.px(f.theme.roundingEm));
     dl->AddRect(boxMin, boxMax, col(f.pal.buttonBorder), f.px(f.theme.roundingEm), 0, 2.0f);
-    std::string shown = kb.buffer;
-    std::replace(shown.begin(), shown.end(), '\n', ' ');
+    std::string typed = kb.layout == KeyboardLayout::Number ? localNumber(f, kb.buffer) : kb.buffer;
+    std::replace(typed.begin(), typed.end(), '\n', ' ');
+    std::string shown = typed;
     if (kb.layout == KeyboardLayout::Number && !item.unit.empty()) shown += " " + f.text(item.unit);
     ImFont* font = f.fonts.body ? f.fonts.body : ImGui::GetFont();
     const ImVec2 ts = font->CalcTextSizeA(f.em, FLT_MAX, 0, shown.c_str());
@@ -296,7 +308,7 @@ void drawKeyboardPanel(Frame& f, const forms::Item& item, float width) {
     dl->PushClipRect(boxMin, boxMax, true);
     dl->AddText(font, f.em, ImVec2(textX, boxMin.y + (target - ts.y) * 0.5f), col(f.pal.buttonText),
                 shown.c_str());
-    const float caretX = textX + font->CalcTextSizeA(f.em, FLT_MAX, 0, kb.buffer.c_str()).x + 2;
+    const float caretX = textX + font->CalcTextSizeA(f.em, FLT_MAX, 0, typed.c_str()).x + 2;
     dl->AddLine(ImVec2(caretX, boxMin.y + target * 0.2f), ImVec2(caretX, boxMax.y - target * 0.2f),
                 col(f.pal.text), 2.0f);
     dl->PopClipRect();
@@ -308,7 +320,9 @@ void drawKeyboardPanel(Frame& f, const forms::Item& item, float width) {
         ImGui::SetCursorScreenPos(ImVec2(slot.x, slot.y));
         const std::string key = "keyboard/" + k.id;
         std::string label = keyLabel(f, k, kb.shift);
+        if (kb.layout == KeyboardLayout::Number && k.id == ".") label = localNumber(f, ".");  // "," in Spanish
         if (k.type == Type::Shift && arrow.room(f, label, slot.w) < 0) label = f.tr("ui.keyboard.shift_short");
+        if (k.type == Type::Shift && arrow.room(f, label, slot.w) < 0) label.clear();  // the arrow alone, as on phones
         ButtonSpec spec{key, label, WidgetKind::Key};
         spec.look = k.type == Type::Done ? Look::Primary
                     : (k.type == Type::Shift && kb.shift) ? Look::Selected : Look::Plain;

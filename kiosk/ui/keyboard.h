@@ -1,6 +1,6 @@
 #pragma once
-// On-screen keyboards: letters with Spanish accents, names (capitalised), phone, email and the
-// number pad. The layouts and the editing rules are plain functions (unit-tested); the panel draws
+// On-screen keyboards: letters with Spanish accents, digits and the punctuation patients write
+// (' - ? ! , . / ¿ ¡), names (capitalised), phone, email and the number pad. The layouts and the editing rules are plain functions (unit-tested); the panel draws
 // them as big keys and sends SetAnswer/ClearAnswer on every key, so nothing typed is ever lost.
 #include <string>
 #include <string_view>
@@ -51,8 +51,11 @@ bool applyKey(KeyboardState& kb, const KeyDef& key, int maxLength, int decimals)
 KeyboardLayout layoutFor(const forms::Item& item);
 /// Opens the keyboard for @p item, starting from its answer (if any).
 void openKeyboard(UiState& state, const forms::Item& item, const forms::Answer* answer);
-/// Number formatting shared by the field and the pad ("72.5").
+/// Number formatting shared by the field and the pad ("72.5"): the answer's own form, always '.'.
 std::string formatNumber(double v, int decimals);
+/// @p number ("7.5") as the patient's language writes it ("7,5"): the decimal separator of the
+/// session catalogue (number.decimal_separator), the one the review uses.
+std::string localNumber(const Frame& f, std::string number);
 
 /// Height of the keyboard panel for @p item (the open layout).
 float keyboardPanelHeight(const Frame& f, const forms::Item& item);

@@ -29,6 +29,7 @@ struct KioskView::Impl {
     UiRequests requests;
     ReadAloudUi readAloud;
     FigureRaster figureRaster;
+    FigureRaster deskRaster{2};  // its own textures: the patient's figure keeps slots 0 and 1
     UiState deskState;   ///< the desk's scroll and taps, apart from the patient's
     DeskUiState desk;    ///< the desk's search panels and typing
     double wake = -1;
@@ -39,6 +40,31 @@ struct KioskView::Impl {
           staff(kiosk::staff::GateOptions{options.staffPin, std::chrono::seconds(options.staffIdleSeconds)},
                 options.staffHooks) {
         state.highContrast = options.highContrast;
+    }
+
+    /// Which screen is on show, and since when; which screen a press began on (widgets.h, meantTap).
+    /// A press registered on a screen's first frame began while the previous one was on show.
+    void noteScreen(const session::ViewModel& vm, session::TimePoint now) {
+        const std::string key = std::to_string(static_cast<int>(vm.screen)) + "/" + std::to_string(vm.page) +
+                                (vm.idleWarning ? "/idle" : "") + (vm.confirmStartOver ? "/start_over" : "") +
+                                (staff.pinOpen() ? "/staff" : "");
+        noteScreenKey(state, key, now);
+    }
+    /// The same for the desk: its screen, its open search panel and the record on show.
+    void noteDeskScreen(const staff::DeskView& view, session::TimePoint now) {
+        const std::string key = std::to_string(static_cast<int>(view.screen)) + "/" +
+                                std::to_string(static_cast<int>(desk.panel)) + "/" +
+                                (view.detail ? view.detail->row.id : std::string());
+        noteScreenKey(deskState, key, now);
+    }
+    static void noteScreenKey(UiState& s, const std::string& key, session::TimePoint now) {
+        const bool changed = key != s.shownKey;
+        if (changed) {
+            s.shownKey = key;
+            s.shownAt = now;
+            s.errorSpace.clear();
+        }
+        if (ImGui::GetIO().MouseClicked[0]) s.pressKey = changed ? std::string() : key;
     }
 
     /// The kiosk's one full-screen window, in @p pal and @p fonts (endWindow() closes it).
@@ -98,13 +124,16 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     m.state.scroll.moreBelow = false;  // set again by this frame's scroll area, if it has one
     if (io.MouseClicked[0]) out.push_back(session::Touch{now});  // any tap restarts the idle timer
     m.noteTransitions(vm);
+    m.noteScreen(vm, now);
 
     const Palette& pal = m.state.highContrast ? m.theme.highContrast : m.theme.normal;
     const std::string lang = core::pickLanguage(form.languages, vm.lang);
-    const FontSizeSet& fonts = m.fonts.forSize(m.state.largerText);
+    // The staff PIN pad is not for patients: it keeps the normal size, so that it fits the screen.
+    const bool larger = m.state.largerText && !m.staff.pinOpen();
+    const FontSizeSet& fonts = m.fonts.forSize(larger);
     const core::Clock& clock = m.options.clock ? *m.options.clock : core::systemClock();
     Frame f{m.theme, pal, fonts, m.catalog, form, lang, m.registry, m.state, out, now, clock.localToday(),
-            m.theme.emPx(io.DisplaySize.y, m.state.largerText), io.DisplaySize.x, io.DisplaySize.y,
+            m.theme.emPx(io.DisplaySize.y, larger), io.DisplaySize.x, io.DisplaySize.y,
             m.options.clinicName, LogoImage{m.options.logoTexture, m.options.logoWidth, m.options.logoHeight},
             m.options.bodyFigure.get(), &m.figureRaster, m.options.textures};
     m.readAloud.tapped = m.readAloud.toggled = false;
@@ -117,6 +146,8 @@ std::vector<session::Action> KioskView::draw(const session::ViewModel& vm, const
     } else {
         if (vm.idleWarning) {
             drawIdleOverlay(f, vm);
+        } else if (vm.confirmStartOver) {
+            drawStartOverOverlay(f, vm);
         } else {
             switch (vm.screen) {
                 case session::Screen::Welcome: drawWelcome(f, vm); break;
@@ -159,12 +190,13 @@ std::vector<staff::DeskAction> KioskView::drawDesk(const staff::DeskView& view, 
     m.registry.beginFrame();
     m.deskState.scroll.moreBelow = false;
     if (io.MouseClicked[0]) out.push_back(staff::Touch{now});  // any tap restarts the desk's idle clock
+    m.noteDeskScreen(view, now);
     const Palette& pal = m.theme.normal;
     const FontSizeSet& fonts = m.fonts.forSize(false);
     const core::Clock& clock = m.options.clock ? *m.options.clock : core::systemClock();
     Frame f{m.theme, pal, fonts, m.catalog, kNoForm, view.staffLang, m.registry, m.deskState, unused, now,
             clock.localToday(), m.theme.emPx(io.DisplaySize.y, false), io.DisplaySize.x, io.DisplaySize.y, m.options.clinicName, LogoImage{},
-            nullptr, nullptr, nullptr};  // the desk draws no body-map figure
+            m.options.bodyFigure.get(), &m.deskRaster, m.options.textures};  // the record's pain map
     m.beginWindow(f, pal, fonts);
     ui::drawDesk(f, view, m.desk, out);
     Impl::endWindow(fonts);
@@ -183,6 +215,7 @@ std::vector<staff::DeskAction> KioskView::drawDesk(const staff::DeskView& view, 
 void KioskView::wipeDesk() {
     m_impl->desk.wipe();
     m_impl->deskState = UiState{};
+    m_impl->deskRaster.forget();
 }
 
 double KioskView::wakeAfterSeconds() const { return m_impl->wake; }

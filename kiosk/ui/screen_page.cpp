@@ -22,9 +22,37 @@ const forms::Item* keyboardItem(const Frame& f, const session::ViewModel& vm) {
     return nullptr;  // the item left the page (hidden by a condition): no keyboard
 }
 
+/// A question an answer has just revealed (show_if) and that lies below the visible area is
+/// scrolled into view at once: the patient would not know it is there (issue 20). The last item
+/// drawn is that question. True when it asked for a scroll.
+bool revealIfBelow(Frame& f) {
+    const float winTop = ImGui::GetWindowPos().y, viewH = ImGui::GetWindowHeight();
+    const float top = ImGui::GetItemRectMin().y - winTop + ImGui::GetScrollY();  // content y
+    const float bottom = ImGui::GetItemRectMax().y - winTop + ImGui::GetScrollY();
+    if (bottom <= ImGui::GetScrollY() + viewH) return false;
+    // Its bottom just in view, or its top at the top if it is taller than the view.
+    const float offset = std::min(top, bottom - viewH + f.px(0.5f));
+    f.state.scroll.scrollToY = offset + f.px(1.0f);  // scroll_area.cpp takes 1 em off
+    return true;
+}
+
+/// The page's `no_to_all` button, under its questions: No to each one not answered yet (the
+/// answered ones stay). Always drawn while the page shows, so nothing moves when it is used.
+void drawNoToAll(Frame& f, const session::ViewModel& vm, const forms::Page& page, float width) {
+    ButtonSpec spec{"no_to_all", f.text(page.noToAll), WidgetKind::Button};
+    if (!button(f, spec, ImVec2(width, f.px(f.theme.targetEm) * 1.2f))) return;
+    for (const auto& iv : vm.items) {
+        if (!iv.item || iv.answer || !forms::answersNoToAll(*iv.item)) continue;
+        const forms::Answer no = iv.item->type == forms::ItemType::YesNo ? forms::Answer{false}
+                                                                         : forms::Answer{std::string("no")};
+        f.emit(session::SetAnswer{iv.item->id, no});
+    }
+}
+
 }  // namespace
 
 void drawPage(Frame& f, const session::ViewModel& vm) {
+    if (vm.editingFromReview) f.state.reviewReturnPage = vm.page;  // the review opens at this section
     drawTopBar(f, f.fmt("ui.page.step", {std::to_string(vm.step), std::to_string(vm.stepCount)}));
     const forms::Item* kbItem = keyboardItem(f, vm);
     if (!kbItem) f.state.keyboard.open = false;
@@ -44,6 +72,8 @@ void drawPage(Frame& f, const session::ViewModel& vm) {
     ImGui::Dummy(ImVec2(c.width, f.em * 0.6f));
     bool scrolled = false;
     bool first = true;
+    const bool samePage = f.state.itemsOfPage == vm.page;
+    std::vector<std::string> shown;
     for (const auto& iv : vm.items) {
         if (!iv.item) continue;
         if (!first) ImGui::Dummy(ImVec2(c.width, itemGap));  // between questions, not after the last
@@ -54,7 +84,19 @@ void drawPage(Frame& f, const session::ViewModel& vm) {
             scrolled = true;
         }
         drawItem(f, iv, c.width);
+        shown.push_back(iv.item->id);
+        const bool revealed = samePage && std::find(f.state.itemsShown.begin(), f.state.itemsShown.end(),
+                                                    iv.item->id) == f.state.itemsShown.end();
+        if (revealed && !scrolled) scrolled = revealIfBelow(f);
     }
+    const forms::Page& page = f.form.pages[static_cast<size_t>(vm.page)];
+    if (!page.noToAll.empty()) {
+        ImGui::Dummy(ImVec2(c.width, itemGap));
+        ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y));
+        drawNoToAll(f, vm, page, c.width);
+    }
+    f.state.itemsOfPage = vm.page;
+    f.state.itemsShown = std::move(shown);
     ImGui::Dummy(ImVec2(c.width, f.px(0.15f)));  // the last answers clear the bottom bar
     ImGui::EndGroup();
     endScrollArea(f);

@@ -1,6 +1,7 @@
-// After a crash or power cut with an intake in progress: "Welcome back", then Continue or Start over.
-// Whoever stands here may already be the next patient, so nothing of the draft shows, not even a
-// name (UX.md: never leave one patient's answers visible to the next); unattended, idle wipes it.
+// After a crash or power cut with an intake in progress: "Welcome back", then start a new intake
+// or continue. Whoever stands here may already be the next patient, so nothing of the draft shows,
+// not even a name (UX.md: never leave one patient's answers visible to the next), and the big
+// default is a new intake: continuing is the smaller, deliberate choice. Unattended, idle wipes it.
 #include <algorithm>
 #include <string>
 
@@ -25,23 +26,21 @@ void drawResume(Frame& f, const session::ViewModel& vm) {
     const std::string& question = f.tr("ui.resume.question");
     const std::string& notYours = f.tr("ui.resume.not_yours");
 
-    ButtonSpec resume{"resume/continue", f.tr("ui.resume.continue"), WidgetKind::Button};
-    resume.look = Look::Primary;
-    resume.font = FontRole::Question;
     ButtonSpec over{"resume/start_over", f.tr("ui.resume.start_over"), WidgetKind::Button};
+    over.look = Look::Primary;
     over.font = FontRole::Question;
-    auto heightOf = [&](const ButtonSpec& b) {
-        return std::max(target * 1.4f, buttonHeight(f, b.label, bw, Mark::None, b.font));
-    };
-    const float resumeH = heightOf(resume), overH = heightOf(over);
+    ButtonSpec resume{"resume/continue", f.tr("ui.resume.continue"), WidgetKind::Button};
+    over.navigation = resume.navigation = true;
+    const float overH = std::max(target * 1.4f, buttonHeight(f, over.label, bw, Mark::None, over.font));
+    const float resumeH = buttonHeight(f, resume.label, bw, Mark::None, resume.font);
 
     // Measured first: centred when it fits, scrolled by a finger when Larger text makes it taller.
     const float titleH = centredTextHeight(f, FontRole::Title, title, w);
     const float bodyH = centredTextHeight(f, FontRole::Body, body, w);
     const float questionH = centredTextHeight(f, FontRole::Question, question, w);
     const float notYoursH = centredTextHeight(f, FontRole::Body, notYours, w);
-    const float h = titleH + f.px(0.8f) + bodyH + f.px(0.6f) + questionH + f.px(1.2f) + resumeH + f.px(0.7f) +
-                    overH + f.px(0.5f) + notYoursH + (languages ? f.px(1.5f) + target : 0);
+    const float h = titleH + f.px(0.8f) + bodyH + f.px(0.6f) + questionH + f.px(1.2f) + overH + f.px(0.5f) +
+                    notYoursH + f.px(1.2f) + resumeH + (languages ? f.px(1.5f) + target : 0);
 
     ImGui::SetCursorScreenPos(ImVec2(0, top));
     beginScrollArea(f, "##resume", "resume", ImVec2(f.displayW, avail));
@@ -60,12 +59,13 @@ void drawResume(Frame& f, const session::ViewModel& vm) {
     y += f.px(1.2f);
 
     ImGui::SetCursorScreenPos(ImVec2(x + (w - bw) * 0.5f, y));
-    if (button(f, resume, ImVec2(bw, resumeH))) f.emit(session::ResumeContinue{});
-    y += resumeH + f.px(0.7f);
-    ImGui::SetCursorScreenPos(ImVec2(x + (w - bw) * 0.5f, y));
     if (button(f, over, ImVec2(bw, overH))) f.emit(session::Reset{});  // wipes answers and draft
     y += overH + f.px(0.5f);
     line(FontRole::Body, notYours, notYoursH, f.pal.mutedText, "resume/not_yours");
+    y += f.px(1.2f);
+    ImGui::SetCursorScreenPos(ImVec2(x + (w - bw) * 0.5f, y));
+    if (button(f, resume, ImVec2(bw, resumeH))) f.emit(session::ResumeContinue{});
+    y += resumeH;
 
     if (languages) {  // the next patient may read another language
         y += f.px(1.5f);

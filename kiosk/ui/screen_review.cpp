@@ -25,6 +25,11 @@ void drawReview(Frame& f, const session::ViewModel& vm) {
         if (e.page != lastPage) {
             lastPage = e.page;
             ImGui::Dummy(ImVec2(c.width, f.em * 0.5f));
+            if (e.page == f.state.reviewReturnPage) {
+                // Back from "Change": the section that was changed, not the top of the review.
+                f.state.scroll.scrollToY = ImGui::GetCursorPosY();  // applied next frame
+                f.state.reviewReturnPage = -1;
+            }
             const float y = ImGui::GetCursorScreenPos().y;
             ImDrawList* dl = ImGui::GetWindowDrawList();
             dl->AddLine(ImVec2(c.x, y), ImVec2(c.x + c.width, y), col(f.pal.buttonBorder), 1.0f);
@@ -37,6 +42,7 @@ void drawReview(Frame& f, const session::ViewModel& vm) {
             ImGui::SetCursorScreenPos(ImVec2(c.x + c.width - editW, y + gap));
             const std::string key = "edit/" + std::to_string(e.page);
             ButtonSpec edit{key, f.tr("ui.review.edit"), WidgetKind::Button};
+            edit.navigation = true;
             if (button(f, edit, ImVec2(editW, target))) f.emit(session::GoTo{e.page});
             ImGui::SetCursorScreenPos(ImVec2(c.x, y + gap + rowH + gap * 0.5f));
         }
@@ -50,6 +56,7 @@ void drawReview(Frame& f, const session::ViewModel& vm) {
     ImGui::Dummy(ImVec2(c.width, f.px(1.0f)));
     ImGui::EndGroup();
     endScrollArea(f);
+    f.state.reviewReturnPage = -1;  // a page no longer shown has no section to return to
 
     ButtonSpec back{"back", f.tr("ui.page.back"), WidgetKind::Button};
     back.enabled = vm.canGoBack;

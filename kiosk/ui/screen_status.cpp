@@ -1,4 +1,5 @@
-// The calm screens: saving, could not save (it retries by itself), thank you, and the idle warning.
+// The calm screens: saving, could not save (it retries by itself), thank you, the idle warning and
+// "Start over?".
 #include <algorithm>
 #include <string>
 
@@ -22,15 +23,17 @@ void drawSaveFailed(Frame& f, const session::ViewModel& vm) {
 }
 
 void drawThankYou(Frame& f, const session::ViewModel& vm) {
-    (void)vm;
     drawTopBar(f, "");
     const float bottom = f.displayH - f.px(f.theme.bottomBarEm) * 1.5f;
-    centredMessage(f, f.tr("ui.thank_you.title"), {f.tr("ui.thank_you.body"), f.tr("ui.thank_you.next")},
+    // After an urgent flag the patient is asked to see the desk now, calmly and without naming it.
+    centredMessage(f, f.tr("ui.thank_you.title"),
+                   {f.tr("ui.thank_you.body"), f.tr(vm.goToDesk ? "ui.thank_you.desk" : "ui.thank_you.next")},
                    f.px(f.theme.topBarEm), bottom);
     const float w = std::min(f.displayW - 2 * f.px(f.theme.marginEm), f.px(12.0f));
     ImGui::SetCursorScreenPos(ImVec2((f.displayW - w) * 0.5f, bottom));
     ButtonSpec finish{"finish", f.tr("ui.thank_you.finish"), WidgetKind::Button};
     finish.look = Look::Primary;
+    finish.navigation = true;
     if (button(f, finish, ImVec2(w, f.px(f.theme.targetEm) * 1.2f))) f.emit(session::Reset{});
 }
 
@@ -41,7 +44,8 @@ void drawIdleOverlay(Frame& f, const session::ViewModel& vm) {
     const float buttonH = target * 1.6f;
     const std::string seconds = std::to_string(std::max(0, vm.idleSecondsLeft));
     const float bottom = f.displayH * 0.62f;
-    centredMessage(f, f.tr("ui.idle.title"), {f.fmt("ui.idle.body", {seconds})}, top, bottom);
+    // It says what will happen, and how to stop it (issue 20: patients did not know).
+    centredMessage(f, f.tr("ui.idle.title"), {f.fmt("ui.idle.body", {seconds}), f.tr("ui.idle.keep")}, top, bottom);
     // The countdown in big figures, then one big button.
     const float w = std::min(f.displayW - 2 * f.px(f.theme.marginEm), f.px(20.0f));
     ImGui::SetCursorScreenPos(ImVec2((f.displayW - w) * 0.5f, bottom));
@@ -51,6 +55,29 @@ void drawIdleOverlay(Frame& f, const session::ViewModel& vm) {
     here.look = Look::Primary;
     here.font = FontRole::Question;
     if (button(f, here, ImVec2(w, buttonH))) f.emit(session::StillHere{f.now});
+}
+
+void drawStartOverOverlay(Frame& f, const session::ViewModel& vm) {
+    (void)vm;  // the page's answers are not drawn under the question
+    drawTopBar(f, "");
+    const float top = f.px(f.theme.topBarEm);
+    const float target = f.px(f.theme.targetEm);
+    const float bottom = f.displayH * 0.55f;
+    centredMessage(f, f.tr("ui.start_over.title"), {f.tr("ui.start_over.body")}, top, bottom);
+    // Keeping the answers is the big, safe choice; deleting them is the deliberate one below it.
+    const float w = std::min(f.displayW - 2 * f.px(f.theme.marginEm), f.px(22.0f));
+    const float x = (f.displayW - w) * 0.5f;
+    ButtonSpec keep{"start_over/keep", f.tr("ui.start_over.keep"), WidgetKind::Button};
+    keep.look = Look::Primary;
+    keep.font = FontRole::Question;
+    ButtonSpec wipe{"start_over/confirm", f.tr("ui.start_over.confirm"), WidgetKind::Button};
+    keep.navigation = wipe.navigation = true;
+    const float keepH = std::max(target * 1.4f, buttonHeight(f, keep.label, w, Mark::None, keep.font));
+    const float wipeH = buttonHeight(f, wipe.label, w, Mark::None, wipe.font);
+    ImGui::SetCursorScreenPos(ImVec2(x, bottom));
+    if (button(f, keep, ImVec2(w, keepH))) f.emit(session::KeepAnswers{});
+    ImGui::SetCursorScreenPos(ImVec2(x, bottom + keepH + f.px(1.0f)));
+    if (button(f, wipe, ImVec2(w, wipeH))) f.emit(session::Reset{});  // wipes answers and draft
 }
 
 }  // namespace kiosk::ui

@@ -121,6 +121,7 @@ void drawWelcome(Frame& f, const session::ViewModel& vm) {
         ButtonSpec start{"start", f.tr("ui.welcome.start"), WidgetKind::Button};
         start.look = Look::Primary;
         start.font = FontRole::Question;
+        start.navigation = true;
         if (button(f, start, ImVec2(sw, startH))) f.emit(session::Start{f.lang});
     };
     if (!fit.pinStart) {

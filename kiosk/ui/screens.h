@@ -17,6 +17,8 @@ void drawSaveFailed(Frame& f, const session::ViewModel& vm);
 void drawThankYou(Frame& f, const session::ViewModel& vm);
 /// After a restart with a saved draft: continue it or start over; shows none of its answers.
 void drawResume(Frame& f, const session::ViewModel& vm);
+/// "Start over?" after Back on the first page with answers: keep them (big) or delete them.
+void drawStartOverOverlay(Frame& f, const session::ViewModel& vm);
 /// "Are you still there?" over everything (the answers underneath are not drawn: privacy).
 void drawIdleOverlay(Frame& f, const session::ViewModel& vm);
 

@@ -66,8 +66,13 @@ void beginScrollArea(Frame& f, const char* id, const std::string& owner, ImVec2 
     if (area.contains(mouse.x, mouse.y) && io.MouseWheel != 0.0f) s.offset -= io.MouseWheel * f.px(3.0f);
     if (s.scrollToY >= 0) {
         s.offset = s.scrollToY - f.px(1.0f);
-        s.scrollToY = -1;
         s.velocity = 0;
+        // Content that has just appeared (a question an answer revealed) counts in the area's height
+        // a frame later: keep asking for a couple of frames rather than stop short of it.
+        if (s.offset <= s.maxOffset + 0.5f || ++s.scrollToTries > 2) {
+            s.scrollToY = -1;
+            s.scrollToTries = 0;
+        }
     }
     const float clamped = std::clamp(s.offset, 0.0f, std::max(0.0f, s.maxOffset));
     if (clamped != s.offset) s.velocity = 0;

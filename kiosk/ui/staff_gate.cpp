@@ -93,14 +93,22 @@ bool StaffGate::drawPinPad(Frame& f) {
         case staff::GateMessage::Wrong: line = f.tr(passphrase ? "ui.staff.wrong_passphrase" : "ui.staff.wrong"); break;
         case staff::GateMessage::Enter: line = f.tr(passphrase ? "ui.staff.enter_passphrase" : "ui.staff.enter_pin"); break;
     }
+    // The message and the dots sit in rooms of fixed height, so the keys never move between taps
+    // (issue 20: the pad jumped about 60 px down after the first digit).
+    float lineH = 0;
+    for (const char* key : {"ui.staff.enter_pin", "ui.staff.wrong", "ui.staff.enter_passphrase",
+                            "ui.staff.wrong_passphrase"})
+        lineH = std::max(lineH, centredTextHeight(f, FontRole::Body, f.tr(key), textW));
+    lineH = std::max(lineH, centredTextHeight(f, FontRole::Body, line, textW));
     ImGui::SetCursorScreenPos(ImVec2((f.displayW - textW) * 0.5f, y));
     centredText(f, FontRole::Body, line, v.message == staff::GateMessage::Enter ? f.pal.text : f.pal.error, textW);
-    y = ImGui::GetCursorScreenPos().y + f.em * 0.3f;
+    registerLastText(f, "staff/message", line, FontRole::Body);
+    y += lineH + f.em * 0.3f;
     // One dot per character typed; what was typed is never shown (and ui never holds it).
     const std::string dots(static_cast<std::size_t>(v.entered), '*');
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    centredText(f, FontRole::Title, dots.empty() ? " " : dots, f.pal.text, gridW);
-    y = ImGui::GetCursorScreenPos().y + gap;
+    if (!dots.empty()) centredText(f, FontRole::Title, dots, f.pal.text, gridW);
+    y += centredTextHeight(f, FontRole::Title, "*", gridW) + gap;
     if (passphrase) {
         drawPassphraseKeys(f, x, y, gridW, v);
     } else {

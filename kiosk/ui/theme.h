@@ -49,12 +49,18 @@ Palette highContrastPalette();  ///< black, white and yellow
 /// @brief Sizes (em unless marked px/s), timings of UI gestures, and the two palettes.
 struct Theme {
     float bodyPxAt1080 = 32.0f;      ///< px: 1 em on a 1080-high display; UX.md asks >= 30 px body text
+    /// px: body text is never smaller, whatever the display: scaled down with the height alone it
+    /// was 24 px at 1280x800 (issue 20), below UX.md's 30 px.
+    float bodyMinPx = 30.0f;
     float referenceHeight = 1080.0f; ///< px: display height the px figures above refer to
     float largerTextFactor = 1.25f;  ///< "Larger text" multiplies every size by this, at once
     float questionEm = 1.25f;        ///< questions are larger than body text (bold)
     float titleEm = 1.6f;            ///< page titles, welcome heading (bold)
     float targetEm = 2.25f;          ///< minimum height of anything tappable: 72 px at 1080 (>= 64)
     float gapEm = 0.5f;              ///< space between targets: 16 px at 1080 (>= 12)
+    float minTargetPxAt1080 = 64.0f; ///< px: UX.md's floor for any target at 1080 high (scaled), where a
+                                     ///< layout must go below targetEm to fit (the date picker's tabs)
+    float minGapPxAt1080 = 12.0f;    ///< px: UX.md's floor for the space between targets, likewise
     float padEm = 0.6f;              ///< inner padding of buttons and panels
     float marginEm = 1.5f;           ///< screen side margins
     float topBarEm = 3.2f;           ///< height of the top bar (progress, text size, contrast)
@@ -69,14 +75,20 @@ struct Theme {
     float staffCornerEm = 3.0f;      ///< hidden staff corner: square at the top-left
     float staffHoldSeconds = 3.0f;   ///< s: hold the corner this long to get the PIN pad
     float dragThresholdEm = 0.4f;    ///< finger travel that turns a tap into a scroll
+    /// s: a navigation button (Next, Back, Send, Start, Change) ignores taps this soon after its
+    /// screen appeared, and a toggle (a check box, "I agree") a second tap this soon after the first:
+    /// a double tap once skipped a page or undid a tick. Shorter than a deliberate second tap.
+    float tapDebounceSeconds = 0.4f;
     float kineticDecayPerSecond = 4.0f;  ///< 1/s: exponential decay of fling velocity
     float kineticStopPxPerSecond = 20.0f;///< px/s: below this a fling stops (and frames stop)
     Palette normal = normalPalette();
     Palette highContrast = highContrastPalette();
 
-    /// px per em for a display @p displayHeight px high, with or without "Larger text".
+    /// px per em for a display @p displayHeight px high, with or without "Larger text": scales with
+    /// the height, never below bodyMinPx.
     float emPx(float displayHeight, bool largerText) const {
-        return bodyPxAt1080 * displayHeight / referenceHeight * (largerText ? largerTextFactor : 1.0f);
+        const float scaled = bodyPxAt1080 * displayHeight / referenceHeight;
+        return (scaled > bodyMinPx ? scaled : bodyMinPx) * (largerText ? largerTextFactor : 1.0f);
     }
 };
 

@@ -24,6 +24,7 @@ struct ScrollState {
     bool suppressClick = false;  ///< this frame's release ends a drag: buttons ignore it
     float pressX = 0, pressY = 0;
     float scrollToY = -1;        ///< content y to bring into view next frame (first error), < 0 none
+    int scrollToTries = 0;       ///< frames scrollToY waited for the content to grow that tall
     bool moreBelow = false;      ///< this frame's area goes on below what shows (the bar says so)
 };
 
@@ -44,6 +45,7 @@ struct PartialDate {
     int day = 0, month = 0, year = 0;
     int decade = 0;      ///< decade whose years are shown (1940); 0 = the list of decades
     int missingDay = 0;  ///< a day the chosen month lacks (tapped, or dropped by a month change): explained
+    int section = 0;     ///< where the picker shows one section at a time: 0 day, 1 month, 2 year
 };
 
 /// @brief What one body-map item's screen is doing (answers themselves are in the session).
@@ -70,6 +72,18 @@ struct UiState {
     std::map<std::string, BodyMapUi> bodyMaps;       ///< body-map item id -> its panel, view, undo
     std::vector<Rect> noScrollRects;                 ///< last frame: areas where a drag draws, not scrolls
     std::vector<Rect> noScrollNext;                  ///< this frame's, swapped in at the end of the frame
+
+    // What the finger meant (issue 20): which screen a press began on, and when that screen and the
+    // last toggle tap happened (Theme::tapDebounceSeconds).
+    std::string shownKey;          ///< the screen on show: screen, page and overlay
+    session::TimePoint shownAt{};  ///< when it first showed
+    std::string pressKey;          ///< shownKey when the current press began; "" = on a screen's first frame
+    std::string lastToggle;        ///< key of the last toggle that changed
+    session::TimePoint lastToggleAt{};
+    std::map<std::string, float> errorSpace;  ///< item -> height its error took on this page: kept
+    int reviewReturnPage = -1;  ///< the page a "Change" from the review edited: the review opens there
+    int itemsOfPage = -1;              ///< the page whose items itemsShown lists
+    std::vector<std::string> itemsShown;  ///< last frame: to see a question an answer revealed
 
     // Transitions seen by the last frame (to wipe buffers and scroll to errors).
     session::Screen lastScreen = session::Screen::Welcome;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -252,7 +253,22 @@ bool button(Frame& f, const ButtonSpec& spec, ImVec2 size) {
     const float labelX = spec.mark == Mark::None ? pos.x + (size.x - label.size.x) * 0.5f : textX;
     info.labelRect = Rect{labelX, textY, label.size.x, label.size.y};
     info.labelScale = label.scale;
-    return tapped && spec.enabled && !f.state.scroll.suppressClick && !f.state.scroll.dragging;
+    if (!tapped || !spec.enabled || f.state.scroll.suppressClick || f.state.scroll.dragging) return false;
+    return meantTap(f, spec);
+}
+
+bool meantTap(Frame& f, const ButtonSpec& spec) {
+    UiState& s = f.state;
+    if (s.pressKey.empty() || s.pressKey != s.shownKey) return false;  // pressed on the screen before
+    const auto debounce = std::chrono::duration<double>(f.theme.tapDebounceSeconds);
+    if (spec.navigation && f.now - s.shownAt < debounce) return false;
+    if (spec.kind == WidgetKind::Toggle || spec.mark == Mark::Check) {
+        const std::string key(spec.key);
+        if (key == s.lastToggle && f.now - s.lastToggleAt < debounce) return false;
+        s.lastToggle = key;
+        s.lastToggleAt = f.now;
+    }
+    return true;
 }
 
 void drawSpeaker(ImDrawList* dl, ImVec2 pos, float sz, ImU32 colour, bool waves) {

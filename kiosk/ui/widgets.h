@@ -24,11 +24,19 @@ struct ButtonSpec {
     Mark mark = Mark::None;
     bool enabled = true;  ///< false: drawn dimmed and taps do nothing
     FontRole font = FontRole::BodyBold;
+    /// Changes the screen (Next, Back, Send, Start, Change...): ignores taps that come within
+    /// Theme::tapDebounceSeconds of the screen appearing (the second half of a double tap).
+    bool navigation = false;
 };
 
 /// Draws @p spec at the cursor with @p size, registers it, and returns true on a tap (press and
-/// release on it, not the end of a scroll drag).
+/// release on it, not the end of a scroll drag) that the finger meant: never one whose press began
+/// on another screen, never a navigation button's within the debounce after its screen appeared,
+/// never a second tap on the same toggle or check box within the debounce.
 bool button(Frame& f, const ButtonSpec& spec, ImVec2 size);
+/// The rules of button() for a tap on a widget drawn another way (a field, a pad): true when the
+/// finger meant it. A toggle's accepted tap is remembered for the debounce.
+bool meantTap(Frame& f, const ButtonSpec& spec);
 /// @brief A label broken into lines at spaces only, and the scale it needs to fit.
 struct LabelLayout {
     float scale = 1;                      ///< < 1 when a word is wider than the space, or lines too many

@@ -84,3 +84,25 @@ TEST_F(CliRecords, ReviewAndDeleteAreAudited) {
     EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE action = 'delete' AND detail = 'record=" + ids[2] + "'").getInt(), 1);
     EXPECT_TRUE(s.verifyAudit()->intact());
 }
+
+// Issue 20: red flags reach the desk: `records list` shows how many urgent and caution flags each
+// record raised, as plain columns (counts only, never which flag or an answer).
+TEST_F(CliRecords, ListShowsFlagCountsPerRecord) {
+    std::string flagged;
+    {
+        Store s = st::openOrDie(st::options(db));
+        RecordMeta m = st::meta(7);
+        m.flags = FlagCounts{1, 2};
+        flagged = *s.submit(m, st::payload(7));
+    }
+    const RunResult r = kiosk::app::testing::runKiosk("records list --db " + db + " </dev/null");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("\tstatus\tbytes\turgent\tcaution\n"), std::string::npos) << r.output;
+    const auto line = r.output.find(flagged);
+    ASSERT_NE(line, std::string::npos) << r.output;
+    const std::string row = r.output.substr(line, r.output.find('\n', line) - line);
+    EXPECT_EQ(row.substr(row.size() - 4), "\t1\t2") << row;
+    // The three records of the fixture were saved without counts: not known, not "no flags".
+    const std::string first = r.output.substr(r.output.find(ids[0]));
+    EXPECT_EQ(first.substr(first.find('\n') - 4, 4), "\t-\t-") << first;
+}

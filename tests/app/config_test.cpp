@@ -241,10 +241,53 @@ TEST(AppConfig, ShippedExampleIsValidAndMatchesDefaults) {
     EXPECT_EQ(load.config->idleAfter.count(), KioskConfig{}.idleAfter.count());
     EXPECT_EQ(load.config->idleCountdown.count(), KioskConfig{}.idleCountdown.count());
     EXPECT_EQ(load.config->thankYouFor.count(), KioskConfig{}.thankYouFor.count());
+    EXPECT_EQ(load.config->idleAfterConsent.count(), KioskConfig{}.idleAfterConsent.count());
+    EXPECT_EQ(load.config->urgentCommand, KioskConfig{}.urgentCommand);
     EXPECT_EQ(load.config->speech.voices, KioskConfig{}.speech.voices);
     EXPECT_EQ(load.config->speech.rate, KioskConfig{}.speech.rate);
     EXPECT_EQ(load.config->speech.volume, KioskConfig{}.speech.volume);
     EXPECT_EQ(load.config->speech.device, KioskConfig{}.speech.device);
+}
+
+// Issue 20: the idle wipe fought the consent page (which sends patients to ask the front desk).
+// Consent pages and the review wait longer, and timeouts are checked against each other.
+TEST(AppConfig, ConsentPagesWaitLongerAndTimeoutsAreSaneTogether) {
+    ConfigLoad load = parseConfig("timeouts:\n  idle_after_consent: 10m\n", "k.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    EXPECT_EQ(load.config->idleAfterConsent.count(), 600);
+    EXPECT_EQ(parseConfig("", "k.yaml").config->idleAfterConsent.count(), 300);
+    load = parseConfig("timeouts:\n  idle_after: 8m\n", "k.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    EXPECT_EQ(load.config->idleAfterConsent.count(), 480) << "unset: never shorter than idle_after";
+
+    load = parseConfig("timeouts:\n  idle_after: 2m\n  idle_after_consent: 60\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].format(),
+              "k.yaml:3:23: error: 'timeouts.idle_after_consent' (60 s) must be at least 'timeouts.idle_after' "
+              "(120 s): the consent and review pages wait longer, never shorter");
+    load = parseConfig("timeouts:\n  idle_after: 30\n  countdown: 45\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].where.line, 3);
+    EXPECT_NE(load.errors[0].message.find("must be shorter than 'timeouts.idle_after'"), std::string::npos);
+}
+
+// Issue 20: the desk alert hook is a program run with the record id: checked when the file is read.
+TEST(AppConfig, UrgentCommandMustBeAnExecutableGivenByAbsolutePath) {
+    ConfigLoad load = parseConfig("alerts:\n  urgent_command: /bin/true\n", "k.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    EXPECT_EQ(load.config->urgentCommand, "/bin/true");
+    EXPECT_TRUE(parseConfig("", "k.yaml").config->urgentCommand.empty());
+
+    load = parseConfig("alerts:\n  urgent_command: ring-bell --loud\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].where.line, 2);
+    EXPECT_NE(load.errors[0].message.find("must be an absolute path"), std::string::npos);
+    load = parseConfig("alerts:\n  urgent_command: /nonexistent/bell\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].message.find("is not an executable file"), std::string::npos);
+    load = parseConfig("alerts:\n  urgent_comand: /bin/true\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].message.find("did you mean 'alerts.urgent_command'"), std::string::npos);
 }
 
 TEST(AppConfig, SpeechVoiceRateAndVolume) {
@@ -289,6 +332,28 @@ TEST(AppConfig, DataDirFollowsXdg) {
     EXPECT_EQ(resolveDataDir("", "/x/data", "/home/a"), "/x/data/intake-kiosk");
     EXPECT_EQ(resolveDataDir("", nullptr, "/home/a"), "/home/a/.local/share/intake-kiosk");
     EXPECT_EQ(resolveDataDir("", "relative", "/home/a"), "/home/a/.local/share/intake-kiosk");
+}
+
+}  // namespace
+}  // namespace kiosk::app
+
+namespace kiosk::app {
+namespace {
+
+// Issue 20: a required phone number accepted "12": the digit count is a clinic's setting.
+TEST(AppConfig, PhoneDigitsAreAClinicSetting) {
+    ConfigLoad load = parseConfig("phone:\n  min_digits: 10\n  max_digits: 11\n", "k.yaml");
+    ASSERT_TRUE(load.ok()) << firstError(load);
+    EXPECT_EQ(load.config->phoneMinDigits, 10);
+    EXPECT_EQ(load.config->phoneMaxDigits, 11);
+    EXPECT_EQ(parseConfig("", "k.yaml").config->phoneMinDigits, 7);
+    load = parseConfig("phone:\n  min_digits: 12\n  max_digits: 10\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].format(),
+              "k.yaml:2:15: error: 'phone.min_digits' (12) must not be more than 'phone.max_digits' (10)");
+    load = parseConfig("phone:\n  min_digits: seven\n", "k.yaml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_NE(load.errors[0].message.find("whole number from 3 to 20"), std::string::npos);
 }
 
 }  // namespace

@@ -187,12 +187,9 @@ TEST_F(IntakeSceneTest, FailedSaveRetriesUntilTheDiskRecovers) {
 
 TEST_F(IntakeSceneTest, BackToWelcomeKeepsTextSizeAndContrastButTheNextPatientGetsDefaults) {
     m_scene->apply(session::Start{"en"});
-    answerAndNext();  // an answer is kept: this patient is only going back to change language
     m_view->setDisplayChoices({true, true});
-    for (int i = 0; i < 10 && m_intake->screen() != Screen::Welcome; ++i)
-        m_scene->apply(session::Back{});
+    m_scene->apply(session::Back{});  // nothing answered: this patient is going back to change language
     ASSERT_EQ(m_intake->screen(), Screen::Welcome);
-    ASSERT_FALSE(m_intake->answers().empty());
     EXPECT_TRUE(m_view->displayChoices().largerText);
     EXPECT_TRUE(m_view->displayChoices().highContrast);
 

@@ -167,6 +167,19 @@ TEST(SessionAnswerJson, BodyMapRegionsIntensityAndKinds) {
               std::string::npos);
 }
 
+// Issue 20: the kiosk's buttons keep the kinds of pain in the body map's order, so an answer set
+// (simulate, import) that lists them otherwise must make the same record.
+TEST(SessionAnswerJson, KindsOfPainComeInTheBodyMapsOrder) {
+    Item detailed = bodyMap("where", {BodyDetail::Intensity, BodyDetail::Kind});
+    auto a = answerFromJson(detailed, json::parse(R"([{"region": "calf_l", "kinds": ["stiffness", "sharp", "aching"]}])"),
+                            kToday);
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    EXPECT_EQ(answerToJson(*a), json::parse(R"([{"region": "calf_l", "kinds": ["aching", "sharp", "stiffness"]}])"));
+    EXPECT_NE(errorOf(detailed, json::array({json{{"region", "calf_l"}, {"kinds", {"sharp", "aching", "sharp"}}}}))
+                  .find("unknown or repeated kind of pain"),
+              std::string::npos);
+}
+
 TEST(SessionAnswerJson, OldRegionIdsLoadAsTheRegionsTheyBecame) {
     Item detailed = bodyMap("where", {BodyDetail::Intensity, BodyDetail::Kind});
     auto a = answerFromJson(detailed, json::parse(R"([{"region": "trapezius_l", "intensity": 4, "kinds": ["stiffness"]},

@@ -58,7 +58,9 @@ TEST(SessionAnswerText, OptionsByTheirLabels) {
 TEST(SessionAnswerText, MatrixRowsInFormOrder) {
     Item m = matrix("m", {"r1", "r2"}, {opt("no", 0, "Not at all", "Nada"), opt("yes", 1, "A lot", "Mucho")});
     EXPECT_EQ(en(m, MatrixAnswer{{"r2", "yes"}, {"r1", "no"}}), "Row r1: Not at all\nRow r2: A lot");
-    EXPECT_EQ(es(m, MatrixAnswer{{"r2", "yes"}}), "Fila r2: Mucho");
+    // Issue 20: a row left out was missing from the review; it says so, so the patient sees it.
+    EXPECT_EQ(es(m, MatrixAnswer{{"r2", "yes"}}), "Fila r1: Sin responder\nFila r2: Mucho");
+    EXPECT_EQ(en(m, MatrixAnswer{{"r1", "no"}}), "Row r1: Not at all\nRow r2: Not answered");
 }
 
 TEST(SessionAnswerText, BodyRegionsByName) {

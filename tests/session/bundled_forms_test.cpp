@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/forms/conditions.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/simulate.h"
 #include "support/session_support.h"
@@ -172,4 +173,27 @@ INSTANTIATE_TEST_SUITE_P(Session, BundledForms, ::testing::ValuesIn(cases()), ca
 
 TEST(SessionBundledForms, EveryAnswerSetIsCovered) {
     EXPECT_GE(answerSets().size(), 5u);
+}
+
+// Issue 20: an 85-year-old man was asked whether he is pregnant. The intake asks the patient's sex
+// beside the date of birth (no extra screen) and puts the pregnancy question only to patients it
+// may apply to: not to men; to women, to "Another answer" and to a patient who skipped the sex
+// question (a skipped answer must not hide a caution flag's question).
+TEST(SessionBundledForms, ThePregnancyQuestionGoesOnlyToPatientsItMayApplyTo) {
+    auto loaded = forms::loadForm(kRoot + "/forms/intake.yaml");
+    for (const auto& e : loaded.errors) ADD_FAILURE() << e.format();
+    ASSERT_TRUE(loaded.ok());
+    const forms::Form& form = *loaded.form;
+    ASSERT_GE(form.pageOf("sex"), 0) << "the intake asks the patient's sex";
+    EXPECT_EQ(form.pageOf("sex"), form.pageOf("date_of_birth")) << "on the birth page: no extra screen";
+    EXPECT_LT(form.pageOf("sex"), form.pageOf("pregnant")) << "asked before the pregnancy question";
+    auto shownFor = [&](const char* sex) {
+        forms::Answers a;
+        if (sex) a["sex"] = std::string(sex);
+        return forms::computeVisibility(form, a).itemShown("pregnant");
+    };
+    EXPECT_FALSE(shownFor("male"));
+    EXPECT_TRUE(shownFor("female"));
+    EXPECT_TRUE(shownFor("other"));
+    EXPECT_TRUE(shownFor(nullptr));
 }

@@ -103,6 +103,8 @@ TEST_F(IdleTest, AppliesOnTheReviewScreen) {
     answerToReview(intake);
     ASSERT_EQ(intake.screen(), Screen::Review);
     act(Tick{t(125)});
+    EXPECT_EQ(intake.screen(), Screen::Review) << "the review waits as long as a consent page";
+    act(Tick{t(300 + 35)});  // IntakeConfig::idleAfterConsent + the countdown
     expectWiped();
 }
 
@@ -113,11 +115,11 @@ TEST_F(IdleTest, WelcomeWithNothingEnteredHasNoIdle) {
     EXPECT_TRUE(act(Tick{t(5000)}).empty());
 }
 
-TEST_F(IdleTest, WelcomeAfterBackStillGuardsTheAnswers) {
+TEST_F(IdleTest, TheStartOverQuestionAfterBackStillGuardsTheAnswers) {
     startAndAnswer();
     act(Back{});
     act(Back{});
-    ASSERT_EQ(intake.screen(), Screen::Welcome);
+    ASSERT_TRUE(intake.view().confirmStartOver);
     ASSERT_FALSE(intake.answers().empty());
     act(Tick{t(95)});
     EXPECT_TRUE(intake.view().idleWarning);
@@ -143,4 +145,41 @@ TEST_F(IdleTest, ClockStartsAtTheFirstTickWhenNoTouchWasSeen) {
     EXPECT_FALSE(intake.view().idleWarning);
     act(Tick{t(1090)});
     EXPECT_TRUE(intake.view().idleWarning);
+}
+
+// Issue 20: the consent page tells patients to ask the front desk before signing, yet 90 s + 30 s
+// later everything was wiped. On a consent page and the review the warning comes later.
+TEST_F(IdleTest, TheConsentPageAndTheReviewWaitLonger) {
+    config.idleAfterConsent = std::chrono::seconds(300);
+    Intake slow{sampleForm(), realCatalog(), config, fixedClock()};
+    slow.apply(Touch{t(0)});
+    slow.apply(Start{"en"});
+    slow.apply(SetAnswer{"name", std::string("Ana")});
+    slow.apply(SetAnswer{"dob", Date{1950, 3, 14}});
+    slow.apply(Next{});
+    slow.apply(SetAnswer{"hurts", false});
+    slow.apply(Next{});
+    ASSERT_EQ(slow.view().page, 3) << "the consent page";
+    slow.apply(Tick{t(0)});
+    EXPECT_EQ(slow.nextDeadline(), t(300));
+    slow.apply(Tick{t(200)});
+    EXPECT_FALSE(slow.view().idleWarning) << "still reading, or asking at the desk";
+    slow.apply(Tick{t(300)});
+    EXPECT_TRUE(slow.view().idleWarning);
+    slow.apply(StillHere{t(301)});
+    slow.apply(SetAnswer{"agree", true});
+    slow.apply(SetAnswer{"sig", aSignature()});
+    slow.apply(Next{});
+    ASSERT_EQ(slow.screen(), Screen::Review);
+    slow.apply(Tick{t(500)});
+    EXPECT_FALSE(slow.view().idleWarning);
+    EXPECT_EQ(slow.nextDeadline(), t(601));
+    EXPECT_TRUE(hasDiscard(slow.apply(Tick{t(631)}))) << "the countdown is the same; then it is wiped";
+    EXPECT_EQ(slow.screen(), Screen::Welcome);
+
+    // Other pages keep the usual silence.
+    slow.apply(Touch{t(700)});
+    slow.apply(Start{"en"});
+    slow.apply(Tick{t(700)});
+    EXPECT_EQ(slow.nextDeadline(), t(790));
 }

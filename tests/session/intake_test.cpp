@@ -170,7 +170,7 @@ TEST_F(IntakeTest, HidingAPageDropsItsAnswers) {
     EXPECT_EQ(intake.view().page, 3);
 }
 
-TEST_F(IntakeTest, BackKeepsAnswersAndLeavesToWelcomeFromTheFirstPage) {
+TEST_F(IntakeTest, BackKeepsAnswersBetweenPages) {
     act(Start{"en"});
     fillAbout();
     act(Next{});
@@ -180,12 +180,54 @@ TEST_F(IntakeTest, BackKeepsAnswersAndLeavesToWelcomeFromTheFirstPage) {
     EXPECT_EQ(intake.answers().size(), 3u);
     ASSERT_NE(intake.view().items[0].answer, nullptr);
     EXPECT_EQ(std::get<std::string>(*intake.view().items[0].answer), "Ana");
+}
+
+// Issue 20: Back on step 1 once left the answers behind a fresh-looking welcome screen, and the next
+// person to tap Start saw the previous name. With answers, Back asks "Start over?" first.
+TEST_F(IntakeTest, BackOnTheFirstPageWithAnswersAsksBeforeTheWelcomeScreen) {
+    act(Start{"en"});
+    fillAbout();
+    EXPECT_TRUE(act(Back{}).empty());
+    EXPECT_EQ(intake.screen(), Screen::Page) << "not the welcome screen while answers exist";
+    EXPECT_TRUE(intake.view().confirmStartOver);
+    EXPECT_TRUE(act(Next{}).empty()) << "the question is on screen: only its two answers count";
+    act(SetAnswer{"name", std::string("Other")});
+    EXPECT_EQ(std::get<std::string>(intake.answers().at("name")), "Ana");
+
+    act(KeepAnswers{});  // "No, keep my answers"
+    EXPECT_FALSE(intake.view().confirmStartOver);
+    EXPECT_EQ(intake.view().page, 0);
+    EXPECT_EQ(intake.answers().size(), 2u);
+
     act(Back{});
-    EXPECT_EQ(intake.view().screen, Screen::Welcome);
-    EXPECT_TRUE(intake.view().items.empty()) << "the welcome screen shows no answers";
+    ASSERT_TRUE(intake.view().confirmStartOver);
+    const auto serial = intake.patientSerial();
+    EXPECT_TRUE(hasDiscard(act(Reset{})));  // "Yes, delete them and start over"
+    EXPECT_EQ(intake.screen(), Screen::Welcome);
+    EXPECT_TRUE(intake.answers().empty());
+    EXPECT_FALSE(intake.view().confirmStartOver);
+    EXPECT_NE(intake.patientSerial(), serial) << "the UI forgets this patient's typing too";
+}
+
+TEST_F(IntakeTest, BackOnTheFirstPageWithNothingAnsweredIsTheWelcomeScreenAndStartIsNew) {
+    act(Start{"es"});
+    fillAbout();
+    act(Next{});  // saves a draft
+    act(Back{});
+    act(ClearAnswer{"name"});
+    act(ClearAnswer{"dob"});
+    act(SetAnswer{"name", std::string("x")});
+    act(ClearAnswer{"name"});
+    EXPECT_TRUE(intake.answers().empty());
+    const auto serial = intake.patientSerial();
+    EXPECT_TRUE(hasDiscard(act(Back{}))) << "the draft an earlier Next saved goes too";
+    EXPECT_EQ(intake.screen(), Screen::Welcome);
+    EXPECT_EQ(intake.view().lang, "es") << "a patient who came back to change language keeps it";
+    EXPECT_EQ(intake.patientSerial(), serial) << "the same patient: display choices stay";
+    EXPECT_FALSE(intake.nextDeadline().has_value()) << "an empty welcome screen has nothing to wipe";
     act(Start{"en"});
     EXPECT_EQ(intake.view().page, 0);
-    EXPECT_EQ(intake.answers().size(), 3u) << "Start after Back resumes";
+    EXPECT_TRUE(intake.answers().empty());
 }
 
 TEST_F(IntakeTest, BackClearsErrorMessages) {

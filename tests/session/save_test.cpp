@@ -195,3 +195,38 @@ TEST_F(SaveTest, ResetWipesEverythingOfPatientA) {
     EXPECT_TRUE(act(Reset{}).size() == 1u);
     EXPECT_TRUE(act(Reset{}).empty()) << "nothing to discard on an empty welcome";
 }
+
+// Issue 20: a red flag ended on "Please take a seat": the thank-you after an urgent flag asks the
+// patient to go to the front desk now (the screen says why in no words of the flag).
+TEST_F(SaveTest, AnUrgentFlagAsksThePatientToGoToTheDeskOnTheThankYouScreen) {
+    act(Touch{t(0)});
+    act(Start{"en"});
+    act(SetAnswer{"name", std::string("Ana")});
+    act(SetAnswer{"dob", Date{1950, 3, 14}});
+    act(Next{});
+    act(SetAnswer{"hurts", true});
+    act(SetAnswer{"pain_now", 8.0});
+    act(Next{});
+    act(SetAnswer{"night_pain", true});  // the sample form's urgent flag
+    act(Next{});
+    act(SetAnswer{"agree", true});
+    act(SetAnswer{"sig", aSignature()});
+    act(Next{});
+    const auto record = saveRequest(act(Submit{}));
+    ASSERT_TRUE(record.has_value());
+    ASSERT_EQ(record->flags.size(), 1u);
+    EXPECT_FALSE(intake.view().goToDesk) << "not before it is saved";
+    act(SaveSucceeded{"rec-1"});
+    ASSERT_EQ(intake.screen(), Screen::ThankYou);
+    EXPECT_TRUE(intake.view().goToDesk);
+    act(Tick{t(1)});
+    act(Tick{t(20)});
+    ASSERT_EQ(intake.screen(), Screen::Welcome);
+    EXPECT_FALSE(intake.view().goToDesk);
+
+    // The next patient, without a flag, is thanked as usual.
+    submit("Bea", 30);
+    act(SaveSucceeded{"rec-2"});
+    ASSERT_EQ(intake.screen(), Screen::ThankYou);
+    EXPECT_FALSE(intake.view().goToDesk);
+}

@@ -56,6 +56,7 @@ TEST_F(DeskFixture, OneIntakeGoesToTheMountedDriveAsJson) {
     const auto doc = nlohmann::json::parse(st::readFile(v.exporting.file));
     ASSERT_EQ(doc["records"].size(), 1u);
     EXPECT_EQ(doc["records"][0]["id"], red);
+    EXPECT_NE(v.exporting.message.find("1 intake written to "), std::string::npos) << v.exporting.message;
     EXPECT_EQ(statusOf(red), store::RecordStatus::Exported);
     EXPECT_EQ(statusOf(calm), store::RecordStatus::Submitted);
     d.apply(CloseExport{});

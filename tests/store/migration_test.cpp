@@ -56,6 +56,8 @@ TEST(StoreMigrations, EveryOlderVersionMigratesWithItsData) {
                         " FROM src.records");
             }
             if (from >= 2) db.exec("INSERT INTO audit SELECT * FROM src.audit");
+            // The outbox came with version 6 (main's sync), the flag counts with version 7.
+            if (from >= 6) db.exec("INSERT INTO outbox SELECT * FROM src.outbox");
             db.exec("DETACH src");
         }
         Store s = openOrDie(options(path));
@@ -121,4 +123,65 @@ TEST(StoreMigrations, NewerDatabaseIsRefusedAndLeftAlone) {
     EXPECT_NE(s.error().message.find("newer"), std::string::npos);
     SQLite::Database db(dir / "k.db", SQLite::OPEN_READONLY);
     EXPECT_EQ(schemaVersion(db), kSchemaVersion + 1);
+}
+
+// Schema 7 (issue 20): flag counts as plain columns, so the desk sees red flags in `records list`
+// without the key. Records saved before have none (NULL: not known); later saves carry theirs.
+// From a version 5 database (through main's outbox, version 6) and from a version 6 one as main
+// shipped it (outbox, no flag counts): the records already there stay queued for the server.
+TEST(StoreMigrations, Version7AddsFlagCountsUnknownForOlderRecords) {
+    for (int from : {5, 6}) {
+        SCOPED_TRACE("from version " + std::to_string(from));
+        TempDir dir;
+        const std::string path = dir / ("v" + std::to_string(from) + ".db");
+        std::string old;
+        {
+            Store s = freshStore(path);
+            old = *s.submit(meta(0), payload(0));
+        }
+        {
+            // Back to the version as it shipped: without the two columns (and, for 5, the outbox).
+            SQLite::Database db(path, SQLite::OPEN_READWRITE);
+            db.exec("ALTER TABLE records DROP COLUMN urgent_flags");
+            db.exec("ALTER TABLE records DROP COLUMN caution_flags");
+            if (from == 5) db.exec("DROP TABLE outbox");
+            db.exec("PRAGMA user_version = " + std::to_string(from));
+        }
+        Store s = openOrDie(options(path));
+        {
+            SQLite::Database db(path, SQLite::OPEN_READONLY);
+            EXPECT_EQ(schemaVersion(db), 7);
+        }
+        EXPECT_EQ(s.syncState()->waiting, 1) << "the record saved before is queued for the server";
+        RecordMeta flagged = meta(1);
+        flagged.flags = FlagCounts{2, 3};
+        const std::string id = *s.submit(flagged, payload(1));
+        RecordMeta none = meta(2);
+        none.flags = FlagCounts{};
+        const std::string calm = *s.submit(none, payload(2));
+        RecordMeta negative = meta(3);
+        negative.flags = FlagCounts{-1, 0};
+        EXPECT_FALSE(s.submit(negative, payload(3)));
+        EXPECT_EQ(s.syncState()->waiting, 3);
+
+        const auto rows = s.list();
+        ASSERT_TRUE(rows);
+        ASSERT_EQ(rows->size(), 3u);
+        for (const RecordSummary& r : *rows) {
+            if (r.meta.id == old) {
+                EXPECT_FALSE(r.meta.flags.has_value()) << "saved before version 7: not known";
+            } else if (r.meta.id == id) {
+                EXPECT_EQ(r.meta.flags, (FlagCounts{2, 3}));
+            } else {
+                EXPECT_EQ(r.meta.id, calm);
+                EXPECT_EQ(r.meta.flags, (FlagCounts{0, 0}));
+            }
+        }
+        // Advisory, not bound: the records open and the chain holds with them.
+        auto key = s.unlock("correct horse");
+        ASSERT_TRUE(key);
+        EXPECT_EQ(*s.readPayload(id, *key), payload(1));
+        EXPECT_TRUE(s.verifyRecords()->intact());
+        EXPECT_TRUE(s.integrityCheck());
+    }
 }

@@ -455,12 +455,12 @@ TEST(StoreOpen, ReadOnlyRefusesASchemaThatNeedsAnUpgrade) {
     TempDir dir;
     const std::string db = dir / "k.db";
     { Store s = freshStore(db); }
-    { SQLite::Database raw(db, SQLite::OPEN_READWRITE); raw.exec("PRAGMA user_version = 4"); }
+    { SQLite::Database raw(db, SQLite::OPEN_READWRITE); raw.exec("PRAGMA user_version = 5"); }
     StoreOptions o = options(db);
     o.readOnly = true;
     auto s = Store::open(o);
     ASSERT_FALSE(s);
-    EXPECT_NE(s.error().message.find("has schema version 4 and this program reads version " +
+    EXPECT_NE(s.error().message.find("has schema version 5 and this program reads version " +
                                      std::to_string(kSchemaVersion) + " only"), std::string::npos)
         << s.error().message;
 }

@@ -35,7 +35,7 @@ TEST_F(UiTest, OptionsThatWouldWrapInARowStayInAColumn) {
 }
 
 TEST_F(UiTest, LargerTextPutsOptionsBackInAColumnWhenTheyNoLongerFitARow) {
-    form->pages[1].items[2].options[1].label = tx("For several months, on and off");
+    form->pages[1].items[2].options[1].label = tx("For several months now");
     start(1280, 800);
     goToPage("pain");
     EXPECT_EQ(ui->rect("item/since/weeks").y, ui->rect("item/since/months").y);

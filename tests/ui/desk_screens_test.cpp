@@ -2,6 +2,12 @@
 // fixture): unlock on the passphrase keyboard, rows urgent first, the detail with flags before
 // scores before answers, review, delete, export, find by date and by name, the staff's language,
 // and every target big enough at both reference displays.
+#include <cstring>
+#include <map>
+
+#include "kiosk/bodymap/draw_figure.h"
+#include "kiosk/bodymap/figure.h"
+#include "kiosk/ui/texture_sink.h"
 #include "staff/desk_fixture.h"
 #include "ui_fixture.h"
 
@@ -12,10 +18,10 @@ using namespace kiosk::staff::testing;
 
 class DeskScreensTest : public DeskFixture {
 protected:
-    void start(float w = 1920, float h = 1080) {
+    void start(float w = 1920, float h = 1080, UiOptions options = {}) {
         open();
         ui = std::make_unique<UiDriver>(
-            w, h, *form, [] { return session::ViewModel{}; }, nullptr);
+            w, h, *form, [] { return session::ViewModel{}; }, nullptr, std::move(options));
         ui->showDesk([this] { return desk->view(); }, [this](const DeskAction& a) { desk->apply(a); });
         ui->frames(2);
     }
@@ -73,6 +79,58 @@ TEST_F(DeskScreensTest, TheDetailPutsFlagsBeforeScoresBeforeAnswersAndDrawsTheSi
     EXPECT_NE(textOf("desk/signed_at").find("2026-11-25 10:00"), std::string::npos) << textOf("desk/signed_at");
     ASSERT_TRUE(ui->tap("desk/back"));
     EXPECT_EQ(desk->view().screen, DeskScreen::List);
+}
+
+/// Keeps a copy of each slot's pixels, as the GPU would.
+class KeepingSink : public TextureSink {
+public:
+    struct Image {
+        std::vector<unsigned char> argb;
+        int width = 0, height = 0, stride = 0;
+        std::uint32_t at(double x, double y) const {
+            const int px = static_cast<int>(x), py = static_cast<int>(y);
+            std::uint32_t v = 0;
+            std::memcpy(&v, argb.data() + static_cast<std::size_t>(py) * stride + static_cast<std::size_t>(px) * 4, 4);
+            return v & 0xFFFFFFu;
+        }
+    };
+    void* upload(int slot, const unsigned char* argb, int width, int height, int stride) override {
+        images[slot] = Image{std::vector<unsigned char>(argb, argb + static_cast<std::size_t>(stride) * height), width,
+                             height, stride};
+        return reinterpret_cast<void*>(static_cast<std::uintptr_t>(100 + slot));
+    }
+    std::map<int, Image> images;
+};
+
+TEST_F(DeskScreensTest, TheDetailDrawsThePainMapFrontAndBackWithTheMarkedRegionsTinted) {
+    KeepingSink sink;
+    UiOptions o;
+    o.bodyFigure = bundledFigure();
+    o.textures = &sink;
+    start(1920, 1080, std::move(o));
+    unlockByTaps();
+    ASSERT_TRUE(ui->tap("desk/row/" + red));
+    ASSERT_TRUE(ui->scrollIntoView("desk/figure/back"));
+    ASSERT_TRUE(ui->exists("desk/figure/front"));
+    // Between the scores and the answers, and big enough to read across the room.
+    EXPECT_LT(textY("desk/score/pain_intensity"), ui->rect("desk/figure/front").y);
+    EXPECT_LT(ui->rect("desk/figure/back").y, textY("desk/answer/first_name"));
+    EXPECT_GT(ui->rect("desk/figure/back").h, 400.0f);
+    // The desk's own textures (slots 2 and 3): the patient's figure in slots 0 and 1 is untouched.
+    ASSERT_EQ(sink.images.count(0), 0u);
+    ASSERT_EQ(sink.images.count(3), 1u);
+    const KeepingSink::Image& back = sink.images[3];
+    const bodymap::Figure& fig = *bundledFigure();
+    const bodymap::Placement place = bodymap::fitView(fig.geometry.box(bodymap::View::Back), 0, 0, back.width, back.height);
+    const auto colourOf = [&](const char* region) {
+        const bodymap::Inside* in = fig.insideOf(region);
+        EXPECT_TRUE(in) << region;
+        return in ? back.at(place.toDeviceX(in->point.x), place.toDeviceY(in->point.y)) : 0u;
+    };
+    // The record marks the left hamstring (5/10) and the lower back (9 and 6), not the right hamstring.
+    EXPECT_NE(colourOf("hamstring_l"), colourOf("hamstring_r"));
+    EXPECT_NE(colourOf("lower_back_l"), colourOf("lower_back_r"));
+    EXPECT_EQ(colourOf("hamstring_r"), colourOf("calf_r"));
 }
 
 TEST_F(DeskScreensTest, ReviewAndDeleteByTaps) {

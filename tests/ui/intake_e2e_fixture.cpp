@@ -1,6 +1,7 @@
 #include "intake_e2e_fixture.h"
 
 #include <chrono>
+#include <set>
 
 #include "kiosk/forms/loader.h"
 
@@ -104,83 +105,89 @@ const session::ScoreResult* IntakeE2e::score(const session::Record& r, const std
 }
 
 void IntakeE2e::fillPage(const std::string& id, const Patient& p) {
-    auto tap = [&](const std::string& item, const std::string& option) {
-        ui->tap("item/" + item + "/" + option);
-    };
+    (void)id;  // by item: the same patient whatever page a question sits on
+    // An answer may reveal another question on the page (show_if): look again until none is new.
+    std::set<std::string> done;
+    for (int pass = 0; pass < 4; ++pass) {
+        std::vector<std::string> ids;
+        for (const auto& iv : intake->view().items)
+            if (iv.item && done.insert(iv.item->id).second) ids.push_back(iv.item->id);
+        if (ids.empty()) return;
+        for (const auto& item : ids) {
+            fillItem(item, p);
+            if (HasFatalFailure()) return;
+        }
+    }
+}
+
+void IntakeE2e::fillItem(const std::string& item, const Patient& p) {
+    auto tap = [&](const std::string& option) { ui->tap("item/" + item + "/" + option); };
     const bool opt = p.optional;
-    if (id == "name") {
+    if (item == "first_name") {
         ui->type("first_name", p.firstName);
+    } else if (item == "last_name") {
         ui->type("last_name", p.lastName);
-    } else if (id == "birth") {  // 69 years before the picker's year, 14 March
-        const std::string d = "item/date_of_birth";
+    } else if (item == "date_of_birth") {  // 69 years before the picker's year, 14 March
         const int year = pickerYear() - 69;
-        ui->tap(d + "/day/14");
-        ui->tap(d + "/month/3");
-        ui->tap(d + "/decade/" + std::to_string(year / 10 * 10));
-        ui->tap(d + "/year/" + std::to_string(year));
-    } else if (id == "contact") {
+        tap("day/14");
+        tap("month/3");
+        tap("decade/" + std::to_string(year / 10 * 10));
+        tap("year/" + std::to_string(year));
+    } else if (item == "phone") {
         ui->type("phone", p.phone);
-    } else if (id == "referral" && opt) {
-        tap("heard_about", "friend_family");
-    } else if (id == "reason" && opt) {
+    } else if (item == "heard_about" && opt) {
+        tap("friend_family");
+    } else if (item == "main_reason" && opt) {
         ui->type("main_reason", p.reason);
-    } else if (id == "goals_page" && opt) {
-        tap("goals", "less_pain");
-        tap("goals", "sleep_better");
-    } else if (id == "helps_page" && opt) {
-        tap("pain_helps", "heat");
-    } else if (id == "pain_where" && opt) {  // a region with its detail, then a second one
-        tap("pain_map", "shoulder_back_l");
-        tap("pain_map", "shoulder_back_l/intensity/7");
-        tap("pain_map", "shoulder_back_l/kind/burning");
-        tap("pain_map", "shoulder_back_l/kind/stiffness");
-        tap("pain_map", "lower_back_r");
-    } else if (id == "pain_now_page" && opt) {
-        tap("pain_now", "6");
-    } else if (id == "pain_average_page" && opt) {
-        tap("pain_average", "5");
-    } else if (id == "pain_worst_page" && opt) {
-        tap("pain_worst", "8");
-    } else if (id == "pain_time" && opt) {
-        tap("pain_duration", "years_1_to_5");
-    } else if (id == "pain_impact" && opt) {
-        tap("interference", "activity/a_lot");
-        tap("interference", "work/somewhat");
-        tap("interference", "sleep/a_little");
-        tap("interference", "mood/somewhat");
-    } else if (id == "sleep_hours_page" && opt) {
+    } else if (item == "goals" && opt) {
+        tap("less_pain");
+        tap("sleep_better");
+    } else if (item == "pain_helps" && opt) {
+        tap("heat");
+    } else if (item == "pain_map" && opt) {  // a region with its detail, then a second one
+        tap("shoulder_back_l");
+        tap("shoulder_back_l/intensity/7");
+        tap("shoulder_back_l/kind/burning");
+        tap("shoulder_back_l/kind/stiffness");
+        tap("lower_back_r");
+    } else if (item == "pain_now" && opt) {
+        tap("6");
+    } else if (item == "pain_average" && opt) {
+        tap("5");
+    } else if (item == "pain_worst" && opt) {
+        tap("8");
+    } else if (item == "pain_duration" && opt) {
+        tap("years_1_to_5");
+    } else if (item == "interference" && opt) {
+        tap("activity/a_lot");
+        tap("work/somewhat");
+        tap("sleep/a_little");
+        tap("mood/somewhat");
+    } else if (item == "sleep_hours" && opt) {
         ui->type("sleep_hours", "7.5");  // the number pad
-    } else if (id == "stress_level_page" && opt) {
-        tap("stress_level", "4");
-    } else if (id == "stress_how" && opt) {  // two rows of three: prorated
-        tap("stress_feel", "tense/often");
-        tap("stress_feel", "overwhelmed/sometimes");
-    } else if (id == "stress_effect_page" && opt) {
-        tap("stress_effect", "a_little_worse");
-    } else if (id == "health_now") {
-        tap("blood_thinners", "yes");
-        tap("fever_now", "no");
-        tap("recent_surgery_injury", "no");
-    } else if (id == "health_conditions") {
-        for (const char* item : {"blood_clots", "cancer_treatment", "osteoporosis", "high_blood_pressure"})
-            tap(item, "no");
-    } else if (id == "health_skin") {
-        tap("skin_condition", "no");
-        tap("oil_allergy", "no");
-    } else if (id == "health_pregnancy") {
-        tap("pregnant", "not_applicable");
-    } else if (id == "safety_1") {
-        for (const char* item : {"bladder_bowel", "saddle_numbness", "leg_weakness"}) tap(item, "no");
-    } else if (id == "safety_2") {
-        tap("weight_loss", "no");
-        tap("night_pain", "no");
-        tap("after_fall", "yes");
-    } else if (id == "pressure_page" && opt) {
-        tap("pressure", "light");
-    } else if (id == "comfort_page" && opt) {
-        tap("music", "soft_music");
-    } else if (id == "consent_page") {
-        tap("consent_treatment", "agree");
+    } else if (item == "stress_level" && opt) {
+        tap("4");
+    } else if (item == "stress_feel" && opt) {  // two rows of three: prorated
+        tap("tense/often");
+        tap("overwhelmed/sometimes");
+    } else if (item == "stress_effect" && opt) {
+        tap("a_little_worse");
+    } else if (item == "blood_thinners" || item == "after_fall") {
+        tap("yes");
+    } else if (item == "fever_now" || item == "recent_surgery_injury" || item == "blood_clots" ||
+               item == "cancer_treatment" || item == "osteoporosis" || item == "high_blood_pressure" ||
+               item == "skin_condition" || item == "oil_allergy" || item == "bladder_bowel" ||
+               item == "saddle_numbness" || item == "leg_weakness" || item == "weight_loss" || item == "night_pain") {
+        tap("no");
+    } else if (item == "pregnant") {
+        tap("not_applicable");
+    } else if (item == "pressure" && opt) {
+        tap("light");
+    } else if (item == "music" && opt) {
+        tap("soft_music");
+    } else if (item == "consent_treatment") {
+        tap("agree");
+    } else if (item == "signature") {
         const std::string pad = "item/signature/pad";
         ASSERT_TRUE(ui->scrollIntoView(pad));
         const Rect r = ui->find(pad)->visible;

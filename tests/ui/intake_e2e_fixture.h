@@ -36,8 +36,10 @@ protected:
 
     /// Welcome -> (language) -> Start.
     void startIntake(const std::string& lang = "en");
-    /// Answers the page on screen the way @p p would (nothing for pages @p p leaves alone).
+    /// Answers the page on screen the way @p p would: each question on it, by fillItem().
     void fillPage(const std::string& pageId, const Patient& p);
+    /// Answers the question @p item the way @p p would (nothing for questions @p p leaves alone).
+    void fillItem(const std::string& item, const Patient& p);
     /// From the page on screen to the review: fills each page, taps Next, checks it moved on.
     /// Returns the ids of the pages visited, in order.
     std::vector<std::string> runToReview(const Patient& p);

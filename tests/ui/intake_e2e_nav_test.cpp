@@ -30,6 +30,8 @@ TEST_F(IntakeE2e, NextWithAMissingRequiredAnswerExplainsItInThePatientsLanguage)
     ui->tap("next");
     EXPECT_EQ(pageId(), "name");
     ui->type("last_name", "Ruiz");
+    EXPECT_TRUE(ui->find("next")->dimmed);  // the phone number is asked on this page too
+    ui->type("phone", "555-010-4477");
     EXPECT_FALSE(ui->find("next")->dimmed);
     ui->tap("next");
     EXPECT_EQ(pageId(), "birth");
@@ -46,49 +48,49 @@ TEST_F(IntakeE2e, NextWithAMissingRequiredAnswerExplainsItInThePatientsLanguage)
 TEST_F(IntakeE2e, BackKeepsEveryAnswerOnScreen) {
     startIntake("en");
     const Patient p;
-    advanceTo("referral", p);
-    ui->tap("item/heard_about/friend_family");
+    advanceTo("visit", p);
+    ui->tap("item/goals/move_easier");
     ui->tap("next");
-    ASSERT_EQ(pageId(), "reason");
+    ASSERT_EQ(pageId(), "helps_page");
     ui->tap("back");
-    ASSERT_EQ(pageId(), "referral");
-    EXPECT_TRUE(ui->find("item/heard_about/friend_family")->selected);
-    EXPECT_FALSE(ui->find("item/heard_about/doctor")->selected);
-    ui->tap("back");
-    ui->tap("back");
-    ASSERT_EQ(pageId(), "contact");
-    EXPECT_EQ(ui->find("item/phone")->label, p.phone);
+    ASSERT_EQ(pageId(), "visit");
+    EXPECT_TRUE(ui->find("item/goals/move_easier")->selected);
+    EXPECT_FALSE(ui->find("item/goals/work")->selected);
     ui->tap("back");
     ASSERT_EQ(pageId(), "birth");
     EXPECT_TRUE(ui->find("item/date_of_birth/month/3")->selected);
     ui->tap("back");
     ASSERT_EQ(pageId(), "name");
+    EXPECT_EQ(ui->find("item/phone")->label, p.phone);
     EXPECT_EQ(ui->find("item/first_name")->label, p.firstName);
     EXPECT_EQ(ui->find("item/last_name")->label, p.lastName);
+    EXPECT_TRUE(ui->find("item/heard_about/friend_family")->selected);
+    EXPECT_FALSE(ui->find("item/heard_about/doctor")->selected);
     // Forward again without touching anything: every page still complete.
-    for (const char* id : {"birth", "contact", "emergency", "referral"}) {
+    for (const char* id : {"birth", "visit"}) {
         ui->tap("next");
         EXPECT_EQ(pageId(), id);
     }
-    EXPECT_TRUE(ui->find("item/heard_about/friend_family")->selected);
+    EXPECT_TRUE(ui->find("item/goals/move_easier")->selected);
     EXPECT_EQ(*answer<std::string>("heard_about"), "friend_family");
 }
 
-TEST_F(IntakeE2e, BackToWelcomeToSwitchLanguageKeepsTheAnswers) {
+// Issue 20: the welcome screen never holds answers. Back on step 1 with answers asks "Start over?";
+// keeping them returns to the page as it was, and nothing of them shows on the question.
+TEST_F(IntakeE2e, BackToTheWelcomeScreenWithAnswersAsksToStartOver) {
     startIntake("en");
     const Patient p;
-    advanceTo("contact", p);  // name and date of birth answered
+    advanceTo("visit", p);  // name, phone and date of birth answered
     for (int i = 0; i < 3; ++i) ui->tap("back");
-    ASSERT_EQ(screen(), Screen::Welcome);
-    EXPECT_FALSE(onScreen(p.firstName));  // the welcome screen shows no answers
-    ui->tap("lang/es");
-    ui->tap("start");
+    ASSERT_EQ(screen(), Screen::Page);
+    ASSERT_TRUE(intake->view().confirmStartOver);
+    EXPECT_FALSE(onScreen(p.firstName));
+    EXPECT_FALSE(ui->exists("start")) << "no way to Start over someone's answers";
+    ui->tap("start_over/keep");
     ASSERT_EQ(pageId(), "name");
-    EXPECT_EQ(ui->find("next")->label, "Siguiente");
     EXPECT_EQ(ui->find("item/first_name")->label, p.firstName);
     ui->tap("next");
     ASSERT_EQ(pageId(), "birth");
-    EXPECT_EQ(ui->find("item/date_of_birth/month/3")->label, "Marzo");
     EXPECT_TRUE(ui->find("item/date_of_birth/month/3")->selected);
 }
 
@@ -98,7 +100,7 @@ TEST_F(IntakeE2e, ReviewEditGoesToThePageAndNextReturnsToTheReview) {
     p.optional = false;
     runToReview(p);
     ASSERT_FALSE(HasFailure());
-    const int referral = pageIndex("referral");
+    const int aboutYou = pageIndex("name");  // heard_about is on it
     auto answerText = [&](const std::string& item) {
         for (const auto& e : intake->view().review)
             if (e.item && e.item->id == item) return e.answerText;
@@ -106,8 +108,8 @@ TEST_F(IntakeE2e, ReviewEditGoesToThePageAndNextReturnsToTheReview) {
     };
     EXPECT_EQ(answerText("heard_about"), tr("en", "review.not_answered"));
 
-    ui->tap("edit/" + std::to_string(referral));
-    ASSERT_EQ(pageId(), "referral");
+    ui->tap("edit/" + std::to_string(aboutYou));
+    ASSERT_EQ(pageId(), "name");
     EXPECT_EQ(ui->find("next")->label, tr("en", "ui.page.back_to_review"));
     ui->tap("item/heard_about/internet");
     ui->tap("next");
@@ -115,8 +117,8 @@ TEST_F(IntakeE2e, ReviewEditGoesToThePageAndNextReturnsToTheReview) {
     EXPECT_EQ(answerText("heard_about"), "Internet search");
 
     // Back from an Edit also returns to the review, with the change kept.
-    ui->tap("edit/" + std::to_string(pageIndex("pain_now_page")));
-    ASSERT_EQ(pageId(), "pain_now_page");
+    ui->tap("edit/" + std::to_string(pageIndex("pain_ratings")));
+    ASSERT_EQ(pageId(), "pain_ratings");
     ui->tap("item/pain_now/3");
     ui->tap("back");
     ASSERT_EQ(screen(), Screen::Review);
@@ -154,6 +156,7 @@ TEST_F(IntakeE2e, IdleWarnsThenWipesEveryTraceOfThePatient) {
 
     // On to the date: a month picked, no day yet (held by the screen only, not by the session).
     ui->tap("keyboard/done");
+    ui->type("phone", "555-010-4477");
     ui->tap("next");
     ASSERT_EQ(pageId(), "birth");
     ui->tap("item/date_of_birth/decade/1950");
@@ -186,6 +189,7 @@ TEST_F(IntakeE2e, IdleWarnsThenWipesEveryTraceOfThePatient) {
     EXPECT_EQ(*answer<std::string>("last_name"), "J");  // not "SmyJ"
     ui->tap("keyboard/done");
     ui->type("first_name", "Kim");
+    ui->type("phone", "555-010-4478");
     ui->tap("next");
     ASSERT_EQ(pageId(), "birth");
     for (int m = 1; m <= 12; ++m)
@@ -247,7 +251,48 @@ TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
     EXPECT_EQ((*map)[1].region, last);
     EXPECT_EQ((*map)[2].region, first);
     ui->tap("next");
-    EXPECT_EQ(pageId(), "pain_now_page");
+    EXPECT_EQ(pageId(), "pain_ratings");
+}
+
+}  // namespace
+}  // namespace kiosk::ui::test
+
+namespace kiosk::ui::test {
+namespace {
+
+// Issue 20 "a shorter intake": on the health page one tap answers No to every question the patient
+// has not answered; the answers given stay, a question with no "No" (pregnancy) is left to the
+// patient, and nothing on the page moves.
+TEST_F(IntakeE2e, NoToEveryQuestionNotAnsweredKeepsTheAnswersGiven) {
+    startIntake("en");
+    advanceTo("health", Patient{});
+    ui->tap("item/blood_thinners/yes");
+    ui->tap("item/osteoporosis/not_sure");
+    auto contentY = [&](const std::string& key) {  // where it lies on the page, however scrolled
+        const ScrollInfo* scroll = ui->registry().findScroll("page");
+        return ui->rect(key).y + (scroll ? scroll->offset : 0.0f);
+    };
+    const float before = contentY("item/fever_now/no");
+    ASSERT_TRUE(ui->tap("no_to_all"));
+    EXPECT_EQ(*answer<std::string>("blood_thinners"), "yes");
+    EXPECT_EQ(*answer<std::string>("osteoporosis"), "not_sure");
+    for (const char* id : {"fever_now", "recent_surgery_injury", "blood_clots", "cancer_treatment",
+                           "high_blood_pressure", "skin_condition", "oil_allergy"}) {
+        ASSERT_NE(answer<std::string>(id), nullptr) << id;
+        EXPECT_EQ(*answer<std::string>(id), "no") << id;
+    }
+    EXPECT_EQ(answer<std::string>("pregnant"), nullptr) << "it has no No: the patient answers it";
+    EXPECT_NEAR(contentY("item/fever_now/no"), before, 0.5f) << "the answers stay where they were";
+    ui->tap("next");
+    EXPECT_EQ(pageId(), "health") << "the pregnancy question is still to answer";
+    ui->tap("item/pregnant/not_applicable");
+    ui->tap("next");
+    EXPECT_EQ(pageId(), "safety");
+    ui->tap("no_to_all");  // the red flags too, each one a plain false
+    for (const char* id : {"bladder_bowel", "saddle_numbness", "leg_weakness", "weight_loss", "night_pain", "after_fall"}) {
+        ASSERT_NE(answer<bool>(id), nullptr) << id;
+        EXPECT_FALSE(*answer<bool>(id)) << id;
+    }
 }
 
 }  // namespace

@@ -10,11 +10,11 @@ using session::Screen;
 
 class IntakeE2eResume : public IntakeE2e {
 protected:
-    /// A Spanish-speaking patient reaches the contact page; then the power goes. The kiosk comes
+    /// A Spanish-speaking patient reaches the visit page; then the power goes. The kiosk comes
     /// back with a new Intake and new screens, and restores the draft saved after the last page.
     void crashAndRestart(float width = 1920, float height = 1080) {
         startIntake("es");
-        advanceTo("contact", patient);
+        advanceTo("visit", patient);
         ASSERT_FALSE(HasFailure());
         const std::string draft = intake->snapshot();
         intake = std::make_unique<session::Intake>(form, catalog, session::IntakeConfig{});
@@ -38,7 +38,7 @@ TEST_F(IntakeE2eResume, ShowsNoAnswersThenContinueReturnsToThePage) {
 
     ASSERT_TRUE(ui->tap("resume/continue"));
     EXPECT_EQ(screen(), Screen::Page);
-    EXPECT_EQ(pageId(), "contact");
+    EXPECT_EQ(pageId(), "visit");
     EXPECT_EQ(discardedDrafts, 0);
     ui->tap("back");
     ui->tap("back");

@@ -113,17 +113,19 @@ TEST_F(UiTest, NumberUnitStandsBesideTheFieldEvenWhenEmpty) {
     EXPECT_EQ(ui->registry().findText("unit/sleep_hours")->text, "horas");
 }
 
-TEST_F(UiTest, NumberSteppersStartInTheMiddleOfTheRange) {
+// Issue 20: the first tap of + or - jumped to the middle (8.0 hours) whichever was tapped. It moves
+// one step from the middle in the direction tapped.
+TEST_F(UiTest, NumberSteppersStartFromTheMiddleTowardTheTap) {
     goToPage("more");
-    ui->tap("item/sleep_hours/plus");  // 0..24: starts at 12, not at 0
-    EXPECT_EQ(*answer<double>("sleep_hours"), 12.0);
-    ui->tap("item/sleep_hours/plus");
+    ui->tap("item/sleep_hours/plus");  // 0..24: one step up from 12, not 0 and not 12 itself
     EXPECT_EQ(*answer<double>("sleep_hours"), 12.5);
+    ui->tap("item/sleep_hours/plus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 13.0);
     session.answers.erase("sleep_hours");
-    ui->tap("item/sleep_hours/minus");  // minus from empty starts there too
-    EXPECT_EQ(*answer<double>("sleep_hours"), 12.0);
-    for (int i = 0; i < 9; ++i) ui->tap("item/sleep_hours/minus");
-    EXPECT_EQ(*answer<double>("sleep_hours"), 7.5);  // 10 taps from empty, not 15
+    ui->tap("item/sleep_hours/minus");  // minus from empty goes down from there
+    EXPECT_EQ(*answer<double>("sleep_hours"), 11.5);
+    for (int i = 0; i < 8; ++i) ui->tap("item/sleep_hours/minus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 7.5);  // 9 taps from empty, not 15
     session.answers["sleep_hours"] = 0.5;
     ui->tap("item/sleep_hours/minus");
     ui->tap("item/sleep_hours/minus");
@@ -131,15 +133,18 @@ TEST_F(UiTest, NumberSteppersStartInTheMiddleOfTheRange) {
 }
 
 TEST_F(UiTest, NumberStepperStartOnTheStepAndWithOneBound) {
-    form->pages[2].items[0].max = 15;  // 0..15 by 0.5: 7.5
+    form->pages[2].items[0].max = 15;  // 0..15 by 0.5: from 7.5
     goToPage("more");
-    ui->tap("item/sleep_hours/plus");
-    EXPECT_EQ(*answer<double>("sleep_hours"), 7.5);
+    ui->tap("item/sleep_hours/minus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 7.0);
     form->pages[2].items[0].min = 3;
-    form->pages[2].items[0].max.reset();  // only a minimum: start there
+    form->pages[2].items[0].max.reset();  // only a minimum: from there
+    session.answers.erase("sleep_hours");
+    ui->tap("item/sleep_hours/minus");
+    EXPECT_EQ(*answer<double>("sleep_hours"), 3.0) << "never below the minimum";
     session.answers.erase("sleep_hours");
     ui->tap("item/sleep_hours/plus");
-    EXPECT_EQ(*answer<double>("sleep_hours"), 3.0);
+    EXPECT_EQ(*answer<double>("sleep_hours"), 3.5);
 }
 
 TEST_F(UiTest, NumberByPad) {
@@ -155,6 +160,23 @@ TEST_F(UiTest, NumberByPad) {
     ui->frame();
     EXPECT_EQ(ui->find("item/sleep_hours")->label, "7.5");
     EXPECT_EQ(ui->registry().findText("unit/sleep_hours")->text, "hours");
+}
+
+// Issue 20: Spanish showed "7.5" in the field but "7,5" on the review: one format per language.
+TEST_F(UiTest, SpanishWritesDecimalsWithACommaInTheFieldAndOnThePad) {
+    session.lang = "es";
+    goToPage("more");
+    ui->tap("item/sleep_hours");
+    EXPECT_EQ(ui->find("keyboard/.")->label, ",");
+    for (const char* k : {"7", ".", "5"}) ui->tap(std::string("keyboard/") + k);
+    EXPECT_EQ(*answer<double>("sleep_hours"), 7.5);
+    EXPECT_EQ(ui->find("item/sleep_hours")->label, "7,5") << "while typing";
+    ui->tap("keyboard/done");
+    ui->frame();
+    EXPECT_EQ(ui->find("item/sleep_hours")->label, "7,5");
+    session.lang = "en";
+    ui->frames(2);
+    EXPECT_EQ(ui->find("item/sleep_hours")->label, "7.5");
 }
 
 TEST_F(UiTest, MatrixRowsAreLinesOfOptions) {

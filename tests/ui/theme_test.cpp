@@ -38,7 +38,10 @@ TEST(UiTheme, SizesMeetUxTargetsAt1080AndScale) {
     EXPECT_GE(em * t.gapEm, 12.0f);         // space between them
     EXPECT_FLOAT_EQ(t.emPx(1080, true), em * t.largerTextFactor);
     EXPECT_GE(t.largerTextFactor, 1.2f);
-    EXPECT_FLOAT_EQ(t.emPx(800, false), em * 800.0f / 1080.0f);  // scales with the display
+    EXPECT_FLOAT_EQ(t.emPx(1440, false), em * 1440.0f / 1080.0f);  // scales with the display
+    EXPECT_GE(t.emPx(800, false), 30.0f) << "issue 20: body text >= 30 px at 1280x800 too";
+    EXPECT_GE(t.emPx(768, false), 30.0f);
+    EXPECT_FLOAT_EQ(t.emPx(800, true), t.emPx(800, false) * t.largerTextFactor);
     EXPECT_GE(t.emPx(2160, false) * t.targetEm, 128.0f);
 }
 

@@ -28,7 +28,7 @@ std::shared_ptr<const bodymap::Figure> bundledFigure() {
 std::string actionName(const session::Action& a) {
     static const char* kNames[] = {"Start", "SetLanguage", "SetAnswer", "ClearAnswer", "Next", "Back", "GoTo",
                                    "Submit", "SaveSucceeded", "SaveFailed", "Touch", "Tick", "StillHere", "Reset",
-                                   "ResumeContinue"};
+                                   "ResumeContinue", "KeepAnswers"};
     return kNames[a.index()];
 }
 
@@ -122,22 +122,34 @@ bool UiDriver::scrollIntoView(const std::string& key) {
         const float centre = w->rect.y + w->rect.h * 0.5f;
         const float delta = std::clamp(mid - centre, -m_height * 0.3f, m_height * 0.3f);
         drag(x, mid - delta * 0.5f, x, mid + delta * 0.5f, 12, false);
+        ++m_counts.swipes;
     }
     return false;
 }
 
 bool UiDriver::tap(const std::string& key) {
-    if (!exists(key)) frame();  // a widget appears on the frame after the action that shows it
+    advance(kTapGap);  // a person looks before tapping: never the second half of a double tap
+    frames(2);         // the screen settles meanwhile (a scroll to an error, a widget that appears)
     if (!scrollIntoView(key)) {
         ADD_FAILURE() << "no visible widget '" << key << "' to tap";
         return false;
     }
     const WidgetInfo* w = find(key);
-    tapAt(w->visible.x + w->visible.w * 0.5f, w->visible.y + w->visible.h * 0.5f);
+    ++m_counts.taps;
+    if (key.rfind("keyboard/", 0) == 0) ++m_counts.keys;
+    m_lastTapRect = w->visible;
+    press(w->visible.x + w->visible.w * 0.5f, w->visible.y + w->visible.h * 0.5f);
     return true;
 }
 
 void UiDriver::tapAt(float x, float y) {
+    advance(kTapGap);
+    frames(2);
+    ++m_counts.taps;
+    press(x, y);
+}
+
+void UiDriver::press(float x, float y) {
     mouse(x, y, false);
     frame();
     mouse(x, y, true);
@@ -146,6 +158,21 @@ void UiDriver::tapAt(float x, float y) {
     frame();
     frame();  // what the tap changed (a keyboard opening, a new page) is in the registry now
     settle();  // and where it scrolled the page to (a panel brought into view)
+}
+
+bool UiDriver::doubleTap(const std::string& key, double gapSeconds) {
+    if (!tap(key)) return false;
+    const Rect r = m_lastTapRect;
+    const float x = r.x + r.w * 0.5f, y = r.y + r.h * 0.5f;
+    ++m_counts.taps;
+    if (key.rfind("keyboard/", 0) == 0) ++m_counts.keys;
+    advance(gapSeconds);
+    mouse(x, y, true);
+    frame();
+    mouse(x, y, false);
+    frame();
+    frame();
+    return true;
 }
 
 void UiDriver::drag(float x0, float y0, float x1, float y1, int steps, bool fling) {
@@ -182,7 +209,8 @@ void UiDriver::hold(const std::string& key, double seconds) {
     frame();
 }
 
-void UiDriver::type(const std::string& item, const std::string& text) {
+std::string UiDriver::type(const std::string& item, const std::string& text, bool skipMissing) {
+    std::string typed;
     tap("item/" + item);
     for (size_t i = 0; i < text.size();) {
         size_t len = 1;
@@ -192,12 +220,11 @@ void UiDriver::type(const std::string& item, const std::string& text) {
         else if (c >= 0xC0) len = 2;
         const std::string ch = text.substr(i, len);
         i += len;
-        if (ch == " ") {
-            tap("keyboard/space");
-            continue;
-        }
-        if (ch == "\n") {
-            tap("keyboard/newline");
+        if (ch == " " || ch == "\n") {
+            const std::string key = ch == " " ? "keyboard/space" : "keyboard/newline";
+            if (skipMissing && !exists(key)) continue;
+            tap(key);
+            typed += ch;
             continue;
         }
         // Keys are named by their lower-case letter; shift when the key shows the other case.
@@ -209,13 +236,16 @@ void UiDriver::type(const std::string& item, const std::string& text) {
         const std::string key = "keyboard/" + lower;
         const WidgetInfo* k = find(key);
         if (!k) {
+            if (skipMissing) continue;
             ADD_FAILURE() << "the keyboard has no key for '" << ch << "'";
-            return;
+            return typed;
         }
         if (k->label != ch && exists("keyboard/shift")) tap("keyboard/shift");
         tap(key);
+        typed += ch;
     }
     tap("keyboard/done");
+    return typed;
 }
 
 }  // namespace kiosk::ui::test

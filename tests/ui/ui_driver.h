@@ -16,6 +16,14 @@
 
 namespace kiosk::ui::test {
 
+/// @brief What a patient's fingers did so far (UiDriver::counts): every tap and double tap, the
+///        keyboard's share of them (keys, Shift and Done), and the drags that scrolled a page.
+struct TapCount {
+    int taps = 0;
+    int keys = 0;
+    int swipes = 0;
+};
+
 class UiDriver {
 public:
     /// @p viewModel gives the picture to draw each frame; @p onAction receives what the UI sent.
@@ -40,21 +48,33 @@ public:
     const WidgetRegistry& registry() const { return m_view->registry(); }
 
     /// Scrolls @p key into view by dragging, then presses and releases on it. Fails the test
-    /// (ADD_FAILURE) and returns false when the widget is not on screen.
+    /// (ADD_FAILURE) and returns false when the widget is not on screen. Taps come at a person's
+    /// pace: the clock moves kTapGap seconds on before each (a look at the screen first), so no
+    /// tap is taken for the second half of a double tap (Theme::tapDebounceSeconds).
     bool tap(const std::string& key);
-    /// Presses and releases at @p x, @p y (screen pixels), as a finger would, wherever that is.
+    /// Two taps on the spot where @p key is now, @p gapSeconds apart, without looking again in
+    /// between: what a finger does when it double-taps (or a stiff finger bounces).
+    bool doubleTap(const std::string& key, double gapSeconds = 0.15);
+    static constexpr double kTapGap = 0.5;
+    /// Presses and releases at @p x, @p y (screen pixels), as a finger would, wherever that is,
+    /// at a person's pace like tap().
     void tapAt(float x, float y);
     /// Presses at @p x0,y0, moves to @p x1,y1 over @p steps frames, holds still (unless @p fling)
     /// and releases.
     void drag(float x0, float y0, float x1, float y1, int steps = 10, bool fling = false);
     /// Presses on @p key and keeps the finger there for @p seconds of clock time, then releases.
     void hold(const std::string& key, double seconds);
-    /// Taps the text field @p item, types @p text on the on-screen keyboard, taps Done.
-    void type(const std::string& item, const std::string& text);
+    /// Taps the text field @p item, types @p text on the on-screen keyboard, taps Done. A character
+    /// the keyboard lacks fails the test, or with @p skipMissing is left out (a phone number's
+    /// spaces). Returns what was typed.
+    std::string type(const std::string& item, const std::string& text, bool skipMissing = false);
     /// Drags until @p key lies inside the visible area; false if it never does.
     bool scrollIntoView(const std::string& key);
     /// Frames until no fling moves the page.
     void settle();
+
+    /// Taps, keys and scrolling drags since the driver was made (or the count was reset).
+    TapCount& counts() { return m_counts; }
 
     KioskView& view() { return *m_view; }
     const core::Catalog& catalog() const { return m_catalog; }
@@ -65,6 +85,8 @@ public:
 
 private:
     void mouse(float x, float y, bool down);
+    /// The finger down and up at @p x, @p y, and the frames that show what it did.
+    void press(float x, float y);
 
     core::Catalog m_catalog;
     ImGuiContext* m_context = nullptr;
@@ -76,6 +98,8 @@ private:
     std::function<staff::DeskView()> m_deskView;
     std::function<void(const staff::DeskAction&)> m_onDeskAction;
     session::TimePoint m_now{};
+    Rect m_lastTapRect;
+    TapCount m_counts;
     float m_width, m_height;
 };
 

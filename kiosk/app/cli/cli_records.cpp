@@ -60,11 +60,18 @@ void addList(CLI::App* records) {
             Store s = t->open(Access::Read);  // only reads: works on a read-only data folder
             rows = orFail(s.list(f));
         }
-        std::cout << "id\tform\tversion\tlang\tstarted\tsubmitted\tkiosk\tstatus\tbytes\n";
+        // urgent/caution: how many flags of each severity the record raised (the desk's red-flag
+        // alert without the key); "-" when not known (saved before schema 7, or listed from the server).
+        std::cout << "id\tform\tversion\tlang\tstarted\tsubmitted\tkiosk\tstatus\tbytes\turgent\tcaution\n";
+        auto count = [](const std::optional<store::FlagCounts>& flags, int store::FlagCounts::*n) {
+            return flags ? std::to_string((*flags).*n) : std::string("-");
+        };
         for (const auto& r : rows)
             std::cout << r.meta.id << '\t' << r.meta.formId << '\t' << r.meta.formVersion << '\t' << r.meta.lang << '\t'
                       << r.meta.startedAt << '\t' << r.meta.submittedAt << '\t' << r.meta.kioskId << '\t'
-                      << store::toString(r.status) << '\t' << r.sealedBytes << '\n';
+                      << store::toString(r.status) << '\t' << r.sealedBytes << '\t'
+                      << count(r.meta.flags, &store::FlagCounts::urgent) << '\t'
+                      << count(r.meta.flags, &store::FlagCounts::caution) << '\n';
     });
 }
 

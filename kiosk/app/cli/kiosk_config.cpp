@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+
+#include <unistd.h>
 #include <map>
 #include <vector>
 
@@ -100,6 +102,17 @@ struct Reader {
         if (auto v = scalar(node, key)) out = *v;
     }
 
+    void integer(const YamlNode& node, const std::string& key, int min, int max, int& out) {
+        auto v = scalar(node, key);
+        if (!v) return;
+        const bool digits = !v->empty() && v->size() <= 6 && allOf(*v, std::isdigit);
+        const int n = digits ? std::stoi(*v) : -1;
+        if (!digits || n < min || n > max)
+            return fail(node, "'" + key + "' must be a whole number from " + std::to_string(min) + " to " +
+                                  std::to_string(max) + ", not '" + *v + "'");
+        out = n;
+    }
+
     void seconds(const YamlNode& node, const std::string& key, long min, long max,
                  std::chrono::seconds& out) {
         auto v = scalar(node, key);
@@ -142,6 +155,7 @@ Field textField(const std::string& key, std::string KioskConfig::*member, const 
 const std::vector<Field>& timeoutFields() {
     static const std::vector<Field> kFields = {
         durationField("idle_after", 10, 3600, &KioskConfig::idleAfter),
+        durationField("idle_after_consent", 10, 3600, &KioskConfig::idleAfterConsent),
         durationField("countdown", 5, 300, &KioskConfig::idleCountdown),
         durationField("thank_you", 3, 300, &KioskConfig::thankYouFor),
         durationField("save_retry", 1, 600, &KioskConfig::saveRetry),
@@ -154,6 +168,28 @@ const std::vector<Field>& clinicFields() {
     static const std::vector<Field> kFields = {
         textField("name", &KioskConfig::clinicName, "clinic."),
         textField("logo", &KioskConfig::logoPath, "clinic."),
+    };
+    return kFields;
+}
+
+void readUrgentCommand(Reader& r, const YamlNode& n, KioskConfig& c) {
+    auto v = r.scalar(n, "alerts.urgent_command");
+    if (!v) return;
+    // Run without a shell, with the record id as its only argument: a path, not a command line.
+    const std::filesystem::path p(*v);
+    std::error_code ec;
+    if (!p.is_absolute())
+        return r.fail(n, "'alerts.urgent_command' must be an absolute path to a program (it is run without a "
+                         "shell, with the record id as its only argument), not '" + *v + "'");
+    if (!std::filesystem::is_regular_file(p, ec) || ::access(v->c_str(), X_OK) != 0)
+        return r.fail(n, "'alerts.urgent_command': " + *v + " is not an executable file");
+    c.urgentCommand = *v;
+}
+
+const std::vector<Field>& phoneFields() {
+    static const std::vector<Field> kFields = {
+        {"min_digits", [](Reader& r, const YamlNode& n, KioskConfig& c) { r.integer(n, "phone.min_digits", 3, 20, c.phoneMinDigits); }},
+        {"max_digits", [](Reader& r, const YamlNode& n, KioskConfig& c) { r.integer(n, "phone.max_digits", 3, 20, c.phoneMaxDigits); }},
     };
     return kFields;
 }
@@ -211,6 +247,47 @@ const std::vector<Field>& speechFields() {
         {"device", [](Reader& r, const YamlNode& n, KioskConfig& c) { r.text(n, "speech.device", c.speech.device); }},
     };
     return kFields;
+}
+
+const std::vector<Field>& alertFields() {
+    static const std::vector<Field> kFields = {{"urgent_command", readUrgentCommand}};
+    return kFields;
+}
+
+/// The value node of @p key in map @p map, or nullptr.
+const YamlNode* valueOf(const YamlNode& map, const std::string& key) {
+    if (!map.isMap()) return nullptr;
+    for (size_t i = 0; i < map.keys.size(); ++i)
+        if (map.keys[i].value == key) return &map.values[i];
+    return nullptr;
+}
+
+/// Values that are each fine but wrong together, reported at the key that breaks the rule.
+void checkTogether(Reader& r, const YamlNode& root, KioskConfig& c) {
+    if (c.phoneMinDigits > c.phoneMaxDigits) {
+        const YamlNode* phone = valueOf(root, "phone");
+        const YamlNode* at = phone ? valueOf(*phone, "min_digits") : nullptr;
+        if (!at && phone) at = valueOf(*phone, "max_digits");
+        r.fail(at ? *at : root, "'phone.min_digits' (" + std::to_string(c.phoneMinDigits) +
+                                    ") must not be more than 'phone.max_digits' (" +
+                                    std::to_string(c.phoneMaxDigits) + ")");
+    }
+    const YamlNode* timeouts = valueOf(root, "timeouts");
+    const YamlNode* consent = timeouts ? valueOf(*timeouts, "idle_after_consent") : nullptr;
+    const YamlNode* countdown = timeouts ? valueOf(*timeouts, "countdown") : nullptr;
+    const bool consentGiven = consent != nullptr && !consent->isNull() && !consent->value.empty();
+    if (!consentGiven) {
+        c.idleAfterConsent = std::max(c.idleAfterConsent, c.idleAfter);
+    } else if (c.idleAfterConsent < c.idleAfter) {
+        r.fail(*consent, "'timeouts.idle_after_consent' (" + std::to_string(c.idleAfterConsent.count()) +
+                             " s) must be at least 'timeouts.idle_after' (" + std::to_string(c.idleAfter.count()) +
+                             " s): the consent and review pages wait longer, never shorter");
+    }
+    if (c.idleCountdown >= c.idleAfter)
+        r.fail(countdown ? *countdown : *valueOf(*timeouts, "idle_after"),
+               "'timeouts.countdown' (" + std::to_string(c.idleCountdown.count()) +
+                   " s) must be shorter than 'timeouts.idle_after' (" + std::to_string(c.idleAfter.count()) +
+                   " s): the warning comes after a silence longer than itself");
 }
 
 std::vector<std::string> keysOf(const std::vector<Field>& fields, const std::string& prefix) {
@@ -311,6 +388,10 @@ const std::vector<Field>& topFields() {
         {"server", readServer},
         {"timeouts", [](Reader& r, const YamlNode& n,
                         KioskConfig& c) { readMap(r, n, "timeouts.", timeoutFields(), {}, c); }},
+        {"phone", [](Reader& r, const YamlNode& n,
+                     KioskConfig& c) { readMap(r, n, "phone.", phoneFields(), {}, c); }},
+        {"alerts", [](Reader& r, const YamlNode& n,
+                      KioskConfig& c) { readMap(r, n, "alerts.", alertFields(), {}, c); }},
         {"theme", readTheme},
         {"paper", readPaper},
         {"staff_pin", readPin},
@@ -397,9 +478,15 @@ ConfigLoad parseConfig(std::string_view yamlText, const std::string& displayPath
         std::vector<std::string> nested = keysOf(timeoutFields(), "timeouts.");
         for (auto& k : keysOf(clinicFields(), "clinic."))
             nested.push_back(k);
+        for (auto& k : keysOf(alertFields(), "alerts."))
+            nested.push_back(k);
+        for (auto& k : keysOf(phoneFields(), "phone."))
+            nested.push_back(k);
+        const size_t before = reader.errors.size();
         for (auto& k : keysOf(speechFields(), "speech."))
             nested.push_back(k);
         readMap(reader, root, "", topFields(), nested, cfg);
+        if (reader.errors.size() == before) checkTogether(reader, root, cfg);
     }
     ConfigLoad out;
     out.errors = std::move(reader.errors);

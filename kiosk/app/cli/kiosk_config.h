@@ -62,7 +62,12 @@ struct KioskConfig {
     /// seconds, 90 (`timeouts.idle_after`): silence before "Are you still there?". Long enough for
     /// a slow reader in pain, short enough that a patient who walked off is not left on show.
     std::chrono::seconds idleAfter{90};
+    /// seconds, 300 (`timeouts.idle_after_consent`): the same silence on pages that ask for consent
+    /// or a signature and on the review: patients read there, or go and ask the front desk as the
+    /// consent text tells them to. At least idle_after; unset, 300 or idle_after if that is longer.
+    std::chrono::seconds idleAfterConsent{300};
     /// seconds, 30 (`timeouts.countdown`): the visible countdown before the answers are wiped.
+    /// Shorter than idle_after.
     std::chrono::seconds idleCountdown{30};
     /// seconds, 15 (`timeouts.thank_you`): the thank-you screen, then back to welcome.
     std::chrono::seconds thankYouFor{15};
@@ -71,6 +76,19 @@ struct KioskConfig {
     /// seconds, 600 (`timeouts.draft_resume`): after a crash or power cut, a draft younger than this
     /// is resumed at start; an older one is discarded (its patient has surely left).
     std::chrono::seconds draftResume{600};
+
+    // [SECTION] Phone numbers (YAML `phone:` map)
+    /// 3-20, 7 (`phone.min_digits`): a phone number a patient types needs at least this many digits
+    /// ("12" is refused with a kind message); set it to the clinic's local number length.
+    int phoneMinDigits = 7;
+    /// 3-20, 15 (`phone.max_digits`): and at most this many (15: the longest number there is).
+    int phoneMaxDigits = 15;
+
+    // [SECTION] Desk alerts (YAML `alerts:` map)
+    /// absolute path, "" (`alerts.urgent_command`): run as `COMMAND RECORD_ID` after an intake with
+    /// an urgent flag is saved (a bell, a lamp, a message to the desk). It gets the record id only,
+    /// never patient data; the kiosk does not wait for it (app/cli/alert_hook.h). "" = none.
+    std::string urgentCommand;
 
     // [SECTION] Look and staff
     /// normal | high_contrast, normal (`theme`): the theme the kiosk starts in; patients can switch.

@@ -48,6 +48,9 @@ core::Result<std::string> StoreRecordSink::submit(const session::Record& record)
     meta.lang = record.lang;
     meta.startedAt = record.startedAt;
     meta.submittedAt = record.submittedAt.empty() ? core::utcNowIso() : record.submittedAt;
+    meta.flags = store::FlagCounts{};
+    for (const session::RaisedFlag& f : record.flags)
+        ++(f.severity == forms::Severity::Urgent ? meta.flags->urgent : meta.flags->caution);
     auto id = m_store.submit(meta, session::toJson(record).dump(), m_afterSubmit);
     if (id) {
         if (m_pusher) m_pusher->wake();

@@ -8,11 +8,12 @@
 namespace kiosk::app {
 
 ViewKey viewKey(const session::ViewModel& vm) {
-    return ViewKey{vm.screen, vm.page, vm.idleWarning, vm.idleSecondsLeft, vm.retryInSeconds, vm.lang};
+    return ViewKey{vm.screen, vm.page, vm.idleWarning, vm.confirmStartOver, vm.idleSecondsLeft, vm.retryInSeconds,
+                   vm.lang};
 }
 
 IntakeScene::IntakeScene(session::Intake& intake, ui::KioskView& view, RecordSink& sink)
-    : m_intake(intake), m_view(view), m_sink(sink), m_screen(intake.screen()) {}
+    : m_intake(intake), m_view(view), m_sink(sink), m_patientSerial(intake.patientSerial()) {}
 
 void IntakeScene::attachSpeech(speech::SpeechOutput& out, const core::Catalog& catalog) {
     m_speech = &out;
@@ -52,13 +53,12 @@ void IntakeScene::handleRequests() {
 bool IntakeScene::pollChanges() { return m_speech && m_speech->changes() != m_speechSeen; }
 
 void IntakeScene::afterAction() {
-    const session::Screen screen = m_intake.screen();
-    if (screen == m_screen) return;
-    // Leaving an intake for the welcome screen (submitted, idle, reset): forget the UI's transient
-    // state too, so nothing of one patient is left for the next. A patient who went back to the
-    // welcome screen to change language keeps their answers, and their text size and contrast too.
-    if (screen == session::Screen::Welcome && m_intake.answers().empty()) m_view.wipe();
-    m_screen = screen;
+    // One patient's intake ended (submitted, idle, reset): forget the UI's transient state too, so
+    // nothing of one patient is left for the next. A patient who went back to the welcome screen
+    // (to change language) keeps their text size and contrast.
+    if (m_intake.patientSerial() == m_patientSerial) return;
+    m_view.wipe();
+    m_patientSerial = m_intake.patientSerial();
 }
 
 bool IntakeScene::apply(const session::Action& action) {

@@ -54,7 +54,7 @@ class IntakeScene final : public Scene {
     session::Intake& m_intake;
     ui::KioskView& m_view;
     RecordSink& m_sink;
-    session::Screen m_screen = session::Screen::Welcome;
+    std::uint64_t m_patientSerial = 0;  ///< Intake::patientSerial() when the view was last wiped
     bool m_exit = false;
     speech::SpeechOutput* m_speech = nullptr;
     std::unique_ptr<speech::ReadAloud> m_reader;
@@ -66,11 +66,13 @@ struct ViewKey {
     session::Screen screen = session::Screen::Welcome;
     int page = -1;
     bool idleWarning = false;
+    bool confirmStartOver = false;
     int idleSecondsLeft = 0;
     int retryInSeconds = 0;
     std::string lang;
     bool operator==(const ViewKey& o) const {
         return screen == o.screen && page == o.page && idleWarning == o.idleWarning &&
+               confirmStartOver == o.confirmStartOver &&
                idleSecondsLeft == o.idleSecondsLeft && retryInSeconds == o.retryInSeconds && lang == o.lang;
     }
     bool operator!=(const ViewKey& o) const { return !(*this == o); }

@@ -11,6 +11,7 @@
 #include <imgui.h>
 #include <optional>
 
+#include "kiosk/app/cli/alert_hook.h"
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/content.h"
 #include "kiosk/app/cli/effects.h"
@@ -292,7 +293,10 @@ int runKiosk(const RunOptions& options) {
             return kExitFailure;
         }
     }
-    IntakeScene scene(intake, view, **sink);
+    // An urgent intake, once saved, runs the clinic's desk alert with its record id (alert_hook.h).
+    AlertHook alertHook(config.urgentCommand);
+    AlertingSink alerting(**sink, alertHook);
+    IntakeScene scene(intake, view, alerting);
     // Read aloud: voices load and the sound device is probed on the speaker's own thread; the
     // buttons appear once both answered (its wake-up redraws), or never (one warning in the log).
     speech::Speaker::Options speechOptions;
