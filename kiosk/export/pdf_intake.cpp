@@ -96,6 +96,7 @@ void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const
         std::string value = s.value ? s.valueText : L.tr("pdf.no_value");
         if (!s.band.empty()) value += " (" + s.band + ")";
         flow.text(s.label + ": " + value, s.value ? kBody : Style{10, false, kMuted});
+        if (!s.note.empty()) flow.text(s.note, Style{9, false, kMuted});  // "Screening, not a diagnosis", ...
     }
 
     heading(flow, L.tr("pdf.body_map"));

@@ -87,12 +87,12 @@ TEST(AppSimulateCli, DuplicateKeysAreAnErrorAtTheSecondKey) {
 }
 
 TEST(AppSimulateCli, MatrixRowKeysAndTopLevelShape) {
-    const TempFile dotted("answers.json", R"({"sleep_freq.refreshed": "never", "pain_map": ["ZQXJ"]})");
+    const TempFile dotted("answers.json", R"({"sleep_freq.pain_wakes": "never", "pain_map": ["ZQXJ"]})");
     RunResult r = runKiosk(shellWords({"simulate", kForm, "--answers", dotted.path()}));
     EXPECT_EQ(r.exitCode, 1);
-    EXPECT_NE(r.err.find(dotted.path() + ": error: answer key 'sleep_freq.refreshed' names a matrix row the way "
+    EXPECT_NE(r.err.find(dotted.path() + ": error: answer key 'sleep_freq.pain_wakes' names a matrix row the way "
                                          "form files do; in answers a matrix is one object: "
-                                         "{\"sleep_freq\": {\"refreshed\": ...}}\n"),
+                                         "{\"sleep_freq\": {\"pain_wakes\": ...}}\n"),
               std::string::npos)
         << r.err;
     EXPECT_NE(r.err.find(dotted.path() + ": error: answer to 'pain_map[0]' is not a body region id; the ids are: "

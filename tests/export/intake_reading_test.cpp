@@ -38,7 +38,7 @@ TEST(ExportIntakeReading, StaffLabelsFollowTheStaffsLanguageAndFlagsComeUrgentFi
 
     ASSERT_FALSE(r.scores.empty());
     EXPECT_EQ(r.scores[0].id, "pain_intensity");
-    EXPECT_EQ(r.scores[0].label, "Intensidad del dolor (promedio de ahora, habitual y peor)");
+    EXPECT_EQ(r.scores[0].label, "Intensidad del dolor (promedio de ahora, última semana y peor)");
     EXPECT_EQ(r.scores[0].valueText, "8,3");
     EXPECT_EQ(r.scores[0].band, "Intenso");
     // Staff read which scores are our own questions, and why an instrument has no total.
