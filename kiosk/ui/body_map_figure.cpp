@@ -296,6 +296,7 @@ void drawBodyMap(Frame& f, const session::ItemView& iv, float width) {
     const Layout l = layoutFor(f, fig, width, titleH);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     float bottom = origin.y;
+    float switchBottom = origin.y;
 
     if (l.arrange == Arrange::SideBySide) {
         for (View v : {View::Front, View::Back}) {
@@ -309,6 +310,7 @@ void drawBodyMap(Frame& f, const session::ItemView& iv, float width) {
         ImGui::SetCursorScreenPos(origin);
         drawViewSwitch(f, item, ui, l.arrange == Arrange::OneAbove ? width : l.viewW + l.sideW + gap);
         const float top = ImGui::GetCursorScreenPos().y + gap;
+        switchBottom = top;
         const View v = ui.showBack ? View::Back : View::Front;
         const float x = l.arrange == Arrange::OneAbove ? origin.x + (width - l.viewW) / 2 : origin.x;
         ImGui::SetCursorScreenPos(ImVec2(x, top));
@@ -321,7 +323,8 @@ void drawBodyMap(Frame& f, const session::ItemView& iv, float width) {
     const bool below = l.arrange == Arrange::OneAbove;
     const float sideX = below ? origin.x
                               : origin.x + (l.arrange == Arrange::SideBySide ? 2 * l.viewW + l.between + gap : l.viewW + gap) + gap;
-    const float sideY = below ? bottom + gap : origin.y;
+    // One view beside the column: the column starts under the Front / Back switch, which spans it.
+    const float sideY = below ? bottom + gap : l.arrange == Arrange::OneBeside ? switchBottom : origin.y;
     ImGui::SetCursorScreenPos(ImVec2(sideX, sideY));
     const float sideTop = ImGui::GetCursorPosY();
     drawBodySide(f, item, marks, l.sideW);

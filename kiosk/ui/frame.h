@@ -1,6 +1,7 @@
 #pragma once
 // Frame: what every draw function of one frame needs (theme, strings, registry, state, action
 // sink), passed by reference so screens stay plain functions of the view model (STYLE.md #3).
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,7 +58,11 @@ struct Frame {
     TextureSink* textures;              ///< where pixels go; null headless (the figure then has none)
     ReadAloudUi* readAloud = nullptr;  ///< nullptr: no read-aloud buttons (headless tools)
 
-    float px(float ems) const { return ems * em; }
+    /// @p ems in whole pixels. ImGui lays each line out on a whole pixel by truncating (toward zero),
+    /// so for content scrolled above the screen's top (negative y) a fractional size rounds the
+    /// other way: the page's answers shifted a pixel or two as it scrolled (issue 20). Whole-pixel
+    /// sizes round the same everywhere.
+    float px(float ems) const { return std::round(ems * em); }
     const std::string& tr(std::string_view key) const { return catalog.tr(lang, key); }
     std::string fmt(std::string_view key, const std::vector<std::string>& args) const {
         return catalog.format(lang, key, args);

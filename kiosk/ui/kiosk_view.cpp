@@ -74,7 +74,7 @@ struct KioskView::Impl {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(f.px(theme.gapEm), f.em * 0.25f));
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(f.px(theme.gapEm), f.px(0.25f)));
         ImGui::PushStyleColor(ImGuiCol_WindowBg, col(pal.background));
         ImGui::PushStyleColor(ImGuiCol_ChildBg, col(pal.background, 0.0f));
         if (sizes.body) ImGui::PushFont(sizes.body);

@@ -69,7 +69,7 @@ void drawPage(Frame& f, const session::ViewModel& vm) {
     ImGui::BeginGroup();  // new lines start at the column
     text(f, FontRole::Title, vm.pageTitle, f.pal.text, c.width);
     registerLastText(f, "title", vm.pageTitle, FontRole::Title);
-    ImGui::Dummy(ImVec2(c.width, f.em * 0.6f));
+    ImGui::Dummy(ImVec2(c.width, f.px(0.6f)));
     bool scrolled = false;
     bool first = true;
     const bool samePage = f.state.itemsOfPage == vm.page;

@@ -78,7 +78,10 @@ void beginScrollArea(Frame& f, const char* id, const std::string& owner, ImVec2 
     if (clamped != s.offset) s.velocity = 0;
     s.offset = clamped;
 
-    ImGui::SetNextWindowScroll(ImVec2(0.0f, s.offset));
+    // Whole pixels: ImGui lays lines out on whole pixels of the screen, so a fractional scroll would
+    // round each line differently and the page's targets would shift by a pixel or two as it
+    // scrolls (issue 20: targets never move between a patient's taps).
+    ImGui::SetNextWindowScroll(ImVec2(0.0f, std::round(s.offset)));
     ImGui::BeginChild(id, size, false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                           ImGuiWindowFlags_NoBackground);
@@ -113,7 +116,9 @@ void endScrollArea(Frame& f) {
         const float y = wpos.y + (wsize.y - h) * (s.offset / s.maxOffset);
         dl->AddRectFilled(ImVec2(x, wpos.y), ImVec2(x + w, wpos.y + wsize.y), col(f.pal.bar), w * 0.5f);
         dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), col(f.pal.buttonBorder), w * 0.5f);
-        s.moreBelow = s.offset < s.maxOffset - f.px(0.5f);
+        // Anything below the fold says so (issue 20: the body-map page went 8 px below 1280x800 with
+        // no cue, under a slack of half an em); offsets are whole pixels, so the end is exact.
+        s.moreBelow = s.offset < s.maxOffset - 1.0f;
         if (s.moreBelow) drawFadeOut(f, wpos, wsize);
     }
     ImGui::EndChild();

@@ -1,6 +1,7 @@
 #include "kiosk/ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cfloat>
 #include <chrono>
 #include <string>
@@ -115,7 +116,7 @@ void text(Frame& f, FontRole role, std::string_view s, Rgb color, float wrapWidt
     const ImVec2 size = measure(f, role, s, wrapWidth);
     ImGui::GetWindowDrawList()->AddText(roleFont(f, role), roleSize(f, role), pos, col(color),
                                         s.data(), s.data() + s.size(), wrapWidth);
-    ImGui::Dummy(ImVec2(std::max(1.0f, size.x), std::max(1.0f, size.y)));
+    ImGui::Dummy(ImVec2(std::max(1.0f, size.x), std::max(1.0f, std::ceil(size.y))));  // whole pixels (Frame::px)
 }
 
 void centredText(Frame& f, FontRole role, std::string_view s, Rgb color, float width) {
@@ -130,7 +131,7 @@ void centredText(Frame& f, FontRole role, std::string_view s, Rgb color, float w
                                             line.data(), line.data() + line.size());
         y += size * kCentredLineHeight;
     }
-    ImGui::Dummy(ImVec2(width, std::max(1.0f, y - start.y)));
+    ImGui::Dummy(ImVec2(width, std::max(1.0f, std::ceil(y - start.y))));
 }
 
 float centredTextHeight(const Frame& f, FontRole role, std::string_view s, float width) {
@@ -173,7 +174,7 @@ float buttonHeight(const Frame& f, std::string_view label, float width, Mark mar
     const float pad = f.px(f.theme.padEm);
     const float markW = mark == Mark::None ? 0.0f : f.em * 1.4f;
     const float h = layoutLabel(f, font, label, width - 2 * pad - markW, 0.0f).size.y + 2 * pad;
-    return std::max(f.px(f.theme.targetEm), h);
+    return std::max(f.px(f.theme.targetEm), std::ceil(h));
 }
 
 WidgetInfo& registerLastItem(Frame& f, std::string_view key, WidgetKind kind, std::string_view label,

@@ -147,6 +147,8 @@ void IntakeE2e::fillItem(const std::string& item, const Patient& p) {
     } else if (item == "pain_helps" && opt) {
         tap("heat");
     } else if (item == "pain_map" && opt) {  // a region with its detail, then a second one
+        // Where the screen shows one view at a time (1280x800 with Larger text), turn to the back.
+        if (!ui->find("item/pain_map/shoulder_back_l") && ui->find("item/pain_map/view/back")) tap("view/back");
         tap("shoulder_back_l");
         tap("shoulder_back_l/intensity/7");
         tap("shoulder_back_l/kind/burning");

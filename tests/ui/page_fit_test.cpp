@@ -92,6 +92,29 @@ TEST_F(IntakeE2e, AQuestionAnAnswerRevealsIsScrolledIntoView) {
     EXPECT_NEAR(details->visible.h, details->rect.h, 0.5f) << "the revealed question is in view, whole";
 }
 
+// At 1280x800 with Larger text the body map shows one view at a time beside its column: the Front /
+// Back switch spans the column, so the column starts under it (its hint was drawn over the switch).
+TEST_F(IntakeE2e, TheBodyMapsFrontBackSwitchCoversNothingAt1280x800WithLargerText) {
+    startUi(1280, 800);
+    startIntake("en");
+    ASSERT_TRUE(ui->tap("toggle/larger_text"));
+    advanceTo("pain_where", Patient{});
+    ui->frames(2);
+    const WidgetInfo* back = ui->find("item/pain_map/view/back");
+    ASSERT_NE(back, nullptr) << "one view at a time at this size";
+    const float lineH = ui->find("item/pain_map/as_list")->rect.h * 0.4f;  // at least a line of text
+    // The column: its hint (a line or two of text), then "Show as a list".
+    EXPECT_GE(ui->rect("item/pain_map/as_list").y, back->rect.bottom() + lineH)
+        << "the column's hint lies over the Front / Back switch";
+    ASSERT_TRUE(ui->tap("item/pain_map/view/back"));
+    ASSERT_TRUE(ui->tap("item/pain_map/shoulder_back_l"));
+    ASSERT_TRUE(ui->tap("item/pain_map/shoulder_back_l/intensity/7"));
+    for (const auto& w : ui->registry().widgets()) {  // the panel's keys clear the switch too
+        if (w.key.rfind("item/pain_map/shoulder_back_l/", 0) != 0 || w.visible.empty()) continue;
+        EXPECT_TRUE(w.visible.intersect(ui->find("item/pain_map/view/back")->visible).empty()) << w.key;
+    }
+}
+
 // The cue on a page that goes on below: there at the top, gone once scrolled to the end, in the
 // patient's language, on the bottom edge of the scroll area (above the Back / Next bar).
 TEST_F(UiTest, ALongPageSaysThereIsMoreBelowUntilScrolledToTheEnd) {
