@@ -47,8 +47,8 @@ TEST(ExportIntakeReading, StaffLabelsFollowTheStaffsLanguageAndFlagsComeUrgentFi
     };
     ASSERT_NE(scoreOf("sleep_problems"), r.scores.end());
     EXPECT_EQ(scoreOf("sleep_problems")->note.rfind("No es un instrumento validado", 0), 0u);
-    ASSERT_NE(scoreOf("phq4_total"), r.scores.end());
-    EXPECT_NE(scoreOf("phq4_total")->note.find("no hay total si falta alguno de los cuatro"), std::string::npos);
+    ASSERT_NE(scoreOf("acr_sss"), r.scores.end());  // one of the six SSS items unanswered
+    EXPECT_NE(scoreOf("acr_sss")->note.find("no hay SSS si falta alguna de las seis"), std::string::npos);
 
     ASSERT_EQ(r.marks.size(), 4u);
     EXPECT_EQ(r.marks[0].region, "lower_back_l");
