@@ -96,6 +96,8 @@ json painKindCoding(std::string_view kind, const FhirOptions& options) {
     return json{{"system", options.base + "/CodeSystem/pain-kind"}, {"code", std::string(kind)}};
 }
 
+json loincCoding(std::string_view code) { return json{{"system", "http://loinc.org"}, {"code", std::string(code)}}; }
+
 std::string rowLinkId(const forms::Item& matrix, const forms::MatrixRow& row) {
     return (matrix.linkId.empty() ? matrix.id : matrix.linkId) + "." + row.id;
 }

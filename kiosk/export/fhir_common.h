@@ -59,6 +59,8 @@ json optionValue(const forms::Form& form, const forms::Item& item, const forms::
 /// The Coding of a body region and of a pain kind.
 json regionCoding(std::string_view regionId, const FhirOptions& options);
 json painKindCoding(std::string_view kind, const FhirOptions& options);
+/// {system: http://loinc.org, code}: the LOINC code an instrument gives an item, row or score.
+json loincCoding(std::string_view code);
 
 /// "<linkId>.<row id>", the linkId of a matrix row (the way conditions name it).
 std::string rowLinkId(const forms::Item& matrix, const forms::MatrixRow& row);

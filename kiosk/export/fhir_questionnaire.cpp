@@ -78,6 +78,7 @@ json questionItem(const forms::Form& form, const forms::Item& item, const FhirOp
     const std::string lang = form.languages.empty() ? "en" : form.languages.front();
     const std::string link = item.linkId.empty() ? item.id : item.linkId;
     json q{{"linkId", link}};
+    if (!item.loinc.empty()) q["code"] = json::array({loincCoding(item.loinc)});
     putText(q, "text", item.label, lang);
     q["type"] = itemType(item);
     if (item.required) q["required"] = true;
@@ -113,6 +114,7 @@ json questionItem(const forms::Form& form, const forms::Item& item, const FhirOp
             q["extension"].push_back(itemControl("table"));
             for (const forms::MatrixRow& row : item.rows) {
                 json r{{"linkId", rowLinkId(item, row)}};
+                if (!row.loinc.empty()) r["code"] = json::array({loincCoding(row.loinc)});
                 putText(r, "text", row.label, lang);
                 r["type"] = "choice";
                 if (item.required) r["required"] = true;

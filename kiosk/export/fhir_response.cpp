@@ -239,6 +239,8 @@ std::vector<json> resultObservations(const ExportMeta& meta, const json& record,
                 for (const forms::Score& fs : form->scores)
                     if (fs.id == id) def = &fs;
             json o = observation("score", id, def ? def->label.get(lang) : std::string());
+            // A published score (PHQ-2 total, pain NRS) also carries its LOINC code.
+            if (def && !def->loinc.empty()) o["code"]["coding"].push_back(loincCoding(def->loinc));
             // Observation has valueInteger but no valueDecimal: a fractional score is a Quantity.
             const json value = numberValue(s["value"].get<double>(), true);
             if (value.contains("valueInteger")) o["valueInteger"] = value["valueInteger"];

@@ -111,6 +111,9 @@ void readScores(IntakeReading& r, const json& record, const forms::Form* form, c
             if (def != form->scores.end()) {
                 score.label = staff.text(def->label);
                 decimals = def->decimals;
+                if (!def->note.empty()) score.note = staff.text(def->note);
+                if (!score.value && !def->missingRule.empty())
+                    score.note += (score.note.empty() ? "" : " ") + staff.text(def->missingRule);
                 score.band.clear();  // the band again, named in the staff's language
                 if (score.value)
                     for (const auto& b : def->bands)

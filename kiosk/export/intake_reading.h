@@ -31,6 +31,9 @@ struct ReadScore {
     std::optional<double> value;    ///< empty: too few answers
     std::string valueText;          ///< "8,3" in the staff language; "" when there is no value
     std::string band;               ///< staff language; "" when none matched
+    /// Staff language: the score's `note` ("Screening, not a diagnosis", "Not a validated
+    /// instrument"); without a value, also the manual's missing-item rule when the form gives one.
+    std::string note;
     int answered = 0, total = 0;
 };
 

@@ -93,8 +93,11 @@ void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const
 
     if (!r.scores.empty()) heading(flow, L.tr("pdf.scores"));
     for (const ReadScore& s : r.scores) {
+        if (s.total > 0 && s.answered == 0) continue;  // not asked (STarT Back without low back pain) or skipped whole
         std::string value = s.value ? s.valueText : L.tr("pdf.no_value");
         if (!s.band.empty()) value += " (" + s.band + ")";
+        // Notes are on the desk; here the labels and bands say it ("not a validated instrument",
+        // "screening, not a diagnosis"), so the body map still starts on the first page.
         flow.text(s.label + ": " + value, s.value ? kBody : Style{10, false, kMuted});
     }
 

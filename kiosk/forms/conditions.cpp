@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "kiosk/forms/answer_access.h"
+#include "kiosk/forms/scoring.h"
 
 namespace kiosk::forms {
 namespace {
@@ -67,7 +68,18 @@ bool compareValue(CondOp op, const Answer& answer, const CondValue& literal) {
         answer);
 }
 
+bool compareScore(const Condition& c, const Form& form, const Answers& answers) {
+    const Score* score = form.findScore(c.score);
+    if (score == nullptr) return false;
+    const std::optional<double> value = computeScore(*score, form, answers).value;
+    if (c.op == CondOp::Answered) return value.has_value();
+    if (c.op == CondOp::NotAnswered) return !value.has_value();
+    if (!value) return false;  // as for an item: a score without a value compares false
+    return compareValue(c.op, Answer{*value}, c.value);
+}
+
 bool compare(const Condition& c, const Form& form, const Answers& answers) {
+    if (!c.score.empty()) return compareScore(c, form, answers);
     const ItemRef ref = resolveRef(form, c.item);
     if (!ref) return false;
     const std::optional<Answer> value = refValue(ref, answers);

@@ -55,6 +55,12 @@ const Item* Form::findItem(std::string_view itemId) const {
     return nullptr;
 }
 
+const Score* Form::findScore(std::string_view scoreId) const {
+    for (const auto& s : scores)
+        if (s.id == scoreId) return &s;
+    return nullptr;
+}
+
 int Form::pageOf(std::string_view itemId) const {
     for (size_t p = 0; p < pages.size(); ++p)
         for (const auto& i : pages[p].items)

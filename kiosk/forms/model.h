@@ -49,6 +49,9 @@ struct Condition {
     enum class Kind { Compare, All, Any, Not };
     Kind kind = Kind::Compare;
     std::string item;          ///< Compare: item id, or "matrix.row"
+    /// Compare: `score: id` instead of `item`: the score's value (flags and rule scores only;
+    /// a score without a value makes every comparison false, like an unanswered item).
+    std::string score;
     CondOp op = CondOp::Eq;    ///< Compare
     CondValue value;           ///< Compare (monostate for answered / not_answered)
     std::vector<Condition> children;  ///< All / Any: the list; Not: exactly one
@@ -87,6 +90,7 @@ struct MatrixRow {
     Text label;
     Text say;  ///< `say`: spoken instead of the label (read aloud)
     SourceLoc where;
+    std::string loinc{};  ///< `loinc`: the row's LOINC code (a matrix of instrument items), "" if none
 };
 
 /// YAML `detail` list on body_map items: what to ask about each marked region.
@@ -127,6 +131,10 @@ struct Item {
     // body_map
     std::vector<BodyDetail> detail; ///< `detail`: [intensity, kind]
 
+    /// `verbatim: true`: published text of the file's instrument (label, help, end labels,
+    /// options with their scores, rows); its fingerprint per language is checked (Instrument).
+    bool verbatim = false;
+    std::string loinc;              ///< `loinc`: the item's LOINC code, "" if none
     /// `link_id`: the FHIR linkId when it is not the id (an imported item whose linkId is not a
     /// valid id); exports and `simulate --answers` use it. "" = the id is the linkId.
     std::string linkId;
@@ -144,6 +152,7 @@ struct Page {
     Text title;                      ///< `title`
     std::vector<Item> items;         ///< `items`
     std::optional<Condition> showIf; ///< `show_if`: the whole page
+    std::string instrument;          ///< the instrument file it was included from, "" for the form's own
     std::string linkId;              ///< `link_id`: as on Item ("" = the id)
     /// `group`: false for a page import-fhir made of top-level questions; in FHIR its items sit at
     /// the top level, with no group item of its own.
@@ -169,7 +178,9 @@ bool answersNoToAll(const Item& item);
 ///                     and abdomen not counted, as the 2016 criteria say), else 0
 ///   worst_region      the highest intensity given (the items must ask `detail: [intensity]`);
 ///                     the outcome names the region (the first marked, on a tie)
-enum class ScoreMethod { Sum, Mean, Max, Count, PainfulRegions, Wpi, GeneralizedPain, WorstRegion };
+/// rule: the `value` of the first of `rules` whose `when` holds (conditions over other scores),
+/// else `otherwise`; no value when a score it names has none (a risk group from two subscores).
+enum class ScoreMethod { Sum, Mean, Max, Count, PainfulRegions, Wpi, GeneralizedPain, WorstRegion, Rule };
 /// True for the methods that read body-map regions (painful_regions, wpi, generalized_pain, worst_region).
 bool isBodyMapMethod(ScoreMethod method);
 
@@ -178,6 +189,22 @@ struct ScoreBand {
     double min = 0, max = 0;
     Text label;
     SourceLoc where;
+};
+
+/// @brief One of a rule score's `rules`: `{when: condition, value: N}`.
+struct ScoreRule {
+    Condition when;
+    double value = 0;
+    SourceLoc where;
+};
+
+/// @brief `change`: how a score's change between two visits reads. `better`: lower | higher.
+///        `mic`: the minimal important change in score points, with the `source` that gives it;
+///        absent when none is published (the change is shown without a verdict).
+struct ChangeRule {
+    bool lowerIsBetter = true;
+    std::optional<double> mic;
+    std::string source;
 };
 
 /// @brief A declarative score, shown to staff only.
@@ -193,8 +220,14 @@ struct Score {
     std::vector<std::string> reverse;  ///< `reverse`: subset of items
     int minAnswered = 1;               ///< `missing.min_answered`
     bool prorate = false;              ///< `missing.prorate`
+    Text missingRule;                  ///< `missing.rule`: the manual's missing-item rule, in words
     int decimals = 1;                  ///< `decimals`: rounding of the result
     std::vector<ScoreBand> bands;      ///< `bands`
+    std::vector<ScoreRule> rules;      ///< `rules`: method rule
+    std::optional<double> otherwise;   ///< `otherwise`: method rule, when no rule holds
+    std::optional<ChangeRule> change;  ///< `change`
+    std::string loinc;                 ///< `loinc`: the score's LOINC code, "" if none
+    Text note;                         ///< `note`: shown to staff with the value ("screening, not a diagnosis")
     SourceLoc where;
 };
 
@@ -219,6 +252,28 @@ struct License {
     std::string url;          ///< `url`
 };
 
+/// @brief One official translation of an instrument: `{name: "...", fingerprint: "sha256:..."}`.
+///        The fingerprint covers the verbatim items' text in that language, so an edit is refused.
+struct Translation {
+    std::string name;         ///< `name`: which official translation this is (publisher, year)
+    std::string fingerprint;  ///< `fingerprint`
+    SourceLoc where;
+};
+
+/// @brief `instrument`: the file is a published instrument (forms/instruments/*.yaml) that forms
+///        place among their pages with `- include: instruments/x.yaml`.
+struct Instrument {
+    std::string name;                ///< `name`: "Patient Health Questionnaire-4 (PHQ-4)"
+    std::string version;             ///< `version`: the published version ("2009")
+    License license;                 ///< `license`: text, attribution, url
+    std::string source;              ///< `source`: citation / where the text was taken from
+    Text copyright;                  ///< `copyright`: the line the licence asks to show
+    std::map<std::string, Translation> translations;  ///< `translations`: one per form language
+    std::string loinc;               ///< `loinc`: the panel's LOINC code, "" if none
+    std::string file;                ///< the instrument file (set when included)
+    SourceLoc where;
+};
+
 /// @brief `fhir`: the Questionnaire a form was imported from (`import-fhir`); exported responses
 ///        point at it. Empty: the clinic's own form, published under its FHIR base URL.
 struct FhirSource {
@@ -234,6 +289,9 @@ struct Form {
     Text description;                     ///< `description`: shown on the welcome screen
     std::vector<std::string> languages;   ///< `languages`: the first is the default
     std::optional<License> license;       ///< `license`
+    std::optional<Instrument> instrument; ///< `instrument`: this file is an instrument file
+    std::vector<Instrument> instruments;  ///< instruments its pages `include`, in page order
+    std::vector<std::string> missingOptional;  ///< `include` files marked optional that are absent
     std::optional<FhirSource> fhir;       ///< `fhir`
     std::vector<Page> pages;              ///< `pages`
     std::vector<Score> scores;            ///< `scores`
@@ -243,6 +301,7 @@ struct Form {
     std::string contentHash;  ///< "sha256:<hex>" of the file's bytes: recorded with every intake
 
     const Item* findItem(std::string_view itemId) const;
+    const Score* findScore(std::string_view scoreId) const;
     /// Index of the page holding item @p id, or -1.
     int pageOf(std::string_view itemId) const;
     std::vector<const Item*> allItems() const;

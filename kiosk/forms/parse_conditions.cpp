@@ -225,8 +225,63 @@ bool checkScope(Ctx& ctx, const YamlNode& at, const ItemRef& ref, const CondScop
     return true;
 }
 
+/// `{score: id, op, value: N}`: a score's value against a number (flags and rule scores only).
+std::optional<Condition> readScoreCompare(Ctx& ctx, MapReader& m, const YamlNode& scoreN, const CondScope& scope) {
+    Condition c;
+    c.kind = Condition::Kind::Compare;
+    c.where = ctx.loc(m.node());
+    if (!scope.scores) {
+        ctx.error(scoreN, scope.who + " cannot use scores: a question is shown from earlier answers only, and "
+                                      "scores are worked out for staff at the end");
+        return std::nullopt;
+    }
+    if (const YamlNode* item = m.get("item")) {
+        ctx.error(*item, "a comparison names an item or a score, not both");
+        return std::nullopt;
+    }
+    if (!scoreN.isScalar() ||
+        std::find(ctx.scoreIds.begin(), ctx.scoreIds.end(), scoreN.value) == ctx.scoreIds.end()) {
+        ctx.error(scoreN, scope.who + " refers to score " + describe(scoreN) + ", which is not a score of the form" +
+                              (scoreN.isScalar() ? didYouMean(scoreN.value, ctx.scoreIds) : std::string()));
+        return std::nullopt;
+    }
+    if (!scope.rule.empty() &&
+        std::find(ctx.ruleScoreIds.begin(), ctx.ruleScoreIds.end(), scoreN.value) != ctx.ruleScoreIds.end()) {
+        ctx.error(scoreN, "rule score '" + scope.rule + "' refers to '" + scoreN.value +
+                              "', another rule score; a rule uses scores that add up answers");
+        return std::nullopt;
+    }
+    c.score = scoreN.value;
+    const YamlNode* opN = m.need("op", "add op: \">=\" (or another comparison) and a value");
+    if (!opN) return std::nullopt;
+    auto op = ctx.choice(*opN, "op", kOps);
+    if (!op) return std::nullopt;
+    c.op = *op;
+    const YamlNode* valueN = m.get("value");
+    if (isSetOp(c.op)) {
+        ctx.error(*opN, "'" + opName(c.op) + "' is for multi and body_map items; a score is a number: use ==, <, >= ...");
+        return std::nullopt;
+    }
+    if (isPresenceOp(c.op)) {
+        if (valueN) ctx.error(*valueN, "'" + opName(c.op) + "' takes no value; remove 'value'");
+        return valueN ? std::nullopt : std::optional<Condition>(c);
+    }
+    if (!valueN) {
+        ctx.error(m.node(), "'" + opName(c.op) + "' needs a value to compare with; add value: N");
+        return std::nullopt;
+    }
+    auto d = plainNumber(*valueN);
+    if (!d) {
+        ctx.error(*valueN, "a score is a number, so value must be a number, not " + describe(*valueN));
+        return std::nullopt;
+    }
+    c.value = *d;
+    return c;
+}
+
 std::optional<Condition> readCompare(Ctx& ctx, MapReader& m, const CondScope& scope) {
-    m.allow({"item", "op", "value", "all", "any", "not"});
+    m.allow({"item", "score", "op", "value", "all", "any", "not"});
+    if (const YamlNode* sc = m.get("score")) return readScoreCompare(ctx, m, *sc, scope);
     Condition c;
     c.kind = Condition::Kind::Compare;
     c.where = ctx.loc(m.node());
@@ -303,7 +358,8 @@ std::optional<ItemRef> resolveRef(Ctx& ctx, const YamlNode& node, std::string_vi
     if (!sym) {
         if (std::find(ctx.scoreIds.begin(), ctx.scoreIds.end(), id) != ctx.scoreIds.end()) {
             ctx.error(node, w + " refers to '" + id + "', which is a score, not an item; " +
-                                (scope ? "conditions can only use item answers, not scores"
+                                (scope ? (scope->scores ? "compare a score with {score: " + id + ", op: ..., value: ...}"
+                                                        : std::string("conditions can only use item answers, not scores"))
                                        : "a score can only add up item answers, not other scores"));
             return std::nullopt;
         }

@@ -62,6 +62,20 @@ bool isIdent(std::string_view s) {
     return true;
 }
 
+int loincCheckDigit(std::string_view digits) {
+    if (digits.empty() || digits.size() > 7) return -1;
+    // LOINC's mod 10: from the right, every other digit (the rightmost first) is doubled and the
+    // digits of all the products and the other digits are added; the check digit tops it up to 10.
+    int sum = 0;
+    bool twice = true;
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it, twice = !twice) {
+        if (!isDigit(*it)) return -1;
+        const int d = (*it - '0') * (twice ? 2 : 1);
+        sum += d / 10 + d % 10;
+    }
+    return (10 - sum % 10) % 10;
+}
+
 std::string formatNumber(double v) {
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
@@ -124,6 +138,24 @@ std::optional<std::string> Ctx::ident(const YamlNode& n, std::string_view key) {
     if (isIdent(fixed)) msg += " (e.g. '" + fixed + "')";
     error(n, msg);
     return std::nullopt;
+}
+
+std::optional<std::string> Ctx::loinc(const YamlNode& n) {
+    const auto text = this->text(n, "loinc");
+    if (!text) return std::nullopt;
+    const size_t dash = text->find('-');
+    const bool shaped = dash != std::string::npos && dash + 2 == text->size() && isDigit(text->back());
+    const int check = shaped ? loincCheckDigit(std::string_view(*text).substr(0, dash)) : -1;
+    if (check < 0) {
+        error(n, "'loinc' must be a LOINC code such as \"44250-9\" (digits, '-', a check digit), not " + describe(n));
+        return std::nullopt;
+    }
+    if (check != text->back() - '0') {
+        error(n, "LOINC code '" + *text + "' has a wrong check digit (it would be " + text->substr(0, dash) + "-" +
+                     std::to_string(check) + "); copy the code again from loinc.org");
+        return std::nullopt;
+    }
+    return text;
 }
 
 const std::vector<YamlNode>* Ctx::list(const YamlNode& n, std::string_view key) {

@@ -3,6 +3,8 @@
 // item symbol table for references, and typed readers that report "what is wrong, and what would be
 // right" at the exact line:col of the offending key or value. Internal to kiosk_forms.
 #include <map>
+#include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +37,17 @@ struct DeferredShowIf {
     const YamlNode* node = nullptr;
     size_t page = 0;
     std::optional<size_t> item;  ///< empty: the page's own show_if
+    /// An `include`'s show_if, given to each page (or item) it brings: it may use what comes
+    /// before the first of them (the page index for pages, the item order for items) and joins
+    /// their own show_if (both must hold).
+    std::optional<size_t> includeScope;
+};
+
+/// @brief An instrument file a page entry included, and where the form includes it.
+struct Included {
+    std::shared_ptr<const Form> form;
+    core::SourceLoc at;
+    std::string path;  ///< as written in the form
 };
 
 class Ctx {
@@ -53,6 +66,8 @@ public:
     std::optional<double> number(const YamlNode& n, std::string_view key);
     std::optional<int> integer(const YamlNode& n, std::string_view key, int lo, int hi);
     std::optional<bool> boolean(const YamlNode& n, std::string_view key);
+    /// A LOINC code: digits, '-', the check digit (LOINC's mod 10), e.g. "44250-9".
+    std::optional<std::string> loinc(const YamlNode& n);
     /// An id: [a-z][a-z0-9_]*, at most 64 characters.
     std::optional<std::string> ident(const YamlNode& n, std::string_view key);
     /// One of @p names; unknown words get "did you mean" and the list of choices.
@@ -84,6 +99,14 @@ public:
     std::vector<std::string> itemIds() const;
     /// Score ids, known before any condition is read: "that is a score" beats "no such item".
     std::vector<std::string> scoreIds;
+    /// Those of method rule: a rule cannot name another rule (so rules never go round in a circle).
+    std::vector<std::string> ruleScoreIds;
+    /// Instrument files included by the pages (their pages are in Form::pages already).
+    std::vector<Included> included;
+    /// Items an include put among a page's own items (their verbatim text was checked in their file).
+    std::set<std::string> includedItems;
+    /// False while reading an instrument file: it cannot include another file.
+    bool allowIncludes = true;
 
     /// Records @p id in @p seen; reports a duplicate (with the first place) and returns false.
     bool unique(std::map<std::string, core::SourceLoc>& seen, const std::string& id, const YamlNode& at,
@@ -108,6 +131,8 @@ private:
 std::optional<double> plainNumber(const YamlNode& n);
 std::optional<bool> plainBool(const YamlNode& n);
 bool isIdent(std::string_view s);
+/// The LOINC check digit of @p digits (the part before '-'), or -1 when it is not 1-7 digits.
+int loincCheckDigit(std::string_view digits);
 /// 4, 2.5, -1: a number as a form file would write it.
 std::string formatNumber(double v);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "kiosk/forms/parse_instrument.h"
 #include "kiosk/forms/parse_items.h"
 
 namespace kiosk::forms::detail {
@@ -36,20 +37,6 @@ void readLanguages(Ctx& ctx, const YamlNode* node, Form& form) {
     ctx.languagesKnown = ok;
 }
 
-void readLicense(Ctx& ctx, const YamlNode& node, Form& form) {
-    MapReader m(ctx, node, "'license'");
-    if (!m.ok()) return;
-    m.allow({"text", "attribution", "url"});
-    License lic;
-    if (const YamlNode* t = m.need("text", "add text: e.g. \"CC BY 4.0\" or \"written for this clinic\""))
-        if (auto v = ctx.text(*t, "text")) lic.text = *v;
-    if (const YamlNode* a = m.get("attribution"))
-        if (auto v = ctx.text(*a, "attribution")) lic.attribution = *v;
-    if (const YamlNode* u = m.get("url"))
-        if (auto v = ctx.text(*u, "url")) lic.url = *v;
-    form.license = std::move(lic);
-}
-
 void readFhirSource(Ctx& ctx, const YamlNode& node, Form& form) {
     MapReader m(ctx, node, "'fhir'");
     if (!m.ok()) return;
@@ -64,13 +51,28 @@ void readFhirSource(Ctx& ctx, const YamlNode& node, Form& form) {
 
 }  // namespace
 
+std::optional<License> readLicense(Ctx& ctx, const YamlNode& node, const std::string& what) {
+    MapReader m(ctx, node, what);
+    if (!m.ok()) return std::nullopt;
+    m.allow({"text", "attribution", "url"});
+    License lic;
+    if (const YamlNode* t = m.need("text", "add text: e.g. \"CC BY 4.0\" or \"written for this clinic\""))
+        if (auto v = ctx.text(*t, "text")) lic.text = *v;
+    if (const YamlNode* a = m.get("attribution"))
+        if (auto v = ctx.text(*a, "attribution")) lic.attribution = *v;
+    if (const YamlNode* u = m.get("url"))
+        if (auto v = ctx.text(*u, "url")) lic.url = *v;
+    return lic;
+}
+
 void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
     if (!root.isMap()) {
         ctx.error(root, "a form file is a map with id, version, title, languages and pages, not " + describe(root));
         return;
     }
     MapReader m(ctx, root, "the form");
-    m.allow({"id", "version", "title", "description", "languages", "license", "fhir", "pages", "scores", "flags"});
+    m.allow({"id", "version", "title", "description", "languages", "license", "fhir", "instrument", "pages", "scores",
+             "flags"});
     readLanguages(ctx, m.need("languages", "add languages: [en, es] (the first is the default)"), form);
     if (const YamlNode* id = m.need("id", "add id: a_form_id"))
         if (auto v = ctx.ident(*id, "id")) form.id = *v;
@@ -78,15 +80,22 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
         if (auto n = ctx.integer(*v, "version", 1, 1000000)) form.version = *n;
     if (const YamlNode* t = m.need("title", "add title: {...}")) form.title = ctx.translated(*t, "title");
     if (const YamlNode* d = m.get("description")) form.description = ctx.translated(*d, "description");
-    if (const YamlNode* l = m.get("license")) readLicense(ctx, *l, form);
+    if (const YamlNode* l = m.get("license")) form.license = readLicense(ctx, *l, "'license'");
     if (const YamlNode* f = m.get("fhir")) readFhirSource(ctx, *f, form);
+    if (const YamlNode* i = m.get("instrument")) readInstrument(ctx, *i, form);
 
     if (const YamlNode* pages = m.need("pages", "add pages: a list of {id, title, items}")) {
         if (const auto* list = ctx.list(*pages, "pages")) {
             if (list->empty()) ctx.error(*pages, "'pages' is empty; a form needs at least one page");
             std::map<std::string, core::SourceLoc> pageIds;
-            form.pages.resize(list->size());
-            for (size_t i = 0; i < list->size(); ++i) readPage(ctx, (*list)[i], i, form.pages[i], pageIds);
+            for (const YamlNode& pn : *list) {
+                if (pn.isMap() && pn.find("include")) {
+                    includePages(ctx, pn, form, pageIds);  // an instrument's pages, from its own file
+                    continue;
+                }
+                form.pages.emplace_back();
+                readPage(ctx, pn, form, form.pages.size() - 1, pageIds);
+            }
         }
     }
     // Pages are complete: item addresses are stable from here on.
@@ -95,24 +104,43 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
     const YamlNode* scores = m.get("scores");
     if (scores && scores->isSeq())
         for (const YamlNode& sn : scores->items)
-            if (const YamlNode* id = sn.isMap() ? sn.find("id") : nullptr; id && id->isScalar())
+            if (const YamlNode* id = sn.isMap() ? sn.find("id") : nullptr; id && id->isScalar()) {
                 ctx.scoreIds.push_back(id->value);
+                if (const YamlNode* me = sn.find("method"); me && me->isScalar() && me->value == "rule")
+                    ctx.ruleScoreIds.push_back(id->value);
+            }
 
     for (const DeferredShowIf& d : ctx.deferred) {
+        std::optional<Condition> cond;
+        std::optional<Condition>* own = nullptr;
         if (d.item) {
-            const ItemSym* self = ctx.findItem(form.pages[d.page].items[*d.item].id);
             Item& item = form.pages[d.page].items[*d.item];
+            own = &item.showIf;
+            const ItemSym* self = ctx.findItem(item.id);
             // An item without a valid id cannot be placed in the order; compare against its page.
-            CondScope scope{"show_if", std::nullopt, std::nullopt};
-            if (self && self->item == &item) scope.beforeOrder = self->order;
+            CondScope scope{"show_if", std::nullopt, std::nullopt, false, ""};
+            if (d.includeScope) scope.beforeOrder = *d.includeScope;
+            else if (self && self->item == &item) scope.beforeOrder = self->order;
             else scope.beforePage = d.page;
-            item.showIf = readCondition(ctx, *d.node, scope);
+            cond = readCondition(ctx, *d.node, scope);
         } else {
-            form.pages[d.page].showIf = readCondition(ctx, *d.node, CondScope{"show_if", std::nullopt, d.page});
+            own = &form.pages[d.page].showIf;
+            cond = readCondition(ctx, *d.node, CondScope{"show_if", std::nullopt, d.includeScope.value_or(d.page), false, ""});
+        }
+        if (cond && *own && d.includeScope) {  // an include's show_if and the instrument's own
+            Condition both;
+            both.kind = Condition::Kind::All;
+            both.where = cond->where;
+            both.children = {std::move(*cond), std::move(**own)};
+            *own = std::move(both);
+        } else if (cond || !d.includeScope) {
+            *own = std::move(cond);
         }
     }
     if (scores) readScores(ctx, *scores, form.scores);
     if (const YamlNode* f = m.get("flags")) readFlags(ctx, *f, form.flags);
+    addIncludedResults(ctx, form);
+    checkVerbatim(ctx, form);
     ctx.reportLanguageUse();
 
     // Said only of an otherwise sound form: an item whose type is broken reads as info here.

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "kiosk/forms/parse_instrument.h"
 #include "kiosk/forms/parse_items.h"
 
 namespace kiosk::forms::detail {
@@ -23,7 +24,7 @@ const std::vector<std::pair<std::string, BodyDetail>> kDetails = {
     {"intensity", BodyDetail::Intensity}, {"kind", BodyDetail::Kind},
 };
 
-const std::vector<std::string> kCommonKeys = {"id", "type", "label", "say", "help", "required", "show_if", "link_id"};
+const std::vector<std::string> kCommonKeys = {"id", "type", "label", "say", "help", "required", "show_if", "link_id", "verbatim", "loinc"};
 const std::vector<std::pair<std::string, std::string>> kCodeTypes = {
     {"coding", "coding"}, {"string", "string"}, {"integer", "integer"}, {"date", "date"}};
 
@@ -125,8 +126,10 @@ void readRows(Ctx& ctx, const YamlNode& node, Item& item) {
     for (const YamlNode& rn : *list) {
         MapReader m(ctx, rn, "a row of '" + item.id + "'");
         if (!m.ok()) continue;
-        m.allow({"id", "label", "say"});
+        m.allow({"id", "label", "say", "loinc"});
         MatrixRow r;
+        if (const YamlNode* l = m.get("loinc"))
+            if (auto code = ctx.loinc(*l)) r.loinc = *code;
         r.where = ctx.loc(rn);
         if (const YamlNode* id = m.need("id", "add id: a_row_id")) {
             if (auto v = ctx.ident(*id, "id")) {
@@ -221,9 +224,13 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
             ctx.error(*r, "info items show text and take no answer, so they cannot be required; remove 'required'");
         else if (auto v = ctx.boolean(*r, "required")) item.required = *v;
     }
-    if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, index});
+    if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, index, std::nullopt});
     if (const YamlNode* l = m.get("link_id"))
         if (auto v = readLinkId(ctx, *l)) item.linkId = *v;
+    if (const YamlNode* v = m.get("verbatim"))
+        if (auto b = ctx.boolean(*v, "verbatim")) item.verbatim = *b;
+    if (const YamlNode* l = m.get("loinc"))
+        if (auto code = ctx.loinc(*l)) item.loinc = *code;
 
     switch (item.type) {
         case ItemType::Number:
@@ -316,8 +323,9 @@ void checkLinkIds(Ctx& ctx, const Form& form) {
     }
 }
 
-void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
+void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
               std::map<std::string, core::SourceLoc>& pageIds) {
+    Page& page = form.pages[pageIndex];
     MapReader m(ctx, node, "a page");
     page.where = ctx.loc(node);
     if (!m.ok()) return;
@@ -331,7 +339,7 @@ void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
     }
     if (const YamlNode* t = m.need("title", "add title: {...} (shown at the top of the screen)"))
         page.title = ctx.translated(*t, "title");
-    if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, std::nullopt});
+    if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, std::nullopt, std::nullopt});
     if (const YamlNode* l = m.get("link_id"))
         if (auto v = readLinkId(ctx, *l)) page.linkId = *v;
     if (const YamlNode* g = m.get("group"))
@@ -346,8 +354,14 @@ void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
         ctx.error(*items, "page '" + page.id + "' has no items; add at least one or remove the page");
         return;
     }
-    page.items.resize(list->size());
-    for (size_t i = 0; i < list->size(); ++i) readItem(ctx, (*list)[i], pageIndex, i, page.items[i]);
+    for (const YamlNode& in : *list) {
+        if (in.isMap() && in.find("include")) {
+            includeItems(ctx, in, form, pageIndex);  // a one-page instrument's items, from its own file
+            continue;
+        }
+        page.items.emplace_back();
+        readItem(ctx, in, pageIndex, page.items.size() - 1, page.items.back());
+    }
     if (const YamlNode* n = m.get("no_to_all")) {
         page.noToAll = ctx.translated(*n, "no_to_all");
         if (std::none_of(page.items.begin(), page.items.end(), answersNoToAll))

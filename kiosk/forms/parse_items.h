@@ -9,8 +9,9 @@
 
 namespace kiosk::forms::detail {
 
-/// A page and its items; item ids go into ctx.items, show_if into ctx.deferred.
-void readPage(Ctx& ctx, const YamlNode& node, size_t pageIndex, Page& page,
+/// Page @p pageIndex of @p form and its items (an `include` entry brings a one-page instrument's
+/// items); item ids go into ctx.items, show_if into ctx.deferred.
+void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
               std::map<std::string, core::SourceLoc>& pageIds);
 
 /// Reports a linkId (link_id, else id) shared by two pages or items.
@@ -21,6 +22,8 @@ struct CondScope {
     std::string who;                       ///< "show_if", "when": the start of messages
     std::optional<size_t> beforeOrder;     ///< item show_if: only items before this one
     std::optional<size_t> beforePage;      ///< page show_if: only items on earlier pages
+    bool scores = false;                   ///< flags and rule scores may compare scores too
+    std::string rule;                      ///< a rule score's id: its conditions cannot use a rule score
 };
 std::optional<Condition> readCondition(Ctx& ctx, const YamlNode& node, const CondScope& scope, int depth = 0);
 

@@ -20,7 +20,9 @@ const std::vector<std::pair<std::string, ScoreMethod>> kMethods = {
     {"wpi", ScoreMethod::Wpi},
     {"generalized_pain", ScoreMethod::GeneralizedPain},
     {"worst_region", ScoreMethod::WorstRegion},
+    {"rule", ScoreMethod::Rule},
 };
+const std::vector<std::pair<std::string, bool>> kBetter = {{"lower", true}, {"higher", false}};
 
 std::string methodName(ScoreMethod method) {
     for (const auto& [name, m] : kMethods)
@@ -131,6 +133,15 @@ std::optional<Reach> scoreReach(const Ctx& ctx, const Score& score) {
         case ScoreMethod::Wpi: return Reach{0, static_cast<double>(bodymap::wpiAreas().size()), true};
         case ScoreMethod::GeneralizedPain: return Reach{0, 1, true};
         case ScoreMethod::WorstRegion: return Reach{0, 10, true};
+        case ScoreMethod::Rule: {  // one of the rules' values, or `otherwise`
+            std::vector<double> values;
+            for (const ScoreRule& r : score.rules) values.push_back(r.value);
+            if (score.otherwise) values.push_back(*score.otherwise);
+            if (values.empty()) return std::nullopt;
+            Reach r{*std::min_element(values.begin(), values.end()), *std::max_element(values.begin(), values.end()), true};
+            for (double v : values) r.whole = r.whole && v == std::floor(v);
+            return r;
+        }
         default: break;
     }
     std::optional<Reach> total;
@@ -161,7 +172,7 @@ std::optional<Reach> scoreReach(const Ctx& ctx, const Score& score) {
         case ScoreMethod::Mean: return Reach{lowest, highest, false};
         case ScoreMethod::Max: return Reach{lowest, highest, total->whole};
         case ScoreMethod::Count: return total;
-        default: return std::nullopt;  // body-map methods returned above
+        default: return std::nullopt;  // body-map methods and rule returned above
     }
 }
 
@@ -226,11 +237,65 @@ void readBands(Ctx& ctx, const YamlNode& node, Score& score) {
     }
 }
 
+/// `change: {better: lower|higher, mic: N, source: "..."}`.
+void readChange(Ctx& ctx, const YamlNode& node, Score& score) {
+    MapReader m(ctx, node, "'change'");
+    if (!m.ok()) return;
+    m.allow({"better", "mic", "source"});
+    ChangeRule c;
+    if (const YamlNode* b = m.need("better", "add better: lower (or higher): which way is an improvement"))
+        if (auto v = ctx.choice(*b, "better", kBetter)) c.lowerIsBetter = *v;
+    if (const YamlNode* mic = m.get("mic")) {
+        if (auto v = ctx.number(*mic, "mic")) {
+            if (*v <= 0) ctx.error(*mic, "'mic' is a change in score points and must be greater than 0");
+            else c.mic = *v;
+        }
+        if (!m.get("source"))
+            ctx.error(*mic, "a minimal important change needs the source that gives it; add source: \"...\"");
+    }
+    if (const YamlNode* s = m.get("source"))
+        if (auto v = ctx.text(*s, "source")) c.source = *v;
+    score.change = c;
+}
+
+/// method: rule: `rules: [{when: condition over scores, value: N}]`, `otherwise: N`.
+void readRules(Ctx& ctx, MapReader& m, Score& score) {
+    if (const YamlNode* i = m.get("items"))
+        ctx.error(*i, "a rule score reads other scores in its rules, not items; remove 'items'");
+    if (const YamlNode* r = m.get("reverse")) ctx.error(*r, "'reverse' has no meaning for method: rule; remove it");
+    score.decimals = 0;
+    if (const YamlNode* d = m.get("decimals"))
+        if (auto v = ctx.integer(*d, "decimals", 0, 6)) score.decimals = *v;
+    if (const YamlNode* o = m.get("otherwise"))
+        if (auto v = ctx.number(*o, "otherwise")) score.otherwise = *v;
+    const YamlNode* rules = m.need("rules", "add rules: [{when: {score: ..., op: ..., value: ...}, value: N}]");
+    const auto* list = rules ? ctx.list(*rules, "rules") : nullptr;
+    if (!list) return;
+    if (list->empty()) ctx.error(*rules, "'rules' is empty; add at least one {when: ..., value: N}");
+    for (const YamlNode& rn : *list) {
+        MapReader rm(ctx, rn, "a rule of score '" + score.id + "'");
+        if (!rm.ok()) continue;
+        rm.allow({"when", "value"});
+        ScoreRule rule;
+        rule.where = ctx.loc(rn);
+        const YamlNode* w = rm.need("when", "add when: {score: a_score, op: \">=\", value: N}");
+        const YamlNode* v = rm.need("value", "add value: N (the score's value when this rule holds)");
+        CondScope scope{"when", std::nullopt, std::nullopt, true, score.id};
+        auto cond = w ? readCondition(ctx, *w, scope) : std::nullopt;
+        auto value = v ? ctx.number(*v, "value") : std::nullopt;
+        if (!cond || !value) continue;
+        rule.when = std::move(*cond);
+        rule.value = *value;
+        score.rules.push_back(std::move(rule));
+    }
+}
+
 void readScore(Ctx& ctx, const YamlNode& node, Score& score, std::map<std::string, core::SourceLoc>& ids) {
     MapReader m(ctx, node, "a score");
     score.where = ctx.loc(node);
     if (!m.ok()) return;
-    m.allow({"id", "label", "method", "items", "reverse", "missing", "decimals", "bands"});
+    m.allow({"id", "label", "method", "items", "reverse", "missing", "decimals", "bands", "rules", "otherwise",
+             "change", "loinc", "note"});
     if (const YamlNode* id = m.need("id", "add id: a_score_id"))
         if (auto v = ctx.ident(*id, "id")) {
             score.id = *v;
@@ -245,6 +310,19 @@ void readScore(Ctx& ctx, const YamlNode& node, Score& score, std::map<std::strin
     if (const YamlNode* l = m.need("label", "add label: {...} (what staff read)")) score.label = ctx.translated(*l, "label");
     if (const YamlNode* me = m.get("method"))
         if (auto v = ctx.choice(*me, "method", kMethods)) score.method = *v;
+
+    if (const YamlNode* l = m.get("loinc"))
+        if (auto v = ctx.loinc(*l)) score.loinc = *v;
+    if (const YamlNode* n = m.get("note")) score.note = ctx.translated(*n, "note");
+    if (const YamlNode* c = m.get("change")) readChange(ctx, *c, score);
+    if (score.method == ScoreMethod::Rule) {
+        readRules(ctx, m, score);
+        if (const YamlNode* b = m.get("bands")) readBands(ctx, *b, score);
+        return;
+    }
+    for (const char* key : {"rules", "otherwise"})
+        if (const YamlNode* k = m.get(key))
+            ctx.error(*k, "'" + std::string(key) + "' belongs to method: rule; remove it or set method: rule");
 
     size_t counted = 0;  // items after expanding whole matrices into rows
     std::map<std::string, core::SourceLoc> listed;
@@ -292,7 +370,8 @@ void readScore(Ctx& ctx, const YamlNode& node, Score& score, std::map<std::strin
     }
     if (const YamlNode* miss = m.get("missing")) {
         MapReader mm(ctx, *miss, "'missing'");
-        mm.allow({"min_answered", "prorate"});
+        mm.allow({"min_answered", "prorate", "rule"});
+        if (const YamlNode* r = mm.get("rule")) score.missingRule = ctx.translated(*r, "rule");
         if (const YamlNode* ma = mm.get("min_answered"))
             if (auto v = ctx.integer(*ma, "min_answered", 1, std::max<int>(1, static_cast<int>(counted))))
                 score.minAnswered = *v;
@@ -325,7 +404,7 @@ void readFlag(Ctx& ctx, const YamlNode& node, Flag& flag, std::map<std::string, 
     if (const YamlNode* l = m.need("label", "add label: {...} (the alert staff see)")) flag.label = ctx.translated(*l, "label");
     if (const YamlNode* e = m.get("explain")) flag.explain = ctx.translated(*e, "explain");
     if (const YamlNode* w = m.need("when", "add when: {item: ..., op: ..., value: ...}"))
-        if (auto c = readCondition(ctx, *w, CondScope{"when", std::nullopt, std::nullopt})) flag.when = std::move(*c);
+        if (auto c = readCondition(ctx, *w, CondScope{"when", std::nullopt, std::nullopt, true, ""})) flag.when = std::move(*c);
 }
 
 }  // namespace

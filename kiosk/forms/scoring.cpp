@@ -109,6 +109,35 @@ ScoreOutcome bodyMapScore(const Score& score, const Form& form, const Answers& a
     return out;
 }
 
+void scoresNamed(const Condition& c, std::vector<std::string>& out) {
+    if (!c.score.empty() && std::find(out.begin(), out.end(), c.score) == out.end()) out.push_back(c.score);
+    for (const Condition& child : c.children) scoresNamed(child, out);
+}
+
+/// method rule: no value unless every score its rules name has one (a risk group is not guessed
+/// from a subscore with a missing item); then the first rule that holds, else `otherwise`.
+ScoreOutcome ruleScore(const Score& score, const Form& form, const Answers& answers) {
+    ScoreOutcome out;
+    out.score = &score;
+    std::vector<std::string> named;
+    for (const ScoreRule& r : score.rules) scoresNamed(r.when, named);
+    for (const std::string& id : named) {
+        ++out.total;
+        const Score* s = form.findScore(id);
+        if (s != nullptr && computeScore(*s, form, answers).value) ++out.answered;
+    }
+    if (out.answered < out.total) return out;
+    for (const ScoreRule& r : score.rules) {
+        if (evaluate(r.when, form, answers)) {
+            out.value = r.value;
+            break;
+        }
+    }
+    if (!out.value) out.value = score.otherwise;
+    finish(out, score);
+    return out;
+}
+
 }  // namespace
 
 std::optional<ValueRange> valueRange(const Item& item) {
@@ -141,6 +170,7 @@ double roundTo(double value, int decimals) {
 
 ScoreOutcome computeScore(const Score& score, const Form& form, const Answers& answers) {
     if (isBodyMapMethod(score.method)) return bodyMapScore(score, form, answers);
+    if (score.method == ScoreMethod::Rule) return ruleScore(score, form, answers);
     ScoreOutcome out;
     out.score = &score;
     std::vector<double> values;
@@ -181,7 +211,7 @@ ScoreOutcome computeScore(const Score& score, const Form& form, const Answers& a
         case ScoreMethod::Max:
             if (!values.empty()) out.value = *std::max_element(values.begin(), values.end());
             break;
-        default: break;  // body-map methods: bodyMapScore
+        default: break;  // body-map methods: bodyMapScore; rule: ruleScore
     }
     finish(out, score);
     return out;

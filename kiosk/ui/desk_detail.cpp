@@ -74,6 +74,8 @@ void body(Ctx& c, const staff::DeskDetailView& d) {
         std::string value = s.value ? s.valueText : f.tr("desk.detail.no_value");
         if (!s.band.empty()) value += " - " + s.band;
         line(f, x, y, w, "desk/score/" + s.id, s.label + ": " + value, FontRole::Body, f.pal.text);
+        // "Screening, not a diagnosis", "Not a validated instrument", a manual's missing-item rule.
+        if (!s.note.empty()) line(f, x + f.em, y, w - f.em, "desk/score_note/" + s.id, s.note, FontRole::Body, f.pal.mutedText);
     }
 
     if (!r.marks.empty()) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -86,12 +87,12 @@ TEST(AppSimulateCli, DuplicateKeysAreAnErrorAtTheSecondKey) {
 }
 
 TEST(AppSimulateCli, MatrixRowKeysAndTopLevelShape) {
-    const TempFile dotted("answers.json", R"({"sleep_freq.refreshed": "never", "pain_map": ["ZQXJ"]})");
+    const TempFile dotted("answers.json", R"({"sleep_freq.pain_wakes": "never", "pain_map": ["ZQXJ"]})");
     RunResult r = runKiosk(shellWords({"simulate", kForm, "--answers", dotted.path()}));
     EXPECT_EQ(r.exitCode, 1);
-    EXPECT_NE(r.err.find(dotted.path() + ": error: answer key 'sleep_freq.refreshed' names a matrix row the way "
+    EXPECT_NE(r.err.find(dotted.path() + ": error: answer key 'sleep_freq.pain_wakes' names a matrix row the way "
                                          "form files do; in answers a matrix is one object: "
-                                         "{\"sleep_freq\": {\"refreshed\": ...}}\n"),
+                                         "{\"sleep_freq\": {\"pain_wakes\": ...}}\n"),
               std::string::npos)
         << r.err;
     EXPECT_NE(r.err.find(dotted.path() + ": error: answer to 'pain_map[0]' is not a body region id; the ids are: "
@@ -181,4 +182,40 @@ TEST(AppSimulateCli, SaveKeepsARunningKiosksDraftAndNamesItsRecords) {
     ASSERT_TRUE(records);
     ASSERT_EQ(records->size(), 1u);
     EXPECT_EQ(records->front().meta.kioskId, "simulate");
+}
+
+// Change since the last visit: the follow-up against the intake's record of the same patient.
+TEST(AppSimulateCli, PreviousRecordShowsEachScoresChangeAgainstTheMinimalImportantChange) {
+    const std::string dir = kSrc + "/tests/data/answers/follow-up-back-pain/";
+    const RunResult r = runKiosk(shellWords({"simulate", kSrc + "/forms/follow-up.yaml", "--answers", dir + "answers.json",
+                                             "--previous", dir + "previous.json"}));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json out = json::parse(r.out);
+    // The record shows every score's band.
+    for (const json& s : out["scores"]) {
+        if (s["id"] == "start_back_risk") {
+            EXPECT_EQ(s["band"], "Medium risk (total 4+, distress 0-3)");
+        }
+    }
+    std::map<std::string, json> change;
+    for (const json& c : out["change_since_previous"]) change[c["id"].get<std::string>()] = c;
+    ASSERT_EQ(change.size(), 3u) << out["change_since_previous"].dump(2);  // start_back_total had no value before
+    EXPECT_EQ(change["pain_nrs_average"]["text"],
+              "Pain, average past week (0-10): 7 (Severe (7-10)) \u2192 4 (Moderate (4-6)): improved by 3, at least the "
+              "2-point minimal important change");
+    EXPECT_EQ(change["pain_nrs_average"]["important"], true);
+    EXPECT_EQ(change["pain_nrs_average"]["minimal_important_change"], 2);
+    EXPECT_EQ(change["phq4_total"]["better"], "improved");
+    EXPECT_TRUE(change["phq4_total"]["important"].is_null());  // no published MIC
+    EXPECT_EQ(change["start_back_risk"]["text"],
+              "STarT Back risk group: High risk (distress 4-5) \u2192 Medium risk (total 4+, distress 0-3): "
+              "improved, no minimal important change is published");
+
+    // Not a record: said as such, at the file.
+    const TempFile notRecord("previous.json", R"({"first_name": "ZQXJ"})");
+    const RunResult bad = runKiosk(shellWords({"simulate", kSrc + "/forms/follow-up.yaml", "--answers", dir + "answers.json",
+                                               "--previous", notRecord.path()}));
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_EQ(bad.err, notRecord.path() + ": error: the previous record has no 'scores' list; give a record as simulate "
+                                          "or 'records show' prints it\n");
 }

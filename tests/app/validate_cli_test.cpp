@@ -82,3 +82,15 @@ TEST(AppValidate, GarbageFileDoesNotCrash) {
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find("error: "), std::string::npos) << r.err;
 }
+
+// The slot for a licensed instrument: a form that includes it optionally is valid without it.
+TEST(AppValidate, AMissingOptionalInstrumentIsANoteNotAnError) {
+    const TempFile form("slot.yaml", "id: slot\nversion: 1\ntitle: {en: T, es: T}\nlanguages: [en, es]\npages:\n"
+                                     "  - id: p\n    title: {en: P, es: P}\n    items:\n"
+                                     "      - {id: a, type: yes_no, label: {en: Q, es: Q}}\n"
+                                     "  - {include: instruments/odi.yaml, optional: true}\n");
+    const RunResult r = runKiosk(shellWords({"validate", form.path()}));
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, form.path() + ": ok (form slot v1, 1 pages, 1 items)\n" + form.path() +
+                         ": note: optional include 'instruments/odi.yaml' is not there; the form is used without it\n");
+}

@@ -44,7 +44,8 @@ struct AnswerSet {
 const std::vector<AnswerSet> kAnswerSets = {
     {"intake-red-flags", "intake", "en", false}, {"intake-calm", "intake", "en", true},
     {"intake-spanish", "intake", "es", false},   {"intake-pregnant", "intake", "en", false},
-    {"follow-up-worse", "follow-up", "en", false},
+    {"follow-up-worse", "follow-up", "en", false},     {"follow-up-back-pain", "follow-up", "en", false},
+    {"follow-up-no-back-pain", "follow-up", "en", false},
 };
 
 /// The record JSON an answer set gives, as the store would save it.
@@ -362,6 +363,34 @@ TEST(ExportFhir, ScoresAndFlagsAreObservationsDerivedFromTheResponse) {
     EXPECT_EQ(urgent["valueBoolean"], true);
     // The same record gives the same resource ids on a re-export.
     EXPECT_EQ(fhir::resultObservations(metaOf(record, kId), record, form.get())[0]["fullUrl"], observations[0]["fullUrl"]);
+}
+
+// The instruments' LOINC codes travel with their items, matrix rows and scores.
+TEST(ExportFhir, InstrumentItemsAndScoresCarryTheirLoincCodes) {
+    auto form = bundledForm("follow-up");
+    ASSERT_TRUE(form);
+    const json q = fhir::questionnaire(*form);
+    const json* phq = nullptr;
+    for (const json& page : q["item"])
+        for (const json& item : page["item"])
+            if (item["linkId"] == "phq4") phq = &item;
+    ASSERT_NE(phq, nullptr);
+    ASSERT_EQ((*phq)["item"].size(), 4u);
+    EXPECT_EQ((*phq)["item"][2]["code"][0], (json{{"system", "http://loinc.org"}, {"code", "44250-9"}}));
+    EXPECT_EQ((*phq)["item"][0]["code"][0]["code"], "69725-0");
+
+    const json record = recordOf(*form, {"follow-up-back-pain", "follow-up", "en", false});
+    bool phq2 = false;
+    for (const json& e : fhir::resultObservations(metaOf(record, kId), record, form.get())) {
+        const json& coding = e["resource"]["code"]["coding"];
+        if (coding[0]["code"] != "phq2_total") continue;
+        phq2 = true;
+        ASSERT_EQ(coding.size(), 2u);
+        EXPECT_EQ(coding[1], (json{{"system", "http://loinc.org"}, {"code", "55758-7"}}));
+        EXPECT_EQ(e["resource"]["valueInteger"], 3);
+        expectValidFhir(e["resource"], "phq2");
+    }
+    EXPECT_TRUE(phq2);
 }
 
 TEST(ExportFhir, AnswersOfAFormNotAtHandAreTypedFromTheirJson) {

@@ -38,9 +38,17 @@ TEST(ExportIntakeReading, StaffLabelsFollowTheStaffsLanguageAndFlagsComeUrgentFi
 
     ASSERT_FALSE(r.scores.empty());
     EXPECT_EQ(r.scores[0].id, "pain_intensity");
-    EXPECT_EQ(r.scores[0].label, "Intensidad del dolor (promedio de ahora, habitual y peor)");
+    EXPECT_EQ(r.scores[0].label, "Intensidad del dolor (promedio de ahora, última semana y peor)");
     EXPECT_EQ(r.scores[0].valueText, "8,3");
     EXPECT_EQ(r.scores[0].band, "Intenso");
+    // Staff read which scores are our own questions, and why an instrument has no total.
+    const auto scoreOf = [&](const std::string& id) {
+        return std::find_if(r.scores.begin(), r.scores.end(), [&](const auto& s) { return s.id == id; });
+    };
+    ASSERT_NE(scoreOf("sleep_problems"), r.scores.end());
+    EXPECT_EQ(scoreOf("sleep_problems")->note.rfind("No es un instrumento validado", 0), 0u);
+    ASSERT_NE(scoreOf("acr_sss"), r.scores.end());  // one of the six SSS items unanswered
+    EXPECT_NE(scoreOf("acr_sss")->note.find("no hay SSS si falta alguna de las seis"), std::string::npos);
 
     ASSERT_EQ(r.marks.size(), 4u);
     EXPECT_EQ(r.marks[0].region, "lower_back_l");

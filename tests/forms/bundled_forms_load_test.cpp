@@ -83,8 +83,9 @@ TEST(BundledContent, IntakeCarriesItsRedFlagsScoresAndLanguages) {
     }
     const Score* sleep = findScore(*form, "sleep_problems");
     ASSERT_NE(sleep, nullptr);
-    EXPECT_EQ(sleep->reverse, (std::vector<std::string>{"sleep_freq.refreshed"}));
-    EXPECT_EQ(sleep->minAnswered, 4);
+    // Waking rested and daytime tiredness are the SSS's (forms/instruments/acr_sss.yaml) now.
+    EXPECT_TRUE(sleep->reverse.empty());
+    EXPECT_EQ(sleep->minAnswered, 2);
     EXPECT_TRUE(sleep->prorate);
     const Score* regions = findScore(*form, "pain_regions");
     ASSERT_NE(regions, nullptr);

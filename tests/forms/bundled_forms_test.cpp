@@ -7,6 +7,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -153,11 +154,31 @@ TEST(BundledContent, AnswerSetsUseRealItemsOptionsAndRegions) {
         ++sets;
         const auto answers = readJson(entry.path() / "answers.json");
         const auto expected = readJson(entry.path() / "expected.json");
-        const YAML::Node form = YAML::LoadFile(sourcePath(expected.at("form").get<std::string>()));
+        const fs::path formPath = sourcePath(expected.at("form").get<std::string>());
+        const YAML::Node form = YAML::LoadFile(formPath.string());
 
+        // Items, flags and scores of the form and of the instruments its pages (or a page's items) include.
         std::map<std::string, YAML::Node> items;
-        for (const auto& page : form["pages"])
-            for (const auto& item : page["items"]) items.emplace(item["id"].as<std::string>(), YAML::Node(item));
+        std::map<std::string, std::string> flagSeverity;
+        std::set<std::string> scoreIds;
+        std::function<void(const YAML::Node&)> addItems = [&](const YAML::Node& f) {
+            for (const auto& fl : f["flags"]) flagSeverity[fl["id"].as<std::string>()] = fl["severity"].as<std::string>();
+            for (const auto& sc : f["scores"]) scoreIds.insert(sc["id"].as<std::string>());
+            for (const auto& page : f["pages"]) {
+                if (page["include"]) {
+                    addItems(YAML::LoadFile((formPath.parent_path() / page["include"].as<std::string>()).string()));
+                    continue;
+                }
+                for (const auto& item : page["items"]) {
+                    if (item["include"]) {
+                        addItems(YAML::LoadFile((formPath.parent_path() / item["include"].as<std::string>()).string()));
+                        continue;
+                    }
+                    items.emplace(item["id"].as<std::string>(), YAML::Node(item));
+                }
+            }
+        };
+        addItems(form);
         auto hasOption = [](const YAML::Node& item, const std::string& v) {
             for (const auto& o : item["options"])
                 if (o["value"].as<std::string>() == v) return true;
@@ -194,10 +215,6 @@ TEST(BundledContent, AnswerSetsUseRealItemsOptionsAndRegions) {
                 EXPECT_TRUE(value.is_number()) << id;
             }
         }
-        std::map<std::string, std::string> flagSeverity;
-        std::set<std::string> scoreIds;
-        for (const auto& f : form["flags"]) flagSeverity[f["id"].as<std::string>()] = f["severity"].as<std::string>();
-        for (const auto& s : form["scores"]) scoreIds.insert(s["id"].as<std::string>());
         for (const char* severity : {"urgent", "caution"})
             for (const auto& f : expected["flags"][severity]) {
                 auto it = flagSeverity.find(f.get<std::string>());

@@ -61,7 +61,7 @@ TEST(FormsValidate, UnknownKeyWithoutSuggestionListsTheKeys) {
     const std::string y = withItems(yesNo("a")) + "colour: red\n";
     EXPECT_TRUE(onlyError(load(y), locate(y, "colour"),
                           "unknown key 'colour' in the form; the keys here are id, version, title, description, "
-                          "languages, license, fhir, pages, scores, flags"));
+                          "languages, license, fhir, instrument, pages, scores, flags"));
 }
 
 TEST(FormsValidate, MissingRequiredKeysAreReportedAtTheMap) {
@@ -237,8 +237,9 @@ TEST(FormsValidate, ConditionNamingAScoreSaysConditionsUseAnswers) {
                                                        "conditions can only use item answers, not scores"));
     EXPECT_TRUE(hasError(r, locate(y, "pain_regions]"), "score 'pain_regions' refers to 'pain_regions', which is a score, "
                                                         "not an item; a score can only add up item answers, not other scores"));
+    // A flag may compare a score, written as such.
     EXPECT_EQ(r.errors[2].format(), "forms/t.yaml:13:68: error: when refers to 'pain_regions', which is a score, not an "
-                                    "item; conditions can only use item answers, not scores");
+                                    "item; compare a score with {score: pain_regions, op: ..., value: ...}");
 }
 
 TEST(FormsValidate, UnknownReferenceFallsBackToIdsContainingTheWord) {

@@ -65,6 +65,22 @@ TEST_F(DeskScreensTest, UnlockByTapsShowsNamesAndTheUrgentIntakeFirst) {
     EXPECT_TRUE(ui->exists("desk/export_list/csv"));
 }
 
+// Issue 19: staff read each instrument's score with its band, and the notes that go with it:
+// "screening, not a diagnosis" for the 2016 criteria, "not a validated instrument" for our own.
+TEST_F(DeskScreensTest, TheDetailShowsInstrumentBandsAndTheirNotes) {
+    start();
+    unlockByTaps();
+    ASSERT_TRUE(ui->tap("desk/row/" + red));
+    EXPECT_NE(textOf("desk/score/start_back_risk").find("High risk (distress 4-5)"), std::string::npos)
+        << textOf("desk/score/start_back_risk");
+    EXPECT_NE(textOf("desk/score/phq2_total").find("2 - Negative screen"), std::string::npos)
+        << textOf("desk/score/phq2_total");
+    EXPECT_NE(textOf("desk/score_note/acr_2016_criteria").find("Screening, not a diagnosis"), std::string::npos)
+        << textOf("desk/score_note/acr_2016_criteria");
+    EXPECT_NE(textOf("desk/score_note/sleep_problems").find("Not a validated instrument"), std::string::npos);
+    EXPECT_LT(textY("desk/score/acr_2016_criteria"), textY("desk/score_note/acr_2016_criteria"));
+}
+
 TEST_F(DeskScreensTest, TheDetailPutsFlagsBeforeScoresBeforeAnswersAndDrawsTheSignature) {
     start();
     unlockByTaps();

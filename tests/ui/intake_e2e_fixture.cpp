@@ -137,6 +137,8 @@ void IntakeE2e::fillItem(const std::string& item, const Patient& p) {
         ui->type("phone", p.phone);
     } else if (item == "heard_about" && opt) {
         tap("friend_family");
+    } else if (item == "visit_reason" && opt) {  // low back pain: STarT Back is asked
+        tap("low_back");
     } else if (item == "main_reason" && opt) {
         ui->type("main_reason", p.reason);
     } else if (item == "goals" && opt) {
@@ -154,7 +156,7 @@ void IntakeE2e::fillItem(const std::string& item, const Patient& p) {
         tap("lower_back_r");
     } else if (item == "pain_now" && opt) {
         tap("6");
-    } else if (item == "pain_average" && opt) {
+    } else if (item == "pain_nrs_week" && opt) {  // the instrument's pain NRS
         tap("5");
     } else if (item == "pain_worst" && opt) {
         tap("8");
@@ -163,15 +165,32 @@ void IntakeE2e::fillItem(const std::string& item, const Patient& p) {
     } else if (item == "interference" && opt) {
         tap("activity/a_lot");
         tap("work/somewhat");
-        tap("sleep/a_little");
-        tap("mood/somewhat");
+    } else if (item == "start_back" && opt) {  // agrees with the first item only
+        for (const char* row : {"shoulder_neck", "walked", "dressed", "not_safe", "worrying", "terrible", "not_enjoyed"})
+            tap(std::string(row) + "/disagree");
+        tap("leg/agree");
+    } else if (item == "start_back_bother" && opt) {
+        tap("slightly");
+    } else if (item == "sss_severity" && opt) {
+        tap("fatigue/moderate");
+        tap("waking_unrefreshed/slight");
+        tap("cognitive/no_problem");
+    } else if (item == "sss_six_months" && opt) {
+        tap("headaches/no");
+        tap("lower_abdomen/no");
+        tap("depression/no");
+    } else if (item == "phq4" && opt) {
+        tap("nervous/several_days");
+        tap("worrying/several_days");
+        tap("interest/several_days");
+        tap("down/several_days");
     } else if (item == "sleep_hours" && opt) {
         ui->type("sleep_hours", "7.5");  // the number pad
     } else if (item == "stress_level" && opt) {
         tap("4");
-    } else if (item == "stress_feel" && opt) {  // two rows of three: prorated
-        tap("tense/often");
+    } else if (item == "stress_feel" && opt) {
         tap("overwhelmed/sometimes");
+        tap("hard_to_relax/often");
     } else if (item == "stress_effect" && opt) {
         tap("a_little_worse");
     } else if (item == "blood_thinners" || item == "after_fall") {

@@ -70,8 +70,9 @@ TEST_F(IntakeE2e, EnglishPatientCompletesTheIntakeByTaps) {
     EXPECT_EQ(*answerIn<std::string>(r, "heard_about"), "friend_family");
     EXPECT_EQ(*answerIn<std::vector<std::string>>(r, "goals"), (std::vector<std::string>{"less_pain", "sleep_better"}));
     EXPECT_EQ(*answerIn<forms::MatrixAnswer>(r, "interference"),
-              (forms::MatrixAnswer{{"activity", "a_lot"}, {"work", "somewhat"}, {"sleep", "a_little"},
-                                   {"mood", "somewhat"}}));
+              (forms::MatrixAnswer{{"activity", "a_lot"}, {"work", "somewhat"}}));
+    EXPECT_EQ(*answerIn<std::string>(r, "visit_reason"), "low_back");
+    EXPECT_DOUBLE_EQ(*answerIn<double>(r, "pain_nrs_week"), 5.0);
     const auto* map = answerIn<forms::BodyMapAnswer>(r, "pain_map");
     ASSERT_NE(map, nullptr);
     ASSERT_EQ(map->size(), 2u);
@@ -93,9 +94,19 @@ TEST_F(IntakeE2e, EnglishPatientCompletesTheIntakeByTaps) {
     ASSERT_NE(score(r, "pain_intensity"), nullptr);
     EXPECT_NEAR(score(r, "pain_intensity")->value.value_or(-1), 6.3, 0.05);  // (6 + 5 + 8) / 3
     EXPECT_EQ(score(r, "pain_intensity")->band, "Moderate");
-    EXPECT_NEAR(score(r, "pain_interference")->value.value_or(-1), 8.0, 0.05);  // 3 + 2 + 1 + 2
-    EXPECT_NEAR(score(r, "stress")->value.value_or(-1), 7.5, 0.05);            // (3 + 2) * 3 / 2
+    EXPECT_NEAR(score(r, "pain_interference")->value.value_or(-1), 5.0, 0.05);  // 3 + 2
+    EXPECT_NEAR(score(r, "stress")->value.value_or(-1), 5.0, 0.05);            // 2 + 3
     EXPECT_EQ(score(r, "stress")->answered, 2);
+    // The instruments, entered by taps on the real pages (STarT Back: low back pain is the reason).
+    EXPECT_NEAR(score(r, "pain_nrs_average")->value.value_or(-1), 5.0, 0.05);
+    EXPECT_EQ(score(r, "pain_nrs_average")->band, "Moderate (4-6)");
+    EXPECT_NEAR(score(r, "phq4_total")->value.value_or(-1), 4.0, 0.05);  // 1 + 1 + 1 + 1
+    EXPECT_EQ(score(r, "phq4_total")->band, "Mild (3-5)");
+    EXPECT_NEAR(score(r, "phq2_total")->value.value_or(-1), 2.0, 0.05);  // below 3: no flag
+    EXPECT_NEAR(score(r, "acr_sss")->value.value_or(-1), 3.0, 0.05);     // 2 + 1 + 0 + 0 + 0 + 0
+    EXPECT_NEAR(score(r, "acr_2016_criteria")->value.value_or(-1), 0.0, 0.05);
+    EXPECT_NEAR(score(r, "start_back_total")->value.value_or(-1), 1.0, 0.05);  // leg agree
+    EXPECT_EQ(score(r, "start_back_risk")->band, "Low risk (total 0-3)");
     EXPECT_FALSE(score(r, "sleep_problems")->value.has_value());  // not answered
     EXPECT_NEAR(score(r, "pain_regions")->value.value_or(-1), 2.0, 0.05);
     EXPECT_EQ(score(r, "pain_regions")->band, "One or two areas");

@@ -18,6 +18,7 @@
 #include "kiosk/core/text_file.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/record.h"
+#include "kiosk/session/record_change.h"
 #include "kiosk/session/simulate.h"
 
 namespace kiosk::app {
@@ -26,6 +27,7 @@ namespace {
 struct SimulateOptions {
     std::string formPath;
     std::string answersPath;
+    std::string previousPath;  ///< --previous RECORD.json: show the change since that visit
     std::string lang;
     bool dropHidden = false;
     bool save = false;    ///< store the record exactly as a kiosk submit would
@@ -170,7 +172,24 @@ int runSimulate(const SimulateOptions& o) {
         }
         return 1;
     }
-    std::cout << session::toJson(*r.record).dump(2) << '\n';
+    nlohmann::json printed = session::toJson(*r.record);
+    if (!o.previousPath.empty()) {
+        auto previous = readAnswers(o.previousPath);  // the same bounded, strict JSON reader
+        if (!previous.ok()) {
+            std::cerr << previous.error().format() << '\n';
+            return 1;
+        }
+        const std::string staffLang = loaded.form->languages.front();
+        auto change = session::changeSincePrevious(*loaded.form, *r.record, *previous, staffLang);
+        if (!change.ok()) {
+            core::Error e = change.error();
+            e.where.file = o.previousPath;
+            std::cerr << e.format() << '\n';
+            return 1;
+        }
+        printed["change_since_previous"] = std::move(*change);
+    }
+    std::cout << printed.dump(2) << '\n';
     return o.save ? saveRecord(o, *r.record) : 0;
 }
 
@@ -183,6 +202,10 @@ void addSimulateCommand(CLI::App& app) {
     cmd->add_option("FILE", opts->formPath, "questionnaire file (forms/*.yaml)")->check(pathValidator());
     cmd->add_option("--answers", opts->answersPath, "answers as JSON: {\"item_id\": value, ...}")
         ->type_name("ANSWERS.json")
+        ->check(pathValidator());
+    cmd->add_option("--previous", opts->previousPath,
+                    "an earlier record of the same patient (JSON): show each score's change since then")
+        ->type_name("RECORD.json")
         ->check(pathValidator());
     cmd->add_option("--lang", opts->lang, "answer in this language (default: the form's first)");
     cmd->add_flag("--drop-hidden", opts->dropHidden,

@@ -90,6 +90,9 @@ void addScreenshotCommand(CLI::App& app, int& exitCode,
     cmd->add_option("--tap", o->taps, "Tap the widget with this key first (repeatable, in order), "
                                       "e.g. item/pain_map/lower_back_l")
         ->type_name("KEY");
+    cmd->add_option("--scroll-to", o->scrollTo, "Then scroll the page by finger drags until this widget shows whole, "
+                                                "e.g. item/phq4/down/not_at_all")
+        ->type_name("KEY");
     cmd->callback([o, &exitCode, takeScreenshot] { exitCode = takeScreenshot(*o); });
 }
 

@@ -39,6 +39,7 @@ struct ScreenshotOptions {
     bool largerText = false;         ///< --larger-text: taps the UI's "Larger text" toggle
     bool highContrast = false;       ///< --high-contrast
     std::vector<std::string> taps;   ///< --tap KEY, repeatable: widgets tapped in order, like a finger
+    std::string scrollTo;            ///< --scroll-to KEY: after the taps, scroll the page until KEY shows whole
     std::string output;              ///< -o FILE.png
 };
 

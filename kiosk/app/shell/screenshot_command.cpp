@@ -122,6 +122,28 @@ bool tapToggle(Window& window, ui::KioskView& view, session::Intake& intake, ses
     return false;
 }
 
+/// Drags the page up by a finger, a stroke at a time (and lets the fling settle), until @p key
+/// shows whole; false when it never does.
+bool scrollTo(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint now,
+              const std::string& key, float height) {
+    for (int stroke = 0; stroke < 40; ++stroke) {
+        const ui::WidgetInfo* w = view.registry().find(key);
+        if (w == nullptr) return false;
+        if (!w->visible.empty() && w->visible.h >= w->rect.h - 0.5f) return true;
+        const float x = 8.0f, from = height * 0.6f, to = height * 0.45f;
+        const Window::Pointer hover{x, from, false};
+        drawFrames(window, view, intake, now, 1, &hover);
+        for (int i = 0; i <= 6; ++i) {
+            const Window::Pointer p{x, from + (to - from) * static_cast<float>(i) / 6.0f, true};
+            drawFrames(window, view, intake, now, 1, &p);
+        }
+        const Window::Pointer up{x, to, false};
+        drawFrames(window, view, intake, now, 1, &up);
+        drawFrames(window, view, intake, now, 30);  // the fling slows down by itself
+    }
+    return false;
+}
+
 }  // namespace
 
 int takeScreenshot(const ScreenshotOptions& options) {
@@ -220,6 +242,10 @@ int takeScreenshot(const ScreenshotOptions& options) {
         // after that, and the next tap must find its button where it is then.
         drawFrames(**window, view, intake, now, 3);
     }
+    if (!options.scrollTo.empty() &&
+        !scrollTo(**window, view, intake, now, options.scrollTo, static_cast<float>(size.height)))
+        return report("--scroll-to " + options.scrollTo + ": no such widget on the " + options.screen +
+                      " screen, or scrolling never showed it whole");
     drawFrames(**window, view, intake, now, 2);
     if (auto r = writePng(size.width, size.height, options.output); !r) return report(r.error().format());
     return kExitOk;
