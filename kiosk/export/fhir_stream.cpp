@@ -307,14 +307,17 @@ void questionnaireResponse(Ctx& c, const ExportMeta& meta, const nlohmann::json&
 /// Opens the resource of an Observation and writes its keys up to effectiveDateTime and its
 /// interpretation's place: category, code, derivedFrom, effectiveDateTime.
 void observationHead(Ctx& c, const ExportMeta& meta, std::string_view kind, std::string_view id,
-                     std::string_view display) {
+                     std::string_view display, std::string_view loinc = {}) {
     JsonOut& out = c.out;
     out.beginObject().key("category").beginArray().beginObject().key("coding").beginArray().beginObject();
     out.field("code", "survey").field("system", "http://terminology.hl7.org/CodeSystem/observation-category");
     out.endObject().endArray().endObject().endArray();
     out.key("code").beginObject().key("coding").beginArray().beginObject().field("code", id);
     if (!display.empty()) out.field("display", display);
-    out.key("system").concat(c.options.base, "/CodeSystem/", meta.formId, kind).endObject().endArray().endObject();
+    out.key("system").concat(c.options.base, "/CodeSystem/", meta.formId, kind).endObject();
+    // A published score (PHQ-2 total, pain NRS) also carries its LOINC code (as the tree does).
+    if (!loinc.empty()) out.beginObject().field("code", loinc).field("system", "http://loinc.org").endObject();
+    out.endArray().endObject();
     out.key("derivedFrom").beginArray().beginObject().key("reference").concat("urn:uuid:", meta.id);
     out.endObject().endArray();
     if (!meta.submittedAt.empty()) out.field("effectiveDateTime", meta.submittedAt);
@@ -346,7 +349,8 @@ int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, c
                 for (const forms::Score& fs : form->scores)
                     if (fs.id == id) def = &fs;
             entry("score", id);
-            observationHead(c, meta, "/score", id, def ? std::string_view(def->label.get(lang)) : std::string_view());
+            observationHead(c, meta, "/score", id, def ? std::string_view(def->label.get(lang)) : std::string_view(),
+                            def ? std::string_view(def->loinc) : std::string_view());
             if (const std::string_view band = stringOf(s, "band"); !band.empty())
                 out.key("interpretation").beginArray().beginObject().field("text", band).endObject().endArray();
             out.field("resourceType", "Observation").field("status", "final");

@@ -15,13 +15,15 @@ namespace kiosk::forms {
 
 namespace {
 
-LoadResult load(std::string_view text, const std::string& displayPath, bool allowIncludes) {
+LoadResult load(std::string_view text, const std::string& displayPath, bool allowIncludes,
+               const std::string& includeDir = {}) {
     LoadResult result;
     detail::YamlNode root;
     if (!detail::parseFormYaml(text, displayPath, root, result.errors)) return result;
     auto form = std::make_shared<Form>();
     detail::Ctx ctx(displayPath, result.errors);
     ctx.allowIncludes = allowIncludes;
+    ctx.includeDir = includeDir;
     detail::readForm(ctx, root, *form);
     // References are checked after the items they name: put the messages back in file order.
     // Errors of an included file come first, as they were reported; errors without a line (the
@@ -45,19 +47,19 @@ LoadResult load(std::string_view text, const std::string& displayPath, bool allo
 
 }  // namespace
 
-LoadResult loadFormFromString(std::string_view text, const std::string& displayPath) {
-    return load(text, displayPath, true);
+LoadResult loadFormFromString(std::string_view text, const std::string& displayPath, const std::string& includeDir) {
+    return load(text, displayPath, true, includeDir);
 }
 
 namespace {
-LoadResult loadFile(const std::string& path, bool allowIncludes) {
+LoadResult loadFile(const std::string& path, bool allowIncludes, const std::string& includeDir = {}) {
     core::Result<std::string> bytes = core::readTextFile(path, detail::kFormYaml.file);
     if (!bytes) {
         LoadResult result;
         result.errors.push_back(bytes.error());
         return result;
     }
-    return load(*bytes, path, allowIncludes);
+    return load(*bytes, path, allowIncludes, includeDir);
 }
 }  // namespace
 
@@ -65,6 +67,6 @@ namespace detail {
 LoadResult loadIncluded(const std::string& path) { return loadFile(path, false); }
 }  // namespace detail
 
-LoadResult loadForm(const std::string& path) { return loadFile(path, true); }
+LoadResult loadForm(const std::string& path, const std::string& includeDir) { return loadFile(path, true, includeDir); }
 
 }  // namespace kiosk::forms

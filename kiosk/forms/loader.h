@@ -17,9 +17,11 @@ struct LoadResult {
     bool ok() const { return form != nullptr && errors.empty(); }
 };
 
-/// Reads, parses and validates @p path (shape and semantic checks).
-LoadResult loadForm(const std::string& path);
+/// Reads, parses and validates @p path (shape and semantic checks). `include:` paths are relative
+/// to @p includeDir when given (a form kept away from its instruments: the clinic server's copy),
+/// else to the form's own folder.
+LoadResult loadForm(const std::string& path, const std::string& includeDir = {});
 /// The same for text already in memory; @p displayPath is used in error locations.
-LoadResult loadFormFromString(std::string_view text, const std::string& displayPath);
+LoadResult loadFormFromString(std::string_view text, const std::string& displayPath, const std::string& includeDir = {});
 
 }  // namespace kiosk::forms

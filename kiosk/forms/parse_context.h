@@ -107,6 +107,8 @@ public:
     std::set<std::string> includedItems;
     /// False while reading an instrument file: it cannot include another file.
     bool allowIncludes = true;
+    /// Where `include:` paths start; "" = the form file's own folder.
+    std::string includeDir;
 
     /// Records @p id in @p seen; reports a duplicate (with the first place) and returns false.
     bool unique(std::map<std::string, core::SourceLoc>& seen, const std::string& id, const YamlNode& at,

@@ -129,7 +129,9 @@ std::shared_ptr<const Form> loadInclude(Ctx& ctx, MapReader& m, Form& form, std:
     bool optional = false;
     if (const YamlNode* o = m.get("optional"))
         if (auto v = ctx.boolean(*o, "optional")) optional = *v;
-    const std::filesystem::path full = std::filesystem::path(ctx.file()).parent_path() / path;
+    const std::filesystem::path base =
+        ctx.includeDir.empty() ? std::filesystem::path(ctx.file()).parent_path() : std::filesystem::path(ctx.includeDir);
+    const std::filesystem::path full = base / path;
     std::error_code ec;
     if (!std::filesystem::exists(full, ec)) {
         if (optional) {

@@ -1,6 +1,7 @@
 // Forms come from the clinic: an admin publishes a validated questionnaire version on the server,
 // kiosks take the active one with their pushes, keep the last good one offline, and run it.
 #include <filesystem>
+#include <fstream>
 
 #include <pqxx/pqxx>
 
@@ -20,12 +21,36 @@ using kiosk::testing::TempFile;
 
 const std::string kFollowUp = KIOSK_SOURCE_DIR "/forms/follow-up.yaml";
 
-/// The follow-up form with its version set to @p version and a changed title.
+/// A form file an admin edits in a folder of their own, beside the instruments it includes (as in
+/// forms/): the form publishes with its instruments' fingerprints.
+class AdminFile {
+public:
+    AdminFile(const std::string& name, const std::string& content) : m_path(m_dir / name) {
+        std::filesystem::create_directory_symlink(KIOSK_SOURCE_DIR "/forms/instruments", m_dir / "instruments");
+        std::ofstream(m_path, std::ios::binary) << content;
+    }
+    const std::string& path() const { return m_path; }
+
+private:
+    TempDir m_dir{"admin"};
+    std::string m_path;
+};
+
+/// The bundled follow-up form's version (the test publishes it, then the next one).
+int bundledVersion() {
+    const std::string text = readFile(kFollowUp);
+    const auto at = text.find("\nversion: ");
+    if (at == std::string::npos) throw std::runtime_error("follow-up.yaml has no 'version:' line");
+    return std::stoi(text.substr(at + 10));
+}
+
+/// The follow-up form with its version (whatever the bundled file has) set to @p version.
 std::string followUpVersion(int version, const std::string& extra = "") {
     std::string text = readFile(kFollowUp);
-    const auto at = text.find("\nversion: 1\n");
-    if (at == std::string::npos) throw std::runtime_error("follow-up.yaml has no 'version: 1' line");
-    text.replace(at, 12, "\nversion: " + std::to_string(version) + "\n");
+    const auto at = text.find("\nversion: ");
+    if (at == std::string::npos) throw std::runtime_error("follow-up.yaml has no 'version:' line");
+    const auto end = text.find('\n', at + 1);
+    text.replace(at, end - at, "\nversion: " + std::to_string(version));
     return text + extra;
 }
 
@@ -38,7 +63,7 @@ TEST_F(SyncTest, AnAdminPublishesAValidatedFormAndKiosksTakeTheActiveOne) {
     store::Store s = joinedKiosk(dir, "kiosk-f", kiosk);
 
     // A form with errors never reaches the server: each error at file:line:col.
-    const TempFile broken("broken.yaml", followUpVersion(2) + "pages: 7\n");
+    const AdminFile broken("broken.yaml", followUpVersion(bundledVersion() + 1) + "pages: 7\n");
     const auto bad = runKiosk(shellWords({"forms", "publish", broken.path(), "--pg", admin}));
     EXPECT_EQ(bad.exitCode, 1) << bad.output;
     EXPECT_NE(bad.err.find("broken.yaml:"), std::string::npos) << bad.err;
@@ -53,21 +78,22 @@ TEST_F(SyncTest, AnAdminPublishesAValidatedFormAndKiosksTakeTheActiveOne) {
         EXPECT_EQ(q.exec("SELECT count(*) FROM ik_forms")[0][0].as<int>(), 0);
     }
 
-    // Version 1, then version 2: one active at a time, each publication audited.
+    // The bundled version (v1 here), then the next (v2): one active at a time, each publication audited.
+    const int v1n = bundledVersion(), v2n = v1n + 1;
     const auto v1 = runKiosk(shellWords({"forms", "publish", kFollowUp, "--pg", admin}));
     ASSERT_EQ(v1.exitCode, 0) << v1.output;
-    EXPECT_NE(v1.out.find("published form follow_up_visit version 1"), std::string::npos) << v1.out;
+    EXPECT_NE(v1.out.find("published form follow_up_visit version " + std::to_string(v1n)), std::string::npos) << v1.out;
     ASSERT_TRUE(pushOnce(s, kiosk));  // nothing waits; the forms still come along through sync push below
     const auto push1 = runKiosk(shellWords({"sync", "push", "--data-dir", dir.path(), "--pg", kiosk}));
     ASSERT_EQ(push1.exitCode, 0) << push1.output;
     const std::string kept = app::clinicFormsDir(dir.path()) + "/follow_up_visit.yaml";
     EXPECT_EQ(readFile(kept), readFile(kFollowUp));
 
-    const TempFile v2file("follow-up-v2.yaml", followUpVersion(2));
+    const AdminFile v2file("follow-up-v2.yaml", followUpVersion(v2n));
     const auto v2 = runKiosk(shellWords({"form", "publish", v2file.path(), "--pg", admin}));
     ASSERT_EQ(v2.exitCode, 0) << v2.output;
     // The same version with other content is refused: records name their form by version.
-    const TempFile sneaky("follow-up-v2b.yaml", followUpVersion(2, "# changed\n"));
+    const AdminFile sneaky("follow-up-v2b.yaml", followUpVersion(v2n, "# changed\n"));
     const auto clash = runKiosk(shellWords({"forms", "publish", sneaky.path(), "--pg", admin}));
     EXPECT_EQ(clash.exitCode, 1);
     EXPECT_NE(clash.err.find("is already published on the clinic server with other content"), std::string::npos)
@@ -75,12 +101,14 @@ TEST_F(SyncTest, AnAdminPublishesAValidatedFormAndKiosksTakeTheActiveOne) {
     {
         pqxx::connection c(admin);
         pqxx::nontransaction q(c);
-        EXPECT_EQ(q.exec("SELECT version FROM ik_forms WHERE active")[0][0].as<int>(), 2);
+        EXPECT_EQ(q.exec("SELECT version FROM ik_forms WHERE active")[0][0].as<int>(), v2n);
         EXPECT_EQ(q.exec("SELECT count(*) FROM ik_audit WHERE action = 'form_publish'")[0][0].as<int>(), 2);
     }
     // The background pusher's path: pushOnce hands the active forms over, validated and kept.
     PushOptions options;
-    options.onForms = [&](const std::vector<PublishedForm>& forms) { app::keepClinicForms(app::clinicFormsDir(dir.path()), forms); };
+    options.onForms = [&](const std::vector<PublishedForm>& forms) {
+        app::keepClinicForms(app::clinicFormsDir(dir.path()), forms, KIOSK_SOURCE_DIR "/forms");
+    };
     ASSERT_TRUE(pushOnce(s, kiosk, options));
     EXPECT_EQ(readFile(kept), readFile(v2file.path()));
 
@@ -94,15 +122,17 @@ TEST_F(SyncTest, AnAdminPublishesAValidatedFormAndKiosksTakeTheActiveOne) {
     config.form = kFollowUp;
     config.dataDir = dir.path();
     config.defaultLanguage = "en";
-    EXPECT_EQ(app::loadContent(config).form->version, 1) << "no server.url: the local file";
+    EXPECT_EQ(app::loadContent(config).form->version, v1n) << "no server.url: the local file";
     config.serverUrl = kiosk;
     const app::Content content = app::loadContent(config);
     ASSERT_TRUE(content.form) << content.problemTitle;
-    EXPECT_EQ(content.form->version, 2);
+    EXPECT_EQ(content.form->version, v2n);
     EXPECT_EQ(content.formPath, kept);
 
     // A server row that does not load as a form is never kept: the last good one stays.
-    app::keepClinicForms(app::clinicFormsDir(dir.path()), {{"follow_up_visit", 3, "sha256:x", "x.yaml", "id: follow_up_visit\n"}});
+    app::keepClinicForms(app::clinicFormsDir(dir.path()),
+                         {{"follow_up_visit", v2n + 1, "sha256:x", "x.yaml", "id: follow_up_visit\n"}},
+                         KIOSK_SOURCE_DIR "/forms");
     EXPECT_EQ(readFile(kept), readFile(v2file.path()));
 }
 

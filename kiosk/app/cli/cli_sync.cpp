@@ -10,6 +10,7 @@
 
 #include "kiosk/app/cli/cli_server.h"
 #include "kiosk/app/cli/clinic_forms.h"
+#include "kiosk/app/cli/form_shelf_for.h"
 #include "kiosk/app/cli/passphrase.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/sync/clinic.h"
@@ -78,7 +79,9 @@ void addPush(CLI::App* syncCmd) {
         o.batch = *batch;
         // The clinic's published forms come along, kept for the kiosk's next patient.
         const std::string formsDir = clinicFormsDir(std::filesystem::path(s.path()).parent_path().string());
-        o.onForms = [formsDir](const std::vector<sync::PublishedForm>& forms) { keepClinicForms(formsDir, forms); };
+        o.onForms = [formsDir, includeDir = formsDirFor(t->config, "")](const std::vector<sync::PublishedForm>& forms) {
+            keepClinicForms(formsDir, forms, includeDir);
+        };
         const auto r = sync::pushOnce(s, url, o);
         if (!r) {
             const auto state = s.syncState();

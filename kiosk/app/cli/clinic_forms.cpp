@@ -30,10 +30,11 @@ std::string keptText(const std::string& path) {
 
 std::string clinicFormsDir(const std::string& dataDir) { return (fs::path(dataDir) / "clinic-forms").string(); }
 
-int keepClinicForms(const std::string& dir, const std::vector<sync::PublishedForm>& forms) {
+int keepClinicForms(const std::string& dir, const std::vector<sync::PublishedForm>& forms, const std::string& includeDir) {
     int changed = 0;
     for (const auto& published : forms) {
-        const forms::LoadResult loaded = forms::loadFormFromString(published.source, "clinic server: " + published.fileName);
+        const forms::LoadResult loaded =
+            forms::loadFormFromString(published.source, "clinic server: " + published.fileName, includeDir);
         if (!loaded.ok() || loaded.form->id != published.formId) {
             core::logger()->warn("clinic form {} v{} not taken: {}", published.formId, published.version,
                                  loaded.errors.empty() ? std::string("its id does not match") : loaded.errors.front().format());
@@ -60,11 +61,12 @@ int keepClinicForms(const std::string& dir, const std::vector<sync::PublishedFor
     return changed;
 }
 
-std::shared_ptr<const forms::Form> clinicForm(const std::string& dir, const std::string& formId) {
+std::shared_ptr<const forms::Form> clinicForm(const std::string& dir, const std::string& formId,
+                                              const std::string& includeDir) {
     const std::string path = fileFor(dir, formId);
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return nullptr;
-    forms::LoadResult loaded = forms::loadForm(path);
+    forms::LoadResult loaded = forms::loadForm(path, includeDir);
     if (!loaded.ok() || loaded.form->id != formId) {
         core::logger()->warn("clinic form {} does not load; using the local one", path);
         return nullptr;

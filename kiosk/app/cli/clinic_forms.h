@@ -18,10 +18,15 @@ std::string clinicFormsDir(const std::string& dataDir);
 
 /// @brief Keeps each of @p forms that loads and whose text differs from the kept one; a form that
 ///        does not load is left out with a warning (the last good one stays). Returns how many
-///        files changed. Makes @p dir (0700) when missing.
-int keepClinicForms(const std::string& dir, const std::vector<sync::PublishedForm>& forms);
+///        files changed. Makes @p dir (0700) when missing. A form's `include:`s (the validated
+///        instruments) are the kiosk's own installed files in @p includeDir (its forms folder):
+///        their fingerprints make sure the wording is the one the admin published.
+int keepClinicForms(const std::string& dir, const std::vector<sync::PublishedForm>& forms,
+                    const std::string& includeDir);
 
-/// @brief The clinic's version of form @p formId kept in @p dir, if there is one and it loads.
-std::shared_ptr<const forms::Form> clinicForm(const std::string& dir, const std::string& formId);
+/// @brief The clinic's version of form @p formId kept in @p dir, if there is one and it loads
+///        (its includes from @p includeDir, as above).
+std::shared_ptr<const forms::Form> clinicForm(const std::string& dir, const std::string& formId,
+                                              const std::string& includeDir);
 
 }  // namespace kiosk::app

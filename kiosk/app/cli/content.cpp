@@ -1,6 +1,7 @@
 #include "kiosk/app/cli/content.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "kiosk/app/cli/clinic_forms.h"
 #include "kiosk/app/cli/paths.h"
@@ -55,7 +56,8 @@ Content loadContent(const KioskConfig& config, size_t maxErrors) {
     out.form = loaded.form;
     if (!config.serverUrl.empty()) {
         // A kiosk of a clinic runs the clinic's published version of its form, once it has one.
-        if (auto clinic = clinicForm(clinicFormsDir(config.dataDir), out.form->id)) {
+        const std::string localDir = std::filesystem::path(out.formPath).parent_path().string();
+        if (auto clinic = clinicForm(clinicFormsDir(config.dataDir), out.form->id, localDir)) {
             out.form = std::move(clinic);
             out.formPath = clinicFormsDir(config.dataDir) + "/" + out.form->id + ".yaml";
         }

@@ -104,11 +104,11 @@ staff::GateHooks StoreRecordSink::staffGateHooks() {
     return hooks;
 }
 
-void StoreRecordSink::startSync(const std::string& url) {
+void StoreRecordSink::startSync(const std::string& url, const std::string& formsDir) {
     sync::Pusher::Settings settings{m_store.path(), m_store.kioskId(), url, std::chrono::seconds(30)};
     // The clinic's published forms, kept (validated) for the welcome screen to switch to.
-    settings.onForms = [dir = clinicFormsDir(std::filesystem::path(m_store.path()).parent_path().string())](
-                           const std::vector<sync::PublishedForm>& forms) { keepClinicForms(dir, forms); };
+    settings.onForms = [dir = clinicFormsDir(std::filesystem::path(m_store.path()).parent_path().string()),
+                        formsDir](const std::vector<sync::PublishedForm>& forms) { keepClinicForms(dir, forms, formsDir); };
     m_pusher = std::make_unique<sync::Pusher>(std::move(settings));
     core::logger()->info("sync: pushing records to the clinic server in the background");
 }

@@ -39,7 +39,9 @@ public:
 
     /// Starts the background pusher to the clinic server at @p url (settings `server.url`): its
     /// own thread and database connection; each submit wakes it. The kiosk never waits on it.
-    void startSync(const std::string& url);
+    /// The clinic's published forms it brings are kept when they load with their includes
+    /// (instruments) from @p formsDir, the kiosk's forms folder.
+    void startSync(const std::string& url, const std::string& formsDir);
     /// The store itself, for the staff desk (staff/desk.h) on the kiosk's own connection.
     store::Store& store() { return m_store; }
 

@@ -180,7 +180,7 @@ void prepare(Startup& s, const KioskConfig& config, const std::string& settingsP
             core::logger()->warn("settings change not audited: {}", noted.error().format());
     }
     // Several kiosks, one clinic: records go to the clinic server from a thread of their own.
-    if (*s.sink && !config.serverUrl.empty()) (**s.sink)->startSync(config.serverUrl);
+    if (*s.sink && !config.serverUrl.empty()) (**s.sink)->startSync(config.serverUrl, config.formsDir);
     s.storeMs = msSince(s.began);
     if (!config.logoPath.empty()) s.logo = readLogoPng(config.logoPath);
 }
