@@ -100,7 +100,8 @@ void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const
 
     heading(flow, L.tr("pdf.body_map"));
     if (o.bodyMapFigure && !r.marks.empty()) {
-        flow.keep(o.figureHeight);
+        const double caption = Flow::lineHeight(kSmall);
+        flow.keep(o.figureHeight + caption + 4);
         Op figure;
         figure.kind = Op::Kind::Figure;
         figure.x = flow.left();
@@ -108,7 +109,17 @@ void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const
         figure.w = flow.width();
         figure.h = o.figureHeight;
         flow.add(figure);
-        flow.gap(o.figureHeight + 4);
+        // Each half named under it, with which side is the patient's (front: a mirror image).
+        const std::string names[2] = {L.tr("pdf.front"), L.tr("pdf.back")};
+        for (int half = 0; half < 2; ++half) {
+            Op name;
+            name.style = kSmall;
+            name.text = names[half];
+            name.x = figure.x + figure.w * (0.25 + 0.5 * half) - flow.textWidth(name.text, kSmall) / 2;
+            name.y = figure.y + figure.h + caption;
+            flow.add(std::move(name));
+        }
+        flow.gap(o.figureHeight + caption + 8);
     }
     if (r.marks.empty()) flow.text(L.tr("pdf.no_marks"), kBody);
     for (const ReadMark& m : r.marks) {

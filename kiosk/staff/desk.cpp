@@ -306,6 +306,7 @@ void Desk::startExport(ExportFormat format, const std::string& id) {
         args.catalog = std::make_shared<const core::Catalog>(m_catalog);
         args.pdf.paper = m_options.paper;
         args.pdf.clinicName = m_options.clinicName;
+        args.pdf.bodyMapFigure = m_options.bodyMapFigure;
         args.pdf.staffLang = m_view.staffLang;
         args.pdf.shelf = m_options.shelf;
     }

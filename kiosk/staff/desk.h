@@ -46,6 +46,7 @@ struct DeskOptions {
     std::size_t maxRows = 200;                     ///< intakes listed at most (each is opened once unlocked)
     exports::PaperSize paper = exports::PaperSize::A4;  ///< the therapist's PDF
     std::string clinicName;                        ///< its header
+    exports::BodyMapFigure bodyMapFigure;          ///< its body map (export/pdf_body_map.h); empty: listed
     std::function<core::SystemTime()> wallNow;       ///< "today"; empty = the system clock
 };
 

@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <charconv>
+#include <vector>
 #include <cmath>
 
 namespace kiosk::staff {
@@ -35,6 +37,54 @@ std::string describe(const AttemptEvent& event) {
     return out;
 }
 
+std::optional<AttemptEvent> parseAttempt(std::string_view detail) {
+    // "<mode> <outcome> in_a_row=N[ wait=Ws]", exactly as describe() writes it.
+    std::vector<std::string_view> words;
+    for (std::size_t start = 0; start <= detail.size();) {
+        const std::size_t end = std::min(detail.find(' ', start), detail.size());
+        words.push_back(detail.substr(start, end - start));
+        start = end + 1;
+    }
+    if (words.size() != 3 && words.size() != 4) return std::nullopt;
+    AttemptEvent e;
+    if (words[0] == toString(GateMode::Pin)) e.mode = GateMode::Pin;
+    else if (words[0] == toString(GateMode::Passphrase)) e.mode = GateMode::Passphrase;
+    else return std::nullopt;
+    bool known = false;
+    for (AttemptOutcome o : {AttemptOutcome::Ok, AttemptOutcome::Wrong, AttemptOutcome::LockedOut})
+        if (words[1] == toString(o)) e.outcome = o, known = true;
+    if (!known) return std::nullopt;
+    const auto number = [](std::string_view word, std::string_view prefix, std::string_view suffix) -> std::optional<int> {
+        if (word.size() <= prefix.size() + suffix.size() || word.substr(0, prefix.size()) != prefix ||
+            word.substr(word.size() - suffix.size()) != suffix)
+            return std::nullopt;
+        const std::string_view digits = word.substr(prefix.size(), word.size() - prefix.size() - suffix.size());
+        int value = 0;
+        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        if (ec != std::errc() || end != digits.data() + digits.size() || value < 0) return std::nullopt;
+        return value;
+    };
+    const auto inARow = number(words[2], "in_a_row=", "");
+    if (!inARow) return std::nullopt;
+    e.wrongInARow = *inARow;
+    if (words.size() == 4) {
+        const auto wait = number(words[3], "wait=", "s");
+        if (!wait) return std::nullopt;
+        e.wait = std::chrono::seconds(*wait);
+    }
+    return e;
+}
+
+PriorAttempts priorAttempts(std::string_view detail, std::chrono::seconds age) {
+    const std::optional<AttemptEvent> e = parseAttempt(detail);
+    if (!e) return {};
+    PriorAttempts p;
+    p.wrongInARow = e->wrongInARow;
+    const std::chrono::seconds gone = std::max(age, std::chrono::seconds(0));
+    p.waitLeft = std::max(e->wait - gone, std::chrono::seconds(0));
+    return p;
+}
+
 std::chrono::seconds PinGate::waitAfter(int wrongInARow) {
     if (wrongInARow >= kLockAfter) return kLockout;
     if (wrongInARow >= 3) return std::chrono::seconds(10 * (wrongInARow - 2));
@@ -59,6 +109,13 @@ void PinGate::wipeTyped() {
 }
 
 void PinGate::open(TimePoint now) {
+    if (!m_historyRead && m_hooks.history) {
+        if (const std::optional<PriorAttempts> prior = m_hooks.history()) {
+            m_historyRead = true;
+            m_wrong = std::max(m_wrong, prior->wrongInARow);
+            if (prior->waitLeft.count() > 0) m_lockedUntil = std::max(m_lockedUntil.value_or(now), now + prior->waitLeft);
+        }
+    }
     wipeTyped();
     m_open = true;
     m_showWrong = false;

@@ -39,6 +39,21 @@ struct AttemptEvent {
 
 /// @brief The event as an audit row's detail: "pin wrong in_a_row=3 wait=10s" (wait only when > 0).
 std::string describe(const AttemptEvent& event);
+/// @brief describe()'s text read back; nullopt for any other text.
+std::optional<AttemptEvent> parseAttempt(std::string_view detail);
+
+/// @brief Where the last run left the gate (app/ reads it from the audit log), so that a restart or
+///        a power cut hands out no fresh tries: the wrong tries in a row, and how much of a wait
+///        was still to run.
+struct PriorAttempts {
+    int wrongInARow = 0;
+    std::chrono::seconds waitLeft{0};
+};
+
+/// @brief The gate as the newest staff-access audit @p detail left it, written @p age ago: its
+///        wrong tries in a row and what is left of its wait (a fresh start for text that is not an
+///        attempt, or an age that runs backwards: the clock was set back, so the wait runs again).
+PriorAttempts priorAttempts(std::string_view detail, std::chrono::seconds age);
 
 /// @brief The line the pad shows under its title.
 enum class GateMessage { Enter, Wrong, Locked };
@@ -67,6 +82,9 @@ struct GateHooks {
     std::function<bool(const std::string& passphrase)> verifyPassphrase;
     /// The PIN comparison; the default is constant time. Tests pass a spy that calls it.
     bool (*equal)(const Digest&, const Digest&) = digestsEqual;
+    /// Where the last run left the gate; asked when the pad opens until it answers (nullopt: not
+    /// known yet, e.g. the database is still opening). Empty = start afresh.
+    std::function<std::optional<PriorAttempts>()> history = nullptr;
 };
 
 /// @brief The gate's state machine: open, keys typed, attempts, back-off, lockout, idle close.
@@ -88,7 +106,8 @@ public:
     GateMode mode() const { return m_mode; }
     bool isOpen() const { return m_open; }
 
-    /// Opens the pad (the staff gesture was made): nothing typed, the idle time starts.
+    /// Opens the pad (the staff gesture was made): nothing typed, the idle time starts. The first
+    /// time the history hook answers, its wrong tries and wait carry on from the last run.
     void open(TimePoint now);
     /// Any touch on the open pad: restarts the idle time.
     void touch(TimePoint now);
@@ -123,6 +142,7 @@ private:
     Digest m_pinDigest{};  ///< the PIN is kept only as this digest
     std::string m_typed;   ///< reserved up front so it never reallocates (no stray copies); wiped
     bool m_open = false;
+    bool m_historyRead = false;
     bool m_granted = false;
     bool m_showWrong = false;
     int m_wrong = 0;

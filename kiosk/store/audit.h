@@ -18,6 +18,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/error.h"
 
 namespace kiosk::store {
@@ -25,6 +26,12 @@ namespace kiosk::store {
 enum class AuditAction { KeyInit, Unlock, Export, Delete, PassphraseChange, SettingsChange, Purge, Backup, Review, View, StaffAccess };
 
 const char* toString(AuditAction action);
+
+/// @brief One audit row as read back: its detail (never patient data) and when it was written.
+struct AuditEntry {
+    std::string detail;
+    core::SystemTime at;
+};
 
 /// @brief What `audit verify` reports.
 struct AuditReport {

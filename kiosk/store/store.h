@@ -286,6 +286,8 @@ public:
     ///        from the one noted last (kept in meta); true if it did. The detail names the file and
     ///        a hash prefix, never a setting's value.
     core::Result<bool> noteSettings(const std::string& source, const std::string& contentHash);
+    /// @brief The newest audit entry of @p action (its detail and time); nullopt when there is none.
+    core::Result<std::optional<AuditEntry>> lastAudit(AuditAction action);
     /// @brief Checks the audit chain, its head and its triggers (audit.h); Ok with a report that
     ///        says whether it is intact, an error only if the database could not be read.
     core::Result<AuditReport> verifyAudit();

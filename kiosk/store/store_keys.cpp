@@ -271,6 +271,17 @@ Result<bool> Store::noteSettings(const std::string& source, const std::string& c
     });
 }
 
+Result<std::optional<AuditEntry>> Store::lastAudit(AuditAction action) {
+    return m->run("reading the audit log", [&]() -> Result<std::optional<AuditEntry>> {
+        SQLite::Statement q(m->db, "SELECT detail, at FROM audit WHERE action = ? ORDER BY seq DESC LIMIT 1");
+        q.bind(1, toString(action));
+        if (!q.executeStep()) return std::optional<AuditEntry>();
+        const auto at = core::parseUtcIso(q.getColumn(1).getString());
+        if (!at) return std::optional<AuditEntry>();  // not a time we wrote: as if there were none
+        return std::optional<AuditEntry>(AuditEntry{q.getColumn(0).getString(), *at});
+    });
+}
+
 Result<AuditReport> Store::verifyAudit() {
     return m->run("verifying the audit log", [&]() -> Result<AuditReport> { return store::verifyAudit(m->db); });
 }

@@ -51,5 +51,32 @@ TEST(StaffGateOnTheStore, ThePassphraseUnlocksTheKeyAndEveryAttemptIsAudited) {
               0);
 }
 
+TEST(StaffGateOnTheStore, ALockoutOutlivesARestartOfTheKiosk) {
+    st::TempDir dir;
+    const std::string db = dir / "intake.sqlite3";
+    (void)st::freshStore(db, "Desk secret 42");
+    staff::TimePoint t{};
+    {
+        auto sink = StoreRecordSink::open(db, "kiosk-test", std::chrono::minutes(10));
+        ASSERT_TRUE(sink) << sink.error().format();
+        staff::PinGate gate(staff::GateOptions{"8642", seconds(30)}, (*sink)->staffGateHooks());
+        gate.open(t);
+        for (int i = 1; i <= staff::PinGate::kLockAfter; ++i) {
+            gate.type("1111", t);
+            ASSERT_EQ(gate.submit(t), staff::AttemptOutcome::Wrong);
+            if (i < staff::PinGate::kLockAfter) t += staff::PinGate::waitAfter(i);
+        }
+        ASSERT_EQ(gate.view(t).lockedSeconds, 300);
+    }  // the power is cut: the kiosk starts again with a new gate on the same database
+    auto sink = StoreRecordSink::open(db, "kiosk-test", std::chrono::minutes(10));
+    ASSERT_TRUE(sink) << sink.error().format();
+    staff::PinGate gate(staff::GateOptions{"8642", seconds(30)}, (*sink)->staffGateHooks());
+    const staff::TimePoint later{};
+    gate.open(later);
+    EXPECT_GT(gate.view(later).lockedSeconds, 240);  // what was left of the 5 minutes (this test's own run time aside)
+    gate.type("8642", later);
+    EXPECT_EQ(gate.submit(later), staff::AttemptOutcome::LockedOut);
+}
+
 }  // namespace
 }  // namespace kiosk::app

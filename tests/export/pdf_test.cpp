@@ -2,7 +2,6 @@
 // hurts, every answer whole (accents, long answers and long words wrapped, never cut), the
 // signature, the record id and "Page N of M" on every page, A4 or Letter, one intake per page run,
 // and the body-map hook called with the marked regions.
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -10,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "bundled_records.h"
+#include "poppler.h"
 #include "kiosk/export/pdf_intake.h"
 #include "store/store_test_util.h"
 
@@ -23,17 +23,9 @@ using kiosk::exports::testing::bundledRecord;
 using nlohmann::json;
 namespace st = kiosk::store::testing;
 
-std::string run(const std::string& command) {
-    std::string out;
-    if (FILE* p = ::popen(command.c_str(), "r")) {
-        char buf[4096];
-        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-        ::pclose(p);
-    }
-    return out;
-}
+std::string run(const std::string& command) { return kiosk::exports::testing::commandOutput(command); }
 
-bool havePoppler() { return !run("command -v pdftotext pdfinfo pdftoppm").empty(); }
+using kiosk::exports::testing::havePoppler;
 
 ExportMeta metaFor(const std::string& id, const std::string& lang = "en") {
     return ExportMeta{id, "clinic_intake", 1, "", lang, "2026-11-25T09:50:00Z", "2026-11-25T10:00:00Z", "kiosk-1", "submitted"};

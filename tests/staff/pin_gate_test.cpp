@@ -191,6 +191,76 @@ TEST(AttemptEvent, DescribedForTheAuditLogWithCountsOnly) {
     EXPECT_EQ(describe(AttemptEvent{GateMode::Pin, AttemptOutcome::Ok, 0, seconds(0)}), "pin ok in_a_row=0");
 }
 
+TEST(AttemptEvent, ReadBackFromItsAuditTextAndNothingElse) {
+    const AttemptEvent e{GateMode::Pin, AttemptOutcome::Wrong, 5, seconds(300)};
+    const auto back = parseAttempt(describe(e));
+    ASSERT_TRUE(back);
+    EXPECT_EQ(describe(*back), describe(e));
+    EXPECT_EQ(back->wrongInARow, 5);
+    EXPECT_EQ(back->wait, seconds(300));
+    ASSERT_TRUE(parseAttempt("pin ok in_a_row=0"));
+    EXPECT_EQ(parseAttempt("pin ok in_a_row=0")->outcome, AttemptOutcome::Ok);
+    for (const char* bad : {"", "pin", "pin wrong", "pin wrong in_a_row=x", "door wrong in_a_row=1",
+                            "pin wrong in_a_row=1 wait=", "pin wrong in_a_row=99999999999999999999",
+                            "pin wrong in_a_row=1 wait=5s extra", "settings changed"})
+        EXPECT_FALSE(parseAttempt(bad)) << bad;
+}
+
+TEST(PriorAttempts, WhatIsLeftOfTheLastRunsWait) {
+    const std::string locked = describe(AttemptEvent{GateMode::Pin, AttemptOutcome::Wrong, 5, seconds(300)});
+    EXPECT_EQ(priorAttempts(locked, seconds(100)).waitLeft, seconds(200));
+    EXPECT_EQ(priorAttempts(locked, seconds(100)).wrongInARow, 5);
+    EXPECT_EQ(priorAttempts(locked, seconds(900)).waitLeft, seconds(0));
+    EXPECT_EQ(priorAttempts(locked, seconds(-50)).waitLeft, seconds(300));  // clock set back: full wait
+    EXPECT_EQ(priorAttempts("pin ok in_a_row=0", seconds(1)).wrongInARow, 0);
+    EXPECT_EQ(priorAttempts("not an attempt", seconds(1)).wrongInARow, 0);
+}
+
+TEST_F(GateFixture, ARestartInsideALockoutKeepsTheGateLockedForWhatIsLeft) {
+    // The audit log says the last run locked the gate 100 s ago: a power cut does not hand out five
+    // fresh tries.
+    GateHooks h = hooks();
+    int asked = 0;
+    h.history = [&]() -> std::optional<PriorAttempts> {
+        ++asked;
+        return PriorAttempts{5, seconds(200)};
+    };
+    PinGate g(GateOptions{"4815", seconds(3600)}, h);
+    g.open(kT0);
+    EXPECT_EQ(g.view(kT0).lockedSeconds, 200);
+    EXPECT_EQ(attempt(g, "4815", kT0 + seconds(10)), AttemptOutcome::LockedOut);
+    // Once the lockout is over the right PIN works; a wrong one first locks again at once.
+    g.open(kT0 + seconds(201));
+    EXPECT_EQ(attempt(g, "0000", kT0 + seconds(201)), AttemptOutcome::Wrong);
+    EXPECT_EQ(g.view(kT0 + seconds(201)).lockedSeconds, 300);
+    EXPECT_EQ(asked, 1);  // asked once, not at every opening
+}
+
+TEST_F(GateFixture, ARestartAfterWrongTriesKeepsCountingFromThem) {
+    GateHooks h = hooks();
+    h.history = [] { return std::optional<PriorAttempts>(PriorAttempts{4, seconds(0)}); };
+    PinGate g(GateOptions{"4815", seconds(3600)}, h);
+    g.open(kT0);
+    EXPECT_EQ(g.view(kT0).lockedSeconds, 0);
+    EXPECT_EQ(attempt(g, "0000", kT0), AttemptOutcome::Wrong);  // the fifth in a row
+    EXPECT_EQ(g.view(kT0).lockedSeconds, 300);
+}
+
+TEST_F(GateFixture, WhileTheHistoryIsNotKnownYetItIsAskedAgainNextTime) {
+    GateHooks h = hooks();
+    int asked = 0;
+    h.history = [&]() -> std::optional<PriorAttempts> {
+        if (++asked == 1) return std::nullopt;  // the store is still opening
+        return PriorAttempts{5, seconds(60)};
+    };
+    PinGate g(GateOptions{"4815", seconds(3600)}, h);
+    g.open(kT0);
+    g.cancel();
+    g.open(kT0 + seconds(1));
+    EXPECT_EQ(g.view(kT0 + seconds(1)).lockedSeconds, 60);
+    EXPECT_EQ(asked, 2);
+}
+
 TEST_F(GateFixture, ThePinIsComparedAsFixedLengthDigestsInConstantTime) {
     static std::vector<std::pair<Digest, Digest>>* seen = nullptr;
     std::vector<std::pair<Digest, Digest>> calls;

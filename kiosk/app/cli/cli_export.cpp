@@ -10,6 +10,7 @@
 #include "kiosk/app/cli/cli_fhir.h"
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
+#include "kiosk/app/cli/content.h"
 #include "kiosk/app/cli/form_shelf_for.h"
 #include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/app/cli/paths.h"
@@ -18,6 +19,7 @@
 #include "kiosk/export/export_job.h"
 #include "kiosk/export/fhir_bundle.h"
 #include "kiosk/core/local_day.h"
+#include "kiosk/export/pdf_body_map.h"
 #include "kiosk/export/pdf_intake.h"
 #include "kiosk/store/store.h"
 #include "kiosk/core/clock.h"
@@ -121,6 +123,7 @@ void runExport(const StoreTarget& t, const ExportArgs& a) {
         pdf.staffLang = a.lang.empty() ? config.defaultLanguage : a.lang;
         pdf.catalog = &catalog;
         pdf.shelf = shelfFor(config, a);
+        pdf.bodyMapFigure = exports::bodyMapFigureOf(loadFigure(config));
         options.writer = exports::pdfWriter(std::move(pdf));
     }
     const exports::ExportSummary done =

@@ -8,6 +8,15 @@
 
 namespace kiosk::app {
 
+std::shared_ptr<const bodymap::Figure> loadFigure(const KioskConfig& config) {
+    auto geometry = bodymap::loadGeometry(config.assetsDir + "/body_map/choir_male.json");
+    if (!geometry) {
+        core::logger()->warn("body map: {} (body maps are shown as lists)", geometry.error().format());
+        return nullptr;
+    }
+    return std::make_shared<const bodymap::Figure>(bodymap::makeFigure(std::move(*geometry)));
+}
+
 Content loadContent(const KioskConfig& config, size_t maxErrors) {
     Content out;
     auto catalog = core::Catalog::loadDir(config.assetsDir + "/i18n");
@@ -18,11 +27,7 @@ Content loadContent(const KioskConfig& config, size_t maxErrors) {
         return out;
     }
     out.catalog = std::move(*catalog);
-    if (auto geometry = bodymap::loadGeometry(config.assetsDir + "/body_map/choir_male.json")) {
-        out.figure = std::make_shared<const bodymap::Figure>(bodymap::makeFigure(std::move(*geometry)));
-    } else {
-        core::logger()->warn("body map: {} (body maps are shown as lists)", geometry.error().format());
-    }
+    out.figure = loadFigure(config);
 
     auto file = resolveFormFile(config.form, config.formsDir);
     if (!file) {

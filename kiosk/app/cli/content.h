@@ -30,5 +30,8 @@ struct Content {
 /// Loads <assetsDir>/i18n and the form named by @p config (formsDir and assetsDir already resolved).
 /// At most @p maxErrors form errors are kept (the screen shows the first ones; validate shows all).
 Content loadContent(const KioskConfig& config, size_t maxErrors = 8);
+/// The body-map figure of <assets_dir>/body_map (the kiosk's, the PDF's); null, with a warning in
+/// the log, when it cannot be read: body maps are then shown as lists.
+std::shared_ptr<const bodymap::Figure> loadFigure(const KioskConfig& config);
 
 }  // namespace kiosk::app

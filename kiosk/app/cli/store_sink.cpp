@@ -87,6 +87,17 @@ staff::GateHooks StoreRecordSink::staffGateHooks() {
     hooks.verifyPassphrase = [this](const std::string& passphrase) {
         return static_cast<bool>(m_store.unlock(passphrase));  // the key goes out of scope, wiped
     };
+    // The lockout outlives a restart: the newest staff-access row says where the gate stood.
+    hooks.history = [this]() -> std::optional<staff::PriorAttempts> {
+        const auto last = m_store.lastAudit(store::AuditAction::StaffAccess);
+        if (!last) {
+            core::logger()->warn("staff access history not readable: {}", last.error().format());
+            return staff::PriorAttempts{};
+        }
+        if (!*last) return staff::PriorAttempts{};
+        const auto age = std::chrono::floor<std::chrono::seconds>(core::systemClock().systemNow() - (*last)->at);
+        return staff::priorAttempts((*last)->detail, age);
+    };
     return hooks;
 }
 

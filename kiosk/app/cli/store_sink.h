@@ -33,7 +33,8 @@ public:
 
     /// The staff gate's hooks on this store: every attempt audited (StaffAccess, counts only), and
     /// the passphrase checked by unlocking the clinic key (Store::unlock audits that too; the key
-    /// is wiped at once). The hooks hold this sink: it must outlive the gate.
+    /// is wiped at once), and where the last run left the gate (the newest StaffAccess row), so a
+    /// restart keeps a lockout. The hooks hold this sink: it must outlive the gate.
     staff::GateHooks staffGateHooks();
 
     /// Starts the background pusher to the clinic server at @p url (settings `server.url`): its

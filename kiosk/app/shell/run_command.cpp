@@ -26,6 +26,7 @@
 #include "kiosk/app/cli/demo_drive.h"
 #include "kiosk/app/shell/window.h"
 #include "kiosk/core/log.h"
+#include "kiosk/export/pdf_body_map.h"
 #include "kiosk/speech/speaker.h"
 
 namespace kiosk::app {
@@ -86,6 +87,7 @@ staff::DeskOptions deskOptionsOf(const KioskConfig& config, const Content& conte
     };
     o.places.fallbackDir = config.dataDir + "/exports";
     o.clinicName = config.clinicName;
+    o.bodyMapFigure = exports::bodyMapFigureOf(content.figure);
     o.paper = config.letterPaper ? exports::PaperSize::Letter : exports::PaperSize::A4;
     return o;
 }
@@ -144,6 +146,10 @@ staff::GateHooks staffHooksOf(const Startup& s) {
     forward.verifyPassphrase = [hooks](const std::string& passphrase) {
         auto h = hooks();
         return h && h->verifyPassphrase(passphrase);
+    };
+    forward.history = [hooks]() -> std::optional<staff::PriorAttempts> {
+        auto h = hooks();
+        return h ? h->history() : std::nullopt;  // not open yet: the gate asks again next time
     };
     return forward;
 }

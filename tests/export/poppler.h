@@ -1,0 +1,22 @@
+#pragma once
+// The PDF tests read their output back with poppler-utils (pdftotext, pdfinfo, pdftoppm), which
+// packaging/install-deps.sh installs: a missing poppler is a set-up failure, never a silent skip.
+#include <cstdio>
+#include <string>
+
+namespace kiosk::exports::testing {
+
+/// What @p command (through /bin/sh) wrote on stdout.
+inline std::string commandOutput(const std::string& command) {
+    std::string out;
+    if (FILE* p = ::popen(command.c_str(), "r")) {
+        char buf[4096];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+        ::pclose(p);
+    }
+    return out;
+}
+
+inline bool havePoppler() { return !commandOutput("command -v pdftotext pdfinfo pdftoppm").empty(); }
+
+}  // namespace kiosk::exports::testing
