@@ -11,6 +11,8 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libyaml-cpp-dev nlohmann-json3-dev libsodium-dev libcairo2-dev libpng-dev libfontconfig-dev
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libspdlog-dev libfmt-dev
+  # the CSV export reads records with RapidJSON's SAX parser (header-only)
+  rapidjson-dev
   libsystemd-dev
   # the clinic server (kiosk/sync): libpqxx; PostgreSQL 15 itself for the sync tests and bench,
   # which start a throwaway cluster (tests/support/pg.sh)

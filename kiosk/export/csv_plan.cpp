@@ -8,6 +8,12 @@ namespace kiosk::exports {
 
 core::Result<CsvPlan> planCsv(store::Store& store, const store::ClinicKey& key, const store::ListFilter& filter,
                               const FormShelf& shelf) {
+    StoreSource source(store);
+    return planCsv(source, key, filter, shelf);
+}
+
+core::Result<CsvPlan> planCsv(RecordSource& store, const store::ClinicKey& key, const store::ListFilter& filter,
+                              const FormShelf& shelf) {
     auto versions = store.formVersions(filter);
     if (!versions) return versions.error();
     CsvPlan plan;

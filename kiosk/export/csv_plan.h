@@ -10,6 +10,7 @@
 #include "kiosk/core/error.h"
 #include "kiosk/export/csv_layout.h"
 #include "kiosk/export/form_shelf.h"
+#include "kiosk/export/record_source.h"
 #include "kiosk/store/store.h"
 
 namespace kiosk::exports {
@@ -24,6 +25,9 @@ struct CsvPlan {
 
 /// @brief Plans the columns for the records matching @p filter (see the file comment).
 core::Result<CsvPlan> planCsv(store::Store& store, const store::ClinicKey& key, const store::ListFilter& filter,
+                              const FormShelf& shelf);
+/// @brief The same from any RecordSource (the clinic server: `export --pg`).
+core::Result<CsvPlan> planCsv(RecordSource& source, const store::ClinicKey& key, const store::ListFilter& filter,
                               const FormShelf& shelf);
 
 }  // namespace kiosk::exports

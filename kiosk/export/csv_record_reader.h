@@ -34,7 +34,8 @@ public:
     /// sink may then hold part of a row: the caller discards it).
     bool read(const std::string& payload, CsvCellSink& sink);
 
-    // The SAX interface (nlohmann::json::sax_parse); not for other callers.
+    // The SAX events (nlohmann::json::sax_parse's names; RapidJSON's are mapped onto them in
+    // csv_record_reader.cpp); not for other callers.
     using json = nlohmann::json;
     bool null();
     bool boolean(bool value);

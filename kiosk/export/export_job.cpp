@@ -52,7 +52,7 @@ struct Written {
 };
 
 /// The progress to report against (how many records match), and room in @p w for all their ids.
-core::Result<ExportProgress> countMatching(store::Store& s, const store::ListFilter& filter, Written& w) {
+core::Result<ExportProgress> countMatching(RecordSource& s, const store::ListFilter& filter, Written& w) {
     auto total = s.count(filter);
     if (!total) return total.error();
     w.ids.reserve(static_cast<std::size_t>(*total));
@@ -63,7 +63,7 @@ core::Result<ExportProgress> countMatching(store::Store& s, const store::ListFil
 
 /// Streams the document into @p file, one record in memory at a time. On error the caller lets
 /// @p file go, and its destructor removes the temp file.
-core::Result<Written> writeDocument(store::Store& s, const store::ClinicKey& key, const store::ListFilter& filter,
+core::Result<Written> writeDocument(RecordSource& s, const store::ClinicKey& key, const store::ListFilter& filter,
                                     const ExportOptions& options, const ExportProgressFn& progress,
                                     PrivateOutput& file) {
     Written w;
@@ -105,7 +105,7 @@ struct TempFolder {
 /// After the output is in place: marks what was written exported (audited as one export), or with
 /// noMark only audits it, since patient data left the kiosk either way. The audit row says what
 /// was asked for (form, dates, status), never what the records hold.
-core::Result<ExportSummary> markWritten(store::Store& store, const store::ClinicKey& key, const store::ListFilter& filter,
+core::Result<ExportSummary> markWritten(RecordSource& store, const store::ClinicKey& key, const store::ListFilter& filter,
                                         const ExportOptions& options, const std::string& output, Written& written) {
     ExportSummary summary;
     summary.output = output;
@@ -113,13 +113,12 @@ core::Result<ExportSummary> markWritten(store::Store& store, const store::Clinic
     summary.damaged = std::move(written.damaged);
     if (options.noMark) {
         const std::string filters = store::describe(filter);
-        if (auto audited = store.audit(store::AuditAction::Export, "count=" + std::to_string(summary.exported) +
-                                                                        " not_marked" +
-                                                                        (filters.empty() ? "" : " " + filters));
+        if (auto audited = store.auditUnmarked("count=" + std::to_string(summary.exported) + " not_marked" +
+                                               (filters.empty() ? "" : " " + filters));
             !audited)
             return audited.error();
     } else {
-        if (auto marked = store.markExportedEach([&](std::string& id) { return written.ids.next(id); }, key, filter);
+        if (auto marked = store.markExported([&](std::string& id) { return written.ids.next(id); }, key, filter);
             !marked)
             return marked.error();
         summary.marked = true;
@@ -155,7 +154,15 @@ core::Result<void> checkOutputFile(const std::string& output, bool force) {
 core::Result<ExportSummary> exportRecords(store::Store& store, const store::ClinicKey& key,
                                           const store::ListFilter& filter, const std::string& output,
                                           const ExportOptions& options, const ExportProgressFn& progress) {
-    if (auto ok = checkNotDatabase(output, store.path()); !ok) return ok.error();
+    StoreSource source(store);
+    return exportRecords(source, key, filter, output, options, progress);
+}
+
+core::Result<ExportSummary> exportRecords(RecordSource& store, const store::ClinicKey& key,
+                                          const store::ListFilter& filter, const std::string& output,
+                                          const ExportOptions& options, const ExportProgressFn& progress) {
+    if (!store.databasePath().empty())
+        if (auto ok = checkNotDatabase(output, store.databasePath()); !ok) return ok.error();
     if (auto ok = checkOutputFile(output, options.force); !ok) return ok.error();
     auto file = PrivateOutput::create(output);
     if (!file) return file.error();
@@ -170,7 +177,16 @@ core::Result<ExportSummary> exportRecordsEach(store::Store& store, const store::
                                               const store::ListFilter& filter, const std::string& outputDir,
                                               const FileNameFn& fileName, const ExportOptions& options,
                                               const ExportProgressFn& progress) {
-    if (auto ok = checkNotDatabase(outputDir, store.path()); !ok) return ok.error();
+    StoreSource source(store);
+    return exportRecordsEach(source, key, filter, outputDir, fileName, options, progress);
+}
+
+core::Result<ExportSummary> exportRecordsEach(RecordSource& store, const store::ClinicKey& key,
+                                              const store::ListFilter& filter, const std::string& outputDir,
+                                              const FileNameFn& fileName, const ExportOptions& options,
+                                              const ExportProgressFn& progress) {
+    if (!store.databasePath().empty())
+        if (auto ok = checkNotDatabase(outputDir, store.databasePath()); !ok) return ok.error();
     std::error_code ec;
     if (fs::exists(fs::symlink_status(outputDir, ec)))
         return core::makeError(core::ErrorCode::Invalid, "already exists: give a new folder for the files",

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiosk/core/error.h"
+#include "kiosk/export/record_source.h"
 #include "kiosk/export/record_writer.h"
 #include "kiosk/store/store.h"
 
@@ -58,6 +59,12 @@ core::Result<ExportSummary> exportRecords(store::Store& store, const store::Clin
                                           const store::ListFilter& filter, const std::string& output,
                                           const ExportOptions& options = {},
                                           const ExportProgressFn& progress = {});
+/// @brief The same from any RecordSource (the clinic server: `export --pg`). An output is checked
+///        against the source's database file, if it has one.
+core::Result<ExportSummary> exportRecords(RecordSource& source, const store::ClinicKey& key,
+                                          const store::ListFilter& filter, const std::string& output,
+                                          const ExportOptions& options = {},
+                                          const ExportProgressFn& progress = {});
 
 /// @brief A file name (no folder) for one record in a one-file-per-record export.
 using FileNameFn = std::function<std::string(const ExportMeta& meta)>;
@@ -69,6 +76,10 @@ using FileNameFn = std::function<std::string(const ExportMeta& meta)>;
 ///        failure or cancel leaves no folder, no file and nothing marked. @p fileName names each
 ///        file (never a patient's name: ids and times).
 core::Result<ExportSummary> exportRecordsEach(store::Store& store, const store::ClinicKey& key,
+                                              const store::ListFilter& filter, const std::string& outputDir,
+                                              const FileNameFn& fileName, const ExportOptions& options = {},
+                                              const ExportProgressFn& progress = {});
+core::Result<ExportSummary> exportRecordsEach(RecordSource& source, const store::ClinicKey& key,
                                               const store::ListFilter& filter, const std::string& outputDir,
                                               const FileNameFn& fileName, const ExportOptions& options = {},
                                               const ExportProgressFn& progress = {});

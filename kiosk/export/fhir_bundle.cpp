@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "kiosk/export/fhir_response.h"
+#include "kiosk/export/fhir_stream.h"
 
 namespace kiosk::exports {
 using nlohmann::json;
@@ -38,11 +38,19 @@ const forms::Form* FhirBundleWriter::formOf(const ExportMeta& meta) {
 }
 
 void FhirBundleWriter::addParsed(const ExportMeta& meta, json record) {
-    const forms::Form* form = formOf(meta);
-    entry(json{{"fullUrl", "urn:uuid:" + meta.id},
-               {"resource", fhir::questionnaireResponse(meta, record, form, m_options)}});
-    for (const json& o : fhir::resultObservations(meta, record, form, m_options)) entry(o);
+    // Written as text into one buffer reused record by record (fhir_stream.h): no tree per record.
+    m_text.clear();
+    m_entries += fhir::writeRecordEntries(m_text, meta, record, formOf(meta), m_options,
+                                          m_entries == 0 ? ",\"entry\":[\n" : ",\n", ",\n");
+    m_out.write(m_text.text().data(), static_cast<std::streamsize>(m_text.text().size()));
     ++m_records;
+}
+
+bool FhirBundleWriter::addPayload(const ExportMeta& meta, const std::string& payload) {
+    json record = json::parse(payload.data(), payload.data() + payload.size(), nullptr, false);
+    if (record.is_discarded()) return false;
+    addParsed(meta, std::move(record));
+    return true;
 }
 
 void FhirBundleWriter::addDamaged(const std::string& id) { m_damaged.push_back(id); }

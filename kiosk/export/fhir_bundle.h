@@ -1,7 +1,8 @@
 #pragma once
 // FHIR export: decrypted records written as one FHIR R4 Bundle (type collection), record by
 // record, like the JSON export (json_export.h): one QuestionnaireResponse per record followed by
-// the Observations of its scores and flags (fhir_response.h). Records that could not be opened
+// the Observations of its scores and flags (fhir_response.h), written as text with no tree per
+// record (fhir_stream.h). Records that could not be opened
 // are named, by id only, in one OperationOutcome at the end. Pure: it writes to a stream.
 #include <cstdint>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "kiosk/core/error.h"
 #include "kiosk/export/fhir_common.h"
 #include "kiosk/export/form_shelf.h"
+#include "kiosk/export/json_out.h"
 #include "kiosk/export/record_writer.h"
 #include "kiosk/forms/model.h"
 
@@ -30,6 +32,8 @@ public:
 
     /// Writes the entries of one record that parseRecord() has read.
     void addParsed(const ExportMeta& meta, nlohmann::json record) override;
+    /// Reads the record's JSON text in place (no copy of it) and writes its entries.
+    bool addPayload(const ExportMeta& meta, const std::string& payload) override;
     /// Names a record that could not be opened.
     void addDamaged(const std::string& id) override;
     /// Closes the Bundle; Io if anything failed to write.
@@ -48,6 +52,7 @@ private:
     const forms::Form* m_lastForm = nullptr;  ///< the last lookup, kept: records come form by form
     ExportMeta m_lastMeta;
     fhir::FhirOptions m_options;
+    JsonOut m_text;  ///< one record's entries, the buffer kept from record to record
     std::int64_t m_records = 0;
     std::int64_t m_entries = 0;
     std::vector<std::string> m_damaged;  ///< ids only

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "kiosk/bodymap/regions.h"
+#include "kiosk/export/json_out.h"
 
 namespace kiosk::exports::fhir {
 namespace {
@@ -125,6 +126,15 @@ json itemControl(const std::string& code) {
     return extension("http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl", "CodeableConcept",
                      json{{"coding", json::array({json{{"system", "http://hl7.org/fhir/questionnaire-item-control"},
                                                        {"code", code}}})}});
+}
+
+void replaceControlChars(json& v) {
+    if (v.is_string()) {
+        for (char& c : v.get_ref<std::string&>())
+            if (JsonOut::isControl(static_cast<unsigned char>(c))) c = ' ';
+    } else if (v.is_structured()) {
+        for (json& e : v) replaceControlChars(e);
+    }
 }
 
 std::string base64(std::string_view bytes) {

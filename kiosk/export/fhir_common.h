@@ -75,6 +75,12 @@ json extension(const std::string& url, const std::string& valueType, json value)
 /// The SDC itemControl extension with @p code (slider, help, table, lower, upper, ...).
 json itemControl(const std::string& code);
 
+/// @brief FHIR strings hold no control characters but tab, CR and LF (R4 "string": nothing below
+///        U+0020 else): every other one in the strings of @p v (a patient's pasted text, an old
+///        record) becomes a space (JsonOut::isControl). fhir_stream.h writes the same
+///        (JsonOut::controlsAsSpaces).
+void replaceControlChars(json& v);
+
 /// Standard base64 of @p bytes (Attachment.data).
 std::string base64(std::string_view bytes);
 /// A urn:uuid made from @p seed (a name-based UUID, version 8 layout): the same seed gives the same

@@ -1,4 +1,4 @@
-// [SECTION] index: typed answers · untyped answers · the response · Observations
+// [SECTION] index: typed answers · untyped answers · reading a record · the response · Observations
 #include "kiosk/export/fhir_response.h"
 
 #include <cmath>
@@ -117,24 +117,6 @@ json untypedAnswers(const json& v) {
     return out;
 }
 
-/// A body map read without its form: a list of {region, intensity?, kinds?}; old region ids
-/// become the regions they stand for, as when the form is at hand. Null if @p v is no such list.
-std::optional<forms::BodyMapAnswer> untypedBodyMap(const json& v) {
-    if (!v.is_array() || v.empty()) return std::nullopt;
-    forms::BodyMapAnswer marks;
-    for (const json& e : v) {
-        if (!e.is_object() || !e.contains("region") || !e["region"].is_string()) return std::nullopt;
-        forms::BodyMark m;
-        m.region = e["region"].get<std::string>();
-        if (const auto i = e.find("intensity"); i != e.end() && i->is_number_integer()) m.intensity = i->get<int>();
-        if (const auto k = e.find("kinds"); k != e.end() && k->is_array())
-            for (const json& kind : *k)
-                if (kind.is_string()) m.kinds.push_back(kind.get<std::string>());
-        marks.push_back(std::move(m));
-    }
-    return forms::normalizeBodyMap(marks);
-}
-
 json untypedItem(const std::string& id, const json& v, const FhirOptions& options) {
     json r{{"linkId", id}};
     if (const auto marks = untypedBodyMap(v)) {
@@ -154,9 +136,33 @@ json untypedItem(const std::string& id, const json& v, const FhirOptions& option
     return r;
 }
 
+}  // namespace
+
+// [SECTION] reading a record
+std::optional<forms::BodyMapAnswer> untypedBodyMap(const json& v) {
+    if (!v.is_array() || v.empty()) return std::nullopt;
+    forms::BodyMapAnswer marks;
+    for (const json& e : v) {
+        if (!e.is_object() || !e.contains("region") || !e["region"].is_string()) return std::nullopt;
+        forms::BodyMark m;
+        m.region = e["region"].get<std::string>();
+        if (const auto i = e.find("intensity"); i != e.end() && i->is_number_integer()) m.intensity = i->get<int>();
+        if (const auto k = e.find("kinds"); k != e.end() && k->is_array())
+            for (const json& kind : *k)
+                if (kind.is_string()) m.kinds.push_back(kind.get<std::string>());
+        marks.push_back(std::move(m));
+    }
+    return forms::normalizeBodyMap(marks);
+}
+
 std::string recordLang(const json& record) {
     const auto it = record.find("lang");
     return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string_view stringOf(const json& obj, const char* key) {
+    const auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
 }
 
 const json& answersOf(const json& record) {
@@ -164,8 +170,6 @@ const json& answersOf(const json& record) {
     const auto it = record.find("answers");
     return it != record.end() && it->is_object() ? *it : empty;
 }
-
-}  // namespace
 
 // [SECTION] the response
 json questionnaireResponse(const ExportMeta& meta, const json& record, const forms::Form* form,
@@ -203,6 +207,7 @@ json questionnaireResponse(const ExportMeta& meta, const json& record, const for
         }
     }
     if (!items.empty()) qr["item"] = std::move(items);
+    replaceControlChars(qr);
     return qr;
 }
 
@@ -238,7 +243,7 @@ std::vector<json> resultObservations(const ExportMeta& meta, const json& record,
             const json value = numberValue(s["value"].get<double>(), true);
             if (value.contains("valueInteger")) o["valueInteger"] = value["valueInteger"];
             else o["valueQuantity"] = json{{"value", value["valueDecimal"]}};
-            if (s.contains("band") && s["band"].is_string())
+            if (!stringOf(s, "band").empty())
                 o["interpretation"] = json::array({json{{"text", s["band"]}}});
             out.push_back(json{{"fullUrl", uuidFrom(meta.id + "/score/" + id)}, {"resource", std::move(o)}});
         }
@@ -248,18 +253,19 @@ std::vector<json> resultObservations(const ExportMeta& meta, const json& record,
         for (const json& f : *flags) {
             if (!f.is_object() || !f.contains("id") || !f["id"].is_string()) continue;
             const std::string id = f["id"].get<std::string>();
-            json o = observation("flag", id, f.value("label", ""));
+            json o = observation("flag", id, std::string(stringOf(f, "label")));
             o["valueBoolean"] = true;
-            const bool urgent = f.value("severity", "") == "urgent";
+            const bool urgent = stringOf(f, "severity") == "urgent";
             o["interpretation"] = json::array({json{
                 {"coding", json::array({json{{"system", "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"},
                                              {"code", urgent ? "AA" : "A"}}})},
                 {"text", urgent ? "urgent" : "caution"}}});
-            if (const std::string explain = f.value("explain", ""); !explain.empty())
+            if (const std::string_view explain = stringOf(f, "explain"); !explain.empty())
                 o["note"] = json::array({json{{"text", explain}}});
             out.push_back(json{{"fullUrl", uuidFrom(meta.id + "/flag/" + id)}, {"resource", std::move(o)}});
         }
     }
+    for (json& e : out) replaceControlChars(e);
     return out;
 }
 

@@ -16,13 +16,16 @@
 // Without its form (a record of a form file no longer at hand), answers are typed from their JSON
 // alone: booleans, whole and decimal numbers, strings, lists as repeated answers, body marks as
 // codings, under linkIds that are the item ids, in one flat list.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "kiosk/export/fhir_common.h"
 #include "kiosk/export/json_export.h"
+#include "kiosk/forms/answer.h"
 #include "kiosk/forms/model.h"
 
 namespace kiosk::exports::fhir {
@@ -36,5 +39,15 @@ json questionnaireResponse(const ExportMeta& meta, const json& record, const for
 ///        flags; their fullUrls are urn:uuids made from the record id and the score or flag id.
 std::vector<json> resultObservations(const ExportMeta& meta, const json& record, const forms::Form* form,
                                      const FhirOptions& options = {});
+
+/// @brief A body map read without its form: a list of {region, intensity?, kinds?}; old region ids
+///        become the regions they stand for, as when the form is at hand. Null if @p v is no such list.
+std::optional<forms::BodyMapAnswer> untypedBodyMap(const json& v);
+/// The record's "lang" ("" when it has none).
+std::string recordLang(const json& record);
+/// A string member of @p obj, or "" (also when it is there but is no string).
+std::string_view stringOf(const json& obj, const char* key);
+/// The record's "answers" object (an empty one when it has none).
+const json& answersOf(const json& record);
 
 }  // namespace kiosk::exports::fhir

@@ -5,7 +5,9 @@
 // Cost: an export draws one per intake, so the picture is made cheap: cairo draws the strokes
 // unsmoothed into a 1-bit surface (black ink on white, as a signature on paper or a fax), and
 // libpng writes those bits as they are (1-bit grey, no row filter), so nothing is converted or
-// filtered pixel by pixel. A 600x200 signature is about 1 kB of PNG.
+// filtered pixel by pixel. A 600x200 signature is about 1 kB of PNG. The canvas and the memory
+// libpng and zlib work in are kept per thread from one picture to the next (signaturePng is
+// safe to call from several threads, each with its own).
 #include <string>
 
 #include "kiosk/forms/answer.h"

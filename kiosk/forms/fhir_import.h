@@ -12,9 +12,14 @@
 //   Ids: the linkId when it is a valid id, else idFromLinkId() (fhir_link.h) made unique with
 //   _2, _3...; the original linkId is kept as link_id. Option values likewise from codes, the
 //   code (and system) kept as code / system, so exports answer in the EHR's own codes.
+//   readOnly -> an info item (no answer is recorded), its text followed by its initial value
+//   when it has one the kiosk can show ("Clinic: Northside"; not a boolean, which reads
+//   differently in every language).
 // Whatever cannot be mapped is a warning naming the item (JSON path and linkId) and what was
-// dropped: calculatedExpression, enableWhenExpression, initial values, readOnly, attachment and
-// reference items, external answerValueSets, unknown extensions. A file that is not an R4
+// dropped: calculatedExpression, enableWhenExpression, initial values of questions (the form
+// model has no default answers), repeats on anything but a choice and repeating groups (the
+// model has no repeats: asked once), attachment and reference items, external answerValueSets,
+// unknown extensions. A file that is not an R4
 // Questionnaire is an error at the JSON path that shows it. Pure: no files are read or written.
 #include <string>
 #include <string_view>

@@ -180,6 +180,31 @@ ojson readOptions(ImportCtx& ctx, const json& q, const json& item, const std::st
 }
 
 // [SECTION] items
+/// The initial value(s) of @p item as text to show ("12", "2020-01-02", a coding's display, a
+/// quantity with its unit; several joined by ", "); nullopt when there is none, or one that reads
+/// differently in every language (a boolean) or cannot be shown (an attachment, a reference).
+std::optional<std::string> initialText(const json& item) {
+    if (!item.contains("initial") || !item["initial"].is_array() || item["initial"].empty()) return std::nullopt;
+    std::string out;
+    for (const json& v : item["initial"]) {
+        std::string one;
+        for (const char* k : {"valueString", "valueDate", "valueDateTime", "valueTime", "valueUri"})
+            if (v.contains(k) && v[k].is_string()) one = v[k].get<std::string>();
+        for (const char* k : {"valueInteger", "valueDecimal"})
+            if (v.contains(k) && v[k].is_number()) one = v[k].dump();
+        if (v.contains("valueCoding") && v["valueCoding"].is_object())
+            one = str(v["valueCoding"], "display").empty() ? str(v["valueCoding"], "code") : str(v["valueCoding"], "display");
+        if (v.contains("valueQuantity") && v["valueQuantity"].is_object() && v["valueQuantity"].contains("value") &&
+            v["valueQuantity"]["value"].is_number()) {
+            const json& q = v["valueQuantity"];
+            one = q["value"].dump() + (str(q, "unit").empty() ? "" : " " + str(q, "unit"));
+        }
+        if (one.empty()) return std::nullopt;
+        out += (out.empty() ? "" : ", ") + one;
+    }
+    return out;
+}
+
 /// The label of an item: its prefix and text ("1." + "How often..."), else its linkId.
 ojson labelOf(ImportCtx& ctx, const json& item, const std::string& linkId) {
     std::string text = str(item, "text");
@@ -210,7 +235,7 @@ bool mapType(ImportCtx& ctx, const json& q, const json& item, const std::string&
         return false;
     }
     if (repeats && type != "choice" && type != "open-choice" && type != "group")
-        ctx.warn(path, linkId, "repeats dropped: the kiosk takes one " + type + " answer");
+        ctx.warn(path, linkId, "repeats dropped: the kiosk takes one " + type + " answer (only choices repeat, as multi)");
     if (type == "display") {
         setType("info");
     } else if (type == "string" || type == "text" || type == "url" || type == "time") {
@@ -293,10 +318,16 @@ struct Walker {
         std::vector<PendingCondition> conds = inherited;
         if (item.contains("enableWhen") && item["enableWhen"].is_array() && !item["enableWhen"].empty())
             conds.push_back(PendingCondition{&item["enableWhen"], str(item, "enableBehavior"), path + ".enableWhen"});
-        if (item.contains("initial"))
-            ctx.warn(path + ".initial", linkId, "initial value dropped: the kiosk starts every question empty");
+        const bool readOnly = item.value("readOnly", false) && type != "display" && type != "group";
+        const std::optional<std::string> initial = initialText(item);
+        if (item.contains("initial") && !(readOnly && initial))
+            ctx.warn(path + ".initial", linkId,
+                     readOnly ? "initial value dropped: the kiosk cannot show this kind of value in a read-only text"
+                              : "initial value " + (initial ? "'" + *initial + "' " : std::string()) +
+                                    "dropped: the kiosk starts every question empty (the form model has no default answers)");
         if (type == "group") {
-            if (item.value("repeats", false)) ctx.warn(path, linkId, "a repeating group is asked once");
+            if (item.value("repeats", false))
+                ctx.warn(path, linkId, "a repeating group is asked once: the form model has no repeats, so its items take one answer each");
             readExtensions(ctx, item, path, linkId);
             if (!str(item, "text").empty()) {  // its heading, as an info item
                 OutItem heading;
@@ -312,15 +343,17 @@ struct Walker {
             addChildren(item, path, conds);
             return;
         }
-        if (item.value("readOnly", false) && type != "display") {
-            ctx.warn(path, linkId, "readOnly: shown as text, no answer is recorded");
-        }
+        if (readOnly)
+            ctx.warn(path, linkId, initial ? "readOnly: shown as text with its initial value, no answer is recorded"
+                                           : "readOnly: shown as text, no answer is recorded");
         OutItem out;
         FhirItemSym sym;
         out.yaml = ojson{{"id", ctx.uniqueId(linkId)}};
         sym.id = out.yaml["id"];
         out.yaml["label"] = labelOf(ctx, item, linkId);
-        const std::string kioskType = item.value("readOnly", false) ? std::string("display") : type;
+        if (readOnly && initial)  // "Reason for visit: follow-up", in every language of the label
+            for (auto& [lang, v] : out.yaml["label"].items()) v = v.get<std::string>() + ": " + *initial;
+        const std::string kioskType = readOnly ? std::string("display") : type;
         if (mapType(ctx, q, item, kioskType, path, linkId, out.yaml, sym)) {
             if (out.yaml["id"] != linkId) out.yaml["link_id"] = linkId;
             if (item.value("required", false) && sym.type != "info") out.yaml["required"] = true;
@@ -441,7 +474,9 @@ std::vector<OutPage> importItems(ImportCtx& ctx, const json& questionnaire) {
             if (item.contains("enableWhen") && item["enableWhen"].is_array() && !item["enableWhen"].empty())
                 p.conditions.push_back(PendingCondition{&item["enableWhen"], str(item, "enableBehavior"), path + ".enableWhen"});
             if (item.contains("initial")) ctx.warn(path, str(item, "linkId"), "initial value of a group dropped");
-            if (item.value("repeats", false)) ctx.warn(path, str(item, "linkId"), "a repeating group is asked once");
+            if (item.value("repeats", false))
+                ctx.warn(path, str(item, "linkId"),
+                         "a repeating group is asked once: the form model has no repeats, so its items take one answer each");
             readExtensions(ctx, item, path, str(item, "linkId"));
             w.addChildren(item, path, {});
             loosePage = false;

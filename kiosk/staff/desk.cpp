@@ -381,6 +381,8 @@ void Desk::loadHealth() {
     }
     if (auto drafts = m_store.draftCount()) h.draftsWaiting = *drafts;
     else h.problem = drafts.error().message;
+    if (auto backup = m_store.lastAudited(store::AuditAction::Backup)) h.lastBackup = *backup;
+    else h.problem = backup.error().message;
     if (auto sync = m_store.syncState()) {
         h.syncWaiting = sync->waiting;
         h.syncLastPush = sync->lastPush;

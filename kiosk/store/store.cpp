@@ -138,13 +138,13 @@ bool quickCheckPasses(SQLite::Database& db) {
 }
 
 /// The payload, or why not: the reason alone (the caller knows which record it asked for). The
-/// plain text is opened in @p scratch (guarded memory, reused across a loop of records).
+/// plain text is opened by @p opener (guarded memory and the epochs met, reused across a loop of records).
 Result<std::string> openBox(const RecordMeta& meta, const unsigned char* box, std::size_t size, const ClinicKey& key,
-                            SecretBytes& scratch) {
-    auto opened = openSealedInto(scratch, key.publicKey(), key.secretKey(), box, size);
+                            RecordOpener& opener) {
+    auto opened = opener.open(key.publicKey(), key.secretKey(), box, size);
     if (!opened) return opened.error();
     const std::string expect = binding(meta);
-    const unsigned char* p = scratch.data();
+    const unsigned char* p = opener.data();
     const std::size_t n = *opened;
     std::uint32_t len = 0;
     if (n >= 8 && std::memcmp(p, kPayloadMagic, 4) == 0) std::memcpy(&len, p + 4, 4);
@@ -155,18 +155,18 @@ Result<std::string> openBox(const RecordMeta& meta, const unsigned char* box, st
 }
 
 Result<std::string> openPayload(const RecordSummary& s, const SQLite::Column& payload, const ClinicKey& key,
-                                SecretBytes& scratch) {
+                                RecordOpener& opener) {
     if (payload.isNull()) return makeError(ErrorCode::NotFound, "it was deleted");
     return openBox(s.meta, static_cast<const unsigned char*>(payload.getBlob()),
-                   static_cast<std::size_t>(payload.getBytes()), key, scratch);
+                   static_cast<std::size_t>(payload.getBytes()), key, opener);
 }
 
 }  // namespace
 
 Result<std::string> openRecordPayload(const RecordMeta& meta, const unsigned char* sealed, std::size_t size,
                                       const ClinicKey& key) {
-    SecretBytes scratch;
-    return openBox(meta, sealed, size, key, scratch);
+    RecordOpener opener;
+    return openBox(meta, sealed, size, key, opener);
 }
 
 // [SECTION] open
@@ -355,7 +355,7 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
     std::memcpy(plain.data() + 4, &len, 4);
     std::memcpy(plain.data() + 8, bind.data(), bind.size());
     if (!payload.empty()) std::memcpy(plain.data() + 8 + bind.size(), payload.data(), payload.size());
-    auto sealed = seal(m->publicKey, plain.data(), plain.size());
+    auto sealed = m->sealer.seal(m->publicKey, plain.data(), plain.size());
     if (!sealed) return sealed.error();
 
     auto saved = m->run("saving the record", [&]() -> Result<void> {
@@ -483,8 +483,8 @@ Result<std::string> Store::readPayload(const std::string& id, const ClinicKey& k
         q.bind(1, id);
         if (!q.executeStep()) return makeError(ErrorCode::NotFound, "no record " + id);
         const RecordSummary s = readSummary(q);
-        SecretBytes scratch;
-        auto opened = openPayload(s, q.getColumn(kPayloadColumn), key, scratch);
+        RecordOpener opener;
+        auto opened = openPayload(s, q.getColumn(kPayloadColumn), key, opener);
         if (!opened) return makeError(opened.error().code, "record " + id + ": " + opened.error().message);
         return opened;
     });
@@ -506,10 +506,10 @@ Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key
         if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
         SQLite::Statement q(m->db, sql);
         bindAll(q, w.args);
-        SecretBytes scratch;  // one guarded buffer for the whole walk
+        RecordOpener opener;  // one guarded buffer, one X25519 per epoch, for the whole walk
         while (q.executeStep()) {
             const RecordSummary s = readSummary(q);
-            if (!fn(s, openPayload(s, q.getColumn(kPayloadColumn), key, scratch))) break;
+            if (!fn(s, openPayload(s, q.getColumn(kPayloadColumn), key, opener))) break;
         }
         return {};
     });
@@ -641,6 +641,14 @@ Result<void> Store::backup(const std::string& destination) {
         tx.commit();
         core::logger()->info("backup written");
         return {};
+    });
+}
+
+Result<std::string> Store::lastAudited(AuditAction action) {
+    return m->run("reading the audit log", [&]() -> Result<std::string> {
+        SQLite::Statement q(m->db, "SELECT at FROM audit WHERE action = ? ORDER BY seq DESC LIMIT 1");
+        q.bind(1, toString(action));
+        return q.executeStep() ? q.getColumn(0).getString() : std::string();
     });
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The record store: durable, private storage of intakes in one SQLite file (WAL, synchronous=FULL).
-// Patient data only ever enters as an opaque payload (the record JSON), sealed with crypto_box_seal
-// to the clinic public key before it touches the disk; the running kiosk cannot read it back.
+// Patient data only ever enters as an opaque payload (the record JSON), sealed to the clinic public
+// key before it touches the disk (epoch boxes, epoch_box.h; older records are crypto_box_seal boxes);
+// the running kiosk cannot read it back.
 // Staff unlock the clinic secret key with their passphrase to read, export, delete or purge.
 // Nothing in this API throws: every failure is a core::Error (DiskFull, Busy, Io, Integrity,
 // Crypto, ...) whose message holds no patient data. A Store is one connection: use it from one
@@ -311,6 +312,8 @@ public:
     // Maintenance -------------------------------------------------------------------------
     /// Consistent copy to @p destination while others keep writing (SQLite online backup). Audited.
     core::Result<void> backup(const std::string& destination);
+    /// When @p action was last audited (UTC ISO 8601), "" when never: the desk's "last backup".
+    core::Result<std::string> lastAudited(AuditAction action);
     /// PRAGMA integrity_check; Integrity error with SQLite's first complaint if it fails.
     core::Result<void> integrityCheck();
 

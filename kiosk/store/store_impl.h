@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "kiosk/store/crypto.h"
+#include "kiosk/store/epoch_box.h"
 #include "kiosk/store/sqlite_error.h"
 #include "kiosk/store/store.h"
 
@@ -23,6 +24,7 @@ struct Store::Impl {
     SQLite::Database db;                      // declared before the statements: they die first
     std::string kioskId;
     Bytes publicKey;                          // empty until keys exist
+    EpochSealer sealer;                       // this process's epoch (epoch_box.h); never on disk
     Bytes pinned;                             // hash of the public key checked against its pin; empty until then
     std::optional<core::Error> keyProblem;    // a missing or foreign key: nothing is saved (sticky)
     std::optional<SecretBytes> draftKey;      // the current intake's draft key, once saved/loaded

@@ -18,7 +18,7 @@ core::Result<void> initClinic(Server& server, const store::ClinicKeyMaterial& ke
                                                  "sealed to the first unreadable. Join it: `intake-kiosk clinic join --pg URL`");
     return server.run("creating the clinic", [&](pqxx::connection_base& c) {
         pqxx::work tx(c);
-        tx.exec(serverSchemaSql());
+        for (const char* step : serverSchemaSteps()) tx.exec(step);
         const auto& w = key.wrapped;
         tx.exec_params(
             "INSERT INTO ik_clinic (id, public_key, fingerprint, secret_box, secret_nonce, kdf_salt, kdf_opslimit, "
@@ -28,6 +28,45 @@ core::Result<void> initClinic(Server& server, const store::ClinicKeyMaterial& ke
         appendServerAudit(tx, "clinic_init", "fingerprint=" + key.fingerprint());
         tx.commit();
         core::logger()->info("clinic created on {} fingerprint={}", server.describe(), key.fingerprint());
+    });
+}
+
+core::Result<int> upgradeClinic(Server& server) {
+    const int from = server.schemaVersion();
+    if (from == 0)
+        return makeError(ErrorCode::NotFound, "the clinic server (" + server.describe() +
+                                                  ") has no clinic yet: run `intake-kiosk clinic init --pg URL` first");
+    if (from >= kServerSchemaVersion) return from;
+    auto ran = server.run("upgrading the clinic's schema", [&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        const auto steps = serverSchemaSteps();
+        for (int v = from + 1; v <= kServerSchemaVersion; ++v) tx.exec(steps[static_cast<std::size_t>(v - 1)]);
+        appendServerAudit(tx, "clinic_upgrade", "schema=" + std::to_string(from) + "->" + std::to_string(kServerSchemaVersion));
+        tx.commit();
+    });
+    if (!ran) return ran.error();
+    core::logger()->info("clinic schema upgraded on {} from {} to {}", server.describe(), from, kServerSchemaVersion);
+    return kServerSchemaVersion;
+}
+
+core::Result<void> requireCurrentSchema(Server& server) {
+    if (server.schemaVersion() == 0)
+        return makeError(ErrorCode::NotFound, "the clinic server (" + server.describe() +
+                                                  ") has no clinic yet: run `intake-kiosk clinic init --pg URL`");
+    if (server.schemaVersion() < kServerSchemaVersion)
+        return makeError(ErrorCode::Invalid,
+                         "the clinic server (" + server.describe() + ") has schema version " +
+                             std::to_string(server.schemaVersion()) + ", older than this program's (" +
+                             std::to_string(kServerSchemaVersion) +
+                             "): the admin runs `intake-kiosk clinic upgrade --pg URL`. Records stay queued on this kiosk");
+    return {};
+}
+
+core::Result<void> claimKiosk(Server& server, const std::string& kioskId) {
+    return server.run("binding this kiosk to its database role", [&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        tx.exec_params("SELECT ik_claim_kiosk($1)", kioskId);
+        tx.commit();
     });
 }
 
@@ -58,6 +97,8 @@ core::Result<store::ClinicKeyMaterial> readClinicKey(Server& server) {
 }
 
 core::Result<std::string> joinClinic(Server& server, store::Store& store) {
+    if (auto ok = requireCurrentSchema(server); !ok) return ok.error();
+    if (auto ok = claimKiosk(server, store.kioskId()); !ok) return ok.error();
     auto key = readClinicKey(server);
     if (!key) return key.error();
     if (auto ok = store.importKeys(*key); !ok) return ok.error();

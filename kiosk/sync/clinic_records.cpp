@@ -3,6 +3,7 @@
 #include <pqxx/pqxx>
 
 #include "kiosk/core/clock.h"
+#include "kiosk/core/log.h"
 #include "kiosk/store/crypto.h"
 #include "kiosk/sync/clinic.h"
 #include "kiosk/sync/server_audit.h"
@@ -12,6 +13,8 @@ using core::ErrorCode;
 using core::makeError;
 
 namespace {
+
+constexpr int kRecordsPerFetch = 64;
 
 constexpr const char* kColumns =
     "r.id, r.form_id, r.form_version, r.content_hash, r.lang, r.started_at, r.submitted_at, r.kiosk_id, "
@@ -66,6 +69,26 @@ pqxx::result execWith(pqxx::transaction_base& tx, const std::string& sql, const 
     return tx.exec_params(sql, pqxx::prepare::make_dynamic_params(args));
 }
 
+/// @p q's WHERE with its arguments quoted in place: DECLARE ... CURSOR takes no parameters. The
+/// placeholders are ours ($1..$N, replaced from the highest, so $1 never eats a $10's prefix).
+std::string inlineArgs(pqxx::transaction_base& tx, const Query& q) {
+    std::string sql = q.sql;
+    for (std::size_t i = q.args.size(); i > 0; --i) {
+        const std::string mark = "$" + std::to_string(i);
+        const std::string value = tx.quote(q.args[i - 1]);
+        for (auto at = sql.find(mark); at != std::string::npos; at = sql.find(mark, at + value.size()))
+            sql.replace(at, mark.size(), value);
+    }
+    return sql;
+}
+
+/// " form=... since=... kiosk=..." for the audit row: what was asked for, never what records hold.
+std::string describeFilter(const ServerFilter& f) {
+    std::string d = store::describe(f.records);
+    if (!f.kioskId.empty()) d += (d.empty() ? "" : " ") + std::string("kiosk=") + f.kioskId;
+    return d.empty() ? d : " " + d;
+}
+
 /// The payload of @p row (columns kColumns, then sealed and sealed_hash), checked.
 core::Result<std::string> openRow(const store::RecordSummary& s, const pqxx::row& row, const store::ClinicKey& key) {
     if (row[11].is_null()) return makeError(ErrorCode::NotFound, "it was deleted");
@@ -112,15 +135,93 @@ core::Result<void> forEachServerRecord(Server& server, const ServerFilter& filte
     return server.run("reading records", [&](pqxx::connection_base& c) {
         pqxx::read_transaction tx(c);
         const Query w = whereFor(filter);
-        const std::string sql = std::string("SELECT ") + kColumns +
-                                ", r.sealed, r.sealed_hash FROM ik_records r LEFT JOIN ik_marks m ON m.record_id = r.id" +
-                                w.sql + " ORDER BY r.submitted_at, r.id";
-        // A cursor would stream; one clinic's set (README: tens of thousands a year) fits in memory.
-        for (const auto& row : execWith(tx, sql, w.args)) {
-            const store::RecordSummary s = readSummary(row);
-            if (!fn(s, openRow(s, row, key))) break;
+        // A cursor: the records come kRecordsPerFetch at a time, so a desk exporting a whole
+        // clinic holds one batch of sealed payloads in memory, never the whole set.
+        tx.exec("DECLARE ik_stream NO SCROLL CURSOR FOR SELECT " + std::string(kColumns) +
+                ", r.sealed, r.sealed_hash FROM ik_records r LEFT JOIN ik_marks m ON m.record_id = r.id" +
+                inlineArgs(tx, w) + " ORDER BY r.submitted_at, r.id");
+        for (bool more = true; more;) {
+            const pqxx::result batch = tx.exec("FETCH " + std::to_string(kRecordsPerFetch) + " FROM ik_stream");
+            more = batch.size() == static_cast<pqxx::result::size_type>(kRecordsPerFetch);
+            for (const auto& row : batch) {
+                const store::RecordSummary s = readSummary(row);
+                if (!fn(s, openRow(s, row, key))) {
+                    more = false;
+                    break;
+                }
+            }
         }
+        tx.exec("CLOSE ik_stream");
     });
+}
+
+core::Result<std::int64_t> countServerRecords(Server& server, const ServerFilter& filter) {
+    std::int64_t n = 0;
+    auto ran = server.run("counting records", [&](pqxx::connection_base& c) {
+        pqxx::read_transaction tx(c);
+        const Query w = whereFor(filter);
+        n = execWith(tx, "SELECT count(*) FROM ik_records r LEFT JOIN ik_marks m ON m.record_id = r.id" + w.sql, w.args)[0][0]
+                .as<std::int64_t>();
+    });
+    if (!ran) return ran.error();
+    return n;
+}
+
+core::Result<std::vector<store::FormVersionCount>> serverFormVersions(Server& server, const ServerFilter& filter) {
+    std::vector<store::FormVersionCount> out;
+    auto ran = server.run("counting records", [&](pqxx::connection_base& c) {
+        pqxx::read_transaction tx(c);
+        const Query w = whereFor(filter);
+        for (const auto& row : execWith(tx,
+                 "SELECT r.form_id, r.form_version, r.content_hash, count(*) FROM ik_records r LEFT JOIN ik_marks m "
+                 "ON m.record_id = r.id" + w.sql +
+                 " GROUP BY r.form_id, r.form_version, r.content_hash ORDER BY r.form_id, r.form_version DESC, r.content_hash",
+                 w.args))
+            out.push_back({row[0].as<std::string>(), row[1].as<int>(), row[2].as<std::string>(), row[3].as<std::int64_t>()});
+    });
+    if (!ran) return ran.error();
+    return out;
+}
+
+core::Result<void> markServerExported(Server& server, const std::function<bool(std::string& id)>& nextId,
+                                      const ServerFilter& filter) {
+    return server.run("marking records exported", [&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        const std::string at = core::utcNowIso();
+        std::int64_t n = 0;
+        for (std::string id; nextId(id); ++n)
+            tx.exec_params("INSERT INTO ik_marks (record_id, status, status_at) VALUES ($1, 'exported', $2) "
+                           "ON CONFLICT (record_id) DO UPDATE SET status = 'exported', status_at = excluded.status_at "
+                           "WHERE ik_marks.status <> 'deleted'",
+                           id, at);
+        appendServerAudit(tx, "export", "count=" + std::to_string(n) + describeFilter(filter));
+        tx.commit();
+    });
+}
+
+core::Result<std::int64_t> purgeServerRecords(Server& server, std::chrono::seconds olderThan, const store::ClinicKey& key,
+                                              core::SystemTime now) {
+    (void)key;  // as markServerRecord: the unlocked key is the proof of staff
+    if (olderThan.count() <= 0) return makeError(ErrorCode::Invalid, "purge age must be positive");
+    std::int64_t n = 0;
+    const std::string nowText = core::toUtcIso(now);
+    const std::string cutoff = core::toUtcIso(now - olderThan);
+    auto ran = server.run("purging exported records", [&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        // The same rule as a kiosk's purge: exported records submitted before the cutoff lose their
+        // payload and keep a 'deleted' tombstone.
+        n = tx.exec_params("WITH purged AS (UPDATE ik_marks m SET status = 'deleted', status_at = $1 FROM ik_records r "
+                           "WHERE r.id = m.record_id AND m.status = 'exported' AND r.submitted_at < $2 "
+                           "RETURNING m.record_id) "
+                           "UPDATE ik_records SET sealed = NULL WHERE id IN (SELECT record_id FROM purged)",
+                           nowText, cutoff)
+                .affected_rows();
+        appendServerAudit(tx, "purge", "count=" + std::to_string(n) + " submitted_before=" + cutoff);
+        tx.commit();
+    });
+    if (!ran) return ran.error();
+    core::logger()->info("records purged on {} count={} before={}", server.describe(), n, cutoff);
+    return n;
 }
 
 core::Result<std::string> viewServerRecord(Server& server, const std::string& id, const store::ClinicKey& key) {

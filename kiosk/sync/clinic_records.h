@@ -4,10 +4,12 @@
 // reviewed or deleted. Review and delete marks made here are the truth for the clinic; each is
 // audited on the server (server_audit.h). Nothing here returns or logs a record's content except
 // the payloads handed to the caller.
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/error.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/server.h"
@@ -27,9 +29,25 @@ core::Result<std::vector<store::RecordSummary>> listServerRecords(Server& server
 core::Result<store::ClinicKey> unlockServer(Server& server, const std::string& passphrase);
 
 /// @brief Streams matching records oldest first with their payload, or the reason one is damaged
-///        (a sealed payload that no longer matches its hash, its box or its plain columns).
+///        (a sealed payload that no longer matches its hash, its box or its plain columns),
+///        through a server-side cursor: a few dozen records in memory at a time.
 core::Result<void> forEachServerRecord(Server& server, const ServerFilter& filter, const store::ClinicKey& key,
     const std::function<bool(const store::RecordSummary&, const core::Result<std::string>&)>& fn);
+
+core::Result<std::int64_t> countServerRecords(Server& server, const ServerFilter& filter);
+
+/// @brief The distinct (form, version, content hash) of the matching records, as Store::formVersions.
+core::Result<std::vector<store::FormVersionCount>> serverFormVersions(Server& server, const ServerFilter& filter);
+
+/// @brief Marks the records @p nextId yields exported (a deleted one stays deleted), audited on the
+///        server as one export with the count and the filter, in one transaction.
+core::Result<void> markServerExported(Server& server, const std::function<bool(std::string& id)>& nextId,
+                                      const ServerFilter& filter);
+
+/// @brief The kiosk's purge on the server: exported records submitted before now - @p olderThan
+///        lose their payload and keep a 'deleted' tombstone; audited; returns how many.
+core::Result<std::int64_t> purgeServerRecords(Server& server, std::chrono::seconds olderThan, const store::ClinicKey& key,
+                                              core::SystemTime now = core::systemClock().systemNow());
 
 /// @brief One record's payload for a person to read, audited as "view record=ID" first.
 core::Result<std::string> viewServerRecord(Server& server, const std::string& id, const store::ClinicKey& key);

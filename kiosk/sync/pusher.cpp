@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include <pqxx/pqxx>
 
@@ -24,7 +25,7 @@ namespace {
 constexpr const char* kInsert =
     "INSERT INTO ik_records (id, kiosk_id, form_id, form_version, content_hash, lang, started_at, submitted_at, "
     "sealed, sealed_hash, kiosk_seq, kiosk_chain_hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) "
-    "ON CONFLICT (id) DO NOTHING";
+    "ON CONFLICT DO NOTHING";  // no conflict target: that would need SELECT, which a kiosk has not
 
 /// One batch in one server transaction; the ids to mark pushed once it has committed.
 core::Result<void> pushBatch(Server& server, const std::vector<store::OutboxRecord>& batch, PushReport& report,
@@ -43,10 +44,9 @@ core::Result<void> pushBatch(Server& server, const std::vector<store::OutboxReco
                 continue;
             }
             // Already there: the same record from an earlier push, or a different one under this id.
-            const pqxx::result have = tx.exec_prepared("ik_have", m.id);
-            const pqxx::binarystring h(have[0][0]);
-            if (have[0][1].as<std::string>() != m.kioskId ||
-                store::Bytes(h.data(), h.data() + h.size()) != r.sealedHash) {
+            // ik_pushed_hash answers only about this kiosk's own records: NULL for another's.
+            const pqxx::result have = tx.exec_prepared("ik_have", m.id, m.kioskId);
+            if (have.empty() || have[0][0].is_null() || bytesOf(have[0][0]) != r.sealedHash) {
                 differs = m.id;
                 return;  // rolls back this batch
             }
@@ -76,24 +76,33 @@ core::Result<PushReport> pushOnce(store::Store& store, const std::string& url, c
     };
     auto server = Server::connect(url);
     if (!server) return fail(server.error());
-    if (server->schemaVersion() == 0)
-        return fail(makeError(ErrorCode::NotFound, "the clinic server (" + server->describe() +
-                                                       ") has no clinic yet: run `intake-kiosk clinic init --pg URL`"));
+    if (auto current = requireCurrentSchema(*server); !current) return fail(current.error());
     if (auto same = checkSameClinic(*server, store); !same) return fail(same.error());
     auto prepared = server->run("preparing the push", [&](pqxx::connection_base& c) {
         c.prepare("ik_push", kInsert);
-        c.prepare("ik_have", "SELECT sealed_hash, kiosk_id FROM ik_records WHERE id = $1");
+        c.prepare("ik_have", "SELECT ik_pushed_hash($1, $2)");
     });
     if (!prepared) return fail(prepared.error());
+    std::set<std::string> claimed;
     for (;;) {
         auto batch = store.pendingOutbox(std::max<std::int64_t>(1, options.batch));
         if (!batch) return fail(batch.error());
         if (batch->empty()) break;
+        // A kiosk role pushes as one kiosk only (row-level security): bound on its first push to
+        // the kiosk id its records carry, refused for another's. Staff and the admin: no-op.
+        for (const auto& r : *batch)
+            if (claimed.insert(r.meta.kioskId).second)
+                if (auto mine = claimKiosk(*server, r.meta.kioskId); !mine) return fail(mine.error());
         std::vector<std::string> confirmed;
         if (auto ok = pushBatch(*server, *batch, report, confirmed); !ok) return fail(ok.error());
         // Only now, after the server's COMMIT. A crash here re-sends the batch next time: the
         // server sees the same ids and hashes and keeps its copy.
         if (auto marked = store.markPushed(confirmed, core::utcNowIso()); !marked) return fail(marked.error());
+    }
+    if (options.onForms) {
+        // Forms are not records: a server that cannot list them now is tried again next push.
+        if (auto published = activeForms(*server)) options.onForms(*published);
+        else core::logger()->warn("published forms not read: {}", published.error().message);
     }
     auto state = store.syncState();
     if (!state) return state.error();
@@ -138,7 +147,9 @@ void Pusher::loop() {
             if (opened) store.emplace(std::move(*opened));
         }
         bool ok = false;
-        if (store) ok = static_cast<bool>(pushOnce(*store, m_settings.url));
+        PushOptions options;
+        options.onForms = m_settings.onForms;
+        if (store) ok = static_cast<bool>(pushOnce(*store, m_settings.url, options));
         ++m_rounds;
         backoff = ok ? std::chrono::seconds{0} : std::min<std::chrono::seconds>(std::chrono::seconds{60}, std::max<std::chrono::seconds>(std::chrono::seconds{1}, backoff * 2));
         std::unique_lock<std::mutex> lock(m_mutex);

@@ -13,9 +13,11 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "kiosk/core/error.h"
 #include "kiosk/store/store.h"
+#include "kiosk/sync/server_forms.h"
 
 namespace kiosk::sync {
 
@@ -27,6 +29,9 @@ struct PushReport {
 
 struct PushOptions {
     std::int64_t batch = 500;  ///< records per server transaction
+    /// After a push that reached the server: the clinic's active published forms (server_forms.h),
+    /// for the kiosk to keep (validated) and switch to between patients. Empty = not fetched.
+    std::function<void(const std::vector<PublishedForm>&)> onForms;
 };
 
 /// @brief Pushes everything waiting in @p store's outbox to the server at @p url, once. Errors
@@ -44,6 +49,8 @@ public:
         std::string kioskId;  ///< as the kiosk's Store
         std::string url;      ///< the clinic server
         std::chrono::seconds idle{30};
+        /// PushOptions::onForms for each push (called on the pusher's thread).
+        std::function<void(const std::vector<PublishedForm>&)> onForms = {};
     };
     explicit Pusher(Settings settings);
     ~Pusher();  ///< stops and joins (a push in progress finishes its current batch or fails)

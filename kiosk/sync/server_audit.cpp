@@ -38,6 +38,21 @@ void appendServerAudit(pqxx::dbtransaction& tx, const std::string& action, const
                    pqxx::binarystring(hash.data(), hash.size()));
 }
 
+core::Result<std::string> serverAuditHash(Server& server, std::int64_t seq) {
+    std::string hex;
+    auto ran = server.run("reading the audit log", [&](pqxx::connection_base& c) {
+        pqxx::read_transaction tx(c);
+        const pqxx::result r = tx.exec_params("SELECT hash FROM ik_audit WHERE seq = $1", seq);
+        if (r.empty()) return;
+        const store::Bytes h = bytesOf(r[0][0]);
+        hex = store::toHex(h.data(), h.size());
+    });
+    if (!ran) return ran.error();
+    if (hex.empty())
+        return core::makeError(core::ErrorCode::NotFound, "the clinic server's log has no entry " + std::to_string(seq));
+    return hex;
+}
+
 core::Result<store::AuditReport> verifyServerAudit(Server& server) {
     store::AuditReport report;
     auto ran = server.run("reading the audit log", [&](pqxx::connection_base& c) {

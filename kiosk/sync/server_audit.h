@@ -20,6 +20,9 @@ class Server;
 ///        exceptions: call inside Server::run.
 void appendServerAudit(pqxx::dbtransaction& tx, const std::string& action, const std::string& detail);
 
+/// @brief The hash (hex) of entry @p seq of the server's log; NotFound if there is none.
+core::Result<std::string> serverAuditHash(Server& server, std::int64_t seq);
+
 /// @brief Walks the server's chain from the first row (a clinic_init); the report as `audit verify`'s.
 core::Result<store::AuditReport> verifyServerAudit(Server& server);
 

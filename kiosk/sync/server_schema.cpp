@@ -2,11 +2,13 @@
 
 namespace kiosk::sync {
 
-const char* serverSchemaSql() {
-    // Only what a kiosk's SQLite holds: plain columns to list and filter, the sealed payload as the
-    // kiosk sealed it (crypto_box_seal to the clinic key; the server cannot open it), the kiosk's
-    // chain place. Status marks live apart so that the kiosk role needs no UPDATE on records.
-    return R"sql(
+namespace {
+
+// Version 1, as `clinic init` first wrote it (servers made then are upgraded by step 2). Only what
+// a kiosk's SQLite holds: plain columns to list and filter, the sealed payload as the kiosk sealed
+// it (sealed to the clinic key: an epoch box or, for old records, a sealed box; the server cannot open it), the kiosk's chain place.
+// Status marks live apart so that the kiosk role needs no UPDATE on records.
+const char* const kStep1 = R"sql(
 CREATE TABLE ik_schema (version integer NOT NULL);
 INSERT INTO ik_schema (version) VALUES (1);
 
@@ -78,6 +80,97 @@ GRANT UPDATE (sealed) ON ik_records TO intake_staff;
 GRANT INSERT, UPDATE ON ik_marks TO intake_staff;
 GRANT INSERT ON ik_audit TO intake_staff;
 )sql";
-}
+
+// Version 2: each kiosk role is bound to one kiosk id, and row-level security lets it insert only
+// records of that kiosk. It reads no record back at all: a retry compares through
+// ik_pushed_hash(), which answers only about the caller's own kiosk. Forms published by the admin.
+const char* const kStep2 = R"sql(
+-- Which kiosk a login role pushes as. Bound at the role's first join or push (or by the admin
+-- beforehand: INSERT INTO ik_kiosks VALUES ('kiosk1', 'waiting-room-1')); never rebound by a kiosk.
+CREATE TABLE ik_kiosks (
+    role_name name PRIMARY KEY,
+    kiosk_id  text NOT NULL UNIQUE,
+    bound_at  timestamptz NOT NULL DEFAULT now()
+);
+
+-- True when the session's login role is a kiosk (a member of intake_kiosk, not a superuser).
+CREATE FUNCTION ik_session_is_kiosk() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public AS $$
+    SELECT pg_has_role(session_user, 'intake_kiosk', 'MEMBER')
+       AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+$$;
+
+-- The kiosk id the session's role is bound to (NULL if none).
+CREATE FUNCTION ik_session_kiosk() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public AS $$
+    SELECT kiosk_id FROM public.ik_kiosks WHERE role_name = session_user
+$$;
+
+-- Binds the session's kiosk role to p_kiosk on first use; refuses another kiosk's id. A no-op for
+-- staff and the admin.
+CREATE FUNCTION ik_claim_kiosk(p_kiosk text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, public AS $$
+DECLARE bound text; holder name;
+BEGIN
+    IF NOT public.ik_session_is_kiosk() THEN RETURN; END IF;
+    PERFORM pg_advisory_xact_lock(7160018);
+    SELECT kiosk_id INTO bound FROM public.ik_kiosks WHERE role_name = session_user;
+    IF bound IS NOT NULL THEN
+        IF bound <> p_kiosk THEN
+            RAISE EXCEPTION 'permission denied: database role % pushes as kiosk %, not as kiosk %', session_user, bound, p_kiosk
+                USING ERRCODE = '42501';
+        END IF;
+        RETURN;
+    END IF;
+    SELECT role_name INTO holder FROM public.ik_kiosks WHERE kiosk_id = p_kiosk;
+    IF holder IS NOT NULL THEN
+        RAISE EXCEPTION 'permission denied: kiosk % pushes as database role %, not as %', p_kiosk, holder, session_user
+            USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO public.ik_kiosks (role_name, kiosk_id) VALUES (session_user, p_kiosk);
+END $$;
+
+-- A pushed record's sealed hash, for the retry's comparison: only of the caller's own kiosk
+-- (staff and the admin may ask about any). NULL when there is no such record of that kiosk.
+CREATE FUNCTION ik_pushed_hash(p_id text, p_kiosk text) RETURNS bytea LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public AS $$
+    SELECT sealed_hash FROM public.ik_records
+     WHERE id = p_id AND kiosk_id = p_kiosk
+       AND (NOT public.ik_session_is_kiosk() OR p_kiosk = public.ik_session_kiosk())
+$$;
+
+REVOKE SELECT (id, kiosk_id, sealed_hash) ON ik_records FROM intake_kiosk;
+ALTER TABLE ik_records ENABLE ROW LEVEL SECURITY;
+CREATE POLICY ik_kiosk_inserts_its_own ON ik_records FOR INSERT TO intake_kiosk
+    WITH CHECK (kiosk_id = ik_session_kiosk());
+CREATE POLICY ik_staff_reads_all ON ik_records TO intake_staff USING (true) WITH CHECK (true);
+
+-- Questionnaires the admin published (`forms publish`): kiosks read the active one of each form.
+CREATE TABLE ik_forms (
+    form_id      text    NOT NULL,
+    version      integer NOT NULL,
+    content_hash text    NOT NULL,
+    file_name    text    NOT NULL,
+    source       text    NOT NULL,
+    active       boolean NOT NULL DEFAULT false,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    published_by text    NOT NULL DEFAULT current_user,
+    PRIMARY KEY (form_id, version, content_hash)
+);
+CREATE UNIQUE INDEX ik_forms_one_active ON ik_forms (form_id) WHERE active;
+
+REVOKE ALL ON ik_kiosks, ik_forms FROM PUBLIC;
+REVOKE ALL ON FUNCTION ik_session_is_kiosk(), ik_session_kiosk(), ik_claim_kiosk(text), ik_pushed_hash(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ik_session_is_kiosk(), ik_session_kiosk(), ik_claim_kiosk(text), ik_pushed_hash(text, text)
+    TO intake_kiosk, intake_staff;
+GRANT SELECT ON ik_forms TO intake_kiosk, intake_staff;
+GRANT SELECT ON ik_kiosks TO intake_staff;
+
+UPDATE ik_schema SET version = 2;
+)sql";
+
+}  // namespace
+
+std::vector<const char*> serverSchemaSteps() { return {kStep1, kStep2}; }
 
 }  // namespace kiosk::sync

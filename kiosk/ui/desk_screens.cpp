@@ -210,7 +210,8 @@ void drawHealth(Ctx& c) {
         {"database", megabytes(h.databaseBytes)},        {"free", megabytes(h.freeBytes)},
         {"submitted", std::to_string(h.submitted)},      {"reviewed", std::to_string(h.reviewed)},
         {"exported", std::to_string(h.exported)},        {"deleted", std::to_string(h.deleted)},
-        {"drafts", std::to_string(h.draftsWaiting)}};
+        {"drafts", std::to_string(h.draftsWaiting)},
+        {"last_backup", h.lastBackup.empty() ? f.tr("desk.health_view.never") : h.lastBackup}};
     for (const auto& [key, value] : lines) {
         const std::string line = f.tr(std::string("desk.health_view.") + key) + ": " + value;
         ImGui::SetCursorScreenPos(ImVec2(c.x, y));

@@ -122,3 +122,26 @@ TEST(CliImportFhir, BadInputWritesNothing) {
     EXPECT_NE(r.output.find("not JSON (at line 1, column 1)"), std::string::npos) << r.output;
     EXPECT_FALSE(std::filesystem::exists(out));
 }
+
+TEST(CliImportFhir, AnOutputThatCannotBeAFileSaysWhy) {
+    st::TempDir dir;
+    const std::string phq9 = kRoot + "/tests/data/fhir/lhc-phq9.json";
+    // A folder: --force would not help, so it must not be offered.
+    RunResult r = runKiosk("import-fhir " + phq9 + " -o " + dir.path() + " --force");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find(dir.path() + ": error: is a folder: give a file name in it, such as " + dir.path() +
+                            "/form.yaml"),
+              std::string::npos)
+        << r.output;
+    // A folder that is not there.
+    const std::string missing = dir / "no-such-folder/phq9.yaml";
+    r = runKiosk("import-fhir " + phq9 + " -o " + missing);
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find(missing + ": error: cannot write the file: the folder " + (dir / "no-such-folder") +
+                            " does not exist"),
+              std::string::npos)
+        << r.output;
+    r = runKiosk("form export-fhir " + kRoot + "/forms/follow-up.yaml -o " + dir.path());
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find(": error: is a folder: give a file name in it"), std::string::npos) << r.output;
+}

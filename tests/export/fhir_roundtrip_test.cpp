@@ -19,6 +19,7 @@
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/record.h"
 #include "kiosk/session/simulate.h"
+#include "support/fhir_answers.h"
 #include "support/session_support.h"
 #include "support/temp_files.h"
 
@@ -60,27 +61,6 @@ void responseLinkIds(const json& items, std::set<std::string>& out) {
     }
 }
 
-/// A valid answer for every question, keyed by the original linkId, options by their FHIR code.
-json answersFor(const forms::Form& form) {
-    json a = json::object();
-    for (const forms::Item* item : form.allItems()) {
-        const std::string key = forms::linkIdOf(*item);
-        auto code = [](const forms::Option& o) { return o.code.empty() ? o.value : o.code; };
-        switch (item->type) {
-            case forms::ItemType::YesNo:
-            case forms::ItemType::Consent: a[key] = true; break;
-            case forms::ItemType::Number: a[key] = item->min ? *item->min : item->max ? *item->max : 1; break;
-            case forms::ItemType::Scale: a[key] = *item->min; break;
-            case forms::ItemType::Text: a[key] = "x"; break;
-            case forms::ItemType::Date: a[key] = "2020-01-02"; break;
-            case forms::ItemType::Single: a[key] = code(item->options.front()); break;
-            case forms::ItemType::Multi: a[key] = json::array({code(item->options.front())}); break;
-            default: break;
-        }
-    }
-    return a;
-}
-
 }  // namespace
 
 TEST(FhirRoundTrip, TenPublicQuestionnairesImportRunAndExportValidResponses) {
@@ -95,7 +75,7 @@ TEST(FhirRoundTrip, TenPublicQuestionnairesImportRunAndExportValidResponses) {
         ASSERT_TRUE(loaded.ok()) << loaded.errors.front().format() << "\n" << imported.yaml;
 
         // Answers keyed the FHIR way, as `simulate --answers` takes them.
-        const json byId = forms::answersByItemId(*loaded.form, answersFor(*loaded.form));
+        const json byId = forms::answersByItemId(*loaded.form, kiosk::testing::fhirAnswersFor(*loaded.form));
         const session::SimulateResult r = session::simulate(loaded.form, byId, "", kiosk::testing::realCatalog(),
                                                             kiosk::testing::fixedClock(), session::HiddenAnswers::Drop);
         ASSERT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors.front().format());

@@ -80,3 +80,17 @@ TEST(FhirSignature, AnEmptyPadIsAllWhite) {
 }
 
 }  // namespace
+
+TEST(FhirSignature, EachPictureHoldsOnlyItsOwnStrokes) {
+    // Pictures are drawn one after another on one canvas: none may keep the ink of the one before.
+    kiosk::forms::Signature first;
+    first.strokes = {{{0.1f, 0.2f}, {0.9f, 0.2f}}};
+    kiosk::forms::Signature second;
+    second.strokes = {{{0.1f, 0.8f}, {0.9f, 0.8f}}};
+    (void)signaturePng(first);
+    const Decoded d = decode(signaturePng(second));
+    ASSERT_EQ(cairo_surface_status(d.surface.get()), CAIRO_STATUS_SUCCESS);
+    EXPECT_GT(d.grey(kSignatureWidth / 2, kSignatureHeight / 5), 192);      // the first's line: gone
+    EXPECT_LT(d.grey(kSignatureWidth / 2, kSignatureHeight * 4 / 5), 64);   // the second's: there
+    EXPECT_EQ(signaturePng(second), signaturePng(second));                  // the same strokes, the same bytes
+}

@@ -139,7 +139,7 @@ TEST(FhirImport, WhatCannotBeMappedIsAWarningNamingPathAndLinkId) {
     EXPECT_TRUE(warned(r, "q.json: warning: item[0].extension[0] (linkId 'a'): calculatedExpression dropped"));
     EXPECT_TRUE(warned(r, "item[1] (linkId 'b'): a attachment item is dropped"));
     EXPECT_TRUE(warned(r, "item[2] (linkId 'c'): a reference item is dropped"));
-    EXPECT_TRUE(warned(r, "item[3].initial (linkId 'd'): initial value dropped"));
+    EXPECT_TRUE(warned(r, "item[3].initial (linkId 'd'): initial value 'x' dropped"));
     EXPECT_TRUE(warned(r, "item[3].extension[0] (linkId 'd'): extension http://example.org/odd dropped"));
     EXPECT_TRUE(warned(r, "item[3].extension[1] (linkId 'd'): enableWhenExpression dropped"));
     EXPECT_TRUE(warned(r, "item[4].enableWhen[0] (linkId 'e'): enableWhen names 'nowhere'"));

@@ -188,6 +188,20 @@ TEST_F(DeskFixture, HealthShowsWhatWaitsToSyncAndWhy) {
     EXPECT_EQ(h.syncLastError, "cannot reach the clinic server (db:5432/intake as kiosk1)");
 }
 
+TEST_F(DeskFixture, HealthSaysWhenTheLastBackupWasMade) {
+    Desk& d = open();
+    unlock(d);
+    d.apply(ShowHealth{});
+    EXPECT_EQ(d.view().health.lastBackup, "");  // never
+    ASSERT_TRUE(store->backup(dir / "first.sqlite3"));
+    ASSERT_TRUE(store->backup(dir / "second.sqlite3"));
+    d.apply(ShowHealth{});
+    const std::string last = d.view().health.lastBackup;
+    ASSERT_EQ(last.size(), 20u) << last;  // UTC ISO 8601, from the audit log
+    EXPECT_EQ(last.back(), 'Z');
+    EXPECT_TRUE(d.view().health.problem.empty());
+}
+
 TEST_F(DeskFixture, TwoMinutesWithoutATouchLeaveAndForgetTheKeyAndEveryName) {
     Desk& d = open();
     d.apply(Touch{at(10)});

@@ -59,6 +59,13 @@ public:
         pqxx::nontransaction q(c);
         q.exec(sql);
     }
+    /// What the server wrote to its log so far (errors, connections refused, ...).
+    std::string serverLog() const {
+        std::ifstream in(m_dir + "/server.log");
+        std::stringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }
     /// A crash (immediate shutdown) and a start on the same port.
     void kill() { script("kill"); }
     void restart() { script("restart"); }

@@ -132,6 +132,12 @@ TEST_F(SyncTest, TwoKiosksKilledPushersAndServerCrashesLoseAndDuplicateNothing) 
     EXPECT_EQ(tx.exec("SELECT count(DISTINCT (kiosk_id, kiosk_seq)) FROM ik_records")[0][0].as<int>(), 2 * perKiosk);
     tx.commit();
 
+    // The server's own log (crashes, refused pushes, killed connections) holds no answer either.
+    const std::string log = pg().serverLog();
+    EXPECT_FALSE(log.empty());
+    EXPECT_EQ(log.find("Patient"), std::string::npos);
+    EXPECT_EQ(log.find("pain_now"), std::string::npos);
+
     // Staff, at a desk, with their own role: the whole set opens and checks.
     pg().createLogin("desk", "intake_staff", "pass-desk");
     const kiosk::testing::TempFile pass("pass", std::string(kClinicPassphrase) + "\n");

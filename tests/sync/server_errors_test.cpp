@@ -73,13 +73,16 @@ TEST_F(SyncTest, BadServerInputsSayWhatAndLoseNothing) {
     expectRefused("postgresql://ik_admin@127.0.0.1:1/bad", "cannot reach the clinic server (127.0.0.1:1/bad as ik_admin)");
     expectRefused(pg().url("bad", "kiosk_w"), "the clinic server refused the password");
     expectRefused(pg().url("nosuchdb"), "no such database or user");
+    // TLS asked for (README: sslmode=verify-full) from a server that has none: said, not ignored.
+    expectRefused(url + "?sslmode=verify-full", "server does not support SSL, but SSL was required");
     // Another clinic: a server whose key is not the one this kiosk seals to.
     const std::string other = makeClinic("other");
     expectRefused(other, "belongs to another clinic");
     // A server upgraded past this program.
     pg().admin("bad", "UPDATE ik_schema SET version = 7");
-    expectRefused(url, "has schema version 7, newer than this program understands (1)");
-    pg().admin("bad", "UPDATE ik_schema SET version = 1");
+    expectRefused(url, "has schema version 7, newer than this program understands (" +
+                                 std::to_string(kServerSchemaVersion) + ")");
+    pg().admin("bad", "UPDATE ik_schema SET version = " + std::to_string(kServerSchemaVersion));
     // The command line says the same, on stderr, with what waits.
     const auto cli = runKiosk(shellWords({"sync", "push", "--data-dir", dir.path(), "--pg", other}));
     EXPECT_EQ(cli.exitCode, 1);

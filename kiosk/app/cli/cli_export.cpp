@@ -6,14 +6,17 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "kiosk/app/cli/cli_fhir.h"
+#include "kiosk/app/cli/cli_server.h"
 #include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/content.h"
 #include "kiosk/app/cli/form_shelf_for.h"
 #include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/app/cli/paths.h"
+#include "kiosk/app/cli/server_source.h"
 #include "kiosk/export/csv_export.h"
 #include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
@@ -86,16 +89,31 @@ std::string pdfFileName(const exports::ExportMeta& meta) {
     return day + "_" + time + "_" + meta.id + ".pdf";
 }
 
-void runExport(const StoreTarget& t, const ExportArgs& a) {
+void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
     if (a.excel && a.format != "csv") fail(usage("--excel is for --format csv"), 2);
     if (a.onePerIntake && a.format != "pdf") fail(usage("--one-per-intake is for --format pdf"), 2);
     const store::ListFilter filter = filterOf(a);
     // Told before typing a passphrase: writing over the database is a usage error (exit 2), an
     // existing output a failure (exit 1). The job checks both again.
-    if (auto ok = exports::checkNotDatabase(a.output, t.path()); !ok) fail(usage(ok.error().message), 2);
+    if (!pg.wanted())
+        if (auto ok = exports::checkNotDatabase(a.output, t.path()); !ok) fail(usage(ok.error().message), 2);
     if (!a.onePerIntake) orFail(exports::checkOutputFile(a.output, a.force));
-    store::Store s = t.open();
-    const store::ClinicKey key = t.unlock(s);
+    // The records: this kiosk's store, or every kiosk's on the clinic server (--pg).
+    std::optional<store::Store> local;
+    std::optional<sync::Server> server;
+    std::unique_ptr<exports::RecordSource> source;
+    std::optional<store::ClinicKey> unlocked;
+    if (pg.wanted()) {
+        server.emplace(connectServer(serverUrl(pg, t)));
+        unlocked.emplace(unlockServerKey(*server, t));
+        source = std::make_unique<ServerSource>(*server, pg.kiosk);
+    } else {
+        local.emplace(t.open());
+        unlocked.emplace(t.unlock(*local));
+        source = std::make_unique<exports::StoreSource>(*local);
+    }
+    const store::ClinicKey& key = *unlocked;
+    exports::RecordSource& s = *source;
     exports::ExportOptions options;
     options.force = a.force;
     options.noMark = a.noMark;
@@ -177,7 +195,8 @@ void addExportCommand(CLI::App& app) {
         ->type_name("xx");
     cmd->add_flag("--one-per-intake", a->onePerIntake,
                   "pdf: one file per intake into the new folder PATH (default: one PDF, a page break per intake)");
-    cmd->callback([t, a] { runExport(*t, *a); });
+    auto pg = addServerTarget(cmd, true);
+    cmd->callback([t, a, pg] { runExport(*t, *pg, *a); });
 }
 
 }  // namespace kiosk::app

@@ -1,6 +1,8 @@
 // `form export-fhir` and the FHIR options of export and records show (see cli_fhir.h).
 #include "kiosk/app/cli/cli_fhir.h"
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -40,6 +42,24 @@ void addFhirBase(CLI::App* cmd, std::string& base) {
 
 namespace {
 
+/// Refuses, saying why, an output that is a folder (no --force helps) or lies in a folder that is
+/// not there.
+core::Result<void> checkOutputPath(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return core::makeError(core::ErrorCode::Invalid,
+                               "is a folder: give a file name in it, such as " +
+                                   (std::filesystem::path(path) / "form.yaml").lexically_normal().string(),
+                               core::SourceLoc{path});
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
+        return core::makeError(core::ErrorCode::Io,
+                               "cannot write the file: the folder " + parent.string() +
+                                   (std::filesystem::exists(parent, ec) ? " is not a folder" : " does not exist"),
+                               core::SourceLoc{path});
+    return {};
+}
+
 /// Writes @p text to @p path whole or not at all (temp file, fsync, rename); "" or "-" is stdout.
 core::Result<void> writeWhole(const std::string& path, const std::string& text) {
     if (path.empty() || path == "-") {
@@ -47,20 +67,20 @@ core::Result<void> writeWhole(const std::string& path, const std::string& text) 
         std::cout.flush();
         return {};
     }
+    if (auto ok = checkOutputPath(path); !ok) return ok.error();
     const std::string temp = path + ".tmp";
+    auto failed = [&] {
+        const std::string why = std::strerror(errno);
+        std::remove(temp.c_str());
+        return core::makeError(core::ErrorCode::Io, "cannot write the file: " + why, core::SourceLoc{path});
+    };
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         out << text;
         out.flush();
-        if (!out) {
-            std::remove(temp.c_str());
-            return core::makeError(core::ErrorCode::Io, "cannot write the file", core::SourceLoc{path});
-        }
+        if (!out) return failed();
     }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        std::remove(temp.c_str());
-        return core::makeError(core::ErrorCode::Io, "cannot write the file", core::SourceLoc{path});
-    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) return failed();
     core::syncParentDir(path);
     return {};
 }
@@ -124,6 +144,7 @@ void addImportFhir(CLI::App& app) {
             throw CLI::RuntimeError(1);
         }
         if (!a->output.empty() && a->output != "-") {
+            orFail(checkOutputPath(a->output));
             std::error_code ec;
             if (std::filesystem::exists(a->output, ec) && !a->force)
                 fail(core::makeError(core::ErrorCode::Invalid, "will not overwrite an existing file (give --force)",

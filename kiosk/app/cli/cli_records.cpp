@@ -54,7 +54,7 @@ void addList(CLI::App* records) {
         f.limit = a->limit;
         std::vector<store::RecordSummary> rows;
         if (pg->wanted()) {
-            sync::Server server = connectServer(pg->url);
+            sync::Server server = connectServer(serverUrl(*pg, *t));
             rows = orFail(sync::listServerRecords(server, {f, pg->kiosk}));
         } else {
             Store s = t->open(Access::Read);  // only reads: works on a read-only data folder
@@ -75,6 +75,12 @@ void addList(CLI::App* records) {
     });
 }
 
+/// The record id argument, given back by a bare --pg that took it (`records show --pg ID`).
+void requireId(ServerTarget& pg, std::string& id) {
+    pg.giveBack(id);
+    if (id.empty()) fail(core::makeError(core::ErrorCode::Invalid, "ID is required: give the record id (see records list)"), 2);
+}
+
 /// `records NAME ID`: unlocks the clinic key, then runs @p action on the record.
 using RecordAction = std::function<void(Store&, const store::ClinicKey&, const std::string& id)>;
 /// The same on the clinic server (--pg).
@@ -87,10 +93,11 @@ CLI::App* addRecordCommand(CLI::App* records, const std::string& name, const std
     auto pg = addServerTarget(cmd);
     if (target != nullptr) *target = t;
     auto id = std::make_shared<std::string>();
-    cmd->add_option("ID", *id, "record id (see records list)")->required();
+    cmd->add_option("ID", *id, "record id (see records list)");
     cmd->callback([t, pg, id, action, onServer] {
+        requireId(*pg, *id);
         if (pg->wanted()) {
-            sync::Server server = connectServer(pg->url);
+            sync::Server server = connectServer(serverUrl(*pg, *t));
             const store::ClinicKey key = unlockServerKey(server, *t);
             onServer(server, key, *id);
             return;
@@ -155,7 +162,7 @@ void addShow(CLI::App* records) {
 /// `records verify --pg`: every record on the server opened with the clinic key and checked against
 /// its kiosk's sealed hash and plain columns; each kiosk's places unique (the server's index).
 void verifyOnServer(const StoreTarget& t, const ServerTarget& pg) {
-    sync::Server server = connectServer(pg.url);
+    sync::Server server = connectServer(serverUrl(pg, t));
     const store::ClinicKey key = unlockServerKey(server, t);
     std::int64_t checked = 0, damaged = 0;
     orFail(sync::forEachServerRecord(server, {{}, pg.kiosk}, key,
@@ -232,9 +239,10 @@ void addDelete(CLI::App* records) {
     auto pg = addServerTarget(del);
     auto id = std::make_shared<std::string>();
     auto yes = std::make_shared<bool>(false);
-    del->add_option("ID", *id, "record id")->required();
+    del->add_option("ID", *id, "record id");
     del->add_flag("--yes", *yes, "do not ask (required when stdin is not a terminal)");
     del->callback([t, pg, id, yes] {
+        requireId(*pg, *id);
         const bool terminal = ::isatty(STDIN_FILENO) != 0;
         if (!*yes && !terminal)
             fail(core::makeError(core::ErrorCode::Invalid,
@@ -243,7 +251,7 @@ void addDelete(CLI::App* records) {
         std::optional<Store> s;
         std::optional<store::ClinicKey> key;
         if (pg->wanted()) {
-            server.emplace(connectServer(pg->url));
+            server.emplace(connectServer(serverUrl(*pg, *t)));
             key.emplace(unlockServerKey(*server, *t));
         } else {
             s.emplace(t->open());

@@ -10,16 +10,25 @@ namespace kiosk::app {
 
 std::shared_ptr<ServerTarget> addServerTarget(CLI::App* sub, bool kioskFilter) {
     auto t = std::make_shared<ServerTarget>();
-    sub->add_option("--pg", t->url,
-                    "the clinic PostgreSQL (libpq URL, e.g. postgresql://staff@db.clinic/intake?sslmode=verify-full); "
-                    "passwords from PGPASSFILE or passfile=, never in the URL")
-        ->type_name("URL");
+    t->option = sub->add_option("--pg", t->url,
+                                 "the clinic PostgreSQL (libpq URL, e.g. postgresql://staff@db.clinic/intake?sslmode=verify-full; "
+                                 "alone: server.url from the settings file); passwords from PGPASSFILE or passfile=, "
+                                 "never in the URL")
+                    ->expected(0, 1)
+                    ->type_name("[URL]");
     if (kioskFilter) sub->add_option("--kiosk", t->kiosk, "with --pg: only records saved by this kiosk")->type_name("ID");
     return t;
 }
 
+void ServerTarget::giveBack(std::string& positional) {
+    if (!positional.empty() || url.empty()) return;
+    if (url.find("://") != std::string::npos || url.find('=') != std::string::npos) return;
+    positional = std::move(url);
+    url.clear();
+}
+
 std::string serverUrl(const ServerTarget& server, const StoreTarget& store) {
-    if (server.wanted()) return server.url;
+    if (!server.url.empty()) return server.url;
     const SettingsFile settings = loadSettings(store.config);
     if (!settings.load.ok()) {
         for (const auto& e : settings.load.errors) std::cerr << e.format() << '\n';

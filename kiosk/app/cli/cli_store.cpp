@@ -22,6 +22,7 @@
 #include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/app/cli/passphrase.h"
 #include "kiosk/store/store.h"
+#include "kiosk/sync/clinic_records.h"
 #include "kiosk/sync/server_audit.h"
 
 namespace kiosk::app {
@@ -182,7 +183,7 @@ void addAudit(CLI::App& app) {
         std::optional<sync::Server> server;
         store::AuditReport r;
         if (pg->wanted()) {
-            server.emplace(connectServer(pg->url));
+            server.emplace(connectServer(serverUrl(*pg, *t)));
             r = orFail(sync::verifyServerAudit(*server));
         } else {
             local.emplace(t->open(Access::Read));
@@ -199,9 +200,7 @@ void addAudit(CLI::App& app) {
                      "edited piecemeal, but someone who can rewrite the whole file can rewrite the chain too; "
                      "`audit verify --head " << r.headSeq << ":HASH` later checks the log still holds it.\n";
         if (kept->empty()) return;
-        if (server) fail(core::makeError(core::ErrorCode::Invalid, "--head is not checked on the clinic server yet: "
-                                                                   "compare the head printed above with the one kept"));
-        auto hash = local->auditHash(keptSeq);
+        auto hash = server ? sync::serverAuditHash(*server, keptSeq) : local->auditHash(keptSeq);
         std::string keptHash = kept->substr(colon + 1);
         for (char& c : keptHash) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (!hash || *hash != keptHash) {
@@ -233,12 +232,21 @@ void addPurge(CLI::App& app) {
     auto t = addStoreTarget(purge, true, false);
     auto age = std::make_shared<std::string>();
     purge->add_option("--older-than", *age, "age such as 90d or 36h (days or hours)")->required();
-    purge->callback([t, age] {
+    auto pg = addServerTarget(purge);
+    purge->callback([t, age, pg] {
         const auto seconds = parseAge(*age);
         if (!seconds)
             fail(core::makeError(core::ErrorCode::Invalid,
                                  "--older-than: expected a whole number of days or hours such as 90d or 36h, got '" +
                                      *age + "'"), 2);
+        if (pg->wanted()) {
+            sync::Server server = connectServer(serverUrl(*pg, *t));
+            const store::ClinicKey key = unlockServerKey(server, *t);
+            const auto n = orFail(sync::purgeServerRecords(server, *seconds, key));
+            std::cout << "purged " << n << " exported record" << (n == 1 ? "" : "s") << " older than " << *age
+                      << " on the clinic server\n";
+            return;
+        }
         Store s = t->open();
         const store::ClinicKey key = t->unlock(s);
         const auto n = orFail(s.purgeExported(*seconds, key));

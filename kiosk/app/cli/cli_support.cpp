@@ -120,7 +120,8 @@ int runCli(CLI::App& app, int argc, char** argv, const int& exitCode) {
         if (std::find(kTopLevel.begin(), kTopLevel.end(), args[1]) == kTopLevel.end()) {
             args.insert(args.begin() + 1, "run");
         }
-    } else if (const auto names = commandNames(app); std::find(names.begin(), names.end(), args[1]) == names.end()) {
+    } else if (const auto subs = app.get_subcommands([&](const CLI::App* sub) { return sub->check_name(args[1]); });
+               subs.empty()) {  // neither a command's name nor its alias (`forms` for `form`)
         std::string msg = self + ": unknown command '" + args[1] + "'";
         if (const std::string s = core::closest(args[1], commandNames(app), 2); !s.empty()) msg += " (did you mean '" + s + "'?)";
         std::cerr << msg << "\n" << usageLine(app) << "\nRun '" << self << " --help' to see every command.\n";

@@ -2,12 +2,14 @@
 // never a record's content; a password never appears (the URL may not hold one).
 #include "kiosk/app/cli/cli_sync.h"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include <pqxx/pqxx>
 
 #include "kiosk/app/cli/cli_server.h"
+#include "kiosk/app/cli/clinic_forms.h"
 #include "kiosk/app/cli/passphrase.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/sync/clinic.h"
@@ -49,6 +51,20 @@ void addClinicJoin(CLI::App* clinic) {
     });
 }
 
+void addClinicUpgrade(CLI::App* clinic) {
+    auto* upgrade = clinic->add_subcommand(
+        "upgrade", "bring a clinic made by an older intake-kiosk to this program's server schema (the admin's role)");
+    auto t = addStoreTarget(upgrade, false);
+    auto pg = addServerTarget(upgrade);
+    upgrade->callback([t, pg] {
+        sync::Server server = connectServer(serverUrl(*pg, *t));
+        const int from = server.schemaVersion();
+        const int now = orFail(sync::upgradeClinic(server));
+        if (from == now) std::cout << "the clinic on " << server.describe() << " is already at schema " << now << "\n";
+        else std::cout << "the clinic on " << server.describe() << " upgraded from schema " << from << " to " << now << "\n";
+    });
+}
+
 void addPush(CLI::App* syncCmd) {
     auto* push = syncCmd->add_subcommand("push", "push whatever waits in this kiosk's outbox, once, and exit");
     auto t = addStoreTarget(push, false);
@@ -60,6 +76,9 @@ void addPush(CLI::App* syncCmd) {
         store::Store s = t->open(Access::Write);
         sync::PushOptions o;
         o.batch = *batch;
+        // The clinic's published forms come along, kept for the kiosk's next patient.
+        const std::string formsDir = clinicFormsDir(std::filesystem::path(s.path()).parent_path().string());
+        o.onForms = [formsDir](const std::vector<sync::PublishedForm>& forms) { keepClinicForms(formsDir, forms); };
         const auto r = sync::pushOnce(s, url, o);
         if (!r) {
             const auto state = s.syncState();
@@ -79,7 +98,7 @@ void addStatus(CLI::App* syncCmd) {
     auto pg = addServerTarget(status);
     status->callback([t, pg] {
         if (pg->wanted()) {
-            sync::Server server = connectServer(pg->url);
+            sync::Server server = connectServer(serverUrl(*pg, *t));
             std::cout << "clinic server " << server.describe() << "\nkiosk\trecords\tlast received\n";
             orFail(server.run("reading the record counts", [](pqxx::connection_base& c) {
                 pqxx::read_transaction tx(c);
@@ -101,10 +120,11 @@ void addStatus(CLI::App* syncCmd) {
 }  // namespace
 
 void addSyncCommands(CLI::App& app) {
-    auto* clinic = app.add_subcommand("clinic", "several kiosks, one clinic PostgreSQL: init the clinic, join a kiosk");
+    auto* clinic = app.add_subcommand("clinic", "several kiosks, one clinic PostgreSQL: init the clinic, join a kiosk, upgrade the server schema");
     clinic->require_subcommand(1);
     addClinicInit(clinic);
     addClinicJoin(clinic);
+    addClinicUpgrade(clinic);
     auto* syncCmd = app.add_subcommand("sync", "this kiosk's records and the clinic server: push, status");
     syncCmd->require_subcommand(1);
     addPush(syncCmd);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "kiosk/app/cli/cli_fhir.h"
+#include "kiosk/app/cli/cli_form_publish.h"
 #include "kiosk/app/cli/cli_say.h"
 #include "kiosk/app/cli/cli_simulate.h"
 #include "kiosk/app/cli/cli_store.h"
@@ -28,6 +29,7 @@ int runCommandLine(int argc, char** argv, std::function<int(const RunOptions&)> 
     addStoreCommands(app);
     addSyncCommands(app);
     addFhirCommands(app);
+    addFormPublish(app);
     return runCli(app, argc, argv, exitCode);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kiosk/app/cli/clinic_forms.h"
 #include "kiosk/app/cli/paths.h"
 #include "kiosk/core/log.h"
 #include "kiosk/forms/loader.h"
@@ -52,6 +53,13 @@ Content loadContent(const KioskConfig& config, size_t maxErrors) {
         return out;
     }
     out.form = loaded.form;
+    if (!config.serverUrl.empty()) {
+        // A kiosk of a clinic runs the clinic's published version of its form, once it has one.
+        if (auto clinic = clinicForm(clinicFormsDir(config.dataDir), out.form->id)) {
+            out.form = std::move(clinic);
+            out.formPath = clinicFormsDir(config.dataDir) + "/" + out.form->id + ".yaml";
+        }
+    }
     const auto& langs = out.form->languages;
     out.lang = config.defaultLanguage;
     if (!langs.empty() && std::find(langs.begin(), langs.end(), out.lang) == langs.end()) {

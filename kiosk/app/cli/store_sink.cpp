@@ -1,5 +1,7 @@
 #include "kiosk/app/cli/store_sink.h"
 
+#include <filesystem>
+
 #include "kiosk/app/cli/paths.h"
 
 #include <nlohmann/json.hpp>
@@ -7,6 +9,7 @@
 #include <cstdio>
 
 #include "kiosk/app/cli/kiosk_config.h"
+#include "kiosk/app/cli/clinic_forms.h"
 #include "kiosk/core/log.h"
 #include "kiosk/core/text_file.h"
 #include "kiosk/store/crypto.h"
@@ -102,7 +105,11 @@ staff::GateHooks StoreRecordSink::staffGateHooks() {
 }
 
 void StoreRecordSink::startSync(const std::string& url) {
-    m_pusher = std::make_unique<sync::Pusher>(sync::Pusher::Settings{m_store.path(), m_store.kioskId(), url, std::chrono::seconds(30)});
+    sync::Pusher::Settings settings{m_store.path(), m_store.kioskId(), url, std::chrono::seconds(30)};
+    // The clinic's published forms, kept (validated) for the welcome screen to switch to.
+    settings.onForms = [dir = clinicFormsDir(std::filesystem::path(m_store.path()).parent_path().string())](
+                           const std::vector<sync::PublishedForm>& forms) { keepClinicForms(dir, forms); };
+    m_pusher = std::make_unique<sync::Pusher>(std::move(settings));
     core::logger()->info("sync: pushing records to the clinic server in the background");
 }
 

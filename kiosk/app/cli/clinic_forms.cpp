@@ -1,0 +1,75 @@
+#include "kiosk/app/cli/clinic_forms.h"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "kiosk/core/log.h"
+#include "kiosk/export/private_file.h"
+#include "kiosk/forms/loader.h"
+
+namespace kiosk::app {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string fileFor(const std::string& dir, const std::string& formId) { return (fs::path(dir) / (formId + ".yaml")).string(); }
+
+/// The kept text of @p path, "" when there is none.
+std::string keptText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return {};
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+std::string clinicFormsDir(const std::string& dataDir) { return (fs::path(dataDir) / "clinic-forms").string(); }
+
+int keepClinicForms(const std::string& dir, const std::vector<sync::PublishedForm>& forms) {
+    int changed = 0;
+    for (const auto& published : forms) {
+        const forms::LoadResult loaded = forms::loadFormFromString(published.source, "clinic server: " + published.fileName);
+        if (!loaded.ok() || loaded.form->id != published.formId) {
+            core::logger()->warn("clinic form {} v{} not taken: {}", published.formId, published.version,
+                                 loaded.errors.empty() ? std::string("its id does not match") : loaded.errors.front().format());
+            continue;
+        }
+        const std::string target = fileFor(dir, published.formId);
+        if (keptText(target) == published.source) continue;
+        std::error_code ec;
+        if (fs::create_directories(dir, ec)) ::chmod(dir.c_str(), 0700);
+        auto file = exports::PrivateOutput::create(target);
+        if (!file) {
+            core::logger()->warn("clinic form {} not kept: {}", published.formId, file.error().format());
+            continue;
+        }
+        (*file)->stream() << published.source;
+        if (auto done = (*file)->commit(); !done) {
+            core::logger()->warn("clinic form {} not kept: {}", published.formId, done.error().format());
+            continue;
+        }
+        ++changed;
+        core::logger()->info("clinic form kept id={} v={} hash={}", published.formId, published.version,
+                             published.contentHash);
+    }
+    return changed;
+}
+
+std::shared_ptr<const forms::Form> clinicForm(const std::string& dir, const std::string& formId) {
+    const std::string path = fileFor(dir, formId);
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return nullptr;
+    forms::LoadResult loaded = forms::loadForm(path);
+    if (!loaded.ok() || loaded.form->id != formId) {
+        core::logger()->warn("clinic form {} does not load; using the local one", path);
+        return nullptr;
+    }
+    return loaded.form;
+}
+
+}  // namespace kiosk::app

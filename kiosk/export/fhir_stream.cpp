@@ -1,0 +1,393 @@
+// [SECTION] index: codings · typed answers · untyped answers · the response · Observations
+// Each function writes what its namesake in fhir_response.cpp builds; keys in sorted order.
+#include "kiosk/export/fhir_stream.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <type_traits>
+
+#include "kiosk/bodymap/regions.h"
+#include "kiosk/export/fhir_response.h"
+#include "kiosk/export/fhir_signature.h"
+#include "kiosk/forms/answer_access.h"
+#include "kiosk/session/answer_json.h"
+
+namespace kiosk::exports::fhir {
+namespace {
+
+using forms::ItemType;
+
+/// What every writer below needs: the output, the options, and text buffers reused record to record.
+struct Ctx {
+    JsonOut& out;
+    const FhirOptions& options;
+    std::string& scratch;
+};
+
+const std::string& primaryLang(const forms::Form& form) {
+    static const std::string en = "en";
+    return form.languages.empty() ? en : form.languages.front();
+}
+
+std::string_view linkIdOf(const forms::Item& item) { return item.linkId.empty() ? item.id : item.linkId; }
+
+/// {"valueInteger": n} or {"valueDecimal": v}, as numberValue() in fhir_response.cpp.
+void numberValue(JsonOut& out, double v, bool integer) {
+    out.beginObject();
+    if (integer && std::fabs(v) < 1e15 && v == std::floor(v)) out.key("valueInteger").integer(static_cast<long long>(v));
+    else out.key("valueDecimal").number(v);
+    out.endObject();
+}
+
+/// Closes a list that @p any says holds something; else takes back all since @p start: false.
+bool closeList(JsonOut& out, bool any, const JsonOut::Mark& start) {
+    if (!any) {
+        out.rollback(start);
+        return false;
+    }
+    out.endArray();
+    return true;
+}
+
+/// "answer": [what @p fill writes]; when it writes nothing, all since @p start is taken back: false.
+template <class Fill>
+bool answerList(JsonOut& out, const JsonOut::Mark& start, Fill fill) {
+    out.key("answer").beginArray();
+    return closeList(out, fill(), start);
+}
+
+// [SECTION] codings
+void regionCoding(Ctx& c, std::string_view regionId) {
+    c.out.beginObject();
+    if (const bodymap::Region* r = bodymap::findRegion(regionId); r != nullptr && r->choir != 0) {
+        char digits[16];
+        const int n = std::snprintf(digits, sizeof digits, "%d", r->choir);
+        c.out.key("code").string(std::string_view(digits, static_cast<std::size_t>(n)));
+        c.out.key("system").concat(c.options.base, "/CodeSystem/choir-bodymap");
+    } else {
+        c.out.key("code").string(regionId);
+        c.out.key("system").concat(c.options.base, "/CodeSystem/body-region");
+    }
+    c.out.endObject();
+}
+
+void optionValue(Ctx& c, const forms::Form& form, const forms::Item& item, const forms::Option& option,
+                 const std::string& lang) {
+    JsonOut& out = c.out;
+    out.beginObject();
+    if (!option.code.empty() && !option.codeType.empty() && option.codeType != "coding") {
+        if (option.codeType == "integer") {
+            char* end = nullptr;
+            const long long n = std::strtoll(option.code.c_str(), &end, 10);
+            if (end != nullptr && *end == '\0' && end != option.code.c_str()) out.key("valueInteger").integer(n);
+            else out.key("valueString").string(option.code);
+        } else {
+            out.key(option.codeType == "date" ? "valueDate" : "valueString").string(option.code);
+        }
+        out.endObject();
+        return;
+    }
+    out.key("valueCoding").beginObject();
+    out.key("code").string(option.code.empty() ? option.value : option.code);
+    if (const std::string& display = option.label.get(lang, primaryLang(form)); !display.empty())
+        out.key("display").string(display);
+    if (option.code.empty()) out.key("system").concat(c.options.base, "/CodeSystem/", form.id, "/" + item.id);
+    else if (!option.system.empty()) out.key("system").string(option.system);
+    out.endObject().endObject();
+}
+
+/// One marked region: {item: [intensity, kinds], valueCoding}.
+void bodyMarkAnswer(Ctx& c, std::string_view link, const forms::BodyMark& m) {
+    JsonOut& out = c.out;
+    out.beginObject();
+    if (m.intensity || !m.kinds.empty()) {
+        out.key("item").beginArray();
+        if (m.intensity) {
+            out.beginObject().key("answer").beginArray().beginObject().key("valueInteger").integer(*m.intensity);
+            out.endObject().endArray().key("linkId").concat(link, ".intensity").endObject();
+        }
+        if (!m.kinds.empty()) {
+            out.beginObject().key("answer").beginArray();
+            for (const std::string& k : m.kinds) {
+                out.beginObject().key("valueCoding").beginObject().key("code").string(k);
+                out.key("system").concat(c.options.base, "/CodeSystem/pain-kind").endObject().endObject();
+            }
+            out.endArray().key("linkId").concat(link, ".kinds").endObject();
+        }
+        out.endArray();
+    }
+    out.key("valueCoding");
+    regionCoding(c, m.region);
+    out.endObject();
+}
+
+// [SECTION] typed answers
+/// The elements of a question's answer list; false when there are none (nothing written then).
+bool typedAnswers(Ctx& c, const forms::Form& form, const forms::Item& item, const forms::Answer& answer,
+                  const std::string& lang) {
+    JsonOut& out = c.out;
+    const JsonOut::Mark start = out.mark();
+    auto option = [&](const std::string& value) {
+        if (const forms::Option* o = item.findOption(value)) optionValue(c, form, item, *o, lang);
+        else out.beginObject().key("valueString").string(value).endObject();
+    };
+    std::visit(
+        [&](const auto& a) {
+            using T = std::decay_t<decltype(a)>;
+            if constexpr (std::is_same_v<T, bool>) {
+                out.beginObject().key("valueBoolean").boolean(a).endObject();
+            } else if constexpr (std::is_same_v<T, double>) {
+                numberValue(out, a, isIntegerItem(item));
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                if (a.empty()) return;
+                if (item.type == ItemType::Single) option(a);
+                else out.beginObject().key("valueString").string(a).endObject();
+            } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+                for (const std::string& v : a) option(v);
+            } else if constexpr (std::is_same_v<T, forms::Date>) {
+                out.beginObject().key("valueDate").string(forms::toIsoString(a)).endObject();
+            } else if constexpr (std::is_same_v<T, forms::BodyMapAnswer>) {
+                for (const forms::BodyMark& m : a) bodyMarkAnswer(c, linkIdOf(item), m);
+            } else if constexpr (std::is_same_v<T, forms::Signature>) {
+                if (a.empty()) return;
+                out.beginObject().key("valueAttachment").beginObject();
+                out.field("contentType", "image/png");
+                c.scratch = signaturePng(a);
+                out.field("data", base64(c.scratch)).field("title", "signature").endObject().endObject();
+            }
+        },
+        answer);
+    return !out.unchangedSince(start);
+}
+
+/// The response item of @p item; false (nothing written) when it holds no answer.
+bool responseItem(Ctx& c, const forms::Form& form, const forms::Item& item, const nlohmann::json& value,
+                  const std::string& lang) {
+    auto parsed = session::answerFromJson(item, value, std::nullopt);
+    if (!parsed) return false;
+    JsonOut& out = c.out;
+    const JsonOut::Mark start = out.mark();
+    out.beginObject();
+    if (const auto* m = std::get_if<forms::MatrixAnswer>(&*parsed)) {
+        out.key("item").beginArray();
+        bool any = false;
+        for (const forms::MatrixRow& row : item.rows) {
+            const auto it = m->find(row.id);
+            if (it == m->end() || it->second.empty()) continue;
+            any = true;
+            out.beginObject().key("answer").beginArray();
+            if (const forms::Option* o = item.findOption(it->second)) optionValue(c, form, item, *o, lang);
+            else out.beginObject().key("valueString").string(it->second).endObject();
+            out.endArray().key("linkId").concat(linkIdOf(item), ".", row.id);
+            if (const std::string& t = row.label.get(lang); !t.empty()) out.key("text").string(t);
+            out.endObject();
+        }
+        if (!closeList(out, any, start)) return false;
+    } else if (!answerList(out, start, [&] { return typedAnswers(c, form, item, *parsed, lang); })) {
+        return false;
+    }
+    out.key("linkId").string(linkIdOf(item));
+    if (const std::string& text = item.label.get(lang, primaryLang(form)); !text.empty()) out.key("text").string(text);
+    out.endObject();
+    return true;
+}
+
+// [SECTION] untyped answers
+/// The elements of untypedAnswers(); false when there are none.
+bool untypedAnswers(Ctx& c, const nlohmann::json& v) {
+    JsonOut& out = c.out;
+    const JsonOut::Mark start = out.mark();
+    auto element = [&](const nlohmann::json& e) {
+        if (e.is_number_float()) return numberValue(out, e.get<double>(), true);
+        out.beginObject();
+        if (e.is_boolean()) {
+            out.key("valueBoolean").boolean(e.get<bool>());
+        } else if (e.is_number_integer()) {
+            out.key("valueInteger").value(e);
+        } else if (e.is_string()) {
+            out.key("valueString").string(e.get_ref<const std::string&>());
+        } else {  // anything else (signature strokes): the JSON itself, as an attachment
+            out.key("valueAttachment").beginObject().field("contentType", "application/json");
+            out.field("data", base64(e.dump())).endObject();
+        }
+        out.endObject();
+    };
+    if (v.is_array()) {
+        for (const nlohmann::json& e : v)
+            if (!(e.is_string() && e.get_ref<const std::string&>().empty())) element(e);
+    } else if (!(v.is_string() && v.get_ref<const std::string&>().empty()) && !v.is_null()) {
+        element(v);
+    }
+    return !out.unchangedSince(start);
+}
+
+/// untypedItem(): false (nothing written) when it is null there.
+bool untypedItem(Ctx& c, std::string_view id, const nlohmann::json& v) {
+    JsonOut& out = c.out;
+    const JsonOut::Mark start = out.mark();
+    out.beginObject();
+    if (const auto marks = untypedBodyMap(v)) {
+        if (!marks->empty()) {
+            out.key("answer").beginArray();
+            for (const forms::BodyMark& m : *marks) bodyMarkAnswer(c, id, m);
+            out.endArray();
+        }
+    } else if (v.is_object() && !v.contains("strokes")) {  // a matrix: rows as items
+        out.key("item").beginArray();
+        bool any = false;
+        for (const auto& [row, value] : v.items()) {
+            const JsonOut::Mark before = out.mark();
+            out.beginObject();
+            if (!answerList(out, before, [&] { return untypedAnswers(c, value); })) continue;
+            any = true;
+            out.key("linkId").concat(id, ".", row).endObject();
+        }
+        if (!closeList(out, any, start)) return false;
+    } else if (!answerList(out, start, [&] { return untypedAnswers(c, v); })) {
+        return false;
+    }
+    out.key("linkId").string(id).endObject();
+    return true;
+}
+
+// [SECTION] the response
+void responseItems(Ctx& c, const nlohmann::json& record, const forms::Form* form, const std::string& lang) {
+    JsonOut& out = c.out;
+    const nlohmann::json& answers = answersOf(record);
+    auto one = [&](const forms::Item& item, const nlohmann::json& value) {
+        if (!responseItem(c, *form, item, value, lang)) untypedItem(c, linkIdOf(item), value);
+    };
+    if (form == nullptr) {
+        for (const auto& [id, value] : answers.items()) untypedItem(c, id, value);
+        return;
+    }
+    for (const forms::Page& page : form->pages) {
+        const JsonOut::Mark start = out.mark();
+        if (page.group) out.beginObject().key("item").beginArray();
+        const JsonOut::Mark items = out.mark();
+        for (const forms::Item& item : page.items) {
+            const auto it = answers.find(item.id);
+            if (it == answers.end() || !item.isQuestion()) continue;
+            one(item, *it);
+        }
+        if (out.unchangedSince(items)) {
+            out.rollback(start);
+            continue;
+        }
+        if (!page.group) continue;
+        out.endArray().key("linkId").string(page.linkId.empty() ? page.id : page.linkId);
+        if (const std::string& t = page.title.get(lang); !t.empty()) out.key("text").string(t);
+        out.endObject();
+    }
+}
+
+void questionnaireResponse(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form) {
+    JsonOut& out = c.out;
+    std::string lang = recordLang(record);
+    if (lang.empty()) lang = meta.lang;
+    out.beginObject();
+    if (!meta.submittedAt.empty()) out.field("authored", meta.submittedAt);
+    out.field("id", meta.id);
+    out.key("identifier").beginObject().key("system").concat(c.options.base, "/intake-record");
+    out.field("value", meta.id).endObject();
+    const JsonOut::Mark start = out.mark();
+    out.key("item").beginArray();
+    const JsonOut::Mark items = out.mark();
+    responseItems(c, record, form, lang);
+    if (out.unchangedSince(items)) out.rollback(start);
+    else out.endArray();
+    if (!lang.empty()) out.field("language", lang);
+    c.scratch = form ? questionnaireCanonical(*form, c.options)
+                     : questionnaireCanonical(meta.formId, meta.formVersion, c.options);
+    out.field("questionnaire", c.scratch);
+    out.field("resourceType", "QuestionnaireResponse").field("status", "completed").endObject();
+}
+
+// [SECTION] Observations
+/// Opens the resource of an Observation and writes its keys up to effectiveDateTime and its
+/// interpretation's place: category, code, derivedFrom, effectiveDateTime.
+void observationHead(Ctx& c, const ExportMeta& meta, std::string_view kind, std::string_view id,
+                     std::string_view display) {
+    JsonOut& out = c.out;
+    out.beginObject().key("category").beginArray().beginObject().key("coding").beginArray().beginObject();
+    out.field("code", "survey").field("system", "http://terminology.hl7.org/CodeSystem/observation-category");
+    out.endObject().endArray().endObject().endArray();
+    out.key("code").beginObject().key("coding").beginArray().beginObject().field("code", id);
+    if (!display.empty()) out.field("display", display);
+    out.key("system").concat(c.options.base, "/CodeSystem/", meta.formId, kind).endObject().endArray().endObject();
+    out.key("derivedFrom").beginArray().beginObject().key("reference").concat("urn:uuid:", meta.id);
+    out.endObject().endArray();
+    if (!meta.submittedAt.empty()) out.field("effectiveDateTime", meta.submittedAt);
+}
+
+int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form,
+                 std::string_view separator) {
+    JsonOut& out = c.out;
+    int written = 0;
+    static const std::string en = "en";
+    const std::string& lang = form ? primaryLang(*form) : en;
+    auto entry = [&](std::string_view kind, const std::string& id) {
+        out.literal(separator);
+        out.beginObject().key("fullUrl");
+        c.scratch.assign(meta.id).append("/").append(kind).append("/").append(id);
+        out.string(uuidFrom(c.scratch));
+        out.key("resource");
+        ++written;
+    };
+    const auto scores = record.find("scores");
+    if (scores != record.end() && scores->is_array()) {
+        for (const nlohmann::json& s : *scores) {
+            if (!s.is_object() || !s.contains("id") || !s["id"].is_string() || !s.contains("value") || !s["value"].is_number())
+                continue;
+            const std::string& id = s["id"].get_ref<const std::string&>();
+            const forms::Score* def = nullptr;
+            if (form)
+                for (const forms::Score& fs : form->scores)
+                    if (fs.id == id) def = &fs;
+            entry("score", id);
+            observationHead(c, meta, "/score", id, def ? std::string_view(def->label.get(lang)) : std::string_view());
+            if (const std::string_view band = stringOf(s, "band"); !band.empty())
+                out.key("interpretation").beginArray().beginObject().field("text", band).endObject().endArray();
+            out.field("resourceType", "Observation").field("status", "final");
+            const double v = s["value"].get<double>();
+            if (std::fabs(v) < 1e15 && v == std::floor(v)) out.key("valueInteger").integer(static_cast<long long>(v));
+            else out.key("valueQuantity").beginObject().key("value").number(v).endObject();
+            out.endObject().endObject();
+        }
+    }
+    const auto flags = record.find("flags");
+    if (flags != record.end() && flags->is_array()) {
+        for (const nlohmann::json& f : *flags) {
+            if (!f.is_object() || !f.contains("id") || !f["id"].is_string()) continue;
+            const std::string& id = f["id"].get_ref<const std::string&>();
+            entry("flag", id);
+            observationHead(c, meta, "/flag", id, stringOf(f, "label"));
+            const bool urgent = stringOf(f, "severity") == "urgent";
+            out.key("interpretation").beginArray().beginObject().key("coding").beginArray().beginObject();
+            out.field("code", urgent ? "AA" : "A")
+                .field("system", "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation");
+            out.endObject().endArray().field("text", urgent ? "urgent" : "caution").endObject().endArray();
+            if (const std::string_view explain = stringOf(f, "explain"); !explain.empty())
+                out.key("note").beginArray().beginObject().field("text", explain).endObject().endArray();
+            out.field("resourceType", "Observation").field("status", "final").key("valueBoolean").boolean(true);
+            out.endObject().endObject();
+        }
+    }
+    return written;
+}
+
+}  // namespace
+
+int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form,
+                       const FhirOptions& options, std::string_view firstPrefix, std::string_view separator) {
+    thread_local std::string scratch;
+    Ctx c{out, options, scratch};
+    out.controlsAsSpaces(true);  // as replaceControlChars() does to the trees
+    out.literal(firstPrefix);
+    out.beginObject().key("fullUrl").concat("urn:uuid:", meta.id).key("resource");
+    questionnaireResponse(c, meta, record, form);
+    out.endObject();
+    return 1 + observations(c, meta, record, form, separator);
+}
+
+}  // namespace kiosk::exports::fhir

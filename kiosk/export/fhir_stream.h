@@ -1,0 +1,28 @@
+#pragma once
+// The Bundle entries of one record written straight as JSON text (json_out.h), for the Bundle
+// export of many records (fhir_bundle.h): no JSON tree is built per record, and the buffer is
+// reused from one record to the next. What is written is exactly the dump of the trees that
+// fhir_response.h builds (the reference, and what `records show --format fhir` prints): the same
+// mapping, keys in the order a nlohmann::json object keeps them (sorted), the same escaping and
+// number format. tests/export/fhir_stream_test.cpp holds the two byte for byte equal over a
+// varied record set; a change to the mapping is made in both.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/export/fhir_common.h"
+#include "kiosk/export/json_out.h"
+#include "kiosk/export/record_writer.h"
+#include "kiosk/forms/model.h"
+
+namespace kiosk::exports::fhir {
+
+/// @brief Writes the entries of one record: {fullUrl, resource: QuestionnaireResponse} as
+///        questionnaireResponse() builds it, then one entry per Observation as
+///        resultObservations() builds them, each a JSON object on @p out at the top level,
+///        @p separator written before each (the Bundle's ",\n"; the first record's prefix is the
+///        caller's to write). Returns the number of entries written.
+int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form,
+                       const FhirOptions& options, std::string_view firstPrefix, std::string_view separator);
+
+}  // namespace kiosk::exports::fhir

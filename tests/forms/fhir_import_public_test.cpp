@@ -1,0 +1,120 @@
+// import-fhir on public Questionnaires (tests/data/fhir, SOURCES.md) for what the form model
+// cannot hold as it is: initial values, readOnly items, repeating groups and repeating
+// questions. Each either maps (a readOnly item is a text showing its initial value) or is a
+// warning naming the file, the JSON path and the linkId; the form still loads.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/forms/fhir_import.h"
+#include "kiosk/forms/loader.h"
+#include "support/temp_files.h"
+
+using namespace kiosk::forms;
+using nlohmann::json;
+
+namespace {
+
+const std::string kDir = std::string(KIOSK_SOURCE_DIR) + "/tests/data/fhir/";
+
+struct Imported {
+    FhirImport import;
+    std::shared_ptr<const Form> form;
+};
+
+Imported importText(const std::string& text, const std::string& name) {
+    Imported r{importFhirQuestionnaire(text, name), nullptr};
+    EXPECT_TRUE(r.import.ok()) << (r.import.errors.empty() ? "" : r.import.errors.front().format());
+    const LoadResult l = loadFormFromString(r.import.yaml, "imported.yaml");
+    EXPECT_TRUE(l.ok()) << (l.errors.empty() ? "" : l.errors.front().format()) << "\n" << r.import.yaml;
+    r.form = l.form;
+    return r;
+}
+
+const Item* byLinkId(const Form& form, const std::string& linkId) {
+    for (const Item* i : form.allItems())
+        if (i->linkId == linkId || (i->linkId.empty() && i->id == linkId)) return i;
+    return nullptr;
+}
+
+int warnings(const FhirImport& r, const std::string& text) {
+    int n = 0;
+    for (const std::string& w : r.warnings) n += w.find(text) != std::string::npos;
+    return n;
+}
+
+}  // namespace
+
+TEST(FhirImportPublic, InitialValuesOfQuestionsAreWarningsThatSayTheValue) {
+    const Imported r = importText(kiosk::testing::readFile(kDir + "lhc-initialx.json"), "lhc-initialx.json");
+    ASSERT_TRUE(r.form);
+    EXPECT_EQ(warnings(r.import, "lhc-initialx.json: warning: item[3].initial (linkId '/type-string'): initial value "
+                                 "'abc123' dropped: the kiosk starts every question empty"),
+              1);
+    EXPECT_EQ(warnings(r.import, "(linkId '/type-integer'): initial value '123' dropped"), 1);
+    EXPECT_EQ(warnings(r.import, "(linkId '/type-boolean'): initial value dropped"), 1);  // no text for true
+    ASSERT_NE(byLinkId(*r.form, "/type-string"), nullptr);
+    EXPECT_EQ(byLinkId(*r.form, "/type-string")->type, ItemType::Text);  // still asked
+}
+
+TEST(FhirImportPublic, ReadOnlyItemsAreTextsShowingTheirInitialValue) {
+    // The same public file with every item but the last made readOnly (a form asks something):
+    // prefilled values shown, not asked.
+    json q = json::parse(kiosk::testing::readFile(kDir + "lhc-initialx.json"));
+    for (size_t i = 0; i + 1 < q["item"].size(); ++i) q["item"][i]["readOnly"] = true;
+    const Imported r = importText(q.dump(), "lhc-initialx-readonly.json");
+    ASSERT_TRUE(r.form);
+    const std::map<std::string, std::string> shown = {
+        {"/type-string", "string: abc123"}, {"/type-integer", "integer: 123"},   {"/type-decimal", "decimal: 123.45"},
+        {"/type-date", "date: 2019-09-03"}, {"/type-time", "time: 13:28:17"},
+    };
+    for (const auto& [linkId, text] : shown) {
+        SCOPED_TRACE(linkId);
+        const Item* i = byLinkId(*r.form, linkId);
+        ASSERT_NE(i, nullptr);
+        EXPECT_EQ(i->type, ItemType::Info);
+        EXPECT_EQ(i->label.get("en"), text);
+        EXPECT_EQ(warnings(r.import, "(linkId '" + linkId + "'): readOnly: shown as text with its initial value"), 1);
+        EXPECT_EQ(warnings(r.import, "(linkId '" + linkId + "'): initial value"), 0);  // shown, not dropped
+    }
+    // A boolean reads differently in every language: its text alone, and the value named as dropped.
+    const Item* b = byLinkId(*r.form, "/type-boolean");
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(b->type, ItemType::Info);
+    EXPECT_EQ(b->label.get("en"), "boolean");
+    EXPECT_EQ(warnings(r.import, "item[0] (linkId '/type-boolean'): readOnly: shown as text, no answer is recorded"), 1);
+    EXPECT_EQ(warnings(r.import, "item[0].initial (linkId '/type-boolean'): initial value dropped"), 1);
+    EXPECT_TRUE(byLinkId(*r.form, q["item"].back()["linkId"].get<std::string>())->isQuestion());
+}
+
+TEST(FhirImportPublic, ARepeatingGroupIsAskedOnceWithAWarningNamingIt) {
+    const Imported r =
+        importText(kiosk::testing::readFile(kDir + "lhc-date-in-repeating-group.json"), "lhc-date-in-repeating-group.json");
+    ASSERT_TRUE(r.form);
+    EXPECT_EQ(warnings(r.import, "lhc-date-in-repeating-group.json: warning: item[0] (linkId 'X1'): a repeating group is "
+                                 "asked once"),
+              1);
+    for (const char* linkId : {"X11", "X12", "X13"}) EXPECT_NE(byLinkId(*r.form, linkId), nullptr) << linkId;
+}
+
+TEST(FhirImportPublic, RepeatsOnAQuestionThatIsNoChoiceIsAWarningNamingIt) {
+    // The public weight-and-height form, its first decimal or string made to repeat.
+    json q = json::parse(kiosk::testing::readFile(kDir + "lhc-weight-height.json"));
+    std::string linkId;
+    std::function<void(json&)> mark = [&](json& items) {
+        for (json& i : items) {
+            if (linkId.empty() && (i.value("type", "") == "decimal" || i.value("type", "") == "string")) {
+                i["repeats"] = true;
+                linkId = i["linkId"].get<std::string>();
+            }
+            if (i.contains("item")) mark(i["item"]);
+        }
+    };
+    mark(q["item"]);
+    ASSERT_FALSE(linkId.empty());
+    const Imported r = importText(q.dump(), "weight-height-repeats.json");
+    ASSERT_TRUE(r.form);
+    EXPECT_EQ(warnings(r.import, "weight-height-repeats.json: warning: "), static_cast<int>(r.import.warnings.size()));
+    EXPECT_EQ(warnings(r.import, "(linkId '" + linkId + "'): repeats dropped: the kiosk takes one"), 1);
+    EXPECT_NE(byLinkId(*r.form, linkId), nullptr);
+}
