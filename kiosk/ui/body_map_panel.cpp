@@ -387,7 +387,8 @@ void drawBodySide(Frame& f, const forms::Item& item, const forms::BodyMapAnswer&
         drawMarkedList(f, item, marks, width);
         ImGui::Dummy(ImVec2(width, gap));
         if (asksDetail(item, forms::BodyDetail::Intensity)) drawLegend(f, width);
-        ImGui::Dummy(ImVec2(width, gap));
+        // The credit follows the legend at the line spacing: the column then fits beside the figure
+        // at 1280x800 (with a gap it went 8-11 px below the fold, too little for the scroll cue).
     }
     if (f.bodyFigure && !ui.asList) text(f, FontRole::Body, f.tr("ui.body.credit"), f.pal.mutedText, width);
     ImGui::EndGroup();

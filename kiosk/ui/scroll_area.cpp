@@ -116,9 +116,7 @@ void endScrollArea(Frame& f) {
         const float y = wpos.y + (wsize.y - h) * (s.offset / s.maxOffset);
         dl->AddRectFilled(ImVec2(x, wpos.y), ImVec2(x + w, wpos.y + wsize.y), col(f.pal.bar), w * 0.5f);
         dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), col(f.pal.buttonBorder), w * 0.5f);
-        // Anything below the fold says so (issue 20: the body-map page went 8 px below 1280x800 with
-        // no cue, under a slack of half an em); offsets are whole pixels, so the end is exact.
-        s.moreBelow = s.offset < s.maxOffset - 1.0f;
+        s.moreBelow = s.offset < s.maxOffset - f.px(0.5f);
         if (s.moreBelow) drawFadeOut(f, wpos, wsize);
     }
     ImGui::EndChild();

@@ -79,6 +79,8 @@ struct UiState {
     session::TimePoint shownAt{};  ///< when it first showed
     std::string pressKey;          ///< shownKey when the current press began; "" = on a screen's first frame
     std::string lastToggle;        ///< key of the last toggle that changed
+    std::string lastNavigation;    ///< key of the last navigation button that acted
+    session::TimePoint lastNavigationAt{};
     session::TimePoint lastToggleAt{};
     std::map<std::string, float> errorSpace;  ///< item -> height its error took on this page: kept
     int reviewReturnPage = -1;  ///< the page a "Change" from the review edited: the review opens there

@@ -262,7 +262,15 @@ bool meantTap(Frame& f, const ButtonSpec& spec) {
     UiState& s = f.state;
     if (s.pressKey.empty() || s.pressKey != s.shownKey) return false;  // pressed on the screen before
     const auto debounce = std::chrono::duration<double>(f.theme.tapDebounceSeconds);
-    if (spec.navigation && f.now - s.shownAt < debounce) return false;
+    if (spec.navigation) {
+        if (f.now - s.shownAt < debounce) return false;
+        // Both taps of a double tap can land before the next page shows (a slow draft save): the
+        // second is still the same finger's, not a Next on the page after (seen on a real-tap walk).
+        const std::string key(spec.key);
+        if (key == s.lastNavigation && f.now - s.lastNavigationAt < debounce) return false;
+        s.lastNavigation = key;
+        s.lastNavigationAt = f.now;
+    }
     if (spec.kind == WidgetKind::Toggle || spec.mark == Mark::Check) {
         const std::string key(spec.key);
         if (key == s.lastToggle && f.now - s.lastToggleAt < debounce) return false;

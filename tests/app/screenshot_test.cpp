@@ -75,6 +75,7 @@ TEST(AppScreenshot, ThankYouHighContrastLargerText) {
     expectScreen("thank_you", "--high-contrast --larger-text");
 }
 TEST(AppScreenshot, IdleWarning) { expectScreen("idle"); }
+TEST(AppScreenshot, ThankYouAfterAnUrgentFlag) { expectScreen("thank_you_urgent", "--lang es"); }
 TEST(AppScreenshot, ResumeAfterACrashInSpanish) { expectScreen("resume", "--lang es"); }
 TEST(AppScreenshot, StaffDeskListInSpanish) { expectScreen("desk", "--lang es"); }
 TEST(AppScreenshot, StaffDeskDetail) { expectScreen("desk:detail"); }

@@ -13,6 +13,7 @@
 
 #include "kiosk/forms/conditions.h"
 #include "kiosk/forms/loader.h"
+#include "kiosk/forms/scoring.h"
 #include "kiosk/session/simulate.h"
 #include "support/session_support.h"
 
@@ -176,7 +177,7 @@ TEST(SessionBundledForms, EveryAnswerSetIsCovered) {
 }
 
 // Issue 20: an 85-year-old man was asked whether he is pregnant. The intake asks the patient's sex
-// beside the date of birth (no extra screen) and puts the pregnancy question only to patients it
+// beside the name (no extra screen; the date picker keeps its page to itself, whole at 1280x800) and puts the pregnancy question only to patients it
 // may apply to: not to men; to women, to "Another answer" and to a patient who skipped the sex
 // question (a skipped answer must not hide a caution flag's question).
 TEST(SessionBundledForms, ThePregnancyQuestionGoesOnlyToPatientsItMayApplyTo) {
@@ -185,7 +186,7 @@ TEST(SessionBundledForms, ThePregnancyQuestionGoesOnlyToPatientsItMayApplyTo) {
     ASSERT_TRUE(loaded.ok());
     const forms::Form& form = *loaded.form;
     ASSERT_GE(form.pageOf("sex"), 0) << "the intake asks the patient's sex";
-    EXPECT_EQ(form.pageOf("sex"), form.pageOf("date_of_birth")) << "on the birth page: no extra screen";
+    EXPECT_EQ(form.pageOf("sex"), form.pageOf("last_name")) << "beside the name: no extra screen";
     EXPECT_LT(form.pageOf("sex"), form.pageOf("pregnant")) << "asked before the pregnancy question";
     auto shownFor = [&](const char* sex) {
         forms::Answers a;
@@ -196,4 +197,52 @@ TEST(SessionBundledForms, ThePregnancyQuestionGoesOnlyToPatientsItMayApplyTo) {
     EXPECT_TRUE(shownFor("female"));
     EXPECT_TRUE(shownFor("other"));
     EXPECT_TRUE(shownFor(nullptr));
+}
+
+// Issue 20, content: the health questions offer "Not sure" (a patient who does not know whether a
+// pill is a blood thinner must not have to guess), and "Not sure" raises a caution for staff to ask.
+TEST(SessionBundledForms, EveryHealthQuestionOffersNotSureAndItAsksStaffToAsk) {
+    auto loaded = forms::loadForm(kRoot + "/forms/intake.yaml");
+    ASSERT_TRUE(loaded.ok());
+    const forms::Form& form = *loaded.form;
+    const int health = form.pageOf("blood_thinners");
+    ASSERT_GE(health, 0);
+    int asked = 0;
+    for (const auto& item : form.pages[static_cast<size_t>(health)].items) {
+        const bool yesNo = item.type == forms::ItemType::Single &&
+                           std::any_of(item.options.begin(), item.options.end(), [](const forms::Option& o) { return o.value == "yes"; });
+        if (!yesNo) continue;
+        ++asked;
+        EXPECT_TRUE(std::any_of(item.options.begin(), item.options.end(),
+                                [](const forms::Option& o) { return o.value == "not_sure"; }))
+            << item.id << " has no Not sure";
+        forms::Answers a;
+        a[item.id] = std::string("not_sure");
+        bool flagged = false;
+        for (const forms::Flag* f : forms::raisedFlags(form, a)) flagged = flagged || f->id == "health_not_sure";
+        EXPECT_TRUE(flagged) << item.id << ": Not sure raises no question for staff";
+    }
+    EXPECT_GE(asked, 8);
+}
+
+// Issue 20, content: the skin flag told staff to "ask where"; the form asks where, on the body map,
+// right under the question, only when there is a skin condition.
+TEST(SessionBundledForms, ASkinConditionIsMarkedOnTheBodyMapUnderItsQuestion) {
+    auto loaded = forms::loadForm(kRoot + "/forms/intake.yaml");
+    ASSERT_TRUE(loaded.ok());
+    const forms::Form& form = *loaded.form;
+    const forms::Item* where = form.findItem("skin_where");
+    ASSERT_NE(where, nullptr) << "the form does not ask where the skin condition is";
+    EXPECT_EQ(where->type, forms::ItemType::BodyMap);
+    EXPECT_EQ(form.pageOf("skin_where"), form.pageOf("skin_condition"));
+    forms::Answers a;
+    a["skin_condition"] = std::string("yes");
+    EXPECT_TRUE(forms::computeVisibility(form, a).itemShown("skin_where"));
+    a["skin_condition"] = std::string("no");
+    EXPECT_FALSE(forms::computeVisibility(form, a).itemShown("skin_where"));
+    for (const auto& flag : form.flags) {
+        if (flag.id == "skin_condition") {
+            EXPECT_NE(flag.explain.get("en").find("skin_where"), std::string::npos) << "staff are told where to look";
+        }
+    }
 }

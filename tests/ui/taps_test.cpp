@@ -30,6 +30,25 @@ TEST_F(UiTest, APressThatBeganOnThePreviousScreenDoesNothingOnTheNext) {
     EXPECT_EQ(session.answers.count("pain_now"), 1u) << "a tap on the page the patient sees works";
 }
 
+// A real-tap walk: a double tap on Next whose both taps landed before the next page showed (the
+// draft save took a moment) sent two Nexts, and the second refused the new page's empty question.
+TEST_F(UiTest, ADoubleTapOnNextBeforeThePageChangesSendsOneNext) {
+    int nexts = 0;
+    ui = std::make_unique<UiDriver>(
+        1920, 1080, *form, [this] { return session.view(); },
+        [&](const session::Action& a) {
+            if (std::holds_alternative<session::Next>(a)) ++nexts;  // the page has not moved yet
+            else session.apply(a);
+        });
+    goToPage("about");
+    ui->advance(2);
+    ui->frames(2);
+    ASSERT_TRUE(ui->doubleTap("next"));
+    EXPECT_EQ(nexts, 1) << "the second half of a double tap acted too";
+    ASSERT_TRUE(ui->tap("next"));
+    EXPECT_EQ(nexts, 2) << "a deliberate tap later still counts";
+}
+
 TEST_F(UiTest, ThePinPadDoesNotMoveAfterTheFirstDigitOrAWrongPin) {
     UiOptions options;
     options.staffPin = "2468";

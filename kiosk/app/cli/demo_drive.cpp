@@ -4,14 +4,17 @@
 #include "kiosk/app/cli/demo_answers.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <variant>
 
 namespace kiosk::app {
 
 CLI::Validator demoScreenValidator() {
     return CLI::Validator(
         [](std::string& name) -> std::string {
-            for (const char* s : {"welcome", "review", "saving", "save_failed", "thank_you", "idle", "resume"}) {
+            for (const char* s : {"welcome", "review", "saving", "save_failed", "thank_you", "thank_you_urgent", "idle",
+                                  "resume"}) {
                 if (name == s) return {};
             }
             if (name.rfind("page:", 0) == 0 && name.size() > 5) return {};
@@ -49,6 +52,28 @@ void answerPage(session::Intake& intake) {
     }
 }
 
+/// For "thank_you_urgent": answers on this page the first urgent flag's question the way that
+/// raises it (a flag whose `when` is one plain "item == value" on a shown item; demo answers are calm).
+/// True once one is raised.
+bool raiseUrgentFlag(session::Intake& intake) {
+    for (const auto& flag : intake.form().flags) {
+        const forms::Condition& c = flag.when;
+        if (flag.severity != forms::Severity::Urgent || c.kind != forms::Condition::Kind::Compare ||
+            c.op != forms::CondOp::Eq)
+            continue;
+        for (const auto& entry : intake.view().items) {
+            if (!entry.item || entry.item->id != c.item) continue;
+            std::optional<forms::Answer> answer;
+            if (const bool* b = std::get_if<bool>(&c.value)) answer = forms::Answer{*b};
+            if (const std::string* s = std::get_if<std::string>(&c.value)) answer = forms::Answer{*s};
+            if (!answer) continue;
+            applyAll(intake, session::SetAnswer{c.item, *answer});
+            return true;
+        }
+    }
+    return false;
+}
+
 /// The page index (0-based, into form.pages) that "page:N" (1-based) or "page:ITEM_ID" names.
 core::Result<int> targetPage(const forms::Form& form, const std::string& arg) {
     const bool numeric = !arg.empty() && arg.find_first_not_of("0123456789") == std::string::npos;
@@ -67,7 +92,7 @@ core::Result<int> targetPage(const forms::Form& form, const std::string& arg) {
 }
 
 /// Walks the intake forward with demo answers until @p stopAtPage (or the review when -1).
-core::Result<void> walk(session::Intake& intake, const std::string& lang, int stopAtPage) {
+core::Result<void> walk(session::Intake& intake, const std::string& lang, int stopAtPage, bool urgent = false) {
     applyAll(intake, session::Start{lang});
     for (int guard = 0; guard < 500; ++guard) {
         const session::ViewModel vm = intake.view();
@@ -75,6 +100,7 @@ core::Result<void> walk(session::Intake& intake, const std::string& lang, int st
         if (vm.screen != Screen::Page) return fail("the intake did not reach its pages (demo run)");
         if (vm.page == stopAtPage) return {};
         answerPage(intake);
+        if (urgent && raiseUrgentFlag(intake)) urgent = false;
         applyAll(intake, session::Next{});
         const session::ViewModel after = intake.view();
         if (after.screen == Screen::Page && after.page == vm.page && after.hasErrors) {
@@ -124,14 +150,17 @@ core::Result<void> driveToScreen(session::Intake& intake, const std::string& scr
         if (!intake.restore(intake.snapshot())) return fail("the demo draft could not be restored");
         return {};
     }
-    if (auto r = walk(intake, lang, -1); !r) return r;
+    const bool urgent = screen == "thank_you_urgent";
+    if (auto r = walk(intake, lang, -1, urgent); !r) return r;
     if (screen == "review") return {};
     applyAll(intake, session::Submit{});
     if (screen == "saving") return {};
     if (screen == "save_failed") {
         applyAll(intake, session::SaveFailed{"demo: the disk is full"});
-    } else if (screen == "thank_you") {
+    } else if (screen == "thank_you" || urgent) {
         applyAll(intake, session::SaveSucceeded{"demo-record"});
+        if (urgent && !intake.view().goToDesk)
+            return fail("the form has no urgent flag of one \"item == value\" for the demo to raise");
     }
     return {};
 }

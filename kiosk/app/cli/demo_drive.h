@@ -13,7 +13,7 @@ namespace kiosk::app {
 
 /// The screens driveToScreen() knows, for help texts and messages.
 inline constexpr const char* kDemoScreens =
-    "welcome, page:N, page:ITEM_ID, review, saving, save_failed, thank_you, idle, resume";
+    "welcome, page:N, page:ITEM_ID, review, saving, save_failed, thank_you, thank_you_urgent, idle, resume";
 
 /// Accepts the names in kDemoScreens (page:N is checked against the form later).
 CLI::Validator demoScreenValidator();
