@@ -180,12 +180,14 @@ TEST(SessionBundledForms, EveryAnswerSetIsCovered) {
 // beside the name (no extra screen; the date picker keeps its page to itself, whole at 1280x800) and puts the pregnancy question only to patients it
 // may apply to: not to men; to women, to "Another answer" and to a patient who skipped the sex
 // question (a skipped answer must not hide a caution flag's question).
-TEST(SessionBundledForms, ThePregnancyQuestionGoesOnlyToPatientsItMayApplyTo) {
-    auto loaded = forms::loadForm(kRoot + "/forms/intake.yaml");
+class PregnancyQuestion : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(PregnancyQuestion, GoesOnlyToPatientsItMayApplyTo) {
+    auto loaded = forms::loadForm(kRoot + "/forms/" + GetParam());
     for (const auto& e : loaded.errors) ADD_FAILURE() << e.format();
     ASSERT_TRUE(loaded.ok());
     const forms::Form& form = *loaded.form;
-    ASSERT_GE(form.pageOf("sex"), 0) << "the intake asks the patient's sex";
+    ASSERT_GE(form.pageOf("sex"), 0) << "the form asks the patient's sex";
     EXPECT_EQ(form.pageOf("sex"), form.pageOf("last_name")) << "beside the name: no extra screen";
     EXPECT_LT(form.pageOf("sex"), form.pageOf("pregnant")) << "asked before the pregnancy question";
     auto shownFor = [&](const char* sex) {
@@ -198,6 +200,10 @@ TEST(SessionBundledForms, ThePregnancyQuestionGoesOnlyToPatientsItMayApplyTo) {
     EXPECT_TRUE(shownFor("other"));
     EXPECT_TRUE(shownFor(nullptr));
 }
+
+// The follow-up asks it again at every visit: the same rule there.
+INSTANTIATE_TEST_SUITE_P(SessionBundledForms, PregnancyQuestion, ::testing::Values("intake.yaml", "follow-up.yaml"),
+                         [](const ::testing::TestParamInfo<const char*>& i) { return i.index == 0 ? "Intake" : "FollowUp"; });
 
 // Issue 20, content: the health questions offer "Not sure" (a patient who does not know whether a
 // pill is a blood thinner must not have to guess), and "Not sure" raises a caution for staff to ask.
