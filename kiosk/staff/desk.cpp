@@ -343,11 +343,11 @@ void Desk::pollExport() {
     x.finished = true;
     if (outcome) {
         // "1 intakes" reads as a mistake to staff: one record gets its own sentence
-        const char* done = outcome->exported == 1 ? "desk.export.done_one" : "desk.export.done";
-        x.message = m_catalog.format(m_view.staffLang, done, {std::to_string(outcome->exported), outcome->output});
+        x.message = m_catalog.count(m_view.staffLang, "desk.export.done", static_cast<long long>(outcome->exported),
+                                    {outcome->output});
         if (!outcome->damaged.empty())
-            x.message += " " + m_catalog.format(m_view.staffLang, "desk.export.damaged",
-                                                {std::to_string(outcome->damaged.size())});
+            x.message += " " + m_catalog.count(m_view.staffLang, "desk.export.damaged",
+                                               static_cast<long long>(outcome->damaged.size()));
     } else {
         x.failed = true;
         const core::Error& e = outcome.error();
