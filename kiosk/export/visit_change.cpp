@@ -23,6 +23,14 @@ std::map<std::string, double> scoreValues(const json& record) {
     return out;
 }
 
+/// "7 → 4" as "7 -> 4": the kiosk's font (Noto Sans, on the desk and in the PDF) has no U+2192
+/// and would draw "?" or an empty box.
+std::string withFontArrow(std::string s) {
+    static const std::string arrow = "\u2192";
+    for (std::size_t at = s.find(arrow); at != std::string::npos; at = s.find(arrow, at + 2)) s.replace(at, arrow.size(), "->");
+    return s;
+}
+
 ReadChange::Way wayOf(const forms::ScoreChange& c) {
     if (!c.way) return ReadChange::Way::Unknown;
     switch (*c.way) {
@@ -66,7 +74,7 @@ ReadPreviousVisit readPreviousVisit(const IntakeReading& now, const forms::Form*
         change.difference = c->difference;
         change.way = wayOf(*c);
         change.important = c->important;
-        change.text = forms::describeChange(*c, staffLang);
+        change.text = withFontArrow(forms::describeChange(*c, staffLang));
         visit.changes.push_back(std::move(change));
     }
     return visit;

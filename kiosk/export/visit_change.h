@@ -25,8 +25,8 @@ struct ReadChange {
     double previous = 0, now = 0, difference = 0;
     Way way = Way::Unknown;
     std::optional<bool> important;   ///< |difference| reaches the minimal important change; empty: none given
-    /// Staff language: "Pain, average past week: 7 (Severe (7-10)) → 4 (Moderate (4-6)): improved by 3,
-    /// at least the 2-point minimal important change".
+    /// Staff language: "Pain, average past week: 7 (Severe (7-10)) -> 4 (Moderate (4-6)): improved by 3,
+    /// at least the 2-point minimal important change" ("->": the kiosk's font has no arrow glyph).
     std::string text;
 };
 

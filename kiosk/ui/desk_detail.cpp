@@ -45,13 +45,6 @@ void signature(Frame& f, float x, float& y, float w, const forms::Signature& sig
     y += bh + f.em * 0.3f;
 }
 
-/// "7 → 4" as "7 -> 4": Noto Sans has no U+2192 (the atlas would draw "?"; fonts.cpp).
-std::string withFontArrow(std::string s) {
-    static const std::string arrow = "\u2192";
-    for (std::size_t at = s.find(arrow); at != std::string::npos; at = s.find(arrow, at + 2)) s.replace(at, arrow.size(), "->");
-    return s;
-}
-
 /// Change since the patient's last visit: "Change since the visit of 2026-11-04 (Clinic intake)",
 /// then each score previous → now with improved / worse against its minimal important change; an
 /// important change in bold (in the error colour when worse). The words say it all; colour adds.
@@ -67,7 +60,7 @@ void changeSince(Frame& f, float x, float& y, float w, const exports::ReadPrevio
     for (const exports::ReadChange& c : p.changes) {
         const bool important = c.important.value_or(false);
         const bool worse = c.way == exports::ReadChange::Way::Worse;
-        line(f, x + f.em, y, w - f.em, "desk/change/" + c.id, withFontArrow(c.text),
+        line(f, x + f.em, y, w - f.em, "desk/change/" + c.id, c.text,
              important ? FontRole::BodyBold : FontRole::Body, important && worse ? f.pal.error : f.pal.text);
     }
 }

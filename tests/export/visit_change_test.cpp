@@ -46,7 +46,7 @@ TEST(ExportVisitChange, AFollowUpShowsEachScoreAgainstTheIntakeWithTheMinimalImp
     EXPECT_DOUBLE_EQ(pain->difference, -3);
     EXPECT_EQ(pain->way, ReadChange::Way::Better);  // lower is better
     EXPECT_EQ(pain->important, true);               // 3 >= the 2-point MIC
-    EXPECT_NE(pain->text.find("7 (Severe (7-10)) \u2192 4 (Moderate (4-6))"), std::string::npos) << pain->text;
+    EXPECT_NE(pain->text.find("7 (Severe (7-10)) -> 4 (Moderate (4-6))"), std::string::npos) << pain->text;
     EXPECT_NE(pain->text.find("improved by 3, at least the 2-point minimal important change"), std::string::npos)
         << pain->text;
 
