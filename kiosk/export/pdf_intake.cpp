@@ -115,6 +115,10 @@ void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const
     }
     if (previous) changeSince(flow, *previous, L);
 
+    // The heading goes with the figure: never alone at a page's foot (the scores and the change
+    // since the last visit can take the room the figure needs).
+    if (o.bodyMapFigure && !r.marks.empty())
+        flow.keep(10 + Flow::lineHeight(kHeading) + 4 + o.figureHeight + Flow::lineHeight(kSmall) + 4);
     heading(flow, L.tr("pdf.body_map"));
     if (o.bodyMapFigure && !r.marks.empty()) {
         const double caption = Flow::lineHeight(kSmall);

@@ -116,7 +116,7 @@ core::Result<exports::ExportSummary> runExportJob(const ExportJobArgs& a, const 
         // The change since each patient's last visit, looked up on a connection of its own.
         if (auto lookup = store::Store::open(o))
             pdf.previousVisit = previousVisitHook(std::make_shared<store::Store>(std::move(*lookup)), key, a.shelf,
-                                                  *a.catalog, a.pdf.staffLang);
+                                                  a.pdf.staffLang);
         options.writer = exports::pdfWriter(std::move(pdf));
     }
     return exports::exportRecords(*s, key, a.filter, a.file, options, [&run](const exports::ExportProgress& p) {
@@ -297,7 +297,7 @@ void Desk::openIntake(const std::string& id) {
     // Change since the last visit: the same patient's newest earlier record, its scores shown too
     // (audited as a view of that record).
     m_view.detail->previous = previousVisitOf(m_store, *m_key, s.meta, m_view.detail->reading, m_options.shelf.get(),
-                                              m_catalog, m_view.staffLang);
+                                              m_view.staffLang);
     if (m_view.detail->previous)
         if (auto audited = m_store.audit(store::AuditAction::View, "previous-visit record=" + m_view.detail->previous->recordId);
             !audited)

@@ -46,8 +46,7 @@ std::string patientIdentity(const exports::IntakeReading& r) {
 core::Result<std::optional<PreviousRecord>> findPreviousRecord(store::Store& store, const store::ClinicKey& key,
                                                                const std::string& excludeId, const std::string& before,
                                                                const std::string& identity,
-                                                               const exports::FormShelf* shelf, const core::Catalog& catalog,
-                                                               std::int64_t limit) {
+                                                               const exports::FormShelf* shelf, std::int64_t limit) {
     if (identity.empty() || before.empty()) return std::optional<PreviousRecord>{};
     store::ListFilter f;
     f.until = before;
@@ -63,13 +62,12 @@ core::Result<std::optional<PreviousRecord>> findPreviousRecord(store::Store& sto
         if (payload) wipe(*payload);
         if (!record) continue;
         const forms::Form* form = shelf ? shelf->find(s.meta.formId, s.meta.formVersion, s.meta.contentHash) : nullptr;
-        exports::IntakeReading reading = exports::readIntake(*record, form, catalog, {"en", "en"});
+        exports::IntakeReading reading = exports::readPatient(*record, form);
         std::string other = patientIdentity(reading);
         const bool same = other == identity;
         wipe(other);
         for (std::string* t : {&reading.firstName, &reading.lastName, &reading.dateOfBirth, &reading.phone, &reading.email})
             wipe(*t);
-        for (auto& a : reading.answers) wipe(a.answer);
         if (same) return std::optional<PreviousRecord>(PreviousRecord{s.meta, std::move(*record)});
     }
     return std::optional<PreviousRecord>{};
@@ -78,10 +76,10 @@ core::Result<std::optional<PreviousRecord>> findPreviousRecord(store::Store& sto
 std::optional<exports::ReadPreviousVisit> previousVisitOf(store::Store& store, const store::ClinicKey& key,
                                                           const store::RecordMeta& meta,
                                                           const exports::IntakeReading& reading,
-                                                          const exports::FormShelf* shelf, const core::Catalog& catalog,
+                                                          const exports::FormShelf* shelf,
                                                           const std::string& staffLang) {
     std::string identity = patientIdentity(reading);
-    auto found = findPreviousRecord(store, key, meta.id, meta.submittedAt, identity, shelf, catalog);
+    auto found = findPreviousRecord(store, key, meta.id, meta.submittedAt, identity, shelf);
     wipe(identity);
     if (!found || !*found) return std::nullopt;
     const PreviousRecord& p = **found;
@@ -95,8 +93,8 @@ std::optional<exports::ReadPreviousVisit> previousVisitOf(store::Store& store, c
 
 exports::PreviousVisitFn previousVisitHook(std::shared_ptr<store::Store> store, const store::ClinicKey& key,
                                            std::shared_ptr<const exports::FormShelf> shelf,
-                                           const core::Catalog& catalog, std::string staffLang) {
-    return [store = std::move(store), &key, shelf = std::move(shelf), &catalog, lang = std::move(staffLang)](
+                                           std::string staffLang) {
+    return [store = std::move(store), &key, shelf = std::move(shelf), lang = std::move(staffLang)](
                const exports::ExportMeta& m, const exports::IntakeReading& reading) {
         store::RecordMeta meta;
         meta.id = m.id;
@@ -104,7 +102,7 @@ exports::PreviousVisitFn previousVisitHook(std::shared_ptr<store::Store> store, 
         meta.formVersion = m.formVersion;
         meta.contentHash = m.contentHash;
         meta.submittedAt = m.submittedAt;
-        auto visit = previousVisitOf(*store, key, meta, reading, shelf.get(), catalog, lang);
+        auto visit = previousVisitOf(*store, key, meta, reading, shelf.get(), lang);
         if (visit) (void)store->audit(store::AuditAction::View, "previous-visit record=" + visit->recordId);
         return visit;
     };

@@ -15,7 +15,6 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/error.h"
-#include "kiosk/core/i18n.h"
 #include "kiosk/export/form_shelf.h"
 #include "kiosk/export/intake_reading.h"
 #include "kiosk/export/pdf_intake.h"
@@ -46,7 +45,6 @@ core::Result<std::optional<PreviousRecord>> findPreviousRecord(store::Store& sto
                                                                const std::string& excludeId, const std::string& before,
                                                                const std::string& identity,
                                                                const exports::FormShelf* shelf,
-                                                               const core::Catalog& catalog,
                                                                std::int64_t limit = kPreviousVisitScan);
 
 /// @brief The change since the patient's last visit for the record @p meta read as @p reading
@@ -55,15 +53,15 @@ core::Result<std::optional<PreviousRecord>> findPreviousRecord(store::Store& sto
 std::optional<exports::ReadPreviousVisit> previousVisitOf(store::Store& store, const store::ClinicKey& key,
                                                           const store::RecordMeta& meta,
                                                           const exports::IntakeReading& reading,
-                                                          const exports::FormShelf* shelf, const core::Catalog& catalog,
+                                                          const exports::FormShelf* shelf,
                                                           const std::string& staffLang);
 
 /// @brief The therapist's PDF's hook (exports::PdfOptions::previousVisit) looking each record's
 ///        previous visit up in @p store: a connection of its own, not the one the export streams
-///        from; @p key, @p catalog must outlive the export. Each earlier record shown is audited
+///        from; @p key must outlive the export. Each earlier record shown is audited
 ///        as a view ("previous-visit record=ID").
 exports::PreviousVisitFn previousVisitHook(std::shared_ptr<store::Store> store, const store::ClinicKey& key,
                                            std::shared_ptr<const exports::FormShelf> shelf,
-                                           const core::Catalog& catalog, std::string staffLang);
+                                           std::string staffLang);
 
 }  // namespace kiosk::staff

@@ -244,6 +244,17 @@ TEST_F(ExportPdf, AFollowUpShowsTheChangeSinceTheLastVisitUnderTheScores) {
     // Noto Sans has no U+2192: an arrow would print as an empty box.
     EXPECT_EQ(first.find("\u2192"), std::string::npos);
 
+    // The change pushes the body-map figure down: its heading goes with it, never left alone at
+    // the foot of a page with the figure on the next.
+    options.bodyMapFigure = [](cairo_t*, double, double, double, double, const std::vector<kiosk::exports::ReadMark>&) {};
+    const auto withFigure = textPages(write({{m, bundledRecord("follow-up-back-pain", followUp)}}, "figure.pdf"));
+    bool together = false;
+    for (const std::string& page : withFigure)
+        if (squash(page).find("Where it hurts") != std::string::npos)
+            together = squash(page).find("Front (the patient's right is on the left)") != std::string::npos;
+    EXPECT_TRUE(together);
+    options.bodyMapFigure = nullptr;
+
     options.previousVisit = nullptr;  // no earlier visit known: nothing said
     EXPECT_EQ(squash(textPages(write({{m, bundledRecord("follow-up-back-pain", followUp)}}, "none.pdf")).at(0))
                   .find("Change since the visit of"),

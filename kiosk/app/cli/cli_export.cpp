@@ -146,7 +146,7 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
         // The change since each patient's last visit (issue 19), from this kiosk's own records.
         if (local)
             pdf.previousVisit = staff::previousVisitHook(std::make_shared<store::Store>(t.open()), key, pdf.shelf,
-                                                         catalog, pdf.staffLang);
+                                                         pdf.staffLang);
         options.writer = exports::pdfWriter(std::move(pdf));
     }
     const exports::ExportSummary done =

@@ -17,9 +17,9 @@ json changeSinceLastVisit(store::Store& store, const store::ClinicKey& key, cons
     const store::RecordMeta& meta = found->front().meta;
     const forms::Form* form = shelf.find(meta.formId, meta.formVersion, meta.contentHash);
     const std::string lang = form && !form->languages.empty() ? form->languages.front() : "en";
-    const core::Catalog words;  // names and scores only: no catalogue label is printed
+    const core::Catalog words;  // the scores' labels come from the form
     const exports::IntakeReading reading = exports::readIntake(record, form, words, {lang, lang});
-    const auto visit = staff::previousVisitOf(store, key, meta, reading, &shelf, words, lang);
+    const auto visit = staff::previousVisitOf(store, key, meta, reading, &shelf, lang);
     if (!visit) return out;
     if (auto audited = store.audit(store::AuditAction::View, "previous-visit record=" + visit->recordId); !audited)
         return out;  // shown only when audited
