@@ -32,6 +32,9 @@ struct PushOptions {
     /// After a push that reached the server: the clinic's active published forms (server_forms.h),
     /// for the kiosk to keep (validated) and switch to between patients. Empty = not fetched.
     std::function<void(const std::vector<PublishedForm>&)> onForms;
+    /// After a push that reached the server: apply the review, export and delete marks staff made
+    /// there to this kiosk's records (server_marks.h).
+    bool pullMarks = true;
 };
 
 /// @brief Pushes everything waiting in @p store's outbox to the server at @p url, once. Errors

@@ -30,7 +30,8 @@ std::string keptText(const std::string& path) {
 
 std::string clinicFormsDir(const std::string& dataDir) { return (fs::path(dataDir) / "clinic-forms").string(); }
 
-int keepClinicForms(const std::string& dir, const std::vector<sync::PublishedForm>& forms, const std::string& includeDir) {
+int keepClinicForms(const std::string& dir, const std::vector<sync::PublishedForm>& forms, const std::string& includeDir,
+                    std::vector<std::shared_ptr<const forms::Form>>* valid) {
     int changed = 0;
     for (const auto& published : forms) {
         const forms::LoadResult loaded =
@@ -40,6 +41,7 @@ int keepClinicForms(const std::string& dir, const std::vector<sync::PublishedFor
                                  loaded.errors.empty() ? std::string("its id does not match") : loaded.errors.front().format());
             continue;
         }
+        if (valid) valid->push_back(loaded.form);
         const std::string target = fileFor(dir, published.formId);
         if (keptText(target) == published.source) continue;
         std::error_code ec;
@@ -59,6 +61,20 @@ int keepClinicForms(const std::string& dir, const std::vector<sync::PublishedFor
                              published.contentHash);
     }
     return changed;
+}
+
+std::function<void(const std::vector<sync::PublishedForm>&)> clinicFormsTaker(const std::string& dataDir,
+                                                                              const std::string& includeDir,
+                                                                              session::FormUpdates* updates,
+                                                                              std::function<void()> wake) {
+    return [dir = clinicFormsDir(dataDir), includeDir, updates,
+            wake = std::move(wake)](const std::vector<sync::PublishedForm>& forms) {
+        std::vector<std::shared_ptr<const forms::Form>> valid;
+        keepClinicForms(dir, forms, includeDir, updates ? &valid : nullptr);
+        bool news = false;
+        for (auto& form : valid) news = updates->offer(std::move(form)) || news;
+        if (news && wake) wake();
+    };
 }
 
 std::shared_ptr<const forms::Form> clinicForm(const std::string& dir, const std::string& formId,
