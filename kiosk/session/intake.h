@@ -125,6 +125,14 @@ private:
     std::string m_startedAt;
 };
 
+/// @brief Which questionnaire version a draft (Intake::snapshot) was answered on: its form id and
+///        version, nullopt when the text is no draft or names none (drafts of older programs).
+struct DraftForm {
+    std::string id;
+    int version = 0;
+};
+std::optional<DraftForm> draftFormOf(const std::string& snapshotJson);
+
 /// The free-function spelling of Intake::apply (STYLE.md #3).
 inline std::vector<Effect> apply(Intake& intake, const Action& action) { return intake.apply(action); }
 

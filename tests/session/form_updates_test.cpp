@@ -115,6 +115,11 @@ TEST_F(FormUpdatesTest, ADraftBeingResumedKeepsItsOwnVersion) {
     act(SetAnswer{"dob", Date{1950, 3, 14}});
     act(Next{});
     const std::string draft = intake.snapshot();
+    const auto named = draftFormOf(draft);
+    ASSERT_TRUE(named.has_value()) << "a draft names the version it was answered on";
+    EXPECT_EQ(named->id, "test_form");
+    EXPECT_EQ(named->version, 1);
+    EXPECT_FALSE(draftFormOf("not json").has_value());
 
     Intake restarted{sampleVersion(1), realCatalog(), config, fixedClock()};
     ASSERT_TRUE(restarted.restore(draft));

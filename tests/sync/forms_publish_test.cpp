@@ -214,5 +214,35 @@ TEST_F(SyncTest, AVersionPublishedWhileTheKioskRunsReachesTheNextPatient) {
     pg().restart();
 }
 
+// A crash while the pusher kept a newer version: the draft resumes on the version it was answered
+// on (the replaced clinic copy, or the local file), and the kiosk takes the newer one after it.
+TEST(ClinicForms, ADraftLeftOnTheReplacedVersionResumesOnIt) {
+    const std::string forms = KIOSK_SOURCE_DIR "/forms";
+    const int v1n = bundledVersion(), v2n = v1n + 1;
+    auto published = [](int v) { return PublishedForm{"follow_up_visit", v, "sha256:x", "f.yaml", followUpVersion(v)}; };
+    const TempDir dir("kiosk");
+    const std::string clinic = app::clinicFormsDir(dir.path());
+    EXPECT_EQ(app::keepClinicForms(clinic, {published(v1n)}, forms), 1);
+    EXPECT_EQ(app::keepClinicForms(clinic, {published(v2n)}, forms), 1);
+    const auto running = app::clinicForm(clinic, "follow_up_visit", forms);
+    ASSERT_TRUE(running);
+    ASSERT_EQ(running->version, v2n);
+    const auto own = app::formForDraft("follow_up_visit", v1n, running, clinic, forms, "");
+    ASSERT_TRUE(own) << "the replaced clinic copy is kept for it";
+    EXPECT_EQ(own->version, v1n);
+    EXPECT_EQ(app::formForDraft("follow_up_visit", v2n, running, clinic, forms, "").get(), running.get());
+    EXPECT_FALSE(app::formForDraft("follow_up_visit", v2n + 5, running, clinic, forms, kFollowUp));
+    EXPECT_FALSE(app::formForDraft("clinic_intake", v1n, running, clinic, forms, kFollowUp));
+
+    // A kiosk whose first clinic copy is already newer than its draft: the local file has it.
+    const TempDir fresh("fresh");
+    const std::string clinic2 = app::clinicFormsDir(fresh.path());
+    app::keepClinicForms(clinic2, {published(v2n)}, forms);
+    const auto fromLocal = app::formForDraft("follow_up_visit", v1n, app::clinicForm(clinic2, "follow_up_visit", forms),
+                                             clinic2, forms, kFollowUp);
+    ASSERT_TRUE(fromLocal);
+    EXPECT_EQ(fromLocal->version, v1n);
+}
+
 }  // namespace
 }  // namespace kiosk::sync::testing

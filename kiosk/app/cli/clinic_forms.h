@@ -1,7 +1,8 @@
 #pragma once
 // The forms a kiosk took from its clinic server (`form publish`), kept in <data_dir>/clinic-forms
 // as <form id>.yaml: written only once the text loads as a form (validated on the pusher's thread),
-// whole (temp file, fsync, rename), so a kiosk offline or restarted keeps the last good one. The
+// whole (temp file, fsync, rename), so a kiosk offline or restarted keeps the last good one (and the
+// one before as <form id>.previous.yaml, for a draft a crash left on it). The
 // kiosk runs the clinic's version of its form in place of the local file's (loadContent) from its
 // start, and a version published while it runs from the next patient on (clinicFormsTaker, then
 // session/form_updates.h): never in the middle of an intake.
@@ -37,6 +38,16 @@ int keepClinicForms(const std::string& dir, const std::vector<sync::PublishedFor
 std::function<void(const std::vector<sync::PublishedForm>&)> clinicFormsTaker(
     const std::string& dataDir, const std::string& includeDir, session::FormUpdates* updates = nullptr,
     std::function<void()> wake = {});
+
+/// @brief The form a draft left by a crash was answered on (session::draftFormOf), so that it
+///        resumes on its own version: @p running when that is it, else the clinic's copy kept
+///        before the current one (<id>.previous.yaml in @p dir, includes from @p includeDir), else
+///        the local file @p localPath; nullptr when none is that version (the draft then resumes
+///        on @p running, as before). The running kiosk offers the current version afterwards.
+std::shared_ptr<const forms::Form> formForDraft(const std::string& formId, int version,
+                                                const std::shared_ptr<const forms::Form>& running,
+                                                const std::string& dir, const std::string& includeDir,
+                                                const std::string& localPath);
 
 /// @brief The clinic's version of form @p formId kept in @p dir, if there is one and it loads
 ///        (its includes from @p includeDir, as above).

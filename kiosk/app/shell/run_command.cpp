@@ -13,6 +13,7 @@
 
 #include "kiosk/app/cli/alert_hook.h"
 #include "kiosk/app/cli/cli_support.h"
+#include "kiosk/app/cli/clinic_forms.h"
 #include "kiosk/app/cli/content.h"
 #include "kiosk/app/cli/effects.h"
 #include "kiosk/app/shell/gl_texture_sink.h"
@@ -293,8 +294,23 @@ int runKiosk(const RunOptions& options) {
 
     // Each new patient is greeted in the clinic's language.
     session::IntakeConfig intakeConfig = intakeConfigOf(config, content.lang);
-    session::Intake intake(content.form, content.catalog, intakeConfig);
-    if (auto draft = (*sink)->takeDraft()) {
+    const std::optional<std::string> draft = (*sink)->takeDraft();
+    std::shared_ptr<const forms::Form> startForm = content.form;
+    if (const auto named = draft ? session::draftFormOf(*draft) : std::nullopt;
+        named && named->version != content.form->version) {
+        // The clinic published another version while that intake ran: it resumes on its own one,
+        // and the welcome screen takes the clinic's once it is done.
+        const auto local = resolveFormFile(config.form, config.formsDir);
+        if (auto own = formForDraft(named->id, named->version, content.form, clinicFormsDir(config.dataDir),
+                                    config.formsDir, local ? *local : std::string())) {
+            startForm = std::move(own);
+            startup->formUpdates.offer(content.form);
+            core::logger()->info("unfinished intake resumes on form v{} (v{} after it)", startForm->version,
+                                 content.form->version);
+        }
+    }
+    session::Intake intake(startForm, content.catalog, intakeConfig);
+    if (draft) {
         // A crash or power cut mid-intake: the patient is probably still at the kiosk.
         core::logger()->info("unfinished intake {}",
                              intake.restore(*draft) ? "resumed" : "could not be resumed");
