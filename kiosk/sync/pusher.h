@@ -44,7 +44,9 @@ struct PushOptions {
 core::Result<PushReport> pushOnce(store::Store& store, const std::string& url, const PushOptions& options = {});
 
 /// @brief pushOnce on a background thread: after each save (wake()), every @p idle otherwise, and
-///        after an error with a back-off doubling from 1 s to 60 s. The kiosk never waits on it.
+///        after an error with a back-off doubling from 1 s to 60 s. Each round also brings the
+///        clinic's active forms (onForms) and its marks of this kiosk's records (pullMarks), so
+///        @p idle is how often an idle kiosk polls for them. The kiosk never waits on it.
 class Pusher {
 public:
     struct Settings {
