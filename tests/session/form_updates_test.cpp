@@ -22,12 +22,6 @@ std::shared_ptr<const Form> sampleVersion(int version) {
     return share(std::move(f));
 }
 
-std::optional<Record> saveRequest(const std::vector<Effect>& effects) {
-    for (const Effect& e : effects)
-        if (const auto* s = std::get_if<SaveRequest>(&e)) return s->record;
-    return std::nullopt;
-}
-
 struct FormUpdatesTest : ::testing::Test {
     IntakeConfig config = [] {
         IntakeConfig c;

@@ -54,13 +54,9 @@ TEST_F(SyncTest, OfflineKioskKeepsSavingAndCatchesUp) {
 TEST_F(SyncTest, StatusOfAKioskWithNoServerSaysSo) {
     const TempDir dir("kiosk");
     {
-        store::StoreOptions o;
-        o.dbPath = dir / "intake.sqlite3";
-        o.kioskId = "kiosk-alone";
-        auto s = store::Store::open(o);
-        ASSERT_TRUE(s);
-        ASSERT_TRUE(s->ensureKeys(store::KdfLimits::minimum()));
-        for (int i = 0; i < 3; ++i) ASSERT_TRUE(s->submit(meta(i), payload("alone", i)));
+        store::Store s = openKiosk(dir, "kiosk-alone");
+        ASSERT_TRUE(s.ensureKeys(store::KdfLimits::minimum()));
+        for (int i = 0; i < 3; ++i) ASSERT_TRUE(s.submit(meta(i), payload("alone", i)));
     }
     const kiosk::testing::TempFile settings("settings.yaml", "kiosk_id: kiosk-alone\n");
     const auto status = runKiosk(shellWords({"sync", "status", "--data-dir", dir.path(), "--config", settings.path()}));
