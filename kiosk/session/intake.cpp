@@ -407,6 +407,7 @@ bool Intake::takeForm(std::shared_ptr<const forms::Form> form) {
     // the version they began on; their record names it.
     if (m_screen != Screen::Welcome || m_started || !m_answers.empty() || m_confirmStartOver) return false;
     m_form = std::move(form);
+    m_seeded.clear();  // starting answers are the new version's
     m_errors.clear();
     m_page = -1;
     if (!IntakeOps::knownLang(*this, m_lang)) m_lang = welcomeLang();
