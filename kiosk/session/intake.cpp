@@ -401,6 +401,19 @@ std::string Intake::welcomeLang() const {
     return IntakeOps::knownLang(*this, clinic) ? clinic : IntakeOps::formLang(*this);
 }
 
+bool Intake::takeForm(std::shared_ptr<const forms::Form> form) {
+    if (!form || form->id != m_form->id) return false;
+    // Between patients only: a started intake, a restored draft (Resume) or answers on screen keep
+    // the version they began on; their record names it.
+    if (m_screen != Screen::Welcome || m_started || !m_answers.empty() || m_confirmStartOver) return false;
+    m_form = std::move(form);
+    m_seeded.clear();  // starting answers are the new version's
+    m_errors.clear();
+    m_page = -1;
+    if (!IntakeOps::knownLang(*this, m_lang)) m_lang = welcomeLang();
+    return true;
+}
+
 std::vector<Effect> Intake::apply(const Action& action) {
     IntakeOps::Transitions t{*this};
     return std::visit(t, action);

@@ -59,8 +59,16 @@ public:
     /// kiosk may be the next patient). ResumeContinue goes to the page it was on; Reset or idle wipes
     /// it. False (nothing changed) when the draft is unreadable or of another form.
     bool restore(const std::string& snapshotJson);
+    /// @brief Runs @p form (another version of the same questionnaire, e.g. the clinic's newly
+    ///        published one) from the next patient on. Taken only between patients: on the welcome
+    ///        screen with no intake in progress (nothing started, no restored draft); a patient's
+    ///        intake, and a draft being resumed, keep the version they began on. False (nothing
+    ///        changed) otherwise, or when @p form is another questionnaire: offer it again later
+    ///        (session/form_updates.h does).
+    bool takeForm(std::shared_ptr<const forms::Form> form);
 
     const forms::Form& form() const { return *m_form; }
+    const std::shared_ptr<const forms::Form>& sharedForm() const { return m_form; }
     const forms::Answers& answers() const { return m_answers; }
     Screen screen() const { return m_screen; }
     /// Submitted records not yet confirmed saved (kept through idle wipes and Reset; retried).
@@ -120,6 +128,14 @@ private:
     std::uint64_t m_screenSeq = 0;      // the submission the Saving/SaveFailed screen is about
     std::string m_startedAt;
 };
+
+/// @brief Which questionnaire version a draft (Intake::snapshot) was answered on: its form id and
+///        version, nullopt when the text is no draft or names none (drafts of older programs).
+struct DraftForm {
+    std::string id;
+    int version = 0;
+};
+std::optional<DraftForm> draftFormOf(const std::string& snapshotJson);
 
 /// The free-function spelling of Intake::apply (STYLE.md #3).
 inline std::vector<Effect> apply(Intake& intake, const Action& action) { return intake.apply(action); }

@@ -42,6 +42,14 @@ Record Intake::buildRecord() const {
     return r;
 }
 
+std::optional<DraftForm> draftFormOf(const std::string& snapshotJson) {
+    const json j = json::parse(snapshotJson, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object()) return std::nullopt;
+    const auto id = j.find("form"), version = j.find("form_version");
+    if (id == j.end() || !id->is_string() || version == j.end() || !version->is_number_integer()) return std::nullopt;
+    return DraftForm{id->get<std::string>(), version->get<int>()};
+}
+
 std::string Intake::snapshot() const {
     json answers = json::object();
     for (const auto& [id, value] : m_answers) answers[id] = answerToJson(value);

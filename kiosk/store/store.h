@@ -170,6 +170,14 @@ struct SyncState {
     std::string lastErrorAt;
 };
 
+/// @brief A status mark staff made on the clinic server (`records review|delete --pg`, `export
+///        --pg`, purge): the truth, which the kiosk's own records follow (Store::applyServerMarks).
+struct ServerMark {
+    std::string recordId;
+    RecordStatus status = RecordStatus::Submitted;
+    std::string statusAt;  ///< as the server has it (UTC ISO)
+};
+
 class ClinicKey;
 /// @brief The payload of a sealed record held elsewhere (the clinic server), checked as
 ///        Store::readPayload checks its own: Integrity if the box or its plain columns were altered.
@@ -308,6 +316,17 @@ public:
     /// Notes why the last push failed (no patient data: server and network errors only).
     core::Result<void> noteSyncError(const std::string& message, const std::string& at);
     core::Result<SyncState> syncState();
+    /// @brief Applies marks made on the clinic server to the records here, forward only (submitted
+    ///        < reviewed < exported < deleted: a mark never undoes a later one made here). A record
+    ///        deleted there loses its sealed payload here too (zeroed pages, a tombstone stays).
+    ///        Each change is audited as a staff action "by=clinic-server" (reviews and deletions
+    ///        per record, exports as one count); marks of records this kiosk does not hold are
+    ///        skipped. Notes @p horizon (the server's position to pull from next) in the same
+    ///        transaction. Returns how many records changed. Needs no key: staff proved themselves
+    ///        on the server, and nothing here is opened.
+    core::Result<std::int64_t> applyServerMarks(const std::vector<ServerMark>& marks, const std::string& horizon);
+    /// @brief The horizon noted by the last applyServerMarks ("" = never pulled: pull everything).
+    core::Result<std::string> serverMarksHorizon();
 
     // Maintenance -------------------------------------------------------------------------
     /// Consistent copy to @p destination while others keep writing (SQLite online backup). Audited.

@@ -4,6 +4,8 @@
 // push sends them again and the server keeps its copy (same record id, same sealed hash).
 #include <SQLiteCpp/Transaction.h>
 
+#include "kiosk/core/log.h"
+#include "kiosk/store/audit.h"
 #include "kiosk/store/store.h"
 #include "kiosk/store/store_impl.h"
 
@@ -16,6 +18,17 @@ Bytes blob(const SQLite::Column& c) {
     return Bytes(p, p + c.getBytes());
 }
 std::string text(const std::optional<Bytes>& b) { return b ? std::string(b->begin(), b->end()) : std::string(); }
+/// How far along a record is: a mark moves a record forward only.
+int rank(RecordStatus s) {
+    switch (s) {
+        case RecordStatus::Submitted: return 0;
+        case RecordStatus::Reviewed: return 1;
+        case RecordStatus::Exported: return 2;
+        case RecordStatus::Deleted: return 3;
+    }
+    return 0;
+}
+constexpr const char* kByServer = " by=clinic-server";
 }  // namespace
 
 Result<std::vector<OutboxRecord>> Store::pendingOutbox(std::int64_t limit) {
@@ -76,6 +89,59 @@ Result<SyncState> Store::syncState() {
         if (!s.lastError.empty()) s.lastErrorAt = text(m->metaGet("sync_last_error_at"));
         return s;
     });
+}
+
+Result<std::int64_t> Store::applyServerMarks(const std::vector<ServerMark>& marks, const std::string& horizon) {
+    bool deleting = false;
+    for (const auto& mark : marks) deleting = deleting || mark.status == RecordStatus::Deleted;
+    auto done = m->run("applying the clinic server's marks", [&]() -> Result<std::int64_t> {
+        const std::string now = core::utcNowIso();
+        if (deleting) m->db.exec("PRAGMA secure_delete = ON");  // zero the freed pages, as deleteRecord
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement get(m->db, "SELECT status FROM records WHERE id = ?");
+        SQLite::Statement set(m->db, "UPDATE records SET status = ?, status_at = ? WHERE id = ?");
+        SQLite::Statement drop(m->db, "UPDATE records SET status = 'deleted', status_at = ?, payload = NULL WHERE id = ?");
+        std::int64_t changed = 0, exported = 0;
+        for (const auto& mark : marks) {
+            get.reset();
+            get.bind(1, mark.recordId);
+            if (!get.executeStep()) continue;  // not one of this kiosk's records (or not kept here)
+            const auto local = parseRecordStatus(get.getColumn(0).getString()).value_or(RecordStatus::Submitted);
+            if (rank(mark.status) <= rank(local)) continue;
+            const std::string at = mark.statusAt.empty() ? now : mark.statusAt;
+            if (mark.status == RecordStatus::Deleted) {
+                drop.reset();
+                drop.bind(1, at);
+                drop.bind(2, mark.recordId);
+                drop.exec();
+                appendAudit(m->db, m->kioskId, AuditAction::Delete, "record=" + mark.recordId + kByServer, now);
+            } else {
+                set.reset();
+                set.bind(1, toString(mark.status));
+                set.bind(2, at);
+                set.bind(3, mark.recordId);
+                set.exec();
+                if (mark.status == RecordStatus::Reviewed)
+                    appendAudit(m->db, m->kioskId, AuditAction::Review, "record=" + mark.recordId + kByServer, now);
+                else
+                    ++exported;
+            }
+            ++changed;
+        }
+        get.reset();  // no statement may stay open: the checkpoint below needs the tables free
+        if (exported > 0) appendAudit(m->db, m->kioskId, AuditAction::Export, "count=" + std::to_string(exported) + kByServer, now);
+        if (!horizon.empty()) m->metaSet("sync_marks_horizon", horizon);
+        tx.commit();
+        if (deleting) m->db.exec("PRAGMA secure_delete = OFF; PRAGMA wal_checkpoint(TRUNCATE);");
+        if (changed > 0) core::logger()->info("clinic server marks applied records={}", changed);
+        return changed;
+    });
+    if (deleting) (void)m->db.tryExec("PRAGMA secure_delete = OFF");
+    return done;
+}
+
+Result<std::string> Store::serverMarksHorizon() {
+    return m->run("reading the sync state", [&]() -> Result<std::string> { return text(m->metaGet("sync_marks_horizon")); });
 }
 
 }  // namespace kiosk::store

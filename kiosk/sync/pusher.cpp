@@ -15,6 +15,7 @@
 #include "kiosk/sync/clinic.h"
 #include "kiosk/sync/pq_bytes.h"
 #include "kiosk/sync/server.h"
+#include "kiosk/sync/server_marks.h"
 
 namespace kiosk::sync {
 using core::ErrorCode;
@@ -103,6 +104,11 @@ core::Result<PushReport> pushOnce(store::Store& store, const std::string& url, c
         // Forms are not records: a server that cannot list them now is tried again next push.
         if (auto published = activeForms(*server)) options.onForms(*published);
         else core::logger()->warn("published forms not read: {}", published.error().message);
+    }
+    if (options.pullMarks) {
+        // Marks are not records either: a pull that fails is tried again next push.
+        if (auto pulled = pullMarks(*server, store); !pulled)
+            core::logger()->warn("clinic server marks not read: {}", pulled.error().message);
     }
     auto state = store.syncState();
     if (!state) return state.error();

@@ -32,6 +32,9 @@ struct PushOptions {
     /// After a push that reached the server: the clinic's active published forms (server_forms.h),
     /// for the kiosk to keep (validated) and switch to between patients. Empty = not fetched.
     std::function<void(const std::vector<PublishedForm>&)> onForms;
+    /// After a push that reached the server: apply the review, export and delete marks staff made
+    /// there to this kiosk's records (server_marks.h).
+    bool pullMarks = true;
 };
 
 /// @brief Pushes everything waiting in @p store's outbox to the server at @p url, once. Errors
@@ -41,7 +44,9 @@ struct PushOptions {
 core::Result<PushReport> pushOnce(store::Store& store, const std::string& url, const PushOptions& options = {});
 
 /// @brief pushOnce on a background thread: after each save (wake()), every @p idle otherwise, and
-///        after an error with a back-off doubling from 1 s to 60 s. The kiosk never waits on it.
+///        after an error with a back-off doubling from 1 s to 60 s. Each round also brings the
+///        clinic's active forms (onForms) and its marks of this kiosk's records (pullMarks), so
+///        @p idle is how often an idle kiosk polls for them. The kiosk never waits on it.
 class Pusher {
 public:
     struct Settings {

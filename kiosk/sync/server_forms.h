@@ -1,6 +1,6 @@
 #pragma once
 // Questionnaires the clinic publishes on its server (`form publish FILE --pg`): one active version
-// per form id, which every kiosk fetches after its pushes and runs from its next start. The
+// per form id, which every kiosk fetches with its pushes and runs from its next patient. The
 // server keeps each published text; the admin's role writes them, kiosks and staff read them.
 #include <string>
 #include <vector>

@@ -174,8 +174,40 @@ GRANT SELECT ON ik_kiosks TO intake_kiosk, intake_staff;
 UPDATE ik_schema SET version = 2;
 )sql";
 
+// Version 3: marks flow back to the kiosk whose records they are. Each mark notes the transaction
+// that last wrote it; a kiosk reads the marks of its own records only, through ik_kiosk_marks(),
+// from the transaction horizon of its previous pull (no SELECT on ik_marks or ik_records).
+const char* const kStep3 = R"sql(
+ALTER TABLE ik_marks ADD COLUMN changed_xid xid8;
+CREATE INDEX ik_marks_changed ON ik_marks (changed_xid);
+CREATE FUNCTION ik_marks_stamp() RETURNS trigger LANGUAGE plpgsql AS
+    $$ BEGIN NEW.changed_xid := pg_current_xact_id(); RETURN NEW; END $$;
+CREATE TRIGGER ik_marks_stamp BEFORE INSERT OR UPDATE ON ik_marks
+    FOR EACH ROW EXECUTE FUNCTION ik_marks_stamp();
+
+-- The marks of kiosk p_kiosk's records written by transactions from p_after on (NULL: all), for
+-- the caller's own kiosk only (staff and the admin may ask about any). A pull first reads
+-- ik_pull_horizon() in the same snapshot: every transaction before it is visible or gone, so the
+-- next pull from there misses nothing (a mark seen twice is applied once).
+CREATE FUNCTION ik_kiosk_marks(p_kiosk text, p_after xid8)
+    RETURNS TABLE (record_id text, status text, status_at text) LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public AS $$
+    SELECT m.record_id, m.status, m.status_at FROM public.ik_marks m JOIN public.ik_records r ON r.id = m.record_id
+     WHERE r.kiosk_id = p_kiosk
+       AND (NOT public.ik_session_is_kiosk() OR p_kiosk = public.ik_session_kiosk())
+       AND (p_after IS NULL OR m.changed_xid >= p_after)
+$$;
+CREATE FUNCTION ik_pull_horizon() RETURNS xid8 LANGUAGE sql STABLE
+    SET search_path = pg_catalog AS $$ SELECT pg_snapshot_xmin(pg_current_snapshot()) $$;
+
+REVOKE ALL ON FUNCTION ik_kiosk_marks(text, xid8), ik_pull_horizon() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ik_kiosk_marks(text, xid8), ik_pull_horizon() TO intake_kiosk, intake_staff;
+
+UPDATE ik_schema SET version = 3;
+)sql";
+
 }  // namespace
 
-std::vector<const char*> serverSchemaSteps() { return {kStep1, kStep2}; }
+std::vector<const char*> serverSchemaSteps() { return {kStep1, kStep2, kStep3}; }
 
 }  // namespace kiosk::sync

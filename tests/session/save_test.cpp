@@ -12,12 +12,6 @@ using namespace kiosk::session;
 
 namespace {
 
-// By value: the effects are usually a temporary.
-std::optional<Record> saveRequest(const std::vector<Effect>& effects) {
-    for (const Effect& e : effects)
-        if (const auto* s = std::get_if<SaveRequest>(&e)) return s->record;
-    return std::nullopt;
-}
 struct SaveTest : ::testing::Test {
     IntakeConfig config = [] {
         IntakeConfig c;

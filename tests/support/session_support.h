@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,14 @@ inline bool hasDiscard(const std::vector<session::Effect>& effects) {
     for (const session::Effect& e : effects)
         if (std::holds_alternative<session::DiscardDraft>(e)) return true;
     return false;
+}
+
+/// The record @p effects ask to save (Submit, a retry), if they do. By value: the effects are
+/// usually a temporary.
+inline std::optional<session::Record> saveRequest(const std::vector<session::Effect>& effects) {
+    for (const session::Effect& e : effects)
+        if (const auto* s = std::get_if<session::SaveRequest>(&e)) return s->record;
+    return std::nullopt;
 }
 
 }  // namespace kiosk::testing

@@ -1,14 +1,20 @@
 // Forms come from the clinic: an admin publishes a validated questionnaire version on the server,
 // kiosks take the active one with their pushes, keep the last good one offline, and run it.
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include <pqxx/pqxx>
 
 #include "kiosk/app/cli/clinic_forms.h"
 #include "kiosk/app/cli/content.h"
+#include "kiosk/forms/loader.h"
+#include "kiosk/session/form_updates.h"
 #include "kiosk/sync/pusher.h"
 #include "support/run_kiosk.h"
+#include "support/session_support.h"
 #include "sync/sync_fixture.h"
 
 namespace kiosk::sync::testing {
@@ -134,6 +140,108 @@ TEST_F(SyncTest, AnAdminPublishesAValidatedFormAndKiosksTakeTheActiveOne) {
                          {{"follow_up_visit", v2n + 1, "sha256:x", "x.yaml", "id: follow_up_visit\n"}},
                          KIOSK_SOURCE_DIR "/forms");
     EXPECT_EQ(readFile(kept), readFile(v2file.path()));
+}
+
+/// Waits (at most a minute: a generous bound, not a timing assertion) until @p done.
+template <class F>
+bool eventually(F done) {
+    for (int i = 0; i < 600; ++i) {
+        if (done()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return done();
+}
+
+// Forms come from the clinic, live: the running kiosk's pusher thread brings a version published
+// while a patient is mid-intake; that patient finishes on the old one, the next gets the new one. A
+// form on the server that does not load, or a server that is away, leaves the last good one.
+TEST_F(SyncTest, AVersionPublishedWhileTheKioskRunsReachesTheNextPatient) {
+    using namespace kiosk::session;
+    const std::string admin = makeClinic("live");
+    pg().createLogin("live_k", "intake_kiosk", "pk");
+    const std::string kiosk = pg().url("live", "live_k");
+    const TempDir dir("kiosk");
+    store::Store s = joinedKiosk(dir, "kiosk-live", kiosk);
+    const int v1n = bundledVersion(), v2n = v1n + 1;
+    ASSERT_EQ(runKiosk(shellWords({"forms", "publish", kFollowUp, "--pg", admin})).exitCode, 0);
+
+    // The kiosk as run_command.cpp wires it: the pusher offers what it keeps, the flow takes it.
+    const forms::LoadResult local = forms::loadForm(kFollowUp);
+    ASSERT_TRUE(local.ok());
+    Intake intake(local.form, kiosk::testing::realCatalog());
+    FormUpdates updates;
+    std::atomic<int> wakes{0};
+    Pusher::Settings settings{dir / "intake.sqlite3", "kiosk-live", kiosk, std::chrono::seconds(1)};
+    settings.onForms = app::clinicFormsTaker(dir.path(), KIOSK_SOURCE_DIR "/forms", &updates, [&] { ++wakes; });
+    Pusher pusher(settings);
+    ASSERT_TRUE(eventually([&] { return pusher.rounds() >= 2; }));
+    EXPECT_FALSE(updates.deliver(intake)) << "the version it runs is no news";
+    EXPECT_EQ(wakes.load(), 1) << "one offer of v1, no wake-up for the same version again";
+
+    // A patient starts on v1; the admin publishes v2 meanwhile.
+    intake.apply(Start{"en"});
+    const AdminFile v2file("follow-up-v2.yaml", followUpVersion(v2n));
+    ASSERT_EQ(runKiosk(shellWords({"forms", "publish", v2file.path(), "--pg", admin})).exitCode, 0);
+    ASSERT_TRUE(eventually([&] { return updates.waiting() && wakes.load() >= 2; })) << "the pusher brought v2";
+    EXPECT_FALSE(updates.deliver(intake)) << "never in the middle of an intake";
+    EXPECT_EQ(intake.buildRecord().formVersion, v1n);
+    intake.apply(Reset{});  // the intake ends: the welcome screen, nobody there
+    EXPECT_TRUE(updates.deliver(intake));
+    EXPECT_EQ(intake.form().version, v2n);
+    EXPECT_EQ(intake.form().contentHash, forms::loadForm(v2file.path()).form->contentHash);
+    EXPECT_EQ(readFile(app::clinicFormsDir(dir.path()) + "/follow_up_visit.yaml"), readFile(v2file.path()));
+
+    // The server's active version becomes one that does not load: nothing offered, v2 kept.
+    {
+        auto server = Server::connect(admin);
+        ASSERT_TRUE(server);
+        PublishedForm broken{"follow_up_visit", v2n + 1, "sha256:broken", "broken.yaml", "id: follow_up_visit\npages: 7\n"};
+        ASSERT_TRUE(publishForm(*server, broken));
+    }
+    const auto seen = pusher.rounds();
+    ASSERT_TRUE(eventually([&] { return pusher.rounds() >= seen + 2; }));
+    EXPECT_FALSE(updates.waiting());
+    EXPECT_EQ(readFile(app::clinicFormsDir(dir.path()) + "/follow_up_visit.yaml"), readFile(v2file.path()));
+    // The server away: the pusher backs off, the kiosk keeps v2 and so does its next start.
+    pg().kill();
+    const auto away = pusher.rounds();
+    ASSERT_TRUE(eventually([&] { return pusher.rounds() >= away + 2; }));
+    EXPECT_FALSE(updates.waiting());
+    EXPECT_EQ(intake.form().version, v2n);
+    const auto kept = app::clinicForm(app::clinicFormsDir(dir.path()), "follow_up_visit", KIOSK_SOURCE_DIR "/forms");
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->version, v2n);
+    pg().restart();
+}
+
+// A crash while the pusher kept a newer version: the draft resumes on the version it was answered
+// on (the replaced clinic copy, or the local file), and the kiosk takes the newer one after it.
+TEST(ClinicForms, ADraftLeftOnTheReplacedVersionResumesOnIt) {
+    const std::string forms = KIOSK_SOURCE_DIR "/forms";
+    const int v1n = bundledVersion(), v2n = v1n + 1;
+    auto published = [](int v) { return PublishedForm{"follow_up_visit", v, "sha256:x", "f.yaml", followUpVersion(v)}; };
+    const TempDir dir("kiosk");
+    const std::string clinic = app::clinicFormsDir(dir.path());
+    EXPECT_EQ(app::keepClinicForms(clinic, {published(v1n)}, forms), 1);
+    EXPECT_EQ(app::keepClinicForms(clinic, {published(v2n)}, forms), 1);
+    const auto running = app::clinicForm(clinic, "follow_up_visit", forms);
+    ASSERT_TRUE(running);
+    ASSERT_EQ(running->version, v2n);
+    const auto own = app::formForDraft("follow_up_visit", v1n, running, clinic, forms, "");
+    ASSERT_TRUE(own) << "the replaced clinic copy is kept for it";
+    EXPECT_EQ(own->version, v1n);
+    EXPECT_EQ(app::formForDraft("follow_up_visit", v2n, running, clinic, forms, "").get(), running.get());
+    EXPECT_FALSE(app::formForDraft("follow_up_visit", v2n + 5, running, clinic, forms, kFollowUp));
+    EXPECT_FALSE(app::formForDraft("clinic_intake", v1n, running, clinic, forms, kFollowUp));
+
+    // A kiosk whose first clinic copy is already newer than its draft: the local file has it.
+    const TempDir fresh("fresh");
+    const std::string clinic2 = app::clinicFormsDir(fresh.path());
+    app::keepClinicForms(clinic2, {published(v2n)}, forms);
+    const auto fromLocal = app::formForDraft("follow_up_visit", v1n, app::clinicForm(clinic2, "follow_up_visit", forms),
+                                             clinic2, forms, kFollowUp);
+    ASSERT_TRUE(fromLocal);
+    EXPECT_EQ(fromLocal->version, v1n);
 }
 
 }  // namespace

@@ -49,6 +49,23 @@ TEST_F(SyncTest, OfflineKioskKeepsSavingAndCatchesUp) {
     EXPECT_NE(after.out.find("last error: none"), std::string::npos) << after.out;
 }
 
+// A kiosk with no clinic server in its settings is not "waiting to sync": it says so, and still
+// counts the records it keeps.
+TEST_F(SyncTest, StatusOfAKioskWithNoServerSaysSo) {
+    const TempDir dir("kiosk");
+    {
+        store::Store s = openKiosk(dir, "kiosk-alone");
+        ASSERT_TRUE(s.ensureKeys(store::KdfLimits::minimum()));
+        for (int i = 0; i < 3; ++i) ASSERT_TRUE(s.submit(meta(i), payload("alone", i)));
+    }
+    const kiosk::testing::TempFile settings("settings.yaml", "kiosk_id: kiosk-alone\n");
+    const auto status = runKiosk(shellWords({"sync", "status", "--data-dir", dir.path(), "--config", settings.path()}));
+    EXPECT_EQ(status.exitCode, 0) << status.output;
+    EXPECT_EQ(status.out.find("waiting to sync"), std::string::npos) << status.out;
+    EXPECT_NE(status.out.find("no clinic server configured"), std::string::npos) << status.out;
+    EXPECT_NE(status.out.find("3 records kept here"), std::string::npos) << status.out;
+}
+
 TEST_F(SyncTest, BackgroundPusherResumesByItselfWhenTheServerReturns) {
     const std::string url = makeClinic("resume");
     const TempDir dir("kiosk");

@@ -37,17 +37,23 @@ protected:
         return url;
     }
 
-    /// A kiosk store in @p dir (dir/intake.sqlite3, as --data-dir finds it) that joined @p url.
-    static store::Store joinedKiosk(const TempDir& dir, const std::string& kioskId, const std::string& url) {
+    /// A kiosk store in @p dir (dir/intake.sqlite3, as --data-dir finds it), of no clinic yet.
+    static store::Store openKiosk(const TempDir& dir, const std::string& kioskId) {
         store::StoreOptions o;
         o.dbPath = dir / "intake.sqlite3";
         o.kioskId = kioskId;
         auto s = store::Store::open(o);
         if (!s) throw std::runtime_error(s.error().message);
+        return std::move(*s);
+    }
+
+    /// A kiosk store in @p dir (as openKiosk) that joined @p url.
+    static store::Store joinedKiosk(const TempDir& dir, const std::string& kioskId, const std::string& url) {
+        store::Store s = openKiosk(dir, kioskId);
         auto server = Server::connect(url);
         if (!server) throw std::runtime_error(server.error().message);
-        if (auto ok = joinClinic(*server, *s); !ok) throw std::runtime_error(ok.error().message);
-        return std::move(*s);
+        if (auto ok = joinClinic(*server, s); !ok) throw std::runtime_error(ok.error().message);
+        return s;
     }
 
     static store::RecordMeta meta(int i) {

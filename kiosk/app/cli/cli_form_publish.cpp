@@ -18,7 +18,7 @@ void addFormPublish(CLI::App& app) {
     form->description("questionnaire files: export-fhir, publish");
     auto* cmd = form->add_subcommand(
         "publish", "validate a form file and make it the clinic's active version on the clinic server (audited); "
-                   "kiosks take it at their next push and run it from their next start");
+                   "kiosks take it with their next push (within 30 s) and run it from their next patient");
     auto file = std::make_shared<std::string>();
     cmd->add_option("FILE", *file, "the form file (YAML)")->type_name("FILE");
     auto t = addStoreTarget(cmd, false);
@@ -43,7 +43,7 @@ void addFormPublish(CLI::App& app) {
                                           std::filesystem::path(*file).filename().string(), text}));
         std::cout << "published form " << f.id << " version " << f.version << " (" << f.contentHash << ") on "
                   << server.describe() << "\n"
-                  << "kiosks take it at their next push and run it from their next start\n";
+                  << "kiosks take it with their next push (within 30 s) and run it from their next patient\n";
     });
 }
 

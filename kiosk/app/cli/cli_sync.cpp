@@ -11,6 +11,7 @@
 #include "kiosk/app/cli/cli_server.h"
 #include "kiosk/app/cli/clinic_forms.h"
 #include "kiosk/app/cli/form_shelf_for.h"
+#include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/app/cli/passphrase.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/sync/clinic.h"
@@ -78,10 +79,7 @@ void addPush(CLI::App* syncCmd) {
         sync::PushOptions o;
         o.batch = *batch;
         // The clinic's published forms come along, kept for the kiosk's next patient.
-        const std::string formsDir = clinicFormsDir(std::filesystem::path(s.path()).parent_path().string());
-        o.onForms = [formsDir, includeDir = formsDirFor(t->config, "")](const std::vector<sync::PublishedForm>& forms) {
-            keepClinicForms(formsDir, forms, includeDir);
-        };
+        o.onForms = clinicFormsTaker(std::filesystem::path(s.path()).parent_path().string(), formsDirFor(t->config, ""));
         const auto r = sync::pushOnce(s, url, o);
         if (!r) {
             const auto state = s.syncState();
@@ -114,6 +112,16 @@ void addStatus(CLI::App* syncCmd) {
         }
         store::Store s = t->open(Access::Read);
         const auto st = orFail(s.syncState());
+        const SettingsFile settings = loadSettings(t->config);
+        const bool configured = settings.load.ok() && !settings.load.config->serverUrl.empty();
+        if (!configured) {
+            // Nothing is waiting for a server that is not there: say so, and what is kept here.
+            const std::int64_t kept = orFail(s.count());
+            std::cout << "kiosk " << s.kioskId() << ": no clinic server configured (server.url in "
+                      << (settings.path.empty() ? defaultConfigPath() : settings.path) << "); " << kept
+                      << " records kept here\n";
+            if (st.lastPush.empty() && st.lastError.empty()) return;  // it never synced: nothing more to say
+        }
         std::cout << "kiosk " << s.kioskId() << ": " << st.waiting << " waiting to sync\n"
                   << "last push: " << (st.lastPush.empty() ? "never" : st.lastPush) << "\n"
                   << "last error: " << (st.lastError.empty() ? "none" : st.lastErrorAt + " " + st.lastError) << "\n";

@@ -104,11 +104,13 @@ staff::GateHooks StoreRecordSink::staffGateHooks() {
     return hooks;
 }
 
-void StoreRecordSink::startSync(const std::string& url, const std::string& formsDir) {
+void StoreRecordSink::startSync(const std::string& url, const std::string& formsDir, session::FormUpdates* updates,
+                                std::function<void()> wake) {
     sync::Pusher::Settings settings{m_store.path(), m_store.kioskId(), url, std::chrono::seconds(30)};
-    // The clinic's published forms, kept (validated) for the welcome screen to switch to.
-    settings.onForms = [dir = clinicFormsDir(std::filesystem::path(m_store.path()).parent_path().string()),
-                        formsDir](const std::vector<sync::PublishedForm>& forms) { keepClinicForms(dir, forms, formsDir); };
+    // The clinic's published forms, asked for with every push (at least every 30 s), kept
+    // (validated) and offered to the welcome screen to switch to between patients.
+    settings.onForms = clinicFormsTaker(std::filesystem::path(m_store.path()).parent_path().string(), formsDir,
+                                        updates, std::move(wake));
     m_pusher = std::make_unique<sync::Pusher>(std::move(settings));
     core::logger()->info("sync: pushing records to the clinic server in the background");
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "kiosk/app/cli/effects.h"
+#include "kiosk/session/form_updates.h"
 #include "kiosk/staff/pin_gate.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/pusher.h"
@@ -40,8 +41,12 @@ public:
     /// Starts the background pusher to the clinic server at @p url (settings `server.url`): its
     /// own thread and database connection; each submit wakes it. The kiosk never waits on it.
     /// The clinic's published forms it brings are kept when they load with their includes
-    /// (instruments) from @p formsDir, the kiosk's forms folder.
-    void startSync(const std::string& url, const std::string& formsDir);
+    /// (instruments) from @p formsDir, the kiosk's forms folder, and offered to @p updates (the
+    /// patient flow takes them between patients), @p wake called when one is news.
+    void startSync(const std::string& url, const std::string& formsDir, session::FormUpdates* updates = nullptr,
+                   std::function<void()> wake = {});
+    /// Stops the pusher (before the window it wakes goes); a push in progress ends first.
+    void stopSync() { m_pusher.reset(); }
     /// The store itself, for the staff desk (staff/desk.h) on the kiosk's own connection.
     store::Store& store() { return m_store; }
 

@@ -50,7 +50,19 @@ void IntakeScene::handleRequests() {
     if (requests.readAloudToggle) run(m_reader->toggle(m_intake.view(), m_intake.form()));
 }
 
-bool IntakeScene::pollChanges() { return m_speech && m_speech->changes() != m_speechSeen; }
+bool IntakeScene::pollChanges() {
+    const bool newForm = takeNewForm();
+    return newForm || (m_speech && m_speech->changes() != m_speechSeen);
+}
+
+bool IntakeScene::takeNewForm() {
+    if (!m_formUpdates || !m_formUpdates->waiting()) return false;  // one atomic load per frame
+    if (!m_formUpdates->deliver(m_intake)) return false;
+    const forms::Form& form = m_intake.form();
+    core::logger()->info("form switched to the clinic's id={} v={} hash={}", form.id, form.version, form.contentHash);
+    if (m_reader) run(m_reader->update(m_intake.view(), form));
+    return true;
+}
 
 void IntakeScene::afterAction() {
     // One patient's intake ended (submitted, idle, reset): forget the UI's transient state too, so
@@ -72,12 +84,14 @@ bool IntakeScene::apply(const session::Action& action) {
         }
         afterAction();
     }
+    const bool newForm = takeNewForm();  // an intake that just ended makes way for a waiting version
     // A new screen, page or language stops what is being read (and reads the new one when on).
     if (m_reader) run(m_reader->update(m_intake.view(), m_intake.form()));
-    return viewKey(m_intake.view()) != before;
+    return newForm || viewKey(m_intake.view()) != before;
 }
 
 bool IntakeScene::draw(SteadyTime now) {
+    takeNewForm();  // e.g. staff just left the desk while a version waited
     syncReadAloud();
     const session::ViewModel vm = m_intake.view();
     const std::vector<session::Action> actions = m_view.draw(vm, m_intake.form(), now);

@@ -11,6 +11,7 @@
 
 #include "kiosk/app/cli/effects.h"
 #include "kiosk/app/shell/kiosk_loop.h"
+#include "kiosk/session/form_updates.h"
 #include "kiosk/session/intake.h"
 #include "kiosk/speech/read_aloud.h"
 #include "kiosk/speech/speaker.h"
@@ -28,6 +29,11 @@ class IntakeScene final : public Scene {
     /// for the patient's language, and every screen change goes through speech::ReadAloud. Without
     /// this call the kiosk has no read-aloud buttons. @p out must outlive the scene.
     void attachSpeech(speech::SpeechOutput& out, const core::Catalog& catalog);
+    /// New versions of the form from the clinic server (the sync thread offers them and wakes the
+    /// loop): delivered to the intake before each frame, after each action and on each wake-up, so
+    /// the welcome screen shows one as soon as no intake is in progress. @p updates must outlive
+    /// the scene.
+    void attachFormUpdates(session::FormUpdates& updates) { m_formUpdates = &updates; }
     /// Tells the view what read-aloud can do now (before each frame).
     void syncReadAloud();
     /// Handles the view's requests of the last frame: leaving the kiosk, a tap on Read aloud.
@@ -49,6 +55,8 @@ class IntakeScene final : public Scene {
 
   private:
     void afterAction();
+    /// Delivers a waiting form version (FormUpdates::deliver); true when the intake's form changed.
+    bool takeNewForm();
     void run(const std::vector<speech::Request>& requests);
 
     session::Intake& m_intake;
@@ -59,6 +67,7 @@ class IntakeScene final : public Scene {
     speech::SpeechOutput* m_speech = nullptr;
     std::unique_ptr<speech::ReadAloud> m_reader;
     std::uint64_t m_speechSeen = 0;  // m_speech->changes() at the last frame
+    session::FormUpdates* m_formUpdates = nullptr;
 };
 
 /// The parts of a view model that change the picture without input (compared after a Tick).

@@ -13,6 +13,7 @@
 
 #include "kiosk/app/cli/alert_hook.h"
 #include "kiosk/app/cli/cli_support.h"
+#include "kiosk/app/cli/clinic_forms.h"
 #include "kiosk/app/cli/content.h"
 #include "kiosk/app/cli/effects.h"
 #include "kiosk/app/shell/gl_texture_sink.h"
@@ -78,12 +79,15 @@ ui::UiOptions uiOptionsOf(const KioskConfig& config) {
 /// The staff desk's settings: the clinic's language, the forms folder (and the running form) to
 /// read records against, loaded at the first staff visit, exports to a USB drive under /media or
 /// else <data_dir>/exports, the PDF's paper and clinic name.
-staff::DeskOptions deskOptionsOf(const KioskConfig& config, const Content& content) {
+staff::DeskOptions deskOptionsOf(const KioskConfig& config, const Content& content, const session::Intake& running) {
     staff::DeskOptions o;
     o.staffLang = content.lang;
-    o.loadShelf = [formsDir = config.formsDir, form = content.form] {
+    o.loadShelf = [formsDir = config.formsDir, form = content.form, &running] {
         auto shelf = std::make_shared<exports::FormShelf>(exports::FormShelf::loadFolder(formsDir));
         if (!shelf->find(form->id, form->version, form->contentHash)) shelf->add(form);
+        // The clinic's version the patients have now (taken from the server since the start).
+        const auto& now = running.sharedForm();
+        if (!shelf->find(now->id, now->version, now->contentHash)) shelf->add(now);
         return std::shared_ptr<const exports::FormShelf>(std::move(shelf));
     };
     o.places.fallbackDir = config.dataDir + "/exports";
@@ -127,6 +131,8 @@ struct Startup {
     Content content;
     std::unique_ptr<ui::KioskView> view;
     std::optional<core::Result<void>> fonts;
+    /// The clinic's newly published form versions, from the pusher to the patient flow (outlives it).
+    session::FormUpdates formUpdates;
     std::optional<core::Result<std::unique_ptr<StoreRecordSink>>> sink;
     std::optional<core::Result<LogoPixels>> logo;  ///< decoded here, uploaded on the GL thread
     long contentMs = 0, fontsMs = 0, storeMs = 0;
@@ -180,7 +186,9 @@ void prepare(Startup& s, const KioskConfig& config, const std::string& settingsP
             core::logger()->warn("settings change not audited: {}", noted.error().format());
     }
     // Several kiosks, one clinic: records go to the clinic server from a thread of their own.
-    if (*s.sink && !config.serverUrl.empty()) (**s.sink)->startSync(config.serverUrl, config.formsDir);
+    // The clinic's forms come along: a new version wakes the loop, and the welcome screen takes it.
+    if (*s.sink && !config.serverUrl.empty())
+        (**s.sink)->startSync(config.serverUrl, config.formsDir, &s.formUpdates, [] { glfwPostEmptyEvent(); });
     s.storeMs = msSince(s.began);
     if (!config.logoPath.empty()) s.logo = readLogoPng(config.logoPath);
 }
@@ -286,8 +294,23 @@ int runKiosk(const RunOptions& options) {
 
     // Each new patient is greeted in the clinic's language.
     session::IntakeConfig intakeConfig = intakeConfigOf(config, content.lang);
-    session::Intake intake(content.form, content.catalog, intakeConfig);
-    if (auto draft = (*sink)->takeDraft()) {
+    const std::optional<std::string> draft = (*sink)->takeDraft();
+    std::shared_ptr<const forms::Form> startForm = content.form;
+    if (const auto named = draft ? session::draftFormOf(*draft) : std::nullopt;
+        named && named->version != content.form->version) {
+        // The clinic published another version while that intake ran: it resumes on its own one,
+        // and the welcome screen takes the clinic's once it is done.
+        const auto local = resolveFormFile(config.form, config.formsDir);
+        if (auto own = formForDraft(named->id, named->version, content.form, clinicFormsDir(config.dataDir),
+                                    config.formsDir, local ? *local : std::string())) {
+            startForm = std::move(own);
+            startup->formUpdates.offer(content.form);
+            core::logger()->info("unfinished intake resumes on form v{} (v{} after it)", startForm->version,
+                                 content.form->version);
+        }
+    }
+    session::Intake intake(startForm, content.catalog, intakeConfig);
+    if (draft) {
         // A crash or power cut mid-intake: the patient is probably still at the kiosk.
         core::logger()->info("unfinished intake {}",
                              intake.restore(*draft) ? "resumed" : "could not be resumed");
@@ -318,9 +341,11 @@ int runKiosk(const RunOptions& options) {
     speechOptions.wake = [] { glfwPostEmptyEvent(); };
     speech::Speaker speaker(std::move(speechOptions));
     scene.attachSpeech(speaker, content.catalog);
-    staff::Desk desk((*sink)->store(), content.catalog, deskOptionsOf(config, content));
+    staff::Desk desk((*sink)->store(), content.catalog, deskOptionsOf(config, content, intake));
     KioskScenes scenes(scene, view, desk);
+    scene.attachFormUpdates(startup->formUpdates);
     const LoopStats stats = runLoop(**window, scenes, exitAfterFrames());
+    (*sink)->stopSync();  // its wake-ups go to the window, which closes next
     core::logger()->info("kiosk stopped after {} frames", stats.frames);
     return 0;
 }
