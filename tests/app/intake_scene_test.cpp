@@ -239,5 +239,33 @@ TEST_F(IntakeSceneTest, WakesWhenTheSessionSaysAndNeverBeforeNow) {
     EXPECT_EQ(m_scene->nextWake(m_t0 + seconds(5)), m_intake->nextDeadline());
 }
 
+// The loop's side of a clinic form published while the kiosk runs: the sync thread's offer wakes
+// the loop (pollChanges asks for a frame) and the welcome screen shows the new version at once; an
+// intake in progress keeps its version until it ends, and the scene takes the new one then.
+TEST_F(IntakeSceneTest, AClinicVersionOfferedIsShownAtTheWelcomeScreenAndWaitsDuringAnIntake) {
+    session::FormUpdates updates;
+    m_scene->attachFormUpdates(updates);
+    auto version = [&](int v) {
+        auto f = std::make_shared<forms::Form>(*m_form);
+        f->version = v;
+        f->contentHash = "sha256:clinic-v" + std::to_string(v);
+        return std::shared_ptr<const forms::Form>(std::move(f));
+    };
+    EXPECT_FALSE(m_scene->pollChanges()) << "nothing offered: no frame";
+    ASSERT_TRUE(updates.offer(version(100)));
+    EXPECT_TRUE(m_scene->pollChanges()) << "the welcome screen redraws with the new version";
+    EXPECT_EQ(m_intake->form().version, 100);
+    EXPECT_FALSE(m_scene->pollChanges());
+
+    m_scene->onInput(m_t0);
+    m_scene->apply(session::Start{"en"});
+    ASSERT_TRUE(updates.offer(version(101)));
+    EXPECT_FALSE(m_scene->pollChanges()) << "mid-intake: no change, no frame";
+    EXPECT_EQ(m_intake->form().version, 100);
+    m_scene->apply(session::Reset{});  // the intake ends: the same apply takes the waiting version
+    EXPECT_EQ(m_intake->screen(), Screen::Welcome);
+    EXPECT_EQ(m_intake->form().version, 101);
+}
+
 }  // namespace
 }  // namespace kiosk::app
