@@ -100,3 +100,35 @@ TEST(CsvRecordReader, APayloadThatIsNotJsonWritesNoRowAndLeavesNothingForTheNext
     EXPECT_EQ(cellOf(rows, 1, "p"), "kept");
     EXPECT_EQ(cellOf(rows, 2, "record:id"), "r-1") << "any JSON value is a record (the parsed reading agrees)";
 }
+
+TEST(CsvRecordReader, TextThatIsNotUtf8AnywhereWritesNoRow) {
+    CsvLayout layout;
+    layout.addRecordShape(json::parse(R"({"answers": {"q": "x"}})"));
+    const std::string longAscii(100, 'a');  // past the eight-byte ASCII steps before the bad byte
+    std::vector<bool> accepted;
+    const auto rows = rowsOf(layout,
+                             {R"({"answers":{"q":")" + longAscii + "\xC3\x28" + R"("}})",
+                              std::string(R"({"answers":{"q":")") + "\xED\xA0\x80" + R"("}})",  // a UTF-16 surrogate
+                              std::string(R"({"answers":{"q":")") + "\xC0\xAF" + R"("}})",      // an overlong '/'
+                              std::string(R"({"answers":{"q":"ok )") + "\xC3" + R"("}})",        // a sequence cut short
+                              R"({"answers":{"q":")" + longAscii + "\xC3\xB1\xE2\x82\xAC\xF0\x9F\x98\x80" + R"("}})"},
+                             &accepted);
+    EXPECT_EQ(accepted, (std::vector<bool>{false, false, false, false, true}));
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(cellOf(rows, 1, "q"), longAscii + "\xC3\xB1\xE2\x82\xAC\xF0\x9F\x98\x80");
+}
+
+TEST(CsvRecordReader, ANulInsideTheValueIsAnErrorAndOneAfterItEndsTheText) {
+    CsvLayout layout;
+    layout.addRecordShape(json::parse(R"({"answers": {"q": "x"}})"));
+    using namespace std::string_literals;
+    std::vector<bool> accepted;
+    const auto rows = rowsOf(layout,
+                             {"{\"answers\":{\"q\":\"a\0b\"}}"s, "{\"answers\":\0{}}"s,
+                              "{\"answers\":{\"q\":\"end\"}} \0 junk"s, "\xEF\xBB\xBF{\"answers\":{\"q\":\"bom\"}}"s},
+                             &accepted);
+    EXPECT_EQ(accepted, (std::vector<bool>{false, false, true, true}));
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(cellOf(rows, 1, "q"), "end");
+    EXPECT_EQ(cellOf(rows, 2, "q"), "bom");
+}
