@@ -1,5 +1,7 @@
 #include "kiosk/export/csv_record_reader.h"
 
+#include "kiosk/export/record_text.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -36,38 +38,6 @@ struct RapidEvents : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, RapidEvents
     bool StartArray() { return reader.startArray(); }
     bool EndArray(rapidjson::SizeType) { return reader.endArray(); }
 };
-
-/// Bytes for RapidJSON's UTF-8 validator: Take() gives '\0' past the end, as MemoryStream does.
-struct ByteStream {
-    using Ch = char;
-    const char* p;
-    const char* end;
-    char Take() { return p == end ? '\0' : *p++; }
-};
-/// Discards what the validator copies.
-struct NoOutput {
-    void Put(char) {}
-};
-
-/// Whether @p text is well-formed UTF-8, as RapidJSON's kParseValidateEncodingFlag judges a string
-/// (its own validator, per code point), with ASCII runs skipped eight bytes at a time: a record is
-/// nearly all ASCII, and validating inside the parser, byte by byte, cost more than the parse.
-bool validUtf8(const std::string& text) {
-    ByteStream in{text.data(), text.data() + text.size()};
-    NoOutput none;
-    while (in.p != in.end) {
-        while (in.end - in.p >= 8) {
-            std::uint64_t word;
-            std::memcpy(&word, in.p, 8);
-            if (word & 0x8080808080808080ull) break;
-            in.p += 8;
-        }
-        while (in.p != in.end && static_cast<unsigned char>(*in.p) < 0x80) ++in.p;
-        if (in.p == in.end) return true;
-        if (!rapidjson::UTF8<>::Validate(in, none)) return false;
-    }
-    return true;
-}
 
 }  // namespace
 
