@@ -132,3 +132,38 @@ TEST(CsvRecordReader, ANulInsideTheValueIsAnErrorAndOneAfterItEndsTheText) {
     EXPECT_EQ(cellOf(rows, 1, "q"), "end");
     EXPECT_EQ(cellOf(rows, 2, "q"), "bom");
 }
+
+TEST(CsvRecordReader, AWriterReusedAcrossRecordsOfOtherShapesWritesWhatAFreshOneWrites) {
+    // The writer remembers where the n-th cell of the last record went; records whose answers come
+    // in another order, lack some, carry some without a column or repeat one must not inherit it.
+    CsvLayout layout;
+    layout.addRecordShape(json::parse(R"({"answers": {"a": 1, "b": 1, "c": 1, "m": {"r1": "x", "r2": "y"}},
+                                          "scores": [{"id": "s", "band": "b"}], "flags": [{"id": "f"}]})"));
+    const std::vector<std::string> payloads = {
+        R"({"answers":{"a":"1","b":"2","c":"3","m":{"r1":"p","r2":"q"}},"scores":[{"id":"s","value":1,"band":"lo"}],"flags":[{"id":"f","severity":"urgent"}]})",
+        R"({"answers":{"c":"3","a":"1"},"flags":[{"id":"f"}],"scores":[{"id":"s","value":2}]})",
+        R"({"answers":{"x":"no column","a":"only a","m":{"r2":"q2","zz":"no row"}}})",
+        R"({"answers":{"b":"b1","b":"b2","s":"not a score"},"scores":[{"id":"f","value":9},{"id":"s","band":"hi"}]})",
+        R"({"answers":{"a":"1","b":"2","c":"3","m":{"r1":"p","r2":"q"}},"scores":[{"id":"s","value":1,"band":"lo"}],"flags":[{"id":"f","severity":"urgent"}]})",
+        R"({"answers":{"s":"an answer named like the score"}})",
+        R"({"scores":[{"id":"s","value":3}]})",  // the same key first, another kind
+        R"({"scores":[{"id":"s","band":"only a band"}]})",
+        R"({})"};
+    std::ostringstream reused;
+    CsvExportWriter all(reused, layout);
+    std::string expected;
+    std::int64_t unplaced = 0;
+    for (std::size_t i = 0; i < payloads.size(); ++i) {
+        SCOPED_TRACE(payloads[i]);
+        ASSERT_TRUE(all.addPayload(kMeta, payloads[i]));
+        std::ostringstream alone;
+        CsvExportWriter fresh(alone, layout);
+        ASSERT_TRUE(fresh.addPayload(kMeta, payloads[i]));
+        const std::string text = alone.str();
+        expected += i == 0 ? text : text.substr(text.find("\r\n") + 2);  // one header
+        unplaced += fresh.unplaced();
+    }
+    EXPECT_EQ(reused.str(), expected);
+    EXPECT_EQ(all.unplaced(), unplaced);
+    EXPECT_EQ(unplaced, 5) << "x, m.zz, the answer s (twice) and the score f have no column";
+}
