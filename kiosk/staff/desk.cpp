@@ -12,6 +12,7 @@
 #include "kiosk/export/export_job.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/core/local_day.h"
+#include "kiosk/staff/previous_visit.h"
 
 namespace kiosk::staff {
 namespace fs = std::filesystem;
@@ -42,6 +43,20 @@ void wipe(exports::IntakeReading& r) {
     for (auto& stroke : r.signature.strokes)
         if (!stroke.empty()) sodium_memzero(stroke.data(), stroke.size() * sizeof stroke[0]);
     r = exports::IntakeReading{};
+}
+
+void wipe(std::optional<exports::ReadPreviousVisit>& p) {
+    if (!p) return;
+    for (auto& c : p->changes) {
+        wipe(c.text);
+        c = exports::ReadChange{};
+    }
+    p.reset();
+}
+
+void wipe(DeskDetailView& d) {
+    wipe(d.reading);
+    wipe(d.previous);
 }
 
 RowState rowState(store::RecordStatus s) {
@@ -98,6 +113,10 @@ core::Result<exports::ExportSummary> runExportJob(const ExportJobArgs& a, const 
     if (a.format == ExportFormat::Pdf) {
         exports::PdfOptions pdf = a.pdf;
         pdf.catalog = a.catalog.get();
+        // The change since each patient's last visit, looked up on a connection of its own.
+        if (auto lookup = store::Store::open(o))
+            pdf.previousVisit = previousVisitHook(std::make_shared<store::Store>(std::move(*lookup)), key, a.shelf,
+                                                  a.pdf.staffLang);
         options.writer = exports::pdfWriter(std::move(pdf));
     }
     return exports::exportRecords(*s, key, a.filter, a.file, options, [&run](const exports::ExportProgress& p) {
@@ -170,7 +189,7 @@ void Desk::wipePatientData() {
     for (auto& row : m_view.list.rows) wipe(row.name);
     m_view.list.rows.clear();
     wipe(m_view.list.name);
-    if (m_view.detail) wipe(m_view.detail->reading);
+    if (m_view.detail) wipe(*m_view.detail);
     m_view.detail.reset();
     wipe(m_view.deleteQuestion);
     m_pendingDelete.clear();
@@ -268,12 +287,21 @@ void Desk::openIntake(const std::string& id) {
     auto record = exports::parseRecord(m_store.viewPayload(id, *m_key));  // audited: a person reads it
     if (!record) return say("desk.notice.damaged", {id.substr(0, 8)});
     const forms::Form* form = formFor(s.meta);
-    if (m_view.detail) wipe(m_view.detail->reading);
+    if (m_view.detail) wipe(*m_view.detail);
     m_view.detail = DeskDetailView{rowOf(s, form, m_view.staffLang),
-                                   exports::readIntake(*record, form, m_catalog, {m_view.staffLang, m_view.staffLang})};
+                                   exports::readIntake(*record, form, m_catalog, {m_view.staffLang, m_view.staffLang}),
+                                   std::nullopt};
     m_view.detail->row.name = m_view.detail->reading.shortName();
     m_view.detail->row.urgent = m_view.detail->reading.hasUrgent();
     m_view.detail->row.caution = m_view.detail->reading.hasCaution();
+    // Change since the last visit: the same patient's newest earlier record, its scores shown too
+    // (audited as a view of that record).
+    m_view.detail->previous = previousVisitOf(m_store, *m_key, s.meta, m_view.detail->reading, m_options.shelf.get(),
+                                              m_view.staffLang);
+    if (m_view.detail->previous)
+        if (auto audited = m_store.audit(store::AuditAction::View, "previous-visit record=" + m_view.detail->previous->recordId);
+            !audited)
+            say("desk.notice.store_failed", {audited.error().message});
     if (!form) say("desk.notice.form_unknown");
     m_view.screen = DeskScreen::Detail;
 }
@@ -343,11 +371,11 @@ void Desk::pollExport() {
     x.finished = true;
     if (outcome) {
         // "1 intakes" reads as a mistake to staff: one record gets its own sentence
-        const char* done = outcome->exported == 1 ? "desk.export.done_one" : "desk.export.done";
-        x.message = m_catalog.format(m_view.staffLang, done, {std::to_string(outcome->exported), outcome->output});
+        x.message = m_catalog.count(m_view.staffLang, "desk.export.done", static_cast<long long>(outcome->exported),
+                                    {outcome->output});
         if (!outcome->damaged.empty())
-            x.message += " " + m_catalog.format(m_view.staffLang, "desk.export.damaged",
-                                                {std::to_string(outcome->damaged.size())});
+            x.message += " " + m_catalog.count(m_view.staffLang, "desk.export.damaged",
+                                               static_cast<long long>(outcome->damaged.size()));
     } else {
         x.failed = true;
         const core::Error& e = outcome.error();
@@ -446,7 +474,7 @@ struct DeskApply {
     }
     void operator()(const OpenIntake& a) { d.openIntake(a.id); }
     void operator()(const BackToList&) {
-        if (d.m_view.detail) wipe(d.m_view.detail->reading);
+        if (d.m_view.detail) wipe(*d.m_view.detail);
         d.m_view.detail.reset();
         d.m_view.screen = DeskScreen::List;
     }
@@ -479,7 +507,7 @@ struct DeskApply {
         else
             d.say("desk.notice.deleted", {id.substr(0, 8)});
         if (d.m_view.detail && d.m_view.detail->row.id == id) {
-            wipe(d.m_view.detail->reading);
+            wipe(*d.m_view.detail);
             d.m_view.detail.reset();
         }
         d.m_view.screen = DeskScreen::List;
