@@ -33,14 +33,28 @@ bool needsNeutralising(std::string_view cell) {
 
 void appendCsvCell(std::string& line, std::string_view cell) {
     const bool neutralise = needsNeutralising(cell);
-    const bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos;
+    bool quote = false;
+    for (const char c : cell)
+        if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            quote = true;
+            break;
+        }
     if (quote) line += '"';
     if (neutralise) line += '\'';
-    for (const char c : cell) {
-        if (c == '"') line += '"';
-        line += c;
+    if (!quote) {  // no quote inside either: the cell as it is
+        line.append(cell);
+        return;
     }
-    if (quote) line += '"';
+    for (std::size_t from = 0;;) {  // each quote doubled
+        const std::size_t q = cell.find('"', from);
+        if (q == std::string_view::npos) {
+            line.append(cell.substr(from));
+            break;
+        }
+        line.append(cell.substr(from, q + 1 - from)).append(1, '"');
+        from = q + 1;
+    }
+    line += '"';
 }
 
 }  // namespace kiosk::exports

@@ -2,6 +2,9 @@
 
 #include "kiosk/export/csv_cell.h"
 
+#include <charconv>
+#include <iterator>
+
 namespace kiosk::exports {
 using nlohmann::json;
 namespace {
@@ -23,16 +26,33 @@ std::string markText(const json& mark) {
     return out;
 }
 
-std::string metaField(const ExportMeta& m, const std::string& field) {
-    if (field == "id") return m.id;
-    if (field == "form") return m.formId;
-    if (field == "version") return std::to_string(m.formVersion);
-    if (field == "lang") return m.lang;
-    if (field == "started_at") return m.startedAt;
-    if (field == "submitted_at") return m.submittedAt;
-    if (field == "kiosk") return m.kioskId;
-    if (field == "status") return m.status;
-    return "";
+/// The plain fields a Meta column can name, in the order metaText() takes them.
+constexpr const char* kMetaFields[] = {"id", "form", "version", "lang", "started_at", "submitted_at", "kiosk", "status"};
+
+int metaFieldOf(const std::string& field) {
+    for (int i = 0; i < static_cast<int>(std::size(kMetaFields)); ++i)
+        if (field == kMetaFields[i]) return i;
+    return -1;
+}
+
+/// A plain column's cell into @p cell (its capacity kept); -1 is a field no record has.
+void metaText(const ExportMeta& m, int field, std::string& cell) {
+    switch (field) {
+        case 0: cell.assign(m.id); break;
+        case 1: cell.assign(m.formId); break;
+        case 2: {
+            char buf[16];
+            const auto end = std::to_chars(buf, buf + sizeof buf, m.formVersion).ptr;
+            cell.assign(buf, static_cast<std::size_t>(end - buf));
+            break;
+        }
+        case 3: cell.assign(m.lang); break;
+        case 4: cell.assign(m.startedAt); break;
+        case 5: cell.assign(m.submittedAt); break;
+        case 6: cell.assign(m.kioskId); break;
+        case 7: cell.assign(m.status); break;
+        default: cell.clear(); break;
+    }
 }
 
 }  // namespace
@@ -70,6 +90,8 @@ CsvExportWriter::CsvExportWriter(std::ostream& out, const CsvLayout& layout, Csv
         }
     }
     m_cells.resize(m_columns.size());
+    for (std::size_t i = 0; i < m_columns.size() && m_columns[i].kind == Kind::Meta; ++i)
+        m_metaField.push_back(metaFieldOf(m_columns[i].key));
     if (options.excel) m_out << "\xEF\xBB\xBF";
     for (std::size_t i = 0; i < m_columns.size(); ++i) {
         if (i) m_line += ',';
@@ -79,20 +101,32 @@ CsvExportWriter::CsvExportWriter(std::ostream& out, const CsvLayout& layout, Csv
     m_out << m_line;
 }
 
-void CsvExportWriter::put(CsvCellKind kind, const std::string& key, std::string text) {
+std::size_t CsvExportWriter::columnOf(CsvCellKind kind, const std::string& key) const {
     const auto& index = kind == CsvCellKind::Answer  ? m_answerAt
                         : kind == CsvCellKind::Score ? m_scoreAt
                         : kind == CsvCellKind::Band  ? m_bandAt
                                                      : m_flagAt;
-    if (const auto at = index.find(key); at != index.end()) m_cells[at->second] = std::move(text);
+    const auto at = index.find(key);
+    return at == index.end() ? kNowhere : at->second;
+}
+
+void CsvExportWriter::put(CsvCellKind kind, const std::string& key, std::string_view text) {
+    if (m_putCount == m_placed.size()) m_placed.emplace_back();
+    Placed& placed = m_placed[m_putCount++];
+    if (placed.kind != kind || placed.key != key || placed.key.empty()) {
+        placed.kind = kind;
+        placed.key = key;
+        placed.at = columnOf(kind, key);
+    }
+    if (placed.at != kNowhere) m_cells[placed.at].assign(text);
     else ++m_unplaced;
 }
 
 bool CsvExportWriter::addPayload(const ExportMeta& meta, const std::string& payload) {
     for (auto& cell : m_cells) cell.clear();
     const std::int64_t unplacedBefore = m_unplaced;
-    for (std::size_t i = 0; i < m_columns.size() && m_columns[i].kind == Kind::Meta; ++i)
-        m_cells[i] = metaField(meta, m_columns[i].key);
+    for (std::size_t i = 0; i < m_metaField.size(); ++i) metaText(meta, m_metaField[i], m_cells[i]);
+    m_putCount = 0;
     if (!m_reader.read(payload, *this)) {
         m_unplaced = unplacedBefore;  // no row: nothing of it counts
         return false;

@@ -43,13 +43,26 @@ public:
     std::int64_t unplaced() const { return m_unplaced; }
 
 private:
-    void put(CsvCellKind kind, const std::string& key, std::string text) override;
+    void put(CsvCellKind kind, const std::string& key, std::string_view text) override;
     bool hasAnswerColumn(const std::string& item) const override { return m_answerAt.count(item) > 0; }
 
     std::ostream& m_out;
     std::vector<CsvColumn> m_columns;
     std::unordered_map<std::string, std::size_t> m_answerAt;  ///< item id, or "matrix.row"
     std::unordered_map<std::string, std::size_t> m_scoreAt, m_bandAt, m_flagAt;
+    /// @brief Where the n-th cell put while reading a record went last time: records of one form
+    ///        put the same keys in the same order, so a key compare usually replaces a hash lookup.
+    struct Placed {
+        CsvCellKind kind = CsvCellKind::Answer;
+        std::string key;
+        std::size_t at = 0;  ///< the column, or kNowhere
+    };
+    static constexpr std::size_t kNowhere = static_cast<std::size_t>(-1);
+    std::size_t columnOf(CsvCellKind kind, const std::string& key) const;
+
+    std::vector<Placed> m_placed;      ///< by order of put() within a record
+    std::size_t m_putCount = 0;        ///< put() calls in the record being read
+    std::vector<int> m_metaField;      ///< the Meta columns' fields (metaField's order), first columns
     CsvRecordReader m_reader;          ///< reused from record to record
     std::vector<std::string> m_cells;  ///< the row being built, reused
     std::string m_line;                ///< reused

@@ -1,40 +1,42 @@
 #include "kiosk/export/csv_record_reader.h"
 
-#include <algorithm>
+#include "kiosk/export/record_text.h"
 
-#include <rapidjson/encodedstream.h>
-#include <rapidjson/memorystream.h>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
+#define RAPIDJSON_SSE2  // whitespace and plain string runs 16 bytes at a time (x86-64 always has SSE2)
+#endif
 #include <rapidjson/reader.h>
+
+#include <nlohmann/json.hpp>
 
 namespace kiosk::exports {
 namespace {
 
-/// RapidJSON's SAX events, handed to the reader's nlohmann-style ones. RapidJSON lexes a record
-/// several times faster than nlohmann's SAX parser, which was a third of the CSV export's time.
+/// RapidJSON's SAX events, handed to the reader's. RapidJSON lexes a record several times faster
+/// than nlohmann's SAX parser, which was a third of the CSV export's time. Strings and keys reach
+/// the reader as views of RapidJSON's buffer: nothing is copied unless it is kept.
 struct RapidEvents : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, RapidEvents> {
     explicit RapidEvents(CsvRecordReader& r) : reader(r) {}
     CsvRecordReader& reader;
-    std::string text;  ///< a string or key, reused
 
     bool Null() { return reader.null(); }
     bool Bool(bool b) { return reader.boolean(b); }
-    bool Int(int i) { return reader.number_integer(i); }
-    bool Uint(unsigned u) { return reader.number_unsigned(u); }
-    bool Int64(std::int64_t i) { return reader.number_integer(i); }
-    bool Uint64(std::uint64_t u) { return reader.number_unsigned(u); }
-    bool Double(double d) { return reader.number_float(d, {}); }
-    bool String(const char* s, rapidjson::SizeType n, bool) {
-        text.assign(s, n);
-        return reader.string(text);
-    }
-    bool Key(const char* s, rapidjson::SizeType n, bool) {
-        text.assign(s, n);
-        return reader.key(text);
-    }
-    bool StartObject() { return reader.start_object(0); }
-    bool EndObject(rapidjson::SizeType) { return reader.end_object(); }
-    bool StartArray() { return reader.start_array(0); }
-    bool EndArray(rapidjson::SizeType) { return reader.end_array(); }
+    bool Int(int i) { return reader.integer(i); }
+    bool Uint(unsigned u) { return reader.unsignedInteger(u); }
+    bool Int64(std::int64_t i) { return reader.integer(i); }
+    bool Uint64(std::uint64_t u) { return reader.unsignedInteger(u); }
+    bool Double(double d) { return reader.number(d); }
+    bool String(const char* s, rapidjson::SizeType n, bool) { return reader.string(std::string_view(s, n)); }
+    bool Key(const char* s, rapidjson::SizeType n, bool) { return reader.key(std::string_view(s, n)); }
+    bool StartObject() { return reader.startObject(); }
+    bool EndObject(rapidjson::SizeType) { return reader.endObject(); }
+    bool StartArray() { return reader.startArray(); }
+    bool EndArray(rapidjson::SizeType) { return reader.endArray(); }
 };
 
 }  // namespace
@@ -44,15 +46,22 @@ struct RapidEvents : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, RapidEvents
 bool CsvRecordReader::read(const std::string& payload, CsvCellSink& sink) {
     m_sink = &sink;
     m_depth = 0;
-    // The whole text (a NUL inside is an error, not an end); UTF-8 checked as nlohmann checks it;
-    // doubles exact (their cell text is what nlohmann would write again); no recursion, so a deeply
-    // nested payload cannot run the stack out.
-    rapidjson::MemoryStream bytes(payload.data(), payload.size());
-    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
+    // UTF-8 checked first, as RapidJSON's validating parse checks it (and nlohmann's); doubles
+    // exact (their cell text is what nlohmann would write again); no recursion, so a deeply nested
+    // payload cannot run the stack out. Parsed in place in a copy ending in a NUL, which is where
+    // the parse ends: as when it read the text through a MemoryStream, a NUL inside the value is an
+    // error and one after it ends the text; a leading byte order mark is skipped, as
+    // EncodedInputStream skipped it (byte by byte).
+    if (!validUtf8(payload)) return false;
+    std::size_t from = 0;
+    for (const int bom : {0xEF, 0xBB, 0xBF})
+        if (from < payload.size() && static_cast<unsigned char>(payload[from]) == bom) ++from;
+    m_buffer.assign(payload, from, std::string::npos);  // capacity kept; data() ends in a NUL
+    rapidjson::InsituStringStream in(m_buffer.data());
     RapidEvents events(*this);
+    constexpr unsigned kFlags =
+        rapidjson::kParseInsituFlag | rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag;
     rapidjson::Reader parser;
-    constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag |
-                                rapidjson::kParseIterativeFlag;
     return !parser.Parse<kFlags>(in, events).IsError();
 }
 
@@ -69,7 +78,7 @@ CsvRecordReader::Frame& CsvRecordReader::push(In in) {
     return f;
 }
 
-void CsvRecordReader::appendToList(Frame& list, const std::string& text) {
+void CsvRecordReader::appendToList(Frame& list, std::string_view text) {
     if (!list.text.empty()) list.text += ';';
     list.text += text;
 }
@@ -78,10 +87,10 @@ namespace {
 
 /// A matrix row of an answer object: kept in @p rows[0, @p used), the vector reused.
 void addRow(std::vector<std::pair<std::string, std::string>>& rows, std::size_t& used, const std::string& row,
-            std::string text) {
+            std::string_view text) {
     if (used == rows.size()) rows.emplace_back();
     rows[used].first = row;
-    rows[used].second = std::move(text);
+    rows[used].second.assign(text);
     ++used;
 }
 
@@ -91,38 +100,48 @@ void addRow(std::vector<std::pair<std::string, std::string>>& rows, std::size_t&
 
 bool CsvRecordReader::null() { return scalar({}, Value::Null); }
 bool CsvRecordReader::boolean(bool value) { return scalar(value ? "yes" : "no", Value::Bool); }
-bool CsvRecordReader::number_integer(json::number_integer_t value) { return scalar(std::to_string(value), Value::Number); }
-bool CsvRecordReader::number_unsigned(json::number_unsigned_t value) {
-    return scalar(std::to_string(value), Value::Number);
+bool CsvRecordReader::integer(std::int64_t value) {
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+    return scalar(std::string_view(buf, static_cast<std::size_t>(end - buf)), Value::Number);
 }
-bool CsvRecordReader::number_float(json::number_float_t value, const std::string&) {
-    return scalar(json(value).dump(), Value::Number);  // as a parsed tree would write it again
+bool CsvRecordReader::unsignedInteger(std::uint64_t value) {
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+    return scalar(std::string_view(buf, static_cast<std::size_t>(end - buf)), Value::Number);
 }
-bool CsvRecordReader::string(std::string& value) { return scalar(std::move(value), Value::String); }
+bool CsvRecordReader::number(double value) {
+    // As a parsed tree would write it again (nlohmann's serializer: its shortest round trip, or null).
+    if (!std::isfinite(value)) return scalar("null", Value::Number);
+    char buf[64];
+    const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, value);
+    return scalar(std::string_view(buf, static_cast<std::size_t>(end - buf)), Value::Number);
+}
+bool CsvRecordReader::string(std::string_view value) { return scalar(value, Value::String); }
 
-bool CsvRecordReader::scalar(std::string text, Value kind) {
+bool CsvRecordReader::scalar(std::string_view text, Value kind) {
     if (m_depth == 0) return true;
     Frame& f = m_stack[m_depth - 1];
     switch (f.in) {
-        case In::Answers: m_sink->put(CsvCellKind::Answer, f.key, std::move(text)); break;
+        case In::Answers: m_sink->put(CsvCellKind::Answer, f.key, text); break;
         case In::AnswerList: appendToList(f, text); break;
         case In::Mark:
-            if (f.key == "region") f.text = std::move(text);
-            else if (f.key == "intensity" && kind == Value::Number) f.extra = std::move(text), f.hasExtra = true;
+            if (f.key == "region") f.text.assign(text);
+            else if (f.key == "intensity" && kind == Value::Number) f.extra.assign(text), f.hasExtra = true;
             break;
         case In::AnswerMap:
             if (f.key == "strokes") f.strokes = true, f.signedStrokes = false;  // not a list of strokes
-            else addRow(f.rows, f.rowCount, f.key, std::move(text));
+            else addRow(f.rows, f.rowCount, f.key, text);
             break;
         case In::Strokes: f.hasText = true; break;
         case In::Score:
-            if (f.key == "id" && kind == Value::String) f.id = std::move(text), f.hasId = true;
-            else if (f.key == "value" && kind != Value::Null) f.text = std::move(text), f.hasText = true;
-            else if (f.key == "band" && kind == Value::String) f.extra = std::move(text), f.hasExtra = true;
+            if (f.key == "id" && kind == Value::String) f.id.assign(text), f.hasId = true;
+            else if (f.key == "value" && kind != Value::Null) f.text.assign(text), f.hasText = true;
+            else if (f.key == "band" && kind == Value::String) f.extra.assign(text), f.hasExtra = true;
             break;
         case In::Flag:
-            if (f.key == "id" && kind == Value::String) f.id = std::move(text), f.hasId = true;
-            else if (f.key == "severity") f.text = std::move(text), f.hasText = true;
+            if (f.key == "id" && kind == Value::String) f.id.assign(text), f.hasId = true;
+            else if (f.key == "severity") f.text.assign(text), f.hasText = true;
             break;
         case In::Record:
         case In::Scores:
@@ -134,13 +153,13 @@ bool CsvRecordReader::scalar(std::string text, Value kind) {
 
 // [SECTION] Containers
 
-bool CsvRecordReader::start_object(std::size_t) { return open(true); }
-bool CsvRecordReader::start_array(std::size_t) { return open(false); }
-bool CsvRecordReader::end_object() { return close(); }
-bool CsvRecordReader::end_array() { return close(); }
+bool CsvRecordReader::startObject() { return open(true); }
+bool CsvRecordReader::startArray() { return open(false); }
+bool CsvRecordReader::endObject() { return close(); }
+bool CsvRecordReader::endArray() { return close(); }
 
-bool CsvRecordReader::key(std::string& name) {
-    if (m_depth > 0) m_stack[m_depth - 1].key = std::move(name);
+bool CsvRecordReader::key(std::string_view name) {
+    if (m_depth > 0) m_stack[m_depth - 1].key.assign(name);
     return true;
 }
 
@@ -199,21 +218,26 @@ bool CsvRecordReader::close() {
     switch (f.in) {
         case In::AnswerList: m_sink->put(CsvCellKind::Answer, f.id, f.text); break;
         case In::Mark:
-            if (parent) appendToList(*parent, f.hasExtra ? f.text + ":" + f.extra : f.text);
+            if (parent) {
+                appendToList(*parent, f.text);
+                if (f.hasExtra) parent->text.append(1, ':').append(f.extra);
+            }
             break;
         case In::AnswerMap:
             if (f.strokes) {
                 m_sink->put(CsvCellKind::Answer, f.id, f.signedStrokes ? "signed" : "");
             } else if (!m_sink->hasAnswerColumn(f.id)) {
-                for (std::size_t i = 0; i < f.rowCount; ++i)
-                    m_sink->put(CsvCellKind::Answer, f.id + "." + f.rows[i].first, std::move(f.rows[i].second));
+                for (std::size_t i = 0; i < f.rowCount; ++i) {
+                    m_scratch.assign(f.id).append(1, '.').append(f.rows[i].first);
+                    m_sink->put(CsvCellKind::Answer, m_scratch, f.rows[i].second);
+                }
             } else {  // a matrix in a column of its own (only when a version changed its type)
                 std::sort(f.rows.begin(), f.rows.begin() + static_cast<std::ptrdiff_t>(f.rowCount),
                           [](const auto& a, const auto& b) { return a.first < b.first; });  // as a parsed object
                 std::string joined;
                 for (std::size_t i = 0; i < f.rowCount; ++i)
                     joined += (joined.empty() ? "" : ";") + f.rows[i].first + "=" + f.rows[i].second;
-                m_sink->put(CsvCellKind::Answer, f.id, std::move(joined));
+                m_sink->put(CsvCellKind::Answer, f.id, joined);
             }
             break;
         case In::Strokes:
@@ -225,7 +249,7 @@ bool CsvRecordReader::close() {
             if (f.hasExtra) m_sink->put(CsvCellKind::Band, f.id, f.extra);
             break;
         case In::Flag:
-            if (f.hasId) m_sink->put(CsvCellKind::Flag, f.id, f.hasText ? f.text : std::string("raised"));
+            if (f.hasId) m_sink->put(CsvCellKind::Flag, f.id, f.hasText ? std::string_view(f.text) : "raised");
             break;
         case In::Record:
         case In::Answers:

@@ -6,10 +6,9 @@
 // from a parsed tree, for readers that have one (tests/export/csv_reader_test.cpp holds them equal).
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace kiosk::exports {
 
@@ -21,37 +20,34 @@ class CsvCellSink {
 public:
     virtual ~CsvCellSink() = default;
     /// An answer ("item" or "matrix.row"), a score value or band, or a flag's severity, by id.
-    virtual void put(CsvCellKind kind, const std::string& key, std::string text) = 0;
+    /// @p text is only valid during the call.
+    virtual void put(CsvCellKind kind, const std::string& key, std::string_view text) = 0;
     /// Whether @p item has an answer column of its own: a matrix answer then goes there joined
     /// ("row=code;..."), else one column per row ("item.row").
     virtual bool hasAnswerColumn(const std::string& item) const = 0;
 };
 
-/// @brief Reads records into a sink; keeps its working memory from one record to the next.
+/// @brief Reads records into a sink; keeps its working memory from one record to the next, so a
+///        record costs no allocation once the first few are read.
 class CsvRecordReader {
 public:
     /// Puts @p payload's cells into @p sink as they are read; false when it is not JSON (the
     /// sink may then hold part of a row: the caller discards it).
     bool read(const std::string& payload, CsvCellSink& sink);
 
-    // The SAX events (nlohmann::json::sax_parse's names; RapidJSON's are mapped onto them in
-    // csv_record_reader.cpp); not for other callers.
-    using json = nlohmann::json;
+    // The SAX events, RapidJSON's mapped onto them in csv_record_reader.cpp; not for other callers.
+    // Texts are views into the parser's buffer, valid during the call.
     bool null();
     bool boolean(bool value);
-    bool number_integer(json::number_integer_t value);    // NOLINT(readability-identifier-naming)
-    bool number_unsigned(json::number_unsigned_t value);  // NOLINT(readability-identifier-naming)
-    bool number_float(json::number_float_t value, const std::string&);  // NOLINT(readability-identifier-naming)
-    bool string(std::string& value);
-    bool binary(json::binary_t&) { return scalar({}, Value::Bool); }  // not in JSON text
-    bool start_object(std::size_t);  // NOLINT(readability-identifier-naming)
-    bool key(std::string& name);
-    bool end_object();  // NOLINT(readability-identifier-naming)
-    bool start_array(std::size_t);  // NOLINT(readability-identifier-naming)
-    bool end_array();  // NOLINT(readability-identifier-naming)
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {  // NOLINT
-        return false;
-    }
+    bool integer(std::int64_t value);
+    bool unsignedInteger(std::uint64_t value);
+    bool number(double value);
+    bool string(std::string_view value);
+    bool key(std::string_view name);
+    bool startObject();
+    bool endObject();
+    bool startArray();
+    bool endArray();
 
 private:
     /// What the container being read is to the CSV.
@@ -71,16 +67,18 @@ private:
 
     enum class Value { Null, Bool, Number, String };
     /// A value that is not a container, as its cell text, and what kind of JSON value it was.
-    bool scalar(std::string text, Value kind);
+    bool scalar(std::string_view text, Value kind);
     /// A container opens: what it is to the CSV, from where it stands.
     bool open(bool isObject);
     bool close();
     Frame& push(In in);
-    void appendToList(Frame& list, const std::string& text);
+    void appendToList(Frame& list, std::string_view text);
 
     std::vector<Frame> m_stack;  ///< [0, m_depth) are open
     std::size_t m_depth = 0;
     CsvCellSink* m_sink = nullptr;
+    std::string m_scratch;       ///< a matrix row's column key, reused
+    std::string m_buffer;        ///< the record's text, parsed in place; reused
 };
 
 }  // namespace kiosk::exports

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "kiosk/export/fhir_stream.h"
+#include "kiosk/export/record_text.h"
 
 namespace kiosk::exports {
 using nlohmann::json;
@@ -47,8 +48,8 @@ void FhirBundleWriter::addParsed(const ExportMeta& meta, json record) {
 }
 
 bool FhirBundleWriter::addPayload(const ExportMeta& meta, const std::string& payload) {
-    json record = json::parse(payload.data(), payload.data() + payload.size(), nullptr, false);
-    if (record.is_discarded()) return false;
+    json record;
+    if (!parseRecordText(payload, record, m_parsing)) return false;
     addParsed(meta, std::move(record));
     return true;
 }

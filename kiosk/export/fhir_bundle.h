@@ -52,6 +52,7 @@ private:
     const forms::Form* m_lastForm = nullptr;  ///< the last lookup, kept: records come form by form
     ExportMeta m_lastMeta;
     fhir::FhirOptions m_options;
+    std::string m_parsing;  ///< parseRecordText's working copy of a record's text, reused
     JsonOut m_text;  ///< one record's entries, the buffer kept from record to record
     std::int64_t m_records = 0;
     std::int64_t m_entries = 0;

@@ -1,12 +1,15 @@
 #include "kiosk/export/json_export.h"
 
+#include "kiosk/export/record_text.h"
+
 namespace kiosk::exports {
 using nlohmann::json;
 
 core::Result<json> parseRecord(const core::Result<std::string>& opened) {
     if (!opened) return opened.error();
-    json record = json::parse(*opened, nullptr, false);
-    if (record.is_discarded()) return core::makeError(core::ErrorCode::Integrity, "its payload is not JSON");
+    thread_local std::string buffer;  // parseRecordText's working copy, kept from record to record
+    json record;
+    if (!parseRecordText(*opened, record, buffer)) return core::makeError(core::ErrorCode::Integrity, "its payload is not JSON");
     return record;
 }
 

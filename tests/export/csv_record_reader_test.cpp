@@ -100,3 +100,70 @@ TEST(CsvRecordReader, APayloadThatIsNotJsonWritesNoRowAndLeavesNothingForTheNext
     EXPECT_EQ(cellOf(rows, 1, "p"), "kept");
     EXPECT_EQ(cellOf(rows, 2, "record:id"), "r-1") << "any JSON value is a record (the parsed reading agrees)";
 }
+
+TEST(CsvRecordReader, TextThatIsNotUtf8AnywhereWritesNoRow) {
+    CsvLayout layout;
+    layout.addRecordShape(json::parse(R"({"answers": {"q": "x"}})"));
+    const std::string longAscii(100, 'a');  // past the eight-byte ASCII steps before the bad byte
+    std::vector<bool> accepted;
+    const auto rows = rowsOf(layout,
+                             {R"({"answers":{"q":")" + longAscii + "\xC3\x28" + R"("}})",
+                              std::string(R"({"answers":{"q":")") + "\xED\xA0\x80" + R"("}})",  // a UTF-16 surrogate
+                              std::string(R"({"answers":{"q":")") + "\xC0\xAF" + R"("}})",      // an overlong '/'
+                              std::string(R"({"answers":{"q":"ok )") + "\xC3" + R"("}})",        // a sequence cut short
+                              R"({"answers":{"q":")" + longAscii + "\xC3\xB1\xE2\x82\xAC\xF0\x9F\x98\x80" + R"("}})"},
+                             &accepted);
+    EXPECT_EQ(accepted, (std::vector<bool>{false, false, false, false, true}));
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(cellOf(rows, 1, "q"), longAscii + "\xC3\xB1\xE2\x82\xAC\xF0\x9F\x98\x80");
+}
+
+TEST(CsvRecordReader, ANulInsideTheValueIsAnErrorAndOneAfterItEndsTheText) {
+    CsvLayout layout;
+    layout.addRecordShape(json::parse(R"({"answers": {"q": "x"}})"));
+    using namespace std::string_literals;
+    std::vector<bool> accepted;
+    const auto rows = rowsOf(layout,
+                             {"{\"answers\":{\"q\":\"a\0b\"}}"s, "{\"answers\":\0{}}"s,
+                              "{\"answers\":{\"q\":\"end\"}} \0 junk"s, "\xEF\xBB\xBF{\"answers\":{\"q\":\"bom\"}}"s},
+                             &accepted);
+    EXPECT_EQ(accepted, (std::vector<bool>{false, false, true, true}));
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(cellOf(rows, 1, "q"), "end");
+    EXPECT_EQ(cellOf(rows, 2, "q"), "bom");
+}
+
+TEST(CsvRecordReader, AWriterReusedAcrossRecordsOfOtherShapesWritesWhatAFreshOneWrites) {
+    // The writer remembers where the n-th cell of the last record went; records whose answers come
+    // in another order, lack some, carry some without a column or repeat one must not inherit it.
+    CsvLayout layout;
+    layout.addRecordShape(json::parse(R"({"answers": {"a": 1, "b": 1, "c": 1, "m": {"r1": "x", "r2": "y"}},
+                                          "scores": [{"id": "s", "band": "b"}], "flags": [{"id": "f"}]})"));
+    const std::vector<std::string> payloads = {
+        R"({"answers":{"a":"1","b":"2","c":"3","m":{"r1":"p","r2":"q"}},"scores":[{"id":"s","value":1,"band":"lo"}],"flags":[{"id":"f","severity":"urgent"}]})",
+        R"({"answers":{"c":"3","a":"1"},"flags":[{"id":"f"}],"scores":[{"id":"s","value":2}]})",
+        R"({"answers":{"x":"no column","a":"only a","m":{"r2":"q2","zz":"no row"}}})",
+        R"({"answers":{"b":"b1","b":"b2","s":"not a score"},"scores":[{"id":"f","value":9},{"id":"s","band":"hi"}]})",
+        R"({"answers":{"a":"1","b":"2","c":"3","m":{"r1":"p","r2":"q"}},"scores":[{"id":"s","value":1,"band":"lo"}],"flags":[{"id":"f","severity":"urgent"}]})",
+        R"({"answers":{"s":"an answer named like the score"}})",
+        R"({"scores":[{"id":"s","value":3}]})",  // the same key first, another kind
+        R"({"scores":[{"id":"s","band":"only a band"}]})",
+        R"({})"};
+    std::ostringstream reused;
+    CsvExportWriter all(reused, layout);
+    std::string expected;
+    std::int64_t unplaced = 0;
+    for (std::size_t i = 0; i < payloads.size(); ++i) {
+        SCOPED_TRACE(payloads[i]);
+        ASSERT_TRUE(all.addPayload(kMeta, payloads[i]));
+        std::ostringstream alone;
+        CsvExportWriter fresh(alone, layout);
+        ASSERT_TRUE(fresh.addPayload(kMeta, payloads[i]));
+        const std::string text = alone.str();
+        expected += i == 0 ? text : text.substr(text.find("\r\n") + 2);  // one header
+        unplaced += fresh.unplaced();
+    }
+    EXPECT_EQ(reused.str(), expected);
+    EXPECT_EQ(all.unplaced(), unplaced);
+    EXPECT_EQ(unplaced, 5) << "x, m.zz, the answer s (twice) and the score f have no column";
+}
