@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <thread>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -77,10 +78,15 @@ protected:
         return *desk;
     }
 
+    /// Types @p passphrase and waits for its check (on a worker when the options say so).
     void unlock(Desk& d, const std::string& passphrase = kPassphrase) {
         d.apply(OpenUnlock{});
         d.apply(TypeKey{passphrase});
         d.apply(SubmitUnlock{});
+        for (int i = 0; i < 2000 && d.view().working; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            d.apply(Tick{kT0});
+        }
     }
 
     std::vector<std::string> listedIds(const Desk& d) const {
