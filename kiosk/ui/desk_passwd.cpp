@@ -13,16 +13,21 @@ void drawChangePassphrase(Ctx& c) {
     Frame& f = c.f;
     const staff::DeskPassphraseView& p = c.v.passphrase;
     const float gap = f.px(f.theme.gapEm), target = f.px(f.theme.targetEm);
-    // One line: the title, or what the desk says (a mistake, the work going on) in its place.
-    float y = c.top + f.em * 0.2f;
+    // A room of fixed height at the top (a title's line; the screen is full at 1280x800): the
+    // title, or in its place what the desk says (a mistake, the work going on), so the keys never
+    // move under the finger.
+    const float y0 = c.top + f.em * 0.2f;
+    const float room = centredTextHeight(f, FontRole::Title, "*", c.width);
     std::string line = f.tr("desk.passwd.title");
     Rgb colour = f.pal.text;
-    if (c.v.working) line = f.tr("desk.passwd.working");
-    else if (!p.message.empty()) line = p.message, colour = f.pal.error;
-    ImGui::SetCursorScreenPos(ImVec2(c.x, y));
-    centredText(f, line == f.tr("desk.passwd.title") ? FontRole::Title : FontRole::Question, line, colour, c.width);
-    registerLastText(f, "desk/passwd/message", line, FontRole::Question);
-    y = ImGui::GetCursorScreenPos().y + gap * 0.5f;
+    FontRole role = FontRole::Title;
+    if (c.v.working) line = f.tr("desk.passwd.working"), role = FontRole::Body;
+    else if (!p.message.empty()) line = p.message, colour = f.pal.error, role = FontRole::Body;
+    const float h = std::min(room, centredTextHeight(f, role, line, c.width));
+    ImGui::SetCursorScreenPos(ImVec2(c.x, y0 + (room - h) * 0.5f));
+    centredText(f, role, line, colour, c.width);
+    registerLastText(f, "desk/passwd/message", role == FontRole::Title ? "" : line, FontRole::Body);
+    float y = y0 + room + gap * 0.5f;
 
     // The three fields, side by side.
     static const char* const kLabels[3] = {"desk.passwd.current", "desk.passwd.new", "desk.passwd.again"};

@@ -144,9 +144,12 @@ void drawUnlock(Ctx& c) {
     ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y));
     centredText(f, FontRole::Body, line, g.message == staff::GateMessage::Enter ? f.pal.text : f.pal.error, c.width);
     const std::string dots(static_cast<std::size_t>(g.entered), '*');  // never what was typed
-    ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y));
-    centredText(f, FontRole::Title, dots.empty() ? " " : dots, f.pal.text, c.width);
-    y = ImGui::GetCursorScreenPos().y + f.px(f.theme.gapEm);
+    const float dotsY = ImGui::GetCursorScreenPos().y;
+    ImGui::SetCursorScreenPos(ImVec2(c.x, dotsY));
+    if (!dots.empty()) centredText(f, FontRole::Title, dots, f.pal.text, c.width);
+    registerLastText(f, "desk/pass/dots", dots, FontRole::Title);
+    // The line is kept while empty: the keyboard never moves under the finger after the first key.
+    y = dotsY + centredTextHeight(f, FontRole::Title, "*", c.width) + f.px(f.theme.gapEm);
     switch (passKeys(c, y, "desk/pass/", g.lockedSeconds > 0 || c.v.working, g.canSubmit)) {
         case PassKey::Ok: c.emit(staff::SubmitUnlock{}); break;
         case PassKey::Cancel: c.emit(staff::CancelUnlock{}); break;

@@ -216,6 +216,18 @@ TEST_F(DeskScreensTest, LeavingByTapEndsTheVisit) {
     EXPECT_FALSE(desk->unlocked());
 }
 
+// The passphrase keyboard stays put while typing: after the first key the dots line appeared and
+// pushed every key down by a line, so the second tap landed on the key below (seen under Xvfb).
+TEST_F(DeskScreensTest, TheUnlockKeyboardDoesNotMoveWhenTheFirstKeyIsTyped) {
+    start();
+    ASSERT_TRUE(ui->tap("desk/unlock"));
+    const Rect before = ui->rect("desk/pass/q");
+    ASSERT_TRUE(ui->tap("desk/pass/a"));
+    ui->frames(2);
+    EXPECT_EQ(ui->rect("desk/pass/q").y, before.y);
+    EXPECT_EQ(desk->view().unlock.entered, 1);
+}
+
 // Issue 14: the staff passphrase changed on the desk, by taps: from Health, the three fields, a
 // mistake said on the screen, then the new passphrase in place.
 TEST_F(DeskScreensTest, ChangeThePassphraseByTaps) {
@@ -227,7 +239,9 @@ TEST_F(DeskScreensTest, ChangeThePassphraseByTaps) {
     auto typeInto = [&](const std::string& text) {
         for (char ch : text) ASSERT_TRUE(ui->tap(ch == ' ' ? "desk/passwd/space" : "desk/passwd/" + std::string(1, ch)));
     };
+    const float keysAt = ui->rect("desk/passwd/q").y;
     typeInto(kPassphrase);
+    EXPECT_EQ(ui->rect("desk/passwd/q").y, keysAt);
     EXPECT_EQ(label("desk/passwd/field/0"), std::string(kPassphrase.size(), '*'));  // dots, never the text
     ASSERT_TRUE(ui->tap("desk/passwd/ok"));  // on to the new one
     typeInto("new desk pass");
@@ -235,6 +249,7 @@ TEST_F(DeskScreensTest, ChangeThePassphraseByTaps) {
     typeInto("new desk pasz");
     ASSERT_TRUE(ui->tap("desk/passwd/ok"));
     EXPECT_EQ(textOf("desk/passwd/message"), "The two new passphrases are not the same. Type them again.");
+    EXPECT_EQ(ui->rect("desk/passwd/q").y, keysAt);  // the message did not move the keyboard
     EXPECT_EQ(desk->view().passphrase.field, 1);
     typeInto("new desk pass");
     ASSERT_TRUE(ui->tap("desk/passwd/field/2"));  // a field can be chosen by tapping it too
