@@ -47,6 +47,8 @@ void exportButtons(Ctx& c, float right, float y, const std::string& id, bool sel
         if (fitButton(c, key, label, x, y, Look::Plain, enabled, 4.0f)) c.emit(staff::StartExport{*it, id, selection});
         x -= gap;
     }
+    // The same short word in the select mode: the count beside "Select" says what goes (a longer
+    // "Export selected:" ran into "Buscar por nombre" at 1280 px in Spanish).
     const std::string& label = f.tr("desk.export_label");
     x -= textWidth(f, FontRole::BodyBold, label);
     ImGui::SetCursorScreenPos(ImVec2(x, y + (f.px(f.theme.targetEm) - f.em * 1.3f) * 0.5f));
