@@ -83,6 +83,12 @@ std::string Desk::tr(const std::string& key) const { return m_catalog.tr(m_view.
 
 void Desk::say(const std::string& key, const std::vector<std::string>& args) {
     m_view.notice = m_catalog.format(m_view.staffLang, key, args);
+    m_view.noticeIsDone = false;
+}
+
+void Desk::sayDone(const std::string& key, const std::vector<std::string>& args) {
+    say(key, args);
+    m_view.noticeIsDone = true;
 }
 
 void Desk::enter(TimePoint now) {
@@ -366,7 +372,7 @@ struct DeskApply {
         if (auto done = d.m_store.deleteRecord(id, *d.m_key); !done)
             d.say("desk.notice.store_failed", {done.error().message});
         else
-            d.say("desk.notice.deleted", {id.substr(0, 8)});
+            d.sayDone("desk.notice.deleted", {id.substr(0, 8)});
         if (d.m_view.detail && d.m_view.detail->row.id == id) {
             wipe(d.m_view.detail->reading);
             d.m_view.detail.reset();

@@ -105,6 +105,7 @@ private:
     void pollKeyWork();
     void waitKeyWork();
     void say(const std::string& key, const std::vector<std::string>& args = {});
+    void sayDone(const std::string& key, const std::vector<std::string>& args = {});  ///< a notice of success
     std::string tr(const std::string& key) const;
     const forms::Form* formFor(const store::RecordMeta& meta) const;
     core::SystemTime wallNow() const;

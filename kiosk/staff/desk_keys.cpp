@@ -120,7 +120,7 @@ void Desk::pollKeyWork() {
             m_passForm.clearAll();
             m_view.passphrase = DeskPassphraseView{};
             m_view.screen = DeskScreen::List;
-            say("desk.passwd.done");
+            sayDone("desk.passwd.done");
             return;
         }
         const core::Error& e = changed.error();

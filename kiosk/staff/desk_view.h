@@ -86,6 +86,7 @@ struct DeskView {
     bool working = false;
     std::vector<ExportFormat> formats;   ///< what the export buttons offer
     std::string notice;                  ///< a message for staff (a failed action), "" = none
+    bool noticeIsDone = false;           ///< the notice says something went well (drawn not as an error)
     bool selecting = false;              ///< the select mode: a tap on a row chooses it
     int selectedCount = 0;               ///< rows chosen (all of them shown in the list)
     int pdfChoiceCount = 0;              ///< DeskScreen::PdfChoice: the intakes about to be exported

@@ -109,7 +109,7 @@ void topBar(Ctx& c) {
     c.top = h + gap;
 }
 
-/// The notice (a failed action) and, in the last 30 s, when the desk closes by itself.
+/// The notice (a failed action in the error colour, a done one plain) and, in the last 30 s, when the desk closes by itself.
 void bottomBar(Ctx& c) {
     Frame& f = c.f;
     const float h = f.px(f.theme.bottomBarEm);
@@ -122,7 +122,8 @@ void bottomBar(Ctx& c) {
     const float idleW = idle.empty() ? 0 : textWidth(f, FontRole::Body, idle) + f.px(1.0f);
     if (!c.v.notice.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(margin, c.bottom + f.em * 0.4f));
-        text(f, FontRole::BodyBold, c.v.notice, f.pal.error, f.displayW - 2 * margin - idleW);
+        text(f, FontRole::BodyBold, c.v.notice, c.v.noticeIsDone ? f.pal.text : f.pal.error,
+             f.displayW - 2 * margin - idleW);
         registerLastText(f, "desk/notice", c.v.notice, FontRole::BodyBold);
     }
     if (!idle.empty()) {

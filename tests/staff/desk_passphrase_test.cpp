@@ -66,6 +66,7 @@ TEST_F(DeskPassphrase, NeedsTheRecordsUnlockedThenRewrapsTheKeyAndAuditsIt) {
     EXPECT_EQ(v.screen, DeskScreen::List);
     EXPECT_TRUE(v.unlocked);  // the key itself did not change: still unlocked
     EXPECT_EQ(v.notice, "The staff passphrase was changed. Use the new one from now on.");
+    EXPECT_TRUE(v.noticeIsDone);  // good news, not drawn as an error
     EXPECT_EQ(audited("passphrase_change"), std::vector<std::string>{"ok"});
     EXPECT_TRUE(opens(kNewPassphrase));
     EXPECT_FALSE(opens(kPassphrase));
@@ -108,6 +109,7 @@ TEST_F(DeskPassphrase, EachMistakeIsSaidAndChangesNothing) {
     v = d.view();
     EXPECT_EQ(v.screen, DeskScreen::ChangePassphrase);
     EXPECT_EQ(v.passphrase.message, "The current passphrase is not right. Nothing was changed.");
+    EXPECT_FALSE(v.noticeIsDone);
     EXPECT_EQ(v.passphrase.field, 0);
     EXPECT_EQ(v.passphrase.entered[0], 0);
     EXPECT_EQ(audited("passphrase_change"), std::vector<std::string>{"failed"});  // the store audits the try

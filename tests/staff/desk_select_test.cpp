@@ -142,6 +142,23 @@ TEST_F(DeskFixture, SeveralIntakesAsPdfAskOneFileOrOnePerIntake) {
     EXPECT_EQ(statusOf(calm), store::RecordStatus::Exported);
 }
 
+TEST_F(DeskFixture, CancellingThePdfChoiceGoesBackToTheList) {
+    Desk& d = open();
+    unlock(d);
+    d.apply(OpenIntake{red});  // an intake read before: the choice is still asked from the list
+    d.apply(BackToList{});
+    d.apply(OpenIntake{calm});
+    d.apply(ShowToday{});
+    d.apply(StartExport{ExportFormat::Pdf, ""});
+    ASSERT_EQ(d.view().screen, DeskScreen::PdfChoice);
+    d.apply(CancelPdfChoice{});
+    EXPECT_EQ(d.view().screen, DeskScreen::List);
+    EXPECT_EQ(d.view().pdfChoiceCount, 0);
+    d.apply(ChoosePdfBatch{true});  // nothing pending: nothing happens
+    EXPECT_EQ(d.view().screen, DeskScreen::List);
+    EXPECT_FALSE(fs::exists(dir / "exports"));
+}
+
 TEST_F(DeskFixture, OneIntakeAsPdfIsNotAsked) {
     Desk& d = open();
     unlock(d);
