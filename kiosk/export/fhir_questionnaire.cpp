@@ -1,6 +1,9 @@
 // [SECTION] index: extensions · answer options · items · pages and the form
 #include "kiosk/export/fhir_questionnaire.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "kiosk/bodymap/regions.h"
 #include "kiosk/export/fhir_conditions.h"
 
@@ -53,6 +56,32 @@ json answerOptions(const forms::Form& form, const forms::Item& item, const FhirO
 }
 
 // [SECTION] items
+/// The item's starting answer: initialSelected on its options (R4 allows no initial[x] beside
+/// answerOption, que-11), else initial[x] of the item's FHIR type.
+void addInitial(json& q, const forms::Item& item) {
+    if (!item.initial) return;
+    const forms::Answer& a = *item.initial;
+    if (item.type == ItemType::Single || item.type == ItemType::Multi) {
+        std::vector<std::string> chosen;
+        if (const auto* one = std::get_if<std::string>(&a)) chosen.push_back(*one);
+        if (const auto* many = std::get_if<std::vector<std::string>>(&a)) chosen = *many;
+        for (size_t i = 0; i < item.options.size() && i < q["answerOption"].size(); ++i)
+            if (std::find(chosen.begin(), chosen.end(), item.options[i].value) != chosen.end())
+                q["answerOption"][i]["initialSelected"] = true;
+        return;
+    }
+    json v;
+    if (const auto* b = std::get_if<bool>(&a)) v["valueBoolean"] = *b;
+    else if (const auto* s = std::get_if<std::string>(&a)) v["valueString"] = *s;
+    else if (const auto* n = std::get_if<double>(&a)) v[isIntegerItem(item) ? "valueInteger" : "valueDecimal"] = number(item, *n);
+    else if (const auto* d = std::get_if<forms::Date>(&a)) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
+        v["valueDate"] = buf;
+    }
+    if (!v.empty()) q["initial"] = json::array({std::move(v)});
+}
+
 json bodyMapItem(json q, const forms::Item& item, const FhirOptions& options) {
     q["repeats"] = true;
     json regions = json::array();
@@ -125,6 +154,7 @@ json questionItem(const forms::Form& form, const forms::Item& item, const FhirOp
         case ItemType::BodyMap: q = bodyMapItem(std::move(q), item, options); break;
         default: break;
     }
+    addInitial(q, item);
     if (!item.help.empty()) q["item"].push_back(displayChild(link + ".help", item.help, "help", lang));
     return q;
 }

@@ -46,6 +46,7 @@ struct FhirItemSym {
     std::string id, type;                      ///< our id and item type (yes_no, multi, ...)
     size_t order = 0;
     std::map<std::string, std::string> codes;  ///< FHIR code (or plain value) -> option value
+    std::vector<std::string> selected;         ///< option values with answerOption.initialSelected
 };
 
 class ImportCtx {
@@ -83,6 +84,12 @@ std::string languageOf(const std::string& code);
 
 /// Converts the Questionnaire's items to pages (every item, condition and option).
 std::vector<OutPage> importItems(ImportCtx& ctx, const json& questionnaire);
+
+/// The `initial` of a question already mapped to @p out (its kiosk type in @p sym): item.initial
+/// or answerOption.initialSelected, as our YAML value; nullopt when there is none, or (with a
+/// warning naming the linkId) one the kiosk's item could not take as a patient's answer.
+std::optional<ojson> importInitial(ImportCtx& ctx, const json& item, const ojson& out, const FhirItemSym& sym,
+                                   const std::string& path, const std::string& linkId);
 
 /// Resolves the pending enableWhen of @p pages into show_if (after importItems).
 void resolveConditions(ImportCtx& ctx, std::vector<OutPage>& pages);

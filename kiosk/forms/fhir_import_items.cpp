@@ -115,7 +115,7 @@ ojson readOptions(ImportCtx& ctx, const json& q, const json& item, const std::st
                 else if (!url.empty() && url.find("rendering-") == std::string::npos)
                     ctx.warn(at, linkId, "extension " + url + " of an option dropped");
             }
-            if (opt.contains("initialSelected")) ctx.warn(at, linkId, "initialSelected dropped: nothing is chosen in advance");
+            const size_t before = options.size();
             if (opt.contains("valueCoding") && opt["valueCoding"].is_object()) {
                 const json& c = opt["valueCoding"];
                 for (const json& ext : c.value("extension", json::array())) {
@@ -142,6 +142,8 @@ ojson readOptions(ImportCtx& ctx, const json& q, const json& item, const std::st
             } else {
                 ctx.warn(at, linkId, "an option that is no coding, string, integer or date dropped");
             }
+            if (options.size() > before && opt.value("initialSelected", false))
+                sym.selected.push_back(options.back()["value"].get<std::string>());
         }
     } else if (item.contains("answerValueSet")) {
         const std::string ref = str(item, "answerValueSet");
@@ -320,11 +322,9 @@ struct Walker {
             conds.push_back(PendingCondition{&item["enableWhen"], str(item, "enableBehavior"), path + ".enableWhen"});
         const bool readOnly = item.value("readOnly", false) && type != "display" && type != "group";
         const std::optional<std::string> initial = initialText(item);
-        if (item.contains("initial") && !(readOnly && initial))
+        if (item.contains("initial") && readOnly && !initial)
             ctx.warn(path + ".initial", linkId,
-                     readOnly ? "initial value dropped: the kiosk cannot show this kind of value in a read-only text"
-                              : "initial value " + (initial ? "'" + *initial + "' " : std::string()) +
-                                    "dropped: the kiosk starts every question empty (the form model has no default answers)");
+                     "initial value dropped: the kiosk cannot show this kind of value in a read-only text");
         if (type == "group") {
             if (item.value("repeats", false))
                 ctx.warn(path, linkId, "a repeating group is asked once: the form model has no repeats, so its items take one answer each");
@@ -357,6 +357,8 @@ struct Walker {
         if (mapType(ctx, q, item, kioskType, path, linkId, out.yaml, sym)) {
             if (out.yaml["id"] != linkId) out.yaml["link_id"] = linkId;
             if (item.value("required", false) && sym.type != "info") out.yaml["required"] = true;
+            if (sym.type != "info")
+                if (auto value = importInitial(ctx, item, out.yaml, sym, path, linkId)) out.yaml["initial"] = std::move(*value);
             out.conditions = conds;
             out.linkId = linkId;
             out.path = path;

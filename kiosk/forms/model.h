@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "kiosk/core/error.h"
+#include "kiosk/forms/answer.h"
 
 namespace kiosk::forms {
 
@@ -135,6 +136,10 @@ struct Item {
     /// options with their scores, rows); its fingerprint per language is checked (Instrument).
     bool verbatim = false;
     std::string loinc;              ///< `loinc`: the item's LOINC code, "" if none
+    /// `initial`: the answer the item starts with, shown filled in when its page first shows and
+    /// changed or cleared like any answer (FHIR's Questionnaire.item.initial). text, number,
+    /// scale, date, yes_no, single and multi items only; checked like a patient's answer.
+    std::optional<Answer> initial;
     /// `link_id`: the FHIR linkId when it is not the id (an imported item whose linkId is not a
     /// valid id); exports and `simulate --answers` use it. "" = the id is the linkId.
     std::string linkId;

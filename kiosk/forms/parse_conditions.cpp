@@ -32,14 +32,6 @@ bool isOrdering(CondOp op) { return op == CondOp::Lt || op == CondOp::Le || op =
 bool isSetOp(CondOp op) { return op == CondOp::Includes || op == CondOp::Excludes; }
 bool isPresenceOp(CondOp op) { return op == CondOp::Answered || op == CondOp::NotAnswered; }
 
-std::optional<Date> parseDate(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    Date d{std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2))};
-    return d.valid() ? std::optional<Date>(d) : std::nullopt;
-}
-
 std::vector<std::string> optionValues(const Item& item) {
     std::vector<std::string> v;
     for (const auto& o : item.options) v.push_back(o.value);

@@ -24,7 +24,7 @@ const std::vector<std::pair<std::string, BodyDetail>> kDetails = {
     {"intensity", BodyDetail::Intensity}, {"kind", BodyDetail::Kind},
 };
 
-const std::vector<std::string> kCommonKeys = {"id", "type", "label", "say", "help", "required", "show_if", "link_id", "verbatim", "loinc"};
+const std::vector<std::string> kCommonKeys = {"id", "type", "label", "say", "help", "required", "show_if", "link_id", "verbatim", "loinc", "initial"};
 const std::vector<std::pair<std::string, std::string>> kCodeTypes = {
     {"coding", "coding"}, {"string", "string"}, {"integer", "integer"}, {"date", "date"}};
 
@@ -296,6 +296,7 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
         default:
             break;
     }
+    if (const YamlNode* i = m.get("initial")) readInitial(ctx, *i, item);
 }
 
 }  // namespace

@@ -14,6 +14,9 @@ namespace kiosk::forms::detail {
 void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
               std::map<std::string, core::SourceLoc>& pageIds);
 
+/// `initial` of @p item (its type and options already read): the answer it starts with.
+void readInitial(Ctx& ctx, const YamlNode& node, Item& item);
+
 /// Reports a linkId (link_id, else id) shared by two pages or items.
 void checkLinkIds(Ctx& ctx, const Form& form);
 

@@ -74,10 +74,34 @@ void IntakeOps::pruneHidden(Intake& s) {
         it = v.itemShown(it->first) ? std::next(it) : s.m_answers.erase(it);
     for (auto it = s.m_errors.begin(); it != s.m_errors.end();)
         it = v.itemShown(it->first) ? std::next(it) : s.m_errors.erase(it);
+    for (auto it = s.m_seeded.begin(); it != s.m_seeded.end();)
+        it = v.itemShown(*it) ? std::next(it) : s.m_seeded.erase(it);
+}
+
+void IntakeOps::fillInitial(Intake& s) {
+    if (s.m_screen != Screen::Page || s.m_page < 0) return;
+    // Filling one in may reveal another (show_if on it), so until nothing changes; each item once.
+    for (bool changed = true; changed;) {
+        changed = false;
+        const forms::Visibility v = visibility(s);
+        for (const forms::Item& item : s.m_form->pages[static_cast<size_t>(s.m_page)].items) {
+            if (!item.initial || !v.itemShown(item.id) || !s.m_seeded.insert(item.id).second) continue;
+            if (s.m_answers.emplace(item.id, *item.initial).second) changed = true;
+        }
+    }
+}
+
+bool IntakeOps::hasOwnAnswers(const Intake& s) {
+    for (const auto& [id, value] : s.m_answers) {
+        const forms::Item* item = s.m_form->findItem(id);
+        if (item == nullptr || !item->initial || !(*item->initial == value)) return true;
+    }
+    return false;
 }
 
 void IntakeOps::wipePatient(Intake& s) {
     s.m_answers.clear();
+    s.m_seeded.clear();
     s.m_errors.clear();
     s.m_lang = s.welcomeLang();  // the intake ended: greet the next patient in the clinic's language
     s.m_page = -1;
@@ -107,6 +131,7 @@ struct IntakeOps::Transitions {
     void showPage(int page) {
         s.m_page = page;
         s.m_screen = Screen::Page;
+        Ops::fillInitial(s);
     }
     void showReview() {
         s.m_screen = Screen::Review;
@@ -126,10 +151,12 @@ struct IntakeOps::Transitions {
     /// Without any, it is the welcome screen at once, in the language chosen (the patient may have
     /// come back to change it); a draft saved by an earlier Next goes too.
     Effects leaveToWelcome() {
-        if (!s.m_answers.empty()) {
+        if (Ops::hasOwnAnswers(s)) {
             s.m_confirmStartOver = true;
             return {};
         }
+        s.m_answers.clear();  // starting answers only: the welcome screen keeps none
+        s.m_seeded.clear();
         s.m_errors.clear();
         s.m_page = -1;
         s.m_fromReview = false;
@@ -148,6 +175,7 @@ struct IntakeOps::Transitions {
         s.m_started = true;  // a new intake: the welcome screen holds no answers to go on from
         s.m_startedAt = Ops::utcNow(s);
         s.m_answers.clear();
+        s.m_seeded.clear();
         s.m_errors.clear();
         s.m_fromReview = false;
         const int first = Ops::nextShownPage(s, Ops::visibility(s), -1);
@@ -171,6 +199,7 @@ struct IntakeOps::Transitions {
         }
         s.m_errors.erase(a.item);
         Ops::pruneHidden(s);
+        Ops::fillInitial(s);  // an answer may reveal an item with a starting answer
         return {};
     }
     Effects operator()(const ClearAnswer& a) {
@@ -178,6 +207,7 @@ struct IntakeOps::Transitions {
         s.m_answers.erase(a.item);
         s.m_errors.erase(a.item);
         Ops::pruneHidden(s);
+        Ops::fillInitial(s);
         return {};
     }
     Effects operator()(const Next&) {

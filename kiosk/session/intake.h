@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,9 @@ private:
     IntakeConfig m_config;
     const core::Clock* m_clock;
     forms::Answers m_answers;
+    /// Items whose `initial` answer has been filled in this intake (while shown): never again, so
+    /// what the patient cleared stays cleared. An item hidden again leaves the set, as new.
+    std::set<std::string> m_seeded;
     Screen m_screen = Screen::Welcome;
     Screen m_resumeTo = Screen::Page;  // Screen::Resume: where ResumeContinue goes (Page or Review)
     std::string m_lang;

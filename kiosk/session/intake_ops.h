@@ -38,6 +38,10 @@ struct IntakeOps {
 
     /// Drops answers (and errors) of items that are no longer shown.
     static void pruneHidden(Intake& s);
+    /// Fills in the `initial` answer of each shown item of the current page not filled in before.
+    static void fillInitial(Intake& s);
+    /// True when some answer is the patient's own: not a starting answer left as it was.
+    static bool hasOwnAnswers(const Intake& s);
     /// Forgets the patient: answers, errors, position, times; the language goes back to the
     /// clinic's (Intake::welcomeLang). Pending saves survive.
     static void wipePatient(Intake& s);

@@ -51,7 +51,8 @@ std::string Intake::snapshot() const {
                 {"form_version", m_form->version},
                 {"lang", m_lang},        {"screen", screen},
                 {"page", m_page},        {"from_review", m_fromReview},
-                {"started_at", m_startedAt}, {"answers", std::move(answers)}}
+                {"started_at", m_startedAt}, {"answers", std::move(answers)},
+                {"seeded", m_seeded}}
         .dump();
 }
 
@@ -86,6 +87,11 @@ bool Intake::restore(const std::string& snapshotJson) {
 
     IntakeOps::wipePatient(*this);
     m_answers = std::move(restored);
+    // Starting answers already filled in (and perhaps cleared since); a draft without the list is
+    // older than `initial` and its form had none.
+    if (const json* seeded = field("seeded"); seeded != nullptr && seeded->is_array())
+        for (const json& id : *seeded)
+            if (id.is_string() && m_form->findItem(id.get<std::string>()) != nullptr) m_seeded.insert(id.get<std::string>());
     const std::string l = lang->get<std::string>();
     if (IntakeOps::knownLang(*this, l)) m_lang = l;
     m_startedAt = started->get<std::string>();

@@ -129,6 +129,32 @@ TEST(FhirRoundTrip, CodesComeBackAsTheEhrsCodes) {
     EXPECT_EQ(answer["code"], "LA6569-3");
 }
 
+TEST(FhirRoundTrip, StartingAnswersGoOutAndComeBackTheSame) {
+    const forms::FhirImport imported = forms::importFhirQuestionnaire(readFile(kDir + "/lhc-initialx.json"), "i.json");
+    ASSERT_TRUE(imported.ok());
+    const forms::LoadResult loaded = forms::loadFormFromString(imported.yaml, "i.yaml");
+    ASSERT_TRUE(loaded.ok()) << loaded.errors.front().format();
+    const json q = fhir::questionnaire(*loaded.form);
+    kiosk::testing::expectValidFhir(q, "exported questionnaire");
+    const std::string text = q.dump();
+    EXPECT_NE(text.find(R"("initial":[{"valueString":"abc123"}])"), std::string::npos) << text;
+    EXPECT_NE(text.find(R"("initialSelected":true)"), std::string::npos) << "choices: R4 allows no initial[x] beside answerOption";
+
+    const forms::FhirImport again = forms::importFhirQuestionnaire(text, "again.json");
+    ASSERT_TRUE(again.ok());
+    const forms::LoadResult reloaded = forms::loadFormFromString(again.yaml, "again.yaml");
+    ASSERT_TRUE(reloaded.ok()) << reloaded.errors.front().format() << "\n" << again.yaml;
+    int withInitial = 0;
+    for (const forms::Item* i : loaded.form->allItems()) {
+        SCOPED_TRACE(i->id);
+        const forms::Item* back = reloaded.form->findItem(i->id);
+        ASSERT_NE(back, nullptr);
+        EXPECT_EQ(back->initial, i->initial);
+        withInitial += i->initial.has_value();
+    }
+    EXPECT_GE(withInitial, 8);
+}
+
 TEST(FhirRoundTrip, BadFilesAreRefusedWithThePath) {
     const std::map<std::string, std::string> expected = {
         {"bad-duplicate-linkids-sdc-render.json", "item[0].item[7].linkId: duplicate linkId '1.6'"},

@@ -45,16 +45,29 @@ int warnings(const FhirImport& r, const std::string& text) {
 
 }  // namespace
 
-TEST(FhirImportPublic, InitialValuesOfQuestionsAreWarningsThatSayTheValue) {
+TEST(FhirImportPublic, InitialValuesOfQuestionsBecomeTheirStartingAnswers) {
     const Imported r = importText(kiosk::testing::readFile(kDir + "lhc-initialx.json"), "lhc-initialx.json");
     ASSERT_TRUE(r.form);
-    EXPECT_EQ(warnings(r.import, "lhc-initialx.json: warning: item[3].initial (linkId '/type-string'): initial value "
-                                 "'abc123' dropped: the kiosk starts every question empty"),
+    auto initial = [&](const std::string& linkId) -> std::optional<Answer> {
+        const Item* i = byLinkId(*r.form, linkId);
+        EXPECT_NE(i, nullptr) << linkId;
+        return i == nullptr ? std::nullopt : i->initial;
+    };
+    EXPECT_EQ(initial("/type-boolean"), Answer{true});
+    EXPECT_EQ(initial("/type-integer"), Answer{123.0});
+    EXPECT_EQ(initial("/type-string"), Answer{std::string("abc123")});
+    EXPECT_EQ(initial("/type-date"), Answer{(Date{2019, 9, 3})});
+    EXPECT_EQ(initial("/type-dateTime"), Answer{(Date{2015, 2, 7})}) << "asked as a date";
+    EXPECT_EQ(initial("/type-time"), Answer{std::string("13:28:17")}) << "asked as text";
+    EXPECT_EQ(initial("/type-choice"), Answer{std::string("c2")});
+    EXPECT_EQ(initial("/type-choice-m"), (Answer{std::vector<std::string>{"c1", "c3"}}));
+    // What the kiosk's item could not take is kept out, said with the linkId.
+    EXPECT_FALSE(initial("/type-decimal"));
+    EXPECT_EQ(warnings(r.import, "lhc-initialx.json: warning: item[2].initial (linkId '/type-decimal'): initial value "
+                                 "dropped: it has more decimals than the item takes"),
               1);
-    EXPECT_EQ(warnings(r.import, "(linkId '/type-integer'): initial value '123' dropped"), 1);
-    EXPECT_EQ(warnings(r.import, "(linkId '/type-boolean'): initial value dropped"), 1);  // no text for true
-    ASSERT_NE(byLinkId(*r.form, "/type-string"), nullptr);
-    EXPECT_EQ(byLinkId(*r.form, "/type-string")->type, ItemType::Text);  // still asked
+    EXPECT_FALSE(initial("/type-open-choice"));
+    EXPECT_EQ(warnings(r.import, "(linkId '/type-open-choice'): initial value dropped: it is none of the item's options"), 1);
 }
 
 TEST(FhirImportPublic, ReadOnlyItemsAreTextsShowingTheirInitialValue) {

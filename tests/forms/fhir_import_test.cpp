@@ -128,7 +128,7 @@ TEST(FhirImport, WhatCannotBeMappedIsAWarningNamingPathAndLinkId) {
       {"linkId":"a","type":"decimal","text":"A","extension":[{"url":"http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression","valueExpression":{"language":"text/fhirpath","expression":"1"}}]},
       {"linkId":"b","type":"attachment","text":"B"},
       {"linkId":"c","type":"reference","text":"C"},
-      {"linkId":"d","type":"string","text":"D","initial":[{"valueString":"x"}],
+      {"linkId":"d","type":"string","text":"D","initial":[{"valueInteger":4}],
        "extension":[{"url":"http://example.org/odd","valueString":"y"},
                     {"url":"http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression","valueExpression":{"language":"text/fhirpath","expression":"true"}}]},
       {"linkId":"e","type":"string","text":"E","enableWhen":[{"question":"nowhere","operator":"exists","answerBoolean":true}]},
@@ -139,7 +139,7 @@ TEST(FhirImport, WhatCannotBeMappedIsAWarningNamingPathAndLinkId) {
     EXPECT_TRUE(warned(r, "q.json: warning: item[0].extension[0] (linkId 'a'): calculatedExpression dropped"));
     EXPECT_TRUE(warned(r, "item[1] (linkId 'b'): a attachment item is dropped"));
     EXPECT_TRUE(warned(r, "item[2] (linkId 'c'): a reference item is dropped"));
-    EXPECT_TRUE(warned(r, "item[3].initial (linkId 'd'): initial value 'x' dropped"));
+    EXPECT_TRUE(warned(r, "item[3].initial (linkId 'd'): initial value dropped: it is no text"));
     EXPECT_TRUE(warned(r, "item[3].extension[0] (linkId 'd'): extension http://example.org/odd dropped"));
     EXPECT_TRUE(warned(r, "item[3].extension[1] (linkId 'd'): enableWhenExpression dropped"));
     EXPECT_TRUE(warned(r, "item[4].enableWhen[0] (linkId 'e'): enableWhen names 'nowhere'"));
@@ -180,4 +180,38 @@ TEST(FhirImport, AnswersKeyedByLinkIdAndCodeReachTheirItems) {
     ASSERT_TRUE(form);
     const json by = answersByItemId(*form, json::parse(R"({"/1-1":"LA-2","/1-2":["Y","x"],"c":"LA-2","zzz":1})"));
     EXPECT_EQ(by, json::parse(R"({"q_1_1":"la_2","q_1_2":["y","x"],"c":"LA-2","zzz":1})"));
+}
+
+TEST(FhirImport, InitialValuesBecomeStartingAnswersTheItemTakes) {
+    const json q = json::parse(R"({"resourceType":"Questionnaire","url":"u","item":[
+      {"linkId":"country","type":"string","text":"Country","initial":[{"valueString":"Spain"}]},
+      {"linkId":"visits","type":"integer","text":"Visits","initial":[{"valueInteger":1}]},
+      {"linkId":"temp","type":"decimal","text":"Temp","initial":[{"valueDecimal":36.5}]},
+      {"linkId":"day","type":"dateTime","text":"Day","initial":[{"valueDateTime":"2026-01-02T10:00:00Z"}]},
+      {"linkId":"ok","type":"boolean","text":"OK","initial":[{"valueBoolean":true}]},
+      {"linkId":"pressure","type":"choice","text":"Pressure","initial":[{"valueCoding":{"system":"s","code":"M"}}],
+       "answerOption":[{"valueCoding":{"system":"s","code":"L"}},{"valueCoding":{"system":"s","code":"M"}}]},
+      {"linkId":"music","type":"choice","repeats":true,"text":"Music",
+       "answerOption":[{"valueString":"jazz","initialSelected":true},{"valueString":"pop"},{"valueString":"quiet","initialSelected":true}]},
+      {"linkId":"partial","type":"date","text":"Partial","initial":[{"valueDate":"2026-01"}]},
+      {"linkId":"nrs","type":"integer","text":"NRS","initial":[{"valueInteger":12}],
+       "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/minValue","valueInteger":0},
+                    {"url":"http://hl7.org/fhir/StructureDefinition/maxValue","valueInteger":10}]},
+      {"linkId":"two","type":"choice","text":"Two","answerOption":[{"valueString":"a","initialSelected":true},{"valueString":"b","initialSelected":true}]}]})");
+    FhirImport r;
+    auto form = load(q, &r);
+    ASSERT_TRUE(form);
+    EXPECT_EQ(form->findItem("country")->initial, Answer{std::string("Spain")});
+    EXPECT_EQ(form->findItem("visits")->initial, Answer{1.0});
+    EXPECT_EQ(form->findItem("temp")->initial, Answer{36.5});
+    EXPECT_EQ(form->findItem("day")->initial, Answer{(Date{2026, 1, 2})});
+    EXPECT_EQ(form->findItem("ok")->initial, Answer{true});
+    EXPECT_EQ(form->findItem("pressure")->initial, Answer{std::string("m")});
+    EXPECT_EQ(form->findItem("music")->initial, (Answer{std::vector<std::string>{"jazz", "quiet"}}));
+    EXPECT_FALSE(form->findItem("partial")->initial);
+    EXPECT_TRUE(warned(r, "item[7].initial (linkId 'partial'): initial value dropped: it is no full date (YYYY-MM-DD)"));
+    EXPECT_FALSE(form->findItem("nrs")->initial);
+    EXPECT_TRUE(warned(r, "item[8].initial (linkId 'nrs'): initial value dropped: it lies outside minValue..maxValue"));
+    EXPECT_FALSE(form->findItem("two")->initial);
+    EXPECT_TRUE(warned(r, "item[9].answerOption (linkId 'two'): initial value dropped: several options are selected"));
 }
