@@ -53,11 +53,7 @@ protected:
         if (!kiosk::exports::testing::havePoppler()) FAIL() << "poppler-utils is not installed";
         ::setenv("TZ", "UTC", 1);
         form = bundledForm();
-        options.catalog = &kiosk::testing::realCatalog();
-        options.clinicName = "Clínica Ñandú";
-        auto shelf = std::make_shared<kiosk::exports::FormShelf>();
-        shelf->add(form);
-        options.shelf = shelf;
+        options = kiosk::exports::testing::pdfTestOptions(form);
         kiosk::core::addLogSink(std::make_shared<spdlog::sinks::ostream_sink_mt>(log));
     }
     /// The red-flags intake (two pages at least) through pdfWriter(), as the export job makes it.

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -26,6 +27,16 @@ inline const TimePoint kT0 = TimePoint{} + std::chrono::hours(5);
 
 inline TimePoint at(double seconds) {
     return kT0 + std::chrono::duration_cast<TimePoint::duration>(std::chrono::duration<double>(seconds));
+}
+
+/// The names of the files in @p dir (none when it is missing), sorted.
+inline std::vector<std::string> namesIn(const std::filesystem::path& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        out.push_back(it->path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 class DeskFixture : public ::testing::Test {

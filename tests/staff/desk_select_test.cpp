@@ -12,15 +12,6 @@ namespace {
 using namespace testing;
 namespace fs = std::filesystem;
 
-std::vector<std::string> namesIn(const fs::path& dir) {
-    std::vector<std::string> out;
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        out.push_back(it->path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 std::vector<std::string> chosen(const Desk& d) {
     std::vector<std::string> out;
     for (const auto& r : d.view().list.rows)
