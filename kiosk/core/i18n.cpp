@@ -99,6 +99,15 @@ std::string Catalog::format(std::string_view lang, std::string_view key,
     return out;
 }
 
+std::string Catalog::count(std::string_view lang, std::string_view key, long long n,
+                           const std::vector<std::string>& more) const {
+    std::vector<std::string> args{std::to_string(n)};
+    args.insert(args.end(), more.begin(), more.end());
+    const std::string one = std::string(key) + "_one";
+    const bool useOne = n == 1 && (has(lang, one) || has(m_fallback, one));
+    return format(lang, useOne ? std::string_view(one) : key, args);
+}
+
 std::vector<std::string> Catalog::languages() const {
     std::vector<std::string> out;
     for (const auto& kv : m_text) out.push_back(kv.first);

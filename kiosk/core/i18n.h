@@ -34,6 +34,11 @@ public:
     /// tr() with "{0}", "{1}", ... replaced by @p args.
     std::string format(std::string_view lang, std::string_view key,
                        const std::vector<std::string>& args) const;
+    /// format() of a sentence about @p n things, with "{0}" = n and @p more as "{1}", ...: the
+    /// key's "_one" form when n is 1 and the catalogue has it ("in 1 second", "en 1 segundo"),
+    /// else the key. English and Spanish both have one form for 1 and one for the rest.
+    std::string count(std::string_view lang, std::string_view key, long long n,
+                      const std::vector<std::string>& more = {}) const;
 
     std::vector<std::string> languages() const;
     std::vector<std::string> keys(std::string_view lang) const;

@@ -1,4 +1,4 @@
-// [SECTION] index: helpers · patient · flags and scores · answers · readIntake
+// [SECTION] index: helpers · patient · flags and scores · answers · readPatient, readIntake
 #include "kiosk/export/intake_reading.h"
 
 #include <algorithm>
@@ -187,18 +187,11 @@ void readAnswersBare(IntakeReading& r, const json& answers, const session::Wordi
 
 }  // namespace
 
-// [SECTION] readIntake
-IntakeReading readIntake(const json& record, const forms::Form* form, const core::Catalog& catalog,
-                         const ReadingLangs& langs) {
+// [SECTION] readPatient, readIntake
+IntakeReading readPatient(const json& record, const forms::Form* form) {
     IntakeReading r;
     r.formKnown = form != nullptr;
-    const std::string formLang = form && !form->languages.empty() ? form->languages.front() : langs.staff;
-    const session::Wording staff{catalog, langs.staff, formLang};
-    const session::Wording asked{catalog, langs.answers, formLang};
     const json& answers = answersOf(record);
-    r.formTitle = form ? asked.text(form->title) : (record.contains("form") && record["form"].is_object()
-                                                        ? str(record["form"], "id")
-                                                        : std::string());
     r.submittedAt = str(record, "submitted_at");
     r.lang = str(record, "lang");
     r.firstName = textAnswer(answers, form, "first_name", forms::TextKind::Name, 0);
@@ -213,6 +206,19 @@ IntakeReading readIntake(const json& record, const forms::Form* form, const core
                 break;
             }
     r.age = ageOn(r.dateOfBirth, r.submittedAt);
+    return r;
+}
+
+IntakeReading readIntake(const json& record, const forms::Form* form, const core::Catalog& catalog,
+                         const ReadingLangs& langs) {
+    IntakeReading r = readPatient(record, form);
+    const std::string formLang = form && !form->languages.empty() ? form->languages.front() : langs.staff;
+    const session::Wording staff{catalog, langs.staff, formLang};
+    const session::Wording asked{catalog, langs.answers, formLang};
+    const json& answers = answersOf(record);
+    r.formTitle = form ? asked.text(form->title) : (record.contains("form") && record["form"].is_object()
+                                                        ? str(record["form"], "id")
+                                                        : std::string());
     readFlags(r, record, form, langs.staff, formLang);
     readScores(r, record, form, staff);
     if (form) readAnswersByForm(r, answers, *form, asked, staff);

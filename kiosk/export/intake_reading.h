@@ -80,6 +80,10 @@ struct ReadingLangs {
     std::string answers;  ///< questions and answers (the desk: staff; the PDF: the record's language)
 };
 
+/// @brief Who the patient is and nothing else (names, date of birth, age, phone, email, when
+///        submitted): what a look-up across many records needs (staff/previous_visit.h).
+IntakeReading readPatient(const nlohmann::json& record, const forms::Form* form);
+
 /// @brief Builds the reading of @p record (see the file comment); @p form may be null.
 IntakeReading readIntake(const nlohmann::json& record, const forms::Form* form, const core::Catalog& catalog,
                          const ReadingLangs& langs);

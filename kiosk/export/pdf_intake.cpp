@@ -75,7 +75,20 @@ void flagBox(Flow& flow, const ReadFlag& f, const Labels& L) {
     flow.gap(8);
 }
 
-void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const PdfOptions& o, const Labels& L) {
+/// "Change since the visit of 2026-11-04 (Clinic intake)", then each score's change; important
+/// changes in bold.
+void changeSince(Flow& flow, const ReadPreviousVisit& p, const Labels& L) {
+    flow.gap(4);
+    const auto [day, time] = core::localDayAndTime(p.submittedAt);
+    (void)time;
+    flow.keep(Flow::lineHeight(kSub) + 2 * Flow::lineHeight(kBody));
+    flow.text(L.fmt("pdf.change_since", {day, p.formTitle}), kSub);
+    if (p.changes.empty()) flow.text(L.tr("pdf.no_common_scores"), Style{10, false, kMuted});
+    for (const ReadChange& c : p.changes) flow.text(c.text, c.important.value_or(false) ? kBodyBold : kBody);
+}
+
+void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const PdfOptions& o, const Labels& L,
+               const std::optional<ReadPreviousVisit>& previous) {
     flow.text(L.tr("pdf.title"), kTitle);
     if (!r.formTitle.empty()) flow.text(r.formTitle, kSmall);
     flow.gap(8);
@@ -103,7 +116,12 @@ void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const
         // "screening, not a diagnosis"), so the body map still starts on the first page.
         flow.text(s.label + ": " + value, s.value ? kBody : Style{10, false, kMuted});
     }
+    if (previous) changeSince(flow, *previous, L);
 
+    // The heading goes with the figure: never alone at a page's foot (the scores and the change
+    // since the last visit can take the room the figure needs).
+    if (o.bodyMapFigure && !r.marks.empty())
+        flow.keep(10 + Flow::lineHeight(kHeading) + 4 + o.figureHeight + Flow::lineHeight(kSmall) + 4);
     heading(flow, L.tr("pdf.body_map"));
     if (o.bodyMapFigure && !r.marks.empty()) {
         const double caption = Flow::lineHeight(kSmall);
@@ -185,9 +203,10 @@ void signature(Flow& flow, const IntakeReading& r, const Labels& L) {
 }
 
 std::vector<pdf::Page> layoutIntake(cairo_t* measure, const pdf::PageFrame& frame, const ExportMeta& meta,
-                                    const IntakeReading& r, const PdfOptions& o, const Labels& L) {
+                                    const IntakeReading& r, const PdfOptions& o, const Labels& L,
+                                    const std::optional<ReadPreviousVisit>& previous) {
     Flow flow(measure, frame);
-    firstPage(flow, meta, r, o, L);
+    firstPage(flow, meta, r, o, L, previous);
     answers(flow, r, L);
     signature(flow, r, L);
     return flow.take();
@@ -289,7 +308,9 @@ void PdfExportWriter::addParsed(const ExportMeta& meta, nlohmann::json record) {
     const Labels labels{*m_options.catalog, m_options.staffLang};
     pdf::PageFrame frame;
     std::tie(frame.width, frame.height) = pageSize(m_options.paper);
-    const std::vector<pdf::Page> pages = layoutIntake(m_cr, frame, meta, reading, m_options, labels);
+    std::optional<ReadPreviousVisit> previous;
+    if (m_options.previousVisit) previous = m_options.previousVisit(meta, reading);
+    const std::vector<pdf::Page> pages = layoutIntake(m_cr, frame, meta, reading, m_options, labels, previous);
     const pdf::FigureFn figure = [&](cairo_t* cr, double x, double y, double w, double h) {
         if (m_options.bodyMapFigure) m_options.bodyMapFigure(cr, x, y, w, h, reading.marks);
     };

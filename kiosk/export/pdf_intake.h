@@ -5,7 +5,9 @@
 // caution in amber), the scores with their bands, where it hurts (the body-map figure when one is
 // wired in through PdfOptions::bodyMapFigure, and always the marked regions as a list with their
 // intensity). Then every answer in form order, then the consent with the signature drawn from its
-// strokes and the time signed. The record id and "Page N of M" on every page. Staff labels in the
+// strokes and the time signed. Under the scores, where PdfOptions::previousVisit finds the
+// patient's last visit, each score's change since then and whether it reaches the minimal
+// important change. The record id and "Page N of M" on every page. Staff labels in the
 // staff's language; questions and answers in the language the patient answered in. Pure: writes to
 // a stream; the export job (export_job.h) owns files and records.
 #include <functional>
@@ -23,6 +25,7 @@ typedef struct _cairo_surface cairo_surface_t;
 #include "kiosk/export/intake_reading.h"
 #include "kiosk/export/png_image.h"
 #include "kiosk/export/record_writer.h"
+#include "kiosk/export/visit_change.h"
 
 namespace kiosk::exports {
 
@@ -33,6 +36,11 @@ enum class PaperSize { A4, Letter };
 ///        drawn from kiosk/bodymap's geometry; without it the PDF lists the marked regions only.
 using BodyMapFigure =
     std::function<void(cairo_t* cr, double x, double y, double w, double h, const std::vector<ReadMark>& marks)>;
+
+/// @brief The change since the patient's last visit for one record (the staff layer finds it:
+///        staff/previous_visit.h); empty: the PDF shows none.
+using PreviousVisitFn =
+    std::function<std::optional<ReadPreviousVisit>(const ExportMeta& meta, const IntakeReading& reading)>;
 
 /// @brief How the PDF is made.
 struct PdfOptions {
@@ -48,6 +56,7 @@ struct PdfOptions {
     std::shared_ptr<const FormShelf> shelf;   ///< the forms records were answered on (may be empty)
     BodyMapFigure bodyMapFigure;              ///< empty: the regions are listed, no figure
     double figureHeight = 230;                ///< points reserved for the figure when there is one
+    PreviousVisitFn previousVisit;            ///< empty: no change since the last visit
 };
 
 /// @brief Streams intakes into one PDF on @p out: each addParsed() starts a new page. A damaged

@@ -27,6 +27,15 @@ const Words kEs{"mejoró", "empeoró", "sin cambios", "más alto", "más bajo", 
                 "al menos el cambio mínimo importante de {} puntos", "menos que el cambio mínimo importante de {} puntos",
                 "no hay un cambio mínimo importante publicado"};
 
+/// A number as staff read it: Spanish writes "3,5".
+std::string number(double value, const std::string& lang) {
+    std::string s = detail::formatNumber(value);
+    if (lang == "es")
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
 std::string fill(const char* pattern, const std::string& value) {
     std::string s(pattern);
     const size_t at = s.find("{}");
@@ -36,7 +45,7 @@ std::string fill(const char* pattern, const std::string& value) {
 // A rule score's value is a group code (0 low, 1 medium...): its band says it; other scores show
 // the number and the band.
 std::string withBand(const Score& score, double value, const std::string& lang) {
-    std::string s = detail::formatNumber(value);
+    std::string s = number(value, lang);
     for (const ScoreBand& b : score.bands)
         if (value >= b.min - 1e-9 && value <= b.max + 1e-9)
             return score.method == ScoreMethod::Rule ? b.label.get(lang) : s + " (" + b.label.get(lang) + ")";
@@ -65,7 +74,7 @@ std::string describeChange(const ScoreChange& c, const std::string& lang) {
     std::string s = score.label.get(lang) + ": " + withBand(score, c.previous, lang) + " \u2192 " +
                     withBand(score, c.now, lang) + ": ";
     // "by 1" says nothing about a move between groups.
-    const std::string amount = score.method == ScoreMethod::Rule ? std::string() : detail::formatNumber(std::fabs(c.difference));
+    const std::string amount = score.method == ScoreMethod::Rule ? std::string() : number(std::fabs(c.difference), lang);
     const char* by = amount.empty() ? "" : w.by;
     if (!c.way) {  // no `change` rule: only the direction of the number
         return s + (c.difference == 0 ? w.same : std::string(c.difference > 0 ? w.higher : w.lower) + by + amount);
@@ -73,7 +82,7 @@ std::string describeChange(const ScoreChange& c, const std::string& lang) {
     if (*c.way == ScoreChange::Way::Same) return s + w.same;
     s += std::string(*c.way == ScoreChange::Way::Better ? w.better : w.worse) + by + amount + ", ";
     if (!c.important) return s + w.noMic;
-    return s + fill(*c.important ? w.atLeast : w.lessThan, detail::formatNumber(*score.change->mic));
+    return s + fill(*c.important ? w.atLeast : w.lessThan, number(*score.change->mic, lang));
 }
 
 }  // namespace kiosk::forms

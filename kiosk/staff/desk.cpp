@@ -14,6 +14,7 @@
 #include "kiosk/export/export_job.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/core/local_day.h"
+#include "kiosk/staff/previous_visit.h"
 
 namespace kiosk::staff {
 namespace fs = std::filesystem;
@@ -44,6 +45,20 @@ void wipe(exports::IntakeReading& r) {
     for (auto& stroke : r.signature.strokes)
         if (!stroke.empty()) sodium_memzero(stroke.data(), stroke.size() * sizeof stroke[0]);
     r = exports::IntakeReading{};
+}
+
+void wipe(std::optional<exports::ReadPreviousVisit>& p) {
+    if (!p) return;
+    for (auto& c : p->changes) {
+        wipe(c.text);
+        c = exports::ReadChange{};
+    }
+    p.reset();
+}
+
+void wipe(DeskDetailView& d) {
+    wipe(d.reading);
+    wipe(d.previous);
 }
 
 RowState rowState(store::RecordStatus s) {
@@ -121,7 +136,7 @@ void Desk::wipePatientData() {
     for (auto& row : m_view.list.rows) wipe(row.name);
     m_view.list.rows.clear();
     wipe(m_view.list.name);
-    if (m_view.detail) wipe(m_view.detail->reading);
+    if (m_view.detail) wipe(*m_view.detail);
     m_view.detail.reset();
     wipe(m_view.deleteQuestion);
     m_pendingDelete.clear();
@@ -240,12 +255,21 @@ void Desk::openIntake(const std::string& id) {
     auto record = exports::parseRecord(m_store.viewPayload(id, *m_key));  // audited: a person reads it
     if (!record) return say("desk.notice.damaged", {id.substr(0, 8)});
     const forms::Form* form = formFor(s.meta);
-    if (m_view.detail) wipe(m_view.detail->reading);
+    if (m_view.detail) wipe(*m_view.detail);
     m_view.detail = DeskDetailView{rowOf(s, form, m_view.staffLang),
-                                   exports::readIntake(*record, form, m_catalog, {m_view.staffLang, m_view.staffLang})};
+                                   exports::readIntake(*record, form, m_catalog, {m_view.staffLang, m_view.staffLang}),
+                                   std::nullopt};
     m_view.detail->row.name = m_view.detail->reading.shortName();
     m_view.detail->row.urgent = m_view.detail->reading.hasUrgent();
     m_view.detail->row.caution = m_view.detail->reading.hasCaution();
+    // Change since the last visit: the same patient's newest earlier record, its scores shown too
+    // (audited as a view of that record).
+    m_view.detail->previous = previousVisitOf(m_store, *m_key, s.meta, m_view.detail->reading, m_options.shelf.get(),
+                                              m_view.staffLang);
+    if (m_view.detail->previous)
+        if (auto audited = m_store.audit(store::AuditAction::View, "previous-visit record=" + m_view.detail->previous->recordId);
+            !audited)
+            say("desk.notice.store_failed", {audited.error().message});
     if (!form) say("desk.notice.form_unknown");
     m_view.screen = DeskScreen::Detail;
 }
@@ -341,7 +365,7 @@ struct DeskApply {
     }
     void operator()(const OpenIntake& a) { d.openIntake(a.id); }
     void operator()(const BackToList&) {
-        if (d.m_view.detail) wipe(d.m_view.detail->reading);
+        if (d.m_view.detail) wipe(*d.m_view.detail);
         d.m_view.detail.reset();
         d.m_view.screen = DeskScreen::List;
     }
@@ -374,7 +398,7 @@ struct DeskApply {
         else
             d.sayDone("desk.notice.deleted", {id.substr(0, 8)});
         if (d.m_view.detail && d.m_view.detail->row.id == id) {
-            wipe(d.m_view.detail->reading);
+            wipe(*d.m_view.detail);
             d.m_view.detail.reset();
         }
         d.m_view.screen = DeskScreen::List;

@@ -12,6 +12,7 @@
 #include "kiosk/export/csv_plan.h"
 #include "kiosk/export/export_job.h"
 #include "kiosk/staff/desk_work.h"
+#include "kiosk/staff/previous_visit.h"
 
 namespace kiosk::staff {
 namespace fs = std::filesystem;
@@ -52,6 +53,10 @@ core::Result<exports::ExportSummary> runExportJob(const ExportJobArgs& a, const 
     if (a.format == ExportFormat::Pdf) {
         exports::PdfOptions pdf = a.pdf;
         pdf.catalog = a.catalog.get();
+        // The change since each patient's last visit, looked up on a connection of its own.
+        if (auto lookup = openWorkerStore(a.dbPath, a.kioskId))
+            pdf.previousVisit = previousVisitHook(std::make_shared<store::Store>(std::move(*lookup)), key, a.shelf,
+                                                  a.pdf.staffLang);
         options.writer = exports::pdfWriter(std::move(pdf));
     }
     const auto progress = [&run](const exports::ExportProgress& p) {
@@ -159,13 +164,11 @@ void Desk::pollExport() {
     x.finished = true;
     if (outcome) {
         // "1 intakes" reads as a mistake to staff: one record gets its own sentence
-        const char* done = m_exportEach                ? "desk.export.done_each"
-                           : outcome->exported == 1 ? "desk.export.done_one"
-                                                    : "desk.export.done";
-        x.message = m_catalog.format(m_view.staffLang, done, {std::to_string(outcome->exported), outcome->output});
+        x.message = m_catalog.count(m_view.staffLang, m_exportEach ? "desk.export.done_each" : "desk.export.done",
+                                    static_cast<long long>(outcome->exported), {outcome->output});
         if (!outcome->damaged.empty())
-            x.message += " " + m_catalog.format(m_view.staffLang, "desk.export.damaged",
-                                                {std::to_string(outcome->damaged.size())});
+            x.message += " " + m_catalog.count(m_view.staffLang, "desk.export.damaged",
+                                               static_cast<long long>(outcome->damaged.size()));
         if (selection) {  // done with the choice: cleared, the select mode left
             m_selected.clear();
             m_view.selecting = false;

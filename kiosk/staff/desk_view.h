@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kiosk/export/intake_reading.h"
+#include "kiosk/export/visit_change.h"
 #include "kiosk/staff/desk_actions.h"
 #include "kiosk/staff/pin_gate.h"
 
@@ -40,6 +41,9 @@ struct DeskListView {
 struct DeskDetailView {
     DeskRow row;
     exports::IntakeReading reading;
+    /// The change since the same patient's last visit (staff/previous_visit.h); empty when no
+    /// earlier record of the patient was found.
+    std::optional<exports::ReadPreviousVisit> previous;
 };
 
 struct DeskExportView {

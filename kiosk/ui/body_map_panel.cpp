@@ -265,7 +265,7 @@ void drawChoice(Frame& f, const forms::Item& item, const forms::BodyMapAnswer& m
 void drawConfirmClearAll(Frame& f, const forms::Item& item, const forms::BodyMapAnswer& marks, float width) {
     BodyMapUi& ui = uiOf(f, item);
     panel(f, width, f.pal.error, [&](float inner) {
-        text(f, FontRole::Question, f.fmt("ui.body.clear_all_question", {std::to_string(marks.size())}), f.pal.text,
+        text(f, FontRole::Question, f.count("ui.body.clear_all_question", static_cast<long long>(marks.size())), f.pal.text,
              inner);
         const std::string yesKey = keyOf(item, "clear_all/yes"), noKey = keyOf(item, "clear_all/no");
         ButtonSpec yes{yesKey, f.tr("ui.body.clear_all_yes"), WidgetKind::Button};

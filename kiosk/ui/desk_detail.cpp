@@ -1,5 +1,5 @@
 // One intake on the desk: what the therapist needs first (flags with what to do, scores with
-// bands, the pain map), then every answer in form order, then the signature drawn from its strokes.
+// bands and the change since the patient's last visit, the pain map), then every answer in form order, then the signature drawn from its strokes.
 // [SECTION] index: pieces · drawDetail
 #include <algorithm>
 
@@ -45,6 +45,26 @@ void signature(Frame& f, float x, float& y, float w, const forms::Signature& sig
     y += bh + f.em * 0.3f;
 }
 
+/// Change since the patient's last visit: "Change since the visit of 2026-11-04 (Clinic intake)",
+/// then each score previous → now with improved / worse against its minimal important change; an
+/// important change in bold (in the error colour when worse). The words say it all; colour adds.
+void changeSince(Frame& f, float x, float& y, float w, const exports::ReadPreviousVisit& p) {
+    y += f.em * 0.4f;
+    const auto [day, time] = core::localDayAndTime(p.submittedAt);
+    (void)time;
+    line(f, x, y, w, "desk/change/since", f.fmt("desk.detail.change_since", {day, p.formTitle}), FontRole::BodyBold,
+         f.pal.text);
+    if (p.changes.empty())
+        line(f, x + f.em, y, w - f.em, "desk/change/none", f.tr("desk.detail.no_common_scores"), FontRole::Body,
+             f.pal.mutedText);
+    for (const exports::ReadChange& c : p.changes) {
+        const bool important = c.important.value_or(false);
+        const bool worse = c.way == exports::ReadChange::Way::Worse;
+        line(f, x + f.em, y, w - f.em, "desk/change/" + c.id, c.text,
+             important ? FontRole::BodyBold : FontRole::Body, important && worse ? f.pal.error : f.pal.text);
+    }
+}
+
 void body(Ctx& c, const staff::DeskDetailView& d) {
     Frame& f = c.f;
     const exports::IntakeReading& r = d.reading;
@@ -77,6 +97,7 @@ void body(Ctx& c, const staff::DeskDetailView& d) {
         // "Screening, not a diagnosis", "Not a validated instrument", a manual's missing-item rule.
         if (!s.note.empty()) line(f, x + f.em, y, w - f.em, "desk/score_note/" + s.id, s.note, FontRole::Body, f.pal.mutedText);
     }
+    if (d.previous) changeSince(f, x, y, w, *d.previous);
 
     if (!r.marks.empty()) {
         heading(f, x, y, w, f.tr("desk.detail.pain_map"));

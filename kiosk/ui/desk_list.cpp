@@ -103,7 +103,7 @@ float selectBar(Ctx& c, float y) {
             if (fitButton(c, key, text, x, y, Look::Plain, true, 4.0f)) c.emit(action);
             x += fitWidth(c, text, 4.0f) + gap;
         }
-        line = f.fmt("desk.select.count", {std::to_string(c.v.selectedCount)});
+        line = f.count("desk.select.count", c.v.selectedCount);
         if (c.v.selectedCount == 0) line = f.tr("desk.select.hint");
     }
     if (c.v.selecting) {

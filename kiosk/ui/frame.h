@@ -67,6 +67,10 @@ struct Frame {
     std::string fmt(std::string_view key, const std::vector<std::string>& args) const {
         return catalog.format(lang, key, args);
     }
+    /// A sentence about @p n things (core::Catalog::count: "1 second", "2 seconds").
+    std::string count(std::string_view key, long long n, const std::vector<std::string>& more = {}) const {
+        return catalog.count(lang, key, n, more);
+    }
     /// A form text in the patient's language (the form's first language as fallback).
     const std::string& text(const forms::Text& t) const {
         return t.get(lang, core::pickLanguage(form.languages));

@@ -16,7 +16,7 @@ void drawSaving(Frame& f, const session::ViewModel& vm) {
 void drawSaveFailed(Frame& f, const session::ViewModel& vm) {
     drawTopBar(f, "");
     const std::string retry = vm.retryInSeconds > 0
-                                  ? f.fmt("ui.save_failed.retry_in", {std::to_string(vm.retryInSeconds)})
+                                  ? f.count("ui.save_failed.retry_in", vm.retryInSeconds)
                                   : f.tr("ui.save_failed.retrying");
     centredMessage(f, f.tr("ui.save_failed.title"), {f.tr("ui.save_failed.body"), retry},
                    f.px(f.theme.topBarEm), f.displayH);
@@ -45,7 +45,7 @@ void drawIdleOverlay(Frame& f, const session::ViewModel& vm) {
     const std::string seconds = std::to_string(std::max(0, vm.idleSecondsLeft));
     const float bottom = f.displayH * 0.62f;
     // It says what will happen, and how to stop it (issue 20: patients did not know).
-    centredMessage(f, f.tr("ui.idle.title"), {f.fmt("ui.idle.body", {seconds}), f.tr("ui.idle.keep")}, top, bottom);
+    centredMessage(f, f.tr("ui.idle.title"), {f.count("ui.idle.body", std::max(0, vm.idleSecondsLeft)), f.tr("ui.idle.keep")}, top, bottom);
     // The countdown in big figures, then one big button.
     const float w = std::min(f.displayW - 2 * f.px(f.theme.marginEm), f.px(20.0f));
     ImGui::SetCursorScreenPos(ImVec2((f.displayW - w) * 0.5f, bottom));

@@ -89,7 +89,7 @@ bool StaffGate::drawPinPad(Frame& f) {
     y = ImGui::GetCursorScreenPos().y + f.em * 0.3f;
     std::string line;
     switch (v.message) {
-        case staff::GateMessage::Locked: line = f.fmt("ui.staff.locked", {std::to_string(v.lockedSeconds)}); break;
+        case staff::GateMessage::Locked: line = f.count("ui.staff.locked", v.lockedSeconds); break;
         case staff::GateMessage::Wrong: line = f.tr(passphrase ? "ui.staff.wrong_passphrase" : "ui.staff.wrong"); break;
         case staff::GateMessage::Enter: line = f.tr(passphrase ? "ui.staff.enter_passphrase" : "ui.staff.enter_pin"); break;
     }

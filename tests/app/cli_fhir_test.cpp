@@ -7,6 +7,7 @@
 
 #include "../export/fhir_check.h"
 #include "records_fixture.h"
+#include "support/temp_files.h"
 
 using namespace kiosk::app::testing;
 namespace st = kiosk::store::testing;
@@ -144,4 +145,19 @@ TEST(CliImportFhir, AnOutputThatCannotBeAFileSaysWhy) {
     r = runKiosk("form export-fhir " + kRoot + "/forms/follow-up.yaml -o " + dir.path());
     EXPECT_EQ(r.exitCode, 1) << r.output;
     EXPECT_NE(r.output.find(": error: is a folder: give a file name in it"), std::string::npos) << r.output;
+}
+
+TEST(CliFormExportFhir, AnExistingFileIsKeptUnlessForceIsGiven) {
+    // As import-fhir and export: a Questionnaire an EHR was sent is not overwritten by a typo.
+    st::TempDir dir;
+    const std::string out = dir / "q.json";
+    kiosk::testing::writeFile(out, "keep me\n");
+    RunResult r = runKiosk("form export-fhir " + kRoot + "/forms/follow-up.yaml -o " + out);
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find(out + ": error: "), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("--force"), std::string::npos) << r.output;
+    EXPECT_EQ(kiosk::testing::readFile(out), "keep me\n");
+    r = runKiosk("form export-fhir " + kRoot + "/forms/follow-up.yaml -o " + out + " --force");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(json::parse(kiosk::testing::readFile(out))["resourceType"], "Questionnaire");
 }

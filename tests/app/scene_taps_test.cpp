@@ -102,7 +102,7 @@ TEST_F(SceneTaps, TheIdleCountdownSaysWhatWillHappen) {
     ASSERT_TRUE(intake->view().idleWarning);
     const ui::TextInfo* what = ui->registry().findText("message/0");
     ASSERT_NE(what, nullptr);
-    EXPECT_EQ(what->text, catalog.format("en", "ui.idle.body", {std::to_string(intake->view().idleSecondsLeft)}));
+    EXPECT_EQ(what->text, catalog.count("en", "ui.idle.body", intake->view().idleSecondsLeft));
     const ui::TextInfo* how = ui->registry().findText("message/1");
     ASSERT_NE(how, nullptr);
     EXPECT_EQ(how->text, tr("en", "ui.idle.keep"));

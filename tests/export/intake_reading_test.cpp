@@ -108,3 +108,21 @@ TEST(ExportIntakeReading, InitialsTakeAWholeCharacter) {
     r.lastName = "Ñúñez";
     EXPECT_EQ(r.shortName(), "Ana Ñ.");
 }
+
+// What a look-up across many records reads (staff/previous_visit.h): who the patient is, nothing else.
+TEST(ExportIntakeReading, ReadPatientReadsWhoThePatientIsAndNothingElse) {
+    auto form = bundledForm();
+    ASSERT_TRUE(form);
+    const json record = bundledRecord("intake-red-flags", form);
+    const IntakeReading full = readIntake(record, form.get(), realCatalog(), {"en", "en"});
+    const IntakeReading who = kiosk::exports::readPatient(record, form.get());
+    EXPECT_EQ(who.firstName, full.firstName);
+    EXPECT_EQ(who.lastName, full.lastName);
+    EXPECT_EQ(who.dateOfBirth, "1957-06-21");
+    EXPECT_EQ(who.age, full.age);
+    EXPECT_EQ(who.phone, full.phone);
+    EXPECT_TRUE(who.answers.empty());
+    EXPECT_TRUE(who.flags.empty());
+    EXPECT_TRUE(who.scores.empty());
+    EXPECT_TRUE(who.marks.empty());
+}

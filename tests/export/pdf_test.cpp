@@ -201,3 +201,58 @@ TEST_F(ExportPdf, TheBodyMapHookGetsTheMarkedRegionsAndABoxOnTheFirstPage) {
 }
 
 }  // namespace
+
+// Issue 19: where the staff layer finds the patient's last visit (PdfOptions::previousVisit), the
+// scores section ends with each score's change since then, against its minimal important change.
+TEST_F(ExportPdf, AFollowUpShowsTheChangeSinceTheLastVisitUnderTheScores) {
+    auto followUp = bundledForm("follow-up.yaml");
+    ASSERT_TRUE(followUp);
+    auto shelf = std::make_shared<kiosk::exports::FormShelf>();
+    shelf->add(form);
+    shelf->add(followUp);
+    options.shelf = shelf;
+    std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/data/answers/follow-up-back-pain/previous.json");
+    const json previous = json::parse(in);
+    int asked = 0;
+    options.previousVisit = [&](const ExportMeta& m, const kiosk::exports::IntakeReading& reading) {
+        ++asked;
+        EXPECT_EQ(m.id, "rec-follow-up");
+        EXPECT_EQ(reading.lastName, "Lumbar");
+        return std::optional(kiosk::exports::readPreviousVisit(reading, followUp.get(), previous, form.get(), "en"));
+    };
+    ExportMeta m = meta("rec-follow-up");
+    m.formId = followUp->id;
+    m.formVersion = followUp->version;
+    m.contentHash = followUp->contentHash;
+    const auto text = textPages(write({{m, bundledRecord("follow-up-back-pain", followUp)}}));
+    ASSERT_FALSE(text.empty());
+    EXPECT_EQ(asked, 1);
+    const std::string first = squash(text[0]);
+    const auto since = first.find("Change since the visit of 2026-11-02 (" + form->title.get("en") + ")");
+    ASSERT_NE(since, std::string::npos) << first;
+    EXPECT_LT(first.find("Scores"), since);
+    EXPECT_LT(since, first.find("Where it hurts"));
+    EXPECT_NE(first.find("7 (Severe (7-10)) -> 4 (Moderate (4-6)): improved by 3, at least the 2-point minimal "
+                         "important change"),
+              std::string::npos)
+        << first;
+
+    // Noto Sans has no U+2192: an arrow would print as an empty box.
+    EXPECT_EQ(first.find("\u2192"), std::string::npos);
+
+    // The change pushes the body-map figure down: its heading goes with it, never left alone at
+    // the foot of a page with the figure on the next.
+    options.bodyMapFigure = [](cairo_t*, double, double, double, double, const std::vector<kiosk::exports::ReadMark>&) {};
+    const auto withFigure = textPages(write({{m, bundledRecord("follow-up-back-pain", followUp)}}, "figure.pdf"));
+    bool together = false;
+    for (const std::string& page : withFigure)
+        if (squash(page).find("Where it hurts") != std::string::npos)
+            together = squash(page).find("Front (the patient's right is on the left)") != std::string::npos;
+    EXPECT_TRUE(together);
+    options.bodyMapFigure = nullptr;
+
+    options.previousVisit = nullptr;  // no earlier visit known: nothing said
+    EXPECT_EQ(squash(textPages(write({{m, bundledRecord("follow-up-back-pain", followUp)}}, "none.pdf")).at(0))
+                  .find("Change since the visit of"),
+              std::string::npos);
+}

@@ -340,6 +340,19 @@ TEST(Instrument, ChangeSinceTheLastVisitAgainstTheMinimalImportantChange) {
               "Pain, average past week: 7 \u2192 4: improved by 3, no minimal important change is published");
 }
 
+// Spanish staff read "3,5" (the desk's numbers), not "3.5".
+TEST(Instrument, ChangeInSpanishWritesDecimalCommas) {
+    Score pain;
+    pain.id = "pain_intensity";
+    pain.label.byLang = {{"en", "Pain"}, {"es", "Dolor"}};
+    pain.decimals = 1;
+    pain.change = ChangeRule{true, 1.5, "a source"};
+    EXPECT_EQ(describeChange(*scoreChange(pain, 6, 3.5), "es"),
+              "Dolor: 6 \u2192 3,5: mejoró 2,5, al menos el cambio mínimo importante de 1,5 puntos");
+    EXPECT_EQ(describeChange(*scoreChange(pain, 6, 3.5), "en"),
+              "Pain: 6 \u2192 3.5: improved by 2.5, at least the 1.5-point minimal important change");
+}
+
 TEST(Instrument, AOnePageInstrumentCanJoinAPageOfTheForm) {
     TempDir dir("instrument");
     std::filesystem::create_directories(dir / "instruments");

@@ -81,6 +81,30 @@ TEST_F(DeskScreensTest, TheDetailShowsInstrumentBandsAndTheirNotes) {
     EXPECT_LT(textY("desk/score/acr_2016_criteria"), textY("desk/score_note/acr_2016_criteria"));
 }
 
+// Issue 19: the detail of a returning patient shows each score's change since the last visit (the
+// fixture's calm patient came yesterday too, with the same answers), under the scores and before
+// the answers, in the staff's language; a first visit shows none.
+TEST_F(DeskScreensTest, TheDetailShowsTheChangeSinceThePatientsLastVisit) {
+    start();
+    unlockByTaps();
+    ASSERT_TRUE(ui->tap("desk/row/" + calm));
+    EXPECT_EQ(textOf("desk/change/since"), "Change since the visit of 2026-11-24 (" + form->title.get("en") + ")");
+    const std::string pain = textOf("desk/change/pain_nrs_average");
+    // "->": the kiosk's font has no U+2192 arrow (it would draw "?").
+    EXPECT_NE(pain.find("3 (Mild (1-3)) -> 3 (Mild (1-3)): no change"), std::string::npos) << pain;
+    EXPECT_LT(textY("desk/score/pain_nrs_average"), textY("desk/change/since"));
+    EXPECT_LT(textY("desk/change/since"), textY("desk/change/pain_nrs_average"));
+    EXPECT_LT(textY("desk/change/pain_nrs_average"), textY("desk/answer/first_name"));
+    ASSERT_TRUE(ui->tap("desk/lang/es"));
+    EXPECT_NE(textOf("desk/change/since").find("Cambio desde la visita del 2026-11-24"), std::string::npos)
+        << textOf("desk/change/since");
+    EXPECT_NE(textOf("desk/change/pain_nrs_average").find("sin cambios"), std::string::npos)
+        << textOf("desk/change/pain_nrs_average");
+    ASSERT_TRUE(ui->tap("desk/back"));
+    ASSERT_TRUE(ui->tap("desk/row/" + red));  // nobody else by that name
+    EXPECT_FALSE(ui->registry().findText("desk/change/since"));
+}
+
 TEST_F(DeskScreensTest, TheDetailPutsFlagsBeforeScoresBeforeAnswersAndDrawsTheSignature) {
     start();
     unlockByTaps();

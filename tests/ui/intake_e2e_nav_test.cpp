@@ -129,6 +129,26 @@ TEST_F(IntakeE2e, ReviewEditGoesToThePageAndNextReturnsToTheReview) {
     EXPECT_DOUBLE_EQ(*answerIn<double>(saveRequests[0], "pain_now"), 3.0);
 }
 
+TEST_F(IntakeE2e, TheLastSecondOfTheCountdownReadsAsOneSecond) {
+    // Seen on a real-tap walk: "in 1 seconds everything you entered will be deleted".
+    for (const char* lang : {"en", "es"}) {
+        SCOPED_TRACE(lang);
+        startIntake(lang);
+        ui->advance(91);
+        ui->frame();
+        ASSERT_TRUE(ui->exists("still_here"));
+        ui->advance(28.5);  // 0.5 s of the 30 s countdown left
+        ui->frame();
+        ASSERT_EQ(intake->view().idleSecondsLeft, 1);
+        const std::string en = "in 1 second everything", es = "en 1 segundo se";
+        EXPECT_TRUE(onScreen(std::string(lang) == "en" ? en : es));
+        EXPECT_FALSE(onScreen("1 seconds") || onScreen("1 segundos"));
+        ui->advance(1);
+        ui->frames(2);
+        ASSERT_EQ(screen(), Screen::Welcome);
+    }
+}
+
 TEST_F(IntakeE2e, IdleWarnsThenWipesEveryTraceOfThePatient) {
     startIntake("en");
     ui->type("first_name", "Margaret");

@@ -24,6 +24,7 @@
 #include "kiosk/core/local_day.h"
 #include "kiosk/export/pdf_body_map.h"
 #include "kiosk/export/pdf_intake.h"
+#include "kiosk/staff/previous_visit.h"
 #include "kiosk/store/store.h"
 #include "kiosk/core/clock.h"
 
@@ -137,6 +138,10 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
         pdf.catalog = &catalog;
         pdf.shelf = shelfFor(config, a);
         pdf.bodyMapFigure = exports::bodyMapFigureOf(loadFigure(config));
+        // The change since each patient's last visit (issue 19), from this kiosk's own records.
+        if (local)
+            pdf.previousVisit = staff::previousVisitHook(std::make_shared<store::Store>(t.open()), key, pdf.shelf,
+                                                         pdf.staffLang);
         options.writer = exports::pdfWriter(std::move(pdf));
     }
     const exports::ExportSummary done =

@@ -60,6 +60,17 @@ core::Result<void> checkOutputPath(const std::string& path) {
     return {};
 }
 
+/// checkOutputPath, and an existing file is kept unless @p force; stdout ("" or "-") always does.
+core::Result<void> checkNewOutput(const std::string& path, bool force) {
+    if (path.empty() || path == "-") return {};
+    if (auto ok = checkOutputPath(path); !ok) return ok.error();
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !force)
+        return core::makeError(core::ErrorCode::Invalid, "will not overwrite an existing file (give --force)",
+                               core::SourceLoc{path});
+    return {};
+}
+
 /// Writes @p text to @p path whole or not at all (temp file, fsync, rename); "" or "-" is stdout.
 core::Result<void> writeWhole(const std::string& path, const std::string& text) {
     if (path.empty() || path == "-") {
@@ -91,6 +102,7 @@ void addFormExportFhir(CLI::App& app) {
     auto* cmd = form->add_subcommand("export-fhir", "write a form as a FHIR R4 Questionnaire (JSON)");
     struct Args {
         std::string form, output, formsDir, config;
+        bool force = false;
         FhirArgs fhir;
     };
     auto a = std::make_shared<Args>();
@@ -98,8 +110,10 @@ void addFormExportFhir(CLI::App& app) {
         ->type_name("ID|FILE");
     cmd->add_option("-o,--output", a->output, "the file to write (default: stdout)")->type_name("FILE");
     cmd->add_option("--config", a->config, "settings file whose forms_dir is used")->type_name("FILE");
+    cmd->add_flag("--force", a->force, "overwrite the output if it exists");
     addFhirArgs(cmd, a->fhir);
     cmd->callback([a] {
+        orFail(checkNewOutput(a->output, a->force));
         const std::string dir = formsDirFor(a->config, a->fhir.formsDir);
         const std::string path = orFail(resolveFormFile(a->form, dir));
         const forms::LoadResult r = forms::loadForm(path);
@@ -143,13 +157,7 @@ void addImportFhir(CLI::App& app) {
             std::cerr << a->input << ": error: the converted form does not pass `intake-kiosk validate`; nothing written\n";
             throw CLI::RuntimeError(1);
         }
-        if (!a->output.empty() && a->output != "-") {
-            orFail(checkOutputPath(a->output));
-            std::error_code ec;
-            if (std::filesystem::exists(a->output, ec) && !a->force)
-                fail(core::makeError(core::ErrorCode::Invalid, "will not overwrite an existing file (give --force)",
-                                     core::SourceLoc{a->output}));
-        }
+        orFail(checkNewOutput(a->output, a->force));
         orFail(writeWhole(a->output, imported.yaml));
         size_t items = 0;
         for (const forms::Page& p : loaded.form->pages) items += p.items.size();

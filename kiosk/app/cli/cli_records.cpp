@@ -15,6 +15,7 @@
 #include "kiosk/app/cli/cli_fhir.h"
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/form_shelf_for.h"
+#include "kiosk/app/cli/record_change_json.h"
 #include "kiosk/export/fhir_response.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/store/store.h"
@@ -134,6 +135,7 @@ nlohmann::json fhirResponseOf(const std::string& id, const nlohmann::json& recor
 void addShow(CLI::App* records) {
     struct Args {
         std::string format = "json";
+        bool change = false;
         FhirArgs fhir;
         std::shared_ptr<StoreTarget> target;
     };
@@ -149,13 +151,22 @@ void addShow(CLI::App* records) {
     };
     CLI::App* show = addRecordCommand(
         records, "show", "unlock and print one record's JSON, or its FHIR QuestionnaireResponse (patient data: stdout only)",
-        [print](Store& s, const store::ClinicKey& key, const std::string& id) { print(id, orFail(s.viewPayload(id, key))); },
+        [print, a](Store& s, const store::ClinicKey& key, const std::string& id) {
+            const std::string payload = orFail(s.viewPayload(id, key));
+            nlohmann::json parsed = nlohmann::json::parse(payload, nullptr, false);
+            if (!a->change || a->format != "json" || !parsed.is_object()) return print(id, payload);
+            parsed.update(changeSinceLastVisit(s, key, id, parsed, formShelfFor(a->target->config, a->fhir.formsDir)));
+            std::cout << parsed.dump(2) << '\n';
+        },
         [print](sync::Server& server, const store::ClinicKey& key, const std::string& id) {
             print(id, orFail(sync::viewServerRecord(server, id, key)));
         },
         &a->target);
     show->add_option("--format", a->format, "json (the record as saved) or fhir (a QuestionnaireResponse)")
         ->check(CLI::IsMember({"json", "fhir"}));
+    show->add_flag("--change", a->change,
+                   "add the change of each score since the same patient's last visit on this kiosk "
+                   "(previous_visit, change_since_previous; this kiosk's records only)");
     addFhirArgs(show, a->fhir);
 }
 
