@@ -3,7 +3,10 @@
 
 #include <cairo-pdf.h>
 
+#include <algorithm>
+
 #include "kiosk/core/local_day.h"
+#include "kiosk/core/log.h"
 #include "kiosk/export/pdf_layout.h"
 
 namespace kiosk::exports {
@@ -219,15 +222,31 @@ void rightAligned(cairo_t* cr, const std::string& s, const Style& style, double 
     cairo_show_text(cr, s.c_str());
 }
 
+constexpr double kLogoBoxH = 30, kLogoBoxW = 150;  ///< the header logo's box, points
+
 /// The header (clinic, patient) and footer (record id, page N of M) of every page.
 void decor(cairo_t* cr, const pdf::PageFrame& frame, std::size_t page, std::size_t pages, const ExportMeta& meta,
            const IntakeReading& r, const PdfOptions& o, const Labels& L) {
     const double right = frame.width - frame.right;
+    double nameX = frame.left;
+    if (o.logo) {  // scaled into a box 30 pt high above the rule, at most 150 pt wide
+        cairo_surface_t* logo = o.logo.get();
+        const double w = cairo_image_surface_get_width(logo), h = cairo_image_surface_get_height(logo);
+        const double scale = std::min(kLogoBoxH / h, kLogoBoxW / w);
+        cairo_save(cr);
+        cairo_translate(cr, frame.left, 44 - h * scale);
+        cairo_scale(cr, scale, scale);
+        cairo_set_source_surface(cr, logo, 0, 0);
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+        cairo_paint(cr);
+        cairo_restore(cr);
+        nameX += w * scale + 10;
+    }
     pdf::Page ops;
     if (!o.clinicName.empty()) {
         Op clinic;
         clinic.style = Style{12, true, kText};
-        clinic.x = frame.left;
+        clinic.x = nameX;
         clinic.y = 38;
         clinic.text = o.clinicName;
         ops.ops.push_back(clinic);
@@ -314,7 +333,18 @@ core::Result<void> PdfExportWriter::finish() {
     return {};
 }
 
+std::string pdfFileName(const ExportMeta& meta) {
+    auto [day, time] = core::localDayAndTime(meta.submittedAt);
+    time.erase(std::remove(time.begin(), time.end(), ':'), time.end());
+    return day + "_" + time + "_" + meta.id + ".pdf";
+}
+
 WriterMaker pdfWriter(PdfOptions options) {
+    if (!options.logo && !options.logoPath.empty()) {
+        auto logo = readPng(options.logoPath, kLogoLimits);
+        if (logo) options.logo = std::move(*logo);
+        else core::logger()->warn("logo: {} (the PDF is made without it)", logo.error().format());
+    }
     return [options = std::move(options)](std::ostream& out, const std::string&, const std::string&) {
         return std::make_unique<PdfExportWriter>(out, options);
     };

@@ -23,6 +23,7 @@ typedef struct _cairo_surface cairo_surface_t;
 #include "kiosk/core/i18n.h"
 #include "kiosk/export/form_shelf.h"
 #include "kiosk/export/intake_reading.h"
+#include "kiosk/export/png_image.h"
 #include "kiosk/export/record_writer.h"
 #include "kiosk/export/visit_change.h"
 
@@ -45,6 +46,11 @@ using PreviousVisitFn =
 struct PdfOptions {
     PaperSize paper = PaperSize::A4;
     std::string clinicName;                   ///< the header; "" = none
+    /// The clinic's logo (the settings' `clinic.logo`, a PNG), drawn scaled at the header's left
+    /// with the name beside it. pdfWriter() reads it once per export; one that is missing,
+    /// unreadable or over kLogoLimits is a logged warning and the PDF is made without it.
+    std::string logoPath;
+    PngSurface logo;                          ///< the logo read (pdfWriter() fills it from logoPath)
     std::string staffLang = "en";             ///< the labels' language
     const core::Catalog* catalog = nullptr;   ///< labels (pdf.*), region names; required
     std::shared_ptr<const FormShelf> shelf;   ///< the forms records were answered on (may be empty)
@@ -77,8 +83,17 @@ private:
     bool m_finished = false;
 };
 
-/// @brief The WriterMaker (record_writer.h) for one PDF holding every intake exported.
+/// @brief A logo's bounds: a header logo is drawn about 30 points high, so anything larger than a
+///        few hundred pixels is only cost.
+inline const PngLimits kLogoLimits{2048, 4u << 20};
+
+/// @brief The WriterMaker (record_writer.h) for one PDF holding every intake exported (or, given
+///        to exportRecordsEach(), one PDF per intake). Reads @p options.logoPath here, once.
 WriterMaker pdfWriter(PdfOptions options);
+
+/// @brief "2026-11-25_1042_<id>.pdf": a one-per-intake export's file name, sorted by time, naming
+///        no patient.
+std::string pdfFileName(const ExportMeta& meta);
 
 /// @brief Page size in points.
 std::pair<double, double> pageSize(PaperSize paper);

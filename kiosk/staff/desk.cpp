@@ -1,5 +1,7 @@
-// [SECTION] index: helpers · ExportRun · visit · list · detail · export · health · actions
+// [SECTION] index: helpers · visit · list · detail · health · actions
+// (exports: desk_export.cpp; the passphrase work: desk_keys.cpp)
 #include "kiosk/staff/desk.h"
+#include "kiosk/staff/desk_work.h"
 
 #include <sodium.h>
 
@@ -74,73 +76,13 @@ std::string lower(std::string s) {
 
 }  // namespace
 
-// [SECTION] ExportRun
-/// A running export: the worker writes progress here and reads cancel; the desk waits for the
-/// result before it lets the key go.
-struct Desk::ExportRun {
-    std::atomic<std::int64_t> done{0}, total{0};
-    std::atomic<bool> cancel{false};
-    std::future<core::Result<exports::ExportSummary>> result;
-};
-
-namespace {
-
-struct ExportJobArgs {
-    std::string dbPath, kioskId, file;
-    store::ListFilter filter;
-    ExportFormat format = ExportFormat::Csv;
-    std::shared_ptr<const exports::FormShelf> shelf;
-    std::shared_ptr<const core::Catalog> catalog;  ///< the worker's own copy (lookups are not thread-safe)
-    exports::PdfOptions pdf;                       ///< its catalog set by the worker
-};
-
-/// The worker: its own connection to the same database (a Store is one thread's), the export job.
-core::Result<exports::ExportSummary> runExportJob(const ExportJobArgs& a, const store::ClinicKey& key,
-                                                  Desk::ExportRun& run) {
-    store::StoreOptions o;
-    o.dbPath = a.dbPath;
-    o.kioskId = a.kioskId;
-    o.createIfMissing = false;
-    o.quickCheck = false;  // the kiosk's own connection checked it at start
-    auto s = store::Store::open(o);
-    if (!s) return s.error();
-    exports::ExportOptions options;
-    if (a.format == ExportFormat::Csv) {
-        auto plan = exports::planCsv(*s, key, a.filter, a.shelf ? *a.shelf : exports::FormShelf{});
-        if (!plan) return plan.error();
-        options.writer = exports::csvWriter(std::move(plan->layout));
-    }
-    if (a.format == ExportFormat::Pdf) {
-        exports::PdfOptions pdf = a.pdf;
-        pdf.catalog = a.catalog.get();
-        // The change since each patient's last visit, looked up on a connection of its own.
-        if (auto lookup = store::Store::open(o))
-            pdf.previousVisit = previousVisitHook(std::make_shared<store::Store>(std::move(*lookup)), key, a.shelf,
-                                                  a.pdf.staffLang);
-        options.writer = exports::pdfWriter(std::move(pdf));
-    }
-    return exports::exportRecords(*s, key, a.filter, a.file, options, [&run](const exports::ExportProgress& p) {
-        run.done = p.done;
-        run.total = p.total;
-        return !run.cancel.load();
-    });
-}
-
-}  // namespace
-
 // [SECTION] visit
 Desk::Desk(store::Store& store, const core::Catalog& catalog, DeskOptions options)
     : m_store(store),
       m_catalog(catalog),
       m_options(std::move(options)),
-      m_gate(GateOptions{"", std::chrono::seconds(60)},
-             GateHooks{nullptr,  // Store::unlock audits every try itself
-                       [this](const std::string& passphrase) {
-                           auto key = m_store.unlock(passphrase);
-                           if (!key) return false;
-                           m_key.emplace(std::move(*key));
-                           return true;
-                       }}) {
+      // The passphrase is checked on a worker (desk_keys.cpp), which the store audits: no hooks.
+      m_gate(GateOptions{"", std::chrono::seconds(60)}) {
     m_view.staffLang = m_options.staffLang;
     m_view.languages = m_catalog.languages();
     m_view.formats = {ExportFormat::Pdf, ExportFormat::Csv, ExportFormat::Json};
@@ -156,6 +98,12 @@ std::string Desk::tr(const std::string& key) const { return m_catalog.tr(m_view.
 
 void Desk::say(const std::string& key, const std::vector<std::string>& args) {
     m_view.notice = m_catalog.format(m_view.staffLang, key, args);
+    m_view.noticeIsDone = false;
+}
+
+void Desk::sayDone(const std::string& key, const std::vector<std::string>& args) {
+    say(key, args);
+    m_view.noticeIsDone = true;
 }
 
 void Desk::enter(TimePoint now) {
@@ -171,11 +119,10 @@ void Desk::enter(TimePoint now) {
 }
 
 void Desk::leave() {
-    if (m_export) {  // the key must outlive the worker: cancel, wait, then forget
-        m_export->cancel = true;
-        if (m_export->result.valid()) m_export->result.wait();
-        m_export.reset();
-    }
+    stopExport();
+    waitKeyWork();  // an argon2id run: a second or two
+    m_passForm.clearAll();
+    m_view.passphrase = DeskPassphraseView{};
     m_gate.cancel();
     m_key.reset();  // SecretBytes: sodium_free zeroes the secret key's memory
     wipePatientData();
@@ -193,6 +140,10 @@ void Desk::wipePatientData() {
     m_view.detail.reset();
     wipe(m_view.deleteQuestion);
     m_pendingDelete.clear();
+    m_selected.clear();
+    m_view.selecting = false;
+    m_pendingPdf.reset();
+    m_view.pdfChoiceCount = 0;
 }
 
 bool Desk::needKey() {
@@ -267,6 +218,14 @@ void Desk::loadList() {
         }
         l.rows.push_back(std::move(row));
     }
+    // The choice keeps only the rows shown: what is exported is what staff see ticked.
+    std::vector<std::string> kept;
+    for (DeskRow& row : l.rows)
+        if (std::find(m_selected.begin(), m_selected.end(), row.id) != m_selected.end()) {
+            row.selected = true;
+            kept.push_back(row.id);
+        }
+    m_selected = std::move(kept);
     if (m_key) {
         std::stable_sort(l.rows.begin(), l.rows.end(), [](const DeskRow& a, const DeskRow& b) { return a.urgent && !b.urgent; });
         if (!l.rows.empty())
@@ -274,6 +233,15 @@ void Desk::loadList() {
                 !audited)
                 say("desk.notice.store_failed", {audited.error().message});
     }
+}
+
+void Desk::setSelection(std::vector<std::string> ids) {
+    std::vector<std::string> kept;  // only rows shown can be chosen
+    for (DeskRow& row : m_view.list.rows) {
+        row.selected = std::find(ids.begin(), ids.end(), row.id) != ids.end();
+        if (row.selected) kept.push_back(row.id);
+    }
+    m_selected = std::move(kept);
 }
 
 // [SECTION] detail
@@ -304,86 +272,6 @@ void Desk::openIntake(const std::string& id) {
             say("desk.notice.store_failed", {audited.error().message});
     if (!form) say("desk.notice.form_unknown");
     m_view.screen = DeskScreen::Detail;
-}
-
-// [SECTION] export
-void Desk::startExport(ExportFormat format, const std::string& id) {
-    if (m_export || !needKey()) return;
-    store::ListFilter filter;
-    if (!id.empty()) {
-        filter.ids = {id};
-    } else {
-        for (const auto& row : m_view.list.rows) filter.ids.push_back(row.id);
-        if (filter.ids.empty()) return say("desk.notice.nothing_to_export");
-    }
-    m_view.exporting = DeskExportView{};
-    m_view.screen = DeskScreen::Export;
-    auto folder = findExportFolder(m_options.places);
-    if (!folder) {
-        m_view.exporting.failed = m_view.exporting.finished = true;
-        m_view.exporting.message = m_catalog.format(m_view.staffLang, "desk.export.failed", {folder.error().message});
-        return;
-    }
-    ExportJobArgs args;
-    args.dbPath = m_store.path();
-    args.kioskId = m_store.kioskId();
-    args.filter = std::move(filter);
-    args.format = format;
-    args.shelf = m_options.shelf;
-    if (format == ExportFormat::Pdf) {
-        args.catalog = std::make_shared<const core::Catalog>(m_catalog);
-        args.pdf.paper = m_options.paper;
-        args.pdf.clinicName = m_options.clinicName;
-        args.pdf.bodyMapFigure = m_options.bodyMapFigure;
-        args.pdf.staffLang = m_view.staffLang;
-        args.pdf.shelf = m_options.shelf;
-    }
-    args.file = (fs::path(folder->path) /
-                 ((id.empty() ? std::string("intakes-") : "intake-" + id.substr(0, 8) + "-") + core::localStamp(wallNow()) + "." +
-                  toString(format)))
-                    .string();
-    m_view.exporting.file = args.file;
-    m_view.exporting.running = true;
-    m_view.exporting.total = static_cast<std::int64_t>(args.filter.ids.size());
-    m_export = std::make_unique<ExportRun>();
-    ExportRun& run = *m_export;
-    const store::ClinicKey& key = *m_key;
-    if (m_options.exportOnThread) {
-        run.result = std::async(std::launch::async, [args, &key, &run] { return runExportJob(args, key, run); });
-    } else {
-        std::promise<core::Result<exports::ExportSummary>> done;
-        done.set_value(runExportJob(args, key, run));
-        run.result = done.get_future();
-    }
-    pollExport();
-}
-
-void Desk::pollExport() {
-    if (!m_export) return;
-    DeskExportView& x = m_view.exporting;
-    x.done = m_export->done;
-    if (m_export->total > 0) x.total = m_export->total;
-    if (m_export->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
-    const core::Result<exports::ExportSummary> outcome = m_export->result.get();
-    m_export.reset();
-    m_lastTouch = m_now;  // staff waited for it: the idle clock starts again now
-    x.running = false;
-    x.finished = true;
-    if (outcome) {
-        // "1 intakes" reads as a mistake to staff: one record gets its own sentence
-        x.message = m_catalog.count(m_view.staffLang, "desk.export.done", static_cast<long long>(outcome->exported),
-                                    {outcome->output});
-        if (!outcome->damaged.empty())
-            x.message += " " + m_catalog.count(m_view.staffLang, "desk.export.damaged",
-                                               static_cast<long long>(outcome->damaged.size()));
-    } else {
-        x.failed = true;
-        const core::Error& e = outcome.error();
-        const bool drive = e.code == core::ErrorCode::Io || e.code == core::ErrorCode::DiskFull;
-        x.message = m_catalog.format(m_view.staffLang, "desk.export.failed",
-                                     {drive ? tr("desk.export.drive") + " (" + e.format() + ")" : e.format()});
-    }
-    loadList();  // states changed to exported
 }
 
 // [SECTION] health
@@ -432,19 +320,22 @@ struct DeskApply {
     void operator()(const Tick& a) {
         d.m_now = a.now;
         d.pollExport();
+        d.pollKeyWork();
+        if (d.m_keyWork) return;  // staff wait for it: no idle close meanwhile
         d.m_gate.tick(a.now);
         if (d.m_view.screen == DeskScreen::Unlock && !d.m_gate.isOpen()) d.m_view.screen = DeskScreen::List;
         if (!d.m_left && !d.m_export && a.now - d.m_lastTouch >= d.m_options.idleAfter) d.leave();
     }
     void operator()(const OpenUnlock&) { d.needKey(); }
-    void operator()(const TypeKey& a) { d.m_gate.type(a.text, d.m_now); }
-    void operator()(const Backspace&) { d.m_gate.backspace(d.m_now); }
-    void operator()(const SubmitUnlock&) {
-        (void)d.m_gate.submit(d.m_now);
-        if (!d.m_gate.takeGranted()) return;
-        d.m_view.screen = DeskScreen::List;
-        d.loadList();
+    void operator()(const TypeKey& a) {
+        if (d.m_view.screen == DeskScreen::ChangePassphrase) return d.m_passForm.type(a.text);
+        d.m_gate.type(a.text, d.m_now);
     }
+    void operator()(const Backspace&) {
+        if (d.m_view.screen == DeskScreen::ChangePassphrase) return d.m_passForm.backspace();
+        d.m_gate.backspace(d.m_now);
+    }
+    void operator()(const SubmitUnlock&) { d.startUnlockCheck(); }
     void operator()(const CancelUnlock&) {
         d.m_gate.cancel();
         d.m_view.screen = DeskScreen::List;
@@ -505,7 +396,7 @@ struct DeskApply {
         if (auto done = d.m_store.deleteRecord(id, *d.m_key); !done)
             d.say("desk.notice.store_failed", {done.error().message});
         else
-            d.say("desk.notice.deleted", {id.substr(0, 8)});
+            d.sayDone("desk.notice.deleted", {id.substr(0, 8)});
         if (d.m_view.detail && d.m_view.detail->row.id == id) {
             wipe(*d.m_view.detail);
             d.m_view.detail.reset();
@@ -518,7 +409,32 @@ struct DeskApply {
         wipe(d.m_view.deleteQuestion);
         d.m_view.screen = d.m_view.detail ? DeskScreen::Detail : DeskScreen::List;
     }
-    void operator()(const StartExport& a) { d.startExport(a.format, a.id); }
+    void operator()(const StartExport& a) { d.startExport(a); }
+    void operator()(const ChoosePdfBatch& a) { d.choosePdfBatch(a.onePerIntake); }
+    void operator()(const CancelPdfChoice&) {
+        d.m_pendingPdf.reset();
+        d.m_view.pdfChoiceCount = 0;
+        if (d.m_view.screen == DeskScreen::PdfChoice) d.m_view.screen = DeskScreen::List;  // asked from the list only
+    }
+    void operator()(const ToggleSelectMode&) {
+        d.m_view.selecting = !d.m_view.selecting;
+        if (!d.m_view.selecting) d.setSelection({});
+    }
+    void operator()(const ToggleSelect& a) {
+        if (!d.m_view.selecting) return;
+        std::vector<std::string> chosen = d.m_selected;
+        const auto at = std::find(chosen.begin(), chosen.end(), a.id);
+        if (at != chosen.end()) chosen.erase(at);
+        else chosen.push_back(a.id);
+        d.setSelection(std::move(chosen));
+    }
+    void operator()(const SelectAllShown&) {
+        if (!d.m_view.selecting) return;
+        std::vector<std::string> all;
+        for (const auto& row : d.m_view.list.rows) all.push_back(row.id);
+        d.setSelection(std::move(all));
+    }
+    void operator()(const ClearSelection&) { d.setSelection({}); }
     void operator()(const CancelExport&) {
         if (d.m_export) d.m_export->cancel = true;
     }
@@ -530,6 +446,14 @@ struct DeskApply {
     void operator()(const ShowHealth&) {
         d.loadHealth();
         d.m_view.screen = DeskScreen::Health;
+    }
+    void operator()(const OpenChangePassphrase&) { d.openChangePassphrase(); }
+    void operator()(const ChooseField& a) { d.m_passForm.choose(a.field); }
+    void operator()(const SubmitChangePassphrase&) { d.submitChangePassphrase(); }
+    void operator()(const CancelChangePassphrase&) {
+        d.m_passForm.clearAll();
+        d.m_view.passphrase = DeskPassphraseView{};
+        if (d.m_view.screen == DeskScreen::ChangePassphrase) d.m_view.screen = DeskScreen::List;
     }
     void operator()(const SetStaffLang& a) {
         d.m_view.staffLang = a.lang;
@@ -554,6 +478,8 @@ void Desk::apply(const DeskAction& action) {
     if (input) m_view.notice.clear();
     if (m_export && input && !std::holds_alternative<CancelExport>(action) && !std::holds_alternative<Leave>(action))
         return;  // while the worker runs, the desk's store and key are left alone
+    if (m_keyWork && input && !std::holds_alternative<Leave>(action) && !std::holds_alternative<CloseKiosk>(action))
+        return;  // a passphrase is being checked or changed: staff wait for the answer
     std::visit(DeskApply{*this}, action);
 }
 
@@ -561,6 +487,11 @@ DeskView Desk::view() const {
     DeskView v = m_view;
     v.unlocked = m_key.has_value();
     v.unlock = m_gate.view(m_now);
+    v.working = m_keyWork != nullptr;
+    v.selectedCount = static_cast<int>(m_selected.size());
+    if (v.working) v.unlock.canSubmit = false;
+    v.passphrase.field = m_passForm.field();
+    for (int i = 0; i < PassphraseForm::kFields; ++i) v.passphrase.entered[i] = m_passForm.entered(i);
     if (m_export) {
         v.exporting.done = m_export->done;
         if (m_export->total > 0) v.exporting.total = m_export->total;
@@ -573,6 +504,7 @@ DeskView Desk::view() const {
 std::optional<TimePoint> Desk::nextDeadline(TimePoint now) const {
     if (m_left) return std::nullopt;
     if (m_export) return now + std::chrono::milliseconds(250);  // the progress bar moves
+    if (m_keyWork) return now + std::chrono::milliseconds(100);  // its answer is looked for
     std::optional<TimePoint> wake = m_lastTouch + m_options.idleAfter;
     if (const auto gate = m_gate.nextDeadline(now); gate && *gate < *wake) wake = gate;
     return wake;

@@ -7,15 +7,20 @@
 //   newest first. Find by local days or by name. At most maxRows listed.
 // - One intake's detail (audited as a view): flags with what to do, scores with bands, answers in
 //   form order, the signature, all in the staff's language (export/intake_reading.h).
-// - Mark reviewed, delete after a confirmation naming the record, export this one or the list
-//   shown (the therapist's PDF, CSV, JSON) through the export job into a USB drive under /media or the export folder,
-//   with progress; a full or pulled drive leaves nothing half-written (export_job.h). The store
-//   audits each of these.
+// - Mark reviewed, delete after a confirmation naming the record, export this one, the list shown
+//   or the intakes chosen in the select mode (the therapist's PDF, CSV, JSON) through the export
+//   job into a USB drive under /media or the export folder, with progress; several intakes as PDF
+//   go into one PDF or one PDF per intake in a new folder, as staff choose; a full or pulled drive
+//   leaves nothing half-written (export_job.h). The store audits each of these (desk_export.cpp).
+// - Change the staff passphrase (once unlocked): the current one, the new one twice, the rule of
+//   `staff passwd`; the key re-wrapped in one transaction, audited. This and the unlock's check
+//   cost an argon2id run each, so they run on a worker and the screens keep drawing (desk_keys.cpp).
 // - Health: database size, free disk, records by state, drafts waiting.
 // - Two minutes without a touch, or Leave: back to the welcome screen, the clinic key and every
 //   patient text forgotten (the key's memory is wiped by sodium_free; texts by sodium_memzero).
 // Time comes in through Touch and Tick: tests never sleep. One thread uses a Desk; an export runs
-// on a worker with its own store connection and only reads the key, which stays until it ends.
+// on a worker with its own store connection and only reads the key, which stays until it ends;
+// the passphrase work runs on one too and hands its answer back at a Tick.
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -29,6 +34,7 @@
 #include "kiosk/export/pdf_intake.h"
 #include "kiosk/staff/desk_view.h"
 #include "kiosk/staff/export_place.h"
+#include "kiosk/staff/passphrase_form.h"
 #include "kiosk/store/store.h"
 
 namespace kiosk::staff {
@@ -42,10 +48,12 @@ struct DeskOptions {
     /// for forms only staff read against.
     std::function<std::shared_ptr<const exports::FormShelf>()> loadShelf;
     ExportPlaces places;                           ///< where exports go
-    bool exportOnThread = true;                    ///< false: exports run inside apply() (tests)
+    /// false: exports and the passphrase work (unlock, change) run inside apply() (tests)
+    bool exportOnThread = true;
     std::size_t maxRows = 200;                     ///< intakes listed at most (each is opened once unlocked)
     exports::PaperSize paper = exports::PaperSize::A4;  ///< the therapist's PDF
     std::string clinicName;                        ///< its header
+    std::string logoPath;                          ///< its header's logo (PNG, `clinic.logo`); "" = none
     exports::BodyMapFigure bodyMapFigure;          ///< its body map (export/pdf_body_map.h); empty: listed
     std::function<core::SystemTime()> wallNow;       ///< "today"; empty = the system clock
 };
@@ -53,7 +61,7 @@ struct DeskOptions {
 class Desk {
 public:
     Desk(store::Store& store, const core::Catalog& catalog, DeskOptions options);
-    ~Desk();  ///< waits for a running export, then forgets everything
+    ~Desk();  ///< waits for a running export or passphrase check, then forgets everything
     Desk(const Desk&) = delete;
     Desk& operator=(const Desk&) = delete;
 
@@ -71,6 +79,7 @@ public:
     std::optional<TimePoint> nextDeadline(TimePoint now) const;
 
     struct ExportRun;  ///< a running export (desk.cpp)
+    struct KeyWork;    ///< a passphrase being checked or changed (desk_keys.cpp)
 
 private:
     // one operator() per action (desk.cpp, [SECTION] actions)
@@ -81,10 +90,22 @@ private:
     bool needKey();
     void loadList();
     void openIntake(const std::string& id);
-    void startExport(ExportFormat format, const std::string& id);
+    void startExport(const StartExport& request);
+    void runExport(ExportFormat format, store::ListFilter filter, const std::string& id, bool onePerIntake,
+                   bool selection);
+    void choosePdfBatch(bool onePerIntake);
+    void setSelection(std::vector<std::string> ids);  ///< those of @p ids the list shows
+    void stopExport();
     void pollExport();
     void loadHealth();
+    // the passphrase work on a worker (desk_keys.cpp)
+    void startUnlockCheck();
+    void openChangePassphrase();
+    void submitChangePassphrase();
+    void pollKeyWork();
+    void waitKeyWork();
     void say(const std::string& key, const std::vector<std::string>& args = {});
+    void sayDone(const std::string& key, const std::vector<std::string>& args = {});  ///< a notice of success
     std::string tr(const std::string& key) const;
     const forms::Form* formFor(const store::RecordMeta& meta) const;
     core::SystemTime wallNow() const;
@@ -96,7 +117,12 @@ private:
     std::optional<store::ClinicKey> m_key;
     DeskView m_view;                      ///< everything drawn, kept up to date by apply()
     std::string m_pendingDelete;
+    std::vector<std::string> m_selected;  ///< ids chosen in the select mode, in the order chosen
+    std::optional<StartExport> m_pendingPdf;  ///< DeskScreen::PdfChoice: the export asked for
     std::unique_ptr<ExportRun> m_export;
+    bool m_exportEach = false;            ///< the last export wrote one PDF per intake
+    PassphraseForm m_passForm;            ///< DeskScreen::ChangePassphrase's fields (wiped)
+    std::unique_ptr<KeyWork> m_keyWork;
     TimePoint m_now{}, m_lastTouch{};
     bool m_left = true, m_close = false;
 };

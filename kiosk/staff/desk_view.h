@@ -14,7 +14,7 @@
 
 namespace kiosk::staff {
 
-enum class DeskScreen { List, Unlock, Detail, ConfirmDelete, Export, Health };
+enum class DeskScreen { List, Unlock, Detail, ConfirmDelete, Export, Health, ChangePassphrase, PdfChoice };
 enum class ListKind { Today, Days, Name };
 enum class RowState { Submitted, Reviewed, Exported };
 
@@ -28,6 +28,7 @@ struct DeskRow {
     bool urgent = false, caution = false;  ///< known once unlocked
     bool damaged = false;                   ///< unlocked but unreadable (see `records verify`)
     RowState state = RowState::Submitted;
+    bool selected = false;  ///< chosen in the select mode
 };
 
 struct DeskListView {
@@ -64,6 +65,14 @@ struct DeskHealthView {
     std::string problem;             ///< "" when every figure was read
 };
 
+/// @brief The "Change the staff passphrase" form: which field takes the keys, how many characters
+///        each holds (never what), and why the last try was refused.
+struct DeskPassphraseView {
+    int field = 0;             ///< 0 the current passphrase, 1 the new one, 2 it again
+    int entered[3] = {0, 0, 0};
+    std::string message;       ///< in the staff's language, "" = none
+};
+
 struct DeskView {
     DeskScreen screen = DeskScreen::List;
     std::string staffLang;
@@ -75,8 +84,16 @@ struct DeskView {
     std::string deleteQuestion;          ///< DeskScreen::ConfirmDelete: names the record
     DeskExportView exporting;
     DeskHealthView health;
+    DeskPassphraseView passphrase;       ///< DeskScreen::ChangePassphrase
+    /// A passphrase is being checked or the key re-wrapped (argon2id, on a worker): keys and taps
+    /// wait, a "please wait" shows.
+    bool working = false;
     std::vector<ExportFormat> formats;   ///< what the export buttons offer
     std::string notice;                  ///< a message for staff (a failed action), "" = none
+    bool noticeIsDone = false;           ///< the notice says something went well (drawn not as an error)
+    bool selecting = false;              ///< the select mode: a tap on a row chooses it
+    int selectedCount = 0;               ///< rows chosen (all of them shown in the list)
+    int pdfChoiceCount = 0;              ///< DeskScreen::PdfChoice: the intakes about to be exported
     int idleSecondsLeft = 0;             ///< until the desk closes by itself
 };
 

@@ -181,6 +181,26 @@ std::optional<AttemptOutcome> PinGate::submit(TimePoint now) {
         right = m_hooks.verifyPassphrase(m_typed);
     }
     wipeTyped();
+    return settle(right, now);
+}
+
+std::optional<std::string> PinGate::takeForCheck(TimePoint now, std::optional<AttemptOutcome>* refused) {
+    if (!m_open) return std::nullopt;
+    m_lastInput = now;
+    if (lockedAt(now)) {
+        wipeTyped();
+        report(AttemptOutcome::LockedOut, now);
+        if (refused) *refused = AttemptOutcome::LockedOut;
+        return std::nullopt;
+    }
+    if (m_typed.empty()) return std::nullopt;
+    std::string out = std::move(m_typed);  // the buffer itself goes: no copy left behind
+    m_typed = std::string();
+    m_typed.reserve(std::max(kMaxPinDigits, kMaxPassphraseBytes));
+    return out;
+}
+
+AttemptOutcome PinGate::settle(bool right, TimePoint now) {
     if (right) {
         m_wrong = 0;
         m_lockedUntil.reset();

@@ -120,6 +120,13 @@ public:
     /// Tries what was typed. nullopt (and nothing audited) when closed, or when nothing was typed
     /// and the gate is not locked. Ok closes the pad and grants once (takeGranted).
     std::optional<AttemptOutcome> submit(TimePoint now);
+    /// The passphrase checked elsewhere (the desk: on a worker thread, argon2id takes a while): hands
+    /// over what was typed, nothing of it kept here. nullopt when there is nothing to check: closed,
+    /// nothing typed, or locked (then audited LockedOut as submit() does, and @p refused says so).
+    /// Call settle() with the answer.
+    std::optional<std::string> takeForCheck(TimePoint now, std::optional<AttemptOutcome>* refused = nullptr);
+    /// The answer for what takeForCheck() handed over: the gate ends as submit() would have.
+    AttemptOutcome settle(bool right, TimePoint now);
     /// Time passes: the pad closes after idleClose without a touch.
     void tick(TimePoint now);
     /// True once after a right PIN or passphrase.

@@ -36,6 +36,13 @@ inline constexpr const char* kDefaultPassphrase = "change-me-at-the-desk";
 ///        changePassphrase check it too; commands call it before they create or change anything.
 core::Result<void> checkNewPassphrase(const std::string& passphrase);
 
+/// @brief What is wrong with @p passphrase as the new staff passphrase (`staff passwd`, the staff
+///        desk): checkNewPassphrase's rule, and not the default one every fresh kiosk has.
+enum class NewPassphraseProblem { None, TooShort, IsDefault };
+NewPassphraseProblem replacementProblem(const std::string& passphrase);
+/// @brief replacementProblem() as an Invalid error ("" = fine); what `staff passwd` says.
+core::Result<void> checkReplacementPassphrase(const std::string& passphrase);
+
 /// @brief How to open the store. Defaults are for the kiosk; tests lower some.
 struct StoreOptions {
     std::string dbPath;                 ///< the SQLite file

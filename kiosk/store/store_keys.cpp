@@ -32,6 +32,18 @@ Result<void> checkNewPassphrase(const std::string& passphrase) {
     return {};
 }
 
+NewPassphraseProblem replacementProblem(const std::string& passphrase) {
+    if (!checkNewPassphrase(passphrase)) return NewPassphraseProblem::TooShort;
+    if (isDefault(passphrase)) return NewPassphraseProblem::IsDefault;
+    return NewPassphraseProblem::None;
+}
+
+Result<void> checkReplacementPassphrase(const std::string& passphrase) {
+    if (auto ok = checkNewPassphrase(passphrase); !ok) return ok.error();
+    if (isDefault(passphrase)) return makeError(ErrorCode::Invalid, "the new passphrase must not be the default one");
+    return {};
+}
+
 // [SECTION] status
 Result<KeyStatus> Store::keyStatus() {
     return m->run("reading the clinic key", [&]() -> Result<KeyStatus> {

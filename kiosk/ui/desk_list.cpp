@@ -1,7 +1,8 @@
 // The desk's list of intakes: Today / Find by date / Find by name, unlock or export, and one big
 // row per intake (time, name once unlocked, form, flag badges, state). Tapping a row opens it.
-// [SECTION] index: search panels · rows · drawList
+// [SECTION] index: search panels · select · rows · drawList
 #include <algorithm>
+#include <tuple>
 
 #include "kiosk/core/local_day.h"
 #include "kiosk/ui/desk_parts.h"
@@ -83,6 +84,36 @@ float namePanel(Ctx& c, float y) {
     return y + gap;
 }
 
+// [SECTION] select
+/// Select (or Stop selecting), and in the select mode All, None and how many are chosen.
+float selectBar(Ctx& c, float y) {
+    Frame& f = c.f;
+    const float gap = f.px(f.theme.gapEm);
+    float x = c.x;
+    const std::string& toggle = f.tr(c.v.selecting ? "desk.select.done" : "desk.select.start");
+    if (fitButton(c, "desk/select", toggle, x, y, c.v.selecting ? Look::Selected : Look::Plain))
+        c.emit(staff::ToggleSelectMode{});
+    x += fitWidth(c, toggle) + gap;
+    std::string line = f.tr("desk.select.hint");
+    if (c.v.selecting) {
+        for (const auto& [key, label, action] :
+             {std::tuple{"desk/select/all", "desk.select.all", staff::DeskAction(staff::SelectAllShown{})},
+              std::tuple{"desk/select/none", "desk.select.clear", staff::DeskAction(staff::ClearSelection{})}}) {
+            const std::string& text = f.tr(label);
+            if (fitButton(c, key, text, x, y, Look::Plain, true, 4.0f)) c.emit(action);
+            x += fitWidth(c, text, 4.0f) + gap;
+        }
+        line = f.count("desk.select.count", c.v.selectedCount);
+        if (c.v.selectedCount == 0) line = f.tr("desk.select.hint");
+    }
+    if (c.v.selecting) {
+        ImGui::SetCursorScreenPos(ImVec2(x + gap, y + (f.px(f.theme.targetEm) - f.em * 1.3f) * 0.5f));
+        text(f, FontRole::BodyBold, line, f.pal.text, std::max(f.px(4.0f), c.x + c.width - x - gap));
+        registerLastText(f, "desk/select/count", line, FontRole::BodyBold);
+    }
+    return y + f.px(f.theme.targetEm) + gap;
+}
+
 // [SECTION] rows
 const char* stateKey(staff::RowState state) {
     return state == staff::RowState::Reviewed   ? "desk.state.reviewed"
@@ -92,8 +123,9 @@ const char* stateKey(staff::RowState state) {
 
 /// "10:42   Ana G.   Intake form   URGENT   New" (the day first when the list spans days): what
 /// the row says, for the registry (tests) as much as for the eye.
-std::string rowLabel(const Frame& f, const staff::DeskRow& r, bool unlocked, bool showDay) {
-    std::string label = showDay && !r.day.empty() ? r.day + "  " + r.time : r.time;
+std::string rowLabel(const Frame& f, const staff::DeskRow& r, bool unlocked, bool showDay, bool selecting) {
+    std::string label = selecting ? (r.selected ? "[x] " : "[ ] ") : "";
+    label += showDay && !r.day.empty() ? r.day + "  " + r.time : r.time;
     if (unlocked) label += "   " + (r.damaged ? f.tr("desk.damaged") : r.name.empty() ? f.tr("desk.no_name") : r.name);
     label += "   " + r.form;
     if (r.urgent) label += "   " + f.tr("desk.badge.urgent");
@@ -137,10 +169,24 @@ bool row(Ctx& c, const staff::DeskRow& r, float y, float h, bool showDay) {
     if (r.urgent || r.caution)  // a stripe as well as the badge's word: colour is never the only signal
         dl->AddRectFilled(ImVec2(c.x, y), ImVec2(c.x + f.em * 0.45f, y + h), col(f.pal.error, r.urgent ? 1.0f : 0.45f),
                           rounding);
-    registerLastItem(f, key, WidgetKind::Button, rowLabel(f, r, c.v.unlocked, showDay), true);
+    registerLastItem(f, key, WidgetKind::Button, rowLabel(f, r, c.v.unlocked, showDay, c.v.selecting), true);
 
     const float pad = f.px(f.theme.padEm) + f.em * 0.45f, textY = y + (h - f.em * 1.3f) * 0.5f;
     float x = c.x + pad;
+    if (c.v.selecting) {  // a big check box: the whole row is its target
+        const float side = h * 0.62f, bx = x, by = y + (h - side) * 0.5f;
+        const float line = std::max(2.0f, f.px(f.theme.borderEm));
+        if (r.selected) dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + side, by + side), col(f.pal.primary), rounding);
+        else dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + side, by + side), col(f.pal.pad), rounding);
+        dl->AddRect(ImVec2(bx, by), ImVec2(bx + side, by + side), col(r.selected ? f.pal.primary : f.pal.buttonText), rounding,
+                    0, line);
+        if (r.selected) {
+            const ImVec2 tick[3] = {ImVec2(bx + side * 0.22f, by + side * 0.52f), ImVec2(bx + side * 0.42f, by + side * 0.72f),
+                                    ImVec2(bx + side * 0.78f, by + side * 0.28f)};
+            dl->AddPolyline(tick, 3, col(f.pal.primaryText), 0, line * 1.6f);
+        }
+        x += side + f.em;
+    }
     const std::string when = showDay && !r.day.empty() ? r.day + "  " + r.time : r.time;
     const float whenW = textWidth(f, FontRole::BodyBold, showDay ? "0000-00-00  00:00" : "00:00") + f.em;
     cell(f, FontRole::BodyBold, when, x, textY, x + whenW, f.pal.buttonText);
@@ -178,7 +224,8 @@ void rows(Ctx& c, float y) {
         registerLastText(f, "desk/empty", f.tr("desk.no_intakes"), FontRole::Question);
     }
     for (const staff::DeskRow& r : l.rows) {
-        if (row(c, r, ry, target, l.kind != staff::ListKind::Today)) c.emit(staff::OpenIntake{r.id});
+        if (row(c, r, ry, target, l.kind != staff::ListKind::Today))
+            c.emit(c.v.selecting ? staff::DeskAction(staff::ToggleSelect{r.id}) : staff::OpenIntake{r.id});
         ry += target + gap;
     }
     if (l.more) {
@@ -222,9 +269,10 @@ void drawList(Ctx& c) {
         if (fitButton(c, "desk/unlock", unlock, c.x + c.width - fitWidth(c, unlock), y, Look::Primary))
             c.emit(staff::OpenUnlock{});
     } else {
-        exportButtons(c, c.x + c.width, y, "");
+        exportButtons(c, c.x + c.width, y, "", c.v.selecting);
     }
     y += f.px(f.theme.targetEm) + gap;
+    if (c.v.unlocked && c.s.panel != Panel::Name) y = selectBar(c, y);  // the name keyboard needs the room
     if (c.s.panel == Panel::Days) y = daysPanel(c, y);
     if (c.s.panel == Panel::Name) y = namePanel(c, y);
     if (!c.v.unlocked) {

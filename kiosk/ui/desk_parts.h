@@ -26,10 +26,18 @@ bool fitButton(Ctx& c, std::string_view key, std::string_view label, float x, fl
 /// The width fitButton() gives @p label.
 float fitWidth(const Ctx& c, std::string_view label, float minEm = 6.0f);
 
-/// "Export:" and a small button per format, ending at @p right on row @p y; @p id "" = the list.
-void exportButtons(Ctx& c, float right, float y, const std::string& id);
+/// "Export:" and a small button per format, ending at @p right on row @p y; @p id "" = the list,
+/// or with @p selection the intakes chosen (desk/export_selected/<format>, off while none is).
+void exportButtons(Ctx& c, float right, float y, const std::string& id, bool selection = false);
+
+/// What the passphrase keyboard's tap asks of the screen: keys and shift are handled (TypeKey,
+/// Backspace sent); OK and Cancel are the screen's to act on.
+enum class PassKey { None, Ok, Cancel };
+/// The passphrase keyboard (ui/staff_gate.h) across the column from @p y, keys <@p prefix><id>.
+PassKey passKeys(Ctx& c, float y, std::string_view prefix, bool locked, bool canSubmit);
 
 void drawList(Ctx& c);
 void drawDetail(Ctx& c);
+void drawChangePassphrase(Ctx& c);
 
 }  // namespace kiosk::ui::desk

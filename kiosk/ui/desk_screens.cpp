@@ -1,4 +1,4 @@
-// [SECTION] index: helpers · bars · unlock · confirm delete · export · health · drawDesk
+// [SECTION] index: helpers · bars · unlock · confirm delete · export · PDF choice · health · drawDesk
 #include "kiosk/ui/desk_screens.h"
 
 #include <sodium.h>
@@ -33,7 +33,7 @@ bool fitButton(Ctx& c, std::string_view key, std::string_view label, float x, fl
     return button(c.f, spec, ImVec2(fitWidth(c, label, minEm), c.f.px(c.f.theme.targetEm)));
 }
 
-void exportButtons(Ctx& c, float right, float y, const std::string& id) {
+void exportButtons(Ctx& c, float right, float y, const std::string& id, bool selection) {
     Frame& f = c.f;
     const float gap = f.px(f.theme.gapEm);
     float x = right;
@@ -41,14 +41,33 @@ void exportButtons(Ctx& c, float right, float y, const std::string& id) {
         const std::string format = staff::toString(*it);
         const std::string& label = f.tr("desk.format." + format);
         x -= fitWidth(c, label, 4.0f);
-        const std::string key = (id.empty() ? "desk/export_list/" : "desk/export/") + format;
-        if (fitButton(c, key, label, x, y, Look::Plain, true, 4.0f)) c.emit(staff::StartExport{*it, id});
+        const std::string key =
+            (selection ? "desk/export_selected/" : id.empty() ? "desk/export_list/" : "desk/export/") + format;
+        const bool enabled = !selection || c.v.selectedCount > 0;
+        if (fitButton(c, key, label, x, y, Look::Plain, enabled, 4.0f)) c.emit(staff::StartExport{*it, id, selection});
         x -= gap;
     }
+    // The same short word in the select mode: the count beside "Select" says what goes (a longer
+    // "Export selected:" ran into "Buscar por nombre" at 1280 px in Spanish).
     const std::string& label = f.tr("desk.export_label");
     x -= textWidth(f, FontRole::BodyBold, label);
     ImGui::SetCursorScreenPos(ImVec2(x, y + (f.px(f.theme.targetEm) - f.em * 1.3f) * 0.5f));
     text(f, FontRole::BodyBold, label, f.pal.text, textWidth(f, FontRole::BodyBold, label) + 1);
+}
+
+PassKey passKeys(Ctx& c, float y, std::string_view prefix, bool locked, bool canSubmit) {
+    using Type = KeyDef::Type;
+    const KeyDef* k = passphraseKeyboard(c.f, c.x, y, c.width, c.s.passShift, locked, canSubmit, prefix, prefix);
+    if (!k) return PassKey::None;
+    switch (k->type) {
+        case Type::Shift: c.s.passShift = !c.s.passShift; return PassKey::None;
+        case Type::Backspace: c.emit(staff::Backspace{}); return PassKey::None;
+        case Type::Char: c.emit(staff::TypeKey{c.s.passShift ? upperLetter(k->text) : k->text}); break;
+        case Type::Space: c.emit(staff::TypeKey{" "}); break;
+        default: c.s.passShift = false; return k->id == "ok" ? PassKey::Ok : PassKey::Cancel;
+    }
+    c.s.passShift = false;
+    return PassKey::None;
 }
 
 namespace {
@@ -90,7 +109,7 @@ void topBar(Ctx& c) {
     c.top = h + gap;
 }
 
-/// The notice (a failed action) and, in the last 30 s, when the desk closes by itself.
+/// The notice (a failed action in the error colour, a done one plain) and, in the last 30 s, when the desk closes by itself.
 void bottomBar(Ctx& c) {
     Frame& f = c.f;
     const float h = f.px(f.theme.bottomBarEm);
@@ -103,7 +122,8 @@ void bottomBar(Ctx& c) {
     const float idleW = idle.empty() ? 0 : textWidth(f, FontRole::Body, idle) + f.px(1.0f);
     if (!c.v.notice.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(margin, c.bottom + f.em * 0.4f));
-        text(f, FontRole::BodyBold, c.v.notice, f.pal.error, f.displayW - 2 * margin - idleW);
+        text(f, FontRole::BodyBold, c.v.notice, c.v.noticeIsDone ? f.pal.text : f.pal.error,
+             f.displayW - 2 * margin - idleW);
         registerLastText(f, "desk/notice", c.v.notice, FontRole::BodyBold);
     }
     if (!idle.empty()) {
@@ -123,24 +143,21 @@ void drawUnlock(Ctx& c) {
     std::string line = f.tr("desk.unlock_hint");
     if (g.message == staff::GateMessage::Wrong) line = f.tr("ui.staff.wrong_passphrase");
     if (g.message == staff::GateMessage::Locked) line = f.count("ui.staff.locked", g.lockedSeconds);
+    if (c.v.working) line = f.tr("desk.unlock_checking");  // argon2id on a worker: the frames go on
     ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y));
     centredText(f, FontRole::Body, line, g.message == staff::GateMessage::Enter ? f.pal.text : f.pal.error, c.width);
     const std::string dots(static_cast<std::size_t>(g.entered), '*');  // never what was typed
-    ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y));
-    centredText(f, FontRole::Title, dots.empty() ? " " : dots, f.pal.text, c.width);
-    y = ImGui::GetCursorScreenPos().y + f.px(f.theme.gapEm);
-    using Type = KeyDef::Type;
-    const KeyDef* k = passphraseKeyboard(f, c.x, y, c.width, c.s.passShift, g.lockedSeconds > 0, g.canSubmit,
-                                         "desk/pass/", "desk/pass/");
-    if (!k) return;
-    switch (k->type) {
-        case Type::Shift: c.s.passShift = !c.s.passShift; return;
-        case Type::Backspace: c.emit(staff::Backspace{}); return;
-        case Type::Char: c.emit(staff::TypeKey{c.s.passShift ? upperLetter(k->text) : k->text}); break;
-        case Type::Space: c.emit(staff::TypeKey{" "}); break;
-        default: c.emit(k->id == "ok" ? staff::DeskAction(staff::SubmitUnlock{}) : staff::CancelUnlock{}); break;
+    const float dotsY = ImGui::GetCursorScreenPos().y;
+    ImGui::SetCursorScreenPos(ImVec2(c.x, dotsY));
+    if (!dots.empty()) centredText(f, FontRole::Title, dots, f.pal.text, c.width);
+    registerLastText(f, "desk/pass/dots", dots, FontRole::Title);
+    // The line is kept while empty: the keyboard never moves under the finger after the first key.
+    y = dotsY + centredTextHeight(f, FontRole::Title, "*", c.width) + f.px(f.theme.gapEm);
+    switch (passKeys(c, y, "desk/pass/", g.lockedSeconds > 0 || c.v.working, g.canSubmit)) {
+        case PassKey::Ok: c.emit(staff::SubmitUnlock{}); break;
+        case PassKey::Cancel: c.emit(staff::CancelUnlock{}); break;
+        case PassKey::None: break;
     }
-    c.s.passShift = false;
 }
 
 // [SECTION] confirm delete
@@ -198,6 +215,32 @@ void drawExport(Ctx& c) {
     (void)target;
 }
 
+// [SECTION] PDF choice
+/// Several intakes as PDF: one combined PDF or one per intake, as staff choose.
+void drawPdfChoice(Ctx& c) {
+    Frame& f = c.f;
+    const float gap = f.px(f.theme.gapEm), target = f.px(f.theme.targetEm);
+    float y = c.top + f.em;
+    ImGui::SetCursorScreenPos(ImVec2(c.x, y));
+    text(f, FontRole::Title, f.fmt("desk.pdf_choice.title", {std::to_string(c.v.pdfChoiceCount)}), f.pal.text, c.width);
+    y = ImGui::GetCursorScreenPos().y + gap;
+    ImGui::SetCursorScreenPos(ImVec2(c.x, y));
+    text(f, FontRole::Question, f.tr("desk.pdf_choice.question"), f.pal.text, c.width);
+    registerLastText(f, "desk/pdf/question", f.tr("desk.pdf_choice.question"), FontRole::Question);
+    y = ImGui::GetCursorScreenPos().y + 2 * gap;
+    const std::string& combined = f.tr("desk.pdf_choice.combined");
+    const std::string& each = f.tr("desk.pdf_choice.each");
+    const float w = std::max(fitWidth(c, combined, 12.0f), fitWidth(c, each, 12.0f));
+    ImGui::SetCursorScreenPos(ImVec2(c.x, y));
+    ButtonSpec one{"desk/pdf/combined", combined};
+    one.look = Look::Primary;
+    if (button(f, one, ImVec2(w, target))) c.emit(staff::ChoosePdfBatch{false});
+    ImGui::SetCursorScreenPos(ImVec2(c.x + w + 2 * gap, y));
+    if (button(f, ButtonSpec{"desk/pdf/each", each}, ImVec2(w, target))) c.emit(staff::ChoosePdfBatch{true});
+    y += target + 3 * gap;
+    if (fitButton(c, "desk/pdf/cancel", f.tr("desk.pdf_choice.cancel"), c.x, y)) c.emit(staff::CancelPdfChoice{});
+}
+
 // [SECTION] health
 void drawHealth(Ctx& c) {
     Frame& f = c.f;
@@ -244,9 +287,13 @@ void drawHealth(Ctx& c) {
         text(f, FontRole::Body, f.fmt("desk.health_view.problem", {h.problem}), f.pal.error, c.width);
         y = ImGui::GetCursorScreenPos().y + gap;
     }
-    // Ending the program is here, away from the bar's buttons, so it is never hit by chance.
+    // Ending the program is here, away from the bar's buttons, so it is never hit by chance; the
+    // passphrase is changed from here too (it asks for the records to be unlocked first).
     y = std::max(y + gap, c.bottom - f.px(f.theme.targetEm) - gap);
     if (fitButton(c, "desk/close", f.tr("desk.close_kiosk"), c.x, y)) c.emit(staff::CloseKiosk{});
+    const std::string& change = f.tr("desk.passwd.open");
+    if (fitButton(c, "desk/passwd/open", change, c.x + c.width - fitWidth(c, change), y))
+        c.emit(staff::OpenChangePassphrase{});
 }
 
 }  // namespace
@@ -272,6 +319,8 @@ void drawDesk(Frame& f, const staff::DeskView& v, DeskUiState& s, DeskActions& o
         case staff::DeskScreen::ConfirmDelete: desk::drawConfirmDelete(c); break;
         case staff::DeskScreen::Export: desk::drawExport(c); break;
         case staff::DeskScreen::Health: desk::drawHealth(c); break;
+        case staff::DeskScreen::ChangePassphrase: desk::drawChangePassphrase(c); break;
+        case staff::DeskScreen::PdfChoice: desk::drawPdfChoice(c); break;
     }
 }
 

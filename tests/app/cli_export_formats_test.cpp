@@ -3,9 +3,13 @@
 // document with a page run per intake or one file per intake in a new folder.
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include "../export/csv_reader.h"
+#include "../export/poppler.h"
 #include "records_fixture.h"
+#include "support/solid_png.h"
 
 using namespace kiosk::app::testing;
 namespace st = kiosk::store::testing;
@@ -105,4 +109,44 @@ TEST_F(CliExportFormats, TheTherapistsPdfInOneFileOrOnePerIntake) {
     EXPECT_NE(r.output.find("already exists"), std::string::npos) << r.output;
     r = run("export --format csv --one-per-intake -o " + dir / "x.csv");
     EXPECT_EQ(r.exitCode, 2) << r.output;
+
+    // --combined says the default out loud (scripts and staff notes); both at once is a usage error.
+    r = run("export --format pdf --combined --no-mark --form clinic_intake --forms-dir " + formsDir + " -o " +
+            dir / "combined.pdf");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(st::readFile(dir / "combined.pdf").substr(0, 5), "%PDF-");
+    r = run("export --format pdf --combined --one-per-intake -o " + dir / "both");
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(dir / "both"));
+    r = run("export --format json --combined -o " + dir / "x.json");
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_NE(r.output.find("--combined is for --format pdf"), std::string::npos) << r.output;
+}
+
+// The clinic's logo from the settings file goes into the PDF's header; a logo that cannot be read
+// is a warning naming the file (nothing of a patient) and the PDF is still written.
+TEST_F(CliExportFormats, TheSettingsLogoGoesIntoThePdfAndABadOneOnlyWarns) {
+    save("intake-red-flags", "en");
+    const std::string formsDir = std::string(KIOSK_SOURCE_DIR) + "/forms";
+    ASSERT_TRUE(kiosk::testing::writeSolidPng(dir / "logo.png", 240, 120, 0.1, 0.3, 0.7));
+    std::ofstream(dir / "kiosk.yaml") << "clinic:\n  name: North Clinic\n  logo: logo.png\n";
+    RunResult r = run("export --format pdf --form clinic_intake --no-mark --config " + dir / "kiosk.yaml" +
+                      " --forms-dir " + formsDir + " -o " + dir / "logo.pdf");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(r.output.find("logo:"), std::string::npos) << r.output;  // no warning
+    // pdfimages -list: "page num type width height ...", one line per image drawn.
+    const std::string images = kiosk::exports::testing::commandOutput("pdfimages -list '" + dir / "logo.pdf" + "'");
+    std::istringstream words(images);
+    std::vector<std::string> w{std::istream_iterator<std::string>(words), std::istream_iterator<std::string>()};
+    bool logo = false;
+    for (std::size_t i = 0; i + 1 < w.size(); ++i) logo = logo || (w[i] == "240" && w[i + 1] == "120");
+    EXPECT_TRUE(logo) << images;
+
+    std::ofstream(dir / "kiosk.yaml") << "clinic:\n  name: North Clinic\n  logo: gone.png\n";
+    r = run("export --format pdf --form clinic_intake --no-mark --config " + dir / "kiosk.yaml" + " --forms-dir " +
+            formsDir + " -o " + dir / "nologo.pdf");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("logo: " + dir / "gone.png"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("Testpatient"), std::string::npos) << r.output;
+    EXPECT_EQ(st::readFile(dir / "nologo.pdf").substr(0, 5), "%PDF-");
 }

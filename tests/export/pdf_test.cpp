@@ -38,11 +38,7 @@ protected:
         if (!havePoppler()) FAIL() << "poppler-utils is not installed (packaging/install-deps.sh installs it)";
         ::setenv("TZ", "UTC", 1);
         form = bundledForm();
-        options.catalog = &kiosk::testing::realCatalog();
-        options.clinicName = "Clínica Ñandú";
-        auto shelf = std::make_shared<kiosk::exports::FormShelf>();
-        shelf->add(form);
-        options.shelf = shelf;
+        options = kiosk::exports::testing::pdfTestOptions(form);
     }
     ExportMeta meta(const std::string& id, const std::string& lang = "en") const {
         ExportMeta m = metaFor(id, lang);

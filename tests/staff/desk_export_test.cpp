@@ -11,10 +11,10 @@ namespace {
 using namespace testing;
 namespace fs = std::filesystem;
 
+/// The files in @p dir, with their folder.
 std::vector<std::string> filesIn(const std::string& dir) {
     std::vector<std::string> out;
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) out.push_back(it->path().string());
+    for (const std::string& name : namesIn(dir)) out.push_back((fs::path(dir) / name).string());
     return out;
 }
 

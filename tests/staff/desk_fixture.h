@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <thread>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -25,6 +27,16 @@ inline const TimePoint kT0 = TimePoint{} + std::chrono::hours(5);
 
 inline TimePoint at(double seconds) {
     return kT0 + std::chrono::duration_cast<TimePoint::duration>(std::chrono::duration<double>(seconds));
+}
+
+/// The names of the files in @p dir (none when it is missing), sorted.
+inline std::vector<std::string> namesIn(const std::filesystem::path& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        out.push_back(it->path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 class DeskFixture : public ::testing::Test {
@@ -77,10 +89,15 @@ protected:
         return *desk;
     }
 
+    /// Types @p passphrase and waits for its check (on a worker when the options say so).
     void unlock(Desk& d, const std::string& passphrase = kPassphrase) {
         d.apply(OpenUnlock{});
         d.apply(TypeKey{passphrase});
         d.apply(SubmitUnlock{});
+        for (int i = 0; i < 2000 && d.view().working; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            d.apply(Tick{kT0});
+        }
     }
 
     std::vector<std::string> listedIds(const Desk& d) const {

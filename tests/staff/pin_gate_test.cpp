@@ -339,6 +339,42 @@ TEST_F(GateFixture, WithoutAPinTheGateAsksForThePassphrase) {
     EXPECT_EQ(g.view(kT0).lockedSeconds, 10);
 }
 
+// The desk checks the passphrase on a worker: the gate hands over what was typed and later takes
+// the answer, ending as submit() would (wrong tries counted, the lockout, the audit events).
+TEST_F(GateFixture, APassphraseCheckedElsewhereEndsAsSubmitWould) {
+    PinGate g(GateOptions{"", seconds(30)}, hooks());
+    g.open(kT0);
+    EXPECT_FALSE(g.takeForCheck(kT0));  // nothing typed
+    g.type("correct horse", kT0);
+    std::optional<std::string> typed = g.takeForCheck(kT0);
+    ASSERT_TRUE(typed);
+    EXPECT_EQ(*typed, "correct horse");
+    EXPECT_EQ(g.view(kT0).entered, 0);  // nothing of it kept by the pad
+    EXPECT_TRUE(events.empty());         // audited once the answer is known
+    TimePoint t = kT0;
+    for (int i = 0; i < PinGate::kLockAfter; ++i, t += seconds(30)) {  // each after the last one's wait
+        g.type("wrong one", t);
+        ASSERT_TRUE(g.takeForCheck(t)) << i;
+        EXPECT_EQ(g.settle(false, t), AttemptOutcome::Wrong);
+    }
+    t -= seconds(30);
+    ASSERT_EQ(events.size(), static_cast<std::size_t>(PinGate::kLockAfter));
+    EXPECT_EQ(events.back().wrongInARow, PinGate::kLockAfter);
+    EXPECT_EQ(g.view(t).message, GateMessage::Locked);
+    // Locked: nothing is handed over, the try is audited as refused.
+    std::optional<AttemptOutcome> refused;
+    EXPECT_FALSE(g.takeForCheck(t + seconds(1), &refused));
+    EXPECT_EQ(refused, AttemptOutcome::LockedOut);
+    EXPECT_EQ(events.back().outcome, AttemptOutcome::LockedOut);
+    const TimePoint later = t + PinGate::kLockout + seconds(1);
+    g.type("correct horse", later);
+    ASSERT_TRUE(g.takeForCheck(later));
+    EXPECT_EQ(g.settle(true, later), AttemptOutcome::Ok);
+    EXPECT_TRUE(g.takeGranted());
+    EXPECT_FALSE(g.isOpen());
+    EXPECT_EQ(events.back().outcome, AttemptOutcome::Ok);
+}
+
 TEST_F(GateFixture, APassphraseGateWithNoWayToCheckLetsNobodyIn) {
     PinGate g(GateOptions{"", seconds(30)}, hooks());
     g.open(kT0);

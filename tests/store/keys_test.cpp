@@ -292,3 +292,16 @@ TEST(StoreKeys, TheWaitCountsFromTheLastFailure) {
     EXPECT_TRUE(s.unlock("correct horse"));
     EXPECT_TRUE(t.slept.empty());
 }
+
+// The rule for a new staff passphrase, shared by `staff passwd` and the staff desk.
+TEST(StoreKeys, ANewPassphraseIsLongEnoughAndNotTheDefault) {
+    EXPECT_EQ(replacementProblem("short"), NewPassphraseProblem::TooShort);
+    EXPECT_EQ(replacementProblem(""), NewPassphraseProblem::TooShort);
+    EXPECT_EQ(replacementProblem(kDefaultPassphrase), NewPassphraseProblem::IsDefault);
+    EXPECT_EQ(replacementProblem("a long enough one"), NewPassphraseProblem::None);
+    const auto refused = checkReplacementPassphrase(kDefaultPassphrase);
+    ASSERT_FALSE(refused);
+    EXPECT_TRUE(has(refused.error().message, "must not be the default")) << refused.error().message;
+    EXPECT_TRUE(has(checkReplacementPassphrase("1234567").error().message, "at least 8 characters"));
+    EXPECT_TRUE(checkReplacementPassphrase("12345678"));
+}

@@ -240,6 +240,82 @@ TEST_F(DeskScreensTest, LeavingByTapEndsTheVisit) {
     EXPECT_FALSE(desk->unlocked());
 }
 
+// The passphrase keyboard stays put while typing: after the first key the dots line appeared and
+// pushed every key down by a line, so the second tap landed on the key below (seen under Xvfb).
+TEST_F(DeskScreensTest, TheUnlockKeyboardDoesNotMoveWhenTheFirstKeyIsTyped) {
+    start();
+    ASSERT_TRUE(ui->tap("desk/unlock"));
+    const Rect before = ui->rect("desk/pass/q");
+    ASSERT_TRUE(ui->tap("desk/pass/a"));
+    ui->frames(2);
+    EXPECT_EQ(ui->rect("desk/pass/q").y, before.y);
+    EXPECT_EQ(desk->view().unlock.entered, 1);
+}
+
+// Issue 14: the staff passphrase changed on the desk, by taps: from Health, the three fields, a
+// mistake said on the screen, then the new passphrase in place.
+TEST_F(DeskScreensTest, ChangeThePassphraseByTaps) {
+    start();
+    unlockByTaps();
+    ASSERT_TRUE(ui->tap("desk/health"));
+    ASSERT_TRUE(ui->tap("desk/passwd/open"));
+    ASSERT_EQ(desk->view().screen, DeskScreen::ChangePassphrase);
+    auto typeInto = [&](const std::string& text) {
+        for (char ch : text) ASSERT_TRUE(ui->tap(ch == ' ' ? "desk/passwd/space" : "desk/passwd/" + std::string(1, ch)));
+    };
+    const float keysAt = ui->rect("desk/passwd/q").y;
+    typeInto(kPassphrase);
+    EXPECT_EQ(ui->rect("desk/passwd/q").y, keysAt);
+    EXPECT_EQ(label("desk/passwd/field/0"), std::string(kPassphrase.size(), '*'));  // dots, never the text
+    ASSERT_TRUE(ui->tap("desk/passwd/ok"));  // on to the new one
+    typeInto("new desk pass");
+    ASSERT_TRUE(ui->tap("desk/passwd/ok"));
+    typeInto("new desk pasz");
+    ASSERT_TRUE(ui->tap("desk/passwd/ok"));
+    EXPECT_EQ(textOf("desk/passwd/message"), "The two new passphrases are not the same. Type them again.");
+    EXPECT_EQ(ui->rect("desk/passwd/q").y, keysAt);  // the message did not move the keyboard
+    EXPECT_EQ(desk->view().passphrase.field, 1);
+    typeInto("new desk pass");
+    ASSERT_TRUE(ui->tap("desk/passwd/field/2"));  // a field can be chosen by tapping it too
+    typeInto("new desk pass");
+    ASSERT_TRUE(ui->tap("desk/passwd/ok"));
+    EXPECT_EQ(desk->view().screen, DeskScreen::List);
+    EXPECT_EQ(textOf("desk/notice"), "The staff passphrase was changed. Use the new one from now on.");
+    EXPECT_TRUE(store->unlock("new desk pass"));
+    EXPECT_EQ(audited("passphrase_change"), std::vector<std::string>{"ok"});
+}
+
+// Issue 14: several intakes chosen with big check boxes, the count shown, exported as one PDF per
+// intake into a folder, the choice cleared afterwards.
+TEST_F(DeskScreensTest, ChooseTwoIntakesByTapsAndExportOnePdfEach) {
+    start();
+    unlockByTaps();
+    EXPECT_FALSE(ui->find("desk/export_list/pdf") == nullptr);
+    ASSERT_TRUE(ui->tap("desk/select"));
+    EXPECT_FALSE(ui->exists("desk/export_list/pdf"));  // the export buttons now export the choice
+    EXPECT_FALSE(ui->find("desk/export_selected/pdf")->enabled);  // nothing chosen yet
+    ASSERT_TRUE(ui->tap("desk/row/" + red));
+    ASSERT_TRUE(ui->tap("desk/row/" + calm));
+    EXPECT_EQ(desk->view().screen, DeskScreen::List);  // a tap chooses, it does not open
+    EXPECT_EQ(textOf("desk/select/count"), "2 selected");
+    EXPECT_EQ(label("desk/row/" + red).rfind("[x] ", 0), 0u) << label("desk/row/" + red);
+    EXPECT_EQ(label("desk/row/" + spanish).rfind("[ ] ", 0), 0u) << label("desk/row/" + spanish);
+    // The check box is big: the whole row is its target, the row as tall as any button.
+    EXPECT_GE(ui->rect("desk/row/" + red).h, ui->rect("desk/select").h);
+    ASSERT_TRUE(ui->tap("desk/export_selected/pdf"));
+    ASSERT_EQ(desk->view().screen, DeskScreen::PdfChoice);
+    ASSERT_TRUE(ui->tap("desk/pdf/each"));
+    const std::string message = textOf("desk/export/message");
+    EXPECT_NE(message.find("2 intakes written, one PDF per intake"), std::string::npos) << message;
+    EXPECT_EQ(statusOf(red), store::RecordStatus::Exported);
+    EXPECT_EQ(statusOf(calm), store::RecordStatus::Exported);
+    EXPECT_EQ(statusOf(spanish), store::RecordStatus::Submitted);
+    ASSERT_TRUE(ui->tap("desk/export/close"));
+    EXPECT_FALSE(desk->view().selecting);
+    EXPECT_EQ(desk->view().selectedCount, 0);
+    EXPECT_TRUE(ui->exists("desk/export_list/pdf"));
+}
+
 /// Every desk screen at both reference displays meets UX.md's target sizes (expectTargets).
 class DeskTargetsTest : public DeskScreensTest, public ::testing::WithParamInterface<std::pair<float, float>> {
 protected:
@@ -262,6 +338,15 @@ TEST_P(DeskTargetsTest, EveryDeskScreenMeetsTargetSizeAndSpacing) {
         check(at + "list unlocked");
         ASSERT_TRUE(ui->tap("desk/find_name"));
         check(at + "find by name");
+        ASSERT_TRUE(ui->tap("desk/find_name"));  // closed again
+        ASSERT_TRUE(ui->tap("desk/select"));
+        ASSERT_TRUE(ui->tap("desk/row/" + red));
+        check(at + "select");
+        ASSERT_TRUE(ui->tap("desk/row/" + spanish));
+        ASSERT_TRUE(ui->tap("desk/export_selected/pdf"));
+        check(at + "pdf choice");
+        ASSERT_TRUE(ui->tap("desk/pdf/cancel"));
+        ASSERT_TRUE(ui->tap("desk/select"));  // the select mode left
         ASSERT_TRUE(ui->tap("desk/row/" + red));
         check(at + "detail");
         ASSERT_TRUE(ui->tap("desk/delete"));
@@ -269,6 +354,10 @@ TEST_P(DeskTargetsTest, EveryDeskScreenMeetsTargetSizeAndSpacing) {
         ASSERT_TRUE(ui->tap("desk/delete/no"));
         ASSERT_TRUE(ui->tap("desk/health"));
         check(at + "health");
+        ASSERT_TRUE(ui->tap("desk/passwd/open"));
+        check(at + "change passphrase");
+        ASSERT_TRUE(ui->tap("desk/passwd/cancel"));
+        ASSERT_TRUE(ui->tap("desk/health"));
         ASSERT_TRUE(ui->tap("desk/back"));
     }
 }

@@ -43,7 +43,7 @@ namespace {
 
 struct ExportArgs {
     std::string format, output, form, since, until, status, formsDir, paper, lang;
-    bool noMark = false, force = false, excel = false, onePerIntake = false;
+    bool noMark = false, force = false, excel = false, onePerIntake = false, combined = false;
     std::string fhirBase = exports::fhir::kDefaultBase;
 };
 
@@ -83,16 +83,10 @@ std::shared_ptr<exports::FormShelf> shelfFor(const KioskConfig& config, const Ex
     return std::make_shared<exports::FormShelf>(loadFormShelf(a.formsDir.empty() ? config.formsDir : a.formsDir));
 }
 
-/// "2026-11-25_1042_<id>.pdf": one therapist's PDF per intake, sorted by time, named by no patient.
-std::string pdfFileName(const exports::ExportMeta& meta) {
-    auto [day, time] = core::localDayAndTime(meta.submittedAt);
-    time.erase(std::remove(time.begin(), time.end(), ':'), time.end());
-    return day + "_" + time + "_" + meta.id + ".pdf";
-}
-
 void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
     if (a.excel && a.format != "csv") fail(usage("--excel is for --format csv"), 2);
     if (a.onePerIntake && a.format != "pdf") fail(usage("--one-per-intake is for --format pdf"), 2);
+    if (a.combined && a.format != "pdf") fail(usage("--combined is for --format pdf"), 2);
     const store::ListFilter filter = filterOf(a);
     // Told before typing a passphrase: writing over the database is a usage error (exit 2), an
     // existing output a failure (exit 1). The job checks both again.
@@ -139,6 +133,7 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
         const bool letter = a.paper.empty() ? config.letterPaper : a.paper == "letter";
         pdf.paper = letter ? exports::PaperSize::Letter : exports::PaperSize::A4;
         pdf.clinicName = config.clinicName;
+        pdf.logoPath = config.logoPath;  // a bad logo is a warning: the PDF is made without it
         pdf.staffLang = a.lang.empty() ? config.defaultLanguage : a.lang;
         pdf.catalog = &catalog;
         pdf.shelf = shelfFor(config, a);
@@ -150,7 +145,7 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
         options.writer = exports::pdfWriter(std::move(pdf));
     }
     const exports::ExportSummary done =
-        orFail(a.onePerIntake ? exports::exportRecordsEach(s, key, filter, a.output, pdfFileName, options)
+        orFail(a.onePerIntake ? exports::exportRecordsEach(s, key, filter, a.output, exports::pdfFileName, options)
                               : exports::exportRecords(s, key, filter, a.output, options));
     std::cout << "exported " << done.exported << " record" << (done.exported == 1 ? "" : "s") << " to " << a.output
               << '\n';
@@ -198,8 +193,10 @@ void addExportCommand(CLI::App& app) {
         ->check(CLI::IsMember({"a4", "letter"}));
     cmd->add_option("--lang", a->lang, "pdf: the staff's language for its labels (default: the settings' language)")
         ->type_name("xx");
-    cmd->add_flag("--one-per-intake", a->onePerIntake,
-                  "pdf: one file per intake into the new folder PATH (default: one PDF, a page break per intake)");
+    auto* each = cmd->add_flag("--one-per-intake", a->onePerIntake,
+                               "pdf: one file per intake into the new folder PATH (default: --combined)");
+    cmd->add_flag("--combined", a->combined, "pdf: one PDF holding every intake, a page break between them (the default)")
+        ->excludes(each);
     auto pg = addServerTarget(cmd, true);
     cmd->callback([t, a, pg] { runExport(*t, *pg, *a); });
 }

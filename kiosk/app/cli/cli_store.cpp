@@ -148,8 +148,7 @@ void addStaff(CLI::App& app) {
         Store s = t->open();
         const std::string old = orFail(getPassphrase(t->passphraseFile, "Current staff passphrase: ", "--passphrase-file"));
         const std::string fresh = orFail(getNewPassphrase(*newFile, "--new-passphrase-file"));
-        if (fresh == store::kDefaultPassphrase)
-            fail(core::makeError(core::ErrorCode::Invalid, "the new passphrase must not be the default one"));
+        orFail(store::checkReplacementPassphrase(fresh));  // the staff desk's rule too
         orFail(s.changePassphrase(old, fresh, t->limits()));
         std::cout << "staff passphrase changed\n";
     });

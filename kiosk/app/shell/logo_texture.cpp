@@ -1,35 +1,17 @@
 #include "kiosk/app/shell/logo_texture.h"
 
+#include "kiosk/export/png_image.h"
+
 #include <GL/gl.h>
-#include <array>
 #include <cairo.h>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <system_error>
-#include <filesystem>
 
 namespace kiosk::app {
 namespace {
 
 core::Error logoError(core::ErrorCode code, const std::string& what, const std::string& path) {
     return core::makeError(code, "logo: " + what, core::SourceLoc{path});
-}
-
-/// Width and height from the PNG signature + IHDR chunk (the first 24 bytes), so that an absurd
-/// image is refused before cairo allocates it. {0, 0} when the file does not start like a PNG.
-std::array<uint32_t, 2> pngSize(const std::string& path) {
-    static const unsigned char kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    std::array<unsigned char, 24> head{};
-    std::ifstream in(path, std::ios::binary);
-    if (!in.read(reinterpret_cast<char*>(head.data()), head.size())) return {0, 0};
-    if (std::memcmp(head.data(), kSignature, 8) != 0 || std::memcmp(head.data() + 12, "IHDR", 4) != 0)
-        return {0, 0};
-    auto be32 = [&](size_t at) {
-        return (uint32_t{head[at]} << 24) | (uint32_t{head[at + 1]} << 16) | (uint32_t{head[at + 2]} << 8) |
-               uint32_t{head[at + 3]};
-    };
-    return {be32(16), be32(20)};
 }
 
 std::string hex(unsigned v) {
@@ -69,24 +51,11 @@ std::vector<unsigned char> argb32PremultipliedToRgba(const unsigned char* data, 
 }
 
 core::Result<LogoPixels> readLogoPng(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-        return logoError(core::ErrorCode::NotFound, "no such file", path);
-    const auto [w, h] = pngSize(path);
-    if (w == 0 || h == 0) return logoError(core::ErrorCode::Invalid, "not a PNG image", path);
-    if (w > kMaxLogoSide || h > kMaxLogoSide) {
-        return logoError(core::ErrorCode::Invalid,
-                         "the image is " + std::to_string(w) + "x" + std::to_string(h) + " px; at most " +
-                             std::to_string(kMaxLogoSide) + " px on a side is supported",
-                         path);
-    }
-
-    cairo_surface_t* png = cairo_image_surface_create_from_png(path.c_str());
-    if (const cairo_status_t status = cairo_surface_status(png); status != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(png);
-        return logoError(core::ErrorCode::Invalid, std::string("cannot read the PNG: ") +
-                                                       cairo_status_to_string(status), path);
-    }
+    exports::PngLimits limits;
+    limits.maxSide = kMaxLogoSide;
+    auto read = exports::readPng(path, limits);  // the PDF header's logo is read the same way
+    if (!read) return logoError(read.error().code, read.error().message, path);
+    cairo_surface_t* png = read->get();
     LogoPixels logo;
     logo.width = cairo_image_surface_get_width(png);
     logo.height = cairo_image_surface_get_height(png);
@@ -104,7 +73,6 @@ core::Result<LogoPixels> readLogoPng(const std::string& path) {
                                               cairo_image_surface_get_stride(argb));
     }
     cairo_surface_destroy(argb);
-    cairo_surface_destroy(png);
     if (status != CAIRO_STATUS_SUCCESS)
         return logoError(core::ErrorCode::Io, cairo_status_to_string(status), path);
     return logo;

@@ -92,6 +92,7 @@ staff::DeskOptions deskOptionsOf(const KioskConfig& config, const Content& conte
     };
     o.places.fallbackDir = config.dataDir + "/exports";
     o.clinicName = config.clinicName;
+    o.logoPath = config.logoPath;  // the PDF header's, read at each export (a bad one: a warning)
     o.bodyMapFigure = exports::bodyMapFigureOf(content.figure);
     o.paper = config.letterPaper ? exports::PaperSize::Letter : exports::PaperSize::A4;
     return o;
