@@ -214,9 +214,13 @@ void rows(Ctx& c, float y) {
     Frame& f = c.f;
     const float gap = f.px(f.theme.gapEm), target = f.px(f.theme.targetEm);
     const staff::DeskListView& l = c.v.list;
+    // The room above the bottom bar: with the name keyboard open at 1280x800 it is less than a
+    // row, and a row forced in ran under the bar; under half a row the list waits for the keys to close.
+    const float room = c.bottom - y - gap;
+    if (room < target * 0.5f) return;
     ImGui::SetCursorScreenPos(ImVec2(0, y));
     beginScrollArea(f, "##desk_list", "desk/list/" + l.from + l.to + std::to_string(static_cast<int>(l.kind)),
-                    ImVec2(f.displayW, std::max(target, c.bottom - y - gap)));
+                    ImVec2(f.displayW, room));
     float ry = ImGui::GetCursorScreenPos().y;
     if (l.rows.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(c.x, ry));

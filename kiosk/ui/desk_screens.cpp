@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include "kiosk/ui/desk_parts.h"
 #include "kiosk/ui/screens.h"
@@ -57,7 +58,8 @@ void exportButtons(Ctx& c, float right, float y, const std::string& id, bool sel
 
 PassKey passKeys(Ctx& c, float y, std::string_view prefix, bool locked, bool canSubmit) {
     using Type = KeyDef::Type;
-    const KeyDef* k = passphraseKeyboard(c.f, c.x, y, c.width, c.s.passShift, locked, canSubmit, prefix, prefix);
+    const KeyDef* k = passphraseKeyboard(c.f, c.x, y, c.width, c.s.passShift, locked, canSubmit, prefix, prefix,
+                                         c.bottom - c.f.px(c.f.theme.gapEm));
     if (!k) return PassKey::None;
     switch (k->type) {
         case Type::Shift: c.s.passShift = !c.s.passShift; return PassKey::None;
@@ -116,6 +118,7 @@ void bottomBar(Ctx& c) {
     c.bottom = f.displayH - h;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, c.bottom), ImVec2(f.displayW, f.displayH), col(f.pal.bar));
+    f.registry.addText(TextInfo{"desk/bottom_bar", "", Rect{0, c.bottom, f.displayW, h}, 0});
     const float margin = f.px(f.theme.marginEm);
     std::string idle;
     if (c.v.idleSecondsLeft <= 30) idle = f.fmt("desk.idle", {std::to_string(c.v.idleSecondsLeft)});
@@ -255,12 +258,19 @@ void drawHealth(Ctx& c) {
         {"exported", std::to_string(h.exported)},        {"deleted", std::to_string(h.deleted)},
         {"drafts", std::to_string(h.draftsWaiting)},
         {"last_backup", h.lastBackup.empty() ? f.tr("desk.health_view.never") : h.lastBackup}};
-    for (const auto& [key, value] : lines) {
-        const std::string line = f.tr(std::string("desk.health_view.") + key) + ": " + value;
-        ImGui::SetCursorScreenPos(ImVec2(c.x, y));
-        text(f, FontRole::Question, line, f.pal.text, c.width);
-        registerLastText(f, std::string("desk/health/") + key, line, FontRole::Question);
-        y = ImGui::GetCursorScreenPos().y + gap * 0.5f;
+    // Two figures a row: in one column they ran the buttons below under the bottom bar at 1280x800.
+    const float half = (c.width - gap) * 0.5f;
+    for (std::size_t i = 0; i < std::size(lines); i += 2) {
+        float rowEnd = y;
+        for (std::size_t j = i; j < std::min(i + 2, std::size(lines)); ++j) {
+            const auto& [key, value] = lines[j];
+            const std::string line = f.tr(std::string("desk.health_view.") + key) + ": " + value;
+            ImGui::SetCursorScreenPos(ImVec2(c.x + static_cast<float>(j - i) * (half + gap), y));
+            text(f, FontRole::Question, line, f.pal.text, half);
+            registerLastText(f, std::string("desk/health/") + key, line, FontRole::Question);
+            rowEnd = std::max(rowEnd, ImGui::GetCursorScreenPos().y);
+        }
+        y = rowEnd + gap * 0.5f;
     }
     // A kiosk that syncs to a clinic server (it has pushed or tried): what waits, and why.
     if (!h.syncLastPush.empty() || !h.syncLastError.empty()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "kiosk/ui/keyboard.h"
 #include "kiosk/ui/screens.h"
@@ -151,12 +152,16 @@ void StaffGate::drawPinKeys(Frame& f, float x, float y, const staff::GateView& v
 }
 
 const KeyDef* passphraseKeyboard(Frame& f, float x, float y, float width, bool shift, bool locked, bool canSubmit,
-                                 std::string_view charPrefix, std::string_view controlPrefix) {
+                                 std::string_view charPrefix, std::string_view controlPrefix, float bottom) {
     using Type = KeyDef::Type;
-    const float target = f.px(f.theme.targetEm);
+    const auto& rows = passphraseRows();
+    const float n = static_cast<float>(rows.size());
+    const float fits = std::floor((bottom - y - (n - 1) * f.px(f.theme.gapEm)) / n);
+    const float floorPx = std::ceil(f.theme.minTargetPxAt1080 * f.displayH / f.theme.referenceHeight);
+    const float target = std::clamp(fits, floorPx, f.px(f.theme.targetEm));
     const float unit = columnWidth(f, width, 10);
     const KeyDef* pressed = nullptr;
-    for (const KeySlot& slot : placeKeys(f, passphraseRows(), x, y, width, unit, target)) {
+    for (const KeySlot& slot : placeKeys(f, rows, x, y, width, unit, target)) {
         const KeyDef& k = *slot.key;
         ImGui::SetCursorScreenPos(ImVec2(slot.x, slot.y));
         std::string label;
@@ -181,7 +186,7 @@ const KeyDef* passphraseKeyboard(Frame& f, float x, float y, float width, bool s
 void StaffGate::drawPassphraseKeys(Frame& f, float x, float y, float width, const staff::GateView& v) {
     using Type = KeyDef::Type;
     const KeyDef* pressed = passphraseKeyboard(f, x, y, width, m_shift, v.lockedSeconds > 0, v.canSubmit,
-                                               "staff/pass/", "staff/pin/");
+                                               "staff/pass/", "staff/pin/", f.displayH - f.px(f.theme.gapEm));
     if (!pressed) return;
     switch (pressed->type) {
         case Type::Shift: m_shift = !m_shift; return;

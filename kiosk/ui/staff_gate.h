@@ -17,8 +17,10 @@ namespace kiosk::ui {
 ///        cancel, space and OK), @p width wide from (@p x, @p y): the gate's and the staff desk's.
 ///        Characters register as <@p charPrefix><char>, cancel / ok / backspace as
 ///        <@p controlPrefix><id>. Returns the key tapped this frame, or nullptr; the caller acts on it.
+///        Its rows end above @p bottom when they can: on a short display (1280x800) they are made
+///        lower, down to UX.md's smallest target, rather than run under the bar below.
 const KeyDef* passphraseKeyboard(Frame& f, float x, float y, float width, bool shift, bool locked, bool canSubmit,
-                                 std::string_view charPrefix, std::string_view controlPrefix);
+                                 std::string_view charPrefix, std::string_view controlPrefix, float bottom);
 
 class StaffGate {
 public:
