@@ -113,7 +113,10 @@ json questionItem(const forms::Form& form, const forms::Item& item, const FhirOp
     if (item.required) q["required"] = true;
     if (item.showIf) addEnableWhen(q, form, *item.showIf, options);
     switch (item.type) {
-        case ItemType::Text: q["maxLength"] = item.maxLength; break;
+        case ItemType::Text:
+            q["maxLength"] = item.maxLength;
+            if (item.repeats) q["repeats"] = true;
+            break;
         case ItemType::Number:
             addBounds(q, item);
             if (!item.unit.empty())

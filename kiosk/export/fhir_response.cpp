@@ -52,6 +52,10 @@ json typedAnswers(const forms::Form& form, const forms::Item& item, const forms:
                 out.push_back(numberValue(a, isIntegerItem(item)));
             } else if constexpr (std::is_same_v<T, std::string>) {
                 if (a.empty()) return;
+                if (item.repeats) {
+                    for (const std::string& line : forms::answerLines(a)) out.push_back(json{{"valueString", line}});
+                    return;
+                }
                 out.push_back(item.type == ItemType::Single ? option(a) : json{{"valueString", a}});
             } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
                 for (const std::string& v : a) out.push_back(option(v));

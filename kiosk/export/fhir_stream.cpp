@@ -140,8 +140,14 @@ bool typedAnswers(Ctx& c, const forms::Form& form, const forms::Item& item, cons
                 numberValue(out, a, isIntegerItem(item));
             } else if constexpr (std::is_same_v<T, std::string>) {
                 if (a.empty()) return;
-                if (item.type == ItemType::Single) option(a);
-                else out.beginObject().key("valueString").string(a).endObject();
+                if (item.repeats) {
+                    for (const std::string& line : forms::answerLines(a))
+                        out.beginObject().key("valueString").string(line).endObject();
+                } else if (item.type == ItemType::Single) {
+                    option(a);
+                } else {
+                    out.beginObject().key("valueString").string(a).endObject();
+                }
             } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
                 for (const std::string& v : a) option(v);
             } else if constexpr (std::is_same_v<T, forms::Date>) {

@@ -66,4 +66,19 @@ std::string toIsoString(const Date& date) {
     return buf;
 }
 
+std::vector<std::string> answerLines(std::string_view text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+        if (!line.empty()) lines.emplace_back(line);
+        start = end + 1;
+    }
+    return lines;
+}
+
 }  // namespace kiosk::forms

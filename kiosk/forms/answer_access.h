@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/forms/answer.h"
 #include "kiosk/forms/model.h"
@@ -26,6 +27,9 @@ ItemRef resolveRef(const Form& form, std::string_view ref);
 /// @brief The value a reference has in @p answers: the item's answer, or for a matrix row the
 ///        chosen option value as a string. Empty when nothing (or nothing usable) was given.
 std::optional<Answer> refValue(const ItemRef& ref, const Answers& answers);
+
+/// @brief The answers of a `repeats` text item: its non-empty lines, each trimmed of spaces.
+std::vector<std::string> answerLines(std::string_view text);
 
 /// "YYYY-MM-DD" (exactly that shape, a real calendar day) -> Date.
 std::optional<Date> parseIsoDate(std::string_view text);

@@ -236,13 +236,16 @@ bool mapType(ImportCtx& ctx, const json& q, const json& item, const std::string&
         ctx.warn(path, linkId, "a hidden item (questionnaire-hidden) is not asked");
         return false;
     }
-    if (repeats && type != "choice" && type != "open-choice" && type != "group")
-        ctx.warn(path, linkId, "repeats dropped: the kiosk takes one " + type + " answer (only choices repeat, as multi)");
+    const bool textual = type == "string" || type == "text";
+    if (repeats && !textual && type != "choice" && type != "open-choice" && type != "group")
+        ctx.warn(path, linkId,
+                 "repeats dropped: the kiosk takes one " + type + " answer (choices repeat as multi, text one answer a line)");
     if (type == "display") {
         setType("info");
     } else if (type == "string" || type == "text" || type == "url" || type == "time") {
         setType("text");
-        if (type == "text") out["keyboard"] = "multiline";
+        if (type == "text" || (repeats && textual)) out["keyboard"] = "multiline";
+        if (repeats && textual) out["repeats"] = true;  // one answer a line
         if (type == "time") ctx.warn(path, linkId, "a time item is asked as text");
         if (item.contains("maxLength") && item["maxLength"].is_number_integer())
             out["max_length"] = std::clamp(item["maxLength"].get<int>(), 1, 10000);

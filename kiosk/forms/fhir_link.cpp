@@ -59,6 +59,11 @@ nlohmann::json answersByItemId(const Form& form, const nlohmann::json& answers) 
         if (item->type == ItemType::Single) v = optionValue(*item, value);
         if (item->type == ItemType::Multi && value.is_array())
             for (auto& e : v) e = optionValue(*item, e);
+        if (item->repeats && value.is_array()) {  // FHIR's repeats: one answer a line
+            std::string lines;
+            for (const auto& e : value) lines += (lines.empty() ? "" : "\n") + (e.is_string() ? e.get<std::string>() : e.dump());
+            v = lines;
+        }
         out[item->id] = std::move(v);
     }
     return out;

@@ -119,6 +119,9 @@ struct Item {
     // text
     TextKind textKind = TextKind::Text;  ///< `keyboard`: text | name | phone | email | multiline
     int maxLength = 200;                 ///< `max_length`
+    /// `repeats: true`: several answers, one a line (a multiline box; FHIR's repeats on a string);
+    /// exports give each non-empty line as its own answer (forms::answerLines).
+    bool repeats = false;
 
     // date
     bool pastOnly = false;          ///< `past_only`: e.g. date of birth

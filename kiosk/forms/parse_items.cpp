@@ -33,7 +33,7 @@ std::vector<std::string> typeKeys(ItemType t) {
     switch (t) {
         case ItemType::Number: return {"min", "max", "step", "decimals", "unit"};
         case ItemType::Scale: return {"min", "max", "min_label", "max_label"};
-        case ItemType::Text: return {"keyboard", "max_length"};
+        case ItemType::Text: return {"keyboard", "max_length", "repeats"};
         case ItemType::Date: return {"past_only"};
         case ItemType::Single: return {"options"};
         case ItemType::Multi: return {"options", "min_selected", "max_selected"};
@@ -255,6 +255,13 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
                 if (auto v = ctx.choice(*k, "keyboard", kKeyboards)) item.textKind = *v;
             if (const YamlNode* l = m.get("max_length"))
                 if (auto v = ctx.integer(*l, "max_length", 1, 10000)) item.maxLength = *v;
+            if (const YamlNode* r = m.get("repeats")) {
+                if (auto v = ctx.boolean(*r, "repeats")) item.repeats = *v;
+                // One answer a line: the box must take several lines.
+                if (item.repeats && m.get("keyboard") && item.textKind != TextKind::Multiline)
+                    ctx.error(*r, "'repeats' takes one answer a line, so it needs keyboard: multiline (or no keyboard)");
+                if (item.repeats) item.textKind = TextKind::Multiline;
+            }
             break;
         case ItemType::Date:
             if (const YamlNode* p = m.get("past_only"))

@@ -53,6 +53,10 @@ void drawTextField(Frame& f, const session::ItemView& iv, float width) {
     const auto* current = answerAs<std::string>(iv);
     std::string shown = editing ? f.state.keyboard.buffer : (current ? *current : std::string());
     const bool multiline = item.textKind == forms::TextKind::Multiline;
+    if (item.repeats) {  // several answers in one box: say how to give them
+        text(f, FontRole::Body, f.tr("ui.one_per_line"), f.pal.mutedText, width);
+        registerLastText(f, "hint/" + item.id, f.tr("ui.one_per_line"), FontRole::Body);
+    }
     const float h = f.px(f.theme.targetEm) * (multiline ? 2.0f : 1.0f);
     const float w = multiline ? width : std::min(width, f.px(28.0f));
     const std::string key = "item/" + item.id;

@@ -155,6 +155,48 @@ TEST(FhirRoundTrip, StartingAnswersGoOutAndComeBackTheSame) {
     EXPECT_GE(withInitial, 8);
 }
 
+TEST(FhirRoundTrip, ARepeatingStringIsOneAnswerALine) {
+    const std::string original = R"({"resourceType":"Questionnaire","url":"http://example.org/q/meds","status":"active","item":[
+      {"linkId":"meds","type":"string","text":"Medicines you take","repeats":true},
+      {"linkId":"visits","type":"integer","text":"Visits","repeats":true}]})";
+    const forms::FhirImport imported = forms::importFhirQuestionnaire(original, "meds.json");
+    ASSERT_TRUE(imported.ok());
+    for (const std::string& w : imported.warnings) EXPECT_EQ(w.find("'meds'"), std::string::npos) << w;
+    bool integerWarned = false;
+    for (const std::string& w : imported.warnings) integerWarned |= w.find("(linkId 'visits'): repeats dropped") != std::string::npos;
+    EXPECT_TRUE(integerWarned) << "a repeating integer is still asked once, said";
+    const forms::LoadResult loaded = forms::loadFormFromString(imported.yaml, "meds.yaml");
+    ASSERT_TRUE(loaded.ok()) << loaded.errors.front().format() << "\n" << imported.yaml;
+    const forms::Item* meds = loaded.form->findItem("meds");
+    ASSERT_NE(meds, nullptr);
+    EXPECT_TRUE(meds->repeats);
+    EXPECT_EQ(meds->textKind, forms::TextKind::Multiline);
+
+    // Answers the FHIR way (a JSON array), through the kiosk, out as one valueString a line.
+    const json byId = forms::answersByItemId(*loaded.form, json::parse(R"({"meds":["Ibuprofen 200 mg","Aspirin"],"visits":2})"));
+    EXPECT_EQ(byId["meds"], "Ibuprofen 200 mg\nAspirin");
+    json answers = byId;
+    answers["meds"] = " Ibuprofen 200 mg \n\n  Aspirin\r\n";  // as typed: blank lines and spaces go
+    const session::SimulateResult r = session::simulate(loaded.form, answers, "", kiosk::testing::realCatalog(),
+                                                        kiosk::testing::fixedClock(), session::HiddenAnswers::Drop);
+    ASSERT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors.front().format());
+    const json record = session::toJson(*r.record);
+    exports::ExportMeta meta;
+    meta.id = "0b7e7c4e-1111-4aaa-8bbb-222233334445";
+    meta.formId = loaded.form->id;
+    meta.formVersion = loaded.form->version;
+    meta.submittedAt = record["submitted_at"];
+    const json qr = fhir::questionnaireResponse(meta, record, loaded.form.get());
+    kiosk::testing::expectValidFhir(qr, "response");
+    const std::string text = qr.dump();
+    EXPECT_NE(text.find(R"("answer":[{"valueString":"Ibuprofen 200 mg"},{"valueString":"Aspirin"}])"), std::string::npos)
+        << text;
+    const json q = fhir::questionnaire(*loaded.form);
+    kiosk::testing::expectValidFhir(q, "questionnaire");
+    EXPECT_EQ(kiosk::testing::LinkIdCheck(q).problems(qr), std::vector<std::string>{});
+    EXPECT_NE(q.dump().find(R"("repeats":true)"), std::string::npos);
+}
+
 TEST(FhirRoundTrip, BadFilesAreRefusedWithThePath) {
     const std::map<std::string, std::string> expected = {
         {"bad-duplicate-linkids-sdc-render.json", "item[0].item[7].linkId: duplicate linkId '1.6'"},

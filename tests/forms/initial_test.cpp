@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "form_test_util.h"
+#include "kiosk/forms/answer_access.h"
 
 using namespace kiosk::forms;
 using namespace kiosk::forms::test;
@@ -87,4 +88,26 @@ TEST(FormsInitial, ItemsThePatientMustAnswerThemselvesTakeNone) {
     EXPECT_TRUE(onlyError(load(y), locate(y, "true}"),
                           "'initial' is for text, number, scale, date, yes_no, single and multi items, not consent "
                           "items: a patient gives that answer themselves; remove 'initial'"));
+}
+
+TEST(FormsRepeats, ATextItemMayTakeOneAnswerALine) {
+    const std::string y = withItems(
+        "      - {id: meds, type: text, label: {en: M, es: M}, repeats: true}\n"
+        "      - {id: phone, type: text, label: {en: P, es: P}, keyboard: phone, repeats: true}\n"
+        "      - {id: visits, type: number, label: {en: V, es: V}, repeats: true}\n");
+    const LoadResult r = load(y);
+    EXPECT_FALSE(r.form);
+    EXPECT_EQ(r.errors.size(), 2u) << dump(r);
+    EXPECT_TRUE(hasError(r, locate(y, "true}", 1),
+                         "'repeats' takes one answer a line, so it needs keyboard: multiline (or no keyboard)"));
+    const LoadResult ok = load(withItems("      - {id: meds, type: text, label: {en: M, es: M}, repeats: true}\n"));
+    ASSERT_TRUE(ok.form) << dump(ok);
+    EXPECT_TRUE(ok.form->findItem("meds")->repeats);
+    EXPECT_EQ(ok.form->findItem("meds")->textKind, TextKind::Multiline) << "a box that takes several lines";
+}
+
+TEST(FormsRepeats, TheAnswersAreTheNonEmptyLinesTrimmed) {
+    EXPECT_EQ(answerLines(" Ibuprofen \n\n\tAspirin\r\n  \nx"), (std::vector<std::string>{"Ibuprofen", "Aspirin", "x"}));
+    EXPECT_TRUE(answerLines("").empty());
+    EXPECT_TRUE(answerLines(" \n \n").empty());
 }
