@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "kiosk/forms/fhir_import_ctx.h"
-#include "kiosk/forms/parse_context.h"
+#include "kiosk/forms/answer_access.h"
 
 namespace kiosk::forms::detail {
 namespace {
@@ -58,7 +58,7 @@ std::optional<ojson> oneValue(const json& v, const std::string& type, const ojso
         std::optional<std::string> s = string("valueDate");
         if (!s) s = string("valueDateTime");
         if (s && s->size() > 10) s = s->substr(0, 10);  // a dateTime is asked as a date
-        if (!s || !parseDate(*s)) return why = "it is no full date (YYYY-MM-DD)", std::nullopt;
+        if (!s || !parseIsoDate(*s)) return why = "it is no full date (YYYY-MM-DD)", std::nullopt;
         return ojson(*s);
     }
     if (type == "single" || type == "multi") {

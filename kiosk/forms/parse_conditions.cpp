@@ -7,6 +7,7 @@
 
 #include "kiosk/bodymap/regions.h"
 #include "kiosk/forms/answer.h"
+#include "kiosk/forms/answer_access.h"
 #include "kiosk/forms/answer_check.h"
 #include "kiosk/forms/parse_items.h"
 
@@ -142,7 +143,7 @@ std::optional<CondValue> readValue(Ctx& ctx, const YamlNode& v, const ItemRef& r
             return CondValue{*d};
         }
         case ItemType::Date:
-            if (v.isScalar() && parseDate(v.value)) return CondValue{v.value};
+            if (v.isScalar() && parseIsoDate(v.value)) return CondValue{v.value};
             ctx.error(v, name + " is " + kind + ", so value must be a real date written YYYY-MM-DD, not " + describe(v));
             return std::nullopt;
         case ItemType::Text:

@@ -20,14 +20,6 @@ void Ctx::error(core::SourceLoc at, std::string message) {
     m_errors.push_back(core::makeError(core::ErrorCode::Invalid, std::move(message), std::move(at)));
 }
 
-std::optional<Date> parseDate(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    Date d{std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2))};
-    return d.valid() ? std::optional<Date>(d) : std::nullopt;
-}
-
 std::optional<double> plainNumber(const YamlNode& n) {
     if (!n.isScalar() || !n.plain || n.value.empty()) return std::nullopt;
     // YAML 1.2 core: [-+]? ( digits | digits.digits? | .digits ) ([eE][-+]?digits)?

@@ -129,8 +129,6 @@ private:
     core::Errors& m_errors;
 };
 
-/// "YYYY-MM-DD" as a real calendar day, else nullopt.
-std::optional<Date> parseDate(const std::string& s);
 /// Plain scalars YAML reads as numbers / booleans (YAML 1.2 core schema).
 std::optional<double> plainNumber(const YamlNode& n);
 std::optional<bool> plainBool(const YamlNode& n);

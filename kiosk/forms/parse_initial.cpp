@@ -1,6 +1,7 @@
 // `initial`: an item's starting answer, read as the item's own answer type and checked by the same
 // rules as a patient's answer (answer_check.h), so a form cannot start a question on a value the
 // patient could not give.
+#include "kiosk/forms/answer_access.h"
 #include "kiosk/forms/answer_check.h"
 #include "kiosk/forms/parse_items.h"
 
@@ -27,7 +28,7 @@ std::optional<Answer> initialValue(Ctx& ctx, const YamlNode& n, const Item& item
             return expected("true or false");
         case ItemType::Date:
             if (n.isScalar())
-                if (auto d = parseDate(n.value)) return Answer{*d};
+                if (auto d = parseIsoDate(n.value)) return Answer{*d};
             return expected("a date written YYYY-MM-DD");
         case ItemType::Multi: {
             if (!n.isSeq()) return expected("a list of its option values, e.g. [a, b]");
