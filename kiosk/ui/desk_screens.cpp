@@ -59,7 +59,7 @@ void exportButtons(Ctx& c, float right, float y, const std::string& id, bool sel
 PassKey passKeys(Ctx& c, float y, std::string_view prefix, bool locked, bool canSubmit) {
     using Type = KeyDef::Type;
     const KeyDef* k = passphraseKeyboard(c.f, c.x, y, c.width, c.s.passShift, locked, canSubmit, prefix, prefix,
-                                         c.bottom - c.f.px(c.f.theme.gapEm));
+                                         c.bottom - c.f.px(c.f.theme.gapEm), c.v.working);
     if (!k) return PassKey::None;
     switch (k->type) {
         case Type::Shift: c.s.passShift = !c.s.passShift; return PassKey::None;

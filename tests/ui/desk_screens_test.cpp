@@ -252,6 +252,31 @@ TEST_F(DeskScreensTest, TheUnlockKeyboardDoesNotMoveWhenTheFirstKeyIsTyped) {
     EXPECT_EQ(desk->view().unlock.entered, 1);
 }
 
+// While the passphrase is checked on the worker, the desk takes no key (staff/desk.cpp drops
+// them): every key, Cancel too, must look disabled. Cancel looked enabled and did nothing.
+TEST_F(DeskScreensTest, NoPassphraseKeyLooksTappableWhileThePassphraseIsChecked) {
+    open();
+    ui = std::make_unique<UiDriver>(1920.0f, 1080.0f, *form, [] { return session::ViewModel{}; }, nullptr, UiOptions{});
+    bool busy = false;
+    ui->showDesk(
+        [&] {
+            DeskView v = desk->view();
+            v.working = busy;
+            return v;
+        },
+        [this](const DeskAction& a) { desk->apply(a); });
+    ui->frames(2);
+    ASSERT_TRUE(ui->tap("desk/unlock"));
+    ASSERT_TRUE(ui->find("desk/pass/cancel") && ui->find("desk/pass/cancel")->enabled);  // idle: Cancel works
+    busy = true;
+    ui->frames(2);
+    for (const char* key : {"desk/pass/cancel", "desk/pass/ok", "desk/pass/a", "desk/pass/space", "desk/pass/backspace"}) {
+        const WidgetInfo* w = ui->find(key);
+        ASSERT_TRUE(w) << key;
+        EXPECT_FALSE(w->enabled) << key;
+    }
+}
+
 // Issue 14: the staff passphrase changed on the desk, by taps: from Health, the three fields, a
 // mistake said on the screen, then the new passphrase in place.
 TEST_F(DeskScreensTest, ChangeThePassphraseByTaps) {
