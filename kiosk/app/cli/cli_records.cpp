@@ -176,6 +176,11 @@ void addShow(CLI::App* records) {
                    "add the change of each score since the same patient's last visit: on this kiosk, or at "
                    "any of the clinic's kiosks with --pg (previous_visit, change_since_previous)");
     addFhirArgs(show, a->fhir);
+    // Said before the passphrase is asked for: a QuestionnaireResponse has no place for the change.
+    show->parse_complete_callback([a] {
+        if (a->change && a->format != "json")
+            throw CLI::ValidationError("--change", "is for --format json (a FHIR response has no place for it)");
+    });
 }
 
 /// `records verify --pg`: every record on the server opened with the clinic key and checked against
