@@ -4,6 +4,8 @@
 #include <png.h>
 #include <zlib.h>
 
+#include <array>
+#include <cstdint>
 #include <csetjmp>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +16,9 @@ namespace kiosk::exports::fhir {
 namespace {
 
 using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
+
+constexpr int kRowBytes = (kSignatureWidth + 7) / 8;  // 1 bit a pixel
+constexpr std::size_t kImageBytes = static_cast<std::size_t>(kRowBytes + 1) * kSignatureHeight;  // + filter bytes
 
 /// The 1-bit surface signatures are drawn on, one per thread, kept from one signature to the
 /// next (an export draws one per intake) and cleared before each.
@@ -46,40 +51,83 @@ void draw(cairo_surface_t* surface, const forms::Signature& signature) {
     cairo_surface_flush(surface);
 }
 
-/// Where libpng and zlib take their memory while one picture is written: one block per thread,
-/// handed out front to back and taken back whole when the picture is done, so a picture costs
-/// no malloc of zlib's 100 kB state and no page faults of giving it back to the system.
-class Arena {
-public:
-    void reset() { m_used = 0; }
-    void* take(std::size_t size) {
-        size = (size + 15) & ~std::size_t{15};
-        if (size <= m_block.size() - m_used) {
-            void* p = m_block.data() + m_used;
-            m_used += size;
-            return p;
-        }
-        return std::malloc(size);  // more than a picture ever asks: the heap's
-    }
-    void give(void* p) {
-        const auto* b = static_cast<const unsigned char*>(p);
-        if (b < m_block.data() || b >= m_block.data() + m_block.size()) std::free(p);
-    }
-    static Arena& mine() {
-        thread_local Arena arena;
-        return arena;
-    }
+/// What one thread keeps from picture to picture: the PNG's filtered rows and the deflate stream
+/// (its 100 kB of state made once; deflateReset() between pictures clears only what it must).
+struct Encoder {
+    std::vector<unsigned char> rows = std::vector<unsigned char>(kImageBytes);
+    std::vector<unsigned char> idat;
+    z_stream z{};
+    bool ready = false;
 
-private:
-    std::vector<unsigned char> m_block = std::vector<unsigned char>(256 * 1024);
-    std::size_t m_used = 0;
+    Encoder() {
+        // Rows of 1-bit ink are mostly blank: long runs of one byte, which run-length deflate
+        // finds without searching for matches. A window as large as the picture's bits (15 kB):
+        // zlib never slides it (a slide walks the whole hash table).
+        ready = deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 14, 5, Z_RLE) == Z_OK;
+        idat.resize(deflateBound(&z, kImageBytes));
+    }
+    ~Encoder() {
+        if (ready) deflateEnd(&z);
+    }
+    Encoder(const Encoder&) = delete;
+    Encoder& operator=(const Encoder&) = delete;
+
+    static Encoder& mine() {
+        thread_local Encoder encoder;
+        return encoder;
+    }
 };
 
-png_voidp arenaTake(png_structp png, png_alloc_size_t size) {
-    return static_cast<Arena*>(png_get_mem_ptr(png))->take(size);
+/// cairo's A1 keeps the first pixel of a byte in its lowest bit (on a little-endian machine);
+/// PNG wants it in the highest: the byte with its bits in the other order.
+const std::array<unsigned char, 256>& bitsReversed() {
+    static const std::array<unsigned char, 256> table = [] {
+        std::array<unsigned char, 256> t{};
+        for (int b = 0; b < 256; ++b) {
+            int r = 0;
+            for (int i = 0; i < 8; ++i)
+                if (b & (1 << i)) r |= 1 << (7 - i);
+            t[static_cast<std::size_t>(b)] = static_cast<unsigned char>(r);
+        }
+        return t;
+    }();
+    return table;
 }
-void arenaGive(png_structp png, png_voidp p) {
-    if (p != nullptr) static_cast<Arena*>(png_get_mem_ptr(png))->give(p);
+
+/// The PNG's image data before compression: each row a filter byte (none) and its bits, first
+/// pixel highest, 1 = ink. A row with no ink (most of them) is zeros as it stands.
+void filteredRows(const unsigned char* bits, int stride, unsigned char* rows) {
+    const auto& reversed = bitsReversed();
+    for (int y = 0; y < kSignatureHeight; ++y) {
+        const unsigned char* in = bits + static_cast<std::ptrdiff_t>(y) * stride;
+        unsigned char* out = rows + static_cast<std::ptrdiff_t>(y) * (kRowBytes + 1);
+        out[0] = 0;  // filter type none: filters gain nothing on 1-bit rows and cost a pass
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        int i = 0;
+        for (; i + 8 <= kRowBytes; i += 8) {  // eight bytes at a time: where they hold no ink, zeros stay zeros
+            std::uint64_t word = 0;
+            std::memcpy(&word, in + i, 8);
+            if (word == 0) std::memset(out + 1 + i, 0, 8);
+            else
+                for (int k = i; k < i + 8; ++k) out[1 + k] = reversed[in[k]];
+        }
+        for (; i < kRowBytes; ++i) out[1 + i] = reversed[in[i]];
+#else
+        (void)reversed;
+        std::memcpy(out + 1, in, kRowBytes);
+#endif
+    }
+}
+
+/// The zlib stream of the whole picture, in one call; its length, or 0 on failure.
+std::size_t compress(Encoder& e) {
+    if (!e.ready || deflateReset(&e.z) != Z_OK) return 0;
+    e.z.next_in = e.rows.data();
+    e.z.avail_in = static_cast<uInt>(e.rows.size());
+    e.z.next_out = e.idat.data();
+    e.z.avail_out = static_cast<uInt>(e.idat.size());
+    if (deflate(&e.z, Z_FINISH) != Z_STREAM_END) return 0;
+    return e.idat.size() - e.z.avail_out;
 }
 
 void append(png_structp png, png_bytep data, png_size_t length) {
@@ -87,12 +135,12 @@ void append(png_structp png, png_bytep data, png_size_t length) {
 }
 void flush(png_structp) {}
 
-/// libpng reports errors by longjmp: this function holds no object with a destructor across it.
-bool writePng(const unsigned char* bits, int stride, std::string& out) {
-    Arena& arena = Arena::mine();
-    arena.reset();
-    png_structp png = png_create_write_struct_2(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr, &arena, arenaTake,
-                                                arenaGive);
+/// libpng writes the file around the compressed image: signature, header, palette (index 0
+/// white, 1 black: a blank row is all zeros, one run for deflate, and cairo's ink bits are the
+/// palette indices as they are), the image as one IDAT chunk, the end. libpng reports errors by
+/// longjmp: this function holds no object with a destructor across it.
+bool writePng(const unsigned char* idat, std::size_t idatSize, std::string& out) {
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     if (png == nullptr) return false;
     png_infop info = png_create_info_struct(png);
     if (info == nullptr || setjmp(png_jmpbuf(png))) {  // NOLINT(cert-err52-cpp): libpng's error path
@@ -100,27 +148,14 @@ bool writePng(const unsigned char* bits, int stride, std::string& out) {
         return false;
     }
     png_set_write_fn(png, &out, append, flush);
-    png_set_IHDR(png, info, kSignatureWidth, kSignatureHeight, 1, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
+    png_set_IHDR(png, info, kSignatureWidth, kSignatureHeight, 1, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    // Rows of 1-bit ink are mostly white: long runs of one byte. Filters gain nothing there and
-    // cost a pass each; run-length deflate finds those runs without searching for matches.
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-    png_set_compression_strategy(png, Z_RLE);
-    // A window as large as the picture's bits (15 kB): zlib never slides it (a slide walks the
-    // whole hash table). Run-length deflate looks nothing up in the hash: a small one is cleared
-    // faster for each picture.
-    png_set_compression_window_bits(png, 14);
-    png_set_compression_mem_level(png, 5);
+    png_color palette[2] = {{255, 255, 255}, {0, 0, 0}};
+    png_set_PLTE(png, info, palette, 2);
     png_write_info(png, info);
-    // cairo's A1 keeps the first pixel in the lowest bit on a little-endian machine and 1 = ink;
-    // PNG's grey wants the first pixel in the highest bit and 1 = white.
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    png_set_packswap(png);
-#endif
-    png_set_invert_mono(png);
-    for (int y = 0; y < kSignatureHeight; ++y)
-        png_write_row(png, bits + static_cast<std::ptrdiff_t>(y) * stride);  // libpng copies the row first
-    png_write_end(png, nullptr);
+    static const png_byte kIdat[5] = "IDAT", kIend[5] = "IEND";
+    png_write_chunk(png, kIdat, idat, idatSize);
+    png_write_chunk(png, kIend, nullptr, 0);
     png_destroy_write_struct(&png, &info);
     return true;
 }
@@ -139,7 +174,10 @@ bool signaturePng(const forms::Signature& signature, std::string& png) {
     cairo_surface_t* surface = canvas();
     if (surface == nullptr) return false;
     draw(surface, signature);
-    if (writePng(cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface), png)) return true;
+    Encoder& e = Encoder::mine();
+    filteredRows(cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface), e.rows.data());
+    const std::size_t size = compress(e);
+    if (size > 0 && writePng(e.idat.data(), size, png)) return true;
     png.clear();
     return false;
 }
