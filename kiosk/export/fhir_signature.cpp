@@ -4,6 +4,7 @@
 #include <png.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <csetjmp>
@@ -51,26 +52,65 @@ void draw(cairo_surface_t* surface, const forms::Signature& signature) {
     cairo_surface_flush(surface);
 }
 
-/// What one thread keeps from picture to picture: the PNG's filtered rows and the deflate stream
-/// (its 100 kB of state made once; deflateReset() between pictures clears only what it must).
+/// What one thread keeps from picture to picture: the PNG's filtered rows, the deflate stream
+/// (its state made once; deflateReset() between pieces), and the compressed text of runs of
+/// blank rows, made the first time a run of that length is met.
 struct Encoder {
     std::vector<unsigned char> rows = std::vector<unsigned char>(kImageBytes);
-    std::vector<unsigned char> idat;
+    std::vector<char> inked = std::vector<char>(kSignatureHeight);  ///< rows with ink, from filteredRows()
+    std::string zlib;  ///< the image's zlib stream, the IDAT chunk's data
+    std::string piece;  ///< deflate()'s output, reused
+    /// A run of blank rows: its deflated text and the Adler-32 of its bytes.
+    struct BlankRun {
+        std::string text;
+        uLong adler = 0;
+    };
+    std::vector<BlankRun> blankRuns = std::vector<BlankRun>(kSignatureHeight + 1);
+    std::string finalBlock;
     z_stream z{};
     bool ready = false;
 
     Encoder() {
-        // Rows of 1-bit ink are mostly blank: long runs of one byte, which run-length deflate
-        // finds without searching for matches. A window as large as the picture's bits (15 kB):
-        // zlib never slides it (a slide walks the whole hash table).
-        ready = deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 14, 5, Z_RLE) == Z_OK;
-        idat.resize(deflateBound(&z, kImageBytes));
+        // Raw deflate (no header: the pieces are joined into one zlib stream). Run-length deflate
+        // finds the runs of one byte 1-bit rows are made of without searching for matches; a
+        // window as large as the picture's bits (15 kB) never slides.
+        ready = deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, -14, 5, Z_RLE) == Z_OK;
+        if (ready) ready = deflatePiece(nullptr, 0, Z_FINISH, finalBlock);  // an empty last block
     }
     ~Encoder() {
         if (ready) deflateEnd(&z);
     }
     Encoder(const Encoder&) = delete;
     Encoder& operator=(const Encoder&) = delete;
+
+    /// @p data deflated afresh (nothing it refers to lies before it), ending on a byte boundary
+    /// (Z_SYNC_FLUSH) or as the last block (Z_FINISH), into @p out.
+    bool deflatePiece(const unsigned char* data, std::size_t size, int flush, std::string& out) {
+        if (deflateReset(&z) != Z_OK) return false;
+        out.resize(deflateBound(&z, size) + 16);
+        z.next_in = const_cast<unsigned char*>(data);  // zlib's API is not const-correct; it only reads
+        z.avail_in = static_cast<uInt>(size);
+        z.next_out = reinterpret_cast<unsigned char*>(out.data());
+        z.avail_out = static_cast<uInt>(out.size());
+        const int r = deflate(&z, flush);
+        if (r != (flush == Z_FINISH ? Z_STREAM_END : Z_OK) || z.avail_in != 0 || z.avail_out == 0) return false;
+        out.resize(out.size() - z.avail_out);
+        return true;
+    }
+
+    /// @p n blank rows (all zeros), deflated.
+    const BlankRun* blankRun(int n) {
+        BlankRun& run = blankRuns[static_cast<std::size_t>(n)];
+        if (run.text.empty()) {
+            const std::vector<unsigned char> zeros(static_cast<std::size_t>(n) * (kRowBytes + 1), 0);
+            if (!deflatePiece(zeros.data(), zeros.size(), Z_SYNC_FLUSH, run.text)) {
+                run.text.clear();
+                return nullptr;
+            }
+            run.adler = adler32(adler32(0L, Z_NULL, 0), zeros.data(), static_cast<uInt>(zeros.size()));
+        }
+        return &run;
+    }
 
     static Encoder& mine() {
         thread_local Encoder encoder;
@@ -96,38 +136,69 @@ const std::array<unsigned char, 256>& bitsReversed() {
 
 /// The PNG's image data before compression: each row a filter byte (none) and its bits, first
 /// pixel highest, 1 = ink. A row with no ink (most of them) is zeros as it stands.
-void filteredRows(const unsigned char* bits, int stride, unsigned char* rows) {
+void filteredRows(const unsigned char* bits, int stride, unsigned char* rows, std::vector<char>& inked) {
     const auto& reversed = bitsReversed();
     for (int y = 0; y < kSignatureHeight; ++y) {
         const unsigned char* in = bits + static_cast<std::ptrdiff_t>(y) * stride;
         unsigned char* out = rows + static_cast<std::ptrdiff_t>(y) * (kRowBytes + 1);
         out[0] = 0;  // filter type none: filters gain nothing on 1-bit rows and cost a pass
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        bool ink = false;
         int i = 0;
         for (; i + 8 <= kRowBytes; i += 8) {  // eight bytes at a time: where they hold no ink, zeros stay zeros
             std::uint64_t word = 0;
             std::memcpy(&word, in + i, 8);
-            if (word == 0) std::memset(out + 1 + i, 0, 8);
-            else
-                for (int k = i; k < i + 8; ++k) out[1 + k] = reversed[in[k]];
+            if (word == 0) {
+                std::memset(out + 1 + i, 0, 8);
+                continue;
+            }
+            ink = true;
+            for (int k = i; k < i + 8; ++k) out[1 + k] = reversed[in[k]];
         }
-        for (; i < kRowBytes; ++i) out[1 + i] = reversed[in[i]];
+        for (; i < kRowBytes; ++i) {
+            out[1 + i] = reversed[in[i]];
+            ink = ink || in[i] != 0;
+        }
+        inked[static_cast<std::size_t>(y)] = ink;
 #else
         (void)reversed;
         std::memcpy(out + 1, in, kRowBytes);
+        inked[static_cast<std::size_t>(y)] = std::any_of(in, in + kRowBytes, [](unsigned char b) { return b != 0; });
 #endif
     }
 }
 
-/// The zlib stream of the whole picture, in one call; its length, or 0 on failure.
-std::size_t compress(Encoder& e) {
-    if (!e.ready || deflateReset(&e.z) != Z_OK) return 0;
-    e.z.next_in = e.rows.data();
-    e.z.avail_in = static_cast<uInt>(e.rows.size());
-    e.z.next_out = e.idat.data();
-    e.z.avail_out = static_cast<uInt>(e.idat.size());
-    if (deflate(&e.z, Z_FINISH) != Z_STREAM_END) return 0;
-    return e.idat.size() - e.z.avail_out;
+/// The zlib stream of the picture into e.zlib. Most rows of a signature are blank: deflate would
+/// step through each of their bytes. Instead the stream is pieced together: each run of inked rows
+/// deflated afresh, each run of blank rows the kept text of a run that long, every piece ending on a
+/// byte boundary (an empty stored block, as Z_SYNC_FLUSH ends one), then an empty last block; the
+/// Adler-32 of the whole joined from the pieces' (adler32_combine). Any inflater reads it as one stream.
+bool compress(Encoder& e) {
+    if (!e.ready) return false;
+    constexpr std::size_t kRow = kRowBytes + 1;
+    e.zlib.assign("\x78\x01", 2);  // deflate, 32 kB window at most, no dictionary, fastest (RFC 1950)
+    uLong adler = adler32(0L, Z_NULL, 0);
+    for (int y = 0; y < kSignatureHeight;) {
+        const bool ink = e.inked[static_cast<std::size_t>(y)] != 0;
+        int end = y + 1;
+        while (end < kSignatureHeight && (e.inked[static_cast<std::size_t>(end)] != 0) == ink) ++end;
+        const unsigned char* run = e.rows.data() + static_cast<std::size_t>(y) * kRow;
+        const std::size_t size = static_cast<std::size_t>(end - y) * kRow;
+        if (ink) {
+            if (!e.deflatePiece(run, size, Z_SYNC_FLUSH, e.piece)) return false;
+            e.zlib += e.piece;
+            adler = adler32(adler, run, static_cast<uInt>(size));
+        } else {
+            const Encoder::BlankRun* blank = e.blankRun(end - y);
+            if (blank == nullptr) return false;
+            e.zlib += blank->text;
+            adler = adler32_combine(adler, blank->adler, static_cast<z_off_t>(size));
+        }
+        y = end;
+    }
+    e.zlib += e.finalBlock;
+    for (int shift = 24; shift >= 0; shift -= 8) e.zlib += static_cast<char>((adler >> shift) & 0xff);
+    return true;
 }
 
 void append(png_structp png, png_bytep data, png_size_t length) {
@@ -175,9 +246,10 @@ bool signaturePng(const forms::Signature& signature, std::string& png) {
     if (surface == nullptr) return false;
     draw(surface, signature);
     Encoder& e = Encoder::mine();
-    filteredRows(cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface), e.rows.data());
-    const std::size_t size = compress(e);
-    if (size > 0 && writePng(e.idat.data(), size, png)) return true;
+    filteredRows(cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface), e.rows.data(),
+                 e.inked);
+    if (compress(e) && writePng(reinterpret_cast<const unsigned char*>(e.zlib.data()), e.zlib.size(), png))
+        return true;
     png.clear();
     return false;
 }
