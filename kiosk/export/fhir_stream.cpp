@@ -448,20 +448,21 @@ int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, c
     const auto scores = record.find("scores");
     if (scores != record.end() && scores->is_array()) {
         for (const nlohmann::json& s : *scores) {
-            if (!s.is_object() || !s.contains("id") || !s["id"].is_string() || !s.contains("value") || !s["value"].is_number())
-                continue;
-            const std::string& id = s["id"].get_ref<const std::string&>();
-            const forms::Score* def = nullptr;
+            if (!s.is_object()) continue;
+            const auto idAt = s.find("id"), valueAt = s.find("value");
+            if (idAt == s.end() || !idAt->is_string() || valueAt == s.end() || !valueAt->is_number()) continue;
+            const std::string& id = idAt->get_ref<const std::string&>();
+            const forms::Score* def = nullptr;  // the last of that id, as the tree takes it
             if (form)
-                for (const forms::Score& fs : form->scores)
-                    if (fs.id == id) def = &fs;
+                for (auto fs = form->scores.rbegin(); fs != form->scores.rend() && def == nullptr; ++fs)
+                    if (fs->id == id) def = &*fs;
             entry("score", id);
             observationHead(c, meta, "/score", id, def ? std::string_view(def->label.get(lang)) : std::string_view(),
                             def ? std::string_view(def->loinc) : std::string_view(), def);
             if (const std::string_view band = stringOf(s, "band"); !band.empty())
                 out.key("interpretation").beginArray().beginObject().field("text", band).endObject().endArray();
             out.field("resourceType", "Observation").field("status", "final");
-            const double v = s["value"].get<double>();
+            const double v = valueAt->get<double>();
             if (std::fabs(v) < 1e15 && v == std::floor(v)) out.key("valueInteger").integer(static_cast<long long>(v));
             else out.key("valueQuantity").beginObject().key("value").number(v).endObject();
             out.endObject().endObject();
@@ -470,8 +471,10 @@ int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, c
     const auto flags = record.find("flags");
     if (flags != record.end() && flags->is_array()) {
         for (const nlohmann::json& f : *flags) {
-            if (!f.is_object() || !f.contains("id") || !f["id"].is_string()) continue;
-            const std::string& id = f["id"].get_ref<const std::string&>();
+            if (!f.is_object()) continue;
+            const auto idAt = f.find("id");
+            if (idAt == f.end() || !idAt->is_string()) continue;
+            const std::string& id = idAt->get_ref<const std::string&>();
             entry("flag", id);
             observationHead(c, meta, "/flag", id, stringOf(f, "label"));
             const bool urgent = stringOf(f, "severity") == "urgent";
