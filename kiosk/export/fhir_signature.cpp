@@ -5,12 +5,13 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <array>
+#include <cmath>
 #include <cstdint>
 #include <csetjmp>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace kiosk::exports::fhir {
@@ -21,24 +22,57 @@ using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy
 constexpr int kRowBytes = (kSignatureWidth + 7) / 8;  // 1 bit a pixel
 constexpr std::size_t kImageBytes = static_cast<std::size_t>(kRowBytes + 1) * kSignatureHeight;  // + filter bytes
 
-/// The 1-bit surface signatures are drawn on, one per thread, kept from one signature to the
-/// next (an export draws one per intake) and cleared before each.
-cairo_surface_t* canvas() {
-    thread_local Surface surface(cairo_image_surface_create(CAIRO_FORMAT_A1, kSignatureWidth, kSignatureHeight),
-                                 cairo_surface_destroy);
-    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return nullptr;
-    cairo_surface_flush(surface.get());
-    std::memset(cairo_image_surface_get_data(surface.get()), 0,
-                static_cast<std::size_t>(cairo_image_surface_get_stride(surface.get())) * kSignatureHeight);
-    cairo_surface_mark_dirty(surface.get());
-    return surface.get();
+/// The 8-bit alpha surface signatures are drawn on, one per thread, kept from one signature to
+/// the next (an export draws one per intake). An A8 surface because cairo and pixman draw into it
+/// on their fast paths (an A1 one takes twice as long); each pixel is then one bit of the PNG.
+/// Only the rows a signature may have inked are cleared and read again.
+struct Canvas {
+    Surface surface{cairo_image_surface_create(CAIRO_FORMAT_A8, kSignatureWidth, kSignatureHeight),
+                    cairo_surface_destroy};
+    int dirtyFrom = 0, dirtyTo = kSignatureHeight;  ///< the rows the last signature may have inked
+
+    static Canvas& mine() {
+        thread_local Canvas canvas;
+        return canvas;
+    }
+    unsigned char* row(int y) {
+        return cairo_image_surface_get_data(surface.get()) +
+               static_cast<std::ptrdiff_t>(y) * cairo_image_surface_get_stride(surface.get());
+    }
+};
+
+/// The rows [from, to) that @p signature's ink can reach: its points' heights, widened by more than
+/// the pen's half width and its round caps; every row when a point is no number.
+std::pair<int, int> inkRows(const forms::Signature& signature, double penWidth) {
+    double top = kSignatureHeight, bottom = 0;
+    for (const forms::Stroke& stroke : signature.strokes)
+        for (const forms::Point& p : stroke) {
+            const double y = static_cast<double>(p.y) * kSignatureHeight;
+            if (!std::isfinite(y) || !std::isfinite(static_cast<double>(p.x))) return {0, kSignatureHeight};
+            top = std::min(top, y);
+            bottom = std::max(bottom, y);
+        }
+    if (top > bottom) return {0, 0};  // no point at all
+    const double margin = penWidth / 2 + 3;
+    const int from = static_cast<int>(std::clamp(std::floor(top - margin), 0.0, double{kSignatureHeight}));
+    const int to = static_cast<int>(std::clamp(std::ceil(bottom + margin) + 1, 0.0, double{kSignatureHeight}));
+    return {from, std::max(from, to)};
 }
 
-/// Draws the strokes into the cleared canvas: set bits are ink.
-void draw(cairo_surface_t* surface, const forms::Signature& signature) {
+/// Draws the strokes into the canvas, cleared where the last ones were: non-zero alpha is ink.
+/// Returns the rows it may have inked.
+std::pair<int, int> draw(Canvas& canvas, const forms::Signature& signature) {
+    constexpr double kPen = 3;
+    cairo_surface_t* surface = canvas.surface.get();
+    cairo_surface_flush(surface);
+    for (int y = canvas.dirtyFrom; y < canvas.dirtyTo; ++y) std::memset(canvas.row(y), 0, kSignatureWidth);
+    cairo_surface_mark_dirty(surface);
+    const auto rows = inkRows(signature, kPen);
+    canvas.dirtyFrom = rows.first;
+    canvas.dirtyTo = rows.second;
     std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface), cairo_destroy);
-    cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_NONE);  // 1 bit a pixel: nothing to smooth into
-    cairo_set_line_width(cr.get(), 3);
+    cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_NONE);  // 1 bit a pixel in the end: nothing to smooth into
+    cairo_set_line_width(cr.get(), kPen);
     cairo_set_line_cap(cr.get(), CAIRO_LINE_CAP_ROUND);
     cairo_set_line_join(cr.get(), CAIRO_LINE_JOIN_ROUND);
     for (const forms::Stroke& stroke : signature.strokes) {
@@ -50,6 +84,7 @@ void draw(cairo_surface_t* surface, const forms::Signature& signature) {
     }
     cairo_stroke(cr.get());  // one path: every stroke tessellated in one pass
     cairo_surface_flush(surface);
+    return rows;
 }
 
 /// What one thread keeps from picture to picture: the PNG's filtered rows, the deflate stream
@@ -118,53 +153,30 @@ struct Encoder {
     }
 };
 
-/// cairo's A1 keeps the first pixel of a byte in its lowest bit (on a little-endian machine);
-/// PNG wants it in the highest: the byte with its bits in the other order.
-const std::array<unsigned char, 256>& bitsReversed() {
-    static const std::array<unsigned char, 256> table = [] {
-        std::array<unsigned char, 256> t{};
-        for (int b = 0; b < 256; ++b) {
-            int r = 0;
-            for (int i = 0; i < 8; ++i)
-                if (b & (1 << i)) r |= 1 << (7 - i);
-            t[static_cast<std::size_t>(b)] = static_cast<unsigned char>(r);
-        }
-        return t;
-    }();
-    return table;
-}
-
-/// The PNG's image data before compression: each row a filter byte (none) and its bits, first
-/// pixel highest, 1 = ink. A row with no ink (most of them) is zeros as it stands.
-void filteredRows(const unsigned char* bits, int stride, unsigned char* rows, std::vector<char>& inked) {
-    const auto& reversed = bitsReversed();
+/// The PNG's image data before compression: each row a filter byte (none) and its pixels, a bit
+/// each, first pixel highest, 1 = ink; only the rows in @p inkable can hold any, the others are
+/// zeros. Read eight pixels at a time: where they are all blank, their byte is zero.
+void filteredRows(Canvas& canvas, std::pair<int, int> inkable, unsigned char* rows, std::vector<char>& inked) {
+    static_assert(kSignatureWidth % 8 == 0, "whole bytes a row");
     for (int y = 0; y < kSignatureHeight; ++y) {
-        const unsigned char* in = bits + static_cast<std::ptrdiff_t>(y) * stride;
         unsigned char* out = rows + static_cast<std::ptrdiff_t>(y) * (kRowBytes + 1);
         out[0] = 0;  // filter type none: filters gain nothing on 1-bit rows and cost a pass
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         bool ink = false;
-        int i = 0;
-        for (; i + 8 <= kRowBytes; i += 8) {  // eight bytes at a time: where they hold no ink, zeros stay zeros
-            std::uint64_t word = 0;
-            std::memcpy(&word, in + i, 8);
-            if (word == 0) {
-                std::memset(out + 1 + i, 0, 8);
-                continue;
+        if (y >= inkable.first && y < inkable.second) {
+            const unsigned char* in = canvas.row(y);
+            for (int i = 0; i < kRowBytes; ++i, in += 8) {
+                std::uint64_t word = 0;
+                std::memcpy(&word, in, 8);
+                unsigned bits = 0;
+                if (word != 0)
+                    for (int k = 0; k < 8; ++k) bits |= (in[k] >= 0x80 ? 0x80u : 0u) >> k;
+                out[1 + i] = static_cast<unsigned char>(bits);
+                ink = ink || bits != 0;
             }
-            ink = true;
-            for (int k = i; k < i + 8; ++k) out[1 + k] = reversed[in[k]];
-        }
-        for (; i < kRowBytes; ++i) {
-            out[1 + i] = reversed[in[i]];
-            ink = ink || in[i] != 0;
+        } else {
+            std::memset(out + 1, 0, kRowBytes);
         }
         inked[static_cast<std::size_t>(y)] = ink;
-#else
-        (void)reversed;
-        std::memcpy(out + 1, in, kRowBytes);
-        inked[static_cast<std::size_t>(y)] = std::any_of(in, in + kRowBytes, [](unsigned char b) { return b != 0; });
-#endif
     }
 }
 
@@ -207,8 +219,8 @@ void append(png_structp png, png_bytep data, png_size_t length) {
 void flush(png_structp) {}
 
 /// libpng writes the file around the compressed image: signature, header, palette (index 0
-/// white, 1 black: a blank row is all zeros, one run for deflate, and cairo's ink bits are the
-/// palette indices as they are), the image as one IDAT chunk, the end. libpng reports errors by
+/// white, 1 black: a blank row is all zeros, one run for deflate), the image as one IDAT chunk,
+/// the end. libpng reports errors by
 /// longjmp: this function holds no object with a destructor across it.
 bool writePng(const unsigned char* idat, std::size_t idatSize, std::string& out) {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
@@ -242,12 +254,11 @@ std::string signaturePng(const forms::Signature& signature) {
 
 bool signaturePng(const forms::Signature& signature, std::string& png) {
     png.clear();
-    cairo_surface_t* surface = canvas();
-    if (surface == nullptr) return false;
-    draw(surface, signature);
+    Canvas& canvas = Canvas::mine();
+    if (cairo_surface_status(canvas.surface.get()) != CAIRO_STATUS_SUCCESS) return false;
+    const auto inkable = draw(canvas, signature);
     Encoder& e = Encoder::mine();
-    filteredRows(cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface), e.rows.data(),
-                 e.inked);
+    filteredRows(canvas, inkable, e.rows.data(), e.inked);
     if (compress(e) && writePng(reinterpret_cast<const unsigned char*>(e.zlib.data()), e.zlib.size(), png))
         return true;
     png.clear();
