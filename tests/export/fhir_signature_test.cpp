@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -147,4 +148,21 @@ TEST(FhirSignature, ItsImageIsOneZlibStreamThatInflatesWholeChecksumIncluded) {
     EXPECT_GT(inked, 4 * kSignatureWidth / 2);  // the four lines at least
     EXPECT_LT(d.grey(kSignatureWidth / 2, 0), 64);                       // the top row's line
     EXPECT_LT(d.grey(kSignatureWidth / 2, kSignatureHeight - 1), 64);   // the bottom row's
+}
+
+TEST(FhirSignature, PointsOffThePadOrNoNumbersLeaveNothingForTheNextPicture) {
+    // Only the rows a signature's points can reach are cleared for the next one: points past
+    // the pad's edges and points that are no number must still leave no ink behind.
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    kiosk::forms::Signature odd;
+    odd.strokes = {{{0.1f, -0.5f}, {0.9f, 1.5f}},  // through the pad and beyond both edges
+                   {{0.2f, 0.5f}, {nan, 0.3f}, {0.4f, 0.9f}},
+                   {{0.3f, 0.02f}, {0.7f, 0.02f}}};
+    const Decoded drawn = decode(signaturePng(odd));
+    ASSERT_EQ(cairo_surface_status(drawn.surface.get()), CAIRO_STATUS_SUCCESS);
+    EXPECT_LT(drawn.grey(kSignatureWidth / 2, kSignatureHeight / 50), 64);  // the stroke near the top
+    const Decoded next = decode(signaturePng(kiosk::forms::Signature{}));
+    ASSERT_EQ(cairo_surface_status(next.surface.get()), CAIRO_STATUS_SUCCESS);
+    for (int y = 0; y < kSignatureHeight; ++y)
+        for (int x = 0; x < kSignatureWidth; ++x) ASSERT_GT(next.grey(x, y), 192) << x << "," << y;
 }
