@@ -1,7 +1,8 @@
 #pragma once
 // FHIR export: decrypted records written as one FHIR R4 Bundle (type collection), record by
 // record, like the JSON export (json_export.h): one QuestionnaireResponse per record followed by
-// the Observations of its scores and flags (fhir_response.h), written as text with no tree per
+// its Patient (fhir_patient.h) and the Observations of its scores and flags (fhir_response.h),
+// written as text with no tree per
 // record (fhir_stream.h). Records that could not be opened
 // are named, by id only, in one OperationOutcome at the end. Pure: it writes to a stream.
 #include <cstdint>

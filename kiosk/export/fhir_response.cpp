@@ -5,6 +5,7 @@
 #include <optional>
 #include <type_traits>
 
+#include "kiosk/export/fhir_patient.h"
 #include "kiosk/export/fhir_signature.h"
 #include "kiosk/forms/answer_access.h"
 #include "kiosk/forms/body_marks.h"
@@ -176,8 +177,10 @@ const json& answersOf(const json& record) {
 }
 
 // [SECTION] the response
-json questionnaireResponse(const ExportMeta& meta, const json& record, const forms::Form* form,
-                           const FhirOptions& options) {
+namespace {
+
+/// The response without its subject.
+json responseTree(const ExportMeta& meta, const json& record, const forms::Form* form, const FhirOptions& options) {
     json qr{{"resourceType", "QuestionnaireResponse"}, {"id", meta.id}};
     const std::string lang = recordLang(record).empty() ? meta.lang : recordLang(record);
     if (!lang.empty()) qr["language"] = lang;
@@ -215,9 +218,38 @@ json questionnaireResponse(const ExportMeta& meta, const json& record, const for
     return qr;
 }
 
+}  // namespace
+
+json questionnaireResponse(const ExportMeta& meta, const json& record, const forms::Form* form,
+                           const FhirOptions& options) {
+    json qr = responseTree(meta, record, form, options);
+    // Printed alone, the response has no Bundle to point into: its Patient is contained
+    // ("#patient"), FHIR's way for a resource that has no identity of its own apart from the one
+    // that holds it. A display name on the subject instead would carry the name but lose the birth
+    // date an EHR matches on, and a urn:uuid would point at nothing.
+    if (const auto patient = patientFacts(record, form)) {
+        qr["contained"] = json::array({patientResource(*patient, "patient")});
+        qr["subject"] = {{"reference", "#patient"}};
+    }
+    return qr;
+}
+
+std::vector<json> bundleEntries(const ExportMeta& meta, const json& record, const forms::Form* form,
+                                const FhirOptions& options) {
+    const auto patient = patientFacts(record, form);
+    const std::string subject = patient ? patientUrl(meta.id) : std::string();
+    json qr = responseTree(meta, record, form, options);
+    if (patient) qr["subject"] = {{"reference", subject}};
+    std::vector<json> out;
+    out.push_back({{"fullUrl", "urn:uuid:" + meta.id}, {"resource", std::move(qr)}});
+    if (patient) out.push_back({{"fullUrl", subject}, {"resource", patientResource(*patient)}});
+    for (json& o : resultObservations(meta, record, form, options, subject)) out.push_back(std::move(o));
+    return out;
+}
+
 // [SECTION] Observations
 std::vector<json> resultObservations(const ExportMeta& meta, const json& record, const forms::Form* form,
-                                     const FhirOptions& options) {
+                                     const FhirOptions& options, const std::string& subject) {
     std::vector<json> out;
     const std::string lang = form && !form->languages.empty() ? form->languages.front() : "en";
     auto observation = [&](const std::string& kind, const std::string& id, const std::string& display) {
@@ -230,6 +262,7 @@ std::vector<json> resultObservations(const ExportMeta& meta, const json& record,
         o["code"] = json{{"coding", json::array({std::move(coding)})}};
         if (!meta.submittedAt.empty()) o["effectiveDateTime"] = meta.submittedAt;
         o["derivedFrom"] = json::array({json{{"reference", "urn:uuid:" + meta.id}}});
+        if (!subject.empty()) o["subject"] = {{"reference", subject}};
         return o;
     };
     const auto scores = record.find("scores");

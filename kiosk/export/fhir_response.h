@@ -32,13 +32,23 @@ namespace kiosk::exports::fhir {
 
 /// @brief The QuestionnaireResponse of the record @p record (its JSON as saved, record.h) with the
 ///        plain columns @p meta; @p form is the form it was answered on, or null if not at hand.
+///        Standalone (`records show`): its Patient (fhir_patient.h), if any, contained as
+///        "#patient" and its subject.
 json questionnaireResponse(const ExportMeta& meta, const json& record, const forms::Form* form,
                            const FhirOptions& options = {});
 
+/// @brief The record's Bundle entries ({fullUrl, resource}), as the Bundle export writes them
+///        (fhir_stream.h writes the same text): the response (fullUrl urn:uuid:<record id>), its
+///        Patient if any (fullUrl patientUrl()), then its Observations; the response and the
+///        Observations have the Patient as subject.
+std::vector<json> bundleEntries(const ExportMeta& meta, const json& record, const forms::Form* form,
+                                const FhirOptions& options = {});
+
 /// @brief Bundle entries ({fullUrl, resource}) of the Observations for the record's scores and
 ///        flags; their fullUrls are urn:uuids made from the record id and the score or flag id.
+///        With a non-empty @p subject, each has it as subject.reference.
 std::vector<json> resultObservations(const ExportMeta& meta, const json& record, const forms::Form* form,
-                                     const FhirOptions& options = {});
+                                     const FhirOptions& options = {}, const std::string& subject = {});
 
 /// @brief A body map read without its form: a list of {region, intensity?, kinds?}; old region ids
 ///        become the regions they stand for, as when the form is at hand. Null if @p v is no such list.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/bodymap/regions.h"
+#include "kiosk/export/fhir_patient.h"
 #include "kiosk/export/fhir_response.h"
 #include "kiosk/export/fhir_signature.h"
 #include "kiosk/forms/answer_access.h"
@@ -61,6 +62,7 @@ struct Ctx {
     std::string& scratch;
     Pieces* pieces = nullptr;
     StreamCache::Impl* cache = nullptr;  ///< where pieces come from
+    std::string_view subject;  ///< the record's Patient's fullUrl, "" when it has none
 };
 
 const std::string& primaryLang(const forms::Form& form) {
@@ -106,7 +108,7 @@ const std::string& kept(Ctx& c, Map& map, Key key, bool asMembers, Write write) 
     JsonOut text;
     text.controlsAsSpaces(true);
     std::string scratch;
-    Ctx own{text, c.options, scratch, nullptr};
+    Ctx own{text, c.options, scratch, nullptr, nullptr, {}};
     if (asMembers) text.beginObject();
     write(own);
     std::string piece = asMembers ? text.text().substr(1) : text.text();
@@ -368,6 +370,11 @@ void responseItems(Ctx& c, const nlohmann::json& record, const forms::Form* form
     }
 }
 
+/// "subject": {"reference": the Patient's fullUrl}, when the record has a Patient.
+void subjectMember(Ctx& c) {
+    if (!c.subject.empty()) c.out.key("subject").beginObject().field("reference", c.subject).endObject();
+}
+
 void questionnaireResponse(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form) {
     JsonOut& out = c.out;
     std::string lang = recordLang(record);
@@ -394,7 +401,9 @@ void questionnaireResponse(Ctx& c, const ExportMeta& meta, const nlohmann::json&
                          : questionnaireCanonical(meta.formId, meta.formVersion, c.options);
         out.field("questionnaire", c.scratch);
     }
-    out.field("resourceType", "QuestionnaireResponse").field("status", "completed").endObject();
+    out.field("resourceType", "QuestionnaireResponse").field("status", "completed");
+    subjectMember(c);
+    out.endObject();
 }
 
 // [SECTION] Observations
@@ -462,6 +471,7 @@ int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, c
             if (const std::string_view band = stringOf(s, "band"); !band.empty())
                 out.key("interpretation").beginArray().beginObject().field("text", band).endObject().endArray();
             out.field("resourceType", "Observation").field("status", "final");
+            subjectMember(c);
             const double v = valueAt->get<double>();
             if (std::fabs(v) < 1e15 && v == std::floor(v)) out.key("valueInteger").integer(static_cast<long long>(v));
             else out.key("valueQuantity").beginObject().key("value").number(v).endObject();
@@ -484,7 +494,9 @@ int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, c
             out.endObject().endArray().field("text", urgent ? "urgent" : "caution").endObject().endArray();
             if (const std::string_view explain = stringOf(f, "explain"); !explain.empty())
                 out.key("note").beginArray().beginObject().field("text", explain).endObject().endArray();
-            out.field("resourceType", "Observation").field("status", "final").key("valueBoolean").boolean(true);
+            out.field("resourceType", "Observation").field("status", "final");
+            subjectMember(c);
+            out.key("valueBoolean").boolean(true);
             out.endObject().endObject();
         }
     }
@@ -506,13 +518,26 @@ int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::jso
                        const FhirOptions& options, std::string_view firstPrefix, std::string_view separator,
                        StreamCache& cache) {
     thread_local std::string scratch;
-    Ctx c{out, options, scratch, nullptr, &cache.impl()};
+    Ctx c{out, options, scratch, nullptr, &cache.impl(), {}};
     out.controlsAsSpaces(true);  // as replaceControlChars() does to the trees
     out.literal(firstPrefix);
+    // The Patient (fhir_patient.h) after the response, as bundleEntries() puts it.
+    const auto patient = patientFacts(record, form);
+    char subject[46];
+    if (patient) {
+        scratch.assign(meta.id).append("/patient");
+        c.subject = uuidFrom(scratch, subject);
+    }
     out.beginObject().key("fullUrl").concat("urn:uuid:", meta.id).key("resource");
     questionnaireResponse(c, meta, record, form);
     out.endObject();
-    return 1 + observations(c, meta, record, form, separator);
+    if (patient) {
+        out.literal(separator);
+        out.beginObject().key("fullUrl").string(c.subject).key("resource");
+        writePatient(out, *patient);
+        out.endObject();
+    }
+    return 1 + (patient ? 1 : 0) + observations(c, meta, record, form, separator);
 }
 
 }  // namespace kiosk::exports::fhir

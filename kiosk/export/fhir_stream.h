@@ -36,9 +36,9 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-/// @brief Writes the entries of one record: {fullUrl, resource: QuestionnaireResponse} as
-///        questionnaireResponse() builds it, then one entry per Observation as
-///        resultObservations() builds them, each a JSON object on @p out at the top level,
+/// @brief Writes the entries of one record as bundleEntries() (fhir_response.h) builds them: the
+///        QuestionnaireResponse, its Patient if any (fhir_patient.h), then one entry per
+///        Observation, each a JSON object on @p out at the top level,
 ///        @p separator written before each (the Bundle's ",\n"; the first record's prefix is the
 ///        caller's to write). Returns the number of entries written.
 int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form,

@@ -1,5 +1,6 @@
 // FHIR on the command line: `export --format fhir`, `records show --format fhir` and
 // `form export-fhir`, on a real record of a bundled form, checked with the official schema.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -48,6 +49,11 @@ TEST_F(CliFhir, ExportWritesABundleTypedByTheFormsFolder) {
     EXPECT_EQ((*followUp)["questionnaire"].get<std::string>().rfind("https://clinic.example/fhir/Questionnaire/", 0), 0u);
     EXPECT_EQ((*followUp)["item"][0]["linkId"], "name");
     EXPECT_EQ((*followUp)["item"][0]["item"][0]["linkId"], "first_name");
+    // About a Patient of the same Bundle.
+    const std::string subject = (*followUp)["subject"]["reference"];
+    EXPECT_EQ(std::count_if(bundle["entry"].begin(), bundle["entry"].end(),
+                            [&](const json& e) { return e["fullUrl"] == subject && e["resource"]["resourceType"] == "Patient"; }),
+              1);
 
     r = run("export --format xml -o " + out + ".x");
     EXPECT_EQ(r.exitCode, 2) << r.output;
@@ -61,6 +67,9 @@ TEST_F(CliFhir, RecordsShowPrintsOneResponseThatPointsAtTheExportedQuestionnaire
     const json qr = json::parse(r.output.substr(r.output.find('{')));
     kiosk::testing::expectValidFhir(qr, "records show");
     EXPECT_EQ(qr["resourceType"], "QuestionnaireResponse");
+    // Alone, the response contains the Patient it is about (fhir_patient.h).
+    EXPECT_EQ(qr["subject"]["reference"], "#patient");
+    EXPECT_EQ(qr["contained"][0]["resourceType"], "Patient");
 
     const std::string qfile = dir / "follow-up.questionnaire.json";
     r = runKiosk("form export-fhir " + kRoot + "/forms/follow-up.yaml -o " + qfile);

@@ -104,6 +104,8 @@ std::vector<Case> cases() {
     hard["answers"]["main_reason"] = nasty();
     hard["answers"]["first_name"] = "O'Brien \"Bob\" \\ \t";
     hard["answers"]["sleep_hours"] = 4.25;
+    hard["answers"]["email"] = nasty();  // the Patient's telecom, escaped as the tree escapes it
+    hard["answers"]["sex"] = "other";
     hard["answers"]["pain_now"] = "not a number";  // untyped by its form: written as it is
     hard["answers"]["interference"] = json::object({{"activity", ""}, {"work", ""}});  // a matrix of empty rows
     json strokes = json::array();
@@ -178,9 +180,7 @@ std::string treeBundle(const std::vector<Case>& all, const std::string& at) {
         first = false;
     };
     for (const Case& c : all) {
-        entry(json{{"fullUrl", "urn:uuid:" + c.meta.id},
-                   {"resource", fhir::questionnaireResponse(c.meta, c.record, c.form.get())}});
-        for (const json& o : fhir::resultObservations(c.meta, c.record, c.form.get())) entry(o);
+        for (const json& e : fhir::bundleEntries(c.meta, c.record, c.form.get())) entry(e);
     }
     return text + (first ? "" : "\n]") + "}\n";
 }
@@ -236,13 +236,12 @@ TEST(ExportFhirStream, EachRecordIsTheTreeByteForByte) {
     exports::JsonOut out;
     for (const Case& c : all) {
         SCOPED_TRACE(c.name);
-        std::string expected = dumped(json{{"fullUrl", "urn:uuid:" + c.meta.id},
-                                           {"resource", fhir::questionnaireResponse(c.meta, c.record, c.form.get())}});
-        const auto observations = fhir::resultObservations(c.meta, c.record, c.form.get());
-        for (const json& o : observations) expected += "|" + dumped(o);
+        std::string expected;
+        const auto entries = fhir::bundleEntries(c.meta, c.record, c.form.get());
+        for (const json& e : entries) expected += (expected.empty() ? "" : "|") + dumped(e);
         out.clear();
-        const int entries = fhir::writeRecordEntries(out, c.meta, c.record, c.form.get(), {}, "", "|");
-        EXPECT_EQ(entries, 1 + static_cast<int>(observations.size()));
+        const int written = fhir::writeRecordEntries(out, c.meta, c.record, c.form.get(), {}, "", "|");
+        EXPECT_EQ(written, static_cast<int>(entries.size()));
         EXPECT_TRUE(out.text() == expected) << firstDifference(expected, out.text());
     }
 }
@@ -269,9 +268,9 @@ TEST(ExportFhirStream, KeptTextFollowsEachRecordsFormLanguageAndFormId) {
     for (std::size_t i = 0; i < order.size(); ++i) {
         const Case& c = order[i];
         SCOPED_TRACE(std::to_string(i) + " " + c.name);
-        std::string expected = dumped(json{{"fullUrl", "urn:uuid:" + c.meta.id},
-                                           {"resource", fhir::questionnaireResponse(c.meta, c.record, c.form.get())}});
-        for (const json& o : fhir::resultObservations(c.meta, c.record, c.form.get())) expected += "|" + dumped(o);
+        std::string expected;
+        for (const json& e : fhir::bundleEntries(c.meta, c.record, c.form.get()))
+            expected += (expected.empty() ? "" : "|") + dumped(e);
         out.clear();
         (void)fhir::writeRecordEntries(out, c.meta, c.record, c.form.get(), {}, "", "|", cache);
         EXPECT_TRUE(out.text() == expected) << firstDifference(expected, out.text());
