@@ -54,11 +54,6 @@ void drawRepeats(Frame& f, const session::ItemView& iv, float width) {
     slot = std::clamp(slot, 0, count);
     const bool full = count >= item.maxAnswers && slot >= count;
 
-    const std::string hint = full ? f.fmt("ui.repeat.full", {std::to_string(item.maxAnswers)})
-                                  : f.fmt("ui.repeat.hint", {std::to_string(item.maxAnswers)});
-    text(f, FontRole::Body, hint, f.pal.mutedText, width);
-    registerLastText(f, "hint/" + item.id, hint, FontRole::Body);
-
     // The control, on the value of this slot. Its answers are rewritten to say which value they
     // set; a "no longer whole" clear is dropped (the value stays listed until replaced).
     const std::optional<forms::Answer> current = session::valueAt(iv.answer, static_cast<size_t>(slot));
@@ -79,20 +74,28 @@ void drawRepeats(Frame& f, const session::ItemView& iv, float width) {
     }
     if (f.state.keyboard.open && f.state.keyboard.item == item.id) f.state.keyboard.slot = slot;
 
-    // "Add another": a new, empty control once this one holds a value and the list takes more.
+    // How it works, under the control (the date picker fits whole under its question at 1280x800),
+    // then "Add another": a new, empty control once this one holds a value and the list takes more.
     const float target = f.px(f.theme.targetEm), gap = f.px(f.theme.gapEm);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + gap * 0.5f);
+    const float rowAir = std::max(0.0f, gap - ImGui::GetStyle().ItemSpacing.y);  // targets a full gap apart
+    const std::string hint = full ? f.fmt("ui.repeat.full", {std::to_string(item.maxAnswers)})
+                                  : f.fmt("ui.repeat.hint", {std::to_string(item.maxAnswers)});
+    text(f, FontRole::Body, hint, f.pal.mutedText, width);
+    registerLastText(f, "hint/" + item.id, hint, FontRole::Body);
     const bool canAdd = slot < count && count < item.maxAnswers;
-    ButtonSpec add{base + "/add", "+  " + f.tr("ui.repeat.add_another"), WidgetKind::Button};
+    const std::string addKey = base + "/add", addLabel = "+  " + f.tr("ui.repeat.add_another");  // ButtonSpec holds views
+    ButtonSpec add{addKey, addLabel, WidgetKind::Button};
     add.look = canAdd ? Look::Primary : Look::Dimmed;
     add.enabled = canAdd;
     const float addW = std::min(width, std::max(f.px(12.0f), textWidth(f, FontRole::BodyBold, add.label) + 4 * f.px(f.theme.padEm)));
     if (button(f, add, ImVec2(addW, target))) editSlot(f, item, iv.answer, count);
 
     // The values given, in order; the one the control edits is marked, a tap on another edits it.
-    const float removeW = std::min(width * 0.4f, textWidth(f, FontRole::BodyBold, f.tr("ui.repeat.remove")) + 4 * f.px(f.theme.padEm));
-    const float valueW = width - removeW - gap;
+    const std::string removeLabel = "\xC3\x97  " + f.tr("ui.repeat.remove");  // U+00D7, in every font we ship
+    const float removeW = std::min(width * 0.4f, textWidth(f, FontRole::BodyBold, removeLabel) + 4 * f.px(f.theme.padEm));
+    const float valueW = std::min(width - removeW - gap, f.px(24.0f));  // Remove within reach of its value
     for (int i = 0; i < count; ++i) {
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + rowAir);
         const std::optional<forms::Answer> v = session::valueAt(iv.answer, static_cast<size_t>(i));
         if (!v) continue;
         const std::string key = base + "/value/" + std::to_string(i);
@@ -104,7 +107,8 @@ void drawRepeats(Frame& f, const session::ItemView& iv, float width) {
         if (button(f, value, ImVec2(valueW, target)) && i != slot) editSlot(f, item, iv.answer, i);
         ImGui::SetCursorScreenPos(ImVec2(row.x + valueW + gap, row.y));
         // A toggle's debounce: a double tap does not also remove the value that moves up into its place.
-        ButtonSpec remove{base + "/remove/" + std::to_string(i), "\xC3\x97  " + f.tr("ui.repeat.remove"), WidgetKind::Toggle};
+        const std::string removeKey = base + "/remove/" + std::to_string(i);
+        ButtonSpec remove{removeKey, removeLabel, WidgetKind::Toggle};
         if (button(f, remove, ImVec2(removeW, target))) {
             f.emit(session::ClearAnswer{item.id, i});
             const int left = count - 1;

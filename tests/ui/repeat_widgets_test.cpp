@@ -17,7 +17,7 @@ version: 1
 title: {en: Visits, es: Visitas}
 languages: [en, es]
 pages:
-  - id: visits
+  - id: visits_page
     title: {en: Visits, es: Visitas}
     items:
       - id: visits
@@ -28,7 +28,7 @@ pages:
         repeats: true
         max_answers: 3
         label: {en: "How many times did you see a doctor, each year?", es: "¿Cuántas veces vio a un médico, cada año?"}
-  - id: falls
+  - id: falls_page
     title: {en: Falls, es: Caídas}
     items:
       - id: falls
@@ -69,6 +69,7 @@ protected:
 TEST_F(RepeatsUi, NumbersAreAddedOneAtATimeAndRemoved) {
     intake.apply(session::Start{"en"});
     ui->frames(2);
+    EXPECT_GT(ui->registry().findText("hint/visits")->rect.y, ui->rect("item/visits/plus").y) << "under the control";
     EXPECT_EQ(ui->registry().findText("hint/visits")->text,
               "Enter one, then tap \xE2\x80\x9C" "Add another\xE2\x80\x9D for the next (up to 3).");
     EXPECT_FALSE(ui->find("item/visits/add")->enabled) << "nothing to add to yet";
@@ -141,6 +142,21 @@ TEST_F(RepeatsUi, SpanishAndLargerTextAt1280x800) {
     EXPECT_GT(expectTargets(*ui, "es, larger text, 1280x800"), 0);
     for (const char* key : {"item/visits/value/2", "item/visits/remove/2"})
         EXPECT_TRUE(ui->scrollIntoView(key)) << key;
+
+    // The date picker in steps, whole under its question; the values below it.
+    intake.apply(session::Next{});
+    ui->frames(3);
+    ASSERT_TRUE(ui->exists("item/falls/step/day")) << "one section at a time";
+    for (const char* key : {"item/falls/step/year", "item/falls/day/31"}) {
+        EXPECT_NEAR(ui->find(key)->visible.h, ui->rect(key).h, 0.5f) << key << ": the picker fits whole";
+        EXPECT_LT(ui->rect(key).bottom(), ui->rect("back").y) << key;
+    }
+    for (const char* k : {"day/3", "month/1", "decade/2020", "year/2026"}) tap(std::string("item/falls/") + k);
+    ASSERT_NE(answer("falls"), nullptr);
+    EXPECT_TRUE((*answer("falls") == forms::Answer{forms::DateList{{2026, 1, 3}}}));
+    tap("item/falls/add");
+    EXPECT_EQ(ui->find("item/falls/value/0")->label, "3 de enero de 2026");
+    EXPECT_GT(expectTargets(*ui, "dates, es, larger text, 1280x800"), 0);
 }
 
 }  // namespace kiosk::ui::test
