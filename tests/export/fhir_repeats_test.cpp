@@ -6,6 +6,8 @@
 #include "fhir_check.h"
 #include "kiosk/export/fhir_questionnaire.h"
 #include "kiosk/export/fhir_response.h"
+#include "kiosk/export/fhir_stream.h"
+#include "kiosk/export/json_out.h"
 #include "kiosk/forms/fhir_import.h"
 #include "kiosk/forms/fhir_link.h"
 #include "kiosk/forms/loader.h"
@@ -31,19 +33,27 @@ forms::LoadResult importAndLoad(std::vector<std::string>* warnings = nullptr) {
     return forms::loadFormFromString(imported.yaml, "visits.yaml");
 }
 
-json responseFor(const forms::Form& form, const json& answersById) {
-    const session::SimulateResult r = session::simulate(std::make_shared<forms::Form>(form), answersById, "",
-                                                        kiosk::testing::realCatalog(), kiosk::testing::fixedClock(),
-                                                        session::HiddenAnswers::Drop);
-    EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors.front().format());
-    if (!r.ok()) return json();
-    const json record = session::toJson(*r.record);
+exports::ExportMeta metaOf(const forms::Form& form, const json& record) {
     exports::ExportMeta meta;
     meta.id = "0b7e7c4e-1111-4aaa-8bbb-222233334446";
     meta.formId = form.id;
     meta.formVersion = form.version;
     meta.submittedAt = record["submitted_at"];
-    return fhir::questionnaireResponse(meta, record, &form);
+    return meta;
+}
+
+json recordFor(const forms::Form& form, const json& answersById) {
+    const session::SimulateResult r = session::simulate(std::make_shared<forms::Form>(form), answersById, "",
+                                                        kiosk::testing::realCatalog(), kiosk::testing::fixedClock(),
+                                                        session::HiddenAnswers::Drop);
+    EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors.front().format());
+    return r.ok() ? session::toJson(*r.record) : json();
+}
+
+json responseFor(const forms::Form& form, const json& answersById) {
+    const json record = recordFor(form, answersById);
+    if (record.is_null()) return json();
+    return fhir::questionnaireResponse(metaOf(form, record), record, &form);
 }
 
 }  // namespace
@@ -73,4 +83,19 @@ TEST(FhirRepeats, AnArrayOfAnswersGoesOutAsOneTypedAnswerEach) {
     kiosk::testing::expectValidFhir(q, "questionnaire");
     EXPECT_EQ(kiosk::testing::LinkIdCheck(q).problems(qr), std::vector<std::string>{});
     for (const json& item : q["item"]) EXPECT_EQ(item.value("repeats", false), true) << item.dump();
+}
+
+TEST(FhirRepeats, TheStreamedResponseIsTheTreeByteForByte) {
+    const forms::LoadResult loaded = importAndLoad();
+    ASSERT_TRUE(loaded.ok());
+    const json record = recordFor(*loaded.form, json::parse(R"({"visits":[2,5],"temps":[37.5],"falls":["2026-01-03","2026-10-30"]})"));
+    ASSERT_FALSE(record.is_null());
+    const exports::ExportMeta meta = metaOf(*loaded.form, record);
+    const std::string tree = json{{"fullUrl", "urn:uuid:" + meta.id},
+                                  {"resource", fhir::questionnaireResponse(meta, record, loaded.form.get())}}
+                                 .dump(-1, ' ', false, json::error_handler_t::replace);
+    exports::JsonOut out;
+    EXPECT_EQ(fhir::writeRecordEntries(out, meta, record, loaded.form.get(), {}, "", "|"), 1);
+    EXPECT_EQ(out.text(), tree);
+    EXPECT_NE(out.text().find(R"("answer":[{"valueDate":"2026-01-03"},{"valueDate":"2026-10-30"}])"), std::string::npos);
 }
