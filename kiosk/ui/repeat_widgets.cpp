@@ -78,10 +78,14 @@ void drawRepeats(Frame& f, const session::ItemView& iv, float width) {
     // then "Add another": a new, empty control once this one holds a value and the list takes more.
     const float target = f.px(f.theme.targetEm), gap = f.px(f.theme.gapEm);
     const float rowAir = std::max(0.0f, gap - ImGui::GetStyle().ItemSpacing.y);  // targets a full gap apart
-    const std::string hint = full ? f.fmt("ui.repeat.full", {std::to_string(item.maxAnswers)})
-                                  : f.fmt("ui.repeat.hint", {std::to_string(item.maxAnswers)});
+    // The taller of the two sentences' room, so the button and list stay put when the list fills.
+    const std::string most = std::to_string(item.maxAnswers);
+    const std::string howTo = f.fmt("ui.repeat.hint", {most}), enough = f.fmt("ui.repeat.full", {most});
+    const std::string& hint = count >= item.maxAnswers ? enough : howTo;
+    const float hintRoom = std::max(textHeight(f, FontRole::Body, howTo, width), textHeight(f, FontRole::Body, enough, width));
     text(f, FontRole::Body, hint, f.pal.mutedText, width);
     registerLastText(f, "hint/" + item.id, hint, FontRole::Body);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + hintRoom - textHeight(f, FontRole::Body, hint, width));
     const bool canAdd = slot < count && count < item.maxAnswers;
     const std::string addKey = base + "/add", addLabel = "+  " + f.tr("ui.repeat.add_another");  // ButtonSpec holds views
     ButtonSpec add{addKey, addLabel, WidgetKind::Button};

@@ -95,6 +95,7 @@ TEST_F(RepeatsUi, NumbersAreAddedOneAtATimeAndRemoved) {
     EXPECT_EQ(ui->rect("item/visits/add").y, add.y);
     EXPECT_GT(ui->rect("item/visits/value/0").y, add.y) << "the list grows below";
     EXPECT_FALSE(ui->find("item/visits/add")->enabled) << "max_answers 3";
+    EXPECT_EQ(ui->registry().findText("hint/visits")->text, "That is the most this question takes (3).");
     EXPECT_EQ(expectTargets(*ui, "three values") > 0, true);
 
     tap("item/visits/remove/1");
