@@ -227,6 +227,10 @@ bool typedAnswers(Ctx& c, const forms::Form& form, const forms::Item& item, cons
                 for (const std::string& v : a) option(v);
             } else if constexpr (std::is_same_v<T, forms::Date>) {
                 out.beginObject().key("valueDate").string(forms::toIsoString(a)).endObject();
+            } else if constexpr (std::is_same_v<T, forms::NumberList>) {  // repeats: one answer a value
+                for (double v : a) numberValue(out, v, isIntegerItem(item));
+            } else if constexpr (std::is_same_v<T, forms::DateList>) {
+                for (const forms::Date& d : a) out.beginObject().key("valueDate").string(forms::toIsoString(d)).endObject();
             } else if constexpr (std::is_same_v<T, forms::BodyMapAnswer>) {
                 for (const forms::BodyMark& m : a) bodyMarkAnswer(c, linkIdOf(item), m);
             } else if constexpr (std::is_same_v<T, forms::Signature>) {
