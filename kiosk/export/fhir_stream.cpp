@@ -63,6 +63,7 @@ struct Ctx {
     Pieces* pieces = nullptr;
     StreamCache::Impl* cache = nullptr;  ///< where pieces come from
     std::string_view subject;  ///< the record's Patient's fullUrl, "" when it has none
+    std::string_view subjectMembers;  ///< "subject":{"reference":subject}, written once a record
 };
 
 const std::string& primaryLang(const forms::Form& form) {
@@ -108,7 +109,7 @@ const std::string& kept(Ctx& c, Map& map, Key key, bool asMembers, Write write) 
     JsonOut text;
     text.controlsAsSpaces(true);
     std::string scratch;
-    Ctx own{text, c.options, scratch, nullptr, nullptr, {}};
+    Ctx own{text, c.options, scratch, nullptr, nullptr, {}, {}};
     if (asMembers) text.beginObject();
     write(own);
     std::string piece = asMembers ? text.text().substr(1) : text.text();
@@ -376,7 +377,8 @@ void responseItems(Ctx& c, const nlohmann::json& record, const forms::Form* form
 
 /// "subject": {"reference": the Patient's fullUrl}, when the record has a Patient.
 void subjectMember(Ctx& c) {
-    if (!c.subject.empty()) c.out.key("subject").beginObject().field("reference", c.subject).endObject();
+    // Made once a record (a urn:uuid: nothing to escape), copied into the response and each Observation.
+    if (!c.subject.empty()) c.out.members(c.subjectMembers);
 }
 
 void questionnaireResponse(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form) {
@@ -522,15 +524,18 @@ int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::jso
                        const FhirOptions& options, std::string_view firstPrefix, std::string_view separator,
                        StreamCache& cache) {
     thread_local std::string scratch;
-    Ctx c{out, options, scratch, nullptr, &cache.impl(), {}};
+    Ctx c{out, options, scratch, nullptr, &cache.impl(), {}, {}};
     out.controlsAsSpaces(true);  // as replaceControlChars() does to the trees
     out.literal(firstPrefix);
     // The Patient (fhir_patient.h) after the response, as bundleEntries() puts it.
     const auto patient = patientFacts(record, form);
     char subject[46];
+    thread_local std::string subjectMembers;
     if (patient) {
         scratch.assign(meta.id).append("/patient");
         c.subject = uuidFrom(scratch, subject);
+        subjectMembers.assign(R"("subject":{"reference":")").append(c.subject).append("\"}");
+        c.subjectMembers = subjectMembers;
     }
     out.beginObject().key("fullUrl").concat("urn:uuid:", meta.id).key("resource");
     questionnaireResponse(c, meta, record, form);
