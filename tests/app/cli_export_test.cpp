@@ -209,3 +209,27 @@ TEST_F(CliExport, TheSettingsFilesKioskIdNamesThisKiosk) {
     EXPECT_NE(doc["kiosk"], "front-desk-2");
     EXPECT_EQ(doc["records"][0]["kiosk"], "kiosk-test");
 }
+
+// An export writes (its marks, its audit row), so it opens with the full quick_check like every
+// writing command: damage where the export itself never reads (here the audit log's root page) is
+// found before anything is written, said plainly, and no file appears.
+TEST_F(CliExport, ADamagedDatabaseIsSaidAndLeftAsFound) {
+    std::size_t root = 0;
+    {
+        SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");  // every page in the file itself
+        root = static_cast<std::size_t>(raw.execAndGet("SELECT rootpage FROM sqlite_master WHERE name = 'audit'").getInt());
+    }
+    std::string bytes = st::readFile(db);
+    ASSERT_GT(bytes.size(), 4096 * root);
+    for (std::size_t i = 4096 * (root - 1); i < 4096 * (root - 1) + 64; ++i) bytes[i] = '\x5a';
+    { std::ofstream(db, std::ios::binary | std::ios::trunc) << bytes; }
+
+    const std::string out = dir / "export.csv";
+    RunResult r = run("export --format csv -o " + out);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("the database is damaged"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(out));
+    EXPECT_TRUE(tempFiles(dir.path()).empty());
+    EXPECT_TRUE(st::readFile(db) == bytes) << "the damaged file was changed";
+}

@@ -47,14 +47,17 @@ TEST(StoreMigrations, EveryOlderVersionMigratesWithItsData) {
                 // The heads in meta arrived with versions 4 (audit) and 5 (records).
                 const std::string heads = from >= 5 ? "''" : from >= 4 ? "'records_head'" : "'audit_head', 'records_head'";
                 db.exec("INSERT INTO meta SELECT * FROM src.meta WHERE key NOT IN (" + heads + ")");
-                // status_at came with version 3, the record chain's columns with version 5.
-                const std::string statusAt = std::string(from >= 3 ? ", status_at" : "") +
+                // status_at came with version 3, the record chain's columns with version 5; the
+                // state moved out of the record row into record_state with version 8.
+                const bool stateInRow = from < 8;
+                const std::string statusAt = std::string(stateInRow ? ", status" : "") +
+                                             (from >= 3 && stateInRow ? ", status_at" : "") +
                                              (from >= 5 ? ", chain_seq, chain_prev, sealed_hash, chain_hash" : "");
-                // The state moved out of the record row with version 8 (src is current).
                 db.exec("INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
-                        "submitted_at, kiosk_id, status, payload" + statusAt + ") SELECT id, form_id, form_version, "
-                        "content_hash, lang, started_at, submitted_at, kiosk_id, status, payload" + statusAt +
+                        "submitted_at, kiosk_id, payload" + statusAt + ") SELECT id, form_id, form_version, "
+                        "content_hash, lang, started_at, submitted_at, kiosk_id, payload" + statusAt +
                         " FROM src.records JOIN src.record_state ON record_id = id");
+                if (!stateInRow) db.exec("INSERT INTO record_state SELECT * FROM src.record_state");
             }
             if (from >= 2) db.exec("INSERT INTO audit SELECT * FROM src.audit");
             // The outbox came with version 6 (main's sync), the flag counts with version 7.
@@ -154,6 +157,7 @@ TEST(StoreMigrations, Version7AddsFlagCountsUnknownForOlderRecords) {
             db.exec("UPDATE records SET status_at = submitted_at");
             db.exec("CREATE INDEX records_status ON records (status, submitted_at)");
             db.exec("DROP TABLE record_state");
+            db.exec("DROP INDEX records_form");  // version 9
             db.exec("PRAGMA user_version = " + std::to_string(from));
         }
         Store s = openOrDie(options(path));

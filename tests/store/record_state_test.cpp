@@ -201,3 +201,22 @@ TEST(StoreRecordState, Version8CarriesEveryRecordsStateOver) {
     EXPECT_EQ(fresh->front().statusAt, meta(9).submittedAt);
     EXPECT_TRUE(s.integrityCheck());
 }
+
+// Schema 9 spells record_state's CHECK as comparisons (cheaper to run); it still allows the four
+// states and nothing else.
+TEST(StoreRecordState, OnlyTheFourStatesAreAllowed) {
+    TempDir dir;
+    const std::string path = dir / "k.db";
+    std::string id;
+    {
+        Store s = freshStore(path);
+        id = *s.submit(meta(0), payload(0));
+    }
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    for (const char* ok : {"reviewed", "exported", "deleted", "submitted"})
+        EXPECT_NO_THROW(raw.exec(std::string("UPDATE record_state SET status = '") + ok + "' WHERE record_id = '" + id + "'")) << ok;
+    for (const char* bad : {"lost", "Submitted", "submitted "})
+        EXPECT_THROW(raw.exec(std::string("UPDATE record_state SET status = '") + bad + "' WHERE record_id = '" + id + "'"),
+                     SQLite::Exception) << bad;
+    EXPECT_THROW(raw.exec("UPDATE record_state SET status = NULL WHERE record_id = '" + id + "'"), SQLite::Exception);
+}
