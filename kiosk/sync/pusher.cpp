@@ -85,10 +85,12 @@ core::Result<PushReport> pushOnce(store::Store& store, const std::string& url, c
     });
     if (!prepared) return fail(prepared.error());
     std::set<std::string> claimed;
+    std::int64_t after = 0;  // the last batch's end in the chain: each batch reads on from there
     for (;;) {
-        auto batch = store.pendingOutbox(std::max<std::int64_t>(1, options.batch));
+        auto batch = store.pendingOutbox(std::max<std::int64_t>(1, options.batch), after);
         if (!batch) return fail(batch.error());
         if (batch->empty()) break;
+        after = batch->back().chainSeq;
         // A kiosk role pushes as one kiosk only (row-level security): bound on its first push to
         // the kiosk id its records carry, refused for another's. Staff and the admin: no-op.
         for (const auto& r : *batch)
