@@ -59,6 +59,52 @@ void Speaker::changed() {
     if (m_options.wake) m_options.wake();
 }
 
+void Speaker::addLanguages(const std::vector<std::string>& languages) {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_added.insert(m_added.end(), languages.begin(), languages.end());
+    }
+    m_cv.notify_all();
+}
+
+void Speaker::loadVoices(const std::vector<std::string>& languages, std::set<std::string>& voices) {
+    for (const std::string& lang : languages) {
+        if (!m_tried.insert(lang).second) continue;
+        if (auto v = m_synth->engine->loadVoice(lang); v)
+            voices.insert(lang);
+        else
+            core::logger()->warn("read aloud is off for '{}': {}", lang, v.error().message);
+    }
+}
+
+/// On the worker: the voices of languages added since start. The sound device was probed at start
+/// when any voice loaded; a kiosk that had none probes it now.
+void Speaker::loadAdded() {
+    std::vector<std::string> added;
+    std::set<std::string> voices;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        added.swap(m_added);
+        voices = m_voices;
+    }
+    const std::size_t before = voices.size();
+    loadVoices(added, voices);
+    if (voices.size() == before) return;
+    if (before == 0 && !m_device.load() && m_options.audio) {
+        if (auto out = m_options.audio(m_synth->engine->sampleRate()); out)
+            m_device = true;
+        else
+            core::logger()->warn("read aloud is off: {}", out.error().message);
+    }
+    // The welcome language's voice is the one kept loaded (loadVoice switched it).
+    if (!m_options.languages.empty()) (void)m_synth->engine->loadVoice(m_options.languages.front());
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_voices = std::move(voices);
+    }
+    changed();
+}
+
 void Speaker::startUp() {
     auto& log = *core::logger();
     std::set<std::string> voices;
@@ -70,12 +116,7 @@ void Speaker::startUp() {
         log.warn("read aloud is off: {}", engine.error().message);
     } else {
         m_synth->engine = std::move(*engine);
-        for (const std::string& lang : m_options.languages) {
-            if (auto v = m_synth->engine->loadVoice(lang); v)
-                voices.insert(lang);
-            else
-                log.warn("read aloud is off for '{}': {}", lang, v.error().message);
-        }
+        loadVoices(m_options.languages, voices);
         // The welcome language's voice stays loaded: the first tap only synthesises.
         if (!m_options.languages.empty()) (void)m_synth->engine->loadVoice(m_options.languages.front());
         if (!voices.empty()) {
@@ -134,8 +175,13 @@ void Speaker::run() {
                     lock.lock();
                 }
             }
-            m_cv.wait(lock, [this] { return m_quit || m_job.has_value(); });
+            m_cv.wait(lock, [this] { return m_quit || m_job.has_value() || !m_added.empty(); });
             if (m_quit) return;
+            if (!m_added.empty()) {
+                lock.unlock();
+                loadAdded();
+                continue;
+            }
             job = std::move(*m_job);
             m_job.reset();
             m_cancel = false;

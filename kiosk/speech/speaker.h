@@ -38,6 +38,9 @@ public:
     virtual bool speaking() const = 0;
     /// Goes up whenever available() or speaking() may have changed: the scene redraws then.
     virtual std::uint64_t changes() const = 0;
+    /// A form in other languages arrived (the clinic published one): their voices are loaded too,
+    /// off the calling thread (returns at once); changes() goes up when they are.
+    virtual void addLanguages(const std::vector<std::string>& languages) = 0;
 };
 
 class Speaker final : public SpeechOutput {
@@ -64,10 +67,13 @@ public:
     void stop() override;
     bool speaking() const override { return m_speaking.load(); }
     std::uint64_t changes() const override { return m_changes.load(); }
+    void addLanguages(const std::vector<std::string>& languages) override;
 
 private:
     void run();
     void startUp();
+    void loadVoices(const std::vector<std::string>& languages, std::set<std::string>& voices);
+    void loadAdded();
     void play(const Utterance& what);
     void changed();
 
@@ -78,6 +84,8 @@ private:
     bool m_quit = false;                 // under m_mutex
     bool m_ready = false;                // under m_mutex
     std::set<std::string> m_voices;      // under m_mutex: languages with a loaded voice
+    std::vector<std::string> m_added;    // under m_mutex: languages asked for since, not yet tried
+    std::set<std::string> m_tried;       // worker only: each language is tried (and warned about) once
     std::atomic<bool> m_device{false};   // a sound device answered
     std::atomic<bool> m_cancel{false};   // cut the current utterance
     std::atomic<bool> m_speaking{false};

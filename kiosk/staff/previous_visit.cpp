@@ -43,7 +43,17 @@ std::string patientIdentity(const exports::IntakeReading& r) {
     return first + "|" + last + "|" + born;
 }
 
-core::Result<std::optional<PreviousRecord>> findPreviousRecord(store::Store& store, const store::ClinicKey& key,
+EarlierRecords earlierRecordsIn(store::Store& store, const store::ClinicKey& key) {
+    EarlierRecords r;
+    r.list = [&store](const store::ListFilter& f) { return store.list(f); };
+    r.open = [&store, &key](const std::string& id) { return store.readPayload(id, key); };
+    r.auditShown = [&store](const std::string& id) {
+        return store.audit(store::AuditAction::View, "previous-visit record=" + id);
+    };
+    return r;
+}
+
+core::Result<std::optional<PreviousRecord>> findPreviousRecord(const EarlierRecords& records,
                                                                const std::string& excludeId, const std::string& before,
                                                                const std::string& identity,
                                                                const exports::FormShelf* shelf, std::int64_t limit) {
@@ -51,13 +61,13 @@ core::Result<std::optional<PreviousRecord>> findPreviousRecord(store::Store& sto
     store::ListFilter f;
     f.until = before;
     f.limit = limit + 1;  // the record itself may be among them when two share a second
-    auto found = store.list(f);
+    auto found = records.list(f);
     if (!found) return found.error();
     std::int64_t opened = 0;
     for (const store::RecordSummary& s : *found) {
         if (s.meta.id == excludeId) continue;
         if (opened++ >= limit) break;
-        auto payload = store.readPayload(s.meta.id, key);
+        auto payload = records.open(s.meta.id);
         auto record = exports::parseRecord(payload);
         if (payload) wipe(*payload);
         if (!record) continue;
@@ -78,8 +88,15 @@ std::optional<exports::ReadPreviousVisit> previousVisitOf(store::Store& store, c
                                                           const exports::IntakeReading& reading,
                                                           const exports::FormShelf* shelf,
                                                           const std::string& staffLang) {
+    return previousVisitOf(earlierRecordsIn(store, key), meta, reading, shelf, staffLang);
+}
+
+std::optional<exports::ReadPreviousVisit> previousVisitOf(const EarlierRecords& records, const store::RecordMeta& meta,
+                                                          const exports::IntakeReading& reading,
+                                                          const exports::FormShelf* shelf,
+                                                          const std::string& staffLang) {
     std::string identity = patientIdentity(reading);
-    auto found = findPreviousRecord(store, key, meta.id, meta.submittedAt, identity, shelf);
+    auto found = findPreviousRecord(records, meta.id, meta.submittedAt, identity, shelf);
     wipe(identity);
     if (!found || !*found) return std::nullopt;
     const PreviousRecord& p = **found;
@@ -94,7 +111,15 @@ std::optional<exports::ReadPreviousVisit> previousVisitOf(store::Store& store, c
 exports::PreviousVisitFn previousVisitHook(std::shared_ptr<store::Store> store, const store::ClinicKey& key,
                                            std::shared_ptr<const exports::FormShelf> shelf,
                                            std::string staffLang) {
-    return [store = std::move(store), &key, shelf = std::move(shelf), lang = std::move(staffLang)](
+    // The hook keeps the store alive: the aliasing pointer owns it and points at its reader.
+    auto both = std::make_shared<std::pair<std::shared_ptr<store::Store>, EarlierRecords>>(store, earlierRecordsIn(*store, key));
+    std::shared_ptr<const EarlierRecords> records(both, &both->second);
+    return previousVisitHook(std::move(records), std::move(shelf), std::move(staffLang));
+}
+
+exports::PreviousVisitFn previousVisitHook(std::shared_ptr<const EarlierRecords> records,
+                                           std::shared_ptr<const exports::FormShelf> shelf, std::string staffLang) {
+    return [records = std::move(records), shelf = std::move(shelf), lang = std::move(staffLang)](
                const exports::ExportMeta& m, const exports::IntakeReading& reading) {
         store::RecordMeta meta;
         meta.id = m.id;
@@ -102,8 +127,8 @@ exports::PreviousVisitFn previousVisitHook(std::shared_ptr<store::Store> store, 
         meta.formVersion = m.formVersion;
         meta.contentHash = m.contentHash;
         meta.submittedAt = m.submittedAt;
-        auto visit = previousVisitOf(*store, key, meta, reading, shelf.get(), lang);
-        if (visit) (void)store->audit(store::AuditAction::View, "previous-visit record=" + visit->recordId);
+        auto visit = previousVisitOf(*records, meta, reading, shelf.get(), lang);
+        if (visit && !records->auditShown(visit->recordId)) return std::optional<exports::ReadPreviousVisit>{};  // shown only when audited
         return visit;
     };
 }

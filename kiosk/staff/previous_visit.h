@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -37,11 +38,25 @@ struct PreviousRecord {
     nlohmann::json record;
 };
 
+/// @brief Where earlier records are looked for: this kiosk's store (earlierRecordsIn), or the
+///        clinic server across all kiosks (app/cli wires that: staff/ knows no server).
+struct EarlierRecords {
+    /// The records @p filter matches, newest first.
+    std::function<core::Result<std::vector<store::RecordSummary>>(const store::ListFilter& filter)> list;
+    /// One record's payload opened with the unlocked key; not audited (a program step).
+    std::function<core::Result<std::string>(const std::string& id)> open;
+    /// Audits that the earlier record @p id was shown beside another ("previous-visit record=ID").
+    std::function<core::Result<void>(const std::string& id)> auditShown;
+};
+
+/// @brief EarlierRecords in @p store opened with @p key; both must outlive it.
+EarlierRecords earlierRecordsIn(store::Store& store, const store::ClinicKey& key);
+
 /// @brief The newest record submitted before @p before (UTC ISO) whose patientIdentity() is
 ///        @p identity, among the @p limit newest such records; not @p excludeId. Records that do
 ///        not open are skipped. Not audited (the caller audits what it shows). An empty identity
 ///        finds nothing.
-core::Result<std::optional<PreviousRecord>> findPreviousRecord(store::Store& store, const store::ClinicKey& key,
+core::Result<std::optional<PreviousRecord>> findPreviousRecord(const EarlierRecords& records,
                                                                const std::string& excludeId, const std::string& before,
                                                                const std::string& identity,
                                                                const exports::FormShelf* shelf,
@@ -50,6 +65,11 @@ core::Result<std::optional<PreviousRecord>> findPreviousRecord(store::Store& sto
 /// @brief The change since the patient's last visit for the record @p meta read as @p reading
 ///        (findPreviousRecord + readPreviousVisit), labels in @p staffLang; empty when there is
 ///        no earlier visit or the store failed (the desk still shows the record).
+std::optional<exports::ReadPreviousVisit> previousVisitOf(const EarlierRecords& records, const store::RecordMeta& meta,
+                                                          const exports::IntakeReading& reading,
+                                                          const exports::FormShelf* shelf,
+                                                          const std::string& staffLang);
+/// @brief The same in @p store (the desk).
 std::optional<exports::ReadPreviousVisit> previousVisitOf(store::Store& store, const store::ClinicKey& key,
                                                           const store::RecordMeta& meta,
                                                           const exports::IntakeReading& reading,
@@ -57,9 +77,11 @@ std::optional<exports::ReadPreviousVisit> previousVisitOf(store::Store& store, c
                                                           const std::string& staffLang);
 
 /// @brief The therapist's PDF's hook (exports::PdfOptions::previousVisit) looking each record's
-///        previous visit up in @p store: a connection of its own, not the one the export streams
-///        from; @p key must outlive the export. Each earlier record shown is audited
-///        as a view ("previous-visit record=ID").
+///        previous visit up in @p records: a connection of its own, not the one the export
+///        streams from. Each earlier record shown is audited (EarlierRecords::auditShown).
+exports::PreviousVisitFn previousVisitHook(std::shared_ptr<const EarlierRecords> records,
+                                           std::shared_ptr<const exports::FormShelf> shelf, std::string staffLang);
+/// @brief The same in @p store; @p key must outlive the export.
 exports::PreviousVisitFn previousVisitHook(std::shared_ptr<store::Store> store, const store::ClinicKey& key,
                                            std::shared_ptr<const exports::FormShelf> shelf,
                                            std::string staffLang);

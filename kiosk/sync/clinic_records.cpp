@@ -224,7 +224,11 @@ core::Result<std::int64_t> purgeServerRecords(Server& server, std::chrono::secon
     return n;
 }
 
-core::Result<std::string> viewServerRecord(Server& server, const std::string& id, const store::ClinicKey& key) {
+namespace {
+
+/// One record's payload, audited as a view in the same transaction when @p audited.
+core::Result<std::string> openServerRecord(Server& server, const std::string& id, const store::ClinicKey& key,
+                                           bool audited) {
     core::Result<std::string> payload = makeError(ErrorCode::NotFound, "no record " + id + " on the clinic server");
     auto ran = server.run("reading a record", [&](pqxx::connection_base& c) {
         pqxx::work tx(c);
@@ -237,11 +241,30 @@ core::Result<std::string> viewServerRecord(Server& server, const std::string& id
             payload = makeError(payload.error().code, "record " + id + ": " + payload.error().message);
             return;
         }
+        if (!audited) return;
         appendServerAudit(tx, "view", "record=" + id);
         tx.commit();  // the payload goes out only once its audit row is in
     });
     if (!ran) return ran.error();
     return payload;
+}
+
+}  // namespace
+
+core::Result<std::string> viewServerRecord(Server& server, const std::string& id, const store::ClinicKey& key) {
+    return openServerRecord(server, id, key, true);
+}
+
+core::Result<std::string> readServerRecord(Server& server, const std::string& id, const store::ClinicKey& key) {
+    return openServerRecord(server, id, key, false);
+}
+
+core::Result<void> auditOnServer(Server& server, const std::string& action, const std::string& detail) {
+    return server.run("writing the audit log", [&](pqxx::connection_base& c) {
+        pqxx::work tx(c);
+        appendServerAudit(tx, action, detail);
+        tx.commit();
+    });
 }
 
 core::Result<void> markServerRecord(Server& server, const std::string& id, store::RecordStatus status,

@@ -52,6 +52,13 @@ core::Result<std::int64_t> purgeServerRecords(Server& server, std::chrono::secon
 /// @brief One record's payload for a person to read, audited as "view record=ID" first.
 core::Result<std::string> viewServerRecord(Server& server, const std::string& id, const store::ClinicKey& key);
 
+/// @brief One record's payload opened for a program step (looking for a patient's earlier visit),
+///        not audited, as Store::readPayload: the caller audits what it shows (auditOnServer).
+core::Result<std::string> readServerRecord(Server& server, const std::string& id, const store::ClinicKey& key);
+
+/// @brief One row of the server's audit log (@p action, @p detail), in its own transaction.
+core::Result<void> auditOnServer(Server& server, const std::string& action, const std::string& detail);
+
 /// @brief Marks a record reviewed or deleted (drops the payload, keeps the row); audited.
 core::Result<void> markServerRecord(Server& server, const std::string& id, store::RecordStatus status,
                                     const store::ClinicKey& key);

@@ -59,7 +59,7 @@ void exportButtons(Ctx& c, float right, float y, const std::string& id, bool sel
 PassKey passKeys(Ctx& c, float y, std::string_view prefix, bool locked, bool canSubmit) {
     using Type = KeyDef::Type;
     const KeyDef* k = passphraseKeyboard(c.f, c.x, y, c.width, c.s.passShift, locked, canSubmit, prefix, prefix,
-                                         c.bottom - c.f.px(c.f.theme.gapEm));
+                                         c.bottom - c.f.px(c.f.theme.gapEm), c.v.working);
     if (!k) return PassKey::None;
     switch (k->type) {
         case Type::Shift: c.s.passShift = !c.s.passShift; return PassKey::None;
@@ -92,19 +92,22 @@ void topBar(Ctx& c) {
     dl->AddLine(ImVec2(0, h), ImVec2(f.displayW, h), col(f.pal.buttonBorder), 1.0f);
     const float margin = f.px(f.theme.marginEm), y = (h - target) * 0.5f;
     float x = f.displayW - margin;
-    auto right = [&](std::string_view key, std::string_view label, Look look) {
+    // While the passphrase is checked the desk takes only Leave: the rest looks it.
+    auto right = [&](std::string_view key, std::string_view label, Look look, bool enabled) {
         x -= fitWidth(c, label, 4.0f);
-        const bool tapped = fitButton(c, key, label, x, y, look, true, 4.0f);
+        const bool tapped = fitButton(c, key, label, x, y, look, enabled, 4.0f);
         x -= gap;
         return tapped;
     };
-    if (right("desk/leave", f.tr("desk.leave"), Look::Primary)) c.emit(staff::Leave{});
+    if (right("desk/leave", f.tr("desk.leave"), Look::Primary, true)) c.emit(staff::Leave{});
     for (auto it = c.v.languages.rbegin(); it != c.v.languages.rend(); ++it) {
         const std::string key = "desk/lang/" + *it;
-        if (right(key, f.catalog.tr(*it, "language.name"), *it == c.v.staffLang ? Look::Selected : Look::Plain))
+        if (right(key, f.catalog.tr(*it, "language.name"), *it == c.v.staffLang ? Look::Selected : Look::Plain,
+                  !c.v.working))
             c.emit(staff::SetStaffLang{*it});
     }
-    if (right("desk/health", f.tr("desk.health"), c.v.screen == staff::DeskScreen::Health ? Look::Selected : Look::Plain))
+    if (right("desk/health", f.tr("desk.health"), c.v.screen == staff::DeskScreen::Health ? Look::Selected : Look::Plain,
+              !c.v.working))
         c.emit(staff::ShowHealth{});
     ImGui::SetCursorScreenPos(ImVec2(margin, (h - f.em * 1.6f) * 0.5f));
     text(f, FontRole::Title, f.tr("desk.title"), f.pal.text, std::max(f.px(4.0f), x - margin));

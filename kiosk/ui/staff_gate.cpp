@@ -152,7 +152,7 @@ void StaffGate::drawPinKeys(Frame& f, float x, float y, const staff::GateView& v
 }
 
 const KeyDef* passphraseKeyboard(Frame& f, float x, float y, float width, bool shift, bool locked, bool canSubmit,
-                                 std::string_view charPrefix, std::string_view controlPrefix, float bottom) {
+                                 std::string_view charPrefix, std::string_view controlPrefix, float bottom, bool busy) {
     using Type = KeyDef::Type;
     const auto& rows = passphraseRows();
     const float n = static_cast<float>(rows.size());
@@ -177,7 +177,8 @@ const KeyDef* passphraseKeyboard(Frame& f, float x, float y, float width, bool s
         ButtonSpec spec{key, label, WidgetKind::Key};
         spec.look = k.id == "ok" ? Look::Primary : (k.type == Type::Shift && shift) ? Look::Selected : Look::Plain;
         spec.font = k.type == Type::Char ? FontRole::Question : FontRole::BodyBold;
-        spec.enabled = k.id == "cancel" || (k.id == "ok" ? canSubmit : !locked);
+        // Cancel stays tappable on a locked gate (staff may leave); nothing is while the owner is busy.
+        spec.enabled = !busy && (k.id == "cancel" || (k.id == "ok" ? canSubmit : !locked));
         if (button(f, spec, ImVec2(slot.w, target))) pressed = &k;
     }
     return pressed;

@@ -19,8 +19,10 @@ namespace kiosk::ui {
 ///        <@p controlPrefix><id>. Returns the key tapped this frame, or nullptr; the caller acts on it.
 ///        Its rows end above @p bottom when they can: on a short display (1280x800) they are made
 ///        lower, down to UX.md's smallest target, rather than run under the bar below.
+///        While @p busy (the passphrase being checked) no key is tappable, Cancel included.
 const KeyDef* passphraseKeyboard(Frame& f, float x, float y, float width, bool shift, bool locked, bool canSubmit,
-                                 std::string_view charPrefix, std::string_view controlPrefix, float bottom);
+                                 std::string_view charPrefix, std::string_view controlPrefix, float bottom,
+                                 bool busy = false);
 
 class StaffGate {
 public:

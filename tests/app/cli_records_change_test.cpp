@@ -80,3 +80,12 @@ TEST_F(CliRecordsChange, ShowsEachScoresChangeSinceTheSamePatientsLastVisit) {
     EXPECT_TRUE(first["change_since_previous"].is_array());
     EXPECT_TRUE(first["change_since_previous"].empty());
 }
+
+// --change with --format fhir was ignored without a word: a usage error now, before any passphrase.
+TEST_F(CliRecordsChange, ChangeWithFhirIsAUsageError) {
+    saveBothVisits();
+    const RunResult r = run("records show " + followUp + " --change --format fhir");
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_NE(r.err.find("--change: is for --format json"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out.find("QuestionnaireResponse"), std::string::npos) << "nothing printed";
+}

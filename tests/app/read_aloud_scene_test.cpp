@@ -2,6 +2,8 @@
 // that records each request: taps on the buttons, new pages, language changes, idle, no device.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "scene_e2e_fixture.h"
 
 namespace kiosk::app {
@@ -28,6 +30,10 @@ class FakeSpeech final : public speech::SpeechOutput {
     }
     bool speaking() const override { return playing; }
     std::uint64_t changes() const override { return m_changes; }
+    void addLanguages(const std::vector<std::string>& languages) override {
+        for (const auto& l : languages) added.push_back(l);
+    }
+    std::vector<std::string> added;  ///< languages asked for after start
     /// The last thing spoken, "" if none.
     std::string lastSpoken() const {
         for (auto it = log.rbegin(); it != log.rend(); ++it)
@@ -130,6 +136,21 @@ TEST_F(ReadAloudScene, NoSoundDeviceHidesTheButtons) {
     ui->frames(2);
     EXPECT_EQ(ui->find("readaloud"), nullptr);
     EXPECT_EQ(speech.spokenCount(), 0u);
+}
+
+// A form the clinic publishes later may bring a language the kiosk started without: its voice is
+// asked for when the welcome screen takes that form (the speaker loaded only the first form's).
+TEST_F(ReadAloudScene, AClinicFormInANewLanguageAsksForItsVoice) {
+    session::FormUpdates updates;
+    scene->attachFormUpdates(updates);
+    auto next = std::make_shared<forms::Form>(intake->form());
+    next->version += 1;
+    next->contentHash = "sha256:clinic-next";
+    next->languages.push_back("fr");
+    ASSERT_TRUE(updates.offer(std::shared_ptr<const forms::Form>(std::move(next))));
+    EXPECT_TRUE(scene->pollChanges());  // the loop's wake-up: the welcome screen takes it
+    ASSERT_EQ(intake->form().contentHash, "sha256:clinic-next");
+    EXPECT_NE(std::find(speech.added.begin(), speech.added.end(), "fr"), speech.added.end());
 }
 
 }  // namespace

@@ -187,3 +187,27 @@ TEST(SpeechSpeaker, NothingSpokenIsLogged) {
     }
     EXPECT_EQ(captured().str().find("Quokka"), std::string::npos);
 }
+
+// A form published later in a language the kiosk started without: its voice loads on the worker and
+// the button appears for it; a language without a voice stays hidden, warned about once.
+TEST(SpeechSpeaker, ALanguageAddedLaterGetsItsVoice) {
+    captured().str("");
+    auto device = std::make_shared<FakeDevice>();
+    Speaker::Options o = options(fakeOpener(device));
+    o.languages = {"en"};
+    o.settings.voices["xx"] = "xx-nonesuch";
+    Speaker speaker(std::move(o));
+    speaker.waitReady();
+    ASSERT_TRUE(speaker.available("en"));
+    EXPECT_FALSE(speaker.available("es"));
+    const std::uint64_t before = speaker.changes();
+    speaker.addLanguages({"en", "es", "xx"});
+    EXPECT_TRUE(eventually([&] { return speaker.available("es"); }));
+    EXPECT_TRUE(eventually([&] { return speaker.changes() > before; }));
+    EXPECT_FALSE(speaker.available("xx"));
+    speaker.addLanguages({"xx"});
+    speaker.speak(kPage);  // still reads after the voices changed
+    EXPECT_TRUE(eventually([&] { return device->heard() > 0; }));
+    EXPECT_EQ(count(captured().str(), "read aloud is off for 'xx'"), 1u) << captured().str();
+}
+

@@ -177,20 +177,20 @@ TEST_F(PreviousVisitFixture, TheLookupOpensOnlyRecordsBeforeTheOneReadAndAtMostT
     r.dateOfBirth = "1962-06-03";
     exports::FormShelf shelf;
     shelf.add(form);
-    auto found = findPreviousRecord(*store, *key, followUp, "2026-11-25T12:00:00Z", patientIdentity(r), &shelf);
+    auto found = findPreviousRecord(earlierRecordsIn(*store, *key), followUp, "2026-11-25T12:00:00Z", patientIdentity(r), &shelf);
     ASSERT_TRUE(found);
     ASSERT_TRUE(*found);
     EXPECT_EQ((*found)->meta.id, lumbarIntake);
     // Before the intake itself: nothing.
-    found = findPreviousRecord(*store, *key, "", "2026-11-04T09:00:00Z", patientIdentity(r), &shelf);
+    found = findPreviousRecord(earlierRecordsIn(*store, *key), "", "2026-11-04T09:00:00Z", patientIdentity(r), &shelf);
     ASSERT_TRUE(found);
     EXPECT_FALSE(*found);
     // The six records before the follow-up, newest first: the intake is the 6th (today's three,
     // yesterday's, the namesake's, then it); a limit of 5 does not reach it.
-    found = findPreviousRecord(*store, *key, followUp, "2026-11-25T12:00:00Z", patientIdentity(r), &shelf, 5);
+    found = findPreviousRecord(earlierRecordsIn(*store, *key), followUp, "2026-11-25T12:00:00Z", patientIdentity(r), &shelf, 5);
     ASSERT_TRUE(found);
     EXPECT_FALSE(*found);
-    found = findPreviousRecord(*store, *key, followUp, "2026-11-25T12:00:00Z", patientIdentity(r), &shelf, 6);
+    found = findPreviousRecord(earlierRecordsIn(*store, *key), followUp, "2026-11-25T12:00:00Z", patientIdentity(r), &shelf, 6);
     ASSERT_TRUE(found);
     EXPECT_TRUE(*found);
 }

@@ -1,6 +1,7 @@
 // Staff commands against the clinic server that reach past list/show/verify: export in each
 // format (streamed through a server cursor, marked and audited on the server), purge, the audit
 // head kept elsewhere, and `--pg` alone taking server.url from the settings file.
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 
@@ -184,6 +185,79 @@ TEST_F(StaffServerTest, PgAloneTakesTheSettingsServerAndGivesBackTheRecordId) {
     const auto noId = runKiosk(shellWords(staff({"records", "show", "--config", settings.path(), "--pg"})));
     EXPECT_EQ(noId.exitCode, 2) << noId.output;
     EXPECT_NE(noId.err.find("ID is required"), std::string::npos) << noId.err;
+}
+
+// Issues 17 and 19: a patient's last visit is found at any of the clinic's kiosks. `records show
+// --change --pg` printed the record alone (the flag was ignored on the server), and the PDF of
+// `export --pg` had no change since the last visit.
+TEST_F(StaffServerTest, TheChangeSinceTheLastVisitIsFoundAtAnyKiosk) {
+    const std::string root = KIOSK_SOURCE_DIR;
+    const std::string admin = makeClinic("chg");
+    pg().createLogin("chg_a", "intake_kiosk", "pa");
+    pg().createLogin("chg_b", "intake_kiosk", "pb");
+    pg().createLogin("chg_desk", "intake_staff", "pd");
+    store::Store ka = joinedKiosk(m_dirA, "kiosk-a", admin), kb = joinedKiosk(m_dirB, "kiosk-b", admin);
+    // A record as the kiosk saves it (simulate prints it), submitted at @p at on @p kiosk.
+    auto submit = [&](store::Store& kiosk, const std::string& form, const std::string& answers, const std::string& at) {
+        const auto r = runKiosk(shellWords({"simulate", root + "/forms/" + form, "--answers", answers, "--drop-hidden"}));
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        nlohmann::json record = nlohmann::json::parse(r.out);
+        record["started_at"] = record["submitted_at"] = at;
+        store::RecordMeta m;
+        m.formId = record["form"]["id"];
+        m.formVersion = record["form"]["version"];
+        m.contentHash = record["form"]["content_hash"];
+        m.lang = record["lang"];
+        m.startedAt = m.submittedAt = at;
+        auto id = kiosk.submit(m, record.dump());
+        EXPECT_TRUE(id);
+        return id ? *id : std::string();
+    };
+    // The intake at kiosk A (pain 7 over the past week), the follow-up three weeks later at kiosk B (pain 4).
+    nlohmann::json a = nlohmann::json::parse(readFile(root + "/tests/data/answers/intake-pregnant/answers.json"));
+    a["first_name"] = "Testpatient";
+    a["last_name"] = "Lumbar";
+    a["date_of_birth"] = "1962-06-03";
+    a["pain_nrs_week"] = 7;
+    const TempFile answers("answers.json", a.dump());
+    const std::string intake = submit(ka, "intake.yaml", answers.path(), "2026-11-04T09:00:00Z");
+    const std::string followUp = submit(kb, "follow-up.yaml",
+                                        root + "/tests/data/answers/follow-up-back-pain/answers.json", "2026-11-25T10:00:00Z");
+    ASSERT_EQ(followUp.size(), 36u);
+    for (auto [k, url] : {std::pair{&ka, pg().url("chg", "chg_a")}, std::pair{&kb, pg().url("chg", "chg_b")}}) {
+        const auto pushed = pushOnce(*k, url);
+        ASSERT_TRUE(pushed) << pushed.error().message;
+    }
+    const std::string desk = pg().url("chg", "chg_desk");
+
+    const auto r = runKiosk(shellWords(staff({"records", "show", followUp, "--change", "--forms-dir", root + "/forms", "--pg", desk})));
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const nlohmann::json shown = nlohmann::json::parse(r.out.substr(r.out.find('{')));
+    ASSERT_TRUE(shown.contains("previous_visit")) << r.out.substr(0, 300);
+    EXPECT_EQ(shown["previous_visit"]["id"], intake);
+    const nlohmann::json* pain = nullptr;
+    for (const nlohmann::json& c : shown["change_since_previous"])
+        if (c["id"] == "pain_nrs_average") pain = &c;
+    ASSERT_NE(pain, nullptr) << r.out;
+    EXPECT_EQ((*pain)["previous"], 7);
+    EXPECT_EQ((*pain)["now"], 4);
+    EXPECT_EQ((*pain)["better"], "improved");
+    {  // shown, so audited on the server; the earlier record is not audited as a view of its own
+        pqxx::connection c(pg().url("chg"));
+        pqxx::read_transaction tx(c);
+        EXPECT_EQ(tx.exec1("SELECT count(*) FROM ik_audit WHERE detail = 'previous-visit record=" + intake + "'")[0].as<int>(), 1);
+        EXPECT_EQ(tx.exec1("SELECT count(*) FROM ik_audit WHERE detail = 'record=" + intake + "'")[0].as<int>(), 0);
+    }
+
+    // The therapist's PDF of the follow-up, from the server: the change since the intake at kiosk A.
+    const std::string pdf = m_out / "follow-up.pdf";
+    const auto rp = runKiosk(shellWords(staff({"export", "--format", "pdf", "-o", pdf, "--pg", desk, "--kiosk", "kiosk-b",
+                                               "--forms-dir", root + "/forms", "--no-mark"})));
+    ASSERT_EQ(rp.exitCode, 0) << rp.output;
+    const std::string txt = m_out / "follow-up.txt";
+    ASSERT_EQ(std::system(("pdftotext -enc UTF-8 '" + pdf + "' '" + txt + "'").c_str()), 0);
+    const std::string text = readFile(txt);
+    EXPECT_NE(text.find("Change since the visit of"), std::string::npos) << text.substr(0, 1500);
 }
 
 }  // namespace

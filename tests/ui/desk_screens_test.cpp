@@ -252,6 +252,35 @@ TEST_F(DeskScreensTest, TheUnlockKeyboardDoesNotMoveWhenTheFirstKeyIsTyped) {
     EXPECT_EQ(desk->view().unlock.entered, 1);
 }
 
+// While the passphrase is checked on the worker, the desk takes nothing but Leave (staff/desk.cpp
+// drops the rest): every key, Cancel too, and the top bar's Health and languages must look
+// disabled. They looked enabled and did nothing (seen under Xvfb).
+TEST_F(DeskScreensTest, NoPassphraseKeyLooksTappableWhileThePassphraseIsChecked) {
+    open();
+    ui = std::make_unique<UiDriver>(1920.0f, 1080.0f, *form, [] { return session::ViewModel{}; }, nullptr, UiOptions{});
+    bool busy = false;
+    ui->showDesk(
+        [&] {
+            DeskView v = desk->view();
+            v.working = busy;
+            return v;
+        },
+        [this](const DeskAction& a) { desk->apply(a); });
+    ui->frames(2);
+    ASSERT_TRUE(ui->tap("desk/unlock"));
+    ASSERT_TRUE(ui->find("desk/pass/cancel") && ui->find("desk/pass/cancel")->enabled);  // idle: Cancel works
+    busy = true;
+    ui->frames(2);
+    for (const char* key : {"desk/pass/cancel", "desk/pass/ok", "desk/pass/a", "desk/pass/space", "desk/pass/backspace",
+                            "desk/health", "desk/lang/es"}) {
+        const WidgetInfo* w = ui->find(key);
+        ASSERT_TRUE(w) << key;
+        EXPECT_FALSE(w->enabled) << key;
+    }
+    ASSERT_TRUE(ui->find("desk/leave"));
+    EXPECT_TRUE(ui->find("desk/leave")->enabled) << "leaving is always taken";
+}
+
 // Issue 14: the staff passphrase changed on the desk, by taps: from Health, the three fields, a
 // mistake said on the screen, then the new passphrase in place.
 TEST_F(DeskScreensTest, ChangeThePassphraseByTaps) {

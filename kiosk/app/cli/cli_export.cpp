@@ -138,10 +138,19 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
         pdf.catalog = &catalog;
         pdf.shelf = shelfFor(config, a);
         pdf.bodyMapFigure = exports::bodyMapFigureOf(loadFigure(config));
-        // The change since each patient's last visit (issue 19), from this kiosk's own records.
-        if (local)
+        // The change since each patient's last visit (issue 19): from this kiosk's own records, or
+        // from every kiosk's on the clinic server. A connection of its own either way: the export
+        // streams through the first.
+        if (local) {
             pdf.previousVisit = staff::previousVisitHook(std::make_shared<store::Store>(t.open()), key, pdf.shelf,
                                                          pdf.staffLang);
+        } else {
+            auto lookup = std::make_shared<sync::Server>(connectServer(serverUrl(pg, t)));
+            auto both = std::make_shared<std::pair<std::shared_ptr<sync::Server>, staff::EarlierRecords>>(
+                lookup, earlierRecordsOnServer(*lookup, key));
+            pdf.previousVisit = staff::previousVisitHook(
+                std::shared_ptr<const staff::EarlierRecords>(both, &both->second), pdf.shelf, pdf.staffLang);
+        }
         options.writer = exports::pdfWriter(std::move(pdf));
     }
     const exports::ExportSummary done =

@@ -16,6 +16,7 @@
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/form_shelf_for.h"
 #include "kiosk/app/cli/record_change_json.h"
+#include "kiosk/app/cli/server_source.h"
 #include "kiosk/export/fhir_response.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/store/store.h"
@@ -155,19 +156,31 @@ void addShow(CLI::App* records) {
             const std::string payload = orFail(s.viewPayload(id, key));
             nlohmann::json parsed = nlohmann::json::parse(payload, nullptr, false);
             if (!a->change || a->format != "json" || !parsed.is_object()) return print(id, payload);
-            parsed.update(changeSinceLastVisit(s, key, id, parsed, formShelfFor(a->target->config, a->fhir.formsDir)));
+            parsed.update(changeSinceLastVisit(staff::earlierRecordsIn(s, key), id, parsed,
+                                               formShelfFor(a->target->config, a->fhir.formsDir)));
             std::cout << parsed.dump(2) << '\n';
         },
-        [print](sync::Server& server, const store::ClinicKey& key, const std::string& id) {
-            print(id, orFail(sync::viewServerRecord(server, id, key)));
+        [print, a](sync::Server& server, const store::ClinicKey& key, const std::string& id) {
+            const std::string payload = orFail(sync::viewServerRecord(server, id, key));
+            nlohmann::json parsed = nlohmann::json::parse(payload, nullptr, false);
+            if (!a->change || a->format != "json" || !parsed.is_object()) return print(id, payload);
+            // Earlier visits at any of the clinic's kiosks.
+            parsed.update(changeSinceLastVisit(earlierRecordsOnServer(server, key), id, parsed,
+                                               formShelfFor(a->target->config, a->fhir.formsDir)));
+            std::cout << parsed.dump(2) << '\n';
         },
         &a->target);
     show->add_option("--format", a->format, "json (the record as saved) or fhir (a QuestionnaireResponse)")
         ->check(CLI::IsMember({"json", "fhir"}));
     show->add_flag("--change", a->change,
-                   "add the change of each score since the same patient's last visit on this kiosk "
-                   "(previous_visit, change_since_previous; this kiosk's records only)");
+                   "add the change of each score since the same patient's last visit: on this kiosk, or at "
+                   "any of the clinic's kiosks with --pg (previous_visit, change_since_previous)");
     addFhirArgs(show, a->fhir);
+    // Said before the passphrase is asked for: a QuestionnaireResponse has no place for the change.
+    show->parse_complete_callback([a] {
+        if (a->change && a->format != "json")
+            throw CLI::ValidationError("--change", "is for --format json (a FHIR response has no place for it)");
+    });
 }
 
 /// `records verify --pg`: every record on the server opened with the clinic key and checked against

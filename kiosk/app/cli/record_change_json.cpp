@@ -2,27 +2,25 @@
 
 #include "kiosk/core/i18n.h"
 #include "kiosk/export/intake_reading.h"
-#include "kiosk/staff/previous_visit.h"
 
 namespace kiosk::app {
 using nlohmann::json;
 
-json changeSinceLastVisit(store::Store& store, const store::ClinicKey& key, const std::string& id, const json& record,
+json changeSinceLastVisit(const staff::EarlierRecords& records, const std::string& id, const json& record,
                           const exports::FormShelf& shelf) {
     json out{{"previous_visit", nullptr}, {"change_since_previous", json::array()}};
     store::ListFilter f;
     f.ids = {id};
-    auto found = store.list(f);
+    auto found = records.list(f);
     if (!found || found->empty()) return out;
     const store::RecordMeta& meta = found->front().meta;
     const forms::Form* form = shelf.find(meta.formId, meta.formVersion, meta.contentHash);
     const std::string lang = form && !form->languages.empty() ? form->languages.front() : "en";
     const core::Catalog words;  // the scores' labels come from the form
     const exports::IntakeReading reading = exports::readIntake(record, form, words, {lang, lang});
-    const auto visit = staff::previousVisitOf(store, key, meta, reading, &shelf, lang);
+    const auto visit = staff::previousVisitOf(records, meta, reading, &shelf, lang);
     if (!visit) return out;
-    if (auto audited = store.audit(store::AuditAction::View, "previous-visit record=" + visit->recordId); !audited)
-        return out;  // shown only when audited
+    if (auto audited = records.auditShown(visit->recordId); !audited) return out;  // shown only when audited
     out["previous_visit"] = json{{"id", visit->recordId}, {"submitted_at", visit->submittedAt}};
     for (const exports::ReadChange& c : visit->changes) {
         const forms::Score* score = form ? form->findScore(c.id) : nullptr;

@@ -33,4 +33,14 @@ core::Result<void> ServerSource::auditUnmarked(const std::string& detail) {
     });
 }
 
+staff::EarlierRecords earlierRecordsOnServer(sync::Server& server, const store::ClinicKey& key) {
+    staff::EarlierRecords r;
+    r.list = [&server](const store::ListFilter& f) { return sync::listServerRecords(server, {f, ""}); };
+    r.open = [&server, &key](const std::string& id) { return sync::readServerRecord(server, id, key); };
+    r.auditShown = [&server](const std::string& id) {
+        return sync::auditOnServer(server, "view", "previous-visit record=" + id);
+    };
+    return r;
+}
+
 }  // namespace kiosk::app

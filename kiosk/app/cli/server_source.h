@@ -4,6 +4,7 @@
 #include <string>
 
 #include "kiosk/export/record_source.h"
+#include "kiosk/staff/previous_visit.h"
 #include "kiosk/sync/clinic_records.h"
 #include "kiosk/sync/server.h"
 
@@ -28,5 +29,10 @@ private:
     sync::Server& m_server;
     std::string m_kioskId;
 };
+
+/// @brief A patient's earlier visits looked for on the clinic server, among every kiosk's records
+///        (`records show --change --pg`, the PDF of `export --pg`); the earlier record shown is
+///        audited on the server. @p server and @p key must outlive it.
+staff::EarlierRecords earlierRecordsOnServer(sync::Server& server, const store::ClinicKey& key);
 
 }  // namespace kiosk::app

@@ -60,6 +60,7 @@ bool IntakeScene::takeNewForm() {
     if (!m_formUpdates->deliver(m_intake)) return false;
     const forms::Form& form = m_intake.form();
     core::logger()->info("form switched to the clinic's id={} v={} hash={}", form.id, form.version, form.contentHash);
+    if (m_speech) m_speech->addLanguages(form.languages);  // a language the old form lacked gets its voice
     if (m_reader) run(m_reader->update(m_intake.view(), form));
     return true;
 }
