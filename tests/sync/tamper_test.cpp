@@ -92,12 +92,6 @@ TEST_F(SyncTest, APushKilledBeforeItsLocalMarkIsSentAgainAndKeptOnce) {
     EXPECT_EQ(q.exec("SELECT count(*) FROM ik_records")[0][0].as<int>(), 1);
 }
 
-}  // namespace
-}  // namespace kiosk::sync::testing
-
-namespace kiosk::sync::testing {
-namespace {
-
 TEST_F(SyncTest, APushThatFailsPartWayStillMarksWhatTheServerCommitted) {
     const std::string url = makeClinic("partway");
     const TempDir dir("kiosk");
