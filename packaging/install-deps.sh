@@ -9,7 +9,7 @@ packages=(
   g++ cmake make pkg-config
   # libraries (see CMakeLists.txt)
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
-  libyaml-cpp-dev nlohmann-json3-dev libsodium-dev libcairo2-dev libpng-dev libfontconfig-dev
+  libyaml-cpp-dev nlohmann-json3-dev libsodium-dev libcairo2-dev libpng-dev zlib1g-dev libfontconfig-dev
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libspdlog-dev libfmt-dev
   # the CSV export reads records with RapidJSON's SAX parser (header-only)
   rapidjson-dev

@@ -11,7 +11,11 @@ using nlohmann::json;
 FhirBundleWriter::FhirBundleWriter(std::ostream& out, const std::string& exportedAt,
                                    std::shared_ptr<const FormShelf> forms,
                                    fhir::FhirOptions options)
-    : m_out(out), m_exportedAt(exportedAt), m_forms(std::move(forms)), m_options(std::move(options)) {
+    : m_out(out),
+      m_exportedAt(exportedAt),
+      m_forms(std::move(forms)),
+      m_options(std::move(options)),
+      m_cache(std::make_unique<fhir::StreamCache>()) {
     // Written by hand: the Bundle stays open while records stream in. "entry" opens with the first
     // one, since FHIR JSON has no empty arrays.
     const json head = {{"resourceType", "Bundle"}, {"type", "collection"}, {"timestamp", exportedAt}};
@@ -42,7 +46,7 @@ void FhirBundleWriter::addParsed(const ExportMeta& meta, json record) {
     // Written as text into one buffer reused record by record (fhir_stream.h): no tree per record.
     m_text.clear();
     m_entries += fhir::writeRecordEntries(m_text, meta, record, formOf(meta), m_options,
-                                          m_entries == 0 ? ",\"entry\":[\n" : ",\n", ",\n");
+                                          m_entries == 0 ? ",\"entry\":[\n" : ",\n", ",\n", *m_cache);
     m_out.write(m_text.text().data(), static_cast<std::streamsize>(m_text.text().size()));
     ++m_records;
 }

@@ -14,6 +14,7 @@
 
 #include "kiosk/core/error.h"
 #include "kiosk/export/fhir_common.h"
+#include "kiosk/export/fhir_stream.h"
 #include "kiosk/export/form_shelf.h"
 #include "kiosk/export/json_out.h"
 #include "kiosk/export/record_writer.h"
@@ -54,6 +55,8 @@ private:
     fhir::FhirOptions m_options;
     std::string m_parsing;  ///< parseRecordText's working copy of a record's text, reused
     JsonOut m_text;  ///< one record's entries, the buffer kept from record to record
+    /// Text that depends on a form and a language only, kept from record to record (fhir_stream.h).
+    std::unique_ptr<fhir::StreamCache> m_cache;
     std::int64_t m_records = 0;
     std::int64_t m_entries = 0;
     std::vector<std::string> m_damaged;  ///< ids only

@@ -103,6 +103,14 @@ json bodyMapItem(json q, const forms::Item& item, const FhirOptions& options) {
     return q;
 }
 
+/// A repeating number or date: repeats, and its most answers as maxOccurs.
+void addRepeats(json& q, const forms::Item& item) {
+    if (!item.repeats) return;
+    q["repeats"] = true;
+    q["extension"].push_back(
+        extension("http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs", "Integer", item.maxAnswers));
+}
+
 json questionItem(const forms::Form& form, const forms::Item& item, const FhirOptions& options) {
     const std::string lang = form.languages.empty() ? "en" : form.languages.front();
     const std::string link = item.linkId.empty() ? item.id : item.linkId;
@@ -122,7 +130,9 @@ json questionItem(const forms::Form& form, const forms::Item& item, const FhirOp
             if (!item.unit.empty())
                 q["extension"].push_back(extension("http://hl7.org/fhir/StructureDefinition/questionnaire-unit",
                                                    "Coding", json{{"display", item.unit.get(lang)}}));
+            addRepeats(q, item);
             break;
+        case ItemType::Date: addRepeats(q, item); break;
         case ItemType::Scale:
             addBounds(q, item);
             q["extension"].push_back(itemControl("slider"));

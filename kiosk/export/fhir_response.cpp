@@ -61,6 +61,10 @@ json typedAnswers(const forms::Form& form, const forms::Item& item, const forms:
                 for (const std::string& v : a) out.push_back(option(v));
             } else if constexpr (std::is_same_v<T, forms::Date>) {
                 out.push_back(json{{"valueDate", forms::toIsoString(a)}});
+            } else if constexpr (std::is_same_v<T, forms::NumberList>) {  // repeats: one answer a value
+                for (double v : a) out.push_back(numberValue(v, isIntegerItem(item)));
+            } else if constexpr (std::is_same_v<T, forms::DateList>) {
+                for (const forms::Date& d : a) out.push_back(json{{"valueDate", forms::toIsoString(d)}});
             } else if constexpr (std::is_same_v<T, forms::BodyMapAnswer>) {
                 const std::string link = item.linkId.empty() ? item.id : item.linkId;
                 for (const forms::BodyMark& m : a) out.push_back(bodyMarkAnswer(link, m, options));

@@ -4,10 +4,14 @@
 #include <png.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <csetjmp>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace kiosk::exports::fhir {
@@ -15,24 +19,60 @@ namespace {
 
 using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
 
-/// The 1-bit surface signatures are drawn on, one per thread, kept from one signature to the
-/// next (an export draws one per intake) and cleared before each.
-cairo_surface_t* canvas() {
-    thread_local Surface surface(cairo_image_surface_create(CAIRO_FORMAT_A1, kSignatureWidth, kSignatureHeight),
-                                 cairo_surface_destroy);
-    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return nullptr;
-    cairo_surface_flush(surface.get());
-    std::memset(cairo_image_surface_get_data(surface.get()), 0,
-                static_cast<std::size_t>(cairo_image_surface_get_stride(surface.get())) * kSignatureHeight);
-    cairo_surface_mark_dirty(surface.get());
-    return surface.get();
+constexpr int kRowBytes = (kSignatureWidth + 7) / 8;  // 1 bit a pixel
+constexpr std::size_t kImageBytes = static_cast<std::size_t>(kRowBytes + 1) * kSignatureHeight;  // + filter bytes
+
+/// The 8-bit alpha surface signatures are drawn on, one per thread, kept from one signature to
+/// the next (an export draws one per intake). An A8 surface because cairo and pixman draw into it
+/// on their fast paths (an A1 one takes twice as long); each pixel is then one bit of the PNG.
+/// Only the rows a signature may have inked are cleared and read again.
+struct Canvas {
+    Surface surface{cairo_image_surface_create(CAIRO_FORMAT_A8, kSignatureWidth, kSignatureHeight),
+                    cairo_surface_destroy};
+    int dirtyFrom = 0, dirtyTo = kSignatureHeight;  ///< the rows the last signature may have inked
+
+    static Canvas& mine() {
+        thread_local Canvas canvas;
+        return canvas;
+    }
+    unsigned char* row(int y) {
+        return cairo_image_surface_get_data(surface.get()) +
+               static_cast<std::ptrdiff_t>(y) * cairo_image_surface_get_stride(surface.get());
+    }
+};
+
+/// The rows [from, to) that @p signature's ink can reach: its points' heights, widened by more than
+/// the pen's half width and its round caps; every row when a point is no number.
+std::pair<int, int> inkRows(const forms::Signature& signature, double penWidth) {
+    double top = kSignatureHeight, bottom = 0;
+    for (const forms::Stroke& stroke : signature.strokes)
+        for (const forms::Point& p : stroke) {
+            const double y = static_cast<double>(p.y) * kSignatureHeight;
+            if (!std::isfinite(y) || !std::isfinite(static_cast<double>(p.x))) return {0, kSignatureHeight};
+            top = std::min(top, y);
+            bottom = std::max(bottom, y);
+        }
+    if (top > bottom) return {0, 0};  // no point at all
+    const double margin = penWidth / 2 + 3;
+    const int from = static_cast<int>(std::clamp(std::floor(top - margin), 0.0, double{kSignatureHeight}));
+    const int to = static_cast<int>(std::clamp(std::ceil(bottom + margin) + 1, 0.0, double{kSignatureHeight}));
+    return {from, std::max(from, to)};
 }
 
-/// Draws the strokes into the cleared canvas: set bits are ink.
-void draw(cairo_surface_t* surface, const forms::Signature& signature) {
+/// Draws the strokes into the canvas, cleared where the last ones were: non-zero alpha is ink.
+/// Returns the rows it may have inked.
+std::pair<int, int> draw(Canvas& canvas, const forms::Signature& signature) {
+    constexpr double kPen = 3;
+    cairo_surface_t* surface = canvas.surface.get();
+    cairo_surface_flush(surface);
+    for (int y = canvas.dirtyFrom; y < canvas.dirtyTo; ++y) std::memset(canvas.row(y), 0, kSignatureWidth);
+    cairo_surface_mark_dirty(surface);
+    const auto rows = inkRows(signature, kPen);
+    canvas.dirtyFrom = rows.first;
+    canvas.dirtyTo = rows.second;
     std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface), cairo_destroy);
-    cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_NONE);  // 1 bit a pixel: nothing to smooth into
-    cairo_set_line_width(cr.get(), 3);
+    cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_NONE);  // 1 bit a pixel in the end: nothing to smooth into
+    cairo_set_line_width(cr.get(), kPen);
     cairo_set_line_cap(cr.get(), CAIRO_LINE_CAP_ROUND);
     cairo_set_line_join(cr.get(), CAIRO_LINE_JOIN_ROUND);
     for (const forms::Stroke& stroke : signature.strokes) {
@@ -44,42 +84,133 @@ void draw(cairo_surface_t* surface, const forms::Signature& signature) {
     }
     cairo_stroke(cr.get());  // one path: every stroke tessellated in one pass
     cairo_surface_flush(surface);
+    return rows;
 }
 
-/// Where libpng and zlib take their memory while one picture is written: one block per thread,
-/// handed out front to back and taken back whole when the picture is done, so a picture costs
-/// no malloc of zlib's 100 kB state and no page faults of giving it back to the system.
-class Arena {
-public:
-    void reset() { m_used = 0; }
-    void* take(std::size_t size) {
-        size = (size + 15) & ~std::size_t{15};
-        if (size <= m_block.size() - m_used) {
-            void* p = m_block.data() + m_used;
-            m_used += size;
-            return p;
-        }
-        return std::malloc(size);  // more than a picture ever asks: the heap's
+/// What one thread keeps from picture to picture: the PNG's filtered rows, the deflate stream
+/// (its state made once; deflateReset() between pieces), and the compressed text of runs of
+/// blank rows, made the first time a run of that length is met.
+struct Encoder {
+    std::vector<unsigned char> rows = std::vector<unsigned char>(kImageBytes);
+    std::vector<char> inked = std::vector<char>(kSignatureHeight);  ///< rows with ink, from filteredRows()
+    std::string zlib;  ///< the image's zlib stream, the IDAT chunk's data
+    std::string piece;  ///< deflate()'s output, reused
+    /// A run of blank rows: its deflated text and the Adler-32 of its bytes.
+    struct BlankRun {
+        std::string text;
+        uLong adler = 0;
+    };
+    std::vector<BlankRun> blankRuns = std::vector<BlankRun>(kSignatureHeight + 1);
+    std::string finalBlock;
+    z_stream z{};
+    bool ready = false;
+
+    Encoder() {
+        // Raw deflate (no header: the pieces are joined into one zlib stream). Run-length deflate
+        // finds the runs of one byte 1-bit rows are made of without searching for matches; a
+        // window as large as the picture's bits (15 kB) never slides.
+        ready = deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, -14, 5, Z_RLE) == Z_OK;
+        if (ready) ready = deflatePiece(nullptr, 0, Z_FINISH, finalBlock);  // an empty last block
     }
-    void give(void* p) {
-        const auto* b = static_cast<const unsigned char*>(p);
-        if (b < m_block.data() || b >= m_block.data() + m_block.size()) std::free(p);
+    ~Encoder() {
+        if (ready) deflateEnd(&z);
     }
-    static Arena& mine() {
-        thread_local Arena arena;
-        return arena;
+    Encoder(const Encoder&) = delete;
+    Encoder& operator=(const Encoder&) = delete;
+
+    /// @p data deflated afresh (nothing it refers to lies before it), ending on a byte boundary
+    /// (Z_SYNC_FLUSH) or as the last block (Z_FINISH), into @p out.
+    bool deflatePiece(const unsigned char* data, std::size_t size, int flush, std::string& out) {
+        if (deflateReset(&z) != Z_OK) return false;
+        out.resize(deflateBound(&z, size) + 16);
+        z.next_in = const_cast<unsigned char*>(data);  // zlib's API is not const-correct; it only reads
+        z.avail_in = static_cast<uInt>(size);
+        z.next_out = reinterpret_cast<unsigned char*>(out.data());
+        z.avail_out = static_cast<uInt>(out.size());
+        const int r = deflate(&z, flush);
+        if (r != (flush == Z_FINISH ? Z_STREAM_END : Z_OK) || z.avail_in != 0 || z.avail_out == 0) return false;
+        out.resize(out.size() - z.avail_out);
+        return true;
     }
 
-private:
-    std::vector<unsigned char> m_block = std::vector<unsigned char>(256 * 1024);
-    std::size_t m_used = 0;
+    /// @p n blank rows (all zeros), deflated.
+    const BlankRun* blankRun(int n) {
+        BlankRun& run = blankRuns[static_cast<std::size_t>(n)];
+        if (run.text.empty()) {
+            const std::vector<unsigned char> zeros(static_cast<std::size_t>(n) * (kRowBytes + 1), 0);
+            if (!deflatePiece(zeros.data(), zeros.size(), Z_SYNC_FLUSH, run.text)) {
+                run.text.clear();
+                return nullptr;
+            }
+            run.adler = adler32(adler32(0L, Z_NULL, 0), zeros.data(), static_cast<uInt>(zeros.size()));
+        }
+        return &run;
+    }
+
+    static Encoder& mine() {
+        thread_local Encoder encoder;
+        return encoder;
+    }
 };
 
-png_voidp arenaTake(png_structp png, png_alloc_size_t size) {
-    return static_cast<Arena*>(png_get_mem_ptr(png))->take(size);
+/// The PNG's image data before compression: each row a filter byte (none) and its pixels, a bit
+/// each, first pixel highest, 1 = ink; only the rows in @p inkable can hold any, the others are
+/// zeros. Read eight pixels at a time: where they are all blank, their byte is zero.
+void filteredRows(Canvas& canvas, std::pair<int, int> inkable, unsigned char* rows, std::vector<char>& inked) {
+    static_assert(kSignatureWidth % 8 == 0, "whole bytes a row");
+    for (int y = 0; y < kSignatureHeight; ++y) {
+        unsigned char* out = rows + static_cast<std::ptrdiff_t>(y) * (kRowBytes + 1);
+        out[0] = 0;  // filter type none: filters gain nothing on 1-bit rows and cost a pass
+        bool ink = false;
+        if (y >= inkable.first && y < inkable.second) {
+            const unsigned char* in = canvas.row(y);
+            for (int i = 0; i < kRowBytes; ++i, in += 8) {
+                std::uint64_t word = 0;
+                std::memcpy(&word, in, 8);
+                unsigned bits = 0;
+                if (word != 0)
+                    for (int k = 0; k < 8; ++k) bits |= (in[k] >= 0x80 ? 0x80u : 0u) >> k;
+                out[1 + i] = static_cast<unsigned char>(bits);
+                ink = ink || bits != 0;
+            }
+        } else {
+            std::memset(out + 1, 0, kRowBytes);
+        }
+        inked[static_cast<std::size_t>(y)] = ink;
+    }
 }
-void arenaGive(png_structp png, png_voidp p) {
-    if (p != nullptr) static_cast<Arena*>(png_get_mem_ptr(png))->give(p);
+
+/// The zlib stream of the picture into e.zlib. Most rows of a signature are blank: deflate would
+/// step through each of their bytes. Instead the stream is pieced together: each run of inked rows
+/// deflated afresh, each run of blank rows the kept text of a run that long, every piece ending on a
+/// byte boundary (an empty stored block, as Z_SYNC_FLUSH ends one), then an empty last block; the
+/// Adler-32 of the whole joined from the pieces' (adler32_combine). Any inflater reads it as one stream.
+bool compress(Encoder& e) {
+    if (!e.ready) return false;
+    constexpr std::size_t kRow = kRowBytes + 1;
+    e.zlib.assign("\x78\x01", 2);  // deflate, 32 kB window at most, no dictionary, fastest (RFC 1950)
+    uLong adler = adler32(0L, Z_NULL, 0);
+    for (int y = 0; y < kSignatureHeight;) {
+        const bool ink = e.inked[static_cast<std::size_t>(y)] != 0;
+        int end = y + 1;
+        while (end < kSignatureHeight && (e.inked[static_cast<std::size_t>(end)] != 0) == ink) ++end;
+        const unsigned char* run = e.rows.data() + static_cast<std::size_t>(y) * kRow;
+        const std::size_t size = static_cast<std::size_t>(end - y) * kRow;
+        if (ink) {
+            if (!e.deflatePiece(run, size, Z_SYNC_FLUSH, e.piece)) return false;
+            e.zlib += e.piece;
+            adler = adler32(adler, run, static_cast<uInt>(size));
+        } else {
+            const Encoder::BlankRun* blank = e.blankRun(end - y);
+            if (blank == nullptr) return false;
+            e.zlib += blank->text;
+            adler = adler32_combine(adler, blank->adler, static_cast<z_off_t>(size));
+        }
+        y = end;
+    }
+    e.zlib += e.finalBlock;
+    for (int shift = 24; shift >= 0; shift -= 8) e.zlib += static_cast<char>((adler >> shift) & 0xff);
+    return true;
 }
 
 void append(png_structp png, png_bytep data, png_size_t length) {
@@ -87,12 +218,12 @@ void append(png_structp png, png_bytep data, png_size_t length) {
 }
 void flush(png_structp) {}
 
-/// libpng reports errors by longjmp: this function holds no object with a destructor across it.
-bool writePng(const unsigned char* bits, int stride, std::string& out) {
-    Arena& arena = Arena::mine();
-    arena.reset();
-    png_structp png = png_create_write_struct_2(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr, &arena, arenaTake,
-                                                arenaGive);
+/// libpng writes the file around the compressed image: signature, header, palette (index 0
+/// white, 1 black: a blank row is all zeros, one run for deflate), the image as one IDAT chunk,
+/// the end. libpng reports errors by
+/// longjmp: this function holds no object with a destructor across it.
+bool writePng(const unsigned char* idat, std::size_t idatSize, std::string& out) {
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     if (png == nullptr) return false;
     png_infop info = png_create_info_struct(png);
     if (info == nullptr || setjmp(png_jmpbuf(png))) {  // NOLINT(cert-err52-cpp): libpng's error path
@@ -100,27 +231,14 @@ bool writePng(const unsigned char* bits, int stride, std::string& out) {
         return false;
     }
     png_set_write_fn(png, &out, append, flush);
-    png_set_IHDR(png, info, kSignatureWidth, kSignatureHeight, 1, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
+    png_set_IHDR(png, info, kSignatureWidth, kSignatureHeight, 1, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    // Rows of 1-bit ink are mostly white: long runs of one byte. Filters gain nothing there and
-    // cost a pass each; run-length deflate finds those runs without searching for matches.
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-    png_set_compression_strategy(png, Z_RLE);
-    // A window as large as the picture's bits (15 kB): zlib never slides it (a slide walks the
-    // whole hash table). Run-length deflate looks nothing up in the hash: a small one is cleared
-    // faster for each picture.
-    png_set_compression_window_bits(png, 14);
-    png_set_compression_mem_level(png, 5);
+    png_color palette[2] = {{255, 255, 255}, {0, 0, 0}};
+    png_set_PLTE(png, info, palette, 2);
     png_write_info(png, info);
-    // cairo's A1 keeps the first pixel in the lowest bit on a little-endian machine and 1 = ink;
-    // PNG's grey wants the first pixel in the highest bit and 1 = white.
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    png_set_packswap(png);
-#endif
-    png_set_invert_mono(png);
-    for (int y = 0; y < kSignatureHeight; ++y)
-        png_write_row(png, bits + static_cast<std::ptrdiff_t>(y) * stride);  // libpng copies the row first
-    png_write_end(png, nullptr);
+    static const png_byte kIdat[5] = "IDAT", kIend[5] = "IEND";
+    png_write_chunk(png, kIdat, idat, idatSize);
+    png_write_chunk(png, kIend, nullptr, 0);
     png_destroy_write_struct(&png, &info);
     return true;
 }
@@ -136,10 +254,13 @@ std::string signaturePng(const forms::Signature& signature) {
 
 bool signaturePng(const forms::Signature& signature, std::string& png) {
     png.clear();
-    cairo_surface_t* surface = canvas();
-    if (surface == nullptr) return false;
-    draw(surface, signature);
-    if (writePng(cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface), png)) return true;
+    Canvas& canvas = Canvas::mine();
+    if (cairo_surface_status(canvas.surface.get()) != CAIRO_STATUS_SUCCESS) return false;
+    const auto inkable = draw(canvas, signature);
+    Encoder& e = Encoder::mine();
+    filteredRows(canvas, inkable, e.rows.data(), e.inked);
+    if (compress(e) && writePng(reinterpret_cast<const unsigned char*>(e.zlib.data()), e.zlib.size(), png))
+        return true;
     png.clear();
     return false;
 }

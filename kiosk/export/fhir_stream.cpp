@@ -1,10 +1,12 @@
-// [SECTION] index: codings · typed answers · untyped answers · the response · Observations
+// [SECTION] index: kept text · codings · typed answers · untyped answers · the response · Observations
 // Each function writes what its namesake in fhir_response.cpp builds; keys in sorted order.
 #include "kiosk/export/fhir_stream.h"
 
 #include <cmath>
 #include <cstdlib>
 #include <type_traits>
+#include <unordered_map>
+#include <vector>
 
 #include "kiosk/bodymap/regions.h"
 #include "kiosk/export/fhir_response.h"
@@ -17,11 +19,48 @@ namespace {
 
 using forms::ItemType;
 
-/// What every writer below needs: the output, the options, and text buffers reused record to record.
+/// The kept text of one form in one language (StreamCache): each piece as its writer below wrote it.
+struct Pieces {
+    const forms::Form* form = nullptr;
+    std::string lang;
+    std::string formId;  ///< the records' form id the score codes were written for
+    std::unordered_map<const forms::Option*, std::string> options;  ///< optionValue(), a whole value
+    std::unordered_map<const void*, std::string> tails;  ///< by item, matrix row or page: its linkId and text members
+    std::unordered_map<const forms::Score*, std::string> scoreCodes;  ///< an Observation's category and code members
+};
+
+}  // namespace
+
+struct StreamCache::Impl {
+    /// At most this many (form, language) pairs are kept; past it, all are dropped and made again.
+    static constexpr std::size_t kMaxPieces = 64;
+    std::vector<std::unique_ptr<Pieces>> all;
+    Pieces* last = nullptr;  ///< records come form by form: the last one first
+
+    Pieces& of(const forms::Form& form, const std::string& lang, const std::string& formId) {
+        if (last != nullptr && last->form == &form && last->lang == lang && last->formId == formId) return *last;
+        for (auto& p : all)
+            if (p->form == &form && p->lang == lang && p->formId == formId) return *(last = p.get());
+        if (all.size() >= kMaxPieces) all.clear();
+        all.push_back(std::make_unique<Pieces>());
+        last = all.back().get();
+        last->form = &form;
+        last->lang = lang;
+        last->formId = formId;
+        return *last;
+    }
+};
+
+namespace {
+
+/// What every writer below needs: the output, the options, text buffers reused record to record,
+/// and the kept text of the record's form in its language (null: write everything).
 struct Ctx {
     JsonOut& out;
     const FhirOptions& options;
     std::string& scratch;
+    Pieces* pieces = nullptr;
+    StreamCache::Impl* cache = nullptr;  ///< where pieces come from
 };
 
 const std::string& primaryLang(const forms::Form& form) {
@@ -56,6 +95,32 @@ bool answerList(JsonOut& out, const JsonOut::Mark& start, Fill fill) {
     return closeList(out, fill(), start);
 }
 
+// [SECTION] kept text
+/// The text @p write writes, kept in @p map under @p key: written once (into a JsonOut of its
+/// own, with the settings of the record's), then copied. With @p asMembers, what @p write writes
+/// inside an object, without the braces.
+template <class Map, class Key, class Write>
+const std::string& kept(Ctx& c, Map& map, Key key, bool asMembers, Write write) {
+    auto it = map.find(key);
+    if (it != map.end()) return it->second;
+    JsonOut text;
+    text.controlsAsSpaces(true);
+    std::string scratch;
+    Ctx own{text, c.options, scratch, nullptr};
+    if (asMembers) text.beginObject();
+    write(own);
+    std::string piece = asMembers ? text.text().substr(1) : text.text();
+    return map.emplace(key, std::move(piece)).first->second;
+}
+
+/// Members of an object that @p owner (an item, a matrix row, a page) always writes the same way in
+/// a language (its linkId and text): written by @p write, kept.
+template <class Write>
+void ownMembers(Ctx& c, const void* owner, Write write) {
+    if (c.pieces == nullptr) return write(c.out);
+    c.out.members(kept(c, c.pieces->tails, owner, true, [&](Ctx& own) { write(own.out); }));
+}
+
 // [SECTION] codings
 void regionCoding(Ctx& c, std::string_view regionId) {
     c.out.beginObject();
@@ -71,8 +136,8 @@ void regionCoding(Ctx& c, std::string_view regionId) {
     c.out.endObject();
 }
 
-void optionValue(Ctx& c, const forms::Form& form, const forms::Item& item, const forms::Option& option,
-                 const std::string& lang) {
+void writeOptionValue(Ctx& c, const forms::Form& form, const forms::Item& item, const forms::Option& option,
+                      const std::string& lang) {
     JsonOut& out = c.out;
     out.beginObject();
     if (!option.code.empty() && !option.codeType.empty() && option.codeType != "coding") {
@@ -94,6 +159,14 @@ void optionValue(Ctx& c, const forms::Form& form, const forms::Item& item, const
     if (option.code.empty()) out.key("system").concat(c.options.base, "/CodeSystem/", form.id, "/" + item.id);
     else if (!option.system.empty()) out.key("system").string(option.system);
     out.endObject().endObject();
+}
+
+/// An option's answer value: the same for every record in a language, so kept.
+void optionValue(Ctx& c, const forms::Form& form, const forms::Item& item, const forms::Option& option,
+                 const std::string& lang) {
+    if (c.pieces == nullptr) return writeOptionValue(c, form, item, option, lang);
+    c.out.raw(kept(c, c.pieces->options, &option, false,
+                   [&](Ctx& own) { writeOptionValue(own, form, item, option, lang); }));
 }
 
 /// One marked region: {item: [intensity, kinds], valueCoding}.
@@ -152,6 +225,10 @@ bool typedAnswers(Ctx& c, const forms::Form& form, const forms::Item& item, cons
                 for (const std::string& v : a) option(v);
             } else if constexpr (std::is_same_v<T, forms::Date>) {
                 out.beginObject().key("valueDate").string(forms::toIsoString(a)).endObject();
+            } else if constexpr (std::is_same_v<T, forms::NumberList>) {  // repeats: one answer a value
+                for (double v : a) numberValue(out, v, isIntegerItem(item));
+            } else if constexpr (std::is_same_v<T, forms::DateList>) {
+                for (const forms::Date& d : a) out.beginObject().key("valueDate").string(forms::toIsoString(d)).endObject();
             } else if constexpr (std::is_same_v<T, forms::BodyMapAnswer>) {
                 for (const forms::BodyMark& m : a) bodyMarkAnswer(c, linkIdOf(item), m);
             } else if constexpr (std::is_same_v<T, forms::Signature>) {
@@ -184,16 +261,21 @@ bool responseItem(Ctx& c, const forms::Form& form, const forms::Item& item, cons
             out.beginObject().key("answer").beginArray();
             if (const forms::Option* o = item.findOption(it->second)) optionValue(c, form, item, *o, lang);
             else out.beginObject().key("valueString").string(it->second).endObject();
-            out.endArray().key("linkId").concat(linkIdOf(item), ".", row.id);
-            if (const std::string& t = row.label.get(lang); !t.empty()) out.key("text").string(t);
+            out.endArray();
+            ownMembers(c, &row, [&](JsonOut& o) {
+                o.key("linkId").concat(linkIdOf(item), ".", row.id);
+                if (const std::string& t = row.label.get(lang); !t.empty()) o.key("text").string(t);
+            });
             out.endObject();
         }
         if (!closeList(out, any, start)) return false;
     } else if (!answerList(out, start, [&] { return typedAnswers(c, form, item, *parsed, lang); })) {
         return false;
     }
-    out.key("linkId").string(linkIdOf(item));
-    if (const std::string& text = item.label.get(lang, primaryLang(form)); !text.empty()) out.key("text").string(text);
+    ownMembers(c, &item, [&](JsonOut& o) {
+        o.key("linkId").string(linkIdOf(item));
+        if (const std::string& text = item.label.get(lang, primaryLang(form)); !text.empty()) o.key("text").string(text);
+    });
     out.endObject();
     return true;
 }
@@ -281,8 +363,11 @@ void responseItems(Ctx& c, const nlohmann::json& record, const forms::Form* form
             continue;
         }
         if (!page.group) continue;
-        out.endArray().key("linkId").string(page.linkId.empty() ? page.id : page.linkId);
-        if (const std::string& t = page.title.get(lang); !t.empty()) out.key("text").string(t);
+        out.endArray();
+        ownMembers(c, &page, [&](JsonOut& o) {
+            o.key("linkId").string(page.linkId.empty() ? page.id : page.linkId);
+            if (const std::string& t = page.title.get(lang); !t.empty()) o.key("text").string(t);
+        });
         out.endObject();
     }
 }
@@ -291,6 +376,7 @@ void questionnaireResponse(Ctx& c, const ExportMeta& meta, const nlohmann::json&
     JsonOut& out = c.out;
     std::string lang = recordLang(record);
     if (lang.empty()) lang = meta.lang;
+    if (form != nullptr && c.cache != nullptr) c.pieces = &c.cache->of(*form, lang, meta.formId);
     out.beginObject();
     if (!meta.submittedAt.empty()) out.field("authored", meta.submittedAt);
     out.field("id", meta.id);
@@ -303,27 +389,46 @@ void questionnaireResponse(Ctx& c, const ExportMeta& meta, const nlohmann::json&
     if (out.unchangedSince(items)) out.rollback(start);
     else out.endArray();
     if (!lang.empty()) out.field("language", lang);
-    c.scratch = form ? questionnaireCanonical(*form, c.options)
-                     : questionnaireCanonical(meta.formId, meta.formVersion, c.options);
-    out.field("questionnaire", c.scratch);
+    if (c.pieces != nullptr) {
+        out.members(kept(c, c.pieces->tails, form, true, [&](Ctx& own) {
+            own.out.field("questionnaire", questionnaireCanonical(*form, c.options));
+        }));
+    } else {
+        c.scratch = form ? questionnaireCanonical(*form, c.options)
+                         : questionnaireCanonical(meta.formId, meta.formVersion, c.options);
+        out.field("questionnaire", c.scratch);
+    }
     out.field("resourceType", "QuestionnaireResponse").field("status", "completed").endObject();
 }
 
 // [SECTION] Observations
-/// Opens the resource of an Observation and writes its keys up to effectiveDateTime and its
-/// interpretation's place: category, code, derivedFrom, effectiveDateTime.
-void observationHead(Ctx& c, const ExportMeta& meta, std::string_view kind, std::string_view id,
-                     std::string_view display, std::string_view loinc = {}) {
+/// An Observation's category and code members.
+void observationCode(Ctx& c, const ExportMeta& meta, std::string_view kind, std::string_view id,
+                     std::string_view display, std::string_view loinc) {
     JsonOut& out = c.out;
-    out.beginObject().key("category").beginArray().beginObject().key("coding").beginArray().beginObject();
-    out.field("code", "survey").field("system", "http://terminology.hl7.org/CodeSystem/observation-category");
-    out.endObject().endArray().endObject().endArray();
+    // The same for every Observation: plain ASCII, nothing to escape.
+    out.members(R"("category":[{"coding":[{"code":"survey","system":"http://terminology.hl7.org/CodeSystem/)"
+                R"(observation-category"}]}])");
     out.key("code").beginObject().key("coding").beginArray().beginObject().field("code", id);
     if (!display.empty()) out.field("display", display);
     out.key("system").concat(c.options.base, "/CodeSystem/", meta.formId, kind).endObject();
     // A published score (PHQ-2 total, pain NRS) also carries its LOINC code (as the tree does).
     if (!loinc.empty()) out.beginObject().field("code", loinc).field("system", "http://loinc.org").endObject();
     out.endArray().endObject();
+}
+
+/// Opens the resource of an Observation and writes its keys up to effectiveDateTime and its
+/// interpretation's place: category, code, derivedFrom, effectiveDateTime. A score of the form
+/// (@p def) has the same category and code in every record: kept.
+void observationHead(Ctx& c, const ExportMeta& meta, std::string_view kind, std::string_view id,
+                     std::string_view display, std::string_view loinc = {}, const forms::Score* def = nullptr) {
+    JsonOut& out = c.out;
+    out.beginObject();
+    if (def != nullptr && c.pieces != nullptr && c.pieces->formId == meta.formId)
+        out.members(kept(c, c.pieces->scoreCodes, def, true,
+                         [&](Ctx& own) { observationCode(own, meta, kind, id, display, loinc); }));
+    else
+        observationCode(c, meta, kind, id, display, loinc);
     out.key("derivedFrom").beginArray().beginObject().key("reference").concat("urn:uuid:", meta.id);
     out.endObject().endArray();
     if (!meta.submittedAt.empty()) out.field("effectiveDateTime", meta.submittedAt);
@@ -347,20 +452,21 @@ int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, c
     const auto scores = record.find("scores");
     if (scores != record.end() && scores->is_array()) {
         for (const nlohmann::json& s : *scores) {
-            if (!s.is_object() || !s.contains("id") || !s["id"].is_string() || !s.contains("value") || !s["value"].is_number())
-                continue;
-            const std::string& id = s["id"].get_ref<const std::string&>();
-            const forms::Score* def = nullptr;
+            if (!s.is_object()) continue;
+            const auto idAt = s.find("id"), valueAt = s.find("value");
+            if (idAt == s.end() || !idAt->is_string() || valueAt == s.end() || !valueAt->is_number()) continue;
+            const std::string& id = idAt->get_ref<const std::string&>();
+            const forms::Score* def = nullptr;  // the last of that id, as the tree takes it
             if (form)
-                for (const forms::Score& fs : form->scores)
-                    if (fs.id == id) def = &fs;
+                for (auto fs = form->scores.rbegin(); fs != form->scores.rend() && def == nullptr; ++fs)
+                    if (fs->id == id) def = &*fs;
             entry("score", id);
             observationHead(c, meta, "/score", id, def ? std::string_view(def->label.get(lang)) : std::string_view(),
-                            def ? std::string_view(def->loinc) : std::string_view());
+                            def ? std::string_view(def->loinc) : std::string_view(), def);
             if (const std::string_view band = stringOf(s, "band"); !band.empty())
                 out.key("interpretation").beginArray().beginObject().field("text", band).endObject().endArray();
             out.field("resourceType", "Observation").field("status", "final");
-            const double v = s["value"].get<double>();
+            const double v = valueAt->get<double>();
             if (std::fabs(v) < 1e15 && v == std::floor(v)) out.key("valueInteger").integer(static_cast<long long>(v));
             else out.key("valueQuantity").beginObject().key("value").number(v).endObject();
             out.endObject().endObject();
@@ -369,8 +475,10 @@ int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, c
     const auto flags = record.find("flags");
     if (flags != record.end() && flags->is_array()) {
         for (const nlohmann::json& f : *flags) {
-            if (!f.is_object() || !f.contains("id") || !f["id"].is_string()) continue;
-            const std::string& id = f["id"].get_ref<const std::string&>();
+            if (!f.is_object()) continue;
+            const auto idAt = f.find("id");
+            if (idAt == f.end() || !idAt->is_string()) continue;
+            const std::string& id = idAt->get_ref<const std::string&>();
             entry("flag", id);
             observationHead(c, meta, "/flag", id, stringOf(f, "label"));
             const bool urgent = stringOf(f, "severity") == "urgent";
@@ -389,10 +497,20 @@ int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, c
 
 }  // namespace
 
+StreamCache::StreamCache() : m_impl(std::make_unique<Impl>()) {}
+StreamCache::~StreamCache() = default;
+
 int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form,
                        const FhirOptions& options, std::string_view firstPrefix, std::string_view separator) {
+    StreamCache cache;
+    return writeRecordEntries(out, meta, record, form, options, firstPrefix, separator, cache);
+}
+
+int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form,
+                       const FhirOptions& options, std::string_view firstPrefix, std::string_view separator,
+                       StreamCache& cache) {
     thread_local std::string scratch;
-    Ctx c{out, options, scratch};
+    Ctx c{out, options, scratch, nullptr, &cache.impl()};
     out.controlsAsSpaces(true);  // as replaceControlChars() does to the trees
     out.literal(firstPrefix);
     out.beginObject().key("fullUrl").concat("urn:uuid:", meta.id).key("resource");

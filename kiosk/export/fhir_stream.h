@@ -6,6 +6,7 @@
 // mapping, keys in the order a nlohmann::json object keeps them (sorted), the same escaping and
 // number format. tests/export/fhir_stream_test.cpp holds the two byte for byte equal over a
 // varied record set; a change to the mapping is made in both.
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,24 @@
 
 namespace kiosk::exports::fhir {
 
+/// @brief JSON text that depends on a form, a language and the options but on no record: an
+///        option's answer value, an item's linkId and text, a page's, a score Observation's
+///        category and code. Written once, on first use, by the very functions that write a record
+///        (so byte for byte what they would write) and then copied in: what a Bundle writer keeps
+///        from record to record. Holds pointers into the forms: they outlive it (the writer's shelf).
+class StreamCache {
+public:
+    StreamCache();
+    ~StreamCache();
+    StreamCache(const StreamCache&) = delete;
+    StreamCache& operator=(const StreamCache&) = delete;
+    struct Impl;
+    Impl& impl() { return *m_impl; }
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
 /// @brief Writes the entries of one record: {fullUrl, resource: QuestionnaireResponse} as
 ///        questionnaireResponse() builds it, then one entry per Observation as
 ///        resultObservations() builds them, each a JSON object on @p out at the top level,
@@ -24,5 +43,9 @@ namespace kiosk::exports::fhir {
 ///        caller's to write). Returns the number of entries written.
 int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form,
                        const FhirOptions& options, std::string_view firstPrefix, std::string_view separator);
+/// The same with what @p cache keeps (the same options for every record written with it).
+int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form,
+                       const FhirOptions& options, std::string_view firstPrefix, std::string_view separator,
+                       StreamCache& cache);
 
 }  // namespace kiosk::exports::fhir

@@ -1,5 +1,7 @@
 #include "kiosk/export/id_list.h"
 
+#include <algorithm>
+
 namespace kiosk::exports {
 namespace {
 
@@ -51,6 +53,10 @@ void IdList::push(const std::string& id) {
 }
 
 bool IdList::next(std::string& id) {
+    if (!m_sorted) {
+        std::sort(m_uuids.begin(), m_uuids.end());
+        m_sorted = true;
+    }
     if (m_read < m_uuids.size()) {
         id = unpack(m_uuids[m_read++]);
         return true;

@@ -16,13 +16,16 @@ public:
     void reserve(std::size_t n) { m_uuids.reserve(n); }
     void push(const std::string& id);
     std::size_t size() const { return m_uuids.size() + m_others.size(); }
-    /// Reads the ids back one per call (in no promised order): true and @p id set, or false at the end.
+    /// Reads the ids back one per call, UUIDs first in ascending order of their text (the byte
+    /// order is the text's): the order record_state keys them in, so marking them exported writes
+    /// each page of that table once instead of hopping across it. True and @p id set, or false at the end.
     bool next(std::string& id);
 
 private:
     std::vector<std::array<unsigned char, 16>> m_uuids;
     std::vector<std::string> m_others;
     std::size_t m_read = 0;
+    bool m_sorted = false;
 };
 
 }  // namespace kiosk::exports

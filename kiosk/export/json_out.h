@@ -60,6 +60,9 @@ public:
     JsonOut& number(double value);
     /// Already valid JSON text, as one value.
     JsonOut& raw(std::string_view json);
+    /// Already valid members of an object ("k":v,"k2":v2, no braces), as the next of the open
+    /// object's members: what key(k).value(v)... would write (text made once and kept).
+    JsonOut& members(std::string_view json) { return raw(json); }
     /// A string of the base64 of @p bytes (nothing in it to escape), written straight in.
     JsonOut& base64(std::string_view bytes);
     /// Any value of a tree, written by nlohmann's own serializer (for the rare ones).

@@ -44,10 +44,15 @@ struct Signature {
 /// Matrix answers: row id -> option value.
 using MatrixAnswer = std::map<std::string, std::string>;
 
+/// Answers of a `repeats: true` number or date item (FHIR's repeats), in the order given.
+using NumberList = std::vector<double>;
+using DateList = std::vector<Date>;
+
 /// @brief By item type: yes_no/consent bool; number/scale double; text/single string;
-///        multi vector<string>; date Date; matrix MatrixAnswer; body_map BodyMapAnswer; signature Signature.
+///        multi vector<string>; date Date; matrix MatrixAnswer; body_map BodyMapAnswer; signature
+///        Signature; a repeating number NumberList, a repeating date DateList.
 using Answer = std::variant<bool, double, std::string, std::vector<std::string>, Date, MatrixAnswer,
-                            BodyMapAnswer, Signature>;
+                            BodyMapAnswer, Signature, NumberList, DateList>;
 
 /// Answers of one intake, by item id.
 using Answers = std::map<std::string, Answer>;

@@ -113,9 +113,28 @@ Found checkSignature(const Signature& sig) {
     return std::nullopt;
 }
 
-// Which Answer alternative each item type takes.
-bool typeFits(ItemType type, const Answer& a) {
-    switch (type) {
+/// A repeating number or date item: each value checked as the single answer would be, the
+/// first at fault named by its position; more than max_answers values is a problem of its own.
+template <class T>
+Found checkEach(const Item& item, const std::vector<T>& values, const std::optional<Date>& today) {
+    if (values.size() > static_cast<size_t>(std::max(item.maxAnswers, 1)))
+        return problem(Problem::TooManyAnswers, {static_cast<double>(item.maxAnswers)});
+    Item one = item;
+    one.repeats = false;
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (auto p = checkAnswer(one, Answer{values[i]}, today)) {
+            p->position = static_cast<int>(i);
+            return p;
+        }
+    }
+    return std::nullopt;
+}
+
+// Which Answer alternative each item takes.
+bool typeFits(const Item& item, const Answer& a) {
+    if (item.repeats && item.type == ItemType::Number) return std::holds_alternative<NumberList>(a);
+    if (item.repeats && item.type == ItemType::Date) return std::holds_alternative<DateList>(a);
+    switch (item.type) {
         case ItemType::YesNo:
         case ItemType::Consent: return std::holds_alternative<bool>(a);
         case ItemType::Number:
@@ -172,7 +191,9 @@ std::string painKindList() {
 std::optional<AnswerProblem> checkAnswer(const Item& item, const Answer& answer,
                                          const std::optional<Date>& today) {
     if (item.type == ItemType::Info) return problem(Problem::NotAnswerable);
-    if (!typeFits(item.type, answer)) return problem(Problem::WrongType);
+    if (!typeFits(item, answer)) return problem(Problem::WrongType);
+    if (const auto* numbers = std::get_if<NumberList>(&answer)) return checkEach(item, *numbers, today);
+    if (const auto* dates = std::get_if<DateList>(&answer)) return checkEach(item, *dates, today);
     switch (item.type) {
         case ItemType::Number:
         case ItemType::Scale: return checkNumber(item, std::get<double>(answer));
@@ -225,6 +246,8 @@ std::string formatNumber(double value) {
 }
 
 std::string expectedShape(const Item& item) {
+    if (item.repeats && item.type == ItemType::Number) return "a list of numbers, e.g. [2, 5]";
+    if (item.repeats && item.type == ItemType::Date) return "a list of dates \"YYYY-MM-DD\"";
     switch (item.type) {
         case ItemType::YesNo:
         case ItemType::Consent: return "true or false";
@@ -288,6 +311,7 @@ std::string describe(const Item& item, const AnswerProblem& p) {
             return who + " is not a signature: expected " + expectedShape(item) +
                    " with at least one stroke of at least one point";
         case Problem::TooLong: return who + " is too long: at most " + limit(0) + " characters";
+        case Problem::TooManyAnswers: return who + " has too many values: at most " + limit(0);
         case Problem::PhoneDigits:
             return who + " is not a phone number of " + limit(0) + " to " + limit(1) + " digits";
         case Problem::EmailShape: return who + " is not an email address (name@example.org)";

@@ -38,6 +38,7 @@ enum class Problem {
     UnknownPainKind,
     Signature,          ///< no strokes, an empty stroke or a point off the pad
     TooLong,            ///< limits {max_length}
+    TooManyAnswers,     ///< a repeating item given more values than it takes; limits {max_answers}
     // What a patient enters must also make sense (session/entry_rules.h): checked at the kiosk.
     PhoneDigits,        ///< limits {min, max} digits
     EmailShape,         ///< not name@example.org

@@ -55,6 +55,9 @@ bool compareValue(CondOp op, const Answer& answer, const CondValue& literal) {
                 if (s == nullptr) return false;
                 auto date = parseIsoDate(*s);
                 return date.has_value() && ordered(op, a, *date);
+            } else if constexpr (std::is_same_v<T, NumberList> || std::is_same_v<T, DateList>) {
+                // A repeating item, as FHIR's enableWhen reads one: true when any value compares true.
+                return std::any_of(a.begin(), a.end(), [&](const auto& v) { return compareValue(op, Answer{v}, literal); });
             } else if constexpr (std::is_same_v<T, BodyMapAnswer>) {
                 const std::string* s = std::get_if<std::string>(&literal);
                 return s != nullptr &&

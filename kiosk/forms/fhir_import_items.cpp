@@ -12,6 +12,7 @@ namespace {
 
 const char* const kMinValue = "http://hl7.org/fhir/StructureDefinition/minValue";
 const char* const kMaxValue = "http://hl7.org/fhir/StructureDefinition/maxValue";
+const char* const kMaxOccurs = "http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs";
 const char* const kItemControl = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
 
 std::string str(const json& obj, const char* key) {
@@ -29,6 +30,7 @@ struct ItemExtensions {
     std::optional<double> min, max;
     std::string unit, control;
     std::optional<int> decimals;
+    std::optional<int> maxOccurs;  ///< questionnaire-maxOccurs: a repeating item's most answers
     bool hidden = false;
 };
 
@@ -65,6 +67,8 @@ ItemExtensions readExtensions(ImportCtx& ctx, const json& item, const std::strin
                                                  : std::string();
         else if (url == kItemControl && ext.contains("valueCodeableConcept"))
             for (const json& c : ext["valueCodeableConcept"].value("coding", json::array())) x.control = str(c, "code");
+        else if (url == kMaxOccurs && ext.contains("valueInteger") && ext["valueInteger"].is_number_integer())
+            x.maxOccurs = ext["valueInteger"].get<int>();
         else if (url == "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden")
             x.hidden = ext.value("valueBoolean", false);
         else if (kPresentation.count(url)) continue;
@@ -237,7 +241,15 @@ bool mapType(ImportCtx& ctx, const json& q, const json& item, const std::string&
         return false;
     }
     const bool textual = type == "string" || type == "text";
-    if (repeats && !textual && type != "choice" && type != "open-choice" && type != "group")
+    // Numbers and dates repeat as a list of values (at most maxOccurs, else the kiosk's 10, 50 at most).
+    auto listRepeats = [&] {
+        out["repeats"] = true;
+        if (x.maxOccurs) out["max_answers"] = std::clamp(*x.maxOccurs, 2, 50);
+    };
+    const bool listed = type == "integer" || type == "decimal" || type == "quantity" || type == "date" || type == "dateTime";
+    if (x.maxOccurs && !(repeats && listed))
+        ctx.warn(path, linkId, "maxOccurs dropped: only a repeating number or date takes a most number of answers");
+    if (repeats && !textual && !listed && type != "choice" && type != "open-choice" && type != "group")
         ctx.warn(path, linkId,
                  "repeats dropped: the kiosk takes one " + type + " answer (choices repeat as multi, text one answer a line)");
     if (type == "display") {
@@ -268,11 +280,16 @@ bool mapType(ImportCtx& ctx, const json& q, const json& item, const std::string&
         }
         if (!x.unit.empty() && !slider) out["unit"] = ctx.text(x.unit, nullptr);
         if (type == "quantity") ctx.warn(path, linkId, "a quantity is asked as a number; its unit choice is dropped");
+        if (repeats && slider)
+            ctx.warn(path, linkId, "repeats dropped: a slider is asked once, as a scale");
+        else if (repeats)
+            listRepeats();
     } else if (type == "boolean") {
         setType("yes_no");
     } else if (type == "date" || type == "dateTime") {
         setType("date");
         if (type == "dateTime") ctx.warn(path, linkId, "a dateTime is asked as a date: the time of day is dropped");
+        if (repeats) listRepeats();
     } else if (type == "choice" || type == "open-choice") {
         ojson options = readOptions(ctx, q, item, path, linkId, !repeats, sym);
         if (type == "open-choice") ctx.warn(path, linkId, "open-choice: only the options are offered, no free-text answer");

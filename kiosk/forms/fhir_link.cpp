@@ -59,7 +59,8 @@ nlohmann::json answersByItemId(const Form& form, const nlohmann::json& answers) 
         if (item->type == ItemType::Single) v = optionValue(*item, value);
         if (item->type == ItemType::Multi && value.is_array())
             for (auto& e : v) e = optionValue(*item, e);
-        if (item->repeats && value.is_array()) {  // FHIR's repeats: one answer a line
+        // FHIR's repeats on text: one answer a line (a repeating number or date keeps its array)
+        if (item->repeats && item->type == ItemType::Text && value.is_array()) {
             std::string lines;
             for (const auto& e : value) lines += (lines.empty() ? "" : "\n") + (e.is_string() ? e.get<std::string>() : e.dump());
             v = lines;

@@ -119,9 +119,11 @@ struct Item {
     // text
     TextKind textKind = TextKind::Text;  ///< `keyboard`: text | name | phone | email | multiline
     int maxLength = 200;                 ///< `max_length`
-    /// `repeats: true`: several answers, one a line (a multiline box; FHIR's repeats on a string);
-    /// exports give each non-empty line as its own answer (forms::answerLines).
+    /// `repeats: true` (text, number, date): several answers, FHIR's repeats. Text: one a line (a
+    /// multiline box; exports give each non-empty line as its own answer, forms::answerLines).
+    /// Number, date: a list of values (NumberList, DateList), entered one by one ("Add another").
     bool repeats = false;
+    int maxAnswers = 10;            ///< `max_answers`: repeating number / date, at most this many
 
     // date
     bool pastOnly = false;          ///< `past_only`: e.g. date of birth

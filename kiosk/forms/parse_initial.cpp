@@ -14,6 +14,10 @@ std::optional<Answer> initialValue(Ctx& ctx, const YamlNode& n, const Item& item
         ctx.error(n, "'initial' of " + std::string(toString(item.type)) + " item '" + item.id + "' must be " + what);
         return std::nullopt;
     };
+    if (item.repeats && item.type != ItemType::Text) {
+        ctx.error(n, "'initial' is not for items with repeats: true: the patient adds each value; remove 'initial'");
+        return std::nullopt;
+    }
     switch (item.type) {
         case ItemType::Text:
         case ItemType::Single:

@@ -31,10 +31,10 @@ const std::vector<std::pair<std::string, std::string>> kCodeTypes = {
 /// Keys each item type adds to the common ones.
 std::vector<std::string> typeKeys(ItemType t) {
     switch (t) {
-        case ItemType::Number: return {"min", "max", "step", "decimals", "unit"};
+        case ItemType::Number: return {"min", "max", "step", "decimals", "unit", "repeats", "max_answers"};
         case ItemType::Scale: return {"min", "max", "min_label", "max_label"};
         case ItemType::Text: return {"keyboard", "max_length", "repeats"};
-        case ItemType::Date: return {"past_only"};
+        case ItemType::Date: return {"past_only", "repeats", "max_answers"};
         case ItemType::Single: return {"options"};
         case ItemType::Multi: return {"options", "min_selected", "max_selected"};
         case ItemType::Matrix: return {"options", "rows"};
@@ -168,6 +168,17 @@ void readBounds(Ctx& ctx, MapReader& m, Item& item) {
     }
 }
 
+/// `repeats` / `max_answers` on number and date items: several values, at most max_answers (a
+/// bound on what one answer holds; 10 unless given, 50 at most: each value is a row on screen).
+void readRepeats(Ctx& ctx, MapReader& m, Item& item) {
+    if (const YamlNode* r = m.get("repeats"))
+        if (auto v = ctx.boolean(*r, "repeats")) item.repeats = *v;
+    if (const YamlNode* n = m.get("max_answers")) {
+        if (auto v = ctx.integer(*n, "max_answers", 2, 50)) item.maxAnswers = *v;
+        if (!item.repeats) ctx.error(*n, "'max_answers' is for items with repeats: true; add it or remove 'max_answers'");
+    }
+}
+
 /// `link_id`: any FHIR linkId (a string without surrounding spaces, at most 255 characters).
 std::optional<std::string> readLinkId(Ctx& ctx, const YamlNode& n) {
     auto v = ctx.text(n, "link_id");
@@ -244,6 +255,7 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
             if (const YamlNode* d = m.get("decimals"))
                 if (auto v = ctx.integer(*d, "decimals", 0, 6)) item.decimals = *v;
             if (const YamlNode* u = m.get("unit")) item.unit = ctx.translated(*u, "unit");
+            readRepeats(ctx, m, item);
             break;
         case ItemType::Scale:
             readBounds(ctx, m, item);
@@ -266,6 +278,7 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
         case ItemType::Date:
             if (const YamlNode* p = m.get("past_only"))
                 if (auto v = ctx.boolean(*p, "past_only")) item.pastOnly = *v;
+            readRepeats(ctx, m, item);
             break;
         case ItemType::Single:
         case ItemType::Multi:

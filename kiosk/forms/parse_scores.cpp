@@ -56,6 +56,11 @@ bool checkScoreItem(Ctx& ctx, const YamlNode& at, const ItemRef& ref, ScoreMetho
         return true;
     }
     if (method == ScoreMethod::Count) return true;  // counts yes answers, selections, regions or answers
+    if (item.repeats && item.type == ItemType::Number) {
+        ctx.error(at, "score '" + scoreId + "' cannot use '" + item.id + "': it repeats (several values); "
+                      "use method: count, or an item without repeats");
+        return false;
+    }
     switch (item.type) {
         case ItemType::Number:
         case ItemType::Scale:

@@ -17,8 +17,10 @@ using TimePoint = core::SteadyTime;
 // [SECTION] Actions
 struct Start { std::string lang; };          ///< welcome -> first visible page
 struct SetLanguage { std::string lang; };    ///< any screen; answers are kept
-struct SetAnswer { std::string item; forms::Answer value; };
-struct ClearAnswer { std::string item; };
+/// slot >= 0: a repeating number or date item (repeat_values.h): @p value is the one value at that
+/// position of its list (the end: a new one), not the whole answer; ClearAnswer removes it.
+struct SetAnswer { std::string item; forms::Answer value; int slot = -1; };
+struct ClearAnswer { std::string item; int slot = -1; };
 struct Next {};                              ///< validates the page; on errors stays and shows them
 /// Previous visible page; keeps answers. On the first page it goes to the welcome screen only when
 /// nothing is answered: with answers it asks "Start over?" first (the welcome screen never holds a

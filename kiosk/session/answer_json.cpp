@@ -89,8 +89,29 @@ forms::Signature signature(const json& v) {
     return sig;
 }
 
+// A repeating number or date item: a JSON array of its values (each as the single answer).
+forms::Answer parseList(const forms::Item& item, const json& v) {
+    if (!v.is_array()) fail(Problem::WrongType);
+    if (item.type == forms::ItemType::Number) {
+        forms::NumberList out;
+        for (const json& e : v) {
+            if (!e.is_number()) fail(Problem::WrongType);
+            out.push_back(e.get<double>());
+        }
+        return out;
+    }
+    forms::DateList out;
+    for (const json& e : v) {
+        auto d = forms::parseIsoDate(str(e));
+        if (!d) fail(Problem::InvalidDate);
+        out.push_back(*d);
+    }
+    return out;
+}
+
 forms::Answer parse(const forms::Item& item, const json& v) {
     using forms::ItemType;
+    if (item.repeats && (item.type == ItemType::Number || item.type == ItemType::Date)) return parseList(item, v);
     switch (item.type) {
         case ItemType::Info: fail(Problem::NotAnswerable);
         case ItemType::YesNo:
@@ -165,6 +186,14 @@ json answerToJson(const forms::Answer& answer) {
                 return number(a);
             } else if constexpr (std::is_same_v<T, forms::Date>) {
                 return forms::toIsoString(a);
+            } else if constexpr (std::is_same_v<T, forms::NumberList>) {
+                json out = json::array();
+                for (double v : a) out.push_back(number(v));
+                return out;
+            } else if constexpr (std::is_same_v<T, forms::DateList>) {
+                json out = json::array();
+                for (const forms::Date& d : a) out.push_back(forms::toIsoString(d));
+                return out;
             } else if constexpr (std::is_same_v<T, forms::MatrixAnswer>) {
                 json out = json::object();
                 for (const auto& [row, option] : a) out[row] = option;

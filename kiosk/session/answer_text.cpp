@@ -60,6 +60,12 @@ std::string answerText(const forms::Item& item, const forms::Answer& answer, con
                 if (item.type == ItemType::Consent)
                     return w.tr(a ? "answer.consent_given" : "answer.consent_refused");
                 return w.tr(a ? "answer.yes" : "answer.no");
+            } else if constexpr (std::is_same_v<T, forms::NumberList> || std::is_same_v<T, forms::DateList>) {
+                forms::Item one = item;  // each value as the item's single answer reads
+                one.repeats = false;
+                std::vector<std::string> values;
+                for (const auto& v : a) values.push_back(answerText(one, forms::Answer{v}, w));
+                return joined(values, w.tr("answer.value_separator"));  // "7,5; 8": no clash with a decimal comma
             } else if constexpr (std::is_same_v<T, double>) {
                 if (item.type == ItemType::Scale)
                     return w.catalog.format(w.lang, "answer.scale",
@@ -126,6 +132,7 @@ std::string problemKey(forms::Problem problem) {
         case Problem::UnknownPainKind: return "validation.unknown_pain_kind";
         case Problem::Signature: return "validation.signature";
         case Problem::TooLong: return "validation.too_long";
+        case Problem::TooManyAnswers: return "validation.too_many_answers";
         case Problem::PhoneDigits: return "validation.phone_digits";
         case Problem::EmailShape: return "validation.email_shape";
         case Problem::SignatureTooSmall: return "validation.signature_too_small";

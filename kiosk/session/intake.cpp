@@ -18,6 +18,7 @@
 
 #include "kiosk/forms/answer_access.h"
 #include "kiosk/session/intake_ops.h"
+#include "kiosk/session/repeat_values.h"
 #include "kiosk/session/validation.h"
 
 namespace kiosk::session {
@@ -190,8 +191,19 @@ struct IntakeOps::Transitions {
         if (Ops::knownLang(s, a.lang)) s.m_lang = a.lang;
         return {};
     }
+    /// One value of a repeating number or date item set (or, without @p value, removed).
+    Effects setValueAt(const std::string& id, int slot, const std::optional<forms::Answer>& value) {
+        const forms::Item* item = s.m_form->findItem(id);
+        if (item == nullptr || !takesValueList(*item) || slot < 0) return {};
+        auto it = s.m_answers.find(id);
+        const std::optional<forms::Answer> list =
+            withValueAt(*item, it == s.m_answers.end() ? nullptr : &it->second, static_cast<std::size_t>(slot), value);
+        if (list) return (*this)(SetAnswer{id, *list});
+        return (*this)(ClearAnswer{id});
+    }
     Effects operator()(const SetAnswer& a) {
         if (!onCurrentShownPage(a.item)) return {};  // stale tap from a previous frame
+        if (a.slot >= 0) return setValueAt(a.item, a.slot, a.value);
         if (forms::hasValue(a.value)) {
             s.m_answers[a.item] = a.value;
         } else {
@@ -204,6 +216,7 @@ struct IntakeOps::Transitions {
     }
     Effects operator()(const ClearAnswer& a) {
         if (!onCurrentShownPage(a.item)) return {};
+        if (a.slot >= 0) return setValueAt(a.item, a.slot, std::nullopt);
         s.m_answers.erase(a.item);
         s.m_errors.erase(a.item);
         Ops::pruneHidden(s);

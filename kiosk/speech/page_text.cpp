@@ -72,9 +72,13 @@ void howToAnswer(Reader& r, const forms::Item& item) {
         }
         case ItemType::Number:
             if (!item.unit.empty()) r.fmt("speech.number_unit", {r.text(item.unit)});
+            if (item.repeats) r.fmt("ui.repeat.hint", {std::to_string(item.maxAnswers)});  // as shown
             break;
         case ItemType::Text: r.tr("ui.tap_to_type"); break;
-        case ItemType::Date: r.tr("speech.date"); break;
+        case ItemType::Date:
+            r.tr("speech.date");
+            if (item.repeats) r.fmt("ui.repeat.hint", {std::to_string(item.maxAnswers)});
+            break;
         case ItemType::BodyMap: r.tr("speech.body_map"); break;
         case ItemType::Signature: r.tr("ui.signature.hint"); break;
         case ItemType::Consent: r.fmt("speech.consent", {r.catalog.tr(r.lang, "ui.consent_agree")}); break;

@@ -26,7 +26,7 @@ Bytes blobOf(const SQLite::Column& c) {
 
 Bytes sealedHashOf(const unsigned char* data, std::size_t size) { return hash256(data, size); }
 
-/// The plain columns that never change after the save (status, its time and the payload do).
+/// The plain columns that never change after the save (the state, in record_state, and the payload do).
 Bytes linkHash(const Bytes& prev, std::int64_t seq, const RecordMeta& m, const Bytes& sealedHash) {
     return hashFields({"intake record v1", view(prev), std::to_string(seq), m.id, m.formId,
                        std::to_string(m.formVersion), m.contentHash, m.lang, m.startedAt, m.submittedAt,
@@ -120,8 +120,8 @@ RecordChainReport verifyRecordChain(SQLite::Database& db) {
 
     SQLite::Statement rows(db,
         "SELECT chain_seq, id, form_id, form_version, content_hash, lang, started_at, submitted_at, kiosk_id, "
-        "status, payload, chain_prev, sealed_hash, chain_hash FROM records WHERE chain_seq IS NOT NULL "
-        "ORDER BY chain_seq");
+        "status, payload, chain_prev, sealed_hash, chain_hash FROM records LEFT JOIN record_state ON record_id = id "
+        "WHERE chain_seq IS NOT NULL ORDER BY chain_seq");
     Bytes prevHash(kHashBytes, 0);
     std::string prevId;
     std::int64_t expect = 1;
@@ -129,6 +129,7 @@ RecordChainReport verifyRecordChain(SQLite::Database& db) {
         ++report.entries;
         const std::int64_t seq = rows.getColumn(0).getInt64();
         const RecordMeta m = readRecordMeta(rows, 1);
+        const bool stateless = rows.getColumn(9).isNull();
         const std::string status = rows.getColumn(9).getString();
         const SQLite::Column payload = rows.getColumn(10);
         const Bytes storedPrev = blobOf(rows.getColumn(11));
@@ -150,10 +151,13 @@ RecordChainReport verifyRecordChain(SQLite::Database& db) {
         if (!contentOk)
             problem("record " + here + (prevId.empty() ? "" : ", after " + prevId) +
                     ": its plain columns were changed or it is out of place");
+        if (stateless) problem("record " + here + ": its state (status) was removed outside the kiosk");
         if (!payload.isNull()) {
             if (sealedHashOf(static_cast<const unsigned char*>(payload.getBlob()),
                              static_cast<std::size_t>(payload.getBytes())) != sealedHash)
                 problem("record " + here + ": its sealed payload was replaced");
+            else if (status == "deleted")
+                problem("record " + here + ": it is marked deleted but its sealed payload is still there");
         } else if (status != "deleted") {
             problem("record " + here + ": its sealed payload is gone but it was never deleted");
         }

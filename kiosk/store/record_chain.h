@@ -3,9 +3,11 @@
 // before it (chain_prev), the hash of its sealed payload (sealed_hash) and its own hash over all of
 // that and its plain columns (chain_hash); the head ("seq:hash") sits in meta, written in the same
 // transaction. A row removed, reordered, edited, added by hand or cut from the end then breaks the
-// chain at a place verify names with the ids around it. Status, status time and the payload itself
-// are left out of the hash so that review, export, delete and purge (tombstones) keep it whole; the
-// sealed_hash stays when a delete drops the payload.
+// chain at a place verify names with the ids around it. Status, status time (record_state, schema
+// 8) and the payload itself are left out of the hash so that review, export, delete and purge
+// (tombstones) keep it whole; the sealed_hash stays when a delete drops the payload. Verify checks
+// that state and payload agree: no record without its state, no payload gone without a delete and
+// none left behind one.
 //
 // Limits (as for the audit log, audit.h): there is no secret, so whoever can write the file can
 // rebuild the chain and its head after any change; a copy of the head kept elsewhere catches that.

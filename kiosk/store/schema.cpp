@@ -95,6 +95,25 @@ constexpr const char* kMigrations[kSchemaVersion] = {
     ALTER TABLE records ADD COLUMN urgent_flags INTEGER;
     ALTER TABLE records ADD COLUMN caution_flags INTEGER;
     )sql",
+    // 8: a record's state (status and when it last changed) in its own small table, one row per
+    //    record written with it. A mark then writes a few dozen bytes instead of the whole record
+    //    row, which SQLite copied with its sealed payload's overflow pages whenever the status
+    //    changed size. Each record's state is carried over; the columns leave the records table
+    //    (which rewrites it once). Not in the sealed binding nor the chain hash, as before.
+    R"sql(
+    CREATE TABLE record_state (
+        record_id TEXT PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+        status    TEXT NOT NULL DEFAULT 'submitted'
+                  CHECK (status IN ('submitted', 'reviewed', 'exported', 'deleted')),
+        status_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO record_state (record_id, status, status_at)
+        SELECT id, status, coalesce(status_at, submitted_at) FROM records;
+    CREATE INDEX record_state_status ON record_state (status);
+    DROP INDEX IF EXISTS records_status;
+    ALTER TABLE records DROP COLUMN status_at;
+    ALTER TABLE records DROP COLUMN status;
+    )sql",
 };
 
 // Run with migration 2 (not part of it: shipped migrations stay as they are). A version 1

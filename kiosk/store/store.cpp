@@ -94,9 +94,15 @@ RecordSummary readSummary(SQLite::Statement& q) {
 
 constexpr const char* kSummaryColumns =
     "id, form_id, form_version, content_hash, lang, started_at, submitted_at, kiosk_id, status, "
-    "coalesce(status_at, ''), coalesce(length(payload), 0), urgent_flags, caution_flags";
+    "status_at, coalesce(length(payload), 0), urgent_flags, caution_flags";
 /// Where ", payload" after kSummaryColumns lands.
 constexpr int kPayloadColumn = 13;
+/// The records with their state (schema 8: status and status_at live in record_state).
+constexpr const char* kRecordsWithState = " FROM records JOIN record_state ON record_id = id";
+/// The same for a walk over payloads: CROSS JOIN keeps records the outer loop, so the walk follows
+/// the submit-time index and never sorts payloads (a status filter would otherwise start from
+/// record_state's index and sort every matching row, payload and all).
+constexpr const char* kRecordsThenState = " FROM records CROSS JOIN record_state ON record_id = id";
 
 struct Where {
     std::string sql;
@@ -362,9 +368,8 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         if (!m->insertRecord)
             m->insertRecord = std::make_unique<SQLite::Statement>(m->db,
                 "INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
-                "submitted_at, kiosk_id, status, status_at, payload, chain_seq, chain_prev, sealed_hash, "
-                "chain_hash, urgent_flags, caution_flags) VALUES (?,?,?,?,?,?,?,?,'submitted',?,?,?,?,?,?,?,?) "
-                "ON CONFLICT (id) DO NOTHING");
+                "submitted_at, kiosk_id, payload, chain_seq, chain_prev, sealed_hash, chain_hash, urgent_flags, "
+                "caution_flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING");
         if (!m->deleteDraft)
             m->deleteDraft = std::make_unique<SQLite::Statement>(m->db, "DELETE FROM drafts WHERE kiosk_id = ?");
         SQLite::Statement& q = *m->insertRecord;
@@ -379,23 +384,28 @@ Result<std::string> Store::submit(const RecordMeta& metaIn, const std::string& p
         q.bind(6, meta.startedAt);
         q.bind(7, meta.submittedAt);
         q.bind(8, meta.kioskId);
-        q.bind(9, meta.submittedAt);
-        q.bindNoCopy(10, sealed->data(), static_cast<int>(sealed->size()));
+        q.bindNoCopy(9, sealed->data(), static_cast<int>(sealed->size()));
         if (meta.flags) {
-            q.bind(15, meta.flags->urgent);
-            q.bind(16, meta.flags->caution);
+            q.bind(14, meta.flags->urgent);
+            q.bind(15, meta.flags->caution);
         }  // else NULL (clearBindings): not known
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
         // The link is read under the write lock: two kiosks on one file never take the same place.
         const ChainLink link = nextLink(m->db, meta, *sealed);
-        q.bind(11, link.seq);
-        q.bindNoCopy(12, link.prev.data(), static_cast<int>(link.prev.size()));
-        q.bindNoCopy(13, link.sealedHash.data(), static_cast<int>(link.sealedHash.size()));
-        q.bindNoCopy(14, link.hash.data(), static_cast<int>(link.hash.size()));
+        q.bind(10, link.seq);
+        q.bindNoCopy(11, link.prev.data(), static_cast<int>(link.prev.size()));
+        q.bindNoCopy(12, link.sealedHash.data(), static_cast<int>(link.sealedHash.size()));
+        q.bindNoCopy(13, link.hash.data(), static_cast<int>(link.hash.size()));
         const bool inserted = q.exec() > 0;  // 0: a retry of a record already saved
         q.reset();  // release the statement before COMMIT
         if (inserted) {
             moveRecordsHead(m->db, link);
+            // Its state, apart from the row so that marks never rewrite the record (schema 8).
+            SQLite::Statement state(m->db, "INSERT INTO record_state (record_id, status, status_at) "
+                                           "VALUES (?, 'submitted', ?)");
+            state.bind(1, meta.id);
+            state.bind(2, meta.submittedAt);
+            state.exec();
             // The outbox row commits with the record: a record is never saved without being queued.
             SQLite::Statement queue(m->db, "INSERT OR IGNORE INTO outbox (record_id, queued_at) VALUES (?, ?)");
             queue.bind(1, meta.id);
@@ -435,7 +445,7 @@ Result<RecordChainReport> Store::verifyRecords() {
 Result<std::vector<RecordSummary>> Store::list(const ListFilter& filter) {
     return m->run("listing records", [&]() -> Result<std::vector<RecordSummary>> {
         const Where w = whereFor(filter);
-        std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM records" + w.sql +
+        std::string sql = std::string("SELECT ") + kSummaryColumns + kRecordsWithState + w.sql +
                           " ORDER BY submitted_at DESC, id";
         if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
         SQLite::Statement q(m->db, sql);
@@ -449,7 +459,7 @@ Result<std::vector<RecordSummary>> Store::list(const ListFilter& filter) {
 Result<std::int64_t> Store::count(const ListFilter& filter) {
     return m->run("counting records", [&]() -> Result<std::int64_t> {
         const Where w = whereFor(filter);
-        SQLite::Statement q(m->db, "SELECT count(*) FROM records" + w.sql);
+        SQLite::Statement q(m->db, std::string("SELECT count(*)") + kRecordsWithState + w.sql);
         bindAll(q, w.args);
         q.executeStep();
         return q.getColumn(0).getInt64();
@@ -465,7 +475,8 @@ Result<std::int64_t> Store::draftCount() {
 Result<std::vector<FormVersionCount>> Store::formVersions(const ListFilter& filter) {
     return m->run("counting records", [&]() -> Result<std::vector<FormVersionCount>> {
         const Where w = whereFor(filter);
-        SQLite::Statement q(m->db, "SELECT form_id, form_version, content_hash, count(*) FROM records" + w.sql +
+        SQLite::Statement q(m->db, std::string("SELECT form_id, form_version, content_hash, count(*)") +
+                                       kRecordsWithState + w.sql +
                                        " GROUP BY form_id, form_version, content_hash"
                                        " ORDER BY form_id, form_version DESC, content_hash");
         bindAll(q, w.args);
@@ -479,7 +490,8 @@ Result<std::vector<FormVersionCount>> Store::formVersions(const ListFilter& filt
 
 Result<std::string> Store::readPayload(const std::string& id, const ClinicKey& key) {
     return m->run("reading a record", [&]() -> Result<std::string> {
-        SQLite::Statement q(m->db, std::string("SELECT ") + kSummaryColumns + ", payload FROM records WHERE id = ?");
+        SQLite::Statement q(m->db, std::string("SELECT ") + kSummaryColumns + ", payload" + kRecordsWithState +
+                                       " WHERE id = ?");
         q.bind(1, id);
         if (!q.executeStep()) return makeError(ErrorCode::NotFound, "no record " + id);
         const RecordSummary s = readSummary(q);
@@ -501,7 +513,7 @@ Result<void> Store::forEachRecord(const ListFilter& filter, const ClinicKey& key
     const std::function<bool(const RecordSummary&, const Result<std::string>&)>& fn) {
     return m->run("reading records", [&]() -> Result<void> {
         const Where w = whereFor(filter);
-        std::string sql = std::string("SELECT ") + kSummaryColumns + ", payload FROM records" + w.sql +
+        std::string sql = std::string("SELECT ") + kSummaryColumns + ", payload" + kRecordsThenState + w.sql +
                           " ORDER BY submitted_at, id";
         if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
         SQLite::Statement q(m->db, sql);
@@ -526,8 +538,8 @@ Result<void> Store::markExportedEach(const std::function<bool(std::string&)>& ne
     return m->run("marking records exported", [&]() -> Result<void> {
         const std::string now = core::utcNowIso();
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement q(m->db, "UPDATE records SET status = 'exported', status_at = ? "
-                                   "WHERE id = ? AND status IN ('submitted', 'reviewed', 'exported')");
+        SQLite::Statement q(m->db, "UPDATE record_state SET status = 'exported', status_at = ? "
+                                   "WHERE record_id = ? AND status IN ('submitted', 'reviewed', 'exported')");
         std::int64_t n = 0;
         for (std::string id; nextId(id);) {
             q.reset();
@@ -548,8 +560,8 @@ Result<void> Store::markReviewed(const std::string& id, const ClinicKey&) {
     return m->run("marking a record reviewed", [&]() -> Result<void> {
         const std::string now = core::utcNowIso();
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement q(m->db, "UPDATE records SET status = 'reviewed', status_at = ? "
-                                   "WHERE id = ? AND status = 'submitted'");
+        SQLite::Statement q(m->db, "UPDATE record_state SET status = 'reviewed', status_at = ? "
+                                   "WHERE record_id = ? AND status = 'submitted'");
         q.bind(1, now);
         q.bind(2, id);
         if (q.exec() == 0) return makeError(ErrorCode::NotFound, "no submitted record " + id);
@@ -564,11 +576,14 @@ Result<void> Store::deleteRecord(const std::string& id, const ClinicKey&) {
         const std::string now = core::utcNowIso();
         m->db.exec("PRAGMA secure_delete = ON");  // zero the freed pages, not only unlink them
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement q(m->db, "UPDATE records SET status = 'deleted', status_at = ?, payload = NULL "
-                                   "WHERE id = ? AND status <> 'deleted'");
+        SQLite::Statement q(m->db, "UPDATE record_state SET status = 'deleted', status_at = ? "
+                                   "WHERE record_id = ? AND status <> 'deleted'");
         q.bind(1, now);
         q.bind(2, id);
         if (q.exec() == 0) return makeError(ErrorCode::NotFound, "no record " + id);
+        SQLite::Statement erase(m->db, "UPDATE records SET payload = NULL WHERE id = ?");
+        erase.bind(1, id);
+        erase.exec();
         appendAudit(m->db, m->kioskId, AuditAction::Delete, "record=" + id, now);
         tx.commit();
         m->db.exec("PRAGMA secure_delete = OFF; PRAGMA wal_checkpoint(TRUNCATE);");
@@ -585,8 +600,13 @@ Result<std::int64_t> Store::purgeExported(std::chrono::seconds olderThan, const 
         const std::string cutoff = core::toUtcIso(now - olderThan);
         m->db.exec("PRAGMA secure_delete = ON");
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement q(m->db, "UPDATE records SET status = 'deleted', status_at = ?, payload = NULL "
-                                   "WHERE status = 'exported' AND submitted_at < ?");
+        // The payloads first: once the states say deleted, which records were purged no longer shows.
+        SQLite::Statement erase(m->db, "UPDATE records SET payload = NULL WHERE submitted_at < ? AND id IN "
+                                       "(SELECT record_id FROM record_state WHERE status = 'exported')");
+        erase.bind(1, cutoff);
+        erase.exec();
+        SQLite::Statement q(m->db, "UPDATE record_state SET status = 'deleted', status_at = ? WHERE status = "
+                                   "'exported' AND record_id IN (SELECT id FROM records WHERE submitted_at < ?)");
         q.bind(1, nowText);
         q.bind(2, cutoff);
         const std::int64_t n = q.exec();

@@ -112,33 +112,32 @@ Result<std::int64_t> Store::applyServerMarks(const std::vector<ServerMark>& mark
         const std::string now = core::utcNowIso();
         if (deleting) m->db.exec("PRAGMA secure_delete = ON");  // zero the freed pages, as deleteRecord
         SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement get(m->db, "SELECT status FROM records WHERE id = ?");
-        SQLite::Statement set(m->db, "UPDATE records SET status = ?, status_at = ? WHERE id = ?");
-        SQLite::Statement drop(m->db, "UPDATE records SET status = 'deleted', status_at = ?, payload = NULL WHERE id = ?");
+        SQLite::Statement get(m->db, "SELECT status FROM record_state WHERE record_id = ?");
+        SQLite::Statement set(m->db, "UPDATE record_state SET status = ?, status_at = ? WHERE record_id = ?");
+        SQLite::Statement erase(m->db, "UPDATE records SET payload = NULL WHERE id = ?");
         std::int64_t changed = 0, exported = 0;
         for (const auto& mark : marks) {
             get.reset();
             get.bind(1, mark.recordId);
             if (!get.executeStep()) continue;  // not one of this kiosk's records (or not kept here)
             const auto local = parseRecordStatus(get.getColumn(0).getString()).value_or(RecordStatus::Submitted);
+            get.reset();  // done with the row before it is written
             if (rank(mark.status) <= rank(local)) continue;
             const std::string at = mark.statusAt.empty() ? now : mark.statusAt;
+            set.reset();
+            set.bind(1, toString(mark.status));
+            set.bind(2, at);
+            set.bind(3, mark.recordId);
+            set.exec();
             if (mark.status == RecordStatus::Deleted) {
-                drop.reset();
-                drop.bind(1, at);
-                drop.bind(2, mark.recordId);
-                drop.exec();
+                erase.reset();
+                erase.bind(1, mark.recordId);
+                erase.exec();
                 appendAudit(m->db, m->kioskId, AuditAction::Delete, "record=" + mark.recordId + kByServer, now);
+            } else if (mark.status == RecordStatus::Reviewed) {
+                appendAudit(m->db, m->kioskId, AuditAction::Review, "record=" + mark.recordId + kByServer, now);
             } else {
-                set.reset();
-                set.bind(1, toString(mark.status));
-                set.bind(2, at);
-                set.bind(3, mark.recordId);
-                set.exec();
-                if (mark.status == RecordStatus::Reviewed)
-                    appendAudit(m->db, m->kioskId, AuditAction::Review, "record=" + mark.recordId + kByServer, now);
-                else
-                    ++exported;
+                ++exported;
             }
             ++changed;
         }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kiosk/session/repeat_values.h"
 #include "kiosk/ui/widgets.h"
 
 namespace kiosk::ui {
@@ -52,8 +53,12 @@ void drawItem(Frame& f, const session::ItemView& iv, float width) {
         case forms::ItemType::Matrix: drawMatrix(f, iv, width); break;
         case forms::ItemType::Consent: drawConsent(f, iv, width); break;
         case forms::ItemType::Text: drawTextField(f, iv, width); break;
-        case forms::ItemType::Number: drawNumber(f, iv, width); break;
-        case forms::ItemType::Date: drawDate(f, iv, width); break;
+        case forms::ItemType::Number:
+        case forms::ItemType::Date:
+            if (session::takesValueList(item)) drawRepeats(f, iv, width);
+            else if (item.type == forms::ItemType::Date) drawDate(f, iv, width);
+            else drawNumber(f, iv, width);
+            break;
         case forms::ItemType::Signature: drawSignature(f, iv, width); break;
         case forms::ItemType::BodyMap: drawBodyMap(f, iv, width); break;
         case forms::ItemType::Info: break;

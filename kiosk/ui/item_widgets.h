@@ -30,6 +30,8 @@ void drawConsent(Frame& f, const session::ItemView& iv, float width);
 void drawTextField(Frame& f, const session::ItemView& iv, float width);
 void drawNumber(Frame& f, const session::ItemView& iv, float width);
 void drawDate(Frame& f, const session::ItemView& iv, float width);
+/// A repeating number or date (repeat_widgets.cpp): one value at a time, "Add another", the list.
+void drawRepeats(Frame& f, const session::ItemView& iv, float width);
 // Drawing (signature_pad.cpp; body_map*.cpp: the figure, or the list behind "Show as a list")
 void drawSignature(Frame& f, const session::ItemView& iv, float width);
 void drawBodyMap(Frame& f, const session::ItemView& iv, float width);

@@ -60,6 +60,13 @@ struct ShiftArrow {
 };
 
 void sendAnswer(Frame& f, const forms::Item& item, const KeyboardState& kb) {
+    if (kb.slot >= 0) {  // one value of a repeating number: set, never cleared (that would shift the list)
+        char* end = nullptr;
+        const double v = std::strtod(kb.buffer.c_str(), &end);
+        if (!kb.buffer.empty() && end != kb.buffer.c_str() && std::isfinite(v))
+            f.emit(session::SetAnswer{item.id, forms::Answer{v}, kb.slot});
+        return;
+    }
     if (kb.buffer.empty()) {
         f.emit(session::ClearAnswer{item.id});
         return;

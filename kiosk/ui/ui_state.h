@@ -38,6 +38,7 @@ struct KeyboardState {
     std::string buffer;     ///< UTF-8 text typed so far (also the answer, sent on every key)
     bool shift = false;     ///< next letter upper case (one-shot)
     bool multiline = false; ///< offer a new-line key
+    int slot = -1;          ///< a repeating number: the value of its list being typed (SetAnswer::slot)
 };
 
 /// @brief A date being picked: 0 = not chosen yet.
@@ -70,6 +71,7 @@ struct UiState {
     std::string strokeItem;                          ///< signature item of the stroke in progress
     forms::Stroke stroke;                            ///< points 0..1 of the stroke being drawn
     std::map<std::string, BodyMapUi> bodyMaps;       ///< body-map item id -> its panel, view, undo
+    std::map<std::string, int> repeatSlot;           ///< repeating number/date item -> the value its control edits
     std::vector<Rect> noScrollRects;                 ///< last frame: areas where a drag draws, not scrolls
     std::vector<Rect> noScrollNext;                  ///< this frame's, swapped in at the end of the frame
 

@@ -9,9 +9,14 @@
 // JSON; with a 1-bit PNG, no row filter and run-length deflate (fhir_signature.h) it was ~12x with
 // the Bundle built as a JSON tree per record; written as a stream (fhir_stream.h) and with the
 // picture's canvas and zlib memory reused, ~3x (about 100 us against 30-35 us a record): about 40% of it
-// is the signature picture (BM_SignaturePngScribble, ~40 us whatever its ink: 15 kB of bits
-// through zlib), the rest is FHIR's size (about 5x the bytes of the JSON export: labels,
-// codings, one Observation per score and flag).
+// was the signature picture (BM_SignaturePngScribble, ~40 us whatever its ink: 15 kB of bits
+// through zlib), the rest FHIR's size (about 5x the bytes of the JSON export: labels, codings,
+// one Observation per score and flag). Now ~1.7x (docs/record-sealing.md, "FHIR export"): the
+// picture drawn on an A8 canvas and only its inked rows deflated (the scribble ~17 us, the
+// 180-point signature ~115 us, from ~46 and ~190), and the text that depends only on the form
+// and language written once per export (fhir_stream.h StreamCache). Both writers here are
+// handed a copy of the record's tree each time (addParsed takes it by value), the export job
+// moves it: that copy is in both figures.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 

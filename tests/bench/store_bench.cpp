@@ -130,7 +130,8 @@ int main() {
         }
         SQLite::Transaction tx(db);
         SQLite::Statement q(db, "INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
-                                "submitted_at, kiosk_id, status, status_at, payload) VALUES (?,?,?,?,?,?,?,?,'submitted',?,?)");
+                                "submitted_at, kiosk_id, payload) VALUES (?,?,?,?,?,?,?,?,?)");
+        SQLite::Statement state(db, "INSERT INTO record_state (record_id, status, status_at) VALUES (?, 'submitted', ?)");
         for (int i = 0; i < kMany; ++i) {
             RecordMeta m = metaFor(i);
             m.id = newUuid();
@@ -140,10 +141,14 @@ int main() {
             q.reset();
             q.bind(1, m.id); q.bind(2, m.formId); q.bind(3, m.formVersion); q.bind(4, m.contentHash);
             q.bind(5, m.lang); q.bind(6, m.startedAt); q.bind(7, m.submittedAt); q.bind(8, "kiosk-bench");
-            q.bind(9, m.submittedAt); q.bind(10, box->data(), static_cast<int>(box->size()));
+            q.bind(9, box->data(), static_cast<int>(box->size()));
             q.exec();
+            state.reset();
+            state.bind(1, m.id); state.bind(2, m.submittedAt);
+            state.exec();
         }
         q.reset();
+        state.reset();
         tx.commit();
         db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
@@ -167,7 +172,8 @@ int main() {
         t0 = Clock::now();
         SQLite::Database db(bigPath, SQLite::OPEN_READONLY);
         SQLite::Statement q(db, "SELECT id, form_id, form_version, content_hash, lang, started_at, submitted_at, "
-                                "kiosk_id, status, status_at, length(payload) FROM records ORDER BY submitted_at DESC, id");
+                                "kiosk_id, status, status_at, length(payload) FROM records JOIN record_state "
+                                "ON record_id = id ORDER BY submitted_at DESC, id");
         std::size_t n = 0;
         while (q.executeStep()) n += q.getColumn(0).getString().size() > 0;
         rawMs = msSince(t0);

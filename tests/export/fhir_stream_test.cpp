@@ -247,6 +247,37 @@ TEST(ExportFhirStream, EachRecordIsTheTreeByteForByte) {
     }
 }
 
+TEST(ExportFhirStream, KeptTextFollowsEachRecordsFormLanguageAndFormId) {
+    // One cache over records that change form, language and form id back and forth: what it keeps
+    // for one (labels in English, score codes under one form id) must never reach another.
+    const std::vector<Case> all = cases();
+    auto find = [&](const std::string& name) {
+        for (const Case& c : all)
+            if (c.name == name) return c;
+        ADD_FAILURE() << name;
+        return all.front();
+    };
+    std::vector<Case> order = {find("intake-red-flags"), find("intake-spanish"), find("intake-red-flags"),
+                               find("follow-up-worse"),  find("hard text"),      find("intake-calm"),
+                               find("intake-spanish")};
+    Case renamed = find("intake-red-flags");  // the same form, its records under another id
+    renamed.meta.formId = "intake-renamed";
+    order.push_back(renamed);
+    order.push_back(find("intake-red-flags"));
+    fhir::StreamCache cache;
+    exports::JsonOut out;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const Case& c = order[i];
+        SCOPED_TRACE(std::to_string(i) + " " + c.name);
+        std::string expected = dumped(json{{"fullUrl", "urn:uuid:" + c.meta.id},
+                                           {"resource", fhir::questionnaireResponse(c.meta, c.record, c.form.get())}});
+        for (const json& o : fhir::resultObservations(c.meta, c.record, c.form.get())) expected += "|" + dumped(o);
+        out.clear();
+        (void)fhir::writeRecordEntries(out, c.meta, c.record, c.form.get(), {}, "", "|", cache);
+        EXPECT_TRUE(out.text() == expected) << firstDifference(expected, out.text());
+    }
+}
+
 TEST(ExportFhirStream, TheStreamedBundleIsTheTreeBundleAndValid) {
     const std::vector<Case> all = cases();
     auto shelf = std::make_shared<exports::FormShelf>();

@@ -110,13 +110,13 @@ TEST(FhirImportPublic, ARepeatingGroupIsAskedOnceWithAWarningNamingIt) {
     for (const char* linkId : {"X11", "X12", "X13"}) EXPECT_NE(byLinkId(*r.form, linkId), nullptr) << linkId;
 }
 
-TEST(FhirImportPublic, RepeatsOnAQuestionThatIsNoChoiceIsAWarningNamingIt) {
-    // The public weight-and-height form, its first decimal or string made to repeat.
+TEST(FhirImportPublic, RepeatsOnANumberIsAListOnAYesNoAWarningNamingIt) {
+    // The public weight-and-height form, its first decimal made to repeat, and a repeating boolean added.
     json q = json::parse(kiosk::testing::readFile(kDir + "lhc-weight-height.json"));
     std::string linkId;
     std::function<void(json&)> mark = [&](json& items) {
         for (json& i : items) {
-            if (linkId.empty() && (i.value("type", "") == "decimal" || i.value("type", "") == "string")) {
+            if (linkId.empty() && i.value("type", "") == "decimal") {
                 i["repeats"] = true;
                 linkId = i["linkId"].get<std::string>();
             }
@@ -125,9 +125,14 @@ TEST(FhirImportPublic, RepeatsOnAQuestionThatIsNoChoiceIsAWarningNamingIt) {
     };
     mark(q["item"]);
     ASSERT_FALSE(linkId.empty());
+    q["item"].push_back(json{{"linkId", "smoker"}, {"type", "boolean"}, {"text", "Smoker?"}, {"repeats", true}});
     const Imported r = importText(q.dump(), "weight-height-repeats.json");
     ASSERT_TRUE(r.form);
     EXPECT_EQ(warnings(r.import, "weight-height-repeats.json: warning: "), static_cast<int>(r.import.warnings.size()));
-    EXPECT_EQ(warnings(r.import, "(linkId '" + linkId + "'): repeats dropped: the kiosk takes one"), 1);
-    EXPECT_NE(byLinkId(*r.form, linkId), nullptr);
+    for (const std::string& w : r.import.warnings)
+        EXPECT_EQ(w.find("(linkId '" + linkId + "'): repeats"), std::string::npos) << "a repeating decimal is a list: " << w;
+    ASSERT_NE(byLinkId(*r.form, linkId), nullptr);
+    EXPECT_TRUE(byLinkId(*r.form, linkId)->repeats);
+    EXPECT_EQ(warnings(r.import, "(linkId 'smoker'): repeats dropped: the kiosk takes one boolean answer"), 1);
+    EXPECT_NE(byLinkId(*r.form, "smoker"), nullptr);
 }

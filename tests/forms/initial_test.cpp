@@ -94,7 +94,7 @@ TEST(FormsRepeats, ATextItemMayTakeOneAnswerALine) {
     const std::string y = withItems(
         "      - {id: meds, type: text, label: {en: M, es: M}, repeats: true}\n"
         "      - {id: phone, type: text, label: {en: P, es: P}, keyboard: phone, repeats: true}\n"
-        "      - {id: visits, type: number, label: {en: V, es: V}, repeats: true}\n");
+        "      - {id: visits, type: scale, label: {en: V, es: V}, repeats: true}\n");
     const LoadResult r = load(y);
     EXPECT_FALSE(r.form);
     EXPECT_EQ(r.errors.size(), 2u) << dump(r);

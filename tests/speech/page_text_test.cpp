@@ -188,3 +188,19 @@ TEST(SpeechPageText, BundledFormsReadEveryQuestionAndOptionInBothLanguages) {
         }
     }
 }
+
+TEST(SpeechPageText, ARepeatingNumberOrDateSaysHowToGiveSeveral) {
+    forms::Item visits = number("v", 0, 20);
+    visits.repeats = true;
+    visits.maxAnswers = 4;
+    forms::Item falls = date("d");
+    falls.repeats = true;
+    const forms::Form f = form({page("p", {visits, falls})});
+    const auto u = speech::pageText(f, f.pages[0], all(f.pages[0]), "es", realCatalog());
+    const std::vector<std::string> expected = {
+        "Página p.",
+        "Pregunta v.", "Indique uno y toque «Añadir otro» para el siguiente (hasta 4).",
+        "Pregunta d.", "Elija el día, el mes y el año.", "Indique uno y toque «Añadir otro» para el siguiente (hasta 10).",
+    };
+    EXPECT_EQ(u.sentences, expected);
+}

@@ -50,10 +50,11 @@ TEST(StoreMigrations, EveryOlderVersionMigratesWithItsData) {
                 // status_at came with version 3, the record chain's columns with version 5.
                 const std::string statusAt = std::string(from >= 3 ? ", status_at" : "") +
                                              (from >= 5 ? ", chain_seq, chain_prev, sealed_hash, chain_hash" : "");
+                // The state moved out of the record row with version 8 (src is current).
                 db.exec("INSERT INTO records (id, form_id, form_version, content_hash, lang, started_at, "
                         "submitted_at, kiosk_id, status, payload" + statusAt + ") SELECT id, form_id, form_version, "
                         "content_hash, lang, started_at, submitted_at, kiosk_id, status, payload" + statusAt +
-                        " FROM src.records");
+                        " FROM src.records JOIN src.record_state ON record_id = id");
             }
             if (from >= 2) db.exec("INSERT INTO audit SELECT * FROM src.audit");
             // The outbox came with version 6 (main's sync), the flag counts with version 7.
@@ -74,7 +75,8 @@ TEST(StoreMigrations, EveryOlderVersionMigratesWithItsData) {
             SQLite::Database db(path, SQLite::OPEN_READONLY);
             EXPECT_EQ(schemaVersion(db), kSchemaVersion);
             if (from >= 1) {
-                EXPECT_EQ(db.execAndGet("SELECT count(*) FROM records WHERE status_at = submitted_at").getInt(), 3);
+                EXPECT_EQ(db.execAndGet("SELECT count(*) FROM records JOIN record_state ON record_id = id "
+                                        "WHERE status_at = submitted_at AND status = 'submitted'").getInt(), 3);
             }
         }
         EXPECT_EQ(schemaOf(path), freshSchema);
@@ -145,12 +147,19 @@ TEST(StoreMigrations, Version7AddsFlagCountsUnknownForOlderRecords) {
             db.exec("ALTER TABLE records DROP COLUMN urgent_flags");
             db.exec("ALTER TABLE records DROP COLUMN caution_flags");
             if (from == 5) db.exec("DROP TABLE outbox");
+            // And the state back in the record row, as it was before version 8.
+            db.exec("ALTER TABLE records ADD COLUMN status TEXT NOT NULL DEFAULT 'submitted' "
+                    "CHECK (status IN ('submitted', 'reviewed', 'exported', 'deleted'))");
+            db.exec("ALTER TABLE records ADD COLUMN status_at TEXT");
+            db.exec("UPDATE records SET status_at = submitted_at");
+            db.exec("CREATE INDEX records_status ON records (status, submitted_at)");
+            db.exec("DROP TABLE record_state");
             db.exec("PRAGMA user_version = " + std::to_string(from));
         }
         Store s = openOrDie(options(path));
         {
             SQLite::Database db(path, SQLite::OPEN_READONLY);
-            EXPECT_EQ(schemaVersion(db), 7);
+            EXPECT_EQ(schemaVersion(db), kSchemaVersion);
         }
         EXPECT_EQ(s.syncState()->waiting, 1) << "the record saved before is queued for the server";
         RecordMeta flagged = meta(1);

@@ -151,3 +151,24 @@ TEST(StoreRecordChain, TwoWritersBuildOneChain) {
     EXPECT_TRUE(r->intact()) << all(*r);
     EXPECT_EQ(r->entries, 80);
 }
+
+// The state lives apart from the record row (schema 8): a hand edit there cannot hide a record's
+// deletion or fake one without verify saying so.
+TEST(StoreRecordChain, AStateRemovedOrADeleteFakedByHandIsReported) {
+    TempDir dir;
+    const auto ids = fiveRecords(dir / "k.db");
+    RecordChainReport r = tamperAndVerify(dir / "k.db", "DELETE FROM record_state WHERE record_id = '" + ids[1] + "'");
+    ASSERT_FALSE(r.intact());
+    EXPECT_TRUE(has(all(r), ids[1] + " (#2): its state (status) was removed outside the kiosk")) << all(r);
+
+    TempDir dir2;
+    const auto ids2 = fiveRecords(dir2 / "k.db");
+    r = tamperAndVerify(dir2 / "k.db", "UPDATE record_state SET status = 'deleted' WHERE record_id = '" + ids2[2] + "'");
+    ASSERT_FALSE(r.intact());
+    EXPECT_TRUE(has(all(r), ids2[2] + " (#3): it is marked deleted but its sealed payload is still there")) << all(r);
+    r = tamperAndVerify(dir2 / "k.db", "UPDATE record_state SET status = 'exported' WHERE record_id = '" + ids2[2] +
+                                           "'; UPDATE records SET payload = NULL WHERE id = '" + ids2[3] + "'");
+    ASSERT_FALSE(r.intact());
+    EXPECT_FALSE(has(all(r), ids2[2])) << all(r);
+    EXPECT_TRUE(has(all(r), ids2[3] + " (#4): its sealed payload is gone but it was never deleted")) << all(r);
+}

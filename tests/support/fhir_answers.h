@@ -25,6 +25,9 @@ inline nlohmann::json fhirAnswersFor(const forms::Form& form) {
             case forms::ItemType::Multi: a[key] = nlohmann::json::array({code(item->options.front())}); break;
             default: break;
         }
+        // A repeating number or date takes a list (FHIR's repeats): two of the same value.
+        if (item->repeats && (item->type == forms::ItemType::Number || item->type == forms::ItemType::Date))
+            a[key] = nlohmann::json::array({a[key], a[key]});
     }
     return a;
 }

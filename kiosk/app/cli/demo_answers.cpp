@@ -78,9 +78,21 @@ forms::Signature demoSignature() {
     return forms::Signature{{stroke}};
 }
 
+std::optional<forms::Answer> singleAnswer(const forms::Item& item);
+
 }  // namespace
 
 std::optional<forms::Answer> demoAnswer(const forms::Item& item) {
+    std::optional<forms::Answer> one = singleAnswer(item);
+    if (!item.repeats || !one) return one;
+    if (const auto* n = std::get_if<double>(&*one)) return forms::Answer{forms::NumberList{*n}};  // a list of one
+    if (const auto* d = std::get_if<forms::Date>(&*one)) return forms::Answer{forms::DateList{*d}};
+    return one;
+}
+
+namespace {
+
+std::optional<forms::Answer> singleAnswer(const forms::Item& item) {
     switch (item.type) {
         case ItemType::Info:
             return std::nullopt;
@@ -122,5 +134,7 @@ std::optional<forms::Answer> demoAnswer(const forms::Item& item) {
     }
     return std::nullopt;
 }
+
+}  // namespace
 
 }  // namespace kiosk::app
