@@ -315,8 +315,10 @@ public:
     core::Result<RecordChainReport> verifyRecords();
 
     // Sync outbox (store_outbox.cpp; kiosk/sync pushes it) ---------------------------------
-    /// Up to @p limit records waiting to be pushed, oldest first (deleted ones are skipped).
-    core::Result<std::vector<OutboxRecord>> pendingOutbox(std::int64_t limit);
+    /// Up to @p limit records waiting to be pushed, oldest first (deleted ones are skipped): after
+    /// chain place @p afterSeq (the previous batch's last chainSeq, so a push reads on from where
+    /// it was), or from the oldest waiting when 0.
+    core::Result<std::vector<OutboxRecord>> pendingOutbox(std::int64_t limit, std::int64_t afterSeq = 0);
     /// Removes @p ids from the outbox once the server has COMMITted them; notes the push time and
     /// clears the last error.
     core::Result<void> markPushed(const std::vector<std::string>& ids, const std::string& at);

@@ -14,6 +14,7 @@
 #include "kiosk/core/log.h"
 #include "kiosk/sync/clinic.h"
 #include "kiosk/sync/pq_bytes.h"
+#include "kiosk/sync/pusher_cpu.h"
 #include "kiosk/sync/server.h"
 #include "kiosk/sync/server_marks.h"
 
@@ -85,21 +86,38 @@ core::Result<PushReport> pushOnce(store::Store& store, const std::string& url, c
     });
     if (!prepared) return fail(prepared.error());
     std::set<std::string> claimed;
+    std::int64_t after = 0;  // the last batch's end in the chain: each batch reads on from there
+    // Committed on the server, not yet marked here. Marked every markEvery records, not every
+    // batch: each local mark is a FULL-sync commit (and takes the write lock a page turn's draft
+    // save waits for). Never before the server's COMMIT; a crash before the mark re-sends these
+    // next time and the server, seeing the same ids and hashes, keeps its copy.
+    std::vector<std::string> confirmed;
+    auto mark = [&]() -> core::Result<void> {
+        if (confirmed.empty()) return {};
+        if (auto marked = store.markPushed(confirmed, core::utcNowIso()); !marked) return marked.error();
+        confirmed.clear();
+        return {};
+    };
+    // A push that fails part-way still marks what the server did commit.
+    auto failAfterMarking = [&](const core::Error& e) {
+        (void)mark();
+        return fail(e);
+    };
     for (;;) {
-        auto batch = store.pendingOutbox(std::max<std::int64_t>(1, options.batch));
-        if (!batch) return fail(batch.error());
+        auto batch = store.pendingOutbox(std::max<std::int64_t>(1, options.batch), after);
+        if (!batch) return failAfterMarking(batch.error());
         if (batch->empty()) break;
+        after = batch->back().chainSeq;
         // A kiosk role pushes as one kiosk only (row-level security): bound on its first push to
         // the kiosk id its records carry, refused for another's. Staff and the admin: no-op.
         for (const auto& r : *batch)
             if (claimed.insert(r.meta.kioskId).second)
-                if (auto mine = claimKiosk(*server, r.meta.kioskId); !mine) return fail(mine.error());
-        std::vector<std::string> confirmed;
-        if (auto ok = pushBatch(*server, *batch, report, confirmed); !ok) return fail(ok.error());
-        // Only now, after the server's COMMIT. A crash here re-sends the batch next time: the
-        // server sees the same ids and hashes and keeps its copy.
-        if (auto marked = store.markPushed(confirmed, core::utcNowIso()); !marked) return fail(marked.error());
+                if (auto mine = claimKiosk(*server, r.meta.kioskId); !mine) return failAfterMarking(mine.error());
+        if (auto ok = pushBatch(*server, *batch, report, confirmed); !ok) return failAfterMarking(ok.error());
+        if (static_cast<std::int64_t>(confirmed.size()) >= options.markEvery)
+            if (auto marked = mark(); !marked) return fail(marked.error());
     }
+    if (auto marked = mark(); !marked) return fail(marked.error());
     if (options.onForms) {
         // Forms are not records: a server that cannot list them now is tried again next push.
         if (auto published = activeForms(*server)) options.onForms(*published);
@@ -140,6 +158,8 @@ void Pusher::loop() {
     // Below the frame loop: on a busy kiosk (two cores, sealing, fonts) the scheduler runs the
     // patient's frames first and this thread in what is left. Linux applies nice per thread.
     (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 15);
+    // And on a kiosk with two or more CPUs, on one CPU only, so the frames always have another.
+    if (m_settings.keepToOneCpu) (void)keepPusherToItsCpu();
     std::chrono::seconds backoff{0};
     std::optional<store::Store> store;
     for (;;) {

@@ -29,6 +29,9 @@ struct PushReport {
 
 struct PushOptions {
     std::int64_t batch = 500;  ///< records per server transaction
+    /// Committed records marked pushed here once this many wait (and at the end, and on an
+    /// error): one local FULL-sync commit per 2 000, not per batch.
+    std::int64_t markEvery = 2000;
     /// After a push that reached the server: the clinic's active published forms (server_forms.h),
     /// for the kiosk to keep (validated) and switch to between patients. Empty = not fetched.
     std::function<void(const std::vector<PublishedForm>&)> onForms;
@@ -56,6 +59,8 @@ public:
         std::chrono::seconds idle{30};
         /// PushOptions::onForms for each push (called on the pusher's thread).
         std::function<void(const std::vector<PublishedForm>&)> onForms = {};
+        /// With two or more CPUs, keep the pusher's thread to one of them (pusher_cpu.h).
+        bool keepToOneCpu = true;
     };
     explicit Pusher(Settings settings);
     ~Pusher();  ///< stops and joins (a push in progress finishes its current batch or fails)

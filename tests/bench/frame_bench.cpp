@@ -4,7 +4,9 @@
 // steady frame checks they are current and draws two images), and the list behind "Show as a
 // list" with every region. Draw data is discarded: no GPU work is measured. Also: what a changed
 // mark costs (cairo redrawing one view at its 1080p size) and loading + measuring the geometry
-// at start-up.
+// at start-up. The target's figure is Google Benchmark's CPU column: this thread's CPU time
+// (CLOCK_THREAD_CPUTIME_ID); its Time column is wall time, which preemption on a shared machine
+// inflates. sync_bench measures the same frame the same way while a push runs.
 #include <benchmark/benchmark.h>
 #include <imgui.h>
 

@@ -39,6 +39,34 @@ TEST(StoreOutbox, EverySavedRecordIsQueuedUntilMarkedPushed) {
     EXPECT_TRUE(s.pendingOutbox(10)->empty());
 }
 
+TEST(StoreOutbox, APushReadsOnFromTheLastBatchAndStartsAtTheOldestWaiting) {
+    TempDir dir;
+    Store s = freshStore(dir / "k.db");
+    std::vector<std::string> ids;
+    for (int i = 0; i < 7; ++i) ids.push_back(*s.submit(meta(i), payload(i)));
+    // Pushed before: the first three (a push does not begin at the chain's start).
+    ASSERT_TRUE(s.markPushed({ids[0], ids[1], ids[2]}, "2026-12-06T10:00:00Z"));
+    auto key = s.unlock("correct horse");
+    ASSERT_TRUE(key);
+    ASSERT_TRUE(s.deleteRecord(ids[4], *key));  // deleted while waiting: never sent
+    auto idsOf = [](const std::vector<OutboxRecord>& rows) {
+        std::vector<std::string> out;
+        for (const auto& r : rows) out.push_back(r.meta.id);
+        return out;
+    };
+    auto first = s.pendingOutbox(2);
+    ASSERT_TRUE(first);
+    EXPECT_EQ(idsOf(*first), (std::vector<std::string>{ids[3], ids[5]}));
+    auto next = s.pendingOutbox(2, first->back().chainSeq);
+    ASSERT_TRUE(next);
+    EXPECT_EQ(idsOf(*next), (std::vector<std::string>{ids[6]}));
+    EXPECT_TRUE(s.pendingOutbox(2, next->back().chainSeq)->empty());
+    // Not marked yet: the next push starts again at the oldest waiting.
+    EXPECT_EQ(idsOf(*s.pendingOutbox(10)), (std::vector<std::string>{ids[3], ids[5], ids[6]}));
+    ASSERT_TRUE(s.markPushed({ids[3], ids[5], ids[6]}, "2026-12-06T10:05:00Z"));
+    EXPECT_TRUE(s.pendingOutbox(10)->empty());
+}
+
 TEST(StoreOutbox, JoiningAClinicTakesItsKeyOnlyOnAFreshDatabase) {
     TempDir dir;
     auto material = makeClinicKeyMaterial("clinic passphrase", KdfLimits::minimum());

@@ -39,6 +39,8 @@ public:
     PgCluster& operator=(const PgCluster&) = delete;
 
     const std::string& port() const { return m_env.at("PGPORT"); }
+    /// The cluster's folder (its data/ and the server's log).
+    const std::string& dir() const { return m_dir; }
     /// postgresql://USER@127.0.0.1:PORT/DB (password from the password file).
     std::string url(const std::string& db, const std::string& user = "ik_admin") const {
         return "postgresql://" + user + "@127.0.0.1:" + port() + "/" + db;

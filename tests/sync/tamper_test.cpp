@@ -92,5 +92,29 @@ TEST_F(SyncTest, APushKilledBeforeItsLocalMarkIsSentAgainAndKeptOnce) {
     EXPECT_EQ(q.exec("SELECT count(*) FROM ik_records")[0][0].as<int>(), 1);
 }
 
+TEST_F(SyncTest, APushThatFailsPartWayStillMarksWhatTheServerCommitted) {
+    const std::string url = makeClinic("partway");
+    const TempDir dir("kiosk");
+    store::Store s = joinedKiosk(dir, "kiosk-p", url);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i) ids.push_back(*s.submit(meta(i), payload("p", i)));
+    ASSERT_TRUE(pushOnce(s, url));
+    // The last one differs on the server; all five are queued again (a push killed before its
+    // local mark), so the first two batches of two are committed ("already") before the third fails.
+    pg().admin("partway", "UPDATE ik_records SET sealed_hash = '\\x00'::bytea WHERE id = '" + ids[4] + "'");
+    {
+        SQLite::Database raw(dir / "intake.sqlite3", SQLite::OPEN_READWRITE);
+        for (const auto& id : ids) raw.exec("INSERT INTO outbox (record_id, queued_at) VALUES ('" + id + "', 'now')");
+    }
+    PushOptions o;
+    o.batch = 2;
+    o.markEvery = 100;  // nothing marked by count: only the failure's own mark
+    const auto r = pushOnce(s, url, o);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, core::ErrorCode::Integrity);
+    EXPECT_EQ(s.syncState()->waiting, 1);  // only the one that differs
+    EXPECT_EQ(s.pendingOutbox(10)->at(0).meta.id, ids[4]);
+}
+
 }  // namespace
 }  // namespace kiosk::sync::testing
