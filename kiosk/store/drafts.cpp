@@ -56,6 +56,8 @@ std::optional<SecretBytes> readKeyFile(const std::string& path) {
 
 }  // namespace
 
+void Store::forgetDraftKey() { m->forgetDraftKey(); }
+
 void Store::Impl::forgetDraftKey() {
     draftKey.reset();
     // No directory fsync: if a crash undoes the unlink, loadDraft() finds a key without a draft

@@ -294,6 +294,9 @@ public:
     /// discarded (and nullopt returned).
     core::Result<std::optional<Draft>> loadDraft(core::SystemTime now = core::systemClock().systemNow());
     core::Result<void> discardDraft();
+    /// Another connection to this database ended the kiosk's draft (a submit, a wipe): the draft
+    /// key this one holds must not seal the next intake's draft (every intake gets a fresh key).
+    void forgetDraftKey();
 
     // Audit -------------------------------------------------------------------------------
     /// Records a staff action that changes nothing here (e.g. a settings change). No patient data.

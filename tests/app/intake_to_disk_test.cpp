@@ -27,6 +27,7 @@ class IntakeToDisk : public testing::SceneE2e {
         auto opened = StoreRecordSink::open(db(), "kiosk-e2e", std::chrono::minutes(10));
         ASSERT_TRUE(opened) << opened.error().format();
         sink = std::move(*opened);
+        sink->saveDraftsInBackground();  // as `run` does: drafts on the writer's thread
         wire(*sink);
     }
     void TearDown() override {

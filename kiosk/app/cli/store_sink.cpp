@@ -8,6 +8,8 @@
 
 #include <cstdio>
 
+#include <sodium.h>
+
 #include "kiosk/app/cli/kiosk_config.h"
 #include "kiosk/app/cli/clinic_forms.h"
 #include "kiosk/core/log.h"
@@ -54,7 +56,9 @@ core::Result<std::string> StoreRecordSink::submit(const session::Record& record)
     meta.flags = store::FlagCounts{};
     for (const session::RaisedFlag& f : record.flags)
         ++(f.severity == forms::Severity::Urgent ? meta.flags->urgent : meta.flags->caution);
+    if (m_drafts) m_drafts->settle();  // no draft of this intake is written after it is saved
     auto id = m_store.submit(meta, session::toJson(record).dump(), m_afterSubmit);
+    if (id && m_afterSubmit == store::DraftAfterSubmit::Clear) settleDrafts();  // the draft ended with it
     if (id) {
         if (m_pusher) m_pusher->wake();
         m_pendingId.clear();
@@ -65,12 +69,46 @@ core::Result<std::string> StoreRecordSink::submit(const session::Record& record)
 
 core::Result<void> StoreRecordSink::saveDraft(const std::string& snapshotJson) {
     if (m_draftStartedAt.empty()) m_draftStartedAt = core::utcNowIso();
+    if (m_drafts) {
+        m_drafts->post(snapshotJson, m_draftStartedAt);  // a failure is logged by the writer
+        return {};
+    }
     return m_store.saveDraft(snapshotJson, m_draftStartedAt);
 }
 
 core::Result<void> StoreRecordSink::discardDraft() {
     m_draftStartedAt.clear();  // a pending record keeps its id: it survives idle and is retried
+    settleDrafts();  // nothing of the wiped intake is written after this
     return m_store.discardDraft();
+}
+
+void StoreRecordSink::settleDrafts() {
+    if (!m_drafts) return;
+    m_drafts->settle();
+    if (*m_draftStore) (*m_draftStore)->forgetDraftKey();  // the next intake's draft gets a fresh key
+}
+
+void StoreRecordSink::saveDraftsInBackground() {
+    if (m_drafts) return;
+    store::StoreOptions options;
+    options.dbPath = m_store.path();
+    options.kioskId = m_store.kioskId();
+    // The writer's connection is opened on its thread at the first draft (opening checks the file).
+    auto own = std::make_shared<std::optional<store::Store>>();
+    m_draftStore = own;
+    m_drafts = std::make_unique<DraftWriter>(
+        [options, own](const std::string& snapshot, const std::string& startedAt) -> core::Result<void> {
+            if (!*own) {
+                auto opened = store::Store::open(options);
+                if (!opened) return opened.error();
+                // A resumed draft keeps its key: reading it takes the key into this connection (a
+                // new key now would leave the resumed draft unopenable if power went next).
+                if (auto resumed = opened->loadDraft(); resumed && *resumed && !(*resumed)->snapshot.empty())
+                    sodium_memzero((*resumed)->snapshot.data(), (*resumed)->snapshot.size());
+                own->emplace(std::move(*opened));
+            }
+            return (*own)->saveDraft(snapshot, startedAt);
+        });
 }
 
 core::Result<bool> StoreRecordSink::noteSettingsFile(const std::string& path) {

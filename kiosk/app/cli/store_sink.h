@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "kiosk/app/cli/draft_writer.h"
 #include "kiosk/app/cli/effects.h"
 #include "kiosk/session/form_updates.h"
 #include "kiosk/staff/pin_gate.h"
@@ -53,6 +54,11 @@ public:
     /// The draft a crash left behind, if it is young enough to resume (patient data: memory only).
     std::optional<std::string> takeDraft();
 
+    /// From now on drafts are written by a thread of their own over a second connection
+    /// (draft_writer.h): a page turn never waits for the disk or the pusher's write lock. A submit
+    /// or discard first settles it. The kiosk's `run` turns this on; tools stay synchronous.
+    void saveDraftsInBackground();
+
 private:
     StoreRecordSink(store::Store store, store::DraftAfterSubmit afterSubmit)
         : m_store(std::move(store)), m_afterSubmit(afterSubmit) {}
@@ -61,6 +67,11 @@ private:
     std::string m_draftStartedAt;  ///< UTC start of the intake the current draft belongs to
     std::string m_pendingId;       ///< a failed submit retries with the same id (idempotent)
     std::unique_ptr<sync::Pusher> m_pusher;  ///< null when this kiosk has no clinic server
+    std::unique_ptr<DraftWriter> m_drafts;   ///< null: drafts are written on the caller's thread
+    /// The writer's own connection, opened on its thread at the first draft; touched here only
+    /// after DraftWriter::settle().
+    std::shared_ptr<std::optional<store::Store>> m_draftStore;
+    void settleDrafts();
 };
 
 }  // namespace kiosk::app

@@ -181,6 +181,7 @@ void prepare(Startup& s, const KioskConfig& config, const std::string& settingsP
     }
     s.fontsMs = msSince(s.began);
     s.sink = StoreRecordSink::open(resolveDbPath("", config.dataDir), config.kioskId, config.draftResume);
+    if (*s.sink) (**s.sink)->saveDraftsInBackground();  // a page turn never waits on the disk
     // A changed settings file is a staff action the audit log should show.
     if (*s.sink && !settingsPath.empty()) {
         if (auto noted = (**s.sink)->noteSettingsFile(settingsPath); !noted)
