@@ -54,6 +54,17 @@ TEST(DraftWriter, ANewerDraftReplacesOneNotYetWrittenAndSettleWaitsForTheWriteUn
     EXPECT_TRUE(written.size() == 1 || written.back() == "page 4");
 }
 
+TEST(DraftWriter, FlushWritesTheDraftThatWaits) {
+    std::vector<std::string> written;
+    DraftWriter writer([&](const std::string& snapshot, const std::string&) -> core::Result<void> {
+        written.push_back(snapshot);
+        return {};
+    });
+    writer.post("review", "t");
+    writer.flush();
+    EXPECT_EQ(written, std::vector<std::string>{"review"});
+}
+
 TEST(DraftWriter, TheLastDraftIsWrittenWhenTheKioskCloses) {
     std::vector<std::string> written;
     {

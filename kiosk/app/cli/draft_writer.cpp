@@ -43,6 +43,11 @@ void DraftWriter::settle() {
     m_cv.wait(lock, [this] { return !m_writing; });
 }
 
+void DraftWriter::flush() {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_cv.wait(lock, [this] { return !m_waiting && !m_writing; });
+}
+
 void DraftWriter::run() {
     std::unique_lock<std::mutex> lock(m_mutex);
     for (;;) {

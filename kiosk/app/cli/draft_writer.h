@@ -30,8 +30,11 @@ public:
 
     /// Returns at once; the draft is written soon, unless a newer one or settle() comes first.
     void post(std::string snapshot, std::string startedAt);
-    /// Drops the draft that waits and returns once no write is under way.
+    /// Drops the draft that waits and returns once no write is under way (a wipe).
     void settle();
+    /// Returns once the draft that waits is written and no write is under way (before a submit:
+    /// should the submit fail, the newest draft is on disk).
+    void flush();
 
 private:
     void run();

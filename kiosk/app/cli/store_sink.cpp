@@ -56,7 +56,9 @@ core::Result<std::string> StoreRecordSink::submit(const session::Record& record)
     meta.flags = store::FlagCounts{};
     for (const session::RaisedFlag& f : record.flags)
         ++(f.severity == forms::Severity::Urgent ? meta.flags->urgent : meta.flags->caution);
-    if (m_drafts) m_drafts->settle();  // no draft of this intake is written after it is saved
+    // The newest draft goes to disk first: the submit deletes it with the record's COMMIT, and a
+    // failed submit (retried) leaves it there. Nothing of this intake is written after the submit.
+    if (m_drafts) m_drafts->flush();
     auto id = m_store.submit(meta, session::toJson(record).dump(), m_afterSubmit);
     if (id && m_afterSubmit == store::DraftAfterSubmit::Clear) settleDrafts();  // the draft ended with it
     if (id) {
