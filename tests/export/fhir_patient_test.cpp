@@ -16,6 +16,7 @@
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/record.h"
 #include "kiosk/session/simulate.h"
+#include "bundled_records.h"
 #include "support/session_support.h"
 #include "support/temp_files.h"
 
@@ -26,14 +27,9 @@ using namespace kiosk;
 using kiosk::testing::expectValidFhir;
 using kiosk::testing::readFile;
 namespace fhir = kiosk::exports::fhir;
+using kiosk::exports::testing::bundledForm;
 
 const std::string kRoot = KIOSK_SOURCE_DIR;
-
-std::shared_ptr<const forms::Form> bundledForm(const std::string& id) {
-    const forms::LoadResult r = forms::loadForm(kRoot + "/forms/" + id + ".yaml");
-    EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors.front().format());
-    return r.form;
-}
 
 json answersOf(const std::string& set) {
     return json::parse(readFile(kRoot + "/tests/data/answers/" + set + "/answers.json"));
@@ -72,8 +68,8 @@ json bundleOf(const std::vector<std::pair<std::string, json>>& records,
 }  // namespace
 
 TEST(ExportFhirPatient, EachResponseIsAboutAPatientOfTheSameBundleAsTyped) {
-    auto intake = bundledForm("intake");
-    auto followUp = bundledForm("follow-up");
+    auto intake = bundledForm("intake.yaml");
+    auto followUp = bundledForm("follow-up.yaml");
     ASSERT_TRUE(intake && followUp);
     const std::vector<std::tuple<std::string, std::shared_ptr<const forms::Form>, std::string>> sets = {
         {"intake-red-flags", intake, "en"}, {"intake-spanish", intake, "es"}, {"follow-up-worse", followUp, "en"}};
@@ -128,7 +124,7 @@ TEST(ExportFhirPatient, EachResponseIsAboutAPatientOfTheSameBundleAsTyped) {
 }
 
 TEST(ExportFhirPatient, SexAndEmailAndBirthDateMapToFhirsTypes) {
-    auto intake = bundledForm("intake");
+    auto intake = bundledForm("intake.yaml");
     ASSERT_TRUE(intake);
     json record = recordOf(intake, answersOf("intake-red-flags"), "en");
     auto patientOf = [&](const json& r) { return fhir::patientResource(*fhir::patientFacts(r, intake.get())); };
@@ -152,7 +148,7 @@ TEST(ExportFhirPatient, SexAndEmailAndBirthDateMapToFhirsTypes) {
 }
 
 TEST(ExportFhirPatient, AFormThatAsksNoIdentityGivesNoPatientAndNoSubject) {
-    auto intake = bundledForm("intake");
+    auto intake = bundledForm("intake.yaml");
     ASSERT_TRUE(intake);
     json record = recordOf(intake, answersOf("intake-red-flags"), "en");
     for (const char* id : {"first_name", "last_name", "date_of_birth", "phone", "email"}) record["answers"].erase(id);
@@ -171,7 +167,7 @@ TEST(ExportFhirPatient, AFormThatAsksNoIdentityGivesNoPatientAndNoSubject) {
 }
 
 TEST(ExportFhirPatient, AResponsePrintedAloneContainsItsPatient) {
-    auto followUp = bundledForm("follow-up");
+    auto followUp = bundledForm("follow-up.yaml");
     ASSERT_TRUE(followUp);
     const json answers = answersOf("follow-up-worse");
     const json record = recordOf(followUp, answers, "en");
