@@ -175,12 +175,14 @@ void answers(Flow& flow, const IntakeReading& r, const Labels& L) {
 }
 
 void signature(Flow& flow, const IntakeReading& r, const Labels& L) {
+    const double w = 240, h = 80;
+    // The heading goes with the signature and the time signed: never alone at a page's foot.
+    if (r.signedConsent) flow.keep(10 + Flow::lineHeight(kHeading) + 4 + h + 2 * Flow::lineHeight(kBody));
     heading(flow, L.tr("pdf.consent"));
     if (!r.signedConsent) {
         flow.text(L.tr("pdf.not_signed"), kBody);
         return;
     }
-    const double w = 240, h = 80;
     flow.keep(h + 2 * Flow::lineHeight(kBody));
     Op box;
     box.kind = Op::Kind::StrokeRect;

@@ -161,6 +161,28 @@ TEST_F(ExportPdf, AccentsLongAnswersAndLongWordsWrapWhole) {
     EXPECT_NE(joined.find("correo:" + longWord + "@ejemplo.es"), std::string::npos);
 }
 
+// Found reading the therapist's PDFs: the heading "Consent and signature" stood alone at the foot
+// of a page, the signature and the time signed on the next. Whatever the answers above it take,
+// the heading goes with the signature.
+TEST_F(ExportPdf, TheConsentHeadingNeverStandsAloneAtAPagesFoot) {
+    const std::string line = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor labore ";
+    for (int lines = 0; lines <= 56; ++lines) {  // a page and more, a line at a time
+        SCOPED_TRACE(lines);
+        json record = bundledRecord("intake-calm", form);
+        std::string notes;
+        for (int i = 0; i < lines; ++i) notes += line;
+        record["answers"]["other_notes"] = notes + "end.";
+        const auto text = textPages(write({{meta("rec-c"), record}}, "consent.pdf"));
+        int heading = -1, signedAt = -1;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i].find("Consent and signature") != std::string::npos) heading = static_cast<int>(i);
+            if (text[i].find("Signed 2026-11-25") != std::string::npos) signedAt = static_cast<int>(i);
+        }
+        ASSERT_GE(heading, 0);
+        EXPECT_EQ(heading, signedAt);
+    }
+}
+
 TEST_F(ExportPdf, LetterOrA4AndEachIntakeStartsItsOwnPages) {
     options.paper = PaperSize::Letter;
     const std::string path = write({{meta("rec-a"), bundledRecord("intake-calm", form)},
