@@ -3,6 +3,7 @@
 // signature, the record id and "Page N of M" on every page, A4 or Letter, one intake per page run,
 // and the body-map hook called with the marked regions.
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <cairo.h>
@@ -181,6 +182,32 @@ TEST_F(ExportPdf, TheConsentHeadingNeverStandsAloneAtAPagesFoot) {
         ASSERT_GE(heading, 0);
         EXPECT_EQ(heading, signedAt);
     }
+}
+
+// Found reading the therapist's PDFs: a long clinic name and a long patient name were drawn over
+// each other in every page's header. The patient's name and birth date stay whole; the clinic's
+// name gets smaller, then is cut with an ellipsis.
+TEST_F(ExportPdf, ALongClinicNameNeverRunsIntoThePatientsNameInTheHeader) {
+    options.clinicName = "Riverside Chronic Pain and Rehabilitation Clinic of Greater Springfield";
+    json record = bundledRecord("intake-calm", form);
+    record["answers"]["first_name"] = "Bartholomew-Alexander";
+    record["answers"]["last_name"] = "Featherstonehaugh-Worthington";
+    const std::string path = write({{meta("rec-long"), record}}, "header.pdf");
+    // Each word's box on the first page (pdftotext -bbox); the header is above the rule at 48 pt.
+    const std::string boxes = run("pdftotext -bbox -f 1 -l 1 '" + path + "' -");
+    const std::regex word(R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>)re");
+    struct Box { double x0, x1; std::string text; };
+    std::vector<Box> header;
+    for (auto it = std::sregex_iterator(boxes.begin(), boxes.end(), word); it != std::sregex_iterator(); ++it)
+        if (std::stod((*it)[4]) < 48) header.push_back({std::stod((*it)[1]), std::stod((*it)[3]), (*it)[5]});
+    std::string words;
+    for (const Box& b : header) words += b.text + " ";
+    EXPECT_NE(words.find("Bartholomew-Alexander Featherstonehaugh-Worthington 1980-02-29"), std::string::npos) << words;
+    EXPECT_EQ(words.rfind("Riverside", 0), 0u) << words;
+    for (std::size_t i = 0; i < header.size(); ++i)
+        for (std::size_t j = i + 1; j < header.size(); ++j)
+            EXPECT_TRUE(header[i].x1 <= header[j].x0 + 0.5 || header[j].x1 <= header[i].x0 + 0.5)
+                << "'" << header[i].text << "' overlaps '" << header[j].text << "'";
 }
 
 TEST_F(ExportPdf, LetterOrA4AndEachIntakeStartsItsOwnPages) {
