@@ -114,6 +114,16 @@ TEST_F(CliExport, ADateRangeThatEndsBeforeItStartsOrAPdfOptionElsewhereIsAUsageE
     EXPECT_FALSE(std::filesystem::exists(out));
     Store s = st::openOrDie(st::options(db));
     for (const auto& id : ids) EXPECT_EQ(statusOf(s, id), RecordStatus::Submitted);
+    // a folder given as the output: said so, with what to give instead (it said "will not overwrite
+    // an existing file (give --force)", and with --force "is not a regular file")
+    for (const char* force : {"", " --force"}) {
+        r = run("export --format csv" + std::string(force) + " -o " + dir.path());
+        EXPECT_EQ(r.exitCode, 1) << r.output;
+        EXPECT_NE(r.output.find(dir.path() + ": error: is a folder: give the file to write, such as " +
+                                (dir / "intakes.csv")),
+                  std::string::npos)
+            << r.output;
+    }
     // the same day at both ends is that whole day
     r = run("export --format json --since 2026-11-25 --until 2026-11-25 --no-mark -o " + dir / "day.json");
     EXPECT_EQ(r.exitCode, 0) << r.output;
@@ -164,7 +174,7 @@ TEST_F(CliExport, RefusesToWriteOverTheDatabaseOrItsFiles) {
         {db + "-wal", 2, "the output is the database's -wal file"},
         {db + "-shm", 2, "the output is the database's -shm file"},
         {db + "-journal", 2, "the output is the database's -journal file"},
-        {dir / "a-folder", 1, "is not a regular file"},
+        {dir / "a-folder", 1, "is a folder: give the file to write, such as "},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.output);

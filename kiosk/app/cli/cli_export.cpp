@@ -4,6 +4,7 @@
 #include "kiosk/app/cli/cli_export.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -109,7 +110,17 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
     // existing output a failure (exit 1). The job checks both again.
     if (!pg.wanted())
         if (auto ok = exports::checkNotDatabase(a.output, t.path()); !ok) fail(usage(ok.error().message), 2);
-    if (!a.onePerIntake) orFail(exports::checkOutputFile(a.output, a.force));
+    if (!a.onePerIntake) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(a.output, ec)) {  // (an existing file is refused by checkOutputFile)
+            const std::string ext = a.format == "fhir" ? "json" : a.format;
+            fail(core::makeError(core::ErrorCode::Invalid,
+                                 "is a folder: give the file to write, such as " +
+                                     (std::filesystem::path(a.output) / ("intakes." + ext)).string(),
+                                 core::SourceLoc{a.output}));
+        }
+        orFail(exports::checkOutputFile(a.output, a.force));
+    }
     // The records: this kiosk's store, or every kiosk's on the clinic server (--pg).
     std::optional<store::Store> local;
     std::optional<sync::Server> server;
