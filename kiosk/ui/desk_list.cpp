@@ -273,7 +273,7 @@ void drawList(Ctx& c) {
         if (fitButton(c, "desk/unlock", unlock, c.x + c.width - fitWidth(c, unlock), y, Look::Primary))
             c.emit(staff::OpenUnlock{});
     } else {
-        exportButtons(c, c.x + c.width, y, "", c.v.selecting);
+        exportButtons(c, c.x + c.width, y, "", c.v.selecting, x);
     }
     y += f.px(f.theme.targetEm) + gap;
     if (c.v.unlocked && c.s.panel != Panel::Name) y = selectBar(c, y);  // the name keyboard needs the room
