@@ -207,7 +207,10 @@ bool row(Ctx& c, const staff::DeskRow& r, float y, float h, bool showDay) {
         x += nameW;
     }
     cell(f, FontRole::Body, r.form, x, textY, right - f.em, f.pal.buttonText);
-    return tapped && !f.state.scroll.suppressClick && !f.state.scroll.dragging;
+    if (!tapped || f.state.scroll.suppressClick || f.state.scroll.dragging) return false;
+    // The widgets' rules too (widgets.h): the second half of a double tap on Done is not a tap on
+    // the row that then lies under the finger.
+    return meantTap(f, ButtonSpec{key, r.form, WidgetKind::Button, Look::Plain, c.v.selecting ? Mark::Check : Mark::None});
 }
 
 void rows(Ctx& c, float y) {
