@@ -54,6 +54,9 @@ struct Pieces {
     std::unordered_map<const void*, std::string> tails;  ///< by item, matrix row or page: its linkId and text members
     std::unordered_map<const forms::Score*, std::string> scoreCodes;  ///< an Observation's category and code members
     std::unique_ptr<FormIndex> index;  ///< made on first use
+    /// By item of a kind whose answers come from a short list (answeredBefore()): the response item
+    /// written for each answer value met, by the value's key (valueKey()).
+    std::unordered_map<const forms::Item*, std::unordered_map<std::string, std::string>> answered;
     const FormIndex& formIndex() {
         if (!index) index = std::make_unique<FormIndex>(*form);
         return *index;
@@ -68,12 +71,14 @@ struct StreamCache::Impl {
     std::vector<std::unique_ptr<Pieces>> all;
     Pieces* last = nullptr;  ///< records come form by form: the last one first
     std::vector<const Value*> slots;  ///< a record's answers by FormIndex slot, reused
+    std::string key;  ///< valueKey()'s, reused
+    std::size_t answeredBytes = 0;  ///< kept in Pieces::answered, all forms together
 
     Pieces& of(const forms::Form& form, const std::string& lang, const std::string& formId) {
         if (last != nullptr && last->form == &form && last->lang == lang && last->formId == formId) return *last;
         for (auto& p : all)
             if (p->form == &form && p->lang == lang && p->formId == formId) return *(last = p.get());
-        if (all.size() >= kMaxPieces) all.clear();
+        if (all.size() >= kMaxPieces) all.clear(), answeredBytes = 0;
         all.push_back(std::make_unique<Pieces>());
         last = all.back().get();
         last->form = &form;
@@ -373,6 +378,63 @@ bool untypedItem(Ctx& c, std::string_view id, const nlohmann::json& v) {
     return true;
 }
 
+// [SECTION] answers written before
+/// The answers of these kinds come from a short list (options, yes/no, 0-10, option per row), so
+/// the same values come back record after record: the response item written for a value is kept
+/// and copied when it comes back. Free text, dates, numbers, body maps, signatures (one patient's
+/// own) are always written afresh, and the kept text is bounded (kMaxKept per item, kMaxKeptBytes).
+bool fromShortList(const forms::Item& item) {
+    switch (item.type) {
+        case ItemType::Single:
+        case ItemType::Multi:
+        case ItemType::YesNo:
+        case ItemType::Consent:
+        case ItemType::Scale:
+        case ItemType::Matrix: return true;
+        default: return false;
+    }
+}
+constexpr std::size_t kMaxKept = 64;
+constexpr std::size_t kMaxKeptBytes = 4 << 20;
+
+/// Appends a key of @p v to @p key: two values have the same key only when they are the same
+/// JSON (types, numbers bit for bit, strings byte for byte, members in their order, repeats too).
+void valueKey(const Value& v, std::string& key) {
+    auto bytes = [&](const void* p, std::size_t n) { key.append(static_cast<const char*>(p), n); };
+    switch (v.GetType()) {
+        case rapidjson::kNullType: key += 'n'; break;
+        case rapidjson::kFalseType: key += 'f'; break;
+        case rapidjson::kTrueType: key += 't'; break;
+        case rapidjson::kNumberType:
+            if (v.IsUint64()) {
+                const std::uint64_t n = v.GetUint64();
+                key += 'u', bytes(&n, sizeof n);
+            } else if (v.IsInt64()) {
+                const std::int64_t n = v.GetInt64();
+                key += 'i', bytes(&n, sizeof n);
+            } else {
+                const double d = v.GetDouble();
+                key += 'd', bytes(&d, sizeof d);
+            }
+            break;
+        case rapidjson::kStringType: {
+            const rapidjson::SizeType n = v.GetStringLength();
+            key += 's', bytes(&n, sizeof n), bytes(v.GetString(), n);
+            break;
+        }
+        case rapidjson::kArrayType:
+            key += '[';
+            for (const Value& e : v.GetArray()) valueKey(e, key);
+            key += ']';
+            break;
+        case rapidjson::kObjectType:
+            key += '{';
+            for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) valueKey(m->name, key), valueKey(m->value, key);
+            key += '}';
+            break;
+    }
+}
+
 // [SECTION] the response
 /// The record's "answers" object, as answersOf() finds it; null when it has none.
 const Value* answersIn(const Value& record) {
@@ -384,8 +446,26 @@ void responseItems(Ctx& c, const Value& record, const forms::Form* form, const s
     JsonOut& out = c.out;
     const Value* answers = answersIn(record);
     if (answers == nullptr) return;
-    auto one = [&](const forms::Item& item, const Value& value) {
+    auto write = [&](const forms::Item& item, const Value& value) {
         if (!responseItem(c, *form, item, value, lang)) untypedItem(c, linkIdOf(item), RecordDoc::toTree(value));
+    };
+    // An answer from a short list: written once a value (with its separator taken off), then copied.
+    auto one = [&](const forms::Item& item, const Value& value) {
+        if (!fromShortList(item)) return write(item, value);
+        c.cache->key.clear();
+        valueKey(value, c.cache->key);
+        auto& kept = c.pieces->answered[&item];
+        if (const auto it = kept.find(c.cache->key); it != kept.end()) {
+            if (!it->second.empty()) out.raw(it->second);  // nothing written: no separator either
+            return;
+        }
+        const JsonOut::Mark before = out.mark();
+        write(item, value);
+        if (kept.size() >= kMaxKept || c.cache->answeredBytes >= kMaxKeptBytes) return;
+        std::string text = out.text().substr(before.size);
+        if (!text.empty() && !before.first && !before.afterKey) text.erase(0, 1);  // the ',' raw() writes again
+        c.cache->answeredBytes += c.cache->key.size() + text.size();
+        kept.emplace(c.cache->key, std::move(text));
     };
     if (form == nullptr) {  // no form: every answer untyped, in the tree's order
         const nlohmann::json tree = RecordDoc::toTree(*answers);

@@ -13,11 +13,13 @@ using Json = nlohmann::json;
 
 /// The parser's events handed to the document, but a string or key that an escape made invalid
 /// UTF-8 of (record_text.h decodedUtf8): nlohmann refuses it, so this refuses it too.
+/// Only a text with a \u escape can have one: the others are not looked at again.
 struct Checked : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Checked> {
-    explicit Checked(rapidjson::Document& d) : doc(d) {}
+    Checked(rapidjson::Document& d, bool escapes) : doc(d), check(escapes) {}
     rapidjson::Document& doc;
+    bool check;
 
-    static bool valid(const char* s, rapidjson::SizeType n) { return decodedUtf8(std::string_view(s, n)); }
+    bool valid(const char* s, rapidjson::SizeType n) const { return !check || decodedUtf8(std::string_view(s, n)); }
     bool Null() { return doc.Null(); }
     bool Bool(bool b) { return doc.Bool(b); }
     bool Int(int i) { return doc.Int(i); }
@@ -85,7 +87,7 @@ bool RecordDoc::parse(const std::string& text) {
     bool ok = false;
     auto generate = [&](rapidjson::Document& doc) {
         rapidjson::InsituStringStream in(m_text.data());
-        Checked events(doc);
+        Checked events(doc, m_text.find("\\u") != std::string::npos);
         constexpr unsigned kFlags =
             rapidjson::kParseInsituFlag | rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag;
         rapidjson::Reader parser;

@@ -333,6 +333,37 @@ TEST(ExportFhirStream, RecordsReadFromTheirTextAreWrittenAsTheirTreesAre) {
     EXPECT_TRUE(streamed.str() == expected) << firstDifference(expected, streamed.str());
 }
 
+TEST(ExportFhirStream, AnAnswerWrittenBeforeIsCopiedWhereverItFalls) {
+    // Answers from a short list are written once a value and then copied (fhir_stream.cpp): first
+    // in their group or after another item, a value the form does not take, an empty one, and in
+    // another language, each record is still its tree.
+    auto intake = forms::loadForm(kRoot + "/forms/intake.yaml").form;
+    const std::vector<std::pair<json, std::string>> records = {
+        {{{"first_name", "Ann"}, {"sex", "male"}, {"pain_now", 4}, {"goals", {"less_pain"}}}, "en"},
+        {{{"sex", "male"}, {"pain_now", 4}, {"goals", {"less_pain"}}}, "en"},
+        {{{"sex", "not an option"}, {"pain_now", 11}, {"goals", json::array()}}, "en"},
+        {{{"first_name", "Bo"}, {"sex", "not an option"}, {"pain_now", 11}, {"goals", json::array()}}, "en"},
+        {{{"first_name", "Cy"}, {"sex", ""}, {"pain_now", "4"}, {"goals", {"less_pain", "less_pain"}}}, "en"},
+        {{{"sex", ""}, {"pain_now", 4.0}, {"goals", {"less_pain"}}}, "en"},
+        {{{"sex", "male"}, {"pain_now", 4}, {"goals", {"less_pain"}}}, "es"},
+        {{{"first_name", "Di"}, {"sex", "male"}, {"pain_now", 4}, {"goals", {"less_pain"}}}, "en"},
+    };
+    fhir::StreamCache cache;
+    exports::JsonOut out;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        SCOPED_TRACE(i);
+        const json record = {{"answers", records[i].first}, {"lang", records[i].second}};
+        exports::ExportMeta meta = metaFor(record, "00000000-0000-4000-8000-00000000000" + std::to_string(i));
+        meta.formId = intake->id;
+        std::string expected;
+        for (const json& e : fhir::bundleEntries(meta, record, intake.get()))
+            expected += (expected.empty() ? "" : "|") + dumped(e);
+        out.clear();
+        (void)fhir::writeRecordEntries(out, meta, record, intake.get(), {}, "", "|", cache);
+        EXPECT_TRUE(out.text() == expected) << firstDifference(expected, out.text());
+    }
+}
+
 TEST(ExportFhirStream, ControlCharactersBecomeSpacesAsFhirStringsWant) {
     // FHIR R4 strings hold nothing below U+0020 but tab, CR and LF: the schema refuses them.
     exports::JsonOut out;
