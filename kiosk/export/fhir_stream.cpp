@@ -54,7 +54,7 @@ struct Pieces {
     std::unordered_map<const void*, std::string> tails;  ///< by item, matrix row or page: its linkId and text members
     std::unordered_map<const forms::Score*, std::string> scoreCodes;  ///< an Observation's category and code members
     std::unique_ptr<FormIndex> index;  ///< made on first use
-    /// By item of a kind whose answers come from a short list (answeredBefore()): the response item
+    /// By item of a kind whose answers come from a short list (fromShortList()): the response item
     /// written for each answer value met, by the value's key (valueKey()).
     std::unordered_map<const forms::Item*, std::unordered_map<std::string, std::string>> answered;
     const FormIndex& formIndex() {
@@ -554,10 +554,12 @@ void observationCode(Ctx& c, const ExportMeta& meta, std::string_view kind, std:
 }
 
 /// Opens the resource of an Observation and writes its keys up to effectiveDateTime and its
-/// interpretation's place: category, code, derivedFrom, effectiveDateTime. A score of the form
-/// (@p def) has the same category and code in every record: kept.
-void observationHead(Ctx& c, const ExportMeta& meta, std::string_view kind, std::string_view id,
-                     std::string_view display, std::string_view loinc = {}, const forms::Score* def = nullptr) {
+/// interpretation's place: category, code, then @p derived (derivedFrom and effectiveDateTime, the
+/// same in each Observation of a record). A score of the form (@p def) has the same category and
+/// code in every record: kept.
+void observationHead(Ctx& c, const ExportMeta& meta, std::string_view derived, std::string_view kind,
+                     std::string_view id, std::string_view display, std::string_view loinc = {},
+                     const forms::Score* def = nullptr) {
     JsonOut& out = c.out;
     out.beginObject();
     if (def != nullptr && c.pieces != nullptr && c.pieces->formId == meta.formId)
@@ -565,9 +567,13 @@ void observationHead(Ctx& c, const ExportMeta& meta, std::string_view kind, std:
                          [&](Ctx& own) { observationCode(own, meta, kind, id, display, loinc); }));
     else
         observationCode(c, meta, kind, id, display, loinc);
-    out.key("derivedFrom").beginArray().beginObject().key("reference").concat("urn:uuid:", meta.id);
-    out.endObject().endArray();
-    if (!meta.submittedAt.empty()) out.field("effectiveDateTime", meta.submittedAt);
+    out.members(derived);
+}
+
+/// "resourceType" and "status" of an Observation, and its subject (after its interpretation).
+void observationStatus(Ctx& c) {
+    c.out.members(R"("resourceType":"Observation","status":"final")");  // plain ASCII: as field() writes it
+    subjectMember(c);
 }
 
 /// A string member of @p obj as stringOf() reads one: "" when it is missing or no string.
@@ -582,6 +588,14 @@ int observations(Ctx& c, const ExportMeta& meta, const Value& record, const form
     int written = 0;
     static const std::string en = "en";
     const std::string& lang = form ? primaryLang(*form) : en;
+    // derivedFrom and effectiveDateTime: the same in each Observation of the record, written once.
+    thread_local JsonOut shared;
+    shared.clear();
+    shared.controlsAsSpaces(true);
+    shared.beginObject().key("derivedFrom").beginArray().beginObject().key("reference").concat("urn:uuid:", meta.id);
+    shared.endObject().endArray();
+    if (!meta.submittedAt.empty()) shared.field("effectiveDateTime", meta.submittedAt);
+    const std::string_view derived = std::string_view(shared.text()).substr(1);
     auto entry = [&](std::string_view kind, std::string_view id) {
         out.literal(separator);
         out.beginObject().key("fullUrl");
@@ -603,12 +617,12 @@ int observations(Ctx& c, const ExportMeta& meta, const Value& record, const form
                 for (auto fs = form->scores.rbegin(); fs != form->scores.rend() && def == nullptr; ++fs)
                     if (fs->id == id) def = &*fs;
             entry("score", id);
-            observationHead(c, meta, "/score", id, def ? std::string_view(def->label.get(lang)) : std::string_view(),
+            observationHead(c, meta, derived, "/score", id,
+                            def ? std::string_view(def->label.get(lang)) : std::string_view(),
                             def ? std::string_view(def->loinc) : std::string_view(), def);
             if (const std::string_view band = stringIn(s, "band"); !band.empty())
                 out.key("interpretation").beginArray().beginObject().field("text", band).endObject().endArray();
-            out.field("resourceType", "Observation").field("status", "final");
-            subjectMember(c);
+            observationStatus(c);
             const double v = valueAt->GetDouble();
             if (std::fabs(v) < 1e15 && v == std::floor(v)) out.key("valueInteger").integer(static_cast<long long>(v));
             else out.key("valueQuantity").beginObject().key("value").number(v).endObject();
@@ -623,7 +637,7 @@ int observations(Ctx& c, const ExportMeta& meta, const Value& record, const form
             if (idAt == nullptr || !idAt->IsString()) continue;
             const std::string_view id = RecordDoc::text(*idAt);
             entry("flag", id);
-            observationHead(c, meta, "/flag", id, stringIn(f, "label"));
+            observationHead(c, meta, derived, "/flag", id, stringIn(f, "label"));
             const bool urgent = stringIn(f, "severity") == "urgent";
             out.key("interpretation").beginArray().beginObject().key("coding").beginArray().beginObject();
             out.field("code", urgent ? "AA" : "A")
@@ -631,8 +645,7 @@ int observations(Ctx& c, const ExportMeta& meta, const Value& record, const form
             out.endObject().endArray().field("text", urgent ? "urgent" : "caution").endObject().endArray();
             if (const std::string_view explain = stringIn(f, "explain"); !explain.empty())
                 out.key("note").beginArray().beginObject().field("text", explain).endObject().endArray();
-            out.field("resourceType", "Observation").field("status", "final");
-            subjectMember(c);
+            observationStatus(c);
             out.key("valueBoolean").boolean(true);
             out.endObject().endObject();
         }
