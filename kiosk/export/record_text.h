@@ -2,9 +2,9 @@
 // The one reading of a record's JSON text that the exports share: RapidJSON's SAX parser, run in
 // place over a reused copy of the text, after one UTF-8 check of the whole text that steps over
 // ASCII eight bytes at a time. The CSV reader (csv_record_reader.h) takes the events straight into
-// its cells; the FHIR Bundle, the JSON export and the PDF get the nlohmann tree that
-// nlohmann::json::parse would have built (parseRecordText), several times sooner than nlohmann's
-// own lexer builds it.
+// its cells; the FHIR Bundle reads the events into a RapidJSON document (record_doc.h); the JSON
+// export and the PDF get the nlohmann tree that nlohmann::json::parse would have built
+// (parseRecordText), several times sooner than nlohmann's own lexer builds it.
 #include <string>
 #include <string_view>
 

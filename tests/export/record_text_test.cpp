@@ -1,7 +1,7 @@
 // parseRecordText (record_text.h) builds the tree nlohmann::json::parse builds, and refuses what it
 // refuses, for texts at the edges of JSON: numbers of every kind, escapes and lone surrogates, byte
-// order marks, NULs, invalid UTF-8, repeated keys, deep nesting. The FHIR Bundle, the JSON export
-// and the PDF read records through it.
+// order marks, NULs, invalid UTF-8, repeated keys, deep nesting. The JSON export and the PDF read
+// records through it.
 #include <string>
 #include <vector>
 
