@@ -576,7 +576,7 @@ Result<void> Store::markReviewed(const std::string& id, const ClinicKey&) {
         q.bind(1, now);
         q.bind(2, id);
         if (q.exec() == 0) return makeError(ErrorCode::NotFound, "no submitted record " + id);
-        queueMark(id, "reviewed", now);
+        m->queueMark(id, "reviewed", now);
         appendAudit(m->db, m->kioskId, AuditAction::Review, "record=" + id, now);
         tx.commit();
         return {};
@@ -596,7 +596,7 @@ Result<void> Store::deleteRecord(const std::string& id, const ClinicKey&) {
         SQLite::Statement erase(m->db, "UPDATE records SET payload = NULL WHERE id = ?");
         erase.bind(1, id);
         erase.exec();
-        queueMark(id, "deleted", now);
+        m->queueMark(id, "deleted", now);
         appendAudit(m->db, m->kioskId, AuditAction::Delete, "record=" + id, now);
         tx.commit();
         m->db.exec("PRAGMA secure_delete = OFF; PRAGMA wal_checkpoint(TRUNCATE);");

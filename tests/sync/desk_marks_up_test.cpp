@@ -41,17 +41,20 @@ std::vector<std::string> serverAuditOf(const std::string& admin, const std::stri
     return out;
 }
 
-std::vector<std::string> submitSome(store::Store& s, const std::string& kiosk, int n) {
-    std::vector<std::string> ids;
-    for (int i = 0; i < n; ++i) {
-        auto id = s.submit(SyncTest::meta(i), SyncTest::payload(kiosk, i));
-        if (!id) throw std::runtime_error(id.error().message);
-        ids.push_back(*id);
+class DeskMarksUp : public SyncTest {
+protected:
+    static std::vector<std::string> submitSome(store::Store& s, const std::string& kiosk, int n) {
+        std::vector<std::string> ids;
+        for (int i = 0; i < n; ++i) {
+            auto id = s.submit(meta(i), payload(kiosk, i));
+            if (!id) throw std::runtime_error(id.error().message);
+            ids.push_back(*id);
+        }
+        return ids;
     }
-    return ids;
-}
+};
 
-TEST_F(SyncTest, MarksMadeAtTheKiosksDeskReachTheServer) {
+TEST_F(DeskMarksUp, MarksMadeAtTheKiosksDeskReachTheServer) {
     const std::string admin = makeClinic("deskup");
     pg().createLogin("deskup_k", "intake_kiosk", "pk");
     const std::string kioskUrl = pg().url("deskup", "deskup_k");
