@@ -96,5 +96,142 @@ TEST_F(DeskMarksUp, MarksMadeAtTheKiosksDeskReachTheServer) {
     EXPECT_TRUE(chain->intact()) << chain->problem;
 }
 
+/// What @p sql gives as @p url's role: "" if it ran, else the message; @p value gets the first cell.
+std::string asRole(const std::string& url, const std::string& sql, std::string* value = nullptr) {
+    try {
+        pqxx::connection c(url);
+        pqxx::work tx(c);
+        const pqxx::result r = tx.exec(sql);
+        if (value != nullptr && !r.empty() && r.columns() > 0) *value = r[0][0].is_null() ? "NULL" : r[0][0].c_str();
+        tx.commit();
+        return "";
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
+TEST_F(DeskMarksUp, AKioskMarksOnlyItsOwnRecordsForwardOnly) {
+    const std::string admin = makeClinic("deskown");
+    pg().createLogin("deskown_a", "intake_kiosk", "pa");
+    pg().createLogin("deskown_b", "intake_kiosk", "pb");
+    const std::string urlA = pg().url("deskown", "deskown_a"), urlB = pg().url("deskown", "deskown_b");
+    const TempDir dirA("kioskA"), dirB("kioskB");
+    store::Store a = joinedKiosk(dirA, "kiosk-a", urlA);
+    store::Store b = joinedKiosk(dirB, "kiosk-b", urlB);
+    const auto idsA = submitSome(a, "a", 3);
+    const auto idsB = submitSome(b, "b", 1);
+    ASSERT_TRUE(pushOnce(a, urlA));
+    ASSERT_TRUE(pushOnce(b, urlB));
+    const std::string zero = "'\\x" + std::string(64, '0') + "'::bytea";
+
+    // Kiosk A, by hand past the program, on kiosk B's record: not found under its own kiosk, and
+    // refused under B's. B's record keeps its payload and no mark.
+    std::string got;
+    EXPECT_EQ(asRole(urlA, "SELECT ik_kiosk_mark('kiosk-a', '" + idsB[0] + "', 'deleted', 'x', 'x', " + zero + ", " + zero + ")", &got), "");
+    EXPECT_EQ(got, "NULL");
+    const std::string why = asRole(urlA, "SELECT ik_kiosk_mark('kiosk-b', '" + idsB[0] + "', 'deleted', 'x', 'x', " + zero + ", " + zero + ")");
+    EXPECT_NE(why.find("permission denied: database role deskown_a marks records of kiosk kiosk-a, not of kiosk kiosk-b"),
+              std::string::npos) << why;
+    EXPECT_EQ(serverRow(admin, idsB[0]).status, "submitted");
+    EXPECT_TRUE(serverRow(admin, idsB[0]).sealed);
+    // Still no table of its own to read or write: only the functions.
+    for (const std::string& sql : std::vector<std::string>{"SELECT * FROM ik_marks", "SELECT * FROM ik_audit", "UPDATE ik_records SET sealed = NULL",
+                                  "INSERT INTO ik_marks VALUES ('" + idsA[0] + "', 'deleted', 'x')",
+                                  "INSERT INTO ik_audit (seq, at, action, detail, prev_hash, hash) VALUES (999, 'x', 'x', 'x', '\\x00', '\\x00')"}) {
+        const std::string denied = asRole(urlA, sql);
+        EXPECT_NE(denied.find("permission denied"), std::string::npos) << sql << ": " << denied;
+    }
+    // A chain that moved on since the head was read is refused, nothing written.
+    const std::string moved = asRole(urlA, "SELECT ik_kiosk_mark('kiosk-a', '" + idsA[2] + "', 'reviewed', 'x', 'x', " + zero + ", " + zero + ")");
+    EXPECT_NE(moved.find("the audit log moved on"), std::string::npos) << moved;
+    EXPECT_EQ(serverRow(admin, idsA[2]).status, "submitted");
+
+    // Forward only: staff deleted idsA[0] on the server before the desk's review arrives; the desk
+    // exported idsA[1] after staff reviewed it on the server.
+    auto desk = Server::connect(admin);
+    ASSERT_TRUE(desk);
+    auto serverKey = unlockServer(*desk, kClinicPassphrase);
+    ASSERT_TRUE(serverKey);
+    ASSERT_TRUE(markServerRecord(*desk, idsA[0], RecordStatus::Deleted, *serverKey));
+    ASSERT_TRUE(markServerRecord(*desk, idsA[1], RecordStatus::Reviewed, *serverKey));
+    auto key = a.unlock(kClinicPassphrase);
+    ASSERT_TRUE(key);
+    ASSERT_TRUE(a.markReviewed(idsA[0], *key));
+    ASSERT_TRUE(a.markExported({idsA[1]}, *key));
+    EXPECT_EQ(a.syncState()->marksWaiting, 2);
+    auto pushed = pushOnce(a, urlA);
+    ASSERT_TRUE(pushed) << pushed.error().message;
+    EXPECT_EQ(pushed->marksSent, 2);
+    EXPECT_EQ(pushed->marksWaiting, 0) << "an older mark is settled too: the server is further along";
+    EXPECT_EQ(serverRow(admin, idsA[0]).status, "deleted") << "a delete is never undone";
+    EXPECT_FALSE(serverRow(admin, idsA[0]).sealed);
+    EXPECT_EQ(serverAuditOf(admin, idsA[0]).size(), 1u) << "the no-op is not audited";
+    EXPECT_EQ(serverRow(admin, idsA[1]).status, "exported");
+    auto chain = verifyServerAudit(*desk);
+    ASSERT_TRUE(chain);
+    EXPECT_TRUE(chain->intact()) << chain->problem;
+}
+
+TEST_F(DeskMarksUp, MarksWaitThroughARestartAndForTheirRecord) {
+    const std::string admin = makeClinic("deskwait");
+    pg().createLogin("deskwait_k", "intake_kiosk", "pk");
+    const std::string url = pg().url("deskwait", "deskwait_k");
+    const TempDir dir("kiosk");
+    std::vector<std::string> ids;
+    {
+        store::Store s = joinedKiosk(dir, "kiosk-w", url);
+        ids = submitSome(s, "w", 3);
+        ASSERT_TRUE(pushOnce(s, url));
+        auto key = s.unlock(kClinicPassphrase);
+        ASSERT_TRUE(key);
+        ASSERT_TRUE(s.deleteRecord(ids[0], *key));
+        // Saved after the last push: its mark waits for the record, which goes first.
+        ids.push_back(*s.submit(meta(7), payload("w", 7)));
+        ASSERT_TRUE(s.markReviewed(ids[3], *key));
+        // Deleted before it was ever pushed: its payload must never reach the server.
+        ids.push_back(*s.submit(meta(8), payload("w", 8)));
+        ASSERT_TRUE(s.deleteRecord(ids[4], *key));
+        // The server away: nothing is lost.
+        EXPECT_FALSE(pushOnce(s, pg().url("deskwait", "nobody")));
+        EXPECT_EQ(s.syncState()->marksWaiting, 3);
+    }  // the kiosk restarts
+    store::Store s = openKiosk(dir, "kiosk-w");
+    EXPECT_EQ(s.syncState()->marksWaiting, 3) << "the marks outbox survives a restart";
+    EXPECT_EQ(s.syncState()->waiting, 1);
+    EXPECT_TRUE(serverRow(admin, ids[0]).sealed);
+    auto pushed = pushOnce(s, url);
+    ASSERT_TRUE(pushed) << pushed.error().message;
+    EXPECT_EQ(pushed->sent, 1);
+    EXPECT_EQ(pushed->marksWaiting, 0);
+    EXPECT_EQ(pushed->waiting, 0);
+    EXPECT_EQ(serverRow(admin, ids[0]).status, "deleted");
+    EXPECT_FALSE(serverRow(admin, ids[0]).sealed);
+    EXPECT_EQ(serverRow(admin, ids[3]).status, "reviewed");
+    EXPECT_FALSE(serverRow(admin, ids[4]).present) << "a record deleted before its push never reaches the server";
+    EXPECT_EQ(s.syncState()->marksWaiting, 0);
+}
+
+TEST_F(DeskMarksUp, AMarkPulledFromTheServerIsNotSentBack) {
+    const std::string admin = makeClinic("deskecho");
+    pg().createLogin("deskecho_k", "intake_kiosk", "pk");
+    const std::string url = pg().url("deskecho", "deskecho_k");
+    const TempDir dir("kiosk");
+    store::Store s = joinedKiosk(dir, "kiosk-e", url);
+    const auto ids = submitSome(s, "e", 2);
+    ASSERT_TRUE(pushOnce(s, url));
+    auto desk = Server::connect(admin);
+    ASSERT_TRUE(desk);
+    auto key = unlockServer(*desk, kClinicPassphrase);
+    ASSERT_TRUE(key);
+    ASSERT_TRUE(markServerRecord(*desk, ids[0], RecordStatus::Deleted, *key));
+    ASSERT_TRUE(markServerRecord(*desk, ids[1], RecordStatus::Reviewed, *key));
+    const std::size_t auditBefore = serverAuditOf(admin, ids[0]).size() + serverAuditOf(admin, ids[1]).size();
+    auto pulled = pushOnce(s, url);  // pulls the marks
+    ASSERT_TRUE(pulled);
+    EXPECT_EQ(s.syncState()->marksWaiting, 0) << "marks applied from the server are not queued";
+    ASSERT_TRUE(pushOnce(s, url));
+    EXPECT_EQ(serverAuditOf(admin, ids[0]).size() + serverAuditOf(admin, ids[1]).size(), auditBefore);
+}
+
 }  // namespace
 }  // namespace kiosk::sync::testing
