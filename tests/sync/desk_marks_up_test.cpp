@@ -7,11 +7,14 @@
 #include "kiosk/sync/clinic_records.h"
 #include "kiosk/sync/pusher.h"
 #include "kiosk/sync/server_audit.h"
+#include "support/run_kiosk.h"
 #include "sync/sync_fixture.h"
 
 namespace kiosk::sync::testing {
 namespace {
 
+using kiosk::testing::runKiosk;
+using kiosk::testing::shellWords;
 using store::RecordStatus;
 
 /// One server record's status ("submitted" when unmarked) and whether its payload is still there.
@@ -70,8 +73,13 @@ TEST_F(DeskMarksUp, MarksMadeAtTheKiosksDeskReachTheServer) {
     ASSERT_TRUE(s.deleteRecord(ids[0], *key));
     ASSERT_TRUE(s.markReviewed(ids[1], *key));
     ASSERT_TRUE(s.markExported({ids[2]}, *key));
+    const auto status = runKiosk(shellWords({"sync", "status", "--data-dir", dir.path()}));
+    EXPECT_NE(status.out.find("desk marks waiting: 3"), std::string::npos) << status.out;
     auto pushed = pushOnce(s, kioskUrl);
     ASSERT_TRUE(pushed) << pushed.error().message;
+    EXPECT_EQ(pushed->marksSent, 3);
+    const auto after = runKiosk(shellWords({"sync", "status", "--data-dir", dir.path()}));
+    EXPECT_NE(after.out.find("desk marks waiting: 0"), std::string::npos) << after.out;
 
     const ServerRow gone = serverRow(admin, ids[0]);
     EXPECT_EQ(gone.status, "deleted");
