@@ -21,6 +21,21 @@ const char* auditAction(store::RecordStatus status) {
     }
 }
 
+/// The record ids of @p marks as a PostgreSQL text[] literal (libpqxx 6 binds no arrays).
+std::string arrayLiteral(const std::vector<store::OutboxMark>& marks) {
+    std::string out = "{";
+    for (const auto& mark : marks) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (char c : mark.recordId) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
 }  // namespace
 
 core::Result<MarksPushReport> pushMarks(Server& server, store::Store& store, std::int64_t batch) {
@@ -43,8 +58,11 @@ core::Result<MarksPushReport> pushMarks(Server& server, store::Store& store, std
             neverPushed.clear();
             applied = 0;
             pqxx::work tx(c);
-            // Holds the audit log's lock to the COMMIT: the chain stays where the hashes say.
-            const pqxx::row head = tx.exec1("SELECT head_seq, head_hash, actor FROM ik_kiosk_audit_head()");
+            // Holds the records' and the audit log's locks to the COMMIT: the chain stays where the
+            // hashes say. A batch is one kiosk's in the common case (one kiosk per store).
+            const pqxx::row head = tx.exec_params1(
+                "SELECT head_seq, head_hash, actor FROM ik_kiosk_audit_head($1, $2::text[])", marks->front().kioskId,
+                arrayLiteral(*marks));
             auto seq = head[0].as<std::int64_t>();
             store::Bytes prev = bytesOf(head[1]);
             const std::string actor = head[2].as<std::string>();

@@ -210,14 +210,18 @@ UPDATE ik_schema SET version = 3;
 // reaches the server through ik_kiosk_mark(), which marks only a record of the caller's own kiosk,
 // forward only (submitted < reviewed < exported < deleted), drops a deleted record's payload, and
 // appends an audit row naming the kiosk. The server cannot compute the chain's hash (BLAKE2b), so
-// the kiosk does (kiosk_marks_up.cpp): ik_kiosk_audit_head() takes the audit log's lock for the
-// transaction and says where the chain stands; each mark brings the hash of the row it appends,
+// the kiosk does (marks_up.cpp): ik_kiosk_audit_head() takes the batch's records' and the audit
+// log's locks for the transaction and says where the chain stands; each mark brings the hash of the row it appends,
 // and is refused if the chain has moved. A wrong hash shows in `audit verify --pg`, at that row.
 // The kiosk role still has no SELECT, INSERT or UPDATE on ik_marks, ik_records or ik_audit.
 const char* const kStep4 = R"sql(
-CREATE FUNCTION ik_kiosk_audit_head(OUT head_seq bigint, OUT head_hash bytea, OUT actor text)
+-- Locks the records of the batch (the caller's kiosk's, in id order) and then the audit log, the
+-- order a staff mark takes them in (row, then log), so a kiosk and a desk never wait on each other.
+CREATE FUNCTION ik_kiosk_audit_head(p_kiosk text, p_records text[], OUT head_seq bigint, OUT head_hash bytea, OUT actor text)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
+    PERFORM 1 FROM public.ik_records r WHERE r.kiosk_id = p_kiosk AND r.id = ANY (p_records)
+        AND (NOT public.ik_session_is_kiosk() OR p_kiosk = public.ik_session_kiosk()) ORDER BY r.id FOR UPDATE;
     PERFORM pg_advisory_xact_lock(7160017);  -- appendServerAudit's: one writer of the log at a time
     SELECT a.seq, a.hash INTO head_seq, head_hash FROM public.ik_audit a ORDER BY a.seq DESC LIMIT 1;
     IF head_seq IS NULL THEN head_seq := 0; head_hash := decode(repeat('00', 32), 'hex'); END IF;
@@ -261,8 +265,8 @@ BEGIN
     RETURN true;
 END $$;
 
-REVOKE ALL ON FUNCTION ik_kiosk_audit_head(), ik_kiosk_mark(text, text, text, text, text, bytea, bytea) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION ik_kiosk_audit_head(), ik_kiosk_mark(text, text, text, text, text, bytea, bytea)
+REVOKE ALL ON FUNCTION ik_kiosk_audit_head(text, text[]), ik_kiosk_mark(text, text, text, text, text, bytea, bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ik_kiosk_audit_head(text, text[]), ik_kiosk_mark(text, text, text, text, text, bytea, bytea)
     TO intake_kiosk, intake_staff;
 
 UPDATE ik_schema SET version = 4;

@@ -2,6 +2,10 @@
 // clinic server after the records, through ik_kiosk_mark(), which marks only the caller's own
 // kiosk's records, forward only, and audits each change as the kiosk's. A record deleted at the
 // desk loses its sealed payload on the server as well.
+#include <chrono>
+#include <optional>
+#include <thread>
+
 #include <pqxx/pqxx>
 
 #include "kiosk/sync/clinic_records.h"
@@ -239,6 +243,41 @@ TEST_F(DeskMarksUp, AMarkPulledFromTheServerIsNotSentBack) {
     EXPECT_EQ(s.syncState()->marksWaiting, 0) << "marks applied from the server are not queued";
     ASSERT_TRUE(pushOnce(s, url));
     EXPECT_EQ(serverAuditOf(admin, ids[0]).size() + serverAuditOf(admin, ids[1]).size(), auditBefore);
+}
+
+TEST_F(DeskMarksUp, AKioskMarkWaitsForADeskMarkOfTheSameRecordWithoutDeadlock) {
+    const std::string admin = makeClinic("desklock");
+    pg().createLogin("desklock_k", "intake_kiosk", "pk");
+    const std::string url = pg().url("desklock", "desklock_k");
+    const TempDir dir("kiosk");
+    store::Store s = joinedKiosk(dir, "kiosk-l", url);
+    const auto ids = submitSome(s, "l", 1);
+    ASSERT_TRUE(pushOnce(s, url));
+    auto key = s.unlock(kClinicPassphrase);
+    ASSERT_TRUE(key);
+    ASSERT_TRUE(s.deleteRecord(ids[0], *key));
+
+    // A desk's mark of the same record, part-way: it holds the record's row and wants the log next,
+    // as markServerRecord does.
+    pqxx::connection desk(admin);
+    pqxx::work tx(desk);
+    tx.exec_params("SELECT 1 FROM ik_records WHERE id = $1 FOR UPDATE", ids[0]);
+    std::optional<core::Result<PushReport>> pushed;
+    std::thread kiosk([&] { pushed.emplace(pushOnce(s, url)); });
+    {
+        // Until the kiosk waits for a lock (or is done).
+        pqxx::connection watch(admin);
+        for (int i = 0; i < 400; ++i) {
+            pqxx::nontransaction q(watch);
+            if (q.exec("SELECT count(*) FROM pg_locks WHERE NOT granted")[0][0].as<int>() > 0) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+    }
+    EXPECT_NO_THROW(tx.exec("SELECT pg_advisory_xact_lock(7160017)")) << "the kiosk holds the log and waits for the row";
+    tx.commit();
+    kiosk.join();
+    ASSERT_TRUE(pushed && *pushed) << (pushed ? pushed->error().message : "");
+    EXPECT_EQ(serverRow(admin, ids[0]).status, "deleted");
 }
 
 }  // namespace
