@@ -295,7 +295,7 @@ void Desk::loadHealth() {
     if (auto backup = m_store.lastAudited(store::AuditAction::Backup)) h.lastBackup = *backup;
     else h.problem = backup.error().message;
     if (auto sync = m_store.syncState()) {
-        h.syncWaiting = sync->waiting;
+        h.syncWaiting = sync->waiting + sync->marksWaiting;  // records, and marks made at this desk
         h.syncLastPush = sync->lastPush;
         h.syncLastError = sync->lastError;
     } else {
