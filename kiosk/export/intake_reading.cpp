@@ -143,7 +143,8 @@ void readAnswersByForm(IntakeReading& r, const json& answers, const forms::Form&
         for (const forms::Item& item : page.items) {
             if (!item.isQuestion() || !answers.contains(item.id)) continue;
             auto value = session::answerFromJson(item, answers[item.id], std::nullopt);
-            ReadAnswer a{item.id, asked.text(page.title), asked.text(item.label), "", item.type == forms::ItemType::Signature};
+            ReadAnswer a{item.id, asked.text(page.title), asked.text(item.label), "", item.type == forms::ItemType::Signature,
+                         page.summary};
             // An answer that no longer fits its item (never for a record of this very version) is
             // shown as stored rather than dropped.
             a.answer = value ? session::answerText(item, *value, asked) : csvAnswerText(answers[item.id]);
@@ -162,7 +163,7 @@ void readAnswersByForm(IntakeReading& r, const json& answers, const forms::Form&
 /// Without the form: every answer by its id, as stored; body marks and a signature still read.
 void readAnswersBare(IntakeReading& r, const json& answers, const session::Wording& staff) {
     for (const auto& [id, value] : answers.items()) {
-        ReadAnswer a{id, "", id, csvAnswerText(value), false};
+        ReadAnswer a{id, "", id, csvAnswerText(value), false, false};
         if (value.is_object() && value.contains("strokes")) {
             forms::Item sig;
             sig.id = id;

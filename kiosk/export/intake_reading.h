@@ -50,6 +50,7 @@ struct ReadAnswer {
     std::string question;
     std::string answer;             ///< may hold line breaks (matrix rows, body regions)
     bool signature = false;
+    bool summary = false;           ///< its page is marked `summary: true` (forms::Page)
 };
 
 /// @brief The whole reading; see the file comment.

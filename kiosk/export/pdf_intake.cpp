@@ -87,6 +87,20 @@ void changeSince(Flow& flow, const ReadPreviousVisit& p, const Labels& L) {
     for (const ReadChange& c : p.changes) flow.text(c.text, c.important.value_or(false) ? kBodyBold : kBody);
 }
 
+/// The answers of the pages marked `summary: true` (the massage preferences), under each page's
+/// title, a line each: question and answer in the patient's words. They come again with the rest.
+void summaryAnswers(Flow& flow, const IntakeReading& r) {
+    std::string page;
+    for (const ReadAnswer& a : r.answers) {
+        if (!a.summary || a.signature || a.answer.empty()) continue;
+        if (a.pageTitle != page) {
+            page = a.pageTitle;
+            heading(flow, page);
+        }
+        flow.text(a.question + " " + a.answer, kBody, 6);
+    }
+}
+
 void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const PdfOptions& o, const Labels& L,
                const std::optional<ReadPreviousVisit>& previous) {
     flow.text(L.tr("pdf.title"), kTitle);
@@ -153,6 +167,7 @@ void firstPage(Flow& flow, const ExportMeta& meta, const IntakeReading& r, const
         if (!m.kinds.empty()) line += ")";
         flow.text(line, m.intensity && *m.intensity >= 7 ? kBodyBold : kBody);
     }
+    summaryAnswers(flow, r);
 }
 
 // [SECTION] answers and signature

@@ -171,6 +171,9 @@ struct Page {
     /// them not answered yet (yes_no items, and single items with an option "no"); answered ones
     /// stay as they are. Empty: no such button.
     Text noToAll;
+    /// `summary: true`: what the therapist needs before touching the patient (the massage
+    /// preferences): the page's answers also go on the PDF's first page, after the body map.
+    bool summary = false;
     SourceLoc where;
 };
 

@@ -350,7 +350,7 @@ void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
     MapReader m(ctx, node, "a page");
     page.where = ctx.loc(node);
     if (!m.ok()) return;
-    m.allow({"id", "title", "items", "show_if", "link_id", "group", "no_to_all"});
+    m.allow({"id", "title", "items", "show_if", "link_id", "group", "no_to_all", "summary"});
     if (const YamlNode* id = m.need("id", "add id: a_page_id")) {
         if (auto v = ctx.ident(*id, "id")) {
             page.id = *v;
@@ -365,6 +365,8 @@ void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
         if (auto v = readLinkId(ctx, *l)) page.linkId = *v;
     if (const YamlNode* g = m.get("group"))
         if (auto v = ctx.boolean(*g, "group")) page.group = *v;
+    if (const YamlNode* s = m.get("summary"))
+        if (auto v = ctx.boolean(*s, "summary")) page.summary = *v;
     if (!page.group && m.get("show_if"))
         ctx.error(*m.get("show_if"), "a page with group: false has no FHIR item to carry its show_if; put show_if on its items");
     const YamlNode* items = m.need("items", "add items: a list of questions");

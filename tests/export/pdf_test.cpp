@@ -130,6 +130,23 @@ TEST_F(ExportPdf, AnIntakeWithFewFlagsHasItsRegionsOnTheFirstPage) {
     EXPECT_EQ(squash(text[0]).find("STarT Back"), std::string::npos) << text[0];
 }
 
+// Issue 14: what the therapist needs before touching the patient includes the massage preferences
+// (the bundled intake's page marked `summary: true`): on the first page, in the patient's words,
+// before every answer again in form order.
+TEST_F(ExportPdf, TheMassagePreferencesAreOnTheFirstPage) {
+    const auto text = textPages(write({{meta("rec-es", "es"), bundledRecord("intake-spanish", form, "es")}}));
+    ASSERT_FALSE(text.empty());
+    const std::string first = squash(text[0]);
+    const std::size_t heading = first.find("Sus preferencias");
+    ASSERT_NE(heading, std::string::npos) << first;
+    EXPECT_LT(first.find("Where it hurts"), heading) << "after the body map";
+    EXPECT_NE(first.find("¿Qué presión de masaje prefiere? Media", heading), std::string::npos) << first;
+    EXPECT_NE(first.find("¿Hay zonas donde no quiere recibir masaje? El abdomen", heading), std::string::npos) << first;
+    EXPECT_NE(first.find("Platicar un poco", heading), std::string::npos) << first;
+    EXPECT_NE(first.find("Uso bastón. Me cuesta subir a la camilla.", heading), std::string::npos) << first;
+    EXPECT_LT(heading, first.find("All answers, in form order")) << "before every answer in form order";
+}
+
 TEST_F(ExportPdf, StaffLabelsInTheStaffsLanguageAnswersInThePatients) {
     options.staffLang = "es";
     const std::string path = write({{meta("rec-es", "en"), bundledRecord("intake-red-flags", form)}});
