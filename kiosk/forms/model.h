@@ -97,6 +97,10 @@ struct MatrixRow {
 /// YAML `detail` list on body_map items: what to ask about each marked region.
 enum class BodyDetail { Intensity, Kind };
 
+/// Bounds of a list item: entries (each a card on the kiosk screen) and fields per entry.
+constexpr int kMaxListEntries = 50;
+constexpr std::size_t kMaxListFields = 12;
+
 /// @brief One question (or an info text) on a page.
 struct Item {
     std::string id;                 ///< `id`: unique in the form, [a-z][a-z0-9_]*

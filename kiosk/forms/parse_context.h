@@ -37,10 +37,6 @@ struct ListFieldSym {
     std::string id, list;
     core::SourceLoc where;
 };
-/// Bounds of a list item: entries (each a card on the kiosk screen) and fields per entry.
-constexpr int kMaxListEntries = 50;
-constexpr size_t kMaxListFields = 12;
-
 /// @brief A `show_if` waiting for the symbol table (it may only name items before it).
 struct DeferredShowIf {
     const YamlNode* node = nullptr;
