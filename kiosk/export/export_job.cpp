@@ -1,9 +1,11 @@
 #include "kiosk/export/export_job.h"
 
 #include "kiosk/core/durable.h"
+#include "kiosk/core/file_error.h"
 
 #include <stdlib.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -192,9 +194,19 @@ core::Result<ExportSummary> exportRecordsEach(RecordSource& store, const store::
         return core::makeError(core::ErrorCode::Invalid, "already exists: give a new folder for the files",
                                core::SourceLoc{outputDir});
     // Everything goes into a private folder beside the output, renamed into place once whole.
+    // Errors name the folder asked for (the temp folder is gone by then) and say why.
+    std::string parent = fs::path(outputDir).parent_path().string();
+    if (parent.empty()) parent = ".";
+    const auto atOutput = [&outputDir](core::Error e) {
+        e.where = core::SourceLoc{outputDir};
+        return e;
+    };
     std::string tmpl = outputDir + ".tmp-XXXXXX";  // mkdtemp wants the X last
-    if (!::mkdtemp(tmpl.data()))
-        return core::makeError(core::ErrorCode::Io, "cannot create the export folder", core::SourceLoc{outputDir});
+    if (!::mkdtemp(tmpl.data())) {
+        const int err = errno;
+        return core::makeError(core::ErrorCode::Io, "cannot create the export folder: " + core::fileErrorReason(err, parent),
+                               core::SourceLoc{outputDir});
+    }
     TempFolder folder{tmpl};
     Written w;
     auto counted = countMatching(store, filter, w);
@@ -207,18 +219,19 @@ core::Result<ExportSummary> exportRecordsEach(RecordSource& store, const store::
             const std::string target = (fs::path(folder.path) / fileName(metaOf(r))).string();
             auto file = PrivateOutput::create(target);
             if (!file) {
-                failed = file.error();
+                failed = atOutput(file.error());
                 return false;
             }
             auto writer = makeWriter(options, (*file)->stream(), exportedAt, store.kioskId());
             writer->addParsed(metaOf(r), std::move(*record));
             if (auto done = writer->finish(); !done) {
-                failed = core::makeError(done.error().code, done.error().message, core::SourceLoc{target});
+                auto why = (*file)->writeFailure();  // the disk full, ...: said, not only "not written"
+                failed = atOutput(why ? *why : done.error());
                 return false;
             }
             writer.reset();
             if (auto committed = (*file)->commit(); !committed) {
-                failed = committed.error();
+                failed = atOutput(committed.error());
                 return false;
             }
             w.ids.push(r.meta.id);
@@ -232,8 +245,11 @@ core::Result<ExportSummary> exportRecordsEach(RecordSource& store, const store::
     if (!read) return read.error();
     if (!failed) return failed.error();
     if (w.cancelled) return core::makeError(core::ErrorCode::Invalid, "export cancelled", core::SourceLoc{outputDir});
-    if (::rename(folder.path.c_str(), outputDir.c_str()) != 0)
-        return core::makeError(core::ErrorCode::Io, "cannot move the export folder into place", core::SourceLoc{outputDir});
+    if (::rename(folder.path.c_str(), outputDir.c_str()) != 0) {
+        const int err = errno;
+        return core::makeError(core::ErrorCode::Io, "cannot move the export folder into place: " + core::fileErrorReason(err, parent),
+                               core::SourceLoc{outputDir});
+    }
     folder.path.clear();  // in place now: kept
     core::syncParentDir(outputDir);
     return markWritten(store, key, filter, options, outputDir, w);

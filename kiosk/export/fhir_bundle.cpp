@@ -3,7 +3,6 @@
 #include <utility>
 
 #include "kiosk/export/fhir_stream.h"
-#include "kiosk/export/record_text.h"
 
 namespace kiosk::exports {
 using nlohmann::json;
@@ -42,19 +41,23 @@ const forms::Form* FhirBundleWriter::formOf(const ExportMeta& meta) {
     return m_lastForm;
 }
 
-void FhirBundleWriter::addParsed(const ExportMeta& meta, json record) {
+void FhirBundleWriter::write(const ExportMeta& meta) {
     // Written as text into one buffer reused record by record (fhir_stream.h): no tree per record.
     m_text.clear();
-    m_entries += fhir::writeRecordEntries(m_text, meta, record, formOf(meta), m_options,
+    m_entries += fhir::writeRecordEntries(m_text, meta, m_doc.root(), formOf(meta), m_options,
                                           m_entries == 0 ? ",\"entry\":[\n" : ",\n", ",\n", *m_cache);
     m_out.write(m_text.text().data(), static_cast<std::streamsize>(m_text.text().size()));
     ++m_records;
 }
 
+void FhirBundleWriter::addParsed(const ExportMeta& meta, json record) {
+    m_doc.assign(record);
+    write(meta);
+}
+
 bool FhirBundleWriter::addPayload(const ExportMeta& meta, const std::string& payload) {
-    json record;
-    if (!parseRecordText(payload, record, m_parsing)) return false;
-    addParsed(meta, std::move(record));
+    if (!m_doc.parse(payload)) return false;
+    write(meta);
     return true;
 }
 

@@ -18,6 +18,7 @@
 #include "kiosk/export/fhir_stream.h"
 #include "kiosk/export/form_shelf.h"
 #include "kiosk/export/json_out.h"
+#include "kiosk/export/record_doc.h"
 #include "kiosk/export/record_writer.h"
 #include "kiosk/forms/model.h"
 
@@ -34,7 +35,7 @@ public:
 
     /// Writes the entries of one record that parseRecord() has read.
     void addParsed(const ExportMeta& meta, nlohmann::json record) override;
-    /// Reads the record's JSON text in place (no copy of it) and writes its entries.
+    /// Reads the record's JSON text (record_doc.h: no tree) and writes its entries.
     bool addPayload(const ExportMeta& meta, const std::string& payload) override;
     /// Names a record that could not be opened.
     void addDamaged(const std::string& id) override;
@@ -46,6 +47,7 @@ public:
 
 private:
     void entry(const nlohmann::json& e);
+    void write(const ExportMeta& meta);  ///< the entries of the record in m_doc
     const forms::Form* formOf(const ExportMeta& meta);
 
     std::ostream& m_out;
@@ -54,7 +56,7 @@ private:
     const forms::Form* m_lastForm = nullptr;  ///< the last lookup, kept: records come form by form
     ExportMeta m_lastMeta;
     fhir::FhirOptions m_options;
-    std::string m_parsing;  ///< parseRecordText's working copy of a record's text, reused
+    RecordDoc m_doc;  ///< the record being written, read in place (record_doc.h); its memory reused
     JsonOut m_text;  ///< one record's entries, the buffer kept from record to record
     /// Text that depends on a form and a language only, kept from record to record (fhir_stream.h).
     std::unique_ptr<fhir::StreamCache> m_cache;

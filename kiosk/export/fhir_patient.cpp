@@ -34,6 +34,20 @@ std::optional<PatientFacts> patientFacts(const json& record, const forms::Form* 
     return p;
 }
 
+std::vector<std::string> patientAnswerIds(const forms::Form* form) {
+    // What readPatient() (intake_reading.cpp) reads: the answers of these ids, else of the form's
+    // name, phone and email text items and its past-only dates; and genderOf() above: "sex".
+    std::vector<std::string> ids = {"first_name", "last_name", "phone", "email", "date_of_birth", "sex"};
+    if (form != nullptr)
+        for (const forms::Item* item : form->allItems())
+            if ((item->type == forms::ItemType::Text &&
+                 (item->textKind == forms::TextKind::Name || item->textKind == forms::TextKind::Phone ||
+                  item->textKind == forms::TextKind::Email)) ||
+                (item->type == forms::ItemType::Date && item->pastOnly))
+                ids.push_back(item->id);
+    return ids;
+}
+
 std::string patientUrl(std::string_view recordId) {
     std::string seed(recordId);
     seed += "/patient";

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,10 @@ struct PatientFacts {
 
 /// @brief The Patient facts of @p record (its JSON as saved); nullopt when it names nobody.
 std::optional<PatientFacts> patientFacts(const nlohmann::json& record, const forms::Form* form);
+
+/// @brief The ids of the answers patientFacts() reads (with @p form, null when not at hand): a
+///        record's answers but these make the same facts (fhir_stream.h reads only these).
+std::vector<std::string> patientAnswerIds(const forms::Form* form);
 
 /// "urn:uuid:..." of the record's Patient entry in a Bundle.
 std::string patientUrl(std::string_view recordId);

@@ -6,12 +6,14 @@
 #include <cstdlib>
 #include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kiosk/bodymap/regions.h"
 #include "kiosk/export/fhir_patient.h"
 #include "kiosk/export/fhir_response.h"
 #include "kiosk/export/fhir_signature.h"
+#include "kiosk/export/record_doc.h"
 #include "kiosk/forms/answer_access.h"
 #include "kiosk/session/answer_json.h"
 
@@ -19,6 +21,29 @@ namespace kiosk::exports::fhir {
 namespace {
 
 using forms::ItemType;
+using Value = RecordDoc::Value;
+
+/// The ids of the answers patientFacts() may read for a form (null: none at hand).
+struct PatientIds {
+    std::vector<std::string> ids;
+    std::unordered_set<std::string_view> set;  ///< views into ids
+    explicit PatientIds(const forms::Form* form) : ids(patientAnswerIds(form)), set(ids.begin(), ids.end()) {}
+    bool has(std::string_view id) const { return set.count(id) != 0; }
+};
+
+/// Where a record's answers belong in its form, made once a form: each page's items, page by page,
+/// have a slot (items of one id share it), filled from the record's answers in one pass.
+struct FormIndex {
+    std::unordered_map<std::string_view, std::size_t> slotOf;  ///< by item id (views into the form)
+    std::vector<std::size_t> itemSlots;  ///< the slot of each page's items, in form order
+    PatientIds patient;
+
+    explicit FormIndex(const forms::Form& form) : patient(&form) {
+        for (const forms::Page& page : form.pages)
+            for (const forms::Item& item : page.items)
+                itemSlots.push_back(slotOf.emplace(item.id, slotOf.size()).first->second);
+    }
+};
 
 /// The kept text of one form in one language (StreamCache): each piece as its writer below wrote it.
 struct Pieces {
@@ -28,6 +53,14 @@ struct Pieces {
     std::unordered_map<const forms::Option*, std::string> options;  ///< optionValue(), a whole value
     std::unordered_map<const void*, std::string> tails;  ///< by item, matrix row or page: its linkId and text members
     std::unordered_map<const forms::Score*, std::string> scoreCodes;  ///< an Observation's category and code members
+    std::unique_ptr<FormIndex> index;  ///< made on first use
+    /// By item of a kind whose answers come from a short list (fromShortList()): the response item
+    /// written for each answer value met, by the value's key (valueKey()).
+    std::unordered_map<const forms::Item*, std::unordered_map<std::string, std::string>> answered;
+    const FormIndex& formIndex() {
+        if (!index) index = std::make_unique<FormIndex>(*form);
+        return *index;
+    }
 };
 
 }  // namespace
@@ -37,12 +70,15 @@ struct StreamCache::Impl {
     static constexpr std::size_t kMaxPieces = 64;
     std::vector<std::unique_ptr<Pieces>> all;
     Pieces* last = nullptr;  ///< records come form by form: the last one first
+    std::vector<const Value*> slots;  ///< a record's answers by FormIndex slot, reused
+    std::string key;  ///< valueKey()'s, reused
+    std::size_t answeredBytes = 0;  ///< kept in Pieces::answered, all forms together
 
     Pieces& of(const forms::Form& form, const std::string& lang, const std::string& formId) {
         if (last != nullptr && last->form == &form && last->lang == lang && last->formId == formId) return *last;
         for (auto& p : all)
             if (p->form == &form && p->lang == lang && p->formId == formId) return *(last = p.get());
-        if (all.size() >= kMaxPieces) all.clear();
+        if (all.size() >= kMaxPieces) all.clear(), answeredBytes = 0;
         all.push_back(std::make_unique<Pieces>());
         last = all.back().get();
         last->form = &form;
@@ -274,9 +310,10 @@ bool listEntries(Ctx& c, const forms::Form& form, const forms::Item& item, const
 }
 
 /// The response item of @p item; false (nothing written) when it holds no answer.
-bool responseItem(Ctx& c, const forms::Form& form, const forms::Item& item, const nlohmann::json& value,
+bool responseItem(Ctx& c, const forms::Form& form, const forms::Item& item, const Value& value,
                   const std::string& lang) {
-    auto parsed = session::answerFromJson(item, value, std::nullopt);
+    // Typed by the one reading of answers (session/answer_json.h): a small tree of this value only.
+    auto parsed = session::answerFromJson(item, RecordDoc::toTree(value), std::nullopt);
     if (!parsed) return false;
     if (const auto* entries = std::get_if<forms::ListAnswer>(&*parsed)) return listEntries(c, form, item, *entries, lang);
     return answeredItem(c, form, item, *parsed, lang);
@@ -375,25 +412,115 @@ bool untypedItem(Ctx& c, std::string_view id, const nlohmann::json& v) {
     return true;
 }
 
+// [SECTION] answers written before
+/// The answers of these kinds come from a short list (options, yes/no, 0-10, option per row), so
+/// the same values come back record after record: the response item written for a value is kept
+/// and copied when it comes back. Free text, dates, numbers, body maps, signatures (one patient's
+/// own) are always written afresh, and the kept text is bounded (kMaxKept per item, kMaxKeptBytes).
+bool fromShortList(const forms::Item& item) {
+    switch (item.type) {
+        case ItemType::Single:
+        case ItemType::Multi:
+        case ItemType::YesNo:
+        case ItemType::Consent:
+        case ItemType::Scale:
+        case ItemType::Matrix: return true;
+        default: return false;
+    }
+}
+constexpr std::size_t kMaxKept = 64;
+constexpr std::size_t kMaxKeptBytes = 4 << 20;
+
+/// Appends a key of @p v to @p key: two values have the same key only when they are the same
+/// JSON (types, numbers bit for bit, strings byte for byte, members in their order, repeats too).
+void valueKey(const Value& v, std::string& key) {
+    auto bytes = [&](const void* p, std::size_t n) { key.append(static_cast<const char*>(p), n); };
+    switch (v.GetType()) {
+        case rapidjson::kNullType: key += 'n'; break;
+        case rapidjson::kFalseType: key += 'f'; break;
+        case rapidjson::kTrueType: key += 't'; break;
+        case rapidjson::kNumberType:
+            if (v.IsUint64()) {
+                const std::uint64_t n = v.GetUint64();
+                key += 'u', bytes(&n, sizeof n);
+            } else if (v.IsInt64()) {
+                const std::int64_t n = v.GetInt64();
+                key += 'i', bytes(&n, sizeof n);
+            } else {
+                const double d = v.GetDouble();
+                key += 'd', bytes(&d, sizeof d);
+            }
+            break;
+        case rapidjson::kStringType: {
+            const rapidjson::SizeType n = v.GetStringLength();
+            key += 's', bytes(&n, sizeof n), bytes(v.GetString(), n);
+            break;
+        }
+        case rapidjson::kArrayType:
+            key += '[';
+            for (const Value& e : v.GetArray()) valueKey(e, key);
+            key += ']';
+            break;
+        case rapidjson::kObjectType:
+            key += '{';
+            for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) valueKey(m->name, key), valueKey(m->value, key);
+            key += '}';
+            break;
+    }
+}
+
 // [SECTION] the response
-void responseItems(Ctx& c, const nlohmann::json& record, const forms::Form* form, const std::string& lang) {
+/// The record's "answers" object, as answersOf() finds it; null when it has none.
+const Value* answersIn(const Value& record) {
+    const Value* answers = RecordDoc::member(record, "answers");
+    return answers != nullptr && answers->IsObject() ? answers : nullptr;
+}
+
+void responseItems(Ctx& c, const Value& record, const forms::Form* form, const std::string& lang) {
     JsonOut& out = c.out;
-    const nlohmann::json& answers = answersOf(record);
-    auto one = [&](const forms::Item& item, const nlohmann::json& value) {
-        if (!responseItem(c, *form, item, value, lang)) untypedItem(c, linkIdOf(item), value);
+    const Value* answers = answersIn(record);
+    if (answers == nullptr) return;
+    auto write = [&](const forms::Item& item, const Value& value) {
+        if (!responseItem(c, *form, item, value, lang)) untypedItem(c, linkIdOf(item), RecordDoc::toTree(value));
     };
-    if (form == nullptr) {
-        for (const auto& [id, value] : answers.items()) untypedItem(c, id, value);
+    // An answer from a short list: written once a value (with its separator taken off), then copied.
+    auto one = [&](const forms::Item& item, const Value& value) {
+        if (!fromShortList(item)) return write(item, value);
+        c.cache->key.clear();
+        valueKey(value, c.cache->key);
+        auto& kept = c.pieces->answered[&item];
+        if (const auto it = kept.find(c.cache->key); it != kept.end()) {
+            if (!it->second.empty()) out.raw(it->second);  // nothing written: no separator either
+            return;
+        }
+        const JsonOut::Mark before = out.mark();
+        write(item, value);
+        if (kept.size() >= kMaxKept || c.cache->answeredBytes >= kMaxKeptBytes) return;
+        std::string text = out.text().substr(before.size);
+        if (!text.empty() && !before.first && !before.afterKey) text.erase(0, 1);  // the ',' raw() writes again
+        c.cache->answeredBytes += c.cache->key.size() + text.size();
+        kept.emplace(c.cache->key, std::move(text));
+    };
+    if (form == nullptr) {  // no form: every answer untyped, in the tree's order
+        const nlohmann::json tree = RecordDoc::toTree(*answers);
+        for (const auto& [id, value] : tree.items()) untypedItem(c, id, value);
         return;
     }
+    const FormIndex& index = c.pieces->formIndex();
+    std::vector<const Value*>& slots = c.cache->slots;
+    slots.assign(index.slotOf.size(), nullptr);
+    for (auto m = answers->MemberBegin(); m != answers->MemberEnd(); ++m)  // a repeated key: the last, as the tree
+        if (const auto at = index.slotOf.find(RecordDoc::text(m->name)); at != index.slotOf.end())
+            slots[at->second] = &m->value;
+    std::size_t k = 0;
     for (const forms::Page& page : form->pages) {
         const JsonOut::Mark start = out.mark();
         if (page.group) out.beginObject().key("item").beginArray();
         const JsonOut::Mark items = out.mark();
         for (const forms::Item& item : page.items) {
-            const auto it = answers.find(item.id);
-            if (it == answers.end() || !item.isQuestion()) continue;
-            one(item, *it);
+            const Value* value = slots[index.itemSlots[k++]];
+            if (value == nullptr || !item.isQuestion()) continue;
+            one(item, *value);
         }
         if (out.unchangedSince(items)) {
             out.rollback(start);
@@ -415,11 +542,9 @@ void subjectMember(Ctx& c) {
     if (!c.subject.empty()) c.out.members(c.subjectMembers);
 }
 
-void questionnaireResponse(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form) {
+void questionnaireResponse(Ctx& c, const ExportMeta& meta, const Value& record, const forms::Form* form,
+                           const std::string& lang) {
     JsonOut& out = c.out;
-    std::string lang = recordLang(record);
-    if (lang.empty()) lang = meta.lang;
-    if (form != nullptr && c.cache != nullptr) c.pieces = &c.cache->of(*form, lang, meta.formId);
     out.beginObject();
     if (!meta.submittedAt.empty()) out.field("authored", meta.submittedAt);
     out.field("id", meta.id);
@@ -463,10 +588,12 @@ void observationCode(Ctx& c, const ExportMeta& meta, std::string_view kind, std:
 }
 
 /// Opens the resource of an Observation and writes its keys up to effectiveDateTime and its
-/// interpretation's place: category, code, derivedFrom, effectiveDateTime. A score of the form
-/// (@p def) has the same category and code in every record: kept.
-void observationHead(Ctx& c, const ExportMeta& meta, std::string_view kind, std::string_view id,
-                     std::string_view display, std::string_view loinc = {}, const forms::Score* def = nullptr) {
+/// interpretation's place: category, code, then @p derived (derivedFrom and effectiveDateTime, the
+/// same in each Observation of a record). A score of the form (@p def) has the same category and
+/// code in every record: kept.
+void observationHead(Ctx& c, const ExportMeta& meta, std::string_view derived, std::string_view kind,
+                     std::string_view id, std::string_view display, std::string_view loinc = {},
+                     const forms::Score* def = nullptr) {
     JsonOut& out = c.out;
     out.beginObject();
     if (def != nullptr && c.pieces != nullptr && c.pieces->formId == meta.formId)
@@ -474,18 +601,36 @@ void observationHead(Ctx& c, const ExportMeta& meta, std::string_view kind, std:
                          [&](Ctx& own) { observationCode(own, meta, kind, id, display, loinc); }));
     else
         observationCode(c, meta, kind, id, display, loinc);
-    out.key("derivedFrom").beginArray().beginObject().key("reference").concat("urn:uuid:", meta.id);
-    out.endObject().endArray();
-    if (!meta.submittedAt.empty()) out.field("effectiveDateTime", meta.submittedAt);
+    out.members(derived);
 }
 
-int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form,
+/// "resourceType" and "status" of an Observation, and its subject (after its interpretation).
+void observationStatus(Ctx& c) {
+    c.out.members(R"("resourceType":"Observation","status":"final")");  // plain ASCII: as field() writes it
+    subjectMember(c);
+}
+
+/// A string member of @p obj as stringOf() reads one: "" when it is missing or no string.
+std::string_view stringIn(const Value& obj, std::string_view key) {
+    const Value* v = RecordDoc::member(obj, key);
+    return v != nullptr && v->IsString() ? RecordDoc::text(*v) : std::string_view();
+}
+
+int observations(Ctx& c, const ExportMeta& meta, const Value& record, const forms::Form* form,
                  std::string_view separator) {
     JsonOut& out = c.out;
     int written = 0;
     static const std::string en = "en";
     const std::string& lang = form ? primaryLang(*form) : en;
-    auto entry = [&](std::string_view kind, const std::string& id) {
+    // derivedFrom and effectiveDateTime: the same in each Observation of the record, written once.
+    thread_local JsonOut shared;
+    shared.clear();
+    shared.controlsAsSpaces(true);
+    shared.beginObject().key("derivedFrom").beginArray().beginObject().key("reference").concat("urn:uuid:", meta.id);
+    shared.endObject().endArray();
+    if (!meta.submittedAt.empty()) shared.field("effectiveDateTime", meta.submittedAt);
+    const std::string_view derived = std::string_view(shared.text()).substr(1);
+    auto entry = [&](std::string_view kind, std::string_view id) {
         out.literal(separator);
         out.beginObject().key("fullUrl");
         c.scratch.assign(meta.id).append("/").append(kind).append("/").append(id);
@@ -494,48 +639,47 @@ int observations(Ctx& c, const ExportMeta& meta, const nlohmann::json& record, c
         out.key("resource");
         ++written;
     };
-    const auto scores = record.find("scores");
-    if (scores != record.end() && scores->is_array()) {
-        for (const nlohmann::json& s : *scores) {
-            if (!s.is_object()) continue;
-            const auto idAt = s.find("id"), valueAt = s.find("value");
-            if (idAt == s.end() || !idAt->is_string() || valueAt == s.end() || !valueAt->is_number()) continue;
-            const std::string& id = idAt->get_ref<const std::string&>();
+    const Value* scores = RecordDoc::member(record, "scores");
+    if (scores != nullptr && scores->IsArray()) {
+        for (const Value& s : scores->GetArray()) {
+            if (!s.IsObject()) continue;
+            const Value *idAt = RecordDoc::member(s, "id"), *valueAt = RecordDoc::member(s, "value");
+            if (idAt == nullptr || !idAt->IsString() || valueAt == nullptr || !valueAt->IsNumber()) continue;
+            const std::string_view id = RecordDoc::text(*idAt);
             const forms::Score* def = nullptr;  // the last of that id, as the tree takes it
             if (form)
                 for (auto fs = form->scores.rbegin(); fs != form->scores.rend() && def == nullptr; ++fs)
                     if (fs->id == id) def = &*fs;
             entry("score", id);
-            observationHead(c, meta, "/score", id, def ? std::string_view(def->label.get(lang)) : std::string_view(),
+            observationHead(c, meta, derived, "/score", id,
+                            def ? std::string_view(def->label.get(lang)) : std::string_view(),
                             def ? std::string_view(def->loinc) : std::string_view(), def);
-            if (const std::string_view band = stringOf(s, "band"); !band.empty())
+            if (const std::string_view band = stringIn(s, "band"); !band.empty())
                 out.key("interpretation").beginArray().beginObject().field("text", band).endObject().endArray();
-            out.field("resourceType", "Observation").field("status", "final");
-            subjectMember(c);
-            const double v = valueAt->get<double>();
+            observationStatus(c);
+            const double v = valueAt->GetDouble();
             if (std::fabs(v) < 1e15 && v == std::floor(v)) out.key("valueInteger").integer(static_cast<long long>(v));
             else out.key("valueQuantity").beginObject().key("value").number(v).endObject();
             out.endObject().endObject();
         }
     }
-    const auto flags = record.find("flags");
-    if (flags != record.end() && flags->is_array()) {
-        for (const nlohmann::json& f : *flags) {
-            if (!f.is_object()) continue;
-            const auto idAt = f.find("id");
-            if (idAt == f.end() || !idAt->is_string()) continue;
-            const std::string& id = idAt->get_ref<const std::string&>();
+    const Value* flags = RecordDoc::member(record, "flags");
+    if (flags != nullptr && flags->IsArray()) {
+        for (const Value& f : flags->GetArray()) {
+            if (!f.IsObject()) continue;
+            const Value* idAt = RecordDoc::member(f, "id");
+            if (idAt == nullptr || !idAt->IsString()) continue;
+            const std::string_view id = RecordDoc::text(*idAt);
             entry("flag", id);
-            observationHead(c, meta, "/flag", id, stringOf(f, "label"));
-            const bool urgent = stringOf(f, "severity") == "urgent";
+            observationHead(c, meta, derived, "/flag", id, stringIn(f, "label"));
+            const bool urgent = stringIn(f, "severity") == "urgent";
             out.key("interpretation").beginArray().beginObject().key("coding").beginArray().beginObject();
             out.field("code", urgent ? "AA" : "A")
                 .field("system", "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation");
             out.endObject().endArray().field("text", urgent ? "urgent" : "caution").endObject().endArray();
-            if (const std::string_view explain = stringOf(f, "explain"); !explain.empty())
+            if (const std::string_view explain = stringIn(f, "explain"); !explain.empty())
                 out.key("note").beginArray().beginObject().field("text", explain).endObject().endArray();
-            out.field("resourceType", "Observation").field("status", "final");
-            subjectMember(c);
+            observationStatus(c);
             out.key("valueBoolean").boolean(true);
             out.endObject().endObject();
         }
@@ -557,12 +701,33 @@ int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::jso
 int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form,
                        const FhirOptions& options, std::string_view firstPrefix, std::string_view separator,
                        StreamCache& cache) {
+    RecordDoc doc;
+    doc.assign(record);
+    return writeRecordEntries(out, meta, doc.root(), form, options, firstPrefix, separator, cache);
+}
+
+int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const RecordDoc::Value& record, const forms::Form* form,
+                       const FhirOptions& options, std::string_view firstPrefix, std::string_view separator,
+                       StreamCache& cache) {
     thread_local std::string scratch;
     Ctx c{out, options, scratch, nullptr, &cache.impl(), {}, {}};
     out.controlsAsSpaces(true);  // as replaceControlChars() does to the trees
     out.literal(firstPrefix);
-    // The Patient (fhir_patient.h) after the response, as bundleEntries() puts it.
-    const auto patient = patientFacts(record, form);
+    std::string lang(stringIn(record, "lang"));  // recordLang(), else the plain column's
+    if (lang.empty()) lang = meta.lang;
+    if (form != nullptr) c.pieces = &c.cache->of(*form, lang, meta.formId);
+    // The Patient (fhir_patient.h) after the response, as bundleEntries() puts it; read from a
+    // tree of the answers it may read, not of the whole record.
+    nlohmann::json forPatient = nlohmann::json::object();
+    if (const Value* answers = answersIn(record)) {
+        nlohmann::json& some = forPatient["answers"] = nlohmann::json::object();
+        static const PatientIds anyForm(nullptr);
+        const PatientIds& ids = c.pieces != nullptr ? c.pieces->formIndex().patient : anyForm;
+        for (auto m = answers->MemberBegin(); m != answers->MemberEnd(); ++m)
+            if (ids.has(RecordDoc::text(m->name)))
+                some[std::string(RecordDoc::text(m->name))] = RecordDoc::toTree(m->value);  // the last of a repeated key
+    }
+    const auto patient = patientFacts(forPatient, form);
     char subject[46];
     thread_local std::string subjectMembers;
     if (patient) {
@@ -572,7 +737,7 @@ int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::jso
         c.subjectMembers = subjectMembers;
     }
     out.beginObject().key("fullUrl").concat("urn:uuid:", meta.id).key("resource");
-    questionnaireResponse(c, meta, record, form);
+    questionnaireResponse(c, meta, record, form, lang);
     out.endObject();
     if (patient) {
         out.literal(separator);

@@ -13,6 +13,7 @@
 
 #include "kiosk/export/fhir_common.h"
 #include "kiosk/export/json_out.h"
+#include "kiosk/export/record_doc.h"
 #include "kiosk/export/record_writer.h"
 #include "kiosk/forms/model.h"
 
@@ -45,6 +46,10 @@ int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::jso
                        const FhirOptions& options, std::string_view firstPrefix, std::string_view separator);
 /// The same with what @p cache keeps (the same options for every record written with it).
 int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const nlohmann::json& record, const forms::Form* form,
+                       const FhirOptions& options, std::string_view firstPrefix, std::string_view separator,
+                       StreamCache& cache);
+/// The same from the record read as a document (record_doc.h): what the Bundle writer does.
+int writeRecordEntries(JsonOut& out, const ExportMeta& meta, const RecordDoc::Value& record, const forms::Form* form,
                        const FhirOptions& options, std::string_view firstPrefix, std::string_view separator,
                        StreamCache& cache);
 

@@ -175,12 +175,14 @@ void answers(Flow& flow, const IntakeReading& r, const Labels& L) {
 }
 
 void signature(Flow& flow, const IntakeReading& r, const Labels& L) {
+    const double w = 240, h = 80;
+    // The heading goes with the signature and the time signed: never alone at a page's foot.
+    if (r.signedConsent) flow.keep(10 + Flow::lineHeight(kHeading) + 4 + h + 2 * Flow::lineHeight(kBody));
     heading(flow, L.tr("pdf.consent"));
     if (!r.signedConsent) {
         flow.text(L.tr("pdf.not_signed"), kBody);
         return;
     }
-    const double w = 240, h = 80;
     flow.keep(h + 2 * Flow::lineHeight(kBody));
     Op box;
     box.kind = Op::Kind::StrokeRect;
@@ -224,6 +226,34 @@ void rightAligned(cairo_t* cr, const std::string& s, const Style& style, double 
 
 constexpr double kLogoBoxH = 30, kLogoBoxW = 150;  ///< the header logo's box, points
 
+double advance(cairo_t* cr, const std::string& s, const Style& style) {
+    pdf::useFont(cr, style);
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, s.c_str(), &e);
+    return e.x_advance;
+}
+
+/// The clinic's name in the room the patient's name leaves it: smaller (down to 8 pt), then cut
+/// with an ellipsis at a character's boundary; the patient's name is what each page must show whole.
+Op fittedClinicName(cairo_t* cr, const std::string& name, double x, double room) {
+    Op clinic;
+    clinic.style = Style{12, true, kText};
+    clinic.x = x;
+    clinic.y = 38;
+    clinic.text = name;
+    while (clinic.style.size > 8 && advance(cr, clinic.text, clinic.style) > room) clinic.style.size -= 0.5;
+    while (!clinic.text.empty() && advance(cr, clinic.text, clinic.style) > room) {
+        std::string& t = clinic.text;
+        if (t.size() >= 3 && t.compare(t.size() - 3, 3, "\u2026") == 0) t.erase(t.size() - 3);
+        while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();  // UTF-8 tail
+        if (!t.empty()) t.pop_back();  // the last character's first byte
+        while (!t.empty() && t.back() == ' ') t.pop_back();
+        t += "\u2026";
+        if (t == "\u2026") break;
+    }
+    return clinic;
+}
+
 /// The header (clinic, patient) and footer (record id, page N of M) of every page.
 void decor(cairo_t* cr, const pdf::PageFrame& frame, std::size_t page, std::size_t pages, const ExportMeta& meta,
            const IntakeReading& r, const PdfOptions& o, const Labels& L) {
@@ -242,15 +272,11 @@ void decor(cairo_t* cr, const pdf::PageFrame& frame, std::size_t page, std::size
         cairo_restore(cr);
         nameX += w * scale + 10;
     }
+    const Style patientStyle{10, true, kText};
+    const std::string patient = r.firstName + " " + r.lastName + (r.dateOfBirth.empty() ? "" : "   " + r.dateOfBirth);
     pdf::Page ops;
-    if (!o.clinicName.empty()) {
-        Op clinic;
-        clinic.style = Style{12, true, kText};
-        clinic.x = nameX;
-        clinic.y = 38;
-        clinic.text = o.clinicName;
-        ops.ops.push_back(clinic);
-    }
+    if (!o.clinicName.empty())
+        ops.ops.push_back(fittedClinicName(cr, o.clinicName, nameX, right - advance(cr, patient, patientStyle) - 16 - nameX));
     Op rule;
     rule.kind = Op::Kind::FillRect;
     rule.style.colour = kRule;
@@ -268,8 +294,7 @@ void decor(cairo_t* cr, const pdf::PageFrame& frame, std::size_t page, std::size
     record.text = L.fmt("pdf.record", {meta.id});
     ops.ops.push_back(record);
     pdf::drawPage(cr, ops);
-    rightAligned(cr, r.firstName + " " + r.lastName + (r.dateOfBirth.empty() ? "" : "   " + r.dateOfBirth),
-                 Style{10, true, kText}, right, 38);
+    rightAligned(cr, patient, patientStyle, right, 38);
     rightAligned(cr, L.fmt("pdf.page", {std::to_string(page), std::to_string(pages)}), Style{8.5, false, kMuted}, right,
                  frame.height - 32);
 }

@@ -38,7 +38,7 @@ struct ToTree : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ToTree> {
     /// UTF-8, which nlohmann refuses: the text itself is valid UTF-8 by now, so only an escape can
     /// have made such bytes (an ED lead byte), and only then is the string checked again.
     bool setText(const char* s, rapidjson::SizeType n) {
-        if (std::memchr(s, 0xED, n) != nullptr && !validUtf8(std::string_view(s, n))) return false;
+        if (!decodedUtf8(std::string_view(s, n))) return false;
         text.assign(s, n);
         return true;
     }

@@ -6,7 +6,6 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 
 #include "kiosk/export/csv_export.h"
@@ -14,6 +13,7 @@
 #include "kiosk/export/export_job.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/core/local_day.h"
+#include "kiosk/staff/name_search.h"
 #include "kiosk/staff/previous_visit.h"
 
 namespace kiosk::staff {
@@ -67,11 +67,6 @@ RowState rowState(store::RecordStatus s) {
         case store::RecordStatus::Exported: return RowState::Exported;
         default: return RowState::Submitted;
     }
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 }  // namespace
@@ -188,7 +183,6 @@ void Desk::loadList() {
     f.limit = byName ? kNameSearchLimit : static_cast<std::int64_t>(m_options.maxRows) + 1;
     auto found = m_store.list(f);
     if (!found) return say("desk.notice.store_failed", {found.error().message});
-    const std::string needle = lower(l.name);
     for (const store::RecordSummary& s : *found) {
         const forms::Form* form = formFor(s.meta);
         DeskRow row = rowOf(s, form, m_view.staffLang);
@@ -201,7 +195,7 @@ void Desk::loadList() {
                 row.name = reading.shortName();
                 row.urgent = reading.hasUrgent();
                 row.caution = reading.hasCaution();
-                const bool match = !byName || lower(reading.firstName + " " + reading.lastName).find(needle) != std::string::npos;
+                const bool match = !byName || nameMatches(reading.firstName, reading.lastName, l.name);
                 wipe(reading);
                 if (!match) {
                     wipe(row.name);
@@ -300,7 +294,7 @@ void Desk::loadHealth() {
     if (auto backup = m_store.lastAudited(store::AuditAction::Backup)) h.lastBackup = *backup;
     else h.problem = backup.error().message;
     if (auto sync = m_store.syncState()) {
-        h.syncWaiting = sync->waiting;
+        h.syncWaiting = sync->waiting + sync->marksWaiting;  // records, and marks made at this desk
         h.syncLastPush = sync->lastPush;
         h.syncLastError = sync->lastError;
     } else {

@@ -21,7 +21,7 @@ struct SubmitUnlock {};
 struct CancelUnlock {};
 struct ShowToday {};                         ///< today's intakes (the desk opens on them)
 struct FindDays { std::string from, to; };   ///< local days "YYYY-MM-DD", both included
-struct FindName { std::string text; };       ///< first or last name contains it (needs the records unlocked)
+struct FindName { std::string text; };       ///< "first last" contains it, any case or accents (name_search.h; needs the records unlocked)
 struct OpenIntake { std::string id; };       ///< the detail of one intake (audited as a view)
 struct BackToList {};
 struct MarkReviewed { std::string id; };     ///< audited

@@ -181,6 +181,10 @@ void Desk::pollExport() {
                                      {drive ? tr("desk.export.drive") + " (" + e.format() + ")" : e.format()});
     }
     loadList();  // states changed to exported
+    // The intake open behind the export screen shows its new state too (as the list does).
+    if (m_view.detail)
+        for (const DeskRow& row : m_view.list.rows)
+            if (row.id == m_view.detail->row.id) m_view.detail->row.state = row.state;
 }
 
 void Desk::stopExport() {

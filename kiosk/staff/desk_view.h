@@ -59,7 +59,7 @@ struct DeskHealthView {
     std::int64_t submitted = 0, reviewed = 0, exported = 0, deleted = 0;
     std::int64_t draftsWaiting = 0;
     std::string lastBackup;          ///< UTC ISO of the last backup (audited), "" = never
-    std::int64_t syncWaiting = 0;    ///< records not yet on the clinic server ("N waiting to sync")
+    std::int64_t syncWaiting = 0;    ///< records and desk marks not yet on the clinic server ("N waiting to sync")
     std::string syncLastPush;        ///< UTC ISO, "" = never
     std::string syncLastError;       ///< the last push's error, "" = none
     std::string problem;             ///< "" when every figure was read

@@ -132,6 +132,20 @@ constexpr const char* kMigrations[kSchemaVersion] = {
     ALTER TABLE record_state_9 RENAME TO record_state;
     CREATE INDEX record_state_status ON record_state (status);
     )sql",
+    // 10: the marks outbox (kiosk/sync): the newest review, export or delete mark staff made at
+    //     this kiosk's desk that the clinic server has not had yet, one row per record, written in
+    //     the mark's own transaction and removed only after the server's COMMIT. Marks applied from
+    //     the server are not queued. The marks made before are queued too (those that came from the
+    //     server are no-ops there): records deleted here before this version lose their payload there.
+    R"sql(
+    CREATE TABLE mark_outbox (
+        record_id TEXT PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+        status    TEXT NOT NULL CHECK (status = 'reviewed' OR status = 'exported' OR status = 'deleted'),
+        status_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO mark_outbox (record_id, status, status_at)
+        SELECT record_id, status, status_at FROM record_state WHERE status <> 'submitted';
+    )sql",
 };
 
 // Run with migration 2 (not part of it: shipped migrations stay as they are). A version 1

@@ -9,7 +9,7 @@
 namespace kiosk::store {
 
 /// The schema version this program writes.
-constexpr int kSchemaVersion = 9;
+constexpr int kSchemaVersion = 10;
 
 /// @brief The current user_version (throws SQLite::Exception: call inside guarded()).
 int schemaVersion(SQLite::Database& db);

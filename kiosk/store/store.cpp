@@ -544,12 +544,19 @@ Result<void> Store::markExportedEach(const std::function<bool(std::string&)>& ne
         // list of three on every run of the statement, 176 kB each time, once per record.
         SQLite::Statement q(m->db, "UPDATE record_state SET status = 'exported', status_at = ? "
                                    "WHERE record_id = ? AND status <> 'deleted'");
+        SQLite::Statement queue(m->db, kQueueMark);
         std::int64_t n = 0;
         for (std::string id; nextId(id);) {
             q.reset();
             q.bind(1, now);
             q.bind(2, id);
-            n += q.exec();
+            if (q.exec() == 0) continue;
+            ++n;
+            queue.reset();
+            queue.bind(1, id);
+            queue.bind(2, "exported");
+            queue.bind(3, now);
+            queue.exec();
         }
         const std::string filters = describe(filter);
         appendAudit(m->db, m->kioskId, AuditAction::Export,
@@ -569,6 +576,7 @@ Result<void> Store::markReviewed(const std::string& id, const ClinicKey&) {
         q.bind(1, now);
         q.bind(2, id);
         if (q.exec() == 0) return makeError(ErrorCode::NotFound, "no submitted record " + id);
+        m->queueMark(id, "reviewed", now);
         appendAudit(m->db, m->kioskId, AuditAction::Review, "record=" + id, now);
         tx.commit();
         return {};
@@ -588,6 +596,7 @@ Result<void> Store::deleteRecord(const std::string& id, const ClinicKey&) {
         SQLite::Statement erase(m->db, "UPDATE records SET payload = NULL WHERE id = ?");
         erase.bind(1, id);
         erase.exec();
+        m->queueMark(id, "deleted", now);
         appendAudit(m->db, m->kioskId, AuditAction::Delete, "record=" + id, now);
         tx.commit();
         m->db.exec("PRAGMA secure_delete = OFF; PRAGMA wal_checkpoint(TRUNCATE);");
@@ -609,6 +618,14 @@ Result<std::int64_t> Store::purgeExported(std::chrono::seconds olderThan, const 
                                        "(SELECT record_id FROM record_state WHERE status = 'exported')");
         erase.bind(1, cutoff);
         erase.exec();
+        // Queued for the clinic server before the states change, while the purged still show.
+        SQLite::Statement queue(m->db, "INSERT INTO mark_outbox (record_id, status, status_at) SELECT record_id, "
+                                       "'deleted', ? FROM record_state WHERE status = 'exported' AND record_id IN "
+                                       "(SELECT id FROM records WHERE submitted_at < ?) ON CONFLICT (record_id) "
+                                       "DO UPDATE SET status = excluded.status, status_at = excluded.status_at");
+        queue.bind(1, nowText);
+        queue.bind(2, cutoff);
+        queue.exec();
         SQLite::Statement q(m->db, "UPDATE record_state SET status = 'deleted', status_at = ? WHERE status = "
                                    "'exported' AND record_id IN (SELECT id FROM records WHERE submitted_at < ?)");
         q.bind(1, nowText);

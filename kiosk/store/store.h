@@ -172,6 +172,7 @@ struct OutboxRecord {
 /// @brief The outbox at a glance (`sync status`, the staff health screen).
 struct SyncState {
     std::int64_t waiting = 0;  ///< records saved here and not yet on the clinic server
+    std::int64_t marksWaiting = 0;  ///< review/export/delete marks made here, not yet on the server
     std::string lastPush;      ///< UTC ISO of the last push that reached the server, "" = never
     std::string lastError;     ///< the last push's error, "" once a push succeeds
     std::string lastErrorAt;
@@ -183,6 +184,18 @@ struct ServerMark {
     std::string recordId;
     RecordStatus status = RecordStatus::Submitted;
     std::string statusAt;  ///< as the server has it (UTC ISO)
+};
+
+/// @brief A mark staff made at this kiosk's desk that the clinic server has not had yet (the marks
+///        outbox, schema 10): the record's newest status, sent after the record itself.
+struct OutboxMark {
+    std::string recordId;
+    std::string kioskId;  ///< the record's kiosk
+    RecordStatus status = RecordStatus::Reviewed;
+    std::string statusAt;
+    /// The record was deleted here before it ever reached the server: its payload is gone and it
+    /// will never be pushed, so a server without it has nothing to delete (Store::settleMarks).
+    bool recordNeverPushed = false;
 };
 
 class ClinicKey;
@@ -339,6 +352,14 @@ public:
     core::Result<std::int64_t> applyServerMarks(const std::vector<ServerMark>& marks, const std::string& horizon);
     /// @brief The horizon noted by the last applyServerMarks ("" = never pulled: pull everything).
     core::Result<std::string> serverMarksHorizon();
+    /// @brief Up to @p limit marks made here waiting for the server, by record id after @p afterId:
+    ///        only those whose record is no longer waiting in the record outbox with its payload
+    ///        (a mark goes after its record; a record deleted before its push never goes).
+    core::Result<std::vector<OutboxMark>> pendingMarks(std::int64_t limit, const std::string& afterId = "");
+    /// @brief After the server's COMMIT: removes the marks in @p sent from the outbox (unless a newer
+    ///        mark of the record was queued meanwhile), and for @p neverPushed (records deleted here
+    ///        that the server does not have) the mark and the record's outbox row.
+    core::Result<void> settleMarks(const std::vector<OutboxMark>& sent, const std::vector<std::string>& neverPushed);
 
     // Maintenance -------------------------------------------------------------------------
     /// Consistent copy to @p destination while others keep writing (SQLite online backup). Audited.

@@ -16,6 +16,13 @@
 
 namespace kiosk::store {
 
+/// Queues a mark made here for the clinic server (mark_outbox, schema 10), in the mark's own
+/// transaction: bind record id, status, status_at. The newest mark of a record replaces an older
+/// one not yet sent (marks only move forward). Marks applied from the server are never queued.
+inline constexpr const char* kQueueMark =
+    "INSERT INTO mark_outbox (record_id, status, status_at) VALUES (?, ?, ?) "
+    "ON CONFLICT (record_id) DO UPDATE SET status = excluded.status, status_at = excluded.status_at";
+
 struct Store::Impl {
     Impl(StoreOptions opts, SQLite::Database database)
         : options(std::move(opts)), db(std::move(database)) {}
@@ -79,6 +86,14 @@ struct Store::Impl {
     /// Waits as passphraseBackoff() says before an attempt, auditing the wait as @p action
     /// "backoff failures=N wait_s=W" (passphrase_backoff.cpp).
     core::Result<void> backOff(AuditAction action);
+    /// Queues @p status of record @p id for the clinic server (kQueueMark; throws SQLite::Exception).
+    void queueMark(const std::string& id, const char* status, const std::string& at) {
+        SQLite::Statement q(db, kQueueMark);
+        q.bind(1, id);
+        q.bind(2, status);
+        q.bind(3, at);
+        q.exec();
+    }
     /// Unlinks the draft key file and forgets the key.
     void forgetDraftKey();
 };

@@ -98,6 +98,7 @@ Result<SyncState> Store::syncState() {
         SyncState s;
         s.waiting = m->db.execAndGet(
             "SELECT count(*) FROM outbox o JOIN records r ON r.id = o.record_id WHERE r.payload IS NOT NULL").getInt64();
+        s.marksWaiting = m->db.execAndGet("SELECT count(*) FROM mark_outbox").getInt64();
         s.lastPush = text(m->metaGet("sync_last_push"));
         s.lastError = text(m->metaGet("sync_last_error"));
         if (!s.lastError.empty()) s.lastErrorAt = text(m->metaGet("sync_last_error_at"));
@@ -151,6 +152,57 @@ Result<std::int64_t> Store::applyServerMarks(const std::vector<ServerMark>& mark
     });
     if (deleting) (void)m->db.tryExec("PRAGMA secure_delete = OFF");
     return done;
+}
+
+Result<std::vector<OutboxMark>> Store::pendingMarks(std::int64_t limit, const std::string& afterId) {
+    return m->run("reading the marks outbox", [&]() -> Result<std::vector<OutboxMark>> {
+        SQLite::Statement q(m->db,
+            "SELECT k.record_id, r.kiosk_id, k.status, k.status_at, "
+            "r.payload IS NULL AND EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id) "
+            "FROM mark_outbox k JOIN records r ON r.id = k.record_id WHERE k.record_id > ? "
+            "AND NOT (r.payload IS NOT NULL AND EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id)) "
+            "ORDER BY k.record_id LIMIT ?");
+        q.bind(1, afterId);
+        q.bind(2, limit);
+        std::vector<OutboxMark> out;
+        while (q.executeStep()) {
+            OutboxMark mark;
+            mark.recordId = q.getColumn(0).getString();
+            mark.kioskId = q.getColumn(1).getString();
+            mark.status = parseRecordStatus(q.getColumn(2).getString()).value_or(RecordStatus::Reviewed);
+            mark.statusAt = q.getColumn(3).getString();
+            mark.recordNeverPushed = q.getColumn(4).getInt() != 0;
+            out.push_back(std::move(mark));
+        }
+        return out;
+    });
+}
+
+Result<void> Store::settleMarks(const std::vector<OutboxMark>& sent, const std::vector<std::string>& neverPushed) {
+    if (sent.empty() && neverPushed.empty()) return {};
+    return m->run("updating the marks outbox", [&]() -> Result<void> {
+        SQLite::Transaction tx(m->db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement done(m->db, "DELETE FROM mark_outbox WHERE record_id = ? AND status = ?");
+        for (const auto& mark : sent) {
+            done.reset();
+            done.bind(1, mark.recordId);
+            done.bind(2, toString(mark.status));
+            done.exec();
+        }
+        SQLite::Statement dropMark(m->db, "DELETE FROM mark_outbox WHERE record_id = ?");
+        SQLite::Statement dropRecord(m->db, "DELETE FROM outbox WHERE record_id = ? AND "
+                                            "(SELECT payload FROM records WHERE id = record_id) IS NULL");
+        for (const auto& id : neverPushed) {
+            dropMark.reset();
+            dropMark.bind(1, id);
+            dropMark.exec();
+            dropRecord.reset();
+            dropRecord.bind(1, id);
+            dropRecord.exec();
+        }
+        tx.commit();
+        return {};
+    });
 }
 
 Result<std::string> Store::serverMarksHorizon() {

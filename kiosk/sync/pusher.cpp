@@ -13,6 +13,7 @@
 #include "kiosk/core/clock.h"
 #include "kiosk/core/log.h"
 #include "kiosk/sync/clinic.h"
+#include "kiosk/sync/marks_up.h"
 #include "kiosk/sync/pq_bytes.h"
 #include "kiosk/sync/pusher_cpu.h"
 #include "kiosk/sync/server.h"
@@ -118,6 +119,18 @@ core::Result<PushReport> pushOnce(store::Store& store, const std::string& url, c
             if (auto marked = mark(); !marked) return fail(marked.error());
     }
     if (auto marked = mark(); !marked) return fail(marked.error());
+    // Then the marks made at this kiosk's desk, now that their records are on the server.
+    if (auto waiting = store.syncState(); waiting && waiting->marksWaiting > 0) {
+        auto pending = store.pendingMarks(1);
+        if (!pending) return fail(pending.error());
+        if (!pending->empty()) {
+            if (claimed.insert(pending->front().kioskId).second)
+                if (auto mine = claimKiosk(*server, pending->front().kioskId); !mine) return fail(mine.error());
+            auto sent = pushMarks(*server, store, options.batch);
+            if (!sent) return fail(sent.error());
+            report.marksSent = sent->settled;
+        }
+    }
     if (options.onForms) {
         // Forms are not records: a server that cannot list them now is tried again next push.
         if (auto published = activeForms(*server)) options.onForms(*published);
@@ -131,7 +144,9 @@ core::Result<PushReport> pushOnce(store::Store& store, const std::string& url, c
     auto state = store.syncState();
     if (!state) return state.error();
     report.waiting = state->waiting;
+    report.marksWaiting = state->marksWaiting;
     if (report.sent > 0) core::logger()->info("sync pushed records={} already={}", report.sent, report.already);
+    if (report.marksSent > 0) core::logger()->info("sync pushed marks={}", report.marksSent);
     return report;
 }
 

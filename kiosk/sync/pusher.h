@@ -3,7 +3,8 @@
 // saved, keyed by record id (INSERT ... ON CONFLICT DO NOTHING; on a conflict the sealed hash is
 // compared), and removes them from the outbox only after the server's COMMIT. Killed at any
 // moment, it loses nothing (the outbox still holds what was not confirmed) and duplicates nothing
-// (the server keeps the first copy of an id). pushOnce() is `sync push`; Pusher runs it on its own
+// (the server keeps the first copy of an id). Then the review, export and delete marks made at this
+// kiosk's desk, the same way (marks_up.h). pushOnce() is `sync push`; Pusher runs it on its own
 // thread inside the kiosk, with its own Store connection, never touching the frame loop.
 #include <atomic>
 #include <chrono>
@@ -25,6 +26,8 @@ struct PushReport {
     std::int64_t sent = 0;     ///< inserted on the server by this push
     std::int64_t already = 0;  ///< were there already, byte-identical (a push killed after COMMIT)
     std::int64_t waiting = 0;  ///< left in the outbox afterwards
+    std::int64_t marksSent = 0;     ///< desk marks the server now has (marks_up.h)
+    std::int64_t marksWaiting = 0;  ///< desk marks left in the marks outbox afterwards
 };
 
 struct PushOptions {

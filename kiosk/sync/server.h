@@ -19,7 +19,7 @@ class connection_base;
 namespace kiosk::sync {
 
 /// The server schema this program writes; a newer one on the server is refused with a clear message.
-inline constexpr int kServerSchemaVersion = 3;
+inline constexpr int kServerSchemaVersion = 4;
 
 class Server {
 public:

@@ -8,16 +8,12 @@
 #include "kiosk/sync/server.h"
 
 namespace kiosk::sync {
-namespace {
-
-store::Bytes rowHash(const store::Bytes& prev, std::int64_t seq, const std::string& at, const std::string& actor,
-                     const std::string& action, const std::string& detail) {
+store::Bytes serverAuditRowHash(const store::Bytes& prev, std::int64_t seq, const std::string& at,
+                                const std::string& actor, const std::string& action, const std::string& detail) {
     const std::string prevText(prev.begin(), prev.end());
     const std::string seqText = std::to_string(seq);
     return store::hashFields({prevText, seqText, at, actor, action, detail});
 }
-
-}  // namespace
 
 void appendServerAudit(pqxx::dbtransaction& tx, const std::string& action, const std::string& detail) {
     // One writer at a time, so two desks never take the same seq; readers are not blocked. (An
@@ -32,7 +28,7 @@ void appendServerAudit(pqxx::dbtransaction& tx, const std::string& action, const
     }
     const std::string actor = tx.exec("SELECT current_user")[0][0].as<std::string>();
     const std::string at = core::utcNowIso();
-    const store::Bytes hash = rowHash(prev, seq, at, actor, action, detail);
+    const store::Bytes hash = serverAuditRowHash(prev, seq, at, actor, action, detail);
     tx.exec_params("INSERT INTO ik_audit (seq, at, actor, action, detail, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7)",
                    seq, at, actor, action, detail, pqxx::binarystring(prev.data(), prev.size()),
                    pqxx::binarystring(hash.data(), hash.size()));
@@ -76,7 +72,7 @@ core::Result<store::AuditReport> verifyServerAudit(Server& server) {
             if (seq == 1 && row[3].as<std::string>() != "clinic_init")
                 return broken("entry 1 is not the clinic's creation");
             if (storedPrev != prev) return broken("entry " + std::to_string(seq) + " does not follow the entry before it");
-            if (rowHash(prev, seq, row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
+            if (serverAuditRowHash(prev, seq, row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
                         row[4].as<std::string>()) != hash)
                 return broken("entry " + std::to_string(seq) + " was changed after it was written");
             prev = hash;

@@ -7,6 +7,7 @@
 
 #include "kiosk/core/error.h"
 #include "kiosk/store/audit.h"
+#include "kiosk/store/crypto.h"
 
 namespace pqxx {
 class dbtransaction;
@@ -15,6 +16,11 @@ class dbtransaction;
 namespace kiosk::sync {
 
 class Server;
+
+/// @brief The hash of a row of the server's log: what chains it to @p prev (BLAKE2b; the server
+///        cannot compute it, so a kiosk's mark brings it along: marks_up.h).
+store::Bytes serverAuditRowHash(const store::Bytes& prev, std::int64_t seq, const std::string& at,
+                                const std::string& actor, const std::string& action, const std::string& detail);
 
 /// @brief Appends a row inside @p tx (the transaction of the action it records). Throws pqxx
 ///        exceptions: call inside Server::run.

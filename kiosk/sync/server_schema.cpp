@@ -206,8 +206,74 @@ GRANT EXECUTE ON FUNCTION ik_kiosk_marks(text, xid8), ik_pull_horizon() TO intak
 UPDATE ik_schema SET version = 3;
 )sql";
 
+// Version 4: marks travel up as well. What staff do at a kiosk's own desk (review, export, delete)
+// reaches the server through ik_kiosk_mark(), which marks only a record of the caller's own kiosk,
+// forward only (submitted < reviewed < exported < deleted), drops a deleted record's payload, and
+// appends an audit row naming the kiosk. The server cannot compute the chain's hash (BLAKE2b), so
+// the kiosk does (marks_up.cpp): ik_kiosk_audit_head() takes the batch's records' and the audit
+// log's locks for the transaction and says where the chain stands; each mark brings the hash of the row it appends,
+// and is refused if the chain has moved. A wrong hash shows in `audit verify --pg`, at that row.
+// The kiosk role still has no SELECT, INSERT or UPDATE on ik_marks, ik_records or ik_audit.
+const char* const kStep4 = R"sql(
+-- Locks the records of the batch (the caller's kiosk's, in id order) and then the audit log, the
+-- order a staff mark takes them in (row, then log), so a kiosk and a desk never wait on each other.
+CREATE FUNCTION ik_kiosk_audit_head(p_kiosk text, p_records text[], OUT head_seq bigint, OUT head_hash bytea, OUT actor text)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    PERFORM 1 FROM public.ik_records r WHERE r.kiosk_id = p_kiosk AND r.id = ANY (p_records)
+        AND (NOT public.ik_session_is_kiosk() OR p_kiosk = public.ik_session_kiosk()) ORDER BY r.id FOR UPDATE;
+    PERFORM pg_advisory_xact_lock(7160017);  -- appendServerAudit's: one writer of the log at a time
+    SELECT a.seq, a.hash INTO head_seq, head_hash FROM public.ik_audit a ORDER BY a.seq DESC LIMIT 1;
+    IF head_seq IS NULL THEN head_seq := 0; head_hash := decode(repeat('00', 32), 'hex'); END IF;
+    actor := session_user;
+END $$;
+
+-- Applies a mark made at kiosk p_kiosk's desk to its record p_record: NULL when the server has no
+-- such record of that kiosk (not pushed yet), false when the server's mark is as far or further,
+-- true when applied (and audited with p_audit_at, p_audit_hash chained on p_audit_prev).
+CREATE FUNCTION ik_kiosk_mark(p_kiosk text, p_record text, p_status text, p_at text,
+                              p_audit_at text, p_audit_prev bytea, p_audit_hash bytea)
+    RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+    ranks constant text[] := ARRAY['submitted', 'reviewed', 'exported', 'deleted'];
+    was text; last_seq bigint; last_hash bytea;
+BEGIN
+    IF public.ik_session_is_kiosk() AND p_kiosk IS DISTINCT FROM public.ik_session_kiosk() THEN
+        RAISE EXCEPTION 'permission denied: database role % marks records of kiosk %, not of kiosk %',
+            session_user, public.ik_session_kiosk(), p_kiosk USING ERRCODE = '42501';
+    END IF;
+    IF p_status IS NULL OR array_position(ranks, p_status) IS NULL OR p_status = 'submitted' THEN
+        RAISE EXCEPTION 'no such mark: %', p_status USING ERRCODE = '22023';
+    END IF;
+    PERFORM 1 FROM public.ik_records r WHERE r.id = p_record AND r.kiosk_id = p_kiosk FOR UPDATE;
+    IF NOT FOUND THEN RETURN NULL; END IF;
+    SELECT m.status INTO was FROM public.ik_marks m WHERE m.record_id = p_record;
+    IF array_position(ranks, p_status) <= array_position(ranks, coalesce(was, 'submitted')) THEN RETURN false; END IF;
+    INSERT INTO public.ik_marks (record_id, status, status_at) VALUES (p_record, p_status, p_at)
+        ON CONFLICT (record_id) DO UPDATE SET status = excluded.status, status_at = excluded.status_at;
+    IF p_status = 'deleted' THEN UPDATE public.ik_records SET sealed = NULL WHERE id = p_record; END IF;
+    PERFORM pg_advisory_xact_lock(7160017);
+    SELECT a.seq, a.hash INTO last_seq, last_hash FROM public.ik_audit a ORDER BY a.seq DESC LIMIT 1;
+    IF last_seq IS NULL THEN last_seq := 0; last_hash := decode(repeat('00', 32), 'hex'); END IF;
+    IF p_audit_prev IS DISTINCT FROM last_hash THEN
+        RAISE EXCEPTION 'the audit log moved on: read its head again (ik_kiosk_audit_head)' USING ERRCODE = '40001';
+    END IF;
+    INSERT INTO public.ik_audit (seq, at, actor, action, detail, prev_hash, hash)
+        VALUES (last_seq + 1, p_audit_at, session_user,
+                CASE p_status WHEN 'reviewed' THEN 'review' WHEN 'exported' THEN 'export' ELSE 'delete' END,
+                'record=' || p_record || ' by=kiosk:' || p_kiosk, last_hash, p_audit_hash);
+    RETURN true;
+END $$;
+
+REVOKE ALL ON FUNCTION ik_kiosk_audit_head(text, text[]), ik_kiosk_mark(text, text, text, text, text, bytea, bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ik_kiosk_audit_head(text, text[]), ik_kiosk_mark(text, text, text, text, text, bytea, bytea)
+    TO intake_kiosk, intake_staff;
+
+UPDATE ik_schema SET version = 4;
+)sql";
+
 }  // namespace
 
-std::vector<const char*> serverSchemaSteps() { return {kStep1, kStep2, kStep3}; }
+std::vector<const char*> serverSchemaSteps() { return {kStep1, kStep2, kStep3, kStep4}; }
 
 }  // namespace kiosk::sync

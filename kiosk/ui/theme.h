@@ -75,9 +75,10 @@ struct Theme {
     float staffCornerEm = 3.0f;      ///< hidden staff corner: square at the top-left
     float staffHoldSeconds = 3.0f;   ///< s: hold the corner this long to get the PIN pad
     float dragThresholdEm = 0.4f;    ///< finger travel that turns a tap into a scroll
-    /// s: a navigation button (Next, Back, Send, Start, Change) ignores taps this soon after its
-    /// screen appeared, and a toggle (a check box, "I agree") a second tap this soon after the first:
-    /// a double tap once skipped a page or undid a tick. Shorter than a deliberate second tap.
+    /// s: every widget ignores taps this soon after its screen appeared (the second half of a double
+    /// tap on the button that brought it up), and a toggle (a check box, "I agree") a second tap this
+    /// soon after the first: a double tap once skipped a page, undid a tick, or chose the option
+    /// under Start. Shorter than a deliberate second tap.
     float tapDebounceSeconds = 0.4f;
     float kineticDecayPerSecond = 4.0f;  ///< 1/s: exponential decay of fling velocity
     float kineticStopPxPerSecond = 20.0f;///< px/s: below this a fling stops (and frames stop)

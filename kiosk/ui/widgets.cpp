@@ -262,8 +262,10 @@ bool meantTap(Frame& f, const ButtonSpec& spec) {
     UiState& s = f.state;
     if (s.pressKey.empty() || s.pressKey != s.shownKey) return false;  // pressed on the screen before
     const auto debounce = std::chrono::duration<double>(f.theme.tapDebounceSeconds);
+    // Any widget, not only navigation: the second tap of a double tap on Start chose the option
+    // that page 1 shows under the finger (seen on a real-tap walk).
+    if (f.now - s.shownAt < debounce) return false;
     if (spec.navigation) {
-        if (f.now - s.shownAt < debounce) return false;
         // Both taps of a double tap can land before the next page shows (a slow draft save): the
         // second is still the same finger's, not a Next on the page after (seen on a real-tap walk).
         const std::string key(spec.key);

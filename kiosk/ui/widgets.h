@@ -24,14 +24,15 @@ struct ButtonSpec {
     Mark mark = Mark::None;
     bool enabled = true;  ///< false: drawn dimmed and taps do nothing
     FontRole font = FontRole::BodyBold;
-    /// Changes the screen (Next, Back, Send, Start, Change...): ignores taps that come within
-    /// Theme::tapDebounceSeconds of the screen appearing (the second half of a double tap).
+    /// Changes the screen (Next, Back, Send, Start, Change...): ignores a second tap on the same
+    /// button within Theme::tapDebounceSeconds (both taps can land before the next page shows).
     bool navigation = false;
 };
 
 /// Draws @p spec at the cursor with @p size, registers it, and returns true on a tap (press and
 /// release on it, not the end of a scroll drag) that the finger meant: never one whose press began
-/// on another screen, never a navigation button's within the debounce after its screen appeared,
+/// on another screen, never any within the debounce after its screen appeared (the second half of
+/// a double tap on the button that brought the screen up), never a navigation button twice in it,
 /// never a second tap on the same toggle or check box within the debounce.
 bool button(Frame& f, const ButtonSpec& spec, ImVec2 size);
 /// The rules of button() for a tap on a widget drawn another way (a field, a pad): true when the

@@ -90,6 +90,45 @@ TEST_F(CliExport, ExportFiltersByDateAndCanLeaveRecordsUnmarked) {
     }
 }
 
+// Found walking the office manager's commands: --since after --until exported 0 records with
+// exit 0 and left an empty file that looks like "nothing happened that week"; --paper and --lang
+// on a CSV or JSON export were ignored without a word, and --lang fr made an English PDF.
+TEST_F(CliExport, ADateRangeThatEndsBeforeItStartsOrAPdfOptionElsewhereIsAUsageError) {
+    const std::string out = dir / "never.csv";
+    RunResult r = run("export --format csv --since 2026-11-26 --until 2026-11-24 -o " + out);
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_NE(r.output.find("--since 2026-11-26 is after --until 2026-11-24"), std::string::npos) << r.output;
+    r = run("export --format json --since 2026-11-25T10:00:02Z --until 2026-11-25T10:00:01Z -o " + out);
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_NE(r.output.find("--since 2026-11-25T10:00:02Z is after --until 2026-11-25T10:00:01Z"), std::string::npos)
+        << r.output;
+    r = run("export --format csv --paper letter -o " + out);
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_NE(r.output.find("--paper is for --format pdf"), std::string::npos) << r.output;
+    r = run("export --format json --lang es -o " + out);
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_NE(r.output.find("--lang is for --format pdf"), std::string::npos) << r.output;
+    r = run("export --format pdf --lang fr -o " + out);
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_NE(r.output.find("--lang: no staff labels in 'fr' (en, es)"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(out));
+    Store s = st::openOrDie(st::options(db));
+    for (const auto& id : ids) EXPECT_EQ(statusOf(s, id), RecordStatus::Submitted);
+    // a folder given as the output: said so, with what to give instead (it said "will not overwrite
+    // an existing file (give --force)", and with --force "is not a regular file")
+    for (const char* force : {"", " --force"}) {
+        r = run("export --format csv" + std::string(force) + " -o " + dir.path());
+        EXPECT_EQ(r.exitCode, 1) << r.output;
+        EXPECT_NE(r.output.find(dir.path() + ": error: is a folder: give the file to write, such as " +
+                                (dir / "intakes.csv")),
+                  std::string::npos)
+            << r.output;
+    }
+    // the same day at both ends is that whole day
+    r = run("export --format json --since 2026-11-25 --until 2026-11-25 --no-mark -o " + dir / "day.json");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+}
+
 // The brief's end-to-end path: two records saved as a kiosk would, exported, then purgeable.
 TEST_F(CliExport, SimulatedRecordsExportAndThenPurge) {
     const std::string src = KIOSK_SOURCE_DIR;
@@ -135,7 +174,7 @@ TEST_F(CliExport, RefusesToWriteOverTheDatabaseOrItsFiles) {
         {db + "-wal", 2, "the output is the database's -wal file"},
         {db + "-shm", 2, "the output is the database's -shm file"},
         {db + "-journal", 2, "the output is the database's -journal file"},
-        {dir / "a-folder", 1, "is not a regular file"},
+        {dir / "a-folder", 1, "is a folder: give the file to write, such as "},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.output);

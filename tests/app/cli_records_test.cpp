@@ -64,7 +64,7 @@ TEST_F(CliRecords, ReviewAndDeleteAreAudited) {
     ASSERT_EQ(r.exitCode, 0) << r.output;
     r = run("records review " + ids[0]);
     EXPECT_EQ(r.exitCode, 1);
-    EXPECT_NE(r.output.find("no submitted record"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("record " + ids[0] + " is reviewed already"), std::string::npos) << r.output;
 
     r = run("records delete " + ids[2]);
     EXPECT_EQ(r.exitCode, 2);
@@ -83,6 +83,26 @@ TEST_F(CliRecords, ReviewAndDeleteAreAudited) {
     EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE action = 'review' AND detail = 'record=" + ids[0] + "'").getInt(), 1);
     EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit WHERE action = 'delete' AND detail = 'record=" + ids[2] + "'").getInt(), 1);
     EXPECT_TRUE(s.verifyAudit()->intact());
+}
+
+// Found walking the office manager's commands: `records review` of an exported record said "no
+// submitted record ID", as if the id were wrong; it says what the record is instead.
+TEST_F(CliRecords, ReviewSaysWhyARecordCannotBeMarkedReviewed) {
+    RunResult r = run("export --format json -o " + dir / "all.json");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    r = run("records review " + ids[1]);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("record " + ids[1] + " is exported: only a new record can be marked reviewed"),
+              std::string::npos)
+        << r.output;
+    r = run("records delete --yes " + ids[2]);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    r = run("records review " + ids[2]);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("record " + ids[2] + " was deleted"), std::string::npos) << r.output;
+    r = run("records review no-such-id");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("no record no-such-id"), std::string::npos) << r.output;
 }
 
 // Issue 20: red flags reach the desk: `records list` shows how many urgent and caution flags each

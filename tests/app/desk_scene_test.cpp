@@ -52,6 +52,8 @@ protected:
     }
     bool tap(const std::string& key) {
         frame();
+        now += std::chrono::milliseconds(500);  // a person looks first (a tap as a screen shows is ignored)
+        frame();
         const ui::WidgetInfo* w = driver->find(key);
         if (!w) {
             ADD_FAILURE() << "no widget " << key;

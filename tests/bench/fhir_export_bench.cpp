@@ -1,22 +1,22 @@
 // FHIR Bundle export against the JSON export of the same records, at 1 000 and 10 000 intakes:
-// the writers alone (records already opened), into a stream that counts and discards, so the
-// figure is the cost of the format (export_bench runs both through the real job, against CSV, at
-// 10 000 and 100 000). Reported: records/s of each, bytes, and the peak RSS growth of each run
-// (the writers stream: growth stays flat); the ratio is FHIR CPU time / JSON CPU time of one run.
+// the writers alone, each handed every record's JSON text as the export job hands it
+// (RecordWriter::addPayload: the records already opened), into a stream that counts and discards,
+// so the figure is the cost of the format (export_bench runs both through the real job, against
+// CSV, at 10 000 and 100 000: the figure). Reported: records/s of each, bytes, and the peak
+// RSS growth of each run (the writers stream: growth stays flat); the ratio is FHIR CPU time / JSON
+// CPU time of one run.
 // BM_SignaturePng is one signature of a realistic length (3 strokes, 180 points) drawn and
-// encoded, to set beside a JSON record (the answer set's own signature is a 6-point scribble).
-// Figures (CPU time, 2 shared cores): before, a 600x200 RGB PNG at libpng's defaults made FHIR ~95x
-// JSON; with a 1-bit PNG, no row filter and run-length deflate (fhir_signature.h) it was ~12x with
-// the Bundle built as a JSON tree per record; written as a stream (fhir_stream.h) and with the
-// picture's canvas and zlib memory reused, ~3x (about 100 us against 30-35 us a record): about 40% of it
-// was the signature picture (BM_SignaturePngScribble, ~40 us whatever its ink: 15 kB of bits
-// through zlib), the rest FHIR's size (about 5x the bytes of the JSON export: labels, codings,
-// one Observation per score and flag). Now ~1.7x (docs/record-sealing.md, "FHIR export"): the
-// picture drawn on an A8 canvas and only its inked rows deflated (the scribble ~17 us, the
-// 180-point signature ~115 us, from ~46 and ~190), and the text that depends only on the form
-// and language written once per export (fhir_stream.h StreamCache). Both writers here are
-// handed a copy of the record's tree each time (addParsed takes it by value), the export job
-// moves it: that copy is in both figures.
+// encoded; BM_SignaturePngScribble the answer set's own signature (two strokes, 6 points), the one
+// every record of both benches carries.
+// How the FHIR writer got here (details and profiles: docs/record-sealing.md, "FHIR export"): a
+// JSON tree per record and a 600x200 RGB PNG made it ~95x JSON; a 1-bit PNG ~12x; written as a
+// stream (fhir_stream.h) ~3x; the picture drawn on an A8 canvas with only inked rows deflated and
+// the text of a form and language kept per export (StreamCache) ~1.8x (2026-12-06c). Now each
+// record is read as a RapidJSON document in place (record_doc.h) instead of an nlohmann tree, and
+// answers from a short list (options, yes/no, scales, matrices) are written once a value and then
+// copied. All records here carry the same answers, so those copies hit every time; with real
+// intakes free text, dates, numbers, body maps and signatures (never kept) stay the same work, and
+// only the short-list answers repeat.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -60,6 +60,7 @@ protected:
 struct Fixture {
     std::shared_ptr<const kiosk::forms::Form> form;
     json record;
+    std::string text;  ///< the record as saved: what the export job hands a writer
 };
 
 const Fixture& fixture() {
@@ -74,6 +75,7 @@ const Fixture& fixture() {
         const auto r = kiosk::session::simulate(out.form, json::parse(s.str()), "en",
                                                 catalog.ok() ? catalog.value() : kiosk::core::Catalog{});
         if (r.ok()) out.record = kiosk::session::toJson(*r.record);
+        out.text = out.record.dump();
         return out;
     }();
     return f;
@@ -103,7 +105,8 @@ void run(benchmark::State& state, MakeWriter make) {
         CountingBuf buf;
         std::ostream out(&buf);
         auto w = make(out, f);
-        for (int64_t i = 0; i < n; ++i) w->addParsed(metaOf(f, i), f.record);
+        for (int64_t i = 0; i < n; ++i)
+            if (!w->addPayload(metaOf(f, i), f.text)) state.SkipWithError("the record was refused");
         if (!w->finish()) state.SkipWithError("write failed");
         bytes = buf.written;
     }

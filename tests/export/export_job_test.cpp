@@ -1,5 +1,8 @@
 // The export job without a command line: a whole file or none, damaged records listed and not
 // marked, --no-mark, progress reported after each record, a cancel or failure leaving nothing.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -8,6 +11,7 @@
 
 #include "app/records_fixture.h"
 #include "kiosk/export/export_job.h"
+#include "kiosk/export/json_export.h"
 
 namespace {
 
@@ -195,4 +199,41 @@ TEST_F(ExportJob, OneFilePerRecordGoesIntoANewFolderWholeOrNotAtAll) {
     EXPECT_FALSE(fs::exists(dir / "never"));
     for (const auto& e : fs::directory_iterator(dir.path()))
         EXPECT_EQ(e.path().filename().string().find("never.tmp"), std::string::npos) << e.path();
+}
+
+// Found walking the office manager's commands: one PDF per intake into a folder on a read-only
+// drive said only "cannot create the export folder" (not why), and a disk that filled up named a
+// temp folder that no longer exists and left out "the disk is full".
+TEST_F(ExportJob, OneFilePerRecordSaysWhyItCouldNotBeMadeAtTheFolderAsked) {
+    namespace fs = std::filesystem;
+    auto name = [](const kiosk::exports::ExportMeta& m) { return m.id + ".json"; };
+    const std::string missing = dir / "gone/each";
+    auto r = kiosk::exports::exportRecordsEach(*store, *key, {}, missing, name);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().format(),
+              missing + ": error: cannot create the export folder: the folder " + dir / "gone" + " does not exist");
+
+    // The disk fills while the first file is written: its temp file is pointed at /dev/full.
+    ExportOptions full;
+    full.writer = [](std::ostream& stream, const std::string& at, const std::string& kiosk) {
+        for (const auto& e : fs::directory_iterator("/proc/self/fd")) {
+            std::error_code ec;
+            const std::string target = fs::read_symlink(e.path(), ec).string();
+            if (target.find("/each.tmp-") != std::string::npos) {
+                const int dev = ::open("/dev/full", O_WRONLY);
+                ::dup2(dev, std::stoi(e.path().filename()));
+                ::close(dev);
+            }
+        }
+        return std::unique_ptr<kiosk::exports::RecordWriter>(new kiosk::exports::JsonExportWriter(stream, at, kiosk));
+    };
+    const std::string folder = dir / "each";
+    r = kiosk::exports::exportRecordsEach(*store, *key, {}, folder, name, full);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, kiosk::core::ErrorCode::DiskFull) << r.error().format();
+    EXPECT_EQ(r.error().format(), folder + ": error: the export could not be written: the disk is full");
+    EXPECT_FALSE(fs::exists(folder));
+    for (const auto& e : fs::directory_iterator(dir.path()))
+        EXPECT_EQ(e.path().filename().string().find("each.tmp"), std::string::npos) << e.path();
+    for (const auto& id : ids) EXPECT_EQ(statusOf(*store, id), RecordStatus::Submitted);
 }

@@ -296,6 +296,74 @@ TEST(ExportFhirStream, TheStreamedBundleIsTheTreeBundleAndValid) {
     kiosk::testing::expectValidFhir(json::parse(text.str()), "streamed bundle");
 }
 
+TEST(ExportFhirStream, RecordsReadFromTheirTextAreWrittenAsTheirTreesAre) {
+    // The export job hands the writer each record's text (addPayload: read as a RapidJSON document,
+    // record_doc.h), not a tree: the same Bundle as the trees nlohmann parses from those texts.
+    // Texts a kiosk never writes are here too: repeated keys (the tree keeps the last), members in
+    // any order, a record that is no object.
+    std::vector<Case> all = cases();
+    auto shelf = std::make_shared<exports::FormShelf>();
+    for (const Case& c : all)
+        if (c.form && c.meta.formId == c.form->id) shelf->add(c.form);
+    for (Case& c : all) {
+        c.meta.formId = c.form ? c.form->id : "not-on-the-shelf";
+        if (c.form) c.meta.formVersion = c.form->version, c.meta.contentHash = c.form->contentHash;
+    }
+    std::vector<std::string> texts;
+    for (const Case& c : all) texts.push_back(dumped(c.record));  // broken UTF-8 replaced: a text is valid
+    const Case& first = all.front();
+    const std::string answers = dumped(first.record["answers"]);
+    texts.push_back(R"({"lang":"es","answers":{"pain_now":2,"first_name":"Ann","pain_now":9,"sex":"female"},)"
+                    R"("answers":)" + answers + R"(,"scores":[{"id":"x","value":1,"id":"pain_avg","band":"low","band":"high"}],)"
+                    R"("flags":[{"id":"f","label":"one","label":"two","severity":"caution","severity":"urgent"}],"lang":"en"})");
+    texts.push_back(R"({"answers":{"pain_map":[{"kinds":["aching"],"region":"neck_l","intensity":3}],"email":"a@b.c"},"answers":7})");
+    texts.push_back(R"({"flags":[{"id":"only"}],"answers":{"first_name":"Zoe","first_name":5}})");
+    texts.push_back(R"(["no", "object"])");
+    std::vector<Case> read = all;
+    for (std::size_t i = all.size(); i < texts.size(); ++i) read.push_back({"hand-written", first.form, {}, first.meta});
+    std::ostringstream streamed;
+    exports::FhirBundleWriter w(streamed, "2026-12-01T09:00:00Z", shelf);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        read[i].record = json::parse(texts[i]);
+        read[i].meta.id = "00000000-0000-4000-9000-" + std::to_string(100000000000 + i);
+        ASSERT_TRUE(w.addPayload(read[i].meta, texts[i])) << i;
+    }
+    ASSERT_TRUE(w.finish());
+    const std::string expected = treeBundle(read, "2026-12-01T09:00:00Z");
+    EXPECT_TRUE(streamed.str() == expected) << firstDifference(expected, streamed.str());
+}
+
+TEST(ExportFhirStream, AnAnswerWrittenBeforeIsCopiedWhereverItFalls) {
+    // Answers from a short list are written once a value and then copied (fhir_stream.cpp): first
+    // in their group or after another item, a value the form does not take, an empty one, and in
+    // another language, each record is still its tree.
+    auto intake = forms::loadForm(kRoot + "/forms/intake.yaml").form;
+    const std::vector<std::pair<json, std::string>> records = {
+        {{{"first_name", "Ann"}, {"sex", "male"}, {"pain_now", 4}, {"goals", {"less_pain"}}}, "en"},
+        {{{"sex", "male"}, {"pain_now", 4}, {"goals", {"less_pain"}}}, "en"},
+        {{{"sex", "not an option"}, {"pain_now", 11}, {"goals", json::array()}}, "en"},
+        {{{"first_name", "Bo"}, {"sex", "not an option"}, {"pain_now", 11}, {"goals", json::array()}}, "en"},
+        {{{"first_name", "Cy"}, {"sex", ""}, {"pain_now", "4"}, {"goals", {"less_pain", "less_pain"}}}, "en"},
+        {{{"sex", ""}, {"pain_now", 4.0}, {"goals", {"less_pain"}}}, "en"},
+        {{{"sex", "male"}, {"pain_now", 4}, {"goals", {"less_pain"}}}, "es"},
+        {{{"first_name", "Di"}, {"sex", "male"}, {"pain_now", 4}, {"goals", {"less_pain"}}}, "en"},
+    };
+    fhir::StreamCache cache;
+    exports::JsonOut out;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        SCOPED_TRACE(i);
+        const json record = {{"answers", records[i].first}, {"lang", records[i].second}};
+        exports::ExportMeta meta = metaFor(record, "00000000-0000-4000-8000-00000000000" + std::to_string(i));
+        meta.formId = intake->id;
+        std::string expected;
+        for (const json& e : fhir::bundleEntries(meta, record, intake.get()))
+            expected += (expected.empty() ? "" : "|") + dumped(e);
+        out.clear();
+        (void)fhir::writeRecordEntries(out, meta, record, intake.get(), {}, "", "|", cache);
+        EXPECT_TRUE(out.text() == expected) << firstDifference(expected, out.text());
+    }
+}
+
 TEST(ExportFhirStream, ControlCharactersBecomeSpacesAsFhirStringsWant) {
     // FHIR R4 strings hold nothing below U+0020 but tab, CR and LF: the schema refuses them.
     exports::JsonOut out;

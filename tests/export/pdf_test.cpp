@@ -3,6 +3,7 @@
 // signature, the record id and "Page N of M" on every page, A4 or Letter, one intake per page run,
 // and the body-map hook called with the marked regions.
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <cairo.h>
@@ -159,6 +160,54 @@ TEST_F(ExportPdf, AccentsLongAnswersAndLongWordsWrapWhole) {
     for (char c : all)
         if (c != '\n' && c != ' ') joined += c;
     EXPECT_NE(joined.find("correo:" + longWord + "@ejemplo.es"), std::string::npos);
+}
+
+// Found reading the therapist's PDFs: the heading "Consent and signature" stood alone at the foot
+// of a page, the signature and the time signed on the next. Whatever the answers above it take,
+// the heading goes with the signature.
+TEST_F(ExportPdf, TheConsentHeadingNeverStandsAloneAtAPagesFoot) {
+    const std::string line = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor labore ";
+    for (int lines = 0; lines <= 56; ++lines) {  // a page and more, a line at a time
+        SCOPED_TRACE(lines);
+        json record = bundledRecord("intake-calm", form);
+        std::string notes;
+        for (int i = 0; i < lines; ++i) notes += line;
+        record["answers"]["other_notes"] = notes + "end.";
+        const auto text = textPages(write({{meta("rec-c"), record}}, "consent.pdf"));
+        int heading = -1, signedAt = -1;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i].find("Consent and signature") != std::string::npos) heading = static_cast<int>(i);
+            if (text[i].find("Signed 2026-11-25") != std::string::npos) signedAt = static_cast<int>(i);
+        }
+        ASSERT_GE(heading, 0);
+        EXPECT_EQ(heading, signedAt);
+    }
+}
+
+// Found reading the therapist's PDFs: a long clinic name and a long patient name were drawn over
+// each other in every page's header. The patient's name and birth date stay whole; the clinic's
+// name gets smaller, then is cut with an ellipsis.
+TEST_F(ExportPdf, ALongClinicNameNeverRunsIntoThePatientsNameInTheHeader) {
+    options.clinicName = "Riverside Chronic Pain and Rehabilitation Clinic of Greater Springfield";
+    json record = bundledRecord("intake-calm", form);
+    record["answers"]["first_name"] = "Bartholomew-Alexander";
+    record["answers"]["last_name"] = "Featherstonehaugh-Worthington";
+    const std::string path = write({{meta("rec-long"), record}}, "header.pdf");
+    // Each word's box on the first page (pdftotext -bbox); the header is above the rule at 48 pt.
+    const std::string boxes = run("pdftotext -bbox -f 1 -l 1 '" + path + "' -");
+    const std::regex word(R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>)re");
+    struct Box { double x0, x1; std::string text; };
+    std::vector<Box> header;
+    for (auto it = std::sregex_iterator(boxes.begin(), boxes.end(), word); it != std::sregex_iterator(); ++it)
+        if (std::stod((*it)[4]) < 48) header.push_back({std::stod((*it)[1]), std::stod((*it)[3]), (*it)[5]});
+    std::string words;
+    for (const Box& b : header) words += b.text + " ";
+    EXPECT_NE(words.find("Bartholomew-Alexander Featherstonehaugh-Worthington 1980-02-29"), std::string::npos) << words;
+    EXPECT_EQ(words.rfind("Riverside", 0), 0u) << words;
+    for (std::size_t i = 0; i < header.size(); ++i)
+        for (std::size_t j = i + 1; j < header.size(); ++j)
+            EXPECT_TRUE(header[i].x1 <= header[j].x0 + 0.5 || header[j].x1 <= header[i].x0 + 0.5)
+                << "'" << header[i].text << "' overlaps '" << header[j].text << "'";
 }
 
 TEST_F(ExportPdf, LetterOrA4AndEachIntakeStartsItsOwnPages) {

@@ -63,6 +63,21 @@ TEST_F(DeskFixture, OneIntakeGoesToTheMountedDriveAsJson) {
     EXPECT_EQ(d.view().screen, DeskScreen::Detail);  // back to the intake it was exported from
 }
 
+// Found walking the desk: the intake open when it was exported still said "Reviewed" (or "New")
+// in its header after Done, while the list said "Exported".
+TEST_F(DeskFixture, TheIntakeOpenWhenExportedShowsItExportedAfterDone) {
+    Desk& d = open();
+    unlock(d);
+    d.apply(OpenIntake{red});
+    d.apply(MarkReviewed{red});
+    ASSERT_EQ(d.view().detail->row.state, RowState::Reviewed);
+    d.apply(StartExport{ExportFormat::Csv, red});
+    ASSERT_FALSE(d.view().exporting.failed) << d.view().exporting.message;
+    d.apply(CloseExport{});
+    ASSERT_EQ(d.view().screen, DeskScreen::Detail);
+    EXPECT_EQ(d.view().detail->row.state, RowState::Exported);
+}
+
 TEST_F(DeskFixture, NoPlaceToWriteIsAClearMessageAndNothingIsMarked) {
     DeskOptions o = options();
     o.places.fallbackDir.clear();

@@ -158,6 +158,7 @@ TEST(StoreMigrations, Version7AddsFlagCountsUnknownForOlderRecords) {
             db.exec("CREATE INDEX records_status ON records (status, submitted_at)");
             db.exec("DROP TABLE record_state");
             db.exec("DROP INDEX records_form");  // version 9
+            db.exec("DROP TABLE mark_outbox");  // version 10
             db.exec("PRAGMA user_version = " + std::to_string(from));
         }
         Store s = openOrDie(options(path));

@@ -150,17 +150,17 @@ TEST_F(SyncTest, AClinicOfTheFirstSchemaIsUpgradedByTheAdmin) {
     ASSERT_TRUE(s->submit(meta(1), payload("old", 1)));
     const auto refused = pushOnce(*s, pg().url("oldclinic", "role_old"));
     ASSERT_FALSE(refused);
-    EXPECT_NE(refused.error().message.find("has schema version 1, older than this program's (3): the admin runs "
+    EXPECT_NE(refused.error().message.find("has schema version 1, older than this program's (4): the admin runs "
                                            "`intake-kiosk clinic upgrade --pg URL`"),
               std::string::npos) << refused.error().message;
     EXPECT_EQ(s->syncState()->waiting, 1);
 
     const auto up = runKiosk(shellWords({"clinic", "upgrade", "--pg", admin}));
     ASSERT_EQ(up.exitCode, 0) << up.output;
-    EXPECT_NE(up.out.find("from schema 1 to 3"), std::string::npos) << up.out;
+    EXPECT_NE(up.out.find("from schema 1 to 4"), std::string::npos) << up.out;
     const auto again = runKiosk(shellWords({"clinic", "upgrade", "--pg", admin}));
     EXPECT_EQ(again.exitCode, 0) << again.output;
-    EXPECT_NE(again.out.find("already at schema 3"), std::string::npos) << again.out;
+    EXPECT_NE(again.out.find("already at schema 4"), std::string::npos) << again.out;
     const auto ok = pushOnce(*s, pg().url("oldclinic", "role_old"));
     ASSERT_TRUE(ok) << ok.error().message;
     EXPECT_EQ(ok->sent, 1);

@@ -274,6 +274,33 @@ TEST_F(IntakeE2e, BodyMapPageRedrawnAt1280x800StaysTappable) {
     EXPECT_EQ(pageId(), "pain_ratings");
 }
 
+
+// A double tap on Start: the second tap lands on whatever page 1 shows under the finger (a real-tap
+// walk saw it choose "Male"). It is the same finger's, not an answer.
+TEST_F(IntakeE2e, TheSecondHalfOfADoubleTapOnStartAnswersNothing) {
+    const Rect start = ui->rect("start");
+    ASSERT_TRUE(ui->tap("start"));
+    ASSERT_EQ(pageId(), "name");
+    // A spot inside Start where page 1 has a question: the finger lands there again.
+    const WidgetInfo* under = nullptr;
+    float x = start.x + start.w * 0.5f, y = start.y;
+    for (; y < start.bottom(); y += 4) {
+        for (const WidgetInfo& w : ui->registry().widgets())
+            if (w.key.rfind("item/", 0) == 0 && w.visible.contains(x, y)) under = &w;
+        if (under) break;
+    }
+    ASSERT_NE(under, nullptr) << "page 1 has no question under Start: the test would prove nothing";
+    const std::string key = under->key;
+
+    ui->quickTapAt(x, y, 0.08);
+    EXPECT_TRUE(intake->answers().empty()) << key;
+    EXPECT_FALSE(ui->exists("keyboard/a")) << key;
+    EXPECT_FALSE(ui->find(key)->selected) << key;
+
+    ui->tapAt(x, y);  // a deliberate tap there still answers
+    EXPECT_TRUE(!intake->answers().empty() || ui->exists("keyboard/a")) << key;
+}
+
 }  // namespace
 }  // namespace kiosk::ui::test
 
@@ -317,3 +344,4 @@ TEST_F(IntakeE2e, NoToEveryQuestionNotAnsweredKeepsTheAnswersGiven) {
 
 }  // namespace
 }  // namespace kiosk::ui::test
+

@@ -128,7 +128,8 @@ bool UiDriver::scrollIntoView(const std::string& key) {
 }
 
 bool UiDriver::tap(const std::string& key) {
-    advance(kTapGap);  // a person looks before tapping: never the second half of a double tap
+    frame();           // what is on show now shows (a screen the test changed under the view)...
+    advance(kTapGap);  // ...and a person looks at it before tapping: never the second half of a double tap
     frames(2);         // the screen settles meanwhile (a scroll to an error, a widget that appears)
     if (!scrollIntoView(key)) {
         ADD_FAILURE() << "no visible widget '" << key << "' to tap";
@@ -143,6 +144,7 @@ bool UiDriver::tap(const std::string& key) {
 }
 
 void UiDriver::tapAt(float x, float y) {
+    frame();  // as tap()
     advance(kTapGap);
     frames(2);
     ++m_counts.taps;
@@ -163,16 +165,19 @@ void UiDriver::press(float x, float y) {
 bool UiDriver::doubleTap(const std::string& key, double gapSeconds) {
     if (!tap(key)) return false;
     const Rect r = m_lastTapRect;
-    const float x = r.x + r.w * 0.5f, y = r.y + r.h * 0.5f;
-    ++m_counts.taps;
     if (key.rfind("keyboard/", 0) == 0) ++m_counts.keys;
+    quickTapAt(r.x + r.w * 0.5f, r.y + r.h * 0.5f, gapSeconds);
+    return true;
+}
+
+void UiDriver::quickTapAt(float x, float y, double gapSeconds) {
+    ++m_counts.taps;
     advance(gapSeconds);
     mouse(x, y, true);
     frame();
     mouse(x, y, false);
     frame();
     frame();
-    return true;
 }
 
 void UiDriver::drag(float x0, float y0, float x1, float y1, int steps, bool fling) {

@@ -55,6 +55,9 @@ public:
     /// Two taps on the spot where @p key is now, @p gapSeconds apart, without looking again in
     /// between: what a finger does when it double-taps (or a stiff finger bounces).
     bool doubleTap(const std::string& key, double gapSeconds = 0.15);
+    /// Presses and releases at @p x, @p y only @p gapSeconds after the last tap, without looking:
+    /// the second half of a double tap, wherever it lands on what the first tap brought up.
+    void quickTapAt(float x, float y, double gapSeconds);
     static constexpr double kTapGap = 0.5;
     /// Presses and releases at @p x, @p y (screen pixels), as a finger would, wherever that is,
     /// at a person's pace like tap().

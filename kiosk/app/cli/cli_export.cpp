@@ -4,6 +4,7 @@
 #include "kiosk/app/cli/cli_export.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -65,6 +66,8 @@ store::ListFilter filterOf(const ExportArgs& a) {
         if (!until) fail(usage("--until: expected a date such as 2026-11-30, got '" + a.until + "'"), 2);
         f.until = *until;
     }
+    if (!f.since.empty() && !f.until.empty() && f.since >= f.until)  // UTC ISO strings sort as times
+        fail(usage("--since " + a.since + " is after --until " + a.until + ": no record can match"), 2);
     return f;
 }
 
@@ -87,12 +90,37 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
     if (a.excel && a.format != "csv") fail(usage("--excel is for --format csv"), 2);
     if (a.onePerIntake && a.format != "pdf") fail(usage("--one-per-intake is for --format pdf"), 2);
     if (a.combined && a.format != "pdf") fail(usage("--combined is for --format pdf"), 2);
+    if (!a.paper.empty() && a.format != "pdf") fail(usage("--paper is for --format pdf"), 2);
+    if (!a.lang.empty() && a.format != "pdf") fail(usage("--lang is for --format pdf"), 2);
     const store::ListFilter filter = filterOf(a);
+    const KioskConfig config = exportSettings(t);
+    core::Catalog catalog;  // the PDF's labels; outlives the writers below
+    if (a.format == "pdf") {
+        auto loaded = core::Catalog::loadDir(config.assetsDir + "/i18n");
+        if (!loaded) fail(loaded.error());
+        catalog = std::move(*loaded);
+        const auto langs = catalog.languages();
+        if (!a.lang.empty() && std::find(langs.begin(), langs.end(), a.lang) == langs.end()) {
+            std::string known;
+            for (const auto& l : langs) known += (known.empty() ? "" : ", ") + l;
+            fail(usage("--lang: no staff labels in '" + a.lang + "' (" + known + ")"), 2);
+        }
+    }
     // Told before typing a passphrase: writing over the database is a usage error (exit 2), an
     // existing output a failure (exit 1). The job checks both again.
     if (!pg.wanted())
         if (auto ok = exports::checkNotDatabase(a.output, t.path()); !ok) fail(usage(ok.error().message), 2);
-    if (!a.onePerIntake) orFail(exports::checkOutputFile(a.output, a.force));
+    if (!a.onePerIntake) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(a.output, ec)) {  // (an existing file is refused by checkOutputFile)
+            const std::string ext = a.format == "fhir" ? "json" : a.format;
+            fail(core::makeError(core::ErrorCode::Invalid,
+                                 "is a folder: give the file to write, such as " +
+                                     (std::filesystem::path(a.output) / ("intakes." + ext)).string(),
+                                 core::SourceLoc{a.output}));
+        }
+        orFail(exports::checkOutputFile(a.output, a.force));
+    }
     // The records: this kiosk's store, or every kiosk's on the clinic server (--pg).
     std::optional<store::Store> local;
     std::optional<sync::Server> server;
@@ -112,7 +140,6 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
     exports::ExportOptions options;
     options.force = a.force;
     options.noMark = a.noMark;
-    const KioskConfig config = exportSettings(t);
     if (a.format == "csv") {
         exports::CsvPlan plan = orFail(exports::planCsv(s, key, filter, *shelfFor(config, a)));
         for (const auto& note : plan.notes) std::cerr << a.output << ": note: " << note << '\n';
@@ -124,11 +151,7 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
         fhir.base = a.fhirBase;
         options.writer = exports::fhirWriter(shelfFor(config, a), fhir);
     }
-    core::Catalog catalog;  // outlives the writers below
     if (a.format == "pdf") {
-        auto loaded = core::Catalog::loadDir(config.assetsDir + "/i18n");
-        if (!loaded) fail(loaded.error());
-        catalog = std::move(*loaded);
         exports::PdfOptions pdf;
         const bool letter = a.paper.empty() ? config.letterPaper : a.paper == "letter";
         pdf.paper = letter ? exports::PaperSize::Letter : exports::PaperSize::A4;

@@ -244,10 +244,29 @@ void addVerify(CLI::App* records) {
     });
 }
 
+/// Why @p id could not be marked reviewed, from its plain columns: "record ID is exported: only a
+/// new record can be marked reviewed", "... was deleted", or "no record ID" (the store says only
+/// that no submitted record has that id).
+core::Error whyNotReviewed(Store& s, const std::string& id, const core::Error& failed) {
+    if (failed.code != core::ErrorCode::NotFound) return failed;
+    store::ListFilter f;
+    f.ids = {id};
+    f.includeDeleted = true;
+    const auto found = s.list(f);
+    if (!found) return found.error();
+    if (found->empty()) return core::makeError(core::ErrorCode::NotFound, "no record " + id);
+    const store::RecordStatus status = found->front().status;
+    if (status == store::RecordStatus::Deleted) return core::makeError(core::ErrorCode::Invalid, "record " + id + " was deleted");
+    if (status == store::RecordStatus::Reviewed)
+        return core::makeError(core::ErrorCode::Invalid, "record " + id + " is reviewed already");
+    return core::makeError(core::ErrorCode::Invalid, "record " + id + " is " + store::toString(status) +
+                                                         ": only a new record can be marked reviewed");
+}
+
 void addReview(CLI::App* records) {
     addRecordCommand(records, "review", "mark a submitted record reviewed (audited)",
                      [](Store& s, const store::ClinicKey& key, const std::string& id) {
-                         orFail(s.markReviewed(id, key));
+                         if (auto done = s.markReviewed(id, key); !done) fail(whyNotReviewed(s, id, done.error()));
                          std::cout << "record " << id << " marked reviewed\n";
                      },
                      [](sync::Server& server, const store::ClinicKey& key, const std::string& id) {

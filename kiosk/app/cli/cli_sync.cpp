@@ -88,7 +88,7 @@ void addPush(CLI::App* syncCmd) {
             throw CLI::RuntimeError(1);
         }
         std::cout << "pushed " << r->sent << ", already on the server " << r->already << ", waiting " << r->waiting
-                  << "\n";
+                  << "; marks sent " << r->marksSent << ", waiting " << r->marksWaiting << "\n";
     });
 }
 
@@ -123,6 +123,7 @@ void addStatus(CLI::App* syncCmd) {
             if (st.lastPush.empty() && st.lastError.empty()) return;  // it never synced: nothing more to say
         }
         std::cout << "kiosk " << s.kioskId() << ": " << st.waiting << " waiting to sync\n"
+                  << "desk marks waiting: " << st.marksWaiting << "\n"
                   << "last push: " << (st.lastPush.empty() ? "never" : st.lastPush) << "\n"
                   << "last error: " << (st.lastError.empty() ? "none" : st.lastErrorAt + " " + st.lastError) << "\n";
     });

@@ -98,9 +98,12 @@ void drawFrames(Window& window, ui::KioskView& view, session::Intake& intake, se
     }
 }
 
-/// Taps the middle of what shows of @p w like a finger: press one frame, release the next.
-void tapWidget(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint now,
+/// Taps the middle of what shows of @p w like a finger: press one frame, release the next; half a
+/// second after the last tap, as a person looks first (the kiosk ignores a tap that comes as its
+/// screen appears: the second half of a double tap, widgets.h).
+void tapWidget(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint& now,
                const ui::WidgetInfo& w) {
+    now += std::chrono::milliseconds(500);
     const ui::Rect& r = w.visible.empty() ? w.rect : w.visible;
     const Window::Pointer press{r.x + r.w / 2, r.y + r.h / 2, true};
     Window::Pointer release = press;
@@ -111,7 +114,7 @@ void tapWidget(Window& window, ui::KioskView& view, session::Intake& intake, ses
 }
 
 /// Taps the first toggle whose key mentions @p word.
-bool tapToggle(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint now,
+bool tapToggle(Window& window, ui::KioskView& view, session::Intake& intake, session::TimePoint& now,
                const std::string& word) {
     for (const auto& w : view.registry().widgets()) {
         if (w.kind != ui::WidgetKind::Toggle || w.key.find(word) == std::string::npos) continue;
@@ -222,7 +225,7 @@ int takeScreenshot(const ScreenshotOptions& options) {
 
     const session::IntakeConfig timing = intakeConfigOf(config, content.lang);
     session::Intake intake(content.form, content.catalog, timing);
-    const session::TimePoint now = session::SteadyClock::now();
+    session::TimePoint now = session::SteadyClock::now();  // moved on by each tap
     if (auto r = driveToScreen(intake, options.screen, content.lang, timing, now); !r) {
         return report(options.screen + ": " + r.error().message);
     }
