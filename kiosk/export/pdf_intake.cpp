@@ -348,6 +348,19 @@ void PdfExportWriter::addParsed(const ExportMeta& meta, nlohmann::json record) {
 }
 
 core::Result<void> PdfExportWriter::finish() {
+    if (!m_finished && m_pages == 0 && m_options.catalog) {  // not a blank page: say why it is empty
+        pdf::PageFrame frame;
+        std::tie(frame.width, frame.height) = pageSize(m_options.paper);
+        pdf::Page page;
+        Op note;
+        note.style = kBody;
+        note.x = frame.left;
+        note.y = frame.top;
+        note.text = m_options.catalog->tr(m_options.staffLang, "pdf.none");
+        page.ops.push_back(note);
+        pdf::drawPage(m_cr, page);
+        cairo_show_page(m_cr);
+    }
     if (!m_finished) {
         m_finished = true;
         cairo_surface_finish(m_surface);

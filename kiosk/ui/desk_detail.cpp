@@ -168,7 +168,7 @@ void drawDetail(Ctx& c) {
     if (action("desk/review", f.tr("desk.mark_reviewed"), d.row.state == staff::RowState::Submitted))
         c.emit(staff::MarkReviewed{d.row.id});
     if (action("desk/delete", f.tr("desk.delete"), true)) c.emit(staff::AskDelete{d.row.id});
-    exportButtons(c, c.x + c.width, y, d.row.id);
+    exportButtons(c, c.x + c.width, y, d.row.id, false, x);
     y += target + gap;
 
     ImGui::SetCursorScreenPos(ImVec2(0, y));

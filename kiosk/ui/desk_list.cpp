@@ -207,7 +207,10 @@ bool row(Ctx& c, const staff::DeskRow& r, float y, float h, bool showDay) {
         x += nameW;
     }
     cell(f, FontRole::Body, r.form, x, textY, right - f.em, f.pal.buttonText);
-    return tapped && !f.state.scroll.suppressClick && !f.state.scroll.dragging;
+    if (!tapped || f.state.scroll.suppressClick || f.state.scroll.dragging) return false;
+    // The widgets' rules too (widgets.h): the second half of a double tap on Done is not a tap on
+    // the row that then lies under the finger.
+    return meantTap(f, ButtonSpec{key, r.form, WidgetKind::Button, Look::Plain, c.v.selecting ? Mark::Check : Mark::None});
 }
 
 void rows(Ctx& c, float y) {
@@ -273,7 +276,7 @@ void drawList(Ctx& c) {
         if (fitButton(c, "desk/unlock", unlock, c.x + c.width - fitWidth(c, unlock), y, Look::Primary))
             c.emit(staff::OpenUnlock{});
     } else {
-        exportButtons(c, c.x + c.width, y, "", c.v.selecting);
+        exportButtons(c, c.x + c.width, y, "", c.v.selecting, x);
     }
     y += f.px(f.theme.targetEm) + gap;
     if (c.v.unlocked && c.s.panel != Panel::Name) y = selectBar(c, y);  // the name keyboard needs the room

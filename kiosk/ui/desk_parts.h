@@ -28,7 +28,8 @@ float fitWidth(const Ctx& c, std::string_view label, float minEm = 6.0f);
 
 /// "Export:" and a small button per format, ending at @p right on row @p y; @p id "" = the list,
 /// or with @p selection the intakes chosen (desk/export_selected/<format>, off while none is).
-void exportButtons(Ctx& c, float right, float y, const std::string& id, bool selection = false);
+/// "Export:" only where it ends right of @p left (what the row holds on its left).
+void exportButtons(Ctx& c, float right, float y, const std::string& id, bool selection = false, float left = 0);
 
 /// What the passphrase keyboard's tap asks of the screen: keys and shift are handled (TypeKey,
 /// Backspace sent); OK and Cancel are the screen's to act on.

@@ -34,7 +34,7 @@ bool fitButton(Ctx& c, std::string_view key, std::string_view label, float x, fl
     return button(c.f, spec, ImVec2(fitWidth(c, label, minEm), c.f.px(c.f.theme.targetEm)));
 }
 
-void exportButtons(Ctx& c, float right, float y, const std::string& id, bool selection) {
+void exportButtons(Ctx& c, float right, float y, const std::string& id, bool selection, float left) {
     Frame& f = c.f;
     const float gap = f.px(f.theme.gapEm);
     float x = right;
@@ -50,10 +50,14 @@ void exportButtons(Ctx& c, float right, float y, const std::string& id, bool sel
     }
     // The same short word in the select mode: the count beside "Select" says what goes (a longer
     // "Export selected:" ran into "Buscar por nombre" at 1280 px in Spanish).
+    // Where the buttons on the left leave it no room ("Buscar por nombre" at 1280 px), the word is
+    // left out rather than drawn over them: the formats' buttons and the screen they open say it.
     const std::string& label = f.tr("desk.export_label");
     x -= textWidth(f, FontRole::BodyBold, label);
+    if (x < left) return;
     ImGui::SetCursorScreenPos(ImVec2(x, y + (f.px(f.theme.targetEm) - f.em * 1.3f) * 0.5f));
     text(f, FontRole::BodyBold, label, f.pal.text, textWidth(f, FontRole::BodyBold, label) + 1);
+    registerLastText(f, "desk/export_label", label, FontRole::BodyBold);
 }
 
 PassKey passKeys(Ctx& c, float y, std::string_view prefix, bool locked, bool canSubmit) {

@@ -124,6 +124,12 @@ TEST_F(CliExport, ADateRangeThatEndsBeforeItStartsOrAPdfOptionElsewhereIsAUsageE
                   std::string::npos)
             << r.output;
     }
+    // nothing matched: said on stderr (with what was asked), the file still written for scripts
+    r = run("export --format csv --since 2027-01-01 -o " + dir / "empty.csv");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find(dir / "empty.csv" + ": note: no record matched (since=2027-01-01T00:00:00Z)"),
+              std::string::npos)
+        << r.output;
     // the same day at both ends is that whole day
     r = run("export --format json --since 2026-11-25 --until 2026-11-25 --no-mark -o " + dir / "day.json");
     EXPECT_EQ(r.exitCode, 0) << r.output;

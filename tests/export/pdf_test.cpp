@@ -210,6 +210,18 @@ TEST_F(ExportPdf, ALongClinicNameNeverRunsIntoThePatientsNameInTheHeader) {
                 << "'" << header[i].text << "' overlaps '" << header[j].text << "'";
 }
 
+// Found running the office manager's commands: an export that matched no intake made a PDF of one
+// blank page. The page says why it is empty, in the staff's language.
+TEST_F(ExportPdf, AnExportOfNoIntakeSaysSoOnItsPage) {
+    const auto text = textPages(write({}, "none.pdf"));
+    ASSERT_EQ(text.size(), 1u);
+    EXPECT_NE(squash(text[0]).find("No intake matched this export."), std::string::npos) << text[0];
+    options.staffLang = "es";
+    const auto es = textPages(write({}, "ninguno.pdf"));
+    ASSERT_EQ(es.size(), 1u);
+    EXPECT_NE(squash(es[0]).find("Ningún formulario coincide con esta exportación."), std::string::npos) << es[0];
+}
+
 TEST_F(ExportPdf, LetterOrA4AndEachIntakeStartsItsOwnPages) {
     options.paper = PaperSize::Letter;
     const std::string path = write({{meta("rec-a"), bundledRecord("intake-calm", form)},

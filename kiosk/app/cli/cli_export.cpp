@@ -181,6 +181,10 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
                               : exports::exportRecords(s, key, filter, a.output, options));
     std::cout << "exported " << done.exported << " record" << (done.exported == 1 ? "" : "s") << " to " << a.output
               << '\n';
+    if (done.exported == 0 && done.damaged.empty()) {  // an empty file is still written, for scripts
+        const std::string asked = store::describe(filter);
+        std::cerr << a.output << ": note: no record matched" << (asked.empty() ? "" : " (" + asked + ")") << '\n';
+    }
     if (!done.damaged.empty())
         std::cerr << a.output << ": warning: " << done.damaged.size()
                   << " damaged record(s) not exported" << (a.format == "json" ? ", listed under \"damaged\"" : "")
