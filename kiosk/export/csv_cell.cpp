@@ -57,4 +57,11 @@ void appendCsvCell(std::string& line, std::string_view cell) {
     line += '"';
 }
 
+void appendCsvEntryValue(std::string& out, std::string_view value) {
+    for (const char c : value) {
+        if (c == '\\' || c == ';' || c == ',' || c == '=') out += '\\';
+        out += c;
+    }
+}
+
 }  // namespace kiosk::exports

@@ -15,4 +15,8 @@ bool needsNeutralising(std::string_view cell);
 /// @brief Appends @p cell to @p line neutralised and quoted as needed (no separator).
 void appendCsvCell(std::string& line, std::string_view cell);
 
+/// @brief A list entry's value as its cell part writes it (csv_export.h): '\\', ';', ',' and '='
+///        escaped with '\\', so "field=value" pairs joined by ',' and entries by ';' split one way.
+void appendCsvEntryValue(std::string& out, std::string_view value);
+
 }  // namespace kiosk::exports

@@ -19,8 +19,18 @@ std::string scalarText(const json& v) {
 }
 
 /// A body mark: {"region", "intensity"} -> "region:intensity"; a bare "region" string as it is.
+/// A list entry (an object without "region"): "field=value" pairs joined by ','.
 std::string markText(const json& mark) {
     if (!mark.is_object()) return scalarText(mark);
+    if (!mark.contains("region")) {
+        std::string out;
+        for (const auto& [field, value] : mark.items()) {
+            if (value.is_object() || value.is_array()) continue;  // an entry holds plain values
+            out += (out.empty() ? "" : ",") + field + "=";
+            appendCsvEntryValue(out, scalarText(value));
+        }
+        return out;
+    }
     std::string out = scalarText(mark.value("region", json()));
     if (const auto i = mark.find("intensity"); i != mark.end() && i->is_number()) out += ":" + i->dump();
     return out;

@@ -3,7 +3,10 @@
 // (comma, CRLF, quotes doubled), every cell neutralised against spreadsheet formulas (csv_cell.h).
 // Cells: yes_no and consent "yes" / "no"; numbers as given; dates YYYY-MM-DD; single the option's
 // code; multi the codes joined by ';'; body map "region:intensity" pairs joined by ';' (the region
-// alone without an intensity); matrix one code per row column; a signature "signed". Streams: one
+// alone without an intensity); matrix one code per row column; a signature "signed"; a list its
+// entries joined by ';', each "field=value" pairs joined by ',' (fields in id order, values as their
+// cells; '\', ';', ',' and '=' in a value escaped with '\': "med_name=Ibuprofen,med_dose=400;
+// med_name=Vitamin D" reads back one way only, csvEntryValue). Streams: one
 // record in memory at a time. Pure: writes to a stream, knows nothing of SQLite, keys or files.
 #include <cstdint>
 #include <ostream>

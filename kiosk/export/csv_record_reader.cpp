@@ -1,5 +1,6 @@
 #include "kiosk/export/csv_record_reader.h"
 
+#include "kiosk/export/csv_cell.h"
 #include "kiosk/export/record_text.h"
 
 #include <algorithm>
@@ -126,8 +127,9 @@ bool CsvRecordReader::scalar(std::string_view text, Value kind) {
         case In::Answers: m_sink->put(CsvCellKind::Answer, f.key, text); break;
         case In::AnswerList: appendToList(f, text); break;
         case In::Mark:
-            if (f.key == "region") f.text.assign(text);
+            if (f.key == "region") f.text.assign(text), f.hasId = true;
             else if (f.key == "intensity" && kind == Value::Number) f.extra.assign(text), f.hasExtra = true;
+            addRow(f.rows, f.rowCount, f.key, text);  // a list entry's field, should "region" never come
             break;
         case In::AnswerMap:
             if (f.key == "strokes") f.strokes = true, f.signedStrokes = false;  // not a list of strokes
@@ -184,7 +186,7 @@ bool CsvRecordReader::open(bool isObject) {
                 else appendToList(f, "");  // a list in a list: an empty cell part, as csvAnswerText
                 break;
             case In::Mark:
-                if (f.key == "region") f.text.clear();
+                if (f.key == "region") f.text.clear(), f.hasId = true;
                 break;
             case In::AnswerMap:
                 if (f.key == "strokes") {
@@ -218,7 +220,14 @@ bool CsvRecordReader::close() {
     switch (f.in) {
         case In::AnswerList: m_sink->put(CsvCellKind::Answer, f.id, f.text); break;
         case In::Mark:
-            if (parent) {
+            if (parent && !f.hasId && f.rowCount > 0) {  // a list entry: "field=value,..." (csv_export.h)
+                m_scratch.clear();
+                for (std::size_t i = 0; i < f.rowCount; ++i) {
+                    m_scratch.append(i == 0 ? "" : ",").append(f.rows[i].first).append(1, '=');
+                    appendCsvEntryValue(m_scratch, f.rows[i].second);
+                }
+                appendToList(*parent, m_scratch);
+            } else if (parent) {
                 appendToList(*parent, f.text);
                 if (f.hasExtra) parent->text.append(1, ':').append(f.extra);
             }

@@ -55,7 +55,8 @@ std::string itemType(const forms::Item& item) {
         case ItemType::Multi:
         case ItemType::BodyMap: return "choice";
         case ItemType::Signature: return "attachment";
-        case ItemType::Matrix: return "group";
+        case ItemType::Matrix:
+        case ItemType::List: return "group";
     }
     return "display";
 }

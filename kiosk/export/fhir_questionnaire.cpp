@@ -165,6 +165,15 @@ json questionItem(const forms::Form& form, const forms::Item& item, const FhirOp
             }
             break;
         case ItemType::BodyMap: q = bodyMapItem(std::move(q), item, options); break;
+        case ItemType::List:  // a repeating group: each entry answers the fields as its child items
+            q["repeats"] = true;
+            if (item.minEntries > 0)
+                q["extension"].push_back(extension("http://hl7.org/fhir/StructureDefinition/questionnaire-minOccurs",
+                                                   "Integer", item.minEntries));
+            q["extension"].push_back(extension("http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs",
+                                               "Integer", item.maxEntries));
+            for (const forms::Item& field : item.fields) q["item"].push_back(questionItem(form, field, options));
+            break;
         default: break;
     }
     addInitial(q, item);

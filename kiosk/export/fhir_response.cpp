@@ -80,11 +80,44 @@ json typedAnswers(const forms::Form& form, const forms::Item& item, const forms:
     return out;
 }
 
-/// The response item of @p item, or null when it holds no answer.
+json answeredItem(const forms::Form& form, const forms::Item& item, const forms::Answer& answer,
+                  const std::string& lang, const FhirOptions& options);
+
+/// A list: the group item once per entry (FHIR's repeating group), its fields' answers as child
+/// items in the list's order; an entry with nothing answered gives none.
+json listEntries(const forms::Form& form, const forms::Item& item, const forms::ListAnswer& entries,
+                 const std::string& lang, const FhirOptions& options) {
+    json out = json::array();
+    for (const forms::ListEntry& entry : entries) {
+        json group{{"linkId", item.linkId.empty() ? item.id : item.linkId}};
+        if (const std::string& t = item.label.get(lang, form.languages.empty() ? "en" : form.languages.front()); !t.empty())
+            group["text"] = t;
+        for (const forms::Item& field : item.fields) {
+            const auto it = entry.fields.find(field.id);
+            if (it == entry.fields.end()) continue;
+            json f = answeredItem(form, field, it->second, lang, options);
+            if (!f.is_null()) group["item"].push_back(std::move(f));
+        }
+        if (group.contains("item")) out.push_back(std::move(group));
+    }
+    return out;
+}
+
+/// The response item of @p item, or null when it holds no answer (a list: an array of entries).
 json responseItem(const forms::Form& form, const forms::Item& item, const json& value, const std::string& lang,
                   const FhirOptions& options) {
     auto parsed = session::answerFromJson(item, value, std::nullopt);
     if (!parsed) return nullptr;
+    if (const auto* entries = std::get_if<forms::ListAnswer>(&*parsed)) {
+        json out = listEntries(form, item, *entries, lang, options);
+        return out.empty() ? json(nullptr) : out;
+    }
+    return answeredItem(form, item, *parsed, lang, options);
+}
+
+json answeredItem(const forms::Form& form, const forms::Item& item, const forms::Answer& answer,
+                  const std::string& lang, const FhirOptions& options) {
+    const forms::Answer* parsed = &answer;
     json r{{"linkId", item.linkId.empty() ? item.id : item.linkId}};
     const std::string& text = item.label.get(lang, form.languages.empty() ? "en" : form.languages.front());
     if (!text.empty()) r["text"] = text;
@@ -204,7 +237,11 @@ json responseTree(const ExportMeta& meta, const json& record, const forms::Form*
                 if (it == answers.end() || !item.isQuestion()) continue;
                 json r = responseItem(*form, item, *it, lang, options);
                 if (r.is_null()) r = untypedItem(item.linkId.empty() ? item.id : item.linkId, *it, options);
-                if (!r.is_null()) group["item"].push_back(std::move(r));
+                if (r.is_array()) {  // a list's entries, each the group item again
+                    for (json& e : r) group["item"].push_back(std::move(e));
+                } else if (!r.is_null()) {
+                    group["item"].push_back(std::move(r));
+                }
             }
             if (!group.contains("item")) continue;
             if (page.group) items.push_back(std::move(group));

@@ -282,12 +282,46 @@ bool typedAnswers(Ctx& c, const forms::Form& form, const forms::Item& item, cons
     return !out.unchangedSince(start);
 }
 
+bool answeredItem(Ctx& c, const forms::Form& form, const forms::Item& item, const forms::Answer& answer,
+                  const std::string& lang);
+
+/// A list: the group item once per entry, its fields' answers as child items (as fhir_response.cpp's
+/// listEntries); false (nothing written) when no entry holds an answer.
+bool listEntries(Ctx& c, const forms::Form& form, const forms::Item& item, const forms::ListAnswer& entries,
+                 const std::string& lang) {
+    JsonOut& out = c.out;
+    bool any = false;
+    for (const forms::ListEntry& entry : entries) {
+        const JsonOut::Mark start = out.mark();
+        out.beginObject().key("item").beginArray();
+        bool answered = false;
+        for (const forms::Item& field : item.fields)
+            if (const auto it = entry.fields.find(field.id); it != entry.fields.end())
+                answered = answeredItem(c, form, field, it->second, lang) || answered;
+        if (!closeList(out, answered, start)) continue;
+        ownMembers(c, &item, [&](JsonOut& o) {
+            o.key("linkId").string(linkIdOf(item));
+            if (const std::string& text = item.label.get(lang, primaryLang(form)); !text.empty()) o.key("text").string(text);
+        });
+        out.endObject();
+        any = true;
+    }
+    return any;
+}
+
 /// The response item of @p item; false (nothing written) when it holds no answer.
 bool responseItem(Ctx& c, const forms::Form& form, const forms::Item& item, const Value& value,
                   const std::string& lang) {
     // Typed by the one reading of answers (session/answer_json.h): a small tree of this value only.
     auto parsed = session::answerFromJson(item, RecordDoc::toTree(value), std::nullopt);
     if (!parsed) return false;
+    if (const auto* entries = std::get_if<forms::ListAnswer>(&*parsed)) return listEntries(c, form, item, *entries, lang);
+    return answeredItem(c, form, item, *parsed, lang);
+}
+
+bool answeredItem(Ctx& c, const forms::Form& form, const forms::Item& item, const forms::Answer& answer,
+                  const std::string& lang) {
+    const forms::Answer* parsed = &answer;
     JsonOut& out = c.out;
     const JsonOut::Mark start = out.mark();
     out.beginObject();

@@ -48,11 +48,22 @@ using MatrixAnswer = std::map<std::string, std::string>;
 using NumberList = std::vector<double>;
 using DateList = std::vector<Date>;
 
+/// Answers of a `list` item (a repeating group: FHIR's group with repeats), one entry each.
+struct ListEntry;
+using ListAnswer = std::vector<ListEntry>;
+
 /// @brief By item type: yes_no/consent bool; number/scale double; text/single string;
 ///        multi vector<string>; date Date; matrix MatrixAnswer; body_map BodyMapAnswer; signature
-///        Signature; a repeating number NumberList, a repeating date DateList.
+///        Signature; a repeating number NumberList, a repeating date DateList; list ListAnswer.
 using Answer = std::variant<bool, double, std::string, std::vector<std::string>, Date, MatrixAnswer,
-                            BodyMapAnswer, Signature, NumberList, DateList>;
+                            BodyMapAnswer, Signature, NumberList, DateList, ListAnswer>;
+
+/// @brief One entry of a list: field id -> the field's answer (a field left out is unanswered).
+///        Fields are simple items, so a value is a bool, double, string or Date, never a list.
+struct ListEntry {
+    std::map<std::string, Answer> fields;
+    bool operator==(const ListEntry& o) const { return fields == o.fields; }
+};
 
 /// Answers of one intake, by item id.
 using Answers = std::map<std::string, Answer>;

@@ -1,5 +1,6 @@
 #include "kiosk/forms/answer_access.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <type_traits>
 
@@ -12,6 +13,8 @@ bool hasValue(const Answer& answer) {
             if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, double> ||
                           std::is_same_v<T, Date>) {
                 return true;
+            } else if constexpr (std::is_same_v<T, ListAnswer>) {  // entries with nothing in them do not count
+                return std::any_of(v.begin(), v.end(), [](const ListEntry& e) { return !e.fields.empty(); });
             } else {
                 return !v.empty();
             }

@@ -130,6 +130,33 @@ Found checkEach(const Item& item, const std::vector<T>& values, const std::optio
     return std::nullopt;
 }
 
+/// A list: its number of entries, then each entry's fields in the list's order (a required field
+/// left out, then the value as the field's own answer), the first at fault named by entry and field.
+Found checkList(const Item& item, const ListAnswer& entries, const std::optional<Date>& today) {
+    if (entries.size() > static_cast<size_t>(std::max(item.maxEntries, 1)))
+        return problem(Problem::TooManyAnswers, {static_cast<double>(item.maxEntries)});
+    if (entries.size() < static_cast<size_t>(item.minEntries))
+        return problem(Problem::TooFewEntries, {static_cast<double>(item.minEntries)});
+    for (size_t i = 0; i < entries.size(); ++i) {
+        auto at = [&](Found p, const std::string& field) {
+            p->position = static_cast<int>(i);
+            p->field = field;
+            return p;
+        };
+        for (const auto& [id, value] : entries[i].fields)
+            if (item.findField(id) == nullptr) return at(problem(Problem::UnknownField), std::string());
+        if (!hasValue(Answer{ListAnswer{entries[i]}})) return at(problem(Problem::EmptyEntry), std::string());
+        for (const Item& field : item.fields) {
+            auto it = entries[i].fields.find(field.id);
+            const Answer* value = it == entries[i].fields.end() ? nullptr : &it->second;
+            if (auto p = checkRequired(field, value)) return at(p, field.id);
+            if (value && hasValue(*value))
+                if (auto p = checkAnswer(field, *value, today)) return at(p, field.id);
+        }
+    }
+    return std::nullopt;
+}
+
 // Which Answer alternative each item takes.
 bool typeFits(const Item& item, const Answer& a) {
     if (item.repeats && item.type == ItemType::Number) return std::holds_alternative<NumberList>(a);
@@ -146,6 +173,7 @@ bool typeFits(const Item& item, const Answer& a) {
         case ItemType::Matrix: return std::holds_alternative<MatrixAnswer>(a);
         case ItemType::BodyMap: return std::holds_alternative<BodyMapAnswer>(a);
         case ItemType::Signature: return std::holds_alternative<Signature>(a);
+        case ItemType::List: return std::holds_alternative<ListAnswer>(a);
         case ItemType::Info: return false;
     }
     return false;
@@ -215,6 +243,7 @@ std::optional<AnswerProblem> checkAnswer(const Item& item, const Answer& answer,
         case ItemType::Matrix: return checkMatrix(item, std::get<MatrixAnswer>(answer));
         case ItemType::BodyMap: return checkBodyMap(item, std::get<BodyMapAnswer>(answer));
         case ItemType::Signature: return checkSignature(std::get<Signature>(answer));
+        case ItemType::List: return checkList(item, std::get<ListAnswer>(answer), today);
         default: return std::nullopt;
     }
 }
@@ -261,10 +290,17 @@ std::string expectedShape(const Item& item) {
         case ItemType::BodyMap:
             return "a list of region ids or {region, intensity, kinds} objects";
         case ItemType::Signature: return "{\"strokes\": [[[x, y], ...], ...]} with x, y in 0..1";
+        case ItemType::List: return "a list of entries, each an object of field id -> answer";
         case ItemType::Info: return "no answer";
     }
     return "?";
 }
+
+namespace {
+
+std::string describeAs(const Item& item, const AnswerProblem& p, const std::string& name);
+
+}  // namespace
 
 std::string describe(const Item& item, const AnswerProblem& p) {
     // A list entry is named by its position ("pain_map[4]"), never by what it holds.
@@ -273,10 +309,22 @@ std::string describe(const Item& item, const AnswerProblem& p) {
                            : item.type != ItemType::Matrix       ? item.id + "[" + std::to_string(pos) + "]"
                            : pos < item.rows.size()              ? item.id + "." + item.rows[pos].id
                                                                  : "";
-    const std::string who = "answer to '" + (at.empty() ? item.id : at) + "'";
+    if (const Item* field = p.field.empty() ? nullptr : item.findField(p.field)) {
+        AnswerProblem own = p;  // the field's problem in its own words: "'medications[1].dose' is required ..."
+        own.position = -1;
+        own.field.clear();
+        return describeAs(*field, own, at + "." + field->id);
+    }
+    return describeAs(item, p, at.empty() ? item.id : at);
+}
+
+namespace {
+
+std::string describeAs(const Item& item, const AnswerProblem& p, const std::string& name) {
+    const std::string who = "answer to '" + name + "'";
     auto limit = [&](size_t i) { return i < p.limits.size() ? formatNumber(p.limits[i]) : "?"; };
     switch (p.problem) {
-        case Problem::Required: return "'" + item.id + "' is required but has no answer";
+        case Problem::Required: return "'" + name + "' is required but has no answer";
         case Problem::ConsentRequired: return "'" + item.id + "' is a required consent: it must be true";
         case Problem::MatrixIncomplete:
             return "'" + item.id + "' is required: every row needs an answer (" + rowList(item) + ")";
@@ -311,7 +359,16 @@ std::string describe(const Item& item, const AnswerProblem& p) {
             return who + " is not a signature: expected " + expectedShape(item) +
                    " with at least one stroke of at least one point";
         case Problem::TooLong: return who + " is too long: at most " + limit(0) + " characters";
-        case Problem::TooManyAnswers: return who + " has too many values: at most " + limit(0);
+        case Problem::TooManyAnswers:
+            return who + (item.type == ItemType::List ? " has too many entries: at most " : " has too many values: at most ") + limit(0);
+        case Problem::TooFewEntries: return who + " has too few entries: at least " + limit(0);
+        case Problem::EmptyEntry: return who + " is an entry with no field answered; answer one or leave the entry out";
+        case Problem::UnknownField:
+            return who + " names a field the list does not have; its fields are: " + [&] {
+                std::vector<std::string> ids;
+                for (const Item& f : item.fields) ids.push_back(f.id);
+                return shortList(ids);
+            }();
         case Problem::PhoneDigits:
             return who + " is not a phone number of " + limit(0) + " to " + limit(1) + " digits";
         case Problem::EmailShape: return who + " is not an email address (name@example.org)";
@@ -319,5 +376,7 @@ std::string describe(const Item& item, const AnswerProblem& p) {
     }
     return who + " does not fit the item";
 }
+
+}  // namespace
 
 }  // namespace kiosk::forms

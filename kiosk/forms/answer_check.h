@@ -39,6 +39,10 @@ enum class Problem {
     Signature,          ///< no strokes, an empty stroke or a point off the pad
     TooLong,            ///< limits {max_length}
     TooManyAnswers,     ///< a repeating item given more values than it takes; limits {max_answers}
+                        ///< (a list: more entries than max_entries)
+    TooFewEntries,      ///< a list with fewer entries than it asks; limits {min_entries}
+    UnknownField,       ///< a list entry names a field the list does not have
+    EmptyEntry,         ///< a list entry with no field answered
     // What a patient enters must also make sense (session/entry_rules.h): checked at the kiosk.
     PhoneDigits,        ///< limits {min, max} digits
     EmailShape,         ///< not name@example.org
@@ -50,6 +54,7 @@ struct AnswerProblem {
     Problem problem = Problem::WrongType;
     std::vector<double> limits;
     int position = -1;  ///< the list entry at fault (multi options, body_map regions), from 0; -1: none
+    std::string field{};  ///< a list item: the field of entry `position` at fault ("" = the entry or list)
 };
 
 /// @brief Checks a value the patient gave (already known to hold something, see hasValue).

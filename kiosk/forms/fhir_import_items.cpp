@@ -31,6 +31,7 @@ struct ItemExtensions {
     std::string unit, control;
     std::optional<int> decimals;
     std::optional<int> maxOccurs;  ///< questionnaire-maxOccurs: a repeating item's most answers
+    std::optional<int> minOccurs;  ///< questionnaire-minOccurs: a repeating group's fewest entries
     bool hidden = false;
 };
 
@@ -69,6 +70,9 @@ ItemExtensions readExtensions(ImportCtx& ctx, const json& item, const std::strin
             for (const json& c : ext["valueCodeableConcept"].value("coding", json::array())) x.control = str(c, "code");
         else if (url == kMaxOccurs && ext.contains("valueInteger") && ext["valueInteger"].is_number_integer())
             x.maxOccurs = ext["valueInteger"].get<int>();
+        else if (url == "http://hl7.org/fhir/StructureDefinition/questionnaire-minOccurs" && ext.contains("valueInteger") &&
+                 ext["valueInteger"].is_number_integer())
+            x.minOccurs = ext["valueInteger"].get<int>();
         else if (url == "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden")
             x.hidden = ext.value("valueBoolean", false);
         else if (kPresentation.count(url)) continue;
@@ -314,6 +318,22 @@ bool mapType(ImportCtx& ctx, const json& q, const json& item, const std::string&
 }
 
 // [SECTION] pages
+/// Can a repeating group become a list? When one of its items is a question an entry can hold (a
+/// simple type, not read-only or hidden); else it is asked once, as a plain group.
+bool listable(const json& group) {
+    static const std::set<std::string> kSimple = {"string", "text", "url", "time", "integer", "decimal", "quantity",
+                                                   "date", "dateTime", "boolean", "choice", "open-choice"};
+    for (const json& child : group.value("item", json::array())) {
+        if (!child.is_object() || !kSimple.count(str(child, "type")) || child.value("readOnly", false)) continue;
+        bool hidden = false;
+        for (const json& ext : child.value("extension", json::array()))
+            hidden = hidden || (str(ext, "url") == "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden" &&
+                                ext.value("valueBoolean", false));
+        if (!hidden) return true;
+    }
+    return false;
+}
+
 struct Walker {
     ImportCtx& ctx;
     const json& q;
@@ -346,8 +366,10 @@ struct Walker {
             ctx.warn(path + ".initial", linkId,
                      "initial value dropped: the kiosk cannot show this kind of value in a read-only text");
         if (type == "group") {
-            if (item.value("repeats", false))
-                ctx.warn(path, linkId, "a repeating group is asked once: the form model has no repeats, so its items take one answer each");
+            if (item.value("repeats", false)) {
+                if (listable(item)) return (void)addList(item, path, conds);
+                ctx.warn(path, linkId, "a repeating group without questions a list entry can hold is asked once, its items one answer each");
+            }
             readExtensions(ctx, item, path, linkId);
             if (!str(item, "text").empty()) {  // its heading, as an info item
                 OutItem heading;
@@ -389,6 +411,85 @@ struct Walker {
         }
         // A question's own children: follow-up questions, asked after it.
         addChildren(item, path, {});
+    }
+
+    /// A repeating group of simple questions (listable) as a list item on the last page, its
+    /// entries each answering the questions. What a field cannot hold is dropped with a warning
+    /// naming it; past the loader's bound on fields the rest are dropped too.
+    void addList(const json& group, const std::string& path, const std::vector<PendingCondition>& conds) {
+        const std::string linkId = str(group, "linkId");
+        ojson fields = ojson::array();
+        const json children = group.value("item", json::array());
+        for (size_t i = 0; i < children.size(); ++i) {
+            const std::string at = path + ".item[" + std::to_string(i) + "]";
+            if (fields.size() == kMaxListFields) {
+                ctx.warn(at, str(children[i], "linkId"), "dropped: a list entry asks at most " + std::to_string(kMaxListFields) + " questions");
+                continue;
+            }
+            if (auto f = listField(children[i], at)) fields.push_back(std::move(*f));
+        }
+
+        const ItemExtensions x = readExtensions(ctx, group, path, linkId);
+        OutItem out;
+        out.yaml = ojson{{"id", ctx.uniqueId(linkId)}, {"type", "list"}};
+        if (out.yaml["id"] != linkId) out.yaml["link_id"] = linkId;
+        out.yaml["label"] = labelOf(ctx, group, linkId);
+        if (group.value("required", false)) out.yaml["required"] = true;
+        const int most = std::clamp(x.maxOccurs.value_or(10), 1, 50);
+        if (x.maxOccurs) out.yaml["max_entries"] = most;
+        if (x.minOccurs && *x.minOccurs > 0) out.yaml["min_entries"] = std::min(*x.minOccurs, most);
+        if (group.contains("initial")) ctx.warn(path, linkId, "initial value of a group dropped");
+        out.yaml["fields"] = std::move(fields);
+        out.conditions = conds;
+        out.linkId = linkId;
+        out.path = path;
+        out.order = order++;
+        FhirItemSym sym;  // conditions may ask whether it is answered, never look inside
+        sym.id = out.yaml["id"];
+        sym.type = "list";
+        sym.order = out.order;
+        ctx.byLinkId[linkId] = sym;
+        pages.back().items.push_back(std::move(out));
+    }
+
+    /// A question inside a repeating group as a list field (text, number, date, yes_no, single);
+    /// nullopt, with a warning naming its linkId, for what an entry cannot hold.
+    std::optional<ojson> listField(const json& item, const std::string& path) {
+        const std::string linkId = str(item, "linkId");
+        const std::string type = str(item, "type");
+        if (type == "group" || type == "display") {
+            ctx.warn(path, linkId, type == "group" ? "a group inside a repeating group is dropped: a list entry holds simple questions"
+                                                   : "a display item inside a repeating group is dropped: a list entry holds questions");
+            return std::nullopt;
+        }
+        if (item.value("readOnly", false)) {
+            ctx.warn(path, linkId, "a read-only item inside a repeating group is dropped: a list entry holds questions");
+            return std::nullopt;
+        }
+        json copy = item;  // what a field cannot have is warned about and left out before it is mapped
+        if (copy.contains("enableWhen")) ctx.warn(path + ".enableWhen", linkId, "enableWhen inside a repeating group dropped: each entry asks every question");
+        if (copy.contains("initial")) ctx.warn(path + ".initial", linkId, "initial value inside a repeating group dropped: each entry starts empty");
+        if (copy.contains("item")) ctx.warn(path, linkId, "items nested in a question inside a repeating group are dropped");
+        if (copy.value("repeats", false)) ctx.warn(path, linkId, "repeats dropped inside a repeating group: each entry takes one answer to it");
+        for (const char* key : {"enableWhen", "enableBehavior", "initial", "item", "repeats"}) copy.erase(key);
+        ojson out{{"id", ctx.uniqueId(linkId)}};
+        FhirItemSym sym;
+        sym.id = out["id"];
+        out["label"] = labelOf(ctx, copy, linkId);
+        if (!mapType(ctx, q, copy, type, path, linkId, out, sym)) return std::nullopt;
+        if (sym.type == "scale") {  // a slider: its numbers, by the stepper a field has
+            out["type"] = "number";
+            sym.type = "number";
+        }
+        static const std::set<std::string> kFieldTypes = {"text", "number", "date", "yes_no", "single"};
+        if (!kFieldTypes.count(sym.type)) {
+            ctx.warn(path, linkId, "a " + sym.type + " question inside a repeating group is dropped: a list entry holds text, "
+                                   "number, date, yes/no and single-choice questions");
+            return std::nullopt;
+        }
+        if (out["id"] != linkId) out["link_id"] = linkId;
+        if (copy.value("required", false)) out["required"] = true;
+        return out;
     }
 
     void addChildren(const json& item, const std::string& path, const std::vector<PendingCondition>& inherited) {
@@ -491,6 +592,18 @@ std::vector<OutPage> importItems(ImportCtx& ctx, const json& questionnaire) {
     for (size_t i = 0; i < items.size(); ++i) {
         const json& item = items[i];
         const std::string path = "item[" + std::to_string(i) + "]";
+        if (str(item, "type") == "group" && item.value("repeats", false) && listable(item)) {
+            // A page of its own holding the list: the list is the FHIR group, so the page has no item
+            // of its own (group: false) and its enableWhen goes on the list.
+            OutPage& p = w.newPage("page_" + std::to_string(w.pages.size() + 1), labelOf(ctx, item, str(item, "linkId")), path, false);
+            p.yaml["group"] = false;
+            std::vector<PendingCondition> conds;
+            if (item.contains("enableWhen") && item["enableWhen"].is_array() && !item["enableWhen"].empty())
+                conds.push_back(PendingCondition{&item["enableWhen"], str(item, "enableBehavior"), path + ".enableWhen"});
+            w.addList(item, path, conds);
+            loosePage = false;
+            continue;
+        }
         if (str(item, "type") == "group") {
             OutPage& p = w.newPage(str(item, "linkId"), labelOf(ctx, item, str(item, "linkId")), path, true);
             if (item.contains("enableWhen") && item["enableWhen"].is_array() && !item["enableWhen"].empty())
@@ -498,7 +611,7 @@ std::vector<OutPage> importItems(ImportCtx& ctx, const json& questionnaire) {
             if (item.contains("initial")) ctx.warn(path, str(item, "linkId"), "initial value of a group dropped");
             if (item.value("repeats", false))
                 ctx.warn(path, str(item, "linkId"),
-                         "a repeating group is asked once: the form model has no repeats, so its items take one answer each");
+                         "a repeating group without questions a list entry can hold is asked once, its items one answer each");
             readExtensions(ctx, item, path, str(item, "linkId"));
             w.addChildren(item, path, {});
             loosePage = false;

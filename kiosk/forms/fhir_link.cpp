@@ -42,30 +42,57 @@ std::string idFromLinkId(std::string_view linkId) {
     return out;
 }
 
+namespace {
+
+/// The item (or list field) of @p items keyed @p key: by id, else by linkId.
+template <class Items>
+const Item* byKey(const Items& items, const std::string& key) {
+    for (const Item* i : items)
+        if (i->id == key) return i;
+    for (const Item* i : items)
+        if (i->linkId == key) return i;
+    return nullptr;
+}
+
+nlohmann::json valueByItemId(const Item& item, const nlohmann::json& value) {
+    nlohmann::json v = value;
+    if (item.type == ItemType::Single) v = optionValue(item, value);
+    if (item.type == ItemType::Multi && value.is_array())
+        for (auto& e : v) e = optionValue(item, e);
+    // FHIR's repeats on text: one answer a line (a repeating number or date keeps its array)
+    if (item.repeats && item.type == ItemType::Text && value.is_array()) {
+        std::string lines;
+        for (const auto& e : value) lines += (lines.empty() ? "" : "\n") + (e.is_string() ? e.get<std::string>() : e.dump());
+        v = lines;
+    }
+    // A list: each entry's fields keyed by field id, their values as the fields take them.
+    if (item.type == ItemType::List && value.is_array()) {
+        std::vector<const Item*> fields;
+        for (const Item& f : item.fields) fields.push_back(&f);
+        for (auto& entry : v) {
+            if (!entry.is_object()) continue;
+            nlohmann::json keyed = nlohmann::json::object();
+            for (const auto& [key, field] : entry.items()) {
+                const Item* f = byKey(fields, key);
+                if (f == nullptr) keyed[key] = field;
+                else keyed[f->id] = valueByItemId(*f, field);
+            }
+            entry = std::move(keyed);
+        }
+    }
+    return v;
+}
+
+}  // namespace
+
 nlohmann::json answersByItemId(const Form& form, const nlohmann::json& answers) {
     if (!answers.is_object()) return answers;
     nlohmann::json out = nlohmann::json::object();
+    const std::vector<const Item*> items = form.allItems();
     for (const auto& [key, value] : answers.items()) {
-        const Item* item = form.findItem(key);
-        if (item == nullptr) {
-            for (const Item* i : form.allItems())
-                if (i->linkId == key) item = i;
-        }
-        if (item == nullptr) {
-            out[key] = value;
-            continue;
-        }
-        nlohmann::json v = value;
-        if (item->type == ItemType::Single) v = optionValue(*item, value);
-        if (item->type == ItemType::Multi && value.is_array())
-            for (auto& e : v) e = optionValue(*item, e);
-        // FHIR's repeats on text: one answer a line (a repeating number or date keeps its array)
-        if (item->repeats && item->type == ItemType::Text && value.is_array()) {
-            std::string lines;
-            for (const auto& e : value) lines += (lines.empty() ? "" : "\n") + (e.is_string() ? e.get<std::string>() : e.dump());
-            v = lines;
-        }
-        out[item->id] = std::move(v);
+        const Item* item = byKey(items, key);
+        if (item == nullptr) out[key] = value;
+        else out[item->id] = valueByItemId(*item, value);
     }
     return out;
 }

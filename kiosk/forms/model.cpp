@@ -5,13 +5,14 @@
 
 namespace kiosk::forms {
 namespace {
-constexpr std::array<std::pair<ItemType, std::string_view>, 12> kItemTypeNames{{
+constexpr std::array<std::pair<ItemType, std::string_view>, 13> kItemTypeNames{{
     {ItemType::Info, "info"},         {ItemType::Text, "text"},
     {ItemType::Number, "number"},     {ItemType::Date, "date"},
     {ItemType::YesNo, "yes_no"},      {ItemType::Single, "single"},
     {ItemType::Multi, "multi"},       {ItemType::Scale, "scale"},
     {ItemType::BodyMap, "body_map"},  {ItemType::Signature, "signature"},
     {ItemType::Consent, "consent"},   {ItemType::Matrix, "matrix"},
+    {ItemType::List, "list"},
 }};
 const std::string kEmpty;
 }  // namespace
@@ -45,6 +46,12 @@ const Option* Item::findOption(std::string_view value) const {
 const MatrixRow* Item::findRow(std::string_view rowId) const {
     for (const auto& r : rows)
         if (r.id == rowId) return &r;
+    return nullptr;
+}
+
+const Item* Item::findField(std::string_view fieldId) const {
+    for (const auto& f : fields)
+        if (f.id == fieldId) return &f;
     return nullptr;
 }
 

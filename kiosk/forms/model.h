@@ -61,8 +61,8 @@ struct Condition {
 
 // [SECTION] Items
 /// YAML `type`: info, text, number, date, yes_no, single, multi, scale, body_map, signature,
-/// consent, matrix.
-enum class ItemType { Info, Text, Number, Date, YesNo, Single, Multi, Scale, BodyMap, Signature, Consent, Matrix };
+/// consent, matrix, list.
+enum class ItemType { Info, Text, Number, Date, YesNo, Single, Multi, Scale, BodyMap, Signature, Consent, Matrix, List };
 std::string_view toString(ItemType type);
 std::optional<ItemType> itemTypeFromString(std::string_view name);
 
@@ -96,6 +96,10 @@ struct MatrixRow {
 
 /// YAML `detail` list on body_map items: what to ask about each marked region.
 enum class BodyDetail { Intensity, Kind };
+
+/// Bounds of a list item: entries (each a card on the kiosk screen) and fields per entry.
+constexpr int kMaxListEntries = 50;
+constexpr std::size_t kMaxListFields = 12;
 
 /// @brief One question (or an info text) on a page.
 struct Item {
@@ -137,6 +141,15 @@ struct Item {
     // body_map
     std::vector<BodyDetail> detail; ///< `detail`: [intensity, kind]
 
+    // list: a repeating group (FHIR's group with repeats: true), the answer a ListAnswer
+    /// `fields`: what each entry asks, simple items (text, number, date, yes_no, single) with ids
+    /// of their own, unique in the form; no show_if, initial or repeats of their own.
+    std::vector<Item> fields;
+    int minEntries = 0;             ///< `min_entries`: at least this many when answered (required: at least 1)
+    int maxEntries = 10;            ///< `max_entries`: at most this many (50 at most: each is a card on screen)
+    Text entryLabel;                ///< `entry_label`: names one entry, numbered on its card ("Medication 2")
+    Text addLabel;                  ///< `add_label`: the button that adds an entry ("Add another medication")
+
     /// `verbatim: true`: published text of the file's instrument (label, help, end labels,
     /// options with their scores, rows); its fingerprint per language is checked (Instrument).
     bool verbatim = false;
@@ -153,6 +166,7 @@ struct Item {
 
     const Option* findOption(std::string_view value) const;
     const MatrixRow* findRow(std::string_view rowId) const;
+    const Item* findField(std::string_view fieldId) const;  ///< a list's field, or nullptr
     bool isQuestion() const { return type != ItemType::Info; }
 };
 
@@ -182,7 +196,7 @@ bool answersNoToAll(const Item& item);
 
 // [SECTION] Scores, flags
 /// YAML `method`: sum | mean | max | count. count: number of yes answers (yes_no), selected options
-/// (multi), marked regions (body_map), or answered items otherwise.
+/// (multi), marked regions (body_map), entries (list), or answered items otherwise.
 /// Body-map methods (their items are body_map items; marks of several items are taken together;
 /// a mark rated 0 is not painful, a mark without a rating is):
 ///   painful_regions   the number of painful regions

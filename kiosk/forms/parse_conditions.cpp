@@ -356,6 +356,14 @@ std::optional<ItemRef> resolveRef(Ctx& ctx, const YamlNode& node, std::string_vi
                                        : "a score can only add up item answers, not other scores"));
             return std::nullopt;
         }
+        if (const ListFieldSym* field = ctx.findListField(id)) {
+            ctx.error(node, w + " refers to '" + id + "', a field of list '" + field->list + "'; " +
+                                (scope ? "a condition cannot look inside the entries of a list; it can ask whether '" +
+                                             field->list + "' is answered (op: answered)"
+                                       : "a score cannot look inside the entries of a list; it can count them (method: count, items: [" +
+                                             field->list + "])"));
+            return std::nullopt;
+        }
         ctx.error(node, w + " refers to '" + id + "', which is not an item" + didYouMean(id, usableIds(ctx, scope)));
         return std::nullopt;
     }

@@ -253,6 +253,12 @@ const ItemSym* Ctx::findItem(std::string_view id) const {
     return it == itemIndex.end() ? nullptr : &items[it->second];
 }
 
+const ListFieldSym* Ctx::findListField(std::string_view id) const {
+    for (const ListFieldSym& f : listFields)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
 std::vector<std::string> Ctx::itemIds() const {
     std::vector<std::string> ids;
     ids.reserve(items.size());

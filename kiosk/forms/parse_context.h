@@ -32,6 +32,11 @@ struct ItemSym {
     const Item* item = nullptr;  ///< set once every page is read
 };
 
+/// @brief A field of a list item: not a reference target, but its id is unique in the form.
+struct ListFieldSym {
+    std::string id, list;
+    core::SourceLoc where;
+};
 /// @brief A `show_if` waiting for the symbol table (it may only name items before it).
 struct DeferredShowIf {
     const YamlNode* node = nullptr;
@@ -95,6 +100,8 @@ public:
     std::vector<ItemSym> items;
     std::map<std::string, size_t> itemIndex;
     std::vector<DeferredShowIf> deferred;
+    std::vector<ListFieldSym> listFields;  ///< fields of list items, in form order
+    const ListFieldSym* findListField(std::string_view id) const;
     const ItemSym* findItem(std::string_view id) const;
     std::vector<std::string> itemIds() const;
     /// Score ids, known before any condition is read: "that is a score" beats "no such item".

@@ -100,6 +100,7 @@ void readForm(Ctx& ctx, const YamlNode& root, Form& form) {
     }
     // Pages are complete: item addresses are stable from here on.
     for (auto& s : ctx.items) s.item = &form.pages[s.page].items[s.index];
+    checkListFields(ctx);
     checkLinkIds(ctx, form);
     const YamlNode* scores = m.get("scores");
     if (scores && scores->isSeq())

@@ -15,6 +15,7 @@ const std::vector<std::pair<std::string, ItemType>> kTypes = {
     {"date", ItemType::Date},       {"yes_no", ItemType::YesNo},  {"single", ItemType::Single},
     {"multi", ItemType::Multi},     {"scale", ItemType::Scale},   {"body_map", ItemType::BodyMap},
     {"signature", ItemType::Signature}, {"consent", ItemType::Consent}, {"matrix", ItemType::Matrix},
+    {"list", ItemType::List},
 };
 const std::vector<std::pair<std::string, TextKind>> kKeyboards = {
     {"text", TextKind::Text}, {"name", TextKind::Name}, {"phone", TextKind::Phone},
@@ -39,6 +40,7 @@ std::vector<std::string> typeKeys(ItemType t) {
         case ItemType::Multi: return {"options", "min_selected", "max_selected"};
         case ItemType::Matrix: return {"options", "rows"};
         case ItemType::BodyMap: return {"detail"};
+        case ItemType::List: return {"fields", "min_entries", "max_entries", "entry_label", "add_label"};
         default: return {};
     }
 }
@@ -192,28 +194,77 @@ std::optional<std::string> readLinkId(Ctx& ctx, const YamlNode& n) {
     return v;
 }
 
-void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, Item& item) {
-    MapReader m(ctx, node, "an item");
+void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, Item& item, const Item* owner = nullptr);
+
+/// `fields` of a list: simple questions, each asked once per entry. Their ids stay out of the
+/// symbol table (no condition or score looks inside an entry) but must be unique in the form
+/// (checkListFields): exports and FHIR name each by its id or linkId.
+void readFields(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, Item& list) {
+    const auto* nodes = ctx.list(node, "fields");
+    if (!nodes) return;
+    if (nodes->empty() || nodes->size() > kMaxListFields) {
+        ctx.error(node, "list item '" + list.id + "' needs 1 to " + std::to_string(kMaxListFields) +
+                            " fields (the questions each entry asks)");
+        if (nodes->empty()) return;
+    }
+    for (size_t i = 0; i < nodes->size() && i < kMaxListFields; ++i) {
+        list.fields.emplace_back();
+        readItem(ctx, (*nodes)[i], pageIndex, index, list.fields.back(), &list);
+    }
+}
+
+/// `min_entries`, `max_entries`, `entry_label`, `add_label` of a list.
+void readListLimits(Ctx& ctx, MapReader& m, Item& item) {
+    const YamlNode* lo = m.get("min_entries");
+    const YamlNode* hi = m.get("max_entries");
+    if (lo)
+        if (auto v = ctx.integer(*lo, "min_entries", 0, kMaxListEntries)) item.minEntries = *v;
+    if (hi)
+        if (auto v = ctx.integer(*hi, "max_entries", 1, kMaxListEntries)) item.maxEntries = *v;
+    if (item.minEntries > item.maxEntries)
+        ctx.error(hi ? *hi : *lo, "'max_entries' (" + std::to_string(item.maxEntries) + ") is less than 'min_entries' (" +
+                                      std::to_string(item.minEntries) + ")");
+    if (const YamlNode* l = m.get("entry_label")) item.entryLabel = ctx.translated(*l, "entry_label");
+    if (const YamlNode* l = m.get("add_label")) item.addLabel = ctx.translated(*l, "add_label");
+}
+
+/// What a list field may not be or have: a field is a simple question asked in every entry.
+void checkField(Ctx& ctx, MapReader& m, const YamlNode& typeNode, const Item& field, const Item& list) {
+    static const std::vector<ItemType> kFieldTypes = {ItemType::Text, ItemType::Number, ItemType::Date,
+                                                      ItemType::YesNo, ItemType::Single};
+    if (std::find(kFieldTypes.begin(), kFieldTypes.end(), field.type) == kFieldTypes.end())
+        ctx.error(typeNode, "field '" + field.id + "' of list '" + list.id + "' is a " + std::string(toString(field.type)) +
+                                " item; a list field is a text, number, date, yes_no or single item" +
+                                (field.type == ItemType::List ? " (lists do not nest)" : ""));
+    for (const char* key : {"show_if", "initial", "repeats"})
+        if (const YamlNode* n = m.get(key))
+            ctx.error(*n, "'" + std::string(key) + "' is not for the fields of a list (each entry asks every field, "
+                          "starting empty); remove it from field '" + field.id + "'");
+}
+
+void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, Item& item, const Item* owner) {
+    MapReader m(ctx, node, owner ? "a field of '" + owner->id + "'" : "an item");
     item.where = ctx.loc(node);
     if (!m.ok()) return;
     if (const YamlNode* id = m.need("id", "add id: a_short_id (it names the answer in records)")) {
         if (auto v = ctx.ident(*id, "id")) {
             item.id = *v;
-            auto [it, inserted] = ctx.itemIndex.emplace(item.id, ctx.items.size());
-            if (inserted) {
-                ctx.items.push_back(ItemSym{item.id, ctx.loc(*id), pageIndex, index, ctx.items.size(), nullptr});
-            } else {
+            if (owner) {
+                ctx.listFields.push_back(ListFieldSym{item.id, owner->id, ctx.loc(*id)});
+            } else if (auto [it, inserted] = ctx.itemIndex.emplace(item.id, ctx.items.size()); !inserted) {
                 const core::SourceLoc& first = ctx.items[it->second].idLoc;
                 ctx.error(*id, "duplicate item id '" + item.id + "'; it is already used at line " +
                                    std::to_string(first.line) + ":" + std::to_string(first.col) +
                                    " (item ids must be unique in the form; rename one)");
+            } else {
+                ctx.items.push_back(ItemSym{item.id, ctx.loc(*id), pageIndex, index, ctx.items.size(), nullptr});
             }
         }
     }
-    if (!item.id.empty()) m.rename("item '" + item.id + "'");
+    if (!item.id.empty()) m.rename((owner ? "field '" : "item '") + item.id + "'");
     std::optional<ItemType> type;
     if (const YamlNode* t = m.need("type", "add type: one of info, text, number, date, yes_no, single, multi, "
-                                           "scale, body_map, signature, consent, matrix"))
+                                           "scale, body_map, signature, consent, matrix, list"))
         type = ctx.choice(*t, "type", kTypes);
     if (!type) {  // keys cannot be checked against a type we do not know; accept any item key
         std::vector<std::string> all = kCommonKeys;
@@ -224,6 +275,8 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
     item.type = *type;
     m.allow(concat(kCommonKeys, typeKeys(item.type)),
             [&](const std::string& key) { return keyOfOtherTypes(key, item.type); });
+    if (owner) checkField(ctx, m, *m.get("type"), item, *owner);
+
 
     if (const YamlNode* l = m.need("label", item.type == ItemType::Info ? "add label: {...} (the text shown)"
                                                                         : "add label: {...} (the question)"))
@@ -235,7 +288,7 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
             ctx.error(*r, "info items show text and take no answer, so they cannot be required; remove 'required'");
         else if (auto v = ctx.boolean(*r, "required")) item.required = *v;
     }
-    if (const YamlNode* s = m.get("show_if")) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, index, std::nullopt});
+    if (const YamlNode* s = m.get("show_if"); s && !owner) ctx.deferred.push_back(DeferredShowIf{s, pageIndex, index, std::nullopt});
     if (const YamlNode* l = m.get("link_id"))
         if (auto v = readLinkId(ctx, *l)) item.linkId = *v;
     if (const YamlNode* v = m.get("verbatim"))
@@ -313,13 +366,31 @@ void readItem(Ctx& ctx, const YamlNode& node, size_t pageIndex, size_t index, It
                 }
             }
             break;
+        case ItemType::List:
+            if (const YamlNode* fl = m.need("fields", "add fields: a list of the questions each entry asks"))
+                readFields(ctx, *fl, pageIndex, index, item);
+            readListLimits(ctx, m, item);
+            break;
         default:
             break;
     }
-    if (const YamlNode* i = m.get("initial")) readInitial(ctx, *i, item);
+    if (const YamlNode* i = m.get("initial"); i && !owner) readInitial(ctx, *i, item);
 }
 
 }  // namespace
+
+void checkListFields(Ctx& ctx) {
+    std::map<std::string, core::SourceLoc> seen;
+    for (const ListFieldSym& f : ctx.listFields) {
+        const core::SourceLoc* first = nullptr;
+        if (const ItemSym* item = ctx.findItem(f.id)) first = &item->idLoc;
+        else if (auto [it, inserted] = seen.emplace(f.id, f.where); !inserted) first = &it->second;
+        if (first)
+            ctx.error(f.where, "field id '" + f.id + "' of list '" + f.list + "' is already used at line " +
+                                   std::to_string(first->line) + ":" + std::to_string(first->col) +
+                                   " (item and field ids must be unique in the form: records and FHIR name answers by them; rename one)");
+    }
+}
 
 void checkLinkIds(Ctx& ctx, const Form& form) {
     // Exports name answers by linkId and `simulate --answers` accepts them: one linkId, one item.
@@ -340,7 +411,10 @@ void checkLinkIds(Ctx& ctx, const Form& form) {
     };
     for (const Page& p : form.pages) {
         if (p.group) check(p.id, p.linkId, p.where, true);
-        for (const Item& i : p.items) check(i.id, i.linkId, i.where, false);
+        for (const Item& i : p.items) {
+            check(i.id, i.linkId, i.where, false);
+            for (const Item& f : i.fields) check(f.id, f.linkId, f.where, false);
+        }
     }
 }
 

@@ -17,6 +17,9 @@ void readPage(Ctx& ctx, const YamlNode& node, Form& form, size_t pageIndex,
 /// `initial` of @p item (its type and options already read): the answer it starts with.
 void readInitial(Ctx& ctx, const YamlNode& node, Item& item);
 
+/// Reports a list field id that is also an item id or another field's id (after every page is read).
+void checkListFields(Ctx& ctx);
+
 /// Reports a linkId (link_id, else id) shared by two pages or items.
 void checkLinkIds(Ctx& ctx, const Form& form);
 

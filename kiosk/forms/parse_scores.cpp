@@ -81,7 +81,7 @@ bool checkScoreItem(Ctx& ctx, const YamlNode& at, const ItemRef& ref, ScoreMetho
             ctx.error(at, "score '" + scoreId + "' cannot " +
                               std::string(method == ScoreMethod::Sum ? "sum" : method == ScoreMethod::Mean ? "average" : "take the max of") +
                               " '" + item.id + "', a " + t + " item; use number, scale, yes_no, single or matrix items" +
-                              (item.type == ItemType::Multi ? ", or method: count"
+                              (item.type == ItemType::Multi || item.type == ItemType::List ? ", or method: count"
                                : item.type == ItemType::BodyMap
                                    ? ", or method: count, painful_regions, wpi, generalized_pain or worst_region"
                                    : ""));
@@ -115,6 +115,7 @@ std::optional<Reach> itemReach(const Item& item, bool row, ScoreMethod method) {
                 return Reach{0, static_cast<double>(item.maxSelected > 0 ? static_cast<size_t>(item.maxSelected)
                                                                          : item.options.size())};
             case ItemType::BodyMap: return Reach{0, static_cast<double>(bodymap::regions().size())};
+            case ItemType::List: return Reach{0, static_cast<double>(item.maxEntries)};  // its entries
             default: return Reach{0, static_cast<double>(rows)};
         }
     }

@@ -44,6 +44,7 @@ double countValue(const Answer& answer) {
     if (const auto* m = std::get_if<std::vector<std::string>>(&answer))
         return static_cast<double>(m->size());
     if (const auto* marks = std::get_if<BodyMapAnswer>(&answer)) return static_cast<double>(marks->size());
+    if (const auto* entries = std::get_if<ListAnswer>(&answer)) return static_cast<double>(entries->size());
     return 1.0;
 }
 

@@ -19,8 +19,10 @@ struct Start { std::string lang; };          ///< welcome -> first visible page
 struct SetLanguage { std::string lang; };    ///< any screen; answers are kept
 /// slot >= 0: a repeating number or date item (repeat_values.h): @p value is the one value at that
 /// position of its list (the end: a new one), not the whole answer; ClearAnswer removes it.
-struct SetAnswer { std::string item; forms::Answer value; int slot = -1; };
-struct ClearAnswer { std::string item; int slot = -1; };
+/// A list item (list_entries.h): slot is the entry (the end: a new one) and field the field that
+/// @p value answers; ClearAnswer with a field clears that field, without one removes the entry.
+struct SetAnswer { std::string item; forms::Answer value; int slot = -1; std::string field{}; };
+struct ClearAnswer { std::string item; int slot = -1; std::string field{}; };
 struct Next {};                              ///< validates the page; on errors stays and shows them
 /// Previous visible page; keeps answers. On the first page it goes to the welcome screen only when
 /// nothing is answered: with answers it asks "Start over?" first (the welcome screen never holds a

@@ -109,6 +109,37 @@ forms::Answer parseList(const forms::Item& item, const json& v) {
     return out;
 }
 
+forms::Answer parse(const forms::Item& item, const json& v);
+
+// A list: a JSON array of entries, each an object of field id -> the field's answer. A field's
+// empty value ("" or []) is left out, as an unanswered item is; problems name entry and field.
+forms::Answer parseEntries(const forms::Item& item, const json& v) {
+    if (!v.is_array()) fail(Problem::WrongType);
+    if (v.size() > static_cast<size_t>(item.maxEntries)) fail(Problem::TooManyAnswers, {static_cast<double>(item.maxEntries)});
+    forms::ListAnswer out;
+    for (size_t i = 0; i < v.size(); ++i) {
+        auto at = [&](Problem p, const std::string& field) {
+            throw Fail{forms::AnswerProblem{p, {}, static_cast<int>(i), field}};
+        };
+        if (!v[i].is_object()) at(Problem::WrongType, std::string());
+        forms::ListEntry entry;
+        for (const auto& [key, value] : v[i].items()) {
+            const forms::Item* field = item.findField(key);
+            if (field == nullptr) at(Problem::UnknownField, std::string());
+            try {
+                forms::Answer a = parse(*field, value);
+                if (forms::hasValue(a)) entry.fields.emplace(key, std::move(a));
+            } catch (Fail& f) {
+                f.problem.position = static_cast<int>(i);
+                f.problem.field = key;
+                throw;
+            }
+        }
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
 forms::Answer parse(const forms::Item& item, const json& v) {
     using forms::ItemType;
     if (item.repeats && (item.type == ItemType::Number || item.type == ItemType::Date)) return parseList(item, v);
@@ -147,6 +178,7 @@ forms::Answer parse(const forms::Item& item, const json& v) {
             return forms::normalizeBodyMap(marks);
         }
         case ItemType::Signature: return signature(v);
+        case ItemType::List: return parseEntries(item, v);
     }
     fail(Problem::WrongType);
 }
@@ -193,6 +225,14 @@ json answerToJson(const forms::Answer& answer) {
             } else if constexpr (std::is_same_v<T, forms::DateList>) {
                 json out = json::array();
                 for (const forms::Date& d : a) out.push_back(forms::toIsoString(d));
+                return out;
+            } else if constexpr (std::is_same_v<T, forms::ListAnswer>) {
+                json out = json::array();
+                for (const forms::ListEntry& e : a) {
+                    json entry = json::object();
+                    for (const auto& [field, value] : e.fields) entry[field] = answerToJson(value);
+                    out.push_back(std::move(entry));
+                }
                 return out;
             } else if constexpr (std::is_same_v<T, forms::MatrixAnswer>) {
                 json out = json::object();

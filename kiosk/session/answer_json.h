@@ -5,6 +5,8 @@
 //   date             "1950-03-14"          matrix         {"row_id": "option", ...}
 //   body_map         ["neck_l", {"region": "lower_back_r", "intensity": 6, "kinds": ["aching"]}]
 //   signature        {"strokes": [[[0.1, 0.2], [0.15, 0.22]], ...]}  (points on a 0..1 pad)
+//   list             [{"med_name": "Ibuprofen", "med_dose": 400}, ...]  (one object per entry,
+//                    field id -> the field's answer as above; a field left out is unanswered)
 // Body-map region ids of the earlier list (sacrum, trapezius_l, ...) read as the regions they
 // became (forms/body_marks.h), so old answer files and drafts still load.
 // Parsing validates fully against the item (answer_check.h). Error messages name the item and the

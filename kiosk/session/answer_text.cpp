@@ -50,6 +50,11 @@ std::string patientNumber(double value, int decimals, const Wording& w) {
     return out;
 }
 
+std::string entryTitle(const forms::Item& list, std::size_t index, const Wording& w) {
+    const std::string& label = list.entryLabel.empty() ? w.tr("answer.list_entry") : w.text(list.entryLabel);
+    return w.catalog.format(w.lang, "answer.entry_title", {label, std::to_string(index + 1)});
+}
+
 std::string answerText(const forms::Item& item, const forms::Answer& answer, const Wording& w) {
     using forms::ItemType;
     const std::string& sep = w.tr("answer.list_separator");
@@ -66,6 +71,17 @@ std::string answerText(const forms::Item& item, const forms::Answer& answer, con
                 std::vector<std::string> values;
                 for (const auto& v : a) values.push_back(answerText(one, forms::Answer{v}, w));
                 return joined(values, w.tr("answer.value_separator"));  // "7,5; 8": no clash with a decimal comma
+            } else if constexpr (std::is_same_v<T, forms::ListAnswer>) {
+                // One line an entry: "Medication 1: Ibuprofen; 400 mg", its fields in the list's order.
+                std::vector<std::string> lines;
+                for (std::size_t i = 0; i < a.size(); ++i) {
+                    std::vector<std::string> values;
+                    for (const forms::Item& field : item.fields)
+                        if (auto it = a[i].fields.find(field.id); it != a[i].fields.end())
+                            values.push_back(answerText(field, it->second, w));
+                    lines.push_back(entryTitle(item, i, w) + ": " + joined(values, w.tr("answer.value_separator")));
+                }
+                return joined(lines, "\n");
             } else if constexpr (std::is_same_v<T, double>) {
                 if (item.type == ItemType::Scale)
                     return w.catalog.format(w.lang, "answer.scale",
@@ -133,6 +149,9 @@ std::string problemKey(forms::Problem problem) {
         case Problem::Signature: return "validation.signature";
         case Problem::TooLong: return "validation.too_long";
         case Problem::TooManyAnswers: return "validation.too_many_answers";
+        case Problem::TooFewEntries: return "validation.too_few_entries";
+        case Problem::UnknownField: return "validation.unknown_field";
+        case Problem::EmptyEntry: return "validation.empty_entry";
         case Problem::PhoneDigits: return "validation.phone_digits";
         case Problem::EmailShape: return "validation.email_shape";
         case Problem::SignatureTooSmall: return "validation.signature_too_small";
@@ -144,6 +163,15 @@ std::string problemMessage(const forms::AnswerProblem& problem, const Wording& w
     std::vector<std::string> args;
     for (double v : problem.limits) args.push_back(patientNumber(v, -1, w));
     return w.catalog.format(w.lang, problemKey(problem.problem), args);
+}
+
+std::string problemMessage(const forms::Item& item, const forms::AnswerProblem& problem, const Wording& w) {
+    const std::string message = problemMessage(problem, w);
+    if (item.type != forms::ItemType::List || problem.position < 0) return message;
+    const std::string entry = entryTitle(item, static_cast<std::size_t>(problem.position), w);
+    if (const forms::Item* field = item.findField(problem.field))
+        return w.catalog.format(w.lang, "validation.in_entry_field", {entry, w.text(field->label), message});
+    return w.catalog.format(w.lang, "validation.in_entry", {entry, message});
 }
 
 }  // namespace kiosk::session

@@ -29,9 +29,14 @@ std::string answerText(const forms::Item& item, const forms::Answer& answer, con
 /// A number with the language's decimal separator and @p decimals digits (-1: as short as possible).
 std::string patientNumber(double value, int decimals, const Wording& w);
 
+/// "Medication 2": entry @p index (from 0) of a list item, by its entry_label (default "Entry").
+std::string entryTitle(const forms::Item& list, std::size_t index, const Wording& w);
+
 /// The catalogue key for a problem: "validation.required", "validation.out_of_range", ...
 std::string problemKey(forms::Problem problem);
 /// The translated message for a problem, its limits filled in.
 std::string problemMessage(const forms::AnswerProblem& problem, const Wording& w);
+/// The same for a problem of @p item's answer: in a list, prefixed by the entry (and field) at fault.
+std::string problemMessage(const forms::Item& item, const forms::AnswerProblem& problem, const Wording& w);
 
 }  // namespace kiosk::session

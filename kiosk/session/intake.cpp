@@ -18,6 +18,7 @@
 
 #include "kiosk/forms/answer_access.h"
 #include "kiosk/session/intake_ops.h"
+#include "kiosk/session/list_entries.h"
 #include "kiosk/session/repeat_values.h"
 #include "kiosk/session/validation.h"
 
@@ -192,18 +193,30 @@ struct IntakeOps::Transitions {
         return {};
     }
     /// One value of a repeating number or date item set (or, without @p value, removed).
-    Effects setValueAt(const std::string& id, int slot, const std::optional<forms::Answer>& value) {
+    /// A list item: field @p field of entry @p slot set (or cleared); no field: the entry removed.
+    Effects setValueAt(const std::string& id, int slot, const std::optional<forms::Answer>& value,
+                       const std::string& field = {}) {
         const forms::Item* item = s.m_form->findItem(id);
-        if (item == nullptr || !takesValueList(*item) || slot < 0) return {};
+        if (item == nullptr || slot < 0) return {};
         auto it = s.m_answers.find(id);
-        const std::optional<forms::Answer> list =
-            withValueAt(*item, it == s.m_answers.end() ? nullptr : &it->second, static_cast<std::size_t>(slot), value);
+        const forms::Answer* given = it == s.m_answers.end() ? nullptr : &it->second;
+        const auto at = static_cast<std::size_t>(slot);
+        std::optional<forms::Answer> list;
+        if (item->type == forms::ItemType::List) {
+            if (!field.empty()) list = withFieldAt(*item, given, at, field, value);
+            else if (!value) list = withoutEntry(given, at);
+            else return {};
+        } else if (takesValueList(*item)) {
+            list = withValueAt(*item, given, at, value);
+        } else {
+            return {};
+        }
         if (list) return (*this)(SetAnswer{id, *list});
         return (*this)(ClearAnswer{id});
     }
     Effects operator()(const SetAnswer& a) {
         if (!onCurrentShownPage(a.item)) return {};  // stale tap from a previous frame
-        if (a.slot >= 0) return setValueAt(a.item, a.slot, a.value);
+        if (a.slot >= 0) return setValueAt(a.item, a.slot, a.value, a.field);
         if (forms::hasValue(a.value)) {
             s.m_answers[a.item] = a.value;
         } else {
@@ -216,7 +229,7 @@ struct IntakeOps::Transitions {
     }
     Effects operator()(const ClearAnswer& a) {
         if (!onCurrentShownPage(a.item)) return {};
-        if (a.slot >= 0) return setValueAt(a.item, a.slot, std::nullopt);
+        if (a.slot >= 0) return setValueAt(a.item, a.slot, std::nullopt, a.field);
         s.m_answers.erase(a.item);
         s.m_errors.erase(a.item);
         Ops::pruneHidden(s);

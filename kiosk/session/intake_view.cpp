@@ -68,7 +68,7 @@ ViewModel Intake::view() const {
         ItemView iv;
         iv.item = &item;
         if (auto it = m_answers.find(item.id); it != m_answers.end()) iv.answer = &it->second;
-        if (auto e = m_errors.find(item.id); e != m_errors.end()) iv.error = problemMessage(e->second, w);
+        if (auto e = m_errors.find(item.id); e != m_errors.end()) iv.error = problemMessage(item, e->second, w);
         vm.items.push_back(std::move(iv));
     }
     return vm;

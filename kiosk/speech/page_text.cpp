@@ -56,6 +56,10 @@ void howToAnswer(Reader& r, const forms::Item& item) {
         case ItemType::Single:
             for (const forms::Option& o : item.options) r.add(r.spoken(o.label, o.say));
             break;
+        case ItemType::List:  // what one entry asks, as its card shows it
+            r.tr("speech.list_fields");
+            for (const forms::Item& field : item.fields) r.add(r.spoken(field.label, field.say));
+            break;
         case ItemType::Matrix:
             r.tr("speech.matrix_rows");
             for (const forms::MatrixRow& row : item.rows) r.add(r.spoken(row.label, row.say));

@@ -61,6 +61,7 @@ void drawItem(Frame& f, const session::ItemView& iv, float width) {
             break;
         case forms::ItemType::Signature: drawSignature(f, iv, width); break;
         case forms::ItemType::BodyMap: drawBodyMap(f, iv, width); break;
+        case forms::ItemType::List: drawList(f, iv, width); break;
         case forms::ItemType::Info: break;
     }
     ImGui::EndGroup();

@@ -32,6 +32,13 @@ void drawNumber(Frame& f, const session::ItemView& iv, float width);
 void drawDate(Frame& f, const session::ItemView& iv, float width);
 /// A repeating number or date (repeat_widgets.cpp): one value at a time, "Add another", the list.
 void drawRepeats(Frame& f, const session::ItemView& iv, float width);
+/// A list item (list_widgets.cpp): a card per entry with the fields, Remove, "Add another".
+void drawList(Frame& f, const session::ItemView& iv, float width);
+/// The key a list field's widgets answer under on entry @p entry's card: "<list>.<entry>.<field>".
+std::string listFieldKey(const forms::Item& list, int entry, const forms::Item& field);
+/// Turns the answers sent since @p from under a list field's key into the list's own (SetAnswer /
+/// ClearAnswer with the entry as slot and the field); called once the page (and keyboard) is drawn.
+void routeListAnswers(ActionSink& out, std::size_t from);
 // Drawing (signature_pad.cpp; body_map*.cpp: the figure, or the list behind "Show as a list")
 void drawSignature(Frame& f, const session::ItemView& iv, float width);
 void drawBodyMap(Frame& f, const session::ItemView& iv, float width);

@@ -19,6 +19,12 @@ const forms::Item* keyboardItem(const Frame& f, const session::ViewModel& vm) {
     if (!f.state.keyboard.open) return nullptr;
     for (const auto& iv : vm.items)
         if (iv.item && iv.item->id == f.state.keyboard.item) return iv.item;
+    // A field on a list's card, while its list is on the page.
+    const std::string& key = f.state.keyboard.item;
+    const auto field = f.state.listFields.find(key);
+    if (field == f.state.listFields.end()) return nullptr;
+    for (const auto& iv : vm.items)
+        if (iv.item && key.rfind(iv.item->id + ".", 0) == 0) return &field->second;
     return nullptr;  // the item left the page (hidden by a condition): no keyboard
 }
 
@@ -52,6 +58,11 @@ void drawNoToAll(Frame& f, const session::ViewModel& vm, const forms::Page& page
 }  // namespace
 
 void drawPage(Frame& f, const session::ViewModel& vm) {
+    struct Route {  // answers of list fields become the list's, however the page returns
+        ActionSink& out;
+        std::size_t from;
+        ~Route() { routeListAnswers(out, from); }
+    } route{f.out, f.out.size()};
     if (vm.editingFromReview) f.state.reviewReturnPage = vm.page;  // the review opens at this section
     drawTopBar(f, f.fmt("ui.page.step", {std::to_string(vm.step), std::to_string(vm.stepCount)}));
     const forms::Item* kbItem = keyboardItem(f, vm);

@@ -72,6 +72,8 @@ struct UiState {
     forms::Stroke stroke;                            ///< points 0..1 of the stroke being drawn
     std::map<std::string, BodyMapUi> bodyMaps;       ///< body-map item id -> its panel, view, undo
     std::map<std::string, int> repeatSlot;           ///< repeating number/date item -> the value its control edits
+    std::map<std::string, int> listCards;            ///< list item -> cards shown (an empty new one included)
+    std::map<std::string, forms::Item> listFields;   ///< "<list>.<entry>.<field>" -> the field under that key
     std::vector<Rect> noScrollRects;                 ///< last frame: areas where a drag draws, not scrolls
     std::vector<Rect> noScrollNext;                  ///< this frame's, swapped in at the end of the frame
 

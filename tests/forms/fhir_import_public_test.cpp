@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/forms/fhir_import.h"
+#include "kiosk/forms/fhir_link.h"
 #include "kiosk/forms/loader.h"
 #include "support/temp_files.h"
 
@@ -100,14 +101,52 @@ TEST(FhirImportPublic, ReadOnlyItemsAreTextsShowingTheirInitialValue) {
     EXPECT_TRUE(byLinkId(*r.form, q["item"].back()["linkId"].get<std::string>())->isQuestion());
 }
 
-TEST(FhirImportPublic, ARepeatingGroupIsAskedOnceWithAWarningNamingIt) {
+TEST(FhirImportPublic, ARepeatingGroupIsAListOfItsQuestions) {
     const Imported r =
         importText(kiosk::testing::readFile(kDir + "lhc-date-in-repeating-group.json"), "lhc-date-in-repeating-group.json");
     ASSERT_TRUE(r.form);
-    EXPECT_EQ(warnings(r.import, "lhc-date-in-repeating-group.json: warning: item[0] (linkId 'X1'): a repeating group is "
-                                 "asked once"),
-              1);
-    for (const char* linkId : {"X11", "X12", "X13"}) EXPECT_NE(byLinkId(*r.form, linkId), nullptr) << linkId;
+    EXPECT_EQ(warnings(r.import, "a repeating group is asked once"), 0);
+    const Item* list = byLinkId(*r.form, "X1");
+    ASSERT_NE(list, nullptr);
+    EXPECT_EQ(list->type, ItemType::List);
+    ASSERT_EQ(list->fields.size(), 3u);
+    const char* linkIds[] = {"X11", "X12", "X13"};
+    for (size_t i = 0; i < 3; ++i) EXPECT_EQ(linkIdOf(list->fields[i]), linkIds[i]);
+    EXPECT_FALSE(r.form->pages[0].group) << "the page has no FHIR item: the list is the group";
+}
+
+TEST(FhirImportPublic, WhatAListEntryCannotHoldIsAWarningNamingIt) {
+    // The SDC example's repeating medication group: its display text is dropped with a warning.
+    const Imported sdc = importText(kiosk::testing::readFile(kDir + "sdc-loinc.json"), "sdc-loinc.json");
+    ASSERT_TRUE(sdc.form);
+    const Item* meds = byLinkId(*sdc.form, "74080-3/74078-7");
+    ASSERT_NE(meds, nullptr);
+    EXPECT_EQ(meds->type, ItemType::List);
+    EXPECT_EQ(warnings(sdc.import, "(linkId '74080-3/74078-7.0'): a display item inside a repeating group is dropped"), 1);
+
+    const std::string q = R"({"resourceType":"Questionnaire","status":"active","item":[
+      {"linkId":"meds","type":"group","text":"Medicines","repeats":true,"required":true,
+       "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs","valueInteger":4}],"item":[
+        {"linkId":"name","type":"string","text":"Name","required":true},
+        {"linkId":"dose","type":"decimal","text":"Dose","repeats":true},
+        {"linkId":"when","type":"group","text":"Times","item":[{"linkId":"am","type":"boolean","text":"Morning"}]},
+        {"linkId":"why","type":"string","text":"Why","enableWhen":[{"question":"name","operator":"exists","answerBoolean":true}]},
+        {"linkId":"scan","type":"attachment","text":"Scan"}]},
+      {"linkId":"pets","type":"group","text":"Pets","repeats":true,"item":[{"linkId":"pet_note","type":"display","text":"Note"}]}]})";
+    const Imported r = importText(q, "meds.json");
+    ASSERT_TRUE(r.form);
+    const Item* list = byLinkId(*r.form, "meds");
+    ASSERT_NE(list, nullptr);
+    EXPECT_EQ(list->type, ItemType::List);
+    EXPECT_TRUE(list->required);
+    EXPECT_EQ(list->maxEntries, 4);
+    ASSERT_EQ(list->fields.size(), 3u);  // name, dose (once), why (always)
+    EXPECT_FALSE(list->fields[1].repeats);
+    EXPECT_EQ(warnings(r.import, "(linkId 'dose'): repeats dropped inside a repeating group"), 1);
+    EXPECT_EQ(warnings(r.import, "(linkId 'when'): a group inside a repeating group is dropped"), 1);
+    EXPECT_EQ(warnings(r.import, "(linkId 'why'): enableWhen inside a repeating group dropped"), 1);
+    EXPECT_EQ(warnings(r.import, "(linkId 'scan'): a attachment item is dropped"), 1);
+    EXPECT_EQ(warnings(r.import, "item[1] (linkId 'pets'): a repeating group without questions a list entry can hold is asked once"), 1);
 }
 
 TEST(FhirImportPublic, RepeatsOnANumberIsAListOnAYesNoAWarningNamingIt) {

@@ -73,14 +73,14 @@ TEST(FormsValidate, MissingRequiredKeysAreReportedAtTheMap) {
     EXPECT_TRUE(hasError(r, locate(y, "id: p"), "page 'p' has no 'title'; add title: {...} (shown at the top of the screen)"));
     EXPECT_TRUE(hasError(r, locate(y, "{id: a"),  // a flow map starts at its brace
                          "item 'a' has no 'type'; add type: one of info, text, number, date, yes_no, single, "
-                         "multi, scale, body_map, signature, consent, matrix"));
+                         "multi, scale, body_map, signature, consent, matrix, list"));
 }
 
 TEST(FormsValidate, EmptyValueCountsAsMissing) {
     const std::string y = withItems("      - id: a\n        type:\n        label: {en: A, es: A}\n");
     EXPECT_TRUE(onlyError(load(y), locate(y, "type:"),
                           "item 'a' has no 'type'; add type: one of info, text, number, date, yes_no, single, "
-                          "multi, scale, body_map, signature, consent, matrix"));
+                          "multi, scale, body_map, signature, consent, matrix, list"));
 }
 
 TEST(FormsValidate, WrongValueTypes) {

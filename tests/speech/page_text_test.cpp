@@ -204,3 +204,13 @@ TEST(SpeechPageText, ARepeatingNumberOrDateSaysHowToGiveSeveral) {
     };
     EXPECT_EQ(u.sentences, expected);
 }
+
+TEST(SpeechPageText, AListSaysWhatEachEntryAsks) {
+    forms::Item meds = item("m", forms::ItemType::List);
+    meds.fields = {text("name"), number("dose", 0, 10)};
+    const forms::Form f = form({page("p", {meds})});
+    const auto u = speech::pageText(f, f.pages[0], all(f.pages[0]), "en", realCatalog());
+    const std::vector<std::string> expected = {"Page p.", "Question m.", "For each one, please give:", "Question name.",
+                                               "Question dose."};
+    EXPECT_EQ(u.sentences, expected);
+}

@@ -8,27 +8,39 @@
 
 namespace kiosk::testing {
 
-/// One answer for every question it can answer plainly (yes/no, numbers, text, dates, choices).
+/// One answer to @p item keyed the FHIR way, or null for what it does not answer plainly.
+inline nlohmann::json fhirAnswerFor(const forms::Item& item) {
+    auto code = [](const forms::Option& o) { return o.code.empty() ? o.value : o.code; };
+    nlohmann::json v;
+    switch (item.type) {
+        case forms::ItemType::YesNo:
+        case forms::ItemType::Consent: v = true; break;
+        case forms::ItemType::Number: v = item.min ? *item.min : item.max ? *item.max : 1; break;
+        case forms::ItemType::Scale: v = *item.min; break;
+        case forms::ItemType::Text: v = "x"; break;
+        case forms::ItemType::Date: v = "2020-01-02"; break;
+        case forms::ItemType::Single: v = code(item.options.front()); break;
+        case forms::ItemType::Multi: v = nlohmann::json::array({code(item.options.front())}); break;
+        case forms::ItemType::List: {  // two entries, each field answered, keyed by the fields' linkIds
+            nlohmann::json entry = nlohmann::json::object();
+            for (const forms::Item& field : item.fields)
+                if (nlohmann::json f = fhirAnswerFor(field); !f.is_null()) entry[forms::linkIdOf(field)] = f;
+            v = nlohmann::json::array({entry, entry});
+            break;
+        }
+        default: break;
+    }
+    // A repeating number or date takes a list (FHIR's repeats): two of the same value.
+    if (!v.is_null() && item.repeats && (item.type == forms::ItemType::Number || item.type == forms::ItemType::Date))
+        v = nlohmann::json::array({v, v});
+    return v;
+}
+
+/// One answer for every question it can answer plainly (yes/no, numbers, text, dates, choices, lists).
 inline nlohmann::json fhirAnswersFor(const forms::Form& form) {
     nlohmann::json a = nlohmann::json::object();
-    for (const forms::Item* item : form.allItems()) {
-        const std::string key = forms::linkIdOf(*item);
-        auto code = [](const forms::Option& o) { return o.code.empty() ? o.value : o.code; };
-        switch (item->type) {
-            case forms::ItemType::YesNo:
-            case forms::ItemType::Consent: a[key] = true; break;
-            case forms::ItemType::Number: a[key] = item->min ? *item->min : item->max ? *item->max : 1; break;
-            case forms::ItemType::Scale: a[key] = *item->min; break;
-            case forms::ItemType::Text: a[key] = "x"; break;
-            case forms::ItemType::Date: a[key] = "2020-01-02"; break;
-            case forms::ItemType::Single: a[key] = code(item->options.front()); break;
-            case forms::ItemType::Multi: a[key] = nlohmann::json::array({code(item->options.front())}); break;
-            default: break;
-        }
-        // A repeating number or date takes a list (FHIR's repeats): two of the same value.
-        if (item->repeats && (item->type == forms::ItemType::Number || item->type == forms::ItemType::Date))
-            a[key] = nlohmann::json::array({a[key], a[key]});
-    }
+    for (const forms::Item* item : form.allItems())
+        if (nlohmann::json v = fhirAnswerFor(*item); !v.is_null()) a[forms::linkIdOf(*item)] = std::move(v);
     return a;
 }
 

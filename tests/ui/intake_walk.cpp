@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/forms/loader.h"
+#include "kiosk/ui/item_widgets.h"
 #include "kiosk/session/intake.h"
 #include "kiosk/session/simulate.h"
 
@@ -119,6 +120,20 @@ public:
                 m_ui.drag(r.x + r.w * 0.15f, r.y + r.h * 0.3f, r.x + r.w * 0.85f, r.y + r.h * 0.7f, 12);
                 m_ui.frame();
                 ++m_ui.counts().taps;
+                break;
+            }
+            case forms::ItemType::List: {  // each entry on its card, "Add another" before the next
+                const auto& entries = std::get<forms::ListAnswer>(answer);
+                for (size_t i = 0; i < entries.size(); ++i) {
+                    if (i > 0) tap("add");
+                    for (const forms::Item& field : item.fields) {
+                        const auto v = entries[i].fields.find(field.id);
+                        if (v == entries[i].fields.end()) continue;
+                        forms::Item onCard = field;
+                        onCard.id = listFieldKey(item, static_cast<int>(i), field);
+                        enter(onCard, v->second);
+                    }
+                }
                 break;
             }
             case forms::ItemType::Info: break;

@@ -131,6 +131,17 @@ std::optional<forms::Answer> singleAnswer(const forms::Item& item) {
             return demoBodyMap(item);
         case ItemType::Signature:
             return demoSignature();
+        case ItemType::List: {  // two entries (or what min_entries asks), every field answered
+            forms::ListAnswer entries;
+            const int n = std::min(item.maxEntries, std::max(2, item.minEntries));
+            for (int i = 0; i < n; ++i) {
+                forms::ListEntry entry;
+                for (const forms::Item& field : item.fields)
+                    if (auto a = singleAnswer(field)) entry.fields.emplace(field.id, std::move(*a));
+                entries.push_back(std::move(entry));
+            }
+            return entries;
+        }
     }
     return std::nullopt;
 }
