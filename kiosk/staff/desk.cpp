@@ -110,6 +110,7 @@ void Desk::enter(TimePoint now) {
     m_view.staffLang = m_options.staffLang;
     m_view.screen = DeskScreen::List;
     m_view.list = DeskListView{};
+    if (m_options.takeGateKey) m_key = m_options.takeGateKey();  // the gate's passphrase opened it (audited there)
     loadList();
 }
 

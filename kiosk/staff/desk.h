@@ -56,6 +56,10 @@ struct DeskOptions {
     std::string logoPath;                          ///< its header's logo (PNG, `clinic.logo`); "" = none
     exports::BodyMapFigure bodyMapFigure;          ///< its body map (export/pdf_body_map.h); empty: listed
     std::function<core::SystemTime()> wallNow;       ///< "today"; empty = the system clock
+    /// The clinic key the staff gate unlocked when it asked the staff passphrase (no PIN set), taken
+    /// once at enter(): that visit starts unlocked rather than asking the same passphrase again.
+    /// Empty, or nullopt (a PIN opened the gate): the visit starts locked.
+    std::function<std::optional<store::ClinicKey>()> takeGateKey;
 };
 
 class Desk {

@@ -33,8 +33,12 @@ TEST(StaffGateOnTheStore, ThePassphraseUnlocksTheKeyAndEveryAttemptIsAudited) {
     gate.open(t0);
     gate.type("ZQXJ wrong", t0);
     EXPECT_EQ(gate.submit(t0), staff::AttemptOutcome::Wrong);
+    EXPECT_FALSE((*sink)->takeGateKey());  // a wrong passphrase unlocked nothing
     gate.type("Desk secret 42", t0);
     EXPECT_EQ(gate.submit(t0), staff::AttemptOutcome::Ok);
+    // The key it unlocked goes to the desk once (it opens unlocked: no second passphrase).
+    EXPECT_TRUE((*sink)->takeGateKey());
+    EXPECT_FALSE((*sink)->takeGateKey());
     EXPECT_EQ(auditRows(db), (std::vector<std::string>{"unlock failed", "staff_access passphrase wrong in_a_row=1",
                                                        "unlock ok", "staff_access passphrase ok in_a_row=0"}));
 

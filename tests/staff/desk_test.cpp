@@ -51,6 +51,32 @@ TEST_F(DeskFixture, UnlockingOnceShowsNamesAndPutsUrgentIntakesFirst) {
     EXPECT_EQ(audited("unlock").size(), 2u);
 }
 
+// Found walking a kiosk with no staff PIN (the default settings): the gate asked the staff
+// passphrase, then "Unlock records" asked it again. The key the gate's passphrase unlocked opens
+// the visit unlocked; it is taken once, and the next visit starts locked.
+TEST_F(DeskFixture, AVisitTheGatesPassphraseOpenedStartsUnlocked) {
+    DeskOptions o = options();
+    int asked = 0;
+    o.takeGateKey = [this, &asked]() -> std::optional<store::ClinicKey> {
+        if (++asked > 1) return std::nullopt;
+        auto key = store->unlock(kPassphrase);
+        EXPECT_TRUE(key);
+        return key ? std::optional<store::ClinicKey>(std::move(*key)) : std::nullopt;
+    };
+    desk = std::make_unique<Desk>(*store, *catalog, o);
+    desk->enter(kT0);
+    ASSERT_TRUE(desk->unlocked());
+    const DeskView v = desk->view();
+    EXPECT_EQ(v.screen, DeskScreen::List);
+    EXPECT_EQ(listedIds(*desk), (std::vector<std::string>{red, spanish, calm}));  // urgent first, names shown
+    EXPECT_EQ(v.list.rows[0].name, "Testpatient R.");
+    desk->apply(Leave{});
+    EXPECT_FALSE(desk->unlocked());
+    desk->enter(at(10));
+    EXPECT_FALSE(desk->unlocked());
+    EXPECT_EQ(asked, 2);
+}
+
 TEST_F(DeskFixture, ActionsThatNeedTheRecordsAskForThePassphraseFirst) {
     Desk& d = open();
     d.apply(OpenIntake{red});

@@ -128,7 +128,10 @@ staff::GateHooks StoreRecordSink::staffGateHooks() {
             core::logger()->warn("staff access not audited: {}", audited.error().format());
     };
     hooks.verifyPassphrase = [this](const std::string& passphrase) {
-        return static_cast<bool>(m_store.unlock(passphrase));  // the key goes out of scope, wiped
+        auto key = m_store.unlock(passphrase);
+        if (!key) return false;
+        m_gateKey = std::move(*key);  // for the desk's visit, which starts next (takeGateKey)
+        return true;
     };
     // The lockout outlives a restart: the newest staff-access row says where the gate stood.
     hooks.history = [this]() -> std::optional<staff::PriorAttempts> {

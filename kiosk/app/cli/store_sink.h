@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "kiosk/app/cli/draft_writer.h"
 #include "kiosk/app/cli/effects.h"
@@ -38,6 +39,9 @@ public:
     /// is wiped at once), and where the last run left the gate (the newest StaffAccess row), so a
     /// restart keeps a lockout. The hooks hold this sink: it must outlive the gate.
     staff::GateHooks staffGateHooks();
+    /// The clinic key the gate's passphrase last unlocked, once (then nullopt): the desk's visit
+    /// starts unlocked with it instead of asking the same passphrase again (DeskOptions::takeGateKey).
+    std::optional<store::ClinicKey> takeGateKey() { return std::exchange(m_gateKey, std::nullopt); }
 
     /// Starts the background pusher to the clinic server at @p url (settings `server.url`): its
     /// own thread and database connection; each submit wakes it. The kiosk never waits on it.
@@ -66,6 +70,7 @@ private:
     store::DraftAfterSubmit m_afterSubmit;
     std::string m_draftStartedAt;  ///< UTC start of the intake the current draft belongs to
     std::string m_pendingId;       ///< a failed submit retries with the same id (idempotent)
+    std::optional<store::ClinicKey> m_gateKey;  ///< until the desk takes it (its memory wiped when dropped)
     std::unique_ptr<sync::Pusher> m_pusher;  ///< null when this kiosk has no clinic server
     std::unique_ptr<DraftWriter> m_drafts;   ///< null: drafts are written on the caller's thread
     /// The writer's own connection, opened on its thread at the first draft; touched here only

@@ -343,7 +343,9 @@ int runKiosk(const RunOptions& options) {
     speechOptions.wake = [] { glfwPostEmptyEvent(); };
     speech::Speaker speaker(std::move(speechOptions));
     scene.attachSpeech(speaker, content.catalog);
-    staff::Desk desk((*sink)->store(), content.catalog, deskOptionsOf(config, content, intake));
+    staff::DeskOptions deskOptions = deskOptionsOf(config, content, intake);
+    deskOptions.takeGateKey = [owner = sink->get()] { return owner->takeGateKey(); };  // no PIN: one passphrase a visit
+    staff::Desk desk((*sink)->store(), content.catalog, std::move(deskOptions));
     KioskScenes scenes(scene, view, desk);
     scene.attachFormUpdates(startup->formUpdates);
     const LoopStats stats = runLoop(**window, scenes, exitAfterFrames());
