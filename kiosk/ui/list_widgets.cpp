@@ -67,6 +67,9 @@ bool drawCard(Frame& f, const forms::Item& list, const forms::Answer* answer, in
         if (shown.id != key) {
             shown = field;
             shown.id = key;
+            // Over the keyboard, which hides the card, the field names its card: "Medicine 2: Name".
+            for (auto& [lang, label] : shown.label.byLang)
+                label = session::entryTitle(list, static_cast<std::size_t>(entry), {f.catalog, lang, w.formLang}) + ": " + label;
         }
         text(f, FontRole::Body, f.text(field.label), f.pal.text, inner);
         registerLastText(f, "question/" + key, f.text(field.label), FontRole::Body);
