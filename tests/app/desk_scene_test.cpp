@@ -23,7 +23,7 @@ protected:
         intake = std::make_unique<session::Intake>(form, *catalog);
         scene = std::make_unique<IntakeScene>(*intake, driver->view(), sink);
         desk = std::make_unique<staff::Desk>(*store, *catalog, options());
-        scenes = std::make_unique<KioskScenes>(*scene, driver->view(), *desk);
+        scenes = std::make_unique<KioskScenes>(*scene, driver->view(), *desk, [this] { ++deskClosed; });
         frame();
     }
     void TearDown() override {
@@ -89,6 +89,7 @@ protected:
     std::unique_ptr<IntakeScene> scene;
     std::unique_ptr<KioskScenes> scenes;
     session::TimePoint now = kT0;
+    int deskClosed = 0;  ///< times the kiosk was told a staff visit ended (it wakes its pusher)
 };
 
 TEST_F(DeskSceneTest, TheGateLeadsToTheDeskAndLeaveBackToThePatients) {
@@ -98,9 +99,11 @@ TEST_F(DeskSceneTest, TheGateLeadsToTheDeskAndLeaveBackToThePatients) {
     EXPECT_FALSE(scenes->wantsExit());
     EXPECT_TRUE(driver->exists("desk/unlock"));
     EXPECT_TRUE(driver->exists("desk/row/" + red));
+    EXPECT_EQ(deskClosed, 0);
     ASSERT_TRUE(tap("desk/leave"));
     EXPECT_FALSE(scenes->inDesk());
     EXPECT_FALSE(scenes->wantsExit());
+    EXPECT_EQ(deskClosed, 1) << "marks made at the desk go to the clinic server now, not at the next poll";
     frame();
     EXPECT_TRUE(driver->exists("start"));
     EXPECT_FALSE(driver->exists("desk/unlock"));
@@ -117,6 +120,7 @@ TEST_F(DeskSceneTest, TwoMinutesWithoutATouchOnTheDeskReturnToThePatients) {
     EXPECT_FALSE(scenes->inDesk());
     EXPECT_TRUE(desk->left());
     EXPECT_FALSE(desk->unlocked());
+    EXPECT_EQ(deskClosed, 1);
 }
 
 TEST_F(DeskSceneTest, CloseTheKioskFromTheDeskEndsTheLoop) {

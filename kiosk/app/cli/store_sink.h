@@ -50,6 +50,10 @@ public:
     /// patient flow takes them between patients), @p wake called when one is news.
     void startSync(const std::string& url, const std::string& formsDir, session::FormUpdates* updates = nullptr,
                    std::function<void()> wake = {});
+    /// Has the pusher push now (marks made at the staff desk); nothing without a clinic server.
+    void wakeSync() {
+        if (m_pusher) m_pusher->wake();
+    }
     /// Stops the pusher (before the window it wakes goes); a push in progress ends first.
     void stopSync() { m_pusher.reset(); }
     /// The store itself, for the staff desk (staff/desk.h) on the kiosk's own connection.

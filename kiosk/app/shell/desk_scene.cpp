@@ -4,8 +4,9 @@
 
 namespace kiosk::app {
 
-KioskScenes::KioskScenes(IntakeScene& intake, ui::KioskView& view, staff::Desk& desk)
-    : m_intake(intake), m_view(view), m_desk(desk) {}
+KioskScenes::KioskScenes(IntakeScene& intake, ui::KioskView& view, staff::Desk& desk,
+                         std::function<void()> deskClosed)
+    : m_intake(intake), m_view(view), m_desk(desk), m_deskClosed(std::move(deskClosed)) {}
 
 void KioskScenes::afterDesk() {
     if (m_desk.closeRequested()) {
@@ -15,6 +16,7 @@ void KioskScenes::afterDesk() {
         core::logger()->info("staff desk closed");
         m_view.wipeDesk();
         m_inDesk = false;
+        if (m_deskClosed) m_deskClosed();
     }
 }
 

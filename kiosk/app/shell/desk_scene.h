@@ -5,11 +5,16 @@
 #include "kiosk/app/shell/intake_scene.h"
 #include "kiosk/staff/desk.h"
 
+#include <functional>
+
 namespace kiosk::app {
 
 class KioskScenes final : public Scene {
   public:
-    KioskScenes(IntakeScene& intake, ui::KioskView& view, staff::Desk& desk);
+    /// @p deskClosed: called when a staff visit ends (Leave, or the desk's idle close); the kiosk
+    /// wakes its pusher there, so marks made at the desk reach the clinic server now rather than
+    /// at the pusher's next idle poll.
+    KioskScenes(IntakeScene& intake, ui::KioskView& view, staff::Desk& desk, std::function<void()> deskClosed = {});
 
     bool draw(SteadyTime now) override;
     void onInput(SteadyTime now) override;
@@ -28,6 +33,7 @@ class KioskScenes final : public Scene {
     IntakeScene& m_intake;
     ui::KioskView& m_view;
     staff::Desk& m_desk;
+    std::function<void()> m_deskClosed;
     bool m_inDesk = false, m_exit = false;
 };
 

@@ -346,7 +346,7 @@ int runKiosk(const RunOptions& options) {
     staff::DeskOptions deskOptions = deskOptionsOf(config, content, intake);
     deskOptions.takeGateKey = [owner = sink->get()] { return owner->takeGateKey(); };  // no PIN: one passphrase a visit
     staff::Desk desk((*sink)->store(), content.catalog, std::move(deskOptions));
-    KioskScenes scenes(scene, view, desk);
+    KioskScenes scenes(scene, view, desk, [owner = sink->get()] { owner->wakeSync(); });
     scene.attachFormUpdates(startup->formUpdates);
     const LoopStats stats = runLoop(**window, scenes, exitAfterFrames());
     (*sink)->stopSync();  // its wake-ups go to the window, which closes next
