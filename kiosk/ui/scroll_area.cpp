@@ -65,6 +65,8 @@ void beginScrollArea(Frame& f, const char* id, const std::string& owner, ImVec2 
     }
     if (area.contains(mouse.x, mouse.y) && io.MouseWheel != 0.0f) s.offset -= io.MouseWheel * f.px(3.0f);
     if (s.scrollToY >= 0) {
+        const float to = std::clamp(s.scrollToY - f.px(1.0f), 0.0f, std::max(0.0f, s.maxOffset));
+        if (std::fabs(to - s.offset) >= 1.0f) s.jumpedAt = f.now;
         s.offset = s.scrollToY - f.px(1.0f);
         s.velocity = 0;
         // Content that has just appeared (a question an answer revealed) counts in the area's height

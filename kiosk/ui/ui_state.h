@@ -25,6 +25,10 @@ struct ScrollState {
     float pressX = 0, pressY = 0;
     float scrollToY = -1;        ///< content y to bring into view next frame (first error), < 0 none
     int scrollToTries = 0;       ///< frames scrollToY waited for the content to grow that tall
+    /// When the kiosk itself last moved the page (scrollToY: a revealed question, the first error,
+    /// an opened panel): the page moved under the finger, so a tap this soon after is not meant
+    /// for what is there now (widgets.h, meantTap).
+    session::TimePoint jumpedAt{};
     bool moreBelow = false;      ///< this frame's area goes on below what shows (the bar says so)
 };
 

@@ -265,6 +265,9 @@ bool meantTap(Frame& f, const ButtonSpec& spec) {
     // Any widget, not only navigation: the second tap of a double tap on Start chose the option
     // that page 1 shows under the finger (seen on a real-tap walk).
     if (f.now - s.shownAt < debounce) return false;
+    // Nor when the kiosk has just moved the page (a revealed question scrolled into view): the
+    // second tap of a double tap on "Yes" opened the keyboard of the question it revealed.
+    if (f.now - s.scroll.jumpedAt < debounce) return false;
     if (spec.navigation) {
         // Both taps of a double tap can land before the next page shows (a slow draft save): the
         // second is still the same finger's, not a Next on the page after (seen on a real-tap walk).

@@ -32,7 +32,8 @@ struct ButtonSpec {
 /// Draws @p spec at the cursor with @p size, registers it, and returns true on a tap (press and
 /// release on it, not the end of a scroll drag) that the finger meant: never one whose press began
 /// on another screen, never any within the debounce after its screen appeared (the second half of
-/// a double tap on the button that brought the screen up), never a navigation button twice in it,
+/// a double tap on the button that brought the screen up) or of the kiosk scrolling the page itself
+/// (a revealed question brought into view), never a navigation button twice in it,
 /// never a second tap on the same toggle or check box within the debounce.
 bool button(Frame& f, const ButtonSpec& spec, ImVec2 size);
 /// The rules of button() for a tap on a widget drawn another way (a field, a pad): true when the

@@ -92,6 +92,31 @@ TEST_F(IntakeE2e, AQuestionAnAnswerRevealsIsScrolledIntoView) {
     EXPECT_NEAR(details->visible.h, details->rect.h, 0.5f) << "the revealed question is in view, whole";
 }
 
+// The scroll that brings a revealed question into view moves the page under the finger: the second
+// tap of a double tap on "Yes" then landed on whatever scrolled there (an answer the patient never
+// meant). A tap that comes within the debounce of such a scroll is the same finger's, and ignored.
+TEST_F(IntakeE2e, TheSecondHalfOfADoubleTapAfterARevealScrollAnswersNothing) {
+    startUi(1280, 800);
+    startIntake("en");
+    ASSERT_TRUE(ui->tap("toggle/larger_text"));
+    advanceTo(form->pages[static_cast<size_t>(form->pageOf("recent_surgery_injury"))].id, Patient{});
+    ASSERT_TRUE(ui->scrollIntoView("item/recent_surgery_injury/yes"));
+    const Rect yes = ui->find("item/recent_surgery_injury/yes")->visible;
+    const float x = yes.x + yes.w * 0.5f, y = yes.y + yes.h * 0.5f;
+    ASSERT_TRUE(ui->tap("item/recent_surgery_injury/yes"));
+    const auto before = intake->answers();
+    const WidgetInfo* now = ui->find("item/recent_surgery_injury/yes");
+    ASSERT_TRUE(now != nullptr && !now->visible.contains(x, y)) << "no reveal scroll: the test would prove nothing";
+    std::string under;  // what the finger lands on now
+    for (const WidgetInfo& w : ui->registry().widgets())
+        if (w.visible.contains(x, y)) under = w.key;
+    ASSERT_FALSE(under.empty()) << "nothing under the finger after the scroll: the test would prove nothing";
+
+    ui->quickTapAt(x, y, 0.12);
+    EXPECT_EQ(intake->answers(), before) << under;
+    EXPECT_FALSE(ui->exists("keyboard/a")) << under;
+}
+
 // At 1280x800 with Larger text the body map shows one view at a time beside its column: the Front /
 // Back switch spans the column, so the column starts under it (its hint was drawn over the switch).
 TEST_F(IntakeE2e, TheBodyMapsFrontBackSwitchCoversNothingAt1280x800WithLargerText) {
