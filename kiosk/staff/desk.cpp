@@ -349,6 +349,10 @@ struct DeskApply {
         d.m_view.screen = DeskScreen::List;
         d.loadList();
     }
+    void operator()(const FindRecent& a) {
+        const std::string today = core::localDay(d.wallNow());
+        (*this)(FindDays{core::addDays(today, -(std::clamp(a.days, 1, 3660) - 1)), today});
+    }
     void operator()(const FindName& a) {
         d.m_view.list.kind = ListKind::Name;
         d.m_view.list.name = a.text;

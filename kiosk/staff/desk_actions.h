@@ -21,6 +21,7 @@ struct SubmitUnlock {};
 struct CancelUnlock {};
 struct ShowToday {};                         ///< today's intakes (the desk opens on them)
 struct FindDays { std::string from, to; };   ///< local days "YYYY-MM-DD", both included
+struct FindRecent { int days = 7; };        ///< the last @p days local days, today included
 struct FindName { std::string text; };       ///< "first last" contains it, any case or accents (name_search.h; needs the records unlocked)
 struct OpenIntake { std::string id; };       ///< the detail of one intake (audited as a view)
 struct BackToList {};
@@ -53,7 +54,7 @@ struct Leave {};                             ///< back to the welcome screen; th
 struct CloseKiosk {};                        ///< end the kiosk program (a desktop behind it)
 
 using DeskAction = std::variant<Touch, Tick, OpenUnlock, TypeKey, Backspace, SubmitUnlock, CancelUnlock, ShowToday,
-                                FindDays, FindName, OpenIntake, BackToList, MarkReviewed, AskDelete, ConfirmDelete,
+                                FindDays, FindRecent, FindName, OpenIntake, BackToList, MarkReviewed, AskDelete, ConfirmDelete,
                                 CancelDelete, StartExport, ChoosePdfBatch, CancelPdfChoice, ToggleSelectMode,
                                 ToggleSelect, SelectAllShown, ClearSelection, CancelExport, CloseExport, ShowHealth, OpenChangePassphrase,
                                 ChooseField, SubmitChangePassphrase, CancelChangePassphrase, SetStaffLang, Leave,

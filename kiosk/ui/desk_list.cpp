@@ -42,6 +42,18 @@ float daysPanel(Ctx& c, float y) {
     stepper("to", c.s.to);
     if (c.s.to < c.s.from) c.s.to = c.s.from;
     if (fitButton(c, "desk/days/search", f.tr("desk.search"), x, y, Look::Primary)) c.emit(staff::FindDays{c.s.from, c.s.to});
+    // A row of the usual look-backs: a month back was 30 taps on ‹.
+    y += f.px(f.theme.targetEm) + gap;
+    x = c.x;
+    for (const int days : {7, 30, 90}) {
+        const std::string n = std::to_string(days), label = f.fmt("desk.last_days", {n});
+        if (fitButton(c, "desk/days/last/" + n, label, x, y)) {
+            c.emit(staff::FindRecent{days});
+            c.s.from.clear();  // the steppers show the range found, from the view, next frame
+            c.s.to.clear();
+        }
+        x += fitWidth(c, label) + gap;
+    }
     return y + f.px(f.theme.targetEm) + gap;
 }
 

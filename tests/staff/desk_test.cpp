@@ -92,6 +92,24 @@ TEST_F(DeskFixture, ActionsThatNeedTheRecordsAskForThePassphraseFirst) {
     EXPECT_EQ(listedIds(d), std::vector<std::string>{spanish});  // the name search waited for the unlock
 }
 
+// A receptionist looking for last month's intake stepped the From day back 30 taps (found walking
+// the desk): the last 7, 30 or 90 days are one tap each, today included.
+TEST_F(DeskFixture, FindsTheLastDaysInOneStep) {
+    Desk& d = open();
+    d.apply(FindRecent{7});
+    EXPECT_EQ(d.view().list.kind, ListKind::Days);
+    EXPECT_EQ(d.view().list.from, "2026-11-19");
+    EXPECT_EQ(d.view().list.to, "2026-11-25");
+    EXPECT_EQ(d.view().list.rows.size(), 4u);
+    d.apply(FindRecent{30});
+    EXPECT_EQ(d.view().list.from, "2026-10-27");
+    d.apply(FindRecent{1});
+    EXPECT_EQ(d.view().list.from, "2026-11-25");
+    EXPECT_EQ(d.view().list.rows.size(), 3u);
+    d.apply(FindRecent{0});  // nonsense is one day, never a range that ends before it starts
+    EXPECT_EQ(d.view().list.from, "2026-11-25");
+}
+
 TEST_F(DeskFixture, FindsByLocalDaysAndByName) {
     Desk& d = open();
     d.apply(FindDays{"2026-11-24", "2026-11-24"});

@@ -233,6 +233,11 @@ TEST_F(DeskScreensTest, FindByDateWithTheSteppersAndByNameOnTheKeyboard) {
     ASSERT_TRUE(ui->tap("desk/days/search"));
     EXPECT_EQ(desk->view().list.rows.size(), 4u);
     ASSERT_TRUE(ui->exists("desk/row/" + yesterday));
+    ASSERT_TRUE(ui->tap("desk/days/last/30"));  // a month back in one tap
+    EXPECT_EQ(textOf("desk/days/from"), "2026-10-27");
+    EXPECT_EQ(textOf("desk/days/to"), "2026-11-25");
+    EXPECT_EQ(desk->view().list.rows.size(), 4u);
+    EXPECT_EQ(label("desk/days/last/7"), "Last 7 days");
 
     unlockByTaps();
     ASSERT_TRUE(ui->tap("desk/find_name"));
