@@ -152,7 +152,7 @@ void drawUnlock(Ctx& c) {
     centredText(f, FontRole::Title, f.tr("desk.unlock_title"), f.pal.text, c.width);
     std::string line = f.tr("desk.unlock_hint");
     if (g.message == staff::GateMessage::Wrong) line = f.tr("ui.staff.wrong_passphrase");
-    if (g.message == staff::GateMessage::Locked) line = f.count("ui.staff.locked", g.lockedSeconds);
+    if (g.message == staff::GateMessage::Locked) line = lockedLine(f, g.lockedSeconds);
     if (c.v.working) line = f.tr("desk.unlock_checking");  // argon2id on a worker: the frames go on
     ImGui::SetCursorScreenPos(ImVec2(c.x, ImGui::GetCursorScreenPos().y));
     centredText(f, FontRole::Body, line, g.message == staff::GateMessage::Enter ? f.pal.text : f.pal.error, c.width);

@@ -44,6 +44,11 @@ std::string padKey(const std::string& id) { return "staff/pin/" + id; }
 
 }  // namespace
 
+std::string lockedLine(const Frame& f, int seconds) {
+    if (seconds < 60) return f.count("ui.staff.locked", seconds);
+    return f.count("ui.staff.locked_minutes", (seconds + 59) / 60);  // rounded up: never "0 minutes"
+}
+
 void StaffGate::watchCorner(Frame& f) {
     const float side = f.px(f.theme.staffCornerEm);
     m_holdSeconds = f.theme.staffHoldSeconds;
@@ -90,7 +95,7 @@ bool StaffGate::drawPinPad(Frame& f) {
     y = ImGui::GetCursorScreenPos().y + f.em * 0.3f;
     std::string line;
     switch (v.message) {
-        case staff::GateMessage::Locked: line = f.count("ui.staff.locked", v.lockedSeconds); break;
+        case staff::GateMessage::Locked: line = lockedLine(f, v.lockedSeconds); break;
         case staff::GateMessage::Wrong: line = f.tr(passphrase ? "ui.staff.wrong_passphrase" : "ui.staff.wrong"); break;
         case staff::GateMessage::Enter: line = f.tr(passphrase ? "ui.staff.enter_passphrase" : "ui.staff.enter_pin"); break;
     }

@@ -5,6 +5,7 @@
 // passes key presses on; the rules (constant-time compare, back-off, lockout, audit, idle close)
 // are the gate's. A patient wiping the intake does not reset the lockout.
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "kiosk/staff/pin_gate.h"
@@ -23,6 +24,10 @@ namespace kiosk::ui {
 const KeyDef* passphraseKeyboard(Frame& f, float x, float y, float width, bool shift, bool locked, bool canSubmit,
                                  std::string_view charPrefix, std::string_view controlPrefix, float bottom,
                                  bool busy = false);
+
+/// "Too many tries. Please wait 5 minutes." (or seconds under a minute): a lockout read in minutes,
+/// not "276 seconds"; the gate's and the staff desk's unlock.
+std::string lockedLine(const Frame& f, int seconds);
 
 class StaffGate {
 public:

@@ -262,6 +262,7 @@ TEST_F(UiTest, WrongPinsLockTheKeypadForLongerEachTime) {
     EXPECT_TRUE(ui->find("staff/pin/1")->enabled);
     wrong();  // third: locked
     EXPECT_FALSE(ui->find("staff/pin/1")->enabled);
+    EXPECT_EQ(ui->registry().findText("staff/message")->text, "Too many tries. Please wait 10 seconds.");
     EXPECT_EQ(staff::PinGate::waitAfter(3).count(), 10);
     EXPECT_EQ(staff::PinGate::waitAfter(4).count(), 20);
     EXPECT_GT(staff::PinGate::waitAfter(5), staff::PinGate::waitAfter(4));
@@ -275,6 +276,27 @@ TEST_F(UiTest, WrongPinsLockTheKeypadForLongerEachTime) {
     for (const char* d : {"2", "4", "6", "8"}) ui->tap(std::string("staff/pin/") + d);
     ui->tap("staff/pin/ok");
     EXPECT_TRUE(ui->view().takeRequests().exitKiosk);
+}
+
+// The fifth wrong PIN locks the pad for minutes: the staff read "5 minutes", not "300 seconds"
+// (h31's walk saw "276 seconds").
+TEST_F(UiTest, ALongLockoutReadsInMinutes) {
+    UiOptions options;
+    options.staffPin = "2468";
+    start(1920, 1080, options);
+    ui->hold("staff/corner", 3.2);
+    for (int wrong = 1; wrong <= 5; ++wrong) {
+        for (const char* d : {"1", "1", "1", "1"}) ui->tap(std::string("staff/pin/") + d);
+        ui->tap("staff/pin/ok");
+        if (wrong == 5) break;
+        ui->advance(static_cast<double>(staff::PinGate::waitAfter(wrong).count()) + 0.5);  // each wait out
+        ui->frame();
+    }
+    const long long wait = staff::PinGate::waitAfter(5).count();
+    ASSERT_GE(wait, 120) << "the test wants a lockout of minutes";
+    const TextInfo* message = ui->registry().findText("staff/message");
+    ASSERT_NE(message, nullptr);
+    EXPECT_EQ(message->text, "Too many tries. Please wait " + std::to_string((wait + 59) / 60) + " minutes.");
 }
 
 TEST_F(UiTest, WithoutAPinTheStaffGestureAsksForThePassphrase) {
