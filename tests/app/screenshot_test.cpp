@@ -164,6 +164,18 @@ TEST(AppScreenshot, ImportedFhirQuestionnairesRunOnTheKiosk) {
     }
 }
 
+// --larger-text then taps: the taps found their widgets where the normal-size page had them (the
+// registry of the frame that took the toggle), so a text field's tap missed and its keyboard never
+// opened ("--tap keyboard/a: no such widget").
+TEST(AppScreenshot, TapsAfterLargerTextFindTheLargerPage) {
+    TempDir dir("shot-larger");
+    const std::string out = dir / "shot.png";
+    const RunResult r = runKiosk("screenshot --screen page:first_name --larger-text --tap item/first_name "
+                                 "--tap keyboard/a -o '" + out + "'",
+                                 kXvfb);
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+}
+
 TEST(AppScreenshot, TheBodyMapIsDrawnWithItsMarks) {
     // The real GL path: cairo draws the figure, the texture reaches the screen, taps mark regions.
     TempDir dir("shot-body");

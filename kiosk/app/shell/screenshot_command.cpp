@@ -235,6 +235,9 @@ int takeScreenshot(const ScreenshotOptions& options) {
         core::logger()->warn("the {} screen shows no \"Larger text\" toggle; drawn at normal size",
                              options.screen);
     }
+    // The toggle takes effect the frame after its tap: lay the larger page out before a --tap
+    // looks for its widget there.
+    drawFrames(**window, view, intake, now, 3);
     for (const std::string& key : options.taps) {
         const ui::WidgetInfo* w = view.registry().find(key);
         if (w == nullptr) return report("--tap " + key + ": no such widget on the " + options.screen + " screen");
