@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "kiosk/export/record_writer.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/simulate.h"
 #include "support/session_support.h"
@@ -33,6 +34,19 @@ inline nlohmann::json bundledRecord(const std::string& name, std::shared_ptr<con
         return nlohmann::json::object();
     }
     return session::toJson(*r.record);
+}
+
+/// What the store would say of @p record saved under @p id: its form, language and times.
+inline ExportMeta metaOf(const nlohmann::json& record, const std::string& id) {
+    ExportMeta m;
+    m.id = id;
+    m.formId = record["form"]["id"];
+    m.formVersion = record["form"]["version"];
+    m.contentHash = record["form"].value("content_hash", "");
+    m.lang = record["lang"];
+    m.startedAt = record["started_at"];
+    m.submittedAt = record["submitted_at"];
+    return m;
 }
 
 }  // namespace kiosk::exports::testing

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "bundled_records.h"
 #include "fhir_check.h"
 #include "kiosk/bodymap/regions.h"
 #include "kiosk/export/fhir_bundle.h"
@@ -25,6 +26,7 @@ using kiosk::testing::readFile;
 using namespace kiosk;
 using kiosk::testing::expectValidFhir;
 using kiosk::testing::LinkIdCheck;
+using kiosk::exports::testing::metaOf;
 namespace fhir = kiosk::exports::fhir;
 
 const std::string kRoot = KIOSK_SOURCE_DIR;
@@ -57,18 +59,6 @@ json recordOf(const forms::Form& form, const AnswerSet& set) {
                           set.dropHidden ? session::HiddenAnswers::Drop : session::HiddenAnswers::Error);
     EXPECT_TRUE(r.ok()) << set.dir << ": " << (r.errors.empty() ? "" : r.errors.front().format());
     return r.ok() ? session::toJson(*r.record) : json::object();
-}
-
-exports::ExportMeta metaOf(const json& record, const std::string& id) {
-    exports::ExportMeta m;
-    m.id = id;
-    m.formId = record["form"]["id"];
-    m.formVersion = record["form"]["version"];
-    m.contentHash = record["form"].value("content_hash", "");
-    m.lang = record["lang"];
-    m.startedAt = record["started_at"];
-    m.submittedAt = record["submitted_at"];
-    return m;
 }
 
 const char* const kId = "5f0c2a56-3b1e-4c3e-9a55-0d6f1e2b7c11";

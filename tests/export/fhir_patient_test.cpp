@@ -28,6 +28,7 @@ using kiosk::testing::expectValidFhir;
 using kiosk::testing::readFile;
 namespace fhir = kiosk::exports::fhir;
 using kiosk::exports::testing::bundledForm;
+using kiosk::exports::testing::metaOf;
 
 const std::string kRoot = KIOSK_SOURCE_DIR;
 
@@ -40,17 +41,6 @@ json recordOf(const std::shared_ptr<const forms::Form>& form, const json& answer
                                                         kiosk::testing::fixedClock(), session::HiddenAnswers::Drop);
     EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors.front().format());
     return r.ok() ? session::toJson(*r.record) : json::object();
-}
-
-exports::ExportMeta metaOf(const json& record, const std::string& id) {
-    exports::ExportMeta m;
-    m.id = id;
-    m.formId = record["form"]["id"];
-    m.formVersion = record["form"]["version"];
-    m.contentHash = record["form"].value("content_hash", "");
-    m.lang = record["lang"];
-    m.submittedAt = record["submitted_at"];
-    return m;
 }
 
 /// The Bundle the export writes for @p records (each with its id), the forms on its shelf.
