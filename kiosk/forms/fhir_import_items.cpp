@@ -228,6 +228,41 @@ ojson labelOf(ImportCtx& ctx, const json& item, const std::string& linkId) {
 
 bool whole(double v) { return std::isfinite(v) && v == std::floor(v); }
 
+/// Does @p text read as the name of one entry ("Medication", "Prior surgery")? At most 5 words and
+/// 40 characters, not a question or a sentence: "Which medicines do you take?" on a card reads
+/// "Which medicines do you take? 1". A trailing ':' is dropped.
+std::optional<std::string> entryName(std::string text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == ':')) text.pop_back();
+    while (!text.empty() && text.front() == ' ') text.erase(0, 1);
+    size_t chars = 0, words = text.empty() ? 0 : 1;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+        if (text[i] == ' ' && i + 1 < text.size() && text[i + 1] != ' ') ++words;
+    }
+    if (text.empty() || chars > 40 || words > 5 || text.find('?') != std::string::npos || text.back() == '.')
+        return std::nullopt;
+    return text;
+}
+
+/// What one entry of a repeating group is called, as a list's entry_label: its SDC shortText (the
+/// short text of the item, translated like any text), else its own text when that reads as a
+/// name. The kiosk numbers the cards with it ("Medication 1") and names its add button after it
+/// ("Add Medication 2"); nullopt leaves the kiosk's "Entry".
+std::optional<ojson> entryLabelOf(ImportCtx& ctx, const json& group) {
+    for (const json& ext : group.value("extension", json::array()))
+        if (str(ext, "url") == "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-shortText" &&
+            !str(ext, "valueString").empty())
+            return ctx.text(str(ext, "valueString"), element(ext, "valueString"));
+    if (str(group, "text").empty()) return std::nullopt;
+    ojson label = ctx.text(str(group, "text"), element(group, "text"));
+    for (auto& [lang, v] : label.items()) {
+        const std::optional<std::string> name = entryName(v.get<std::string>());
+        if (!name) return std::nullopt;
+        v = *name;
+    }
+    return label;
+}
+
 /// Fills @p out (id, type, label set) for the FHIR @p type; false when the item is dropped.
 bool mapType(ImportCtx& ctx, const json& q, const json& item, const std::string& type, const std::string& path,
              const std::string& linkId, ojson& out, FhirItemSym& sym) {
@@ -419,6 +454,7 @@ struct Walker {
     void addList(const json& group, const std::string& path, const std::vector<PendingCondition>& conds) {
         const std::string linkId = str(group, "linkId");
         ojson fields = ojson::array();
+        FhirItemSym sym;  // conditions may ask whether it is answered, never look inside
         const json children = group.value("item", json::array());
         for (size_t i = 0; i < children.size(); ++i) {
             const std::string at = path + ".item[" + std::to_string(i) + "]";
@@ -426,14 +462,20 @@ struct Walker {
                 ctx.warn(at, str(children[i], "linkId"), "dropped: a list entry asks at most " + std::to_string(kMaxListFields) + " questions");
                 continue;
             }
-            if (auto f = listField(children[i], at)) fields.push_back(std::move(*f));
+            if (auto f = listField(children[i], at)) {
+                sym.fields.push_back(str(children[i], "linkId"));
+                if (f->contains("required")) sym.exact.insert(sym.fields.back());
+                fields.push_back(std::move(*f));
+            }
         }
+        if (sym.fields.size() == 1) sym.exact.insert(sym.fields.front());
 
         const ItemExtensions x = readExtensions(ctx, group, path, linkId);
         OutItem out;
         out.yaml = ojson{{"id", ctx.uniqueId(linkId)}, {"type", "list"}};
         if (out.yaml["id"] != linkId) out.yaml["link_id"] = linkId;
         out.yaml["label"] = labelOf(ctx, group, linkId);
+        if (auto entry = entryLabelOf(ctx, group)) out.yaml["entry_label"] = std::move(*entry);
         if (group.value("required", false)) out.yaml["required"] = true;
         const int most = std::clamp(x.maxOccurs.value_or(10), 1, 50);
         if (x.maxOccurs) out.yaml["max_entries"] = most;
@@ -444,10 +486,10 @@ struct Walker {
         out.linkId = linkId;
         out.path = path;
         out.order = order++;
-        FhirItemSym sym;  // conditions may ask whether it is answered, never look inside
         sym.id = out.yaml["id"];
         sym.type = "list";
         sym.order = out.order;
+        for (const std::string& field : sym.fields) ctx.listOfField[field] = linkId;
         ctx.byLinkId[linkId] = sym;
         pages.back().items.push_back(std::move(out));
     }
@@ -564,15 +606,75 @@ std::optional<ojson> condition(ImportCtx& ctx, const json& ew, const std::string
     return c;
 }
 
+/// The enableWhen of @p p, those on the questions of a list (a repeating group) turned into ones on
+/// the list: the kiosk can ask only whether a list has an entry. exists on a field every entry
+/// answers (a required one, or the only one) says exactly that; so does exists true on every field
+/// with enableBehavior any (an entry holds at least one answer), or exists false on every field
+/// with all (what `form export-fhir` writes). Any other enableWhen on a list's field is dropped
+/// with a warning naming it. Each with its JSON path.
+std::vector<std::pair<json, std::string>> onLists(ImportCtx& ctx, const PendingCondition& p, const std::string& linkId) {
+    const bool any = p.behavior == "any";
+    struct OnField {
+        size_t at;  ///< index in p.enableWhen
+        std::string field;
+        std::optional<bool> exists;  ///< exists' answerBoolean; nullopt for another operator
+    };
+    std::map<std::string, std::vector<OnField>> byList;
+    std::vector<std::optional<std::pair<json, std::string>>> out(p.enableWhen->size());
+    auto pathOf = [&](size_t i) { return p.path + "[" + std::to_string(i) + "]"; };
+    for (size_t i = 0; i < p.enableWhen->size(); ++i) {
+        const json& ew = (*p.enableWhen)[i];
+        const auto field = ctx.listOfField.find(str(ew, "question"));
+        if (field == ctx.listOfField.end()) {
+            out[i] = std::make_pair(ew, pathOf(i));
+            continue;
+        }
+        std::optional<bool> exists;
+        if (str(ew, "operator") == "exists" && ew.contains("answerBoolean") && ew["answerBoolean"].is_boolean())
+            exists = ew["answerBoolean"].get<bool>();
+        byList[field->second].push_back(OnField{i, field->first, exists});
+    }
+    auto onList = [](const std::string& list, bool answered) {
+        return json{{"question", list}, {"operator", "exists"}, {"answerBoolean", answered}};
+    };
+    for (const auto& [list, conds] : byList) {
+        const FhirItemSym& sym = ctx.byLinkId.at(list);
+        std::set<std::string> named;
+        bool together = true;  // each field, exists true with any (false with all)
+        for (const OnField& c : conds) {
+            named.insert(c.field);
+            together = together && c.exists == any;
+        }
+        if (together && named == std::set<std::string>(sym.fields.begin(), sym.fields.end())) {
+            out[conds.front().at] = std::make_pair(onList(list, any), pathOf(conds.front().at));
+            continue;
+        }
+        for (const OnField& c : conds) {
+            if (c.exists && sym.exact.count(c.field)) {
+                out[c.at] = std::make_pair(onList(list, *c.exists), pathOf(c.at));
+                continue;
+            }
+            ctx.warn(pathOf(c.at), linkId,
+                     "enableWhen names '" + c.field + "', a question inside the repeating group '" + list +
+                         "': the kiosk's conditions cannot look inside a list's entries, only ask whether it has one "
+                         "(exists on a required question of the group, or exists true on each of its questions with "
+                         "enableBehavior any, false with all): the condition is dropped");
+        }
+    }
+    std::vector<std::pair<json, std::string>> kept;
+    for (auto& o : out)
+        if (o) kept.push_back(std::move(*o));
+    return kept;
+}
+
 /// The show_if for @p conds (each an enableWhen list with its behavior; all of them must hold).
 std::optional<ojson> showIf(ImportCtx& ctx, const std::vector<PendingCondition>& conds, const std::string& linkId,
                             size_t order) {
     ojson all = ojson::array();
     for (const PendingCondition& p : conds) {
         ojson parts = ojson::array();
-        for (size_t i = 0; i < p.enableWhen->size(); ++i)
-            if (auto c = condition(ctx, (*p.enableWhen)[i], p.path + "[" + std::to_string(i) + "]", linkId, order))
-                parts.push_back(std::move(*c));
+        for (const auto& [ew, at] : onLists(ctx, p, linkId))
+            if (auto c = condition(ctx, ew, at, linkId, order)) parts.push_back(std::move(*c));
         if (parts.empty()) continue;
         if (parts.size() == 1) all.push_back(std::move(parts[0]));
         else all.push_back(ojson{{p.behavior == "any" ? "any" : "all", std::move(parts)}});
