@@ -137,9 +137,10 @@ std::string fhirOperator(CondOp op) {
     return "exists";
 }
 
-/// The list item @p c asks about (answered / not answered), or null for any other comparison.
+/// The list item @p c asks about (answered / not answered: the loader allows nothing else on a
+/// list), or null for any other comparison.
 const forms::Item* listOf(const forms::Form& form, const Condition& c) {
-    if (c.kind != Kind::Compare) return nullptr;
+    if (c.kind != Kind::Compare || (c.op != CondOp::Answered && c.op != CondOp::NotAnswered)) return nullptr;
     const forms::ItemRef r = forms::resolveRef(form, c.item);
     return r && r.row == nullptr && r.item->type == forms::ItemType::List ? r.item : nullptr;
 }
