@@ -696,8 +696,11 @@ std::vector<OutPage> importItems(ImportCtx& ctx, const json& questionnaire) {
         const std::string path = "item[" + std::to_string(i) + "]";
         if (str(item, "type") == "group" && item.value("repeats", false) && listable(item)) {
             // A page of its own holding the list: the list is the FHIR group, so the page has no item
-            // of its own (group: false) and its enableWhen goes on the list.
-            OutPage& p = w.newPage("page_" + std::to_string(w.pages.size() + 1), labelOf(ctx, item, str(item, "linkId")), path, false);
+            // of its own (group: false) and its enableWhen goes on the list. Named after the form,
+            // as a page of top-level questions is: the list's text is its question already.
+            OutPage& p = w.newPage("page_" + std::to_string(w.pages.size() + 1),
+                                   ctx.text(title, questionnaire.contains("_title") ? &questionnaire["_title"] : nullptr),
+                                   path, false);
             p.yaml["group"] = false;
             std::vector<PendingCondition> conds;
             if (item.contains("enableWhen") && item["enableWhen"].is_array() && !item["enableWhen"].empty())

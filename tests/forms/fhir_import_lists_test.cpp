@@ -132,3 +132,18 @@ TEST(FhirImportLists, EnableWhenOnAGroupsQuestionsAsksWhetherTheListHasAnEntry) 
     ASSERT_TRUE(showIf("b6"));
     EXPECT_EQ(showIf("b6")->op, CondOp::NotAnswered);
 }
+
+TEST(FhirImportLists, ATopLevelListsPageIsNamedAfterTheFormNotTheListAgain) {
+    // The page holds the list alone: titled with the group's text it read "Medication", then the
+    // question "Medication", then the card "Medication 1".
+    const std::string q = R"({"resourceType":"Questionnaire","status":"active","language":"en",)" +
+                          translated("Your medicines", "Sus medicamentos", "title") + R"(,"item":[
+        {"linkId":"meds","type":"group","repeats":true,)" + translated("Medication", "Medicamento") + R"(,
+         "item":[{"linkId":"m1","type":"string",)" + translated("Name", "Nombre") + R"(}]}]})";
+    const Imported r = importText(q);
+    ASSERT_TRUE(r.form);
+    ASSERT_EQ(r.form->pages.size(), 1u);
+    EXPECT_EQ(r.form->pages[0].title.get("en", "en"), "Your medicines");
+    EXPECT_EQ(r.form->pages[0].title.get("es", "en"), "Sus medicamentos");
+    EXPECT_EQ(r.form->pages[0].items[0].label.get("en", "en"), "Medication");
+}
