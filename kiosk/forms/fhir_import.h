@@ -10,7 +10,8 @@
 //   its entry_label the group's SDC shortText, else its text when that reads as a name
 //   ("Medication": cards "Medication 1", the button "Add Medication 2"); enableWhen on the
 //   group's questions that says "the list has an entry" (exists on a required one, or on each
-//   of them with any) -> answered on the list;
+//   of them with any) -> answered on the list; a group without text is asked by the text of
+//   its first display item;
 //   choice / open-choice -> single, or multi when it repeats (answerOption: codings and plain
 //   values; answerValueSet when the ValueSet is contained), display -> info; required,
 //   maxLength, prefix (put before the text), minValue / maxValue, enableWhen + enableBehavior

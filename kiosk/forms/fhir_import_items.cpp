@@ -456,8 +456,21 @@ struct Walker {
         ojson fields = ojson::array();
         FhirItemSym sym;  // conditions may ask whether it is answered, never look inside
         const json children = group.value("item", json::array());
+        // A group without text of its own is asked by its first display item ("Please provide the
+        // following medication details..."), else the patient would read its linkId.
+        json asked = group;
+        size_t intro = children.size();
+        for (size_t i = 0; i < children.size() && str(group, "text").empty(); ++i)
+            if (str(children[i], "type") == "display" && !str(children[i], "text").empty()) {
+                intro = i;
+                asked["text"] = children[i]["text"];
+                asked.erase("_text");
+                if (children[i].contains("_text")) asked["_text"] = children[i]["_text"];
+                break;
+            }
         for (size_t i = 0; i < children.size(); ++i) {
             const std::string at = path + ".item[" + std::to_string(i) + "]";
+            if (i == intro) continue;
             if (fields.size() == kMaxListFields) {
                 ctx.warn(at, str(children[i], "linkId"), "dropped: a list entry asks at most " + std::to_string(kMaxListFields) + " questions");
                 continue;
@@ -474,7 +487,7 @@ struct Walker {
         OutItem out;
         out.yaml = ojson{{"id", ctx.uniqueId(linkId)}, {"type", "list"}};
         if (out.yaml["id"] != linkId) out.yaml["link_id"] = linkId;
-        out.yaml["label"] = labelOf(ctx, group, linkId);
+        out.yaml["label"] = labelOf(ctx, asked, linkId);
         if (auto entry = entryLabelOf(ctx, group)) out.yaml["entry_label"] = std::move(*entry);
         if (group.value("required", false)) out.yaml["required"] = true;
         const int most = std::clamp(x.maxOccurs.value_or(10), 1, 50);

@@ -147,3 +147,24 @@ TEST(FhirImportLists, ATopLevelListsPageIsNamedAfterTheFormNotTheListAgain) {
     EXPECT_EQ(r.form->pages[0].title.get("es", "en"), "Sus medicamentos");
     EXPECT_EQ(r.form->pages[0].items[0].label.get("en", "en"), "Medication");
 }
+
+TEST(FhirImportLists, AGroupWithoutTextIsAskedByItsDisplayText) {
+    // The SDC example's medication group has no text, only a display item saying what to give: the
+    // patient read its linkId, "74080-3/74078-7", over the cards.
+    const std::string path = std::string(KIOSK_SOURCE_DIR) + "/tests/data/fhir/sdc-loinc.json";
+    const Imported r = importText(kiosk::testing::readFile(path));
+    ASSERT_TRUE(r.form);
+    const Item* meds = r.form->findItem("q_74080_3_74078_7");
+    ASSERT_TRUE(meds);
+    EXPECT_EQ(meds->label.get("en", "en").rfind("Please provide the following medication details", 0), 0u) << meds->label.get("en", "en");
+    EXPECT_EQ(warnings(r.import, "(linkId '74080-3/74078-7.0')"), 0) << "used, not dropped";
+    EXPECT_TRUE(meds->entryLabel.empty()) << "a sentence names no card";
+
+    // A group with text of its own: a display item inside is still dropped, saying so.
+    const Imported own = importText(R"({"resourceType":"Questionnaire","status":"active","item":[
+      {"linkId":"g","type":"group","text":"Medication","repeats":true,"item":[
+        {"linkId":"d","type":"display","text":"One card a medicine"},{"linkId":"n","type":"string","text":"Name"}]}]})");
+    ASSERT_TRUE(own.form);
+    EXPECT_EQ(own.form->findItem("g")->label.get("en", "en"), "Medication");
+    EXPECT_EQ(warnings(own.import, "(linkId 'd'): a display item inside a repeating group is dropped"), 1);
+}
