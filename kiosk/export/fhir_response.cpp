@@ -72,7 +72,7 @@ json typedAnswers(const forms::Form& form, const forms::Item& item, const forms:
             } else if constexpr (std::is_same_v<T, forms::Signature>) {
                 if (a.empty()) return;
                 out.push_back(json{{"valueAttachment",
-                                    {{"contentType", "image/png"}, {"data", base64(signaturePng(a))}, {"title", "signature"}}}});
+                                    {{"contentType", "image/png"}, {"data", a.picture.empty() ? base64(signaturePng(a)) : a.picture}, {"title", "signature"}}}});
             }
             // MatrixAnswer: rows are items of their own (responseItem)
         },

@@ -1,5 +1,7 @@
 #include "kiosk/export/fhir_signature.h"
 
+#include "kiosk/export/fhir_common.h"
+
 #include <cairo.h>
 #include <png.h>
 #include <zlib.h>
@@ -12,6 +14,7 @@
 #include <cstring>
 #include <memory>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace kiosk::exports::fhir {
@@ -244,6 +247,15 @@ bool writePng(const unsigned char* idat, std::size_t idatSize, std::string& out)
 }
 
 }  // namespace
+
+void keepSignaturePictures(forms::Answers& answers) {
+    std::string png;
+    for (auto& [id, answer] : answers)
+        if (auto* signature = std::get_if<forms::Signature>(&answer); signature != nullptr && !signature->empty()) {
+            signature->picture.clear();
+            if (signaturePng(*signature, png)) signature->picture = base64(png);
+        }
+}
 
 std::string signaturePng(const forms::Signature& signature) {
     std::string png;

@@ -23,4 +23,10 @@ std::string signaturePng(const forms::Signature& signature);
 /// The same into @p png (its capacity kept from one picture to the next); false, @p png empty, on failure.
 bool signaturePng(const forms::Signature& signature, std::string& png);
 
+/// @brief Draws every signature in @p answers and keeps its picture (Signature::picture, the PNG
+///        in base64), as an intake is submitted: exports then copy the picture the patient signed
+///        with (a real signature takes about 0.1 ms to draw, once, instead of once per export).
+///        A signature that cannot be drawn keeps no picture; exports draw it then.
+void keepSignaturePictures(forms::Answers& answers);
+
 }  // namespace kiosk::exports::fhir

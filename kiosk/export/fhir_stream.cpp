@@ -274,8 +274,13 @@ bool typedAnswers(Ctx& c, const forms::Form& form, const forms::Item& item, cons
                 if (a.empty()) return;
                 out.beginObject().key("valueAttachment").beginObject();
                 out.field("contentType", "image/png");
-                (void)signaturePng(a, c.scratch);
-                out.key("data").base64(c.scratch).field("title", "signature").endObject().endObject();
+                if (!a.picture.empty()) {  // the picture kept when the intake was submitted
+                    out.key("data").string(a.picture);
+                } else {  // a record saved before pictures were kept
+                    (void)signaturePng(a, c.scratch);
+                    out.key("data").base64(c.scratch);
+                }
+                out.field("title", "signature").endObject().endObject();
             }
         },
         answer);

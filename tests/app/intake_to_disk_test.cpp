@@ -10,6 +10,9 @@
 
 #include "../store/store_test_util.h"
 #include "kiosk/app/cli/store_sink.h"
+#include "kiosk/export/fhir_common.h"
+#include "kiosk/export/fhir_signature.h"
+#include "kiosk/session/answer_json.h"
 #include "support/temp_files.h"
 #include "scene_e2e_fixture.h"
 
@@ -80,13 +83,21 @@ TEST_F(IntakeToDisk, ASpanishPatientsTapsBecomeASealedRecordThatStaffCanRead) {
     EXPECT_EQ(record.at("answers").at("first_name"), p.firstName);
     EXPECT_EQ(record.at("answers").at("phone"), p.phone);
     EXPECT_TRUE(record.at("answers").contains("date_of_birth"));
-    EXPECT_TRUE(record.at("answers").contains("signature"));
+    // The finger signature is sealed with the picture its strokes draw, kept for every export.
+    const forms::Item* signatureItem = form->findItem("signature");
+    ASSERT_NE(signatureItem, nullptr);
+    const auto signature = session::answerFromJson(*signatureItem, record.at("answers").at("signature"), std::nullopt);
+    ASSERT_TRUE(signature) << signature.error().format();
+    const auto& signed_ = std::get<forms::Signature>(*signature);
+    EXPECT_FALSE(signed_.strokes.empty());
+    EXPECT_EQ(signed_.picture, exports::fhir::base64(exports::fhir::signaturePng(signed_)));
 
-    // ... and the name is nowhere in the file in plain text.
+    // ... and neither the name nor the picture is anywhere in the file in plain text.
     for (const std::string suffix : {"", "-wal"}) {
         std::ifstream f(db() + suffix, std::ios::binary);
         const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
         EXPECT_EQ(bytes.find(p.firstName), std::string::npos) << db() + suffix;
+        EXPECT_EQ(bytes.find(signed_.picture.substr(0, 64)), std::string::npos) << db() + suffix;
     }
 }
 

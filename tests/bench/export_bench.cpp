@@ -29,6 +29,7 @@
 #include "kiosk/export/export_job.h"
 #include "kiosk/export/fhir_bundle.h"
 #include "kiosk/export/pdf_intake.h"
+#include "kiosk/export/record_payload.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/simulate.h"
 #include "kiosk/store/store.h"
@@ -60,7 +61,7 @@ bool fill(const std::string& db, int n) {
     auto sim = session::simulate(form.form, nlohmann::json::parse(in), "en", *catalog, kiosk::core::systemClock(),
                                  session::HiddenAnswers::Drop);
     if (!sim.ok()) return false;
-    const std::string payload = session::toJson(*sim.record).dump();
+    const std::string payload = exports::recordPayload(*sim.record);  // as the kiosk seals it
     store::StoreOptions o;
     o.dbPath = db;
     o.kioskId = "kiosk-bench";

@@ -13,6 +13,8 @@
 #include "kiosk/export/fhir_bundle.h"
 #include "kiosk/export/fhir_questionnaire.h"
 #include "kiosk/export/fhir_response.h"
+#include "kiosk/export/fhir_signature.h"
+#include "kiosk/export/record_payload.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/record.h"
 #include "kiosk/session/simulate.h"
@@ -300,6 +302,40 @@ TEST(ExportFhir, AnswersAreTypedAsTheirItems) {
         }
     }
     EXPECT_GT(seen, 10);
+}
+
+// The picture is drawn once, as the intake is sealed (record_payload.h), and every export copies it:
+// the image the patient consented with, whatever a later version draws. A record saved before
+// pictures were kept has it drawn at export.
+TEST(ExportFhir, TheSignaturePictureKeptAtSubmitIsTheOneExported) {
+    auto form = bundledForm("intake");
+    ASSERT_TRUE(form);
+    const json answers = json::parse(readFile(kRoot + "/tests/data/answers/intake-red-flags/answers.json"));
+    const session::SimulateResult sim = session::simulate(form, answers, "en", kiosk::testing::realCatalog(),
+                                                          kiosk::testing::fixedClock(), session::HiddenAnswers::Error);
+    ASSERT_TRUE(sim.ok());
+    const auto& strokes = std::get<forms::Signature>(sim.record->answers.at("signature"));
+    const std::string drawn = fhir::base64(fhir::signaturePng(strokes));
+    ASSERT_EQ(drawn.rfind("iVBORw0KGgo", 0), 0u);
+
+    json record = json::parse(exports::recordPayload(*sim.record));
+    EXPECT_EQ(record["answers"]["signature"]["png"], drawn) << "kept as the intake is sealed";
+    auto exported = [&](const json& r) {
+        const json qr = fhir::questionnaireResponse(metaOf(r, kId), r, form.get());
+        const json* item = findItem(qr["item"], "signature");
+        return item ? (*item)["answer"][0]["valueAttachment"]["data"].get<std::string>() : std::string("<none>");
+    };
+    EXPECT_EQ(exported(record), drawn);
+
+    forms::Signature other;  // another picture kept: it is copied, not drawn again from the strokes
+    other.strokes = {{{0.1f, 0.1f}, {0.9f, 0.9f}}};
+    const std::string otherPicture = fhir::base64(fhir::signaturePng(other));
+    record["answers"]["signature"]["png"] = otherPicture;
+    EXPECT_EQ(exported(record), otherPicture);
+
+    record["answers"]["signature"].erase("png");  // saved before pictures were kept
+    EXPECT_EQ(exported(record), drawn);
+    expectValidFhir(fhir::questionnaireResponse(metaOf(record, kId), record, form.get()), "drawn at export");
 }
 
 TEST(ExportFhir, ABodyMapIsOneCodingPerRegionByItsChoirSegment) {

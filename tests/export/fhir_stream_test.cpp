@@ -16,6 +16,7 @@
 #include "kiosk/export/fhir_response.h"
 #include "kiosk/export/fhir_stream.h"
 #include "kiosk/export/json_out.h"
+#include "kiosk/export/record_payload.h"
 #include "kiosk/forms/fhir_import.h"
 #include "kiosk/forms/loader.h"
 #include "kiosk/session/record.h"
@@ -67,6 +68,14 @@ json simulated(const std::shared_ptr<const forms::Form>& form, const json& answe
     return r.ok() ? session::toJson(*r.record) : json::object();
 }
 
+/// The record as the kiosk seals it: its signature's picture drawn and kept (record_payload.h).
+json sealed(const std::shared_ptr<const forms::Form>& form, const json& answers, const std::string& lang) {
+    const session::SimulateResult r = session::simulate(form, answers, lang, kiosk::testing::realCatalog(),
+                                                        kiosk::testing::fixedClock(), session::HiddenAnswers::Drop);
+    EXPECT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors.front().format());
+    return r.ok() ? json::parse(exports::recordPayload(*r.record)) : json::object();
+}
+
 /// Text that tries every escape: quotes, backslashes, each control character, DEL, accents,
 /// CJK, an emoji, and broken UTF-8 (a stray continuation byte, a cut sequence, an overlong
 /// form, a surrogate, a byte that never starts one).
@@ -98,6 +107,15 @@ std::vector<Case> cases() {
         const json record = simulated(form, answers, lang);
         out.push_back({dir, form, record, metaFor(record, id())});
         out.push_back({dir + " without its form", nullptr, record, metaFor(record, id())});
+    }
+    // As sealed: the kept picture copied; one that is not a PNG makes the answer untyped.
+    {
+        const json answers = json::parse(readFile(kRoot + "/tests/data/answers/intake-red-flags/answers.json"));
+        json kept = sealed(intake, answers, "en");
+        EXPECT_TRUE(kept["answers"]["signature"].contains("png"));
+        out.push_back({"picture kept", intake, kept, metaFor(kept, id())});
+        kept["answers"]["signature"]["png"] = "R0lGODlhAQABAAAAACw=";
+        out.push_back({"picture not a PNG", intake, kept, metaFor(kept, id())});
     }
     // The worst text in every string the record carries, a longer signature, fractional scores.
     json hard = out.front().record;

@@ -16,6 +16,7 @@
 #include "kiosk/core/text_file.h"
 #include "kiosk/store/crypto.h"
 #include "kiosk/core/clock.h"
+#include "kiosk/export/record_payload.h"
 
 namespace kiosk::app {
 
@@ -59,7 +60,7 @@ core::Result<std::string> StoreRecordSink::submit(const session::Record& record)
     // The newest draft goes to disk first: the submit deletes it with the record's COMMIT, and a
     // failed submit (retried) leaves it there. Nothing of this intake is written after the submit.
     if (m_drafts) m_drafts->flush();
-    auto id = m_store.submit(meta, session::toJson(record).dump(), m_afterSubmit);
+    auto id = m_store.submit(meta, exports::recordPayload(record), m_afterSubmit);
     if (id && m_afterSubmit == store::DraftAfterSubmit::Clear) settleDrafts();  // the draft ended with it
     if (id) {
         if (m_pusher) m_pusher->wake();

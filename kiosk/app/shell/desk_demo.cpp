@@ -8,6 +8,7 @@
 #include "kiosk/session/answer_json.h"
 #include "kiosk/session/simulate.h"
 #include "kiosk/core/clock.h"
+#include "kiosk/export/record_payload.h"
 
 namespace kiosk::app {
 namespace {
@@ -66,7 +67,7 @@ core::Result<std::unique_ptr<DemoDesk>> DemoDesk::make(const Content& content, c
         m.submittedAt = core::toUtcIso(today - std::chrono::minutes(p.minutesAgo));
         m.startedAt = core::toUtcIso(today - std::chrono::minutes(p.minutesAgo + 9));
         sim.record->submittedAt = m.submittedAt;
-        if (auto saved = d->m_store->submit(m, session::toJson(*sim.record).dump()); !saved) return saved.error();
+        if (auto saved = d->m_store->submit(m, exports::recordPayload(*sim.record)); !saved) return saved.error();
     }
 
     staff::DeskOptions options;
