@@ -7,14 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/records_fixture.h"
+#include "export_job_fixture.h"
 #include "kiosk/export/export_job.h"
 #include "kiosk/export/free_name.h"
 
 namespace {
 
 using namespace kiosk::store;
-using kiosk::app::testing::kPass;
 using kiosk::app::testing::statusOf;
 using kiosk::exports::ExportOptions;
 using kiosk::exports::ExportProgress;
@@ -25,18 +24,7 @@ namespace st = kiosk::store::testing;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-class ExportNames : public kiosk::app::testing::RecordsFixture {
-protected:
-    void SetUp() override {
-        RecordsFixture::SetUp();
-        store = std::make_unique<Store>(st::openOrDie(st::options(db)));
-        auto unlocked = store->unlock(kPass);
-        ASSERT_TRUE(unlocked);
-        key = std::make_unique<ClinicKey>(std::move(*unlocked));
-    }
-    std::unique_ptr<Store> store;
-    std::unique_ptr<ClinicKey> key;
-};
+class ExportNames : public kiosk::exports::testing::ExportJobFixture {};
 
 TEST(ExportNumberedName, TheNumberGoesBeforeAFilesExtensionAndAfterAFoldersName) {
     EXPECT_EQ(numberedName("/media/usb/intakes-20261125-150000.csv", 1, false), "/media/usb/intakes-20261125-150000.csv");
@@ -49,24 +37,24 @@ TEST(ExportNumberedName, TheNumberGoesBeforeAFilesExtensionAndAfterAFoldersName)
 }
 
 TEST_F(ExportNames, ASecondExportUnderTheSameNameIsNumberedAndTheFirstKept) {
-    const std::string out = dir / "intakes-20261125-150000.json";
+    const std::string named = dir / "intakes-20261125-150000.json";
     ExportOptions numbered;
     numbered.numbered = true;
     numbered.noMark = true;
-    auto first = exportRecords(*store, *key, {}, out, numbered);
+    auto first = exportRecords(*store, *key, {}, named, numbered);
     ASSERT_TRUE(first) << first.error().format();
-    EXPECT_EQ(first->output, out);
-    const std::string firstText = st::readFile(out);
+    EXPECT_EQ(first->output, named);
+    const std::string firstText = st::readFile(named);
 
     ListFilter one;
     one.ids = {ids[0]};
-    auto second = exportRecords(*store, *key, one, out, numbered);
+    auto second = exportRecords(*store, *key, one, named, numbered);
     ASSERT_TRUE(second) << second.error().format();
     EXPECT_EQ(second->output, dir / "intakes-20261125-150000-2.json");
     EXPECT_EQ(json::parse(st::readFile(second->output))["records"].size(), 1u);
-    EXPECT_EQ(st::readFile(out), firstText);  // the first is as it was
+    EXPECT_EQ(st::readFile(named), firstText);  // the first is as it was
 
-    auto third = exportRecords(*store, *key, one, out, numbered);
+    auto third = exportRecords(*store, *key, one, named, numbered);
     ASSERT_TRUE(third) << third.error().format();
     EXPECT_EQ(third->output, dir / "intakes-20261125-150000-3.json");
     for (const auto& e : fs::directory_iterator(dir.path()))  // no temp file left behind
@@ -75,21 +63,21 @@ TEST_F(ExportNames, ASecondExportUnderTheSameNameIsNumberedAndTheFirstKept) {
 
 TEST_F(ExportNames, AFileThatAppearsWhileTheExportRunsIsNeverWrittenOver) {
     // Another export (another desk, the same second) finishes first, while this one is writing.
-    const std::string out = dir / "intakes.json";
-    const auto planted = [&out](const ExportProgress&) {
-        if (!fs::exists(out)) std::ofstream(out) << "the other export";
+    const std::string named = dir / "intakes.json";
+    const auto planted = [&named](const ExportProgress&) {
+        if (!fs::exists(named)) std::ofstream(named) << "the other export";
         return true;
     };
     ExportOptions numbered;
     numbered.numbered = true;
-    auto done = exportRecords(*store, *key, {}, out, numbered, planted);
+    auto done = exportRecords(*store, *key, {}, named, numbered, planted);
     ASSERT_TRUE(done) << done.error().format();
     EXPECT_EQ(done->output, dir / "intakes-2.json");
-    EXPECT_EQ(st::readFile(out), "the other export");
+    EXPECT_EQ(st::readFile(named), "the other export");
     EXPECT_EQ(json::parse(st::readFile(done->output))["records"].size(), 3u);
 
     // Unnumbered and unforced: refused at the end as it is refused at the start; nothing marked.
-    fs::remove(out);
+    fs::remove(named);
     ExportOptions plain;
     plain.noMark = false;
     const std::string other = dir / "plain.json";
