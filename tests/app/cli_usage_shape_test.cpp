@@ -63,7 +63,7 @@ TEST(AppCliUsage, CommandsOwnChecksReadAsCli11sDo) {
         {"records show", "intake-kiosk records show", "give the record id (see records list)"},
         {"records delete", "intake-kiosk records delete", "give the record id (see records list)"},
         {"purge --older-than 5x", "intake-kiosk purge",
-         "--older-than: expected a whole number of days or hours such as 90d or 36h, got '5x'"},
+         "--older-than: expected days or hours from 1h to 36500d, such as 90d or 36h, not '5x'"},
         {"form publish", "intake-kiosk form publish", "give the form file"},
     };
     for (const Case& c : cases) expectUsageShape(dir, c);
@@ -108,6 +108,14 @@ TEST(AppCliUsage, ValuesAreAskedForInPlainWords) {
                            "--status: one of submitted, reviewed or exported, not 'nope'"});
     expectUsageShape(dir, {"records list --status gone", "intake-kiosk records list",
                            "--status: one of submitted, reviewed, exported or deleted, not 'gone'"});
+    // A window size out of range said "expected \"fullscreen\" or a size", which --windowed does not take.
+    expectUsageShape(dir, {"run --windowed 100x100", "intake-kiosk run",
+                           "--windowed: expected a size such as 1280x800 (200 to 16384 px each), not '100x100'"});
+    expectUsageShape(dir, {"run --windowed fullscreen", "intake-kiosk run",
+                           "--windowed: expected a size such as 1280x800 (200 to 16384 px each), not 'fullscreen'"});
+    // "expected a whole number of days or hours ..., got '0d'": 0 is a whole number; the range was not said.
+    expectUsageShape(dir, {"purge --older-than 0d", "intake-kiosk purge",
+                           "--older-than: expected days or hours from 1h to 36500d, such as 90d or 36h, not '0d'"});
     // The usage line names each value as the help does, never CLI11's TEXT, and shows --pg's URL.
     RunResult r = runWrong(dir, "export --bogus");
     EXPECT_NE(r.err.find("[--status submitted|reviewed|exported]"), std::string::npos) << r.err;

@@ -235,7 +235,7 @@ void addPurge(CLI::App& app) {
     purge->callback([t, age, pg] {
         const auto seconds = parseAge(*age);
         if (!seconds)
-            failUsage("--older-than: expected a whole number of days or hours such as 90d or 36h, got '" + *age + "'");
+            failUsage("--older-than: expected days or hours from 1h to 36500d, such as 90d or 36h, not '" + *age + "'");
         if (pg->wanted()) {
             sync::Server server = connectServer(serverUrl(*pg, *t));
             const store::ClinicKey key = unlockServerKey(server, *t);

@@ -15,10 +15,10 @@ namespace kiosk::app {
 CLI::Validator windowSizeValidator() {
     return CLI::Validator(
         [](std::string& text) -> std::string {
+            // WindowMode also reads the settings file's "fullscreen", which these options do not take.
             auto mode = WindowMode::parse(text);
-            if (!mode) return mode.error().message;
-            if (mode->fullscreen) return "expected a size such as 1280x800";
-            return {};
+            if (mode && !mode->fullscreen) return {};
+            return "expected a size such as 1280x800 (200 to 16384 px each), not '" + text + "'";
         },
         "");  // no description: the help shows the option's type name alone
 }
