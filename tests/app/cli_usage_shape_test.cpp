@@ -4,6 +4,7 @@
 // "error: export: ...", some "intake-kiosk say: ..." and then the whole --help.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -60,6 +61,13 @@ TEST(AppCliUsage, CommandsOwnChecksReadAsCli11sDo) {
         {"export --format json -o out.json --excel", "intake-kiosk export", "--excel is for --format csv"},
         {"export --format csv -o out.csv --since yesterday", "intake-kiosk export",
          "--since: expected a date such as 2026-11-01, got 'yesterday'"},
+        // Options that did nothing here were taken without a word, as --paper once was on a CSV.
+        {"export --format json -o out.json --fhir-base https://clinic.example/fhir", "intake-kiosk export",
+         "--fhir-base is for --format fhir"},
+        {"export --format json -o out.json --forms-dir forms", "intake-kiosk export",
+         "--forms-dir is for --format csv, fhir or pdf"},
+        {"export --format csv -o out.csv --kiosk desk-2", "intake-kiosk export", "--kiosk requires --pg"},
+        {"records list --kiosk desk-2", "intake-kiosk records list", "--kiosk requires --pg"},
         {"records show", "intake-kiosk records show", "give the record id (see records list)"},
         {"records delete", "intake-kiosk records delete", "give the record id (see records list)"},
         {"purge --older-than 5x", "intake-kiosk purge",
@@ -90,6 +98,21 @@ TEST(AppCliUsage, AGroupWithoutItsCommandNamesTheCommands) {
     expectUsageShape(dir, {"sync bogus", "intake-kiosk sync", "unknown command 'bogus' (commands: push, status)"});
     const RunResult r = runWrong(dir, "clinic");
     EXPECT_NE(r.err.find("usage: intake-kiosk clinic COMMAND"), std::string::npos) << r.err;
+}
+
+// Without a terminal a passphrase can only come from --passphrase-file: a command line to correct,
+// as `records delete` without --yes is. It said "error: stdin is not a terminal ...", exit 1.
+TEST(AppCliUsage, APassphraseThatCannotBeTypedIsAUsageError) {
+    const TempDir dir("usage");
+    const std::string db = dir / "k.sqlite3";
+    std::ofstream(dir / "pass") << "correct horse battery staple\n";
+    const RunResult made = runWrong(dir, "keys init --kdf-strength min --db '" + db + "' --passphrase-file pass");
+    ASSERT_EQ(made.exitCode, 0) << made.output;
+    const std::string said = "stdin is not a terminal, so the passphrase cannot be typed: give it with --passphrase-file FILE";
+    expectUsageShape(dir, {"export --format json -o out.json --db '" + db + "'", "intake-kiosk export", said});
+    expectUsageShape(dir, {"records show some-id --db '" + db + "'", "intake-kiosk records show", said});
+    expectUsageShape(dir, {"purge --older-than 90d --db '" + db + "'", "intake-kiosk purge", said});
+    expectUsageShape(dir, {"staff passwd --db '" + db + "'", "intake-kiosk staff passwd", said});
 }
 
 TEST(AppCliUsage, AnUnknownOptionIsSaidBeforeAMissingArgument) {

@@ -88,6 +88,8 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
     if (a.combined && a.format != "pdf") failUsage("--combined is for --format pdf");
     if (!a.paper.empty() && a.format != "pdf") failUsage("--paper is for --format pdf");
     if (!a.lang.empty() && a.format != "pdf") failUsage("--lang is for --format pdf");
+    if (a.fhirBase != exports::fhir::kDefaultBase && a.format != "fhir") failUsage("--fhir-base is for --format fhir");
+    if (!a.formsDir.empty() && a.format == "json") failUsage("--forms-dir is for --format csv, fhir or pdf");
     const store::ListFilter filter = filterOf(a);
     const KioskConfig config = exportSettings(t);
     core::Catalog catalog;  // the PDF's labels; outlives the writers below
@@ -212,8 +214,8 @@ void addExportCommand(CLI::App& app) {
     cmd->add_flag("--force", a->force, "overwrite PATH if it exists");
     cmd->add_flag("--excel", a->excel, "csv: start with a UTF-8 byte order mark, so Excel shows accents right");
     cmd->add_option("--forms-dir", a->formsDir,
-                    "csv, fhir: the questionnaires the records were answered on (CSV columns, FHIR answer types; "
-                    "default: forms_dir in the settings file, else the bundled forms)")
+                    "csv, fhir, pdf: the questionnaires the records were answered on (CSV columns, FHIR answer "
+                    "types, the PDF's questions; default: forms_dir in the settings file, else the bundled forms)")
         ->type_name("DIR");
     addFhirBase(cmd, a->fhirBase);
     cmd->add_option("--paper", a->paper, "pdf: a4 or letter (default: paper in the settings file, else a4)")
