@@ -127,8 +127,6 @@ std::string missingCommandMessage(const CLI::App& group, const std::vector<std::
 
 std::string friendlyMessage(const CLI::App& command, const CLI::ParseError& error) {
     std::string msg = error.what();
-    // Words nobody asked for come first: `import-fhir --qestionnaire q.json` is a typo, not a
-    // missing QUESTIONNAIRE (CLI11 checks what is required before what is extra).
     const std::vector<std::string> extras = command.remaining();
     if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr && command.get_require_subcommand_min() > 0)
         return missingCommandMessage(command, extras);
@@ -140,6 +138,8 @@ std::string friendlyMessage(const CLI::App& command, const CLI::ParseError& erro
         for (std::string w; listed >> w;) words.insert(words.begin(), w);
         return extrasMessage(command, words);
     }
+    // Words nobody asked for come first: `import-fhir --qestionnaire q.json` is a typo, not a
+    // missing QUESTIONNAIRE (CLI11 checks what is required before what is extra).
     if (!extras.empty() && dynamic_cast<const UsageError*>(&error) == nullptr) return extrasMessage(command, extras);
     // "--windowed: 1 required WxH missing" -> "--windowed needs a value (WxH)".
     static const std::regex kMissingValue(R"(^(\S+): (\d+) required (.*) missing$)");
