@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "kiosk/forms/answer_access.h"
 
@@ -136,6 +137,18 @@ std::string fhirOperator(CondOp op) {
     return "exists";
 }
 
+/// The list item @p c asks about (answered / not answered: the loader allows nothing else on a
+/// list), or null for any other comparison.
+const forms::Item* listOf(const forms::Form& form, const Condition& c) {
+    if (c.kind != Kind::Compare || (c.op != CondOp::Answered && c.op != CondOp::NotAnswered)) return nullptr;
+    const forms::ItemRef r = forms::resolveRef(form, c.item);
+    return r && r.row == nullptr && r.item->type == forms::ItemType::List ? r.item : nullptr;
+}
+
+json existsOn(const forms::Item& field, bool answered) {
+    return json{{"question", field.linkId.empty() ? field.id : field.linkId}, {"operator", "exists"}, {"answerBoolean", answered}};
+}
+
 json enableWhenOf(const forms::Form& form, const Condition& c, const FhirOptions& options) {
     json ew{{"question", questionOf(form, c.item)}, {"operator", fhirOperator(c.op)}};
     if (c.op == CondOp::Answered || c.op == CondOp::NotAnswered) {
@@ -145,6 +158,31 @@ json enableWhenOf(const forms::Form& form, const Condition& c, const FhirOptions
         for (const auto& [k, v] : answer.items()) ew[k] = v;
     }
     return ew;
+}
+
+/// The enableWhen list of one comparison inside a flat condition combined by @p behavior (All or
+/// Any; Compare for the comparison alone, which then takes the list's own behavior, set in
+/// @p own). A list's group is no question an enableWhen may name, so "the list is answered" asks
+/// whether its fields are: an entry holds at least one answer, so the list has an entry exactly
+/// when one of its fields is answered (any), and none when none is (all). Inside the other
+/// behavior that takes one field: the only one, or a required one (every entry the kiosk accepts
+/// holds it); nullopt when there is neither (the caller falls back to FHIRPath).
+std::optional<json> enableWhens(const forms::Form& form, const Condition& c, Kind behavior, const FhirOptions& options,
+                                std::optional<Kind>& own) {
+    const forms::Item* list = listOf(form, c);
+    if (list == nullptr) return json::array({enableWhenOf(form, c, options)});
+    const bool answered = c.op == CondOp::Answered;
+    const Kind natural = answered ? Kind::Any : Kind::All;
+    if (list->fields.size() == 1) return json::array({existsOn(list->fields.front(), answered)});
+    if (behavior == Kind::Compare || behavior == natural) {
+        json out = json::array();
+        for (const forms::Item& field : list->fields) out.push_back(existsOn(field, answered));
+        if (behavior == Kind::Compare) own = natural;
+        return out;
+    }
+    for (const forms::Item& field : list->fields)
+        if (field.required) return json::array({existsOn(field, answered)});
+    return std::nullopt;
 }
 
 // [SECTION] FHIRPath fallback
@@ -166,6 +204,11 @@ std::string fhirPath(const forms::Form& form, const Condition& c, const FhirOpti
             out += "(" + fhirPath(form, k, options) + ")";
         }
         return out.empty() ? "true" : out;
+    }
+    if (listOf(form, c) != nullptr) {  // a list's entries: the group again and again, its fields' answers inside
+        const std::string answers =
+            "%resource.repeat(item).where(linkId = " + quoted(questionOf(form, c.item)) + ").item.answer.value";
+        return answers + (c.op == CondOp::NotAnswered ? ".empty()" : ".exists()");
     }
     const std::string answers =
         "%resource.repeat(item).where(linkId = " + quoted(questionOf(form, c.item)) + ").answer.value";
@@ -205,14 +248,22 @@ void addEnableWhen(json& questionnaireItem, const forms::Form& form, const forms
     }
     if (flat(n)) {
         json list = json::array();
-        if (n.kind == Kind::Compare) {
-            list.push_back(enableWhenOf(form, n, options));
-        } else {
-            for (const Condition& k : n.children) list.push_back(enableWhenOf(form, k, options));
-            questionnaireItem["enableBehavior"] = n.kind == Kind::All ? "all" : "any";
+        std::optional<Kind> own;
+        bool fits = true;
+        for (const Condition& k : n.kind == Kind::Compare ? std::vector<Condition>{n} : n.children) {
+            const std::optional<json> some = enableWhens(form, k, n.kind, options, own);
+            if (!some) {
+                fits = false;
+                break;
+            }
+            for (const json& e : *some) list.push_back(e);
         }
-        questionnaireItem["enableWhen"] = std::move(list);
-        return;
+        if (fits) {
+            const std::optional<Kind> behavior = n.kind == Kind::Compare ? own : std::optional<Kind>(n.kind);
+            if (behavior) questionnaireItem["enableBehavior"] = *behavior == Kind::All ? "all" : "any";
+            questionnaireItem["enableWhen"] = std::move(list);
+            return;
+        }
     }
     json expression{{"language", "text/fhirpath"}, {"expression", fhirPath(form, condition, options)}};
     questionnaireItem["extension"].push_back(

@@ -14,6 +14,7 @@ using forms::ItemType;
 
 const char* const kMinValue = "http://hl7.org/fhir/StructureDefinition/minValue";
 const char* const kMaxValue = "http://hl7.org/fhir/StructureDefinition/maxValue";
+const char* const kShortText = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-shortText";
 
 // [SECTION] extensions
 json number(const forms::Item& item, double v) {
@@ -172,6 +173,11 @@ json questionItem(const forms::Form& form, const forms::Item& item, const FhirOp
                                                    "Integer", item.minEntries));
             q["extension"].push_back(extension("http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs",
                                                "Integer", item.maxEntries));
+            if (!item.entryLabel.empty()) {  // what one entry is called ("Medicine"): SDC's short text of the group
+                json shortText{{"url", kShortText}};
+                putText(shortText, "valueString", item.entryLabel, lang);
+                q["extension"].push_back(std::move(shortText));
+            }
             for (const forms::Item& field : item.fields) q["item"].push_back(questionItem(form, field, options));
             break;
         default: break;

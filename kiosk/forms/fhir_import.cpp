@@ -82,7 +82,8 @@ namespace {
 
 /// Keeps only @p langs in every translated text of @p v (the keys form files translate).
 void filterLanguages(ojson& v, const std::vector<std::string>& langs) {
-    static const std::set<std::string> kTextKeys = {"title", "description", "label", "help", "unit", "min_label", "max_label"};
+    static const std::set<std::string> kTextKeys = {"title", "description", "label", "help", "unit", "min_label", "max_label",
+                                                     "entry_label"};
     if (v.is_array()) {
         for (ojson& e : v) filterLanguages(e, langs);
         return;

@@ -6,7 +6,12 @@
 //   enableWhen added to each item's; string -> text, text -> text (multiline), integer / decimal
 //   -> number (a slider of at most 21 whole values -> scale), boolean -> yes_no, date -> date,
 //   repeats: choice -> multi, string / text -> one answer a line, integer / decimal / date -> a
-//   list of values (maxOccurs -> max_answers);
+//   list of values (maxOccurs -> max_answers); a repeating group of simple questions -> a list,
+//   its entry_label the group's SDC shortText, else its text when that reads as a name
+//   ("Medication": cards "Medication 1", the button "Add Medication 2"); enableWhen on the
+//   group's questions that says "the list has an entry" (exists on a required one, or on each
+//   of them with any) -> answered on the list; a group without text is asked by the text of
+//   its first display item;
 //   choice / open-choice -> single, or multi when it repeats (answerOption: codings and plain
 //   values; answerValueSet when the ValueSet is contained), display -> info; required,
 //   maxLength, prefix (put before the text), minValue / maxValue, enableWhen + enableBehavior
@@ -19,8 +24,8 @@
 //   differently in every language).
 // Whatever cannot be mapped is a warning naming the item (JSON path and linkId) and what was
 // dropped: calculatedExpression, enableWhenExpression, initial values of questions (the form
-// model has no default answers), repeats on a boolean, slider or other type, and repeating groups
-// (asked once), attachment and reference items, external answerValueSets,
+// model has no default answers), repeats on a boolean, slider or other type, repeating groups
+// without a question an entry can hold (asked once), other enableWhen on a list's questions, attachment and reference items, external answerValueSets,
 // unknown extensions. A file that is not an R4
 // Questionnaire is an error at the JSON path that shows it. Pure: no files are read or written.
 #include <string>

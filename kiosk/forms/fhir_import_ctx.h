@@ -47,6 +47,8 @@ struct FhirItemSym {
     size_t order = 0;
     std::map<std::string, std::string> codes;  ///< FHIR code (or plain value) -> option value
     std::vector<std::string> selected;         ///< option values with answerOption.initialSelected
+    std::vector<std::string> fields;           ///< a list: its fields' linkIds
+    std::set<std::string> exact;               ///< a list: fields answered exactly when it is (required, or the only one)
 };
 
 class ImportCtx {
@@ -69,6 +71,7 @@ public:
 
     std::string primary = "en";
     std::map<std::string, FhirItemSym> byLinkId;  ///< questions only (what conditions can name)
+    std::map<std::string, std::string> listOfField;  ///< linkId of a list's field -> the list's linkId
 
 private:
     std::string m_file;

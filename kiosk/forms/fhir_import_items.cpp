@@ -1,6 +1,6 @@
-// import-fhir, the items: pages from groups, each item type, answer options, and enableWhen ->
-// show_if once every item is known (see fhir_import.h for the mapping).
-// [SECTION] index: extensions · options · items · pages · conditions
+// import-fhir, the items: pages from groups, each item type and answer options (see fhir_import.h
+// for the mapping; enableWhen -> show_if in fhir_import_conditions.cpp).
+// [SECTION] index: extensions · options · items · pages
 #include <algorithm>
 #include <cmath>
 
@@ -228,6 +228,41 @@ ojson labelOf(ImportCtx& ctx, const json& item, const std::string& linkId) {
 
 bool whole(double v) { return std::isfinite(v) && v == std::floor(v); }
 
+/// Does @p text read as the name of one entry ("Medication", "Prior surgery")? At most 5 words and
+/// 40 characters, not a question or a sentence: "Which medicines do you take?" on a card reads
+/// "Which medicines do you take? 1". A trailing ':' is dropped.
+std::optional<std::string> entryName(std::string text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == ':')) text.pop_back();
+    while (!text.empty() && text.front() == ' ') text.erase(0, 1);
+    size_t chars = 0, words = text.empty() ? 0 : 1;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+        if (text[i] == ' ' && i + 1 < text.size() && text[i + 1] != ' ') ++words;
+    }
+    if (text.empty() || chars > 40 || words > 5 || text.find('?') != std::string::npos || text.back() == '.')
+        return std::nullopt;
+    return text;
+}
+
+/// What one entry of a repeating group is called, as a list's entry_label: its SDC shortText (the
+/// short text of the item, translated like any text), else its own text when that reads as a
+/// name. The kiosk numbers the cards with it ("Medication 1") and names its add button after it
+/// ("Add Medication 2"); nullopt leaves the kiosk's "Entry".
+std::optional<ojson> entryLabelOf(ImportCtx& ctx, const json& group) {
+    for (const json& ext : group.value("extension", json::array()))
+        if (str(ext, "url") == "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-shortText" &&
+            !str(ext, "valueString").empty())
+            return ctx.text(str(ext, "valueString"), element(ext, "valueString"));
+    if (str(group, "text").empty()) return std::nullopt;
+    ojson label = ctx.text(str(group, "text"), element(group, "text"));
+    for (auto& [lang, v] : label.items()) {
+        const std::optional<std::string> name = entryName(v.get<std::string>());
+        if (!name) return std::nullopt;
+        v = *name;
+    }
+    return label;
+}
+
 /// Fills @p out (id, type, label set) for the FHIR @p type; false when the item is dropped.
 bool mapType(ImportCtx& ctx, const json& q, const json& item, const std::string& type, const std::string& path,
              const std::string& linkId, ojson& out, FhirItemSym& sym) {
@@ -419,21 +454,41 @@ struct Walker {
     void addList(const json& group, const std::string& path, const std::vector<PendingCondition>& conds) {
         const std::string linkId = str(group, "linkId");
         ojson fields = ojson::array();
+        FhirItemSym sym;  // conditions may ask whether it is answered, never look inside
         const json children = group.value("item", json::array());
+        // A group without text of its own is asked by its first display item ("Please provide the
+        // following medication details..."), else the patient would read its linkId.
+        json asked = group;
+        size_t intro = children.size();
+        for (size_t i = 0; i < children.size() && str(group, "text").empty(); ++i)
+            if (str(children[i], "type") == "display" && !str(children[i], "text").empty()) {
+                intro = i;
+                asked["text"] = children[i]["text"];
+                asked.erase("_text");
+                if (children[i].contains("_text")) asked["_text"] = children[i]["_text"];
+                break;
+            }
         for (size_t i = 0; i < children.size(); ++i) {
             const std::string at = path + ".item[" + std::to_string(i) + "]";
+            if (i == intro) continue;
             if (fields.size() == kMaxListFields) {
                 ctx.warn(at, str(children[i], "linkId"), "dropped: a list entry asks at most " + std::to_string(kMaxListFields) + " questions");
                 continue;
             }
-            if (auto f = listField(children[i], at)) fields.push_back(std::move(*f));
+            if (auto f = listField(children[i], at)) {
+                sym.fields.push_back(str(children[i], "linkId"));
+                if (f->contains("required")) sym.exact.insert(sym.fields.back());
+                fields.push_back(std::move(*f));
+            }
         }
+        if (sym.fields.size() == 1) sym.exact.insert(sym.fields.front());
 
         const ItemExtensions x = readExtensions(ctx, group, path, linkId);
         OutItem out;
         out.yaml = ojson{{"id", ctx.uniqueId(linkId)}, {"type", "list"}};
         if (out.yaml["id"] != linkId) out.yaml["link_id"] = linkId;
-        out.yaml["label"] = labelOf(ctx, group, linkId);
+        out.yaml["label"] = labelOf(ctx, asked, linkId);
+        if (auto entry = entryLabelOf(ctx, group)) out.yaml["entry_label"] = std::move(*entry);
         if (group.value("required", false)) out.yaml["required"] = true;
         const int most = std::clamp(x.maxOccurs.value_or(10), 1, 50);
         if (x.maxOccurs) out.yaml["max_entries"] = most;
@@ -444,10 +499,10 @@ struct Walker {
         out.linkId = linkId;
         out.path = path;
         out.order = order++;
-        FhirItemSym sym;  // conditions may ask whether it is answered, never look inside
         sym.id = out.yaml["id"];
         sym.type = "list";
         sym.order = out.order;
+        for (const std::string& field : sym.fields) ctx.listOfField[field] = linkId;
         ctx.byLinkId[linkId] = sym;
         pages.back().items.push_back(std::move(out));
     }
@@ -499,89 +554,6 @@ struct Walker {
     }
 };
 
-// [SECTION] conditions
-struct Compare {
-    std::string item, op;
-    ojson value;  ///< null for answered / not_answered
-};
-
-/// One enableWhen as {item, op, value}; nullopt (with a warning) when it cannot be.
-std::optional<ojson> condition(ImportCtx& ctx, const json& ew, const std::string& at, const std::string& linkId,
-                               size_t order) {
-    const std::string question = str(ew, "question");
-    const std::string op = str(ew, "operator");
-    const auto target = ctx.byLinkId.find(question);
-    if (target == ctx.byLinkId.end()) {
-        ctx.warn(at, linkId, "enableWhen names '" + question +
-                                 "', which is no question the kiosk asks (missing, dropped or a display item): the condition is dropped");
-        return std::nullopt;
-    }
-    const FhirItemSym& sym = target->second;
-    if (sym.order >= order) {
-        ctx.warn(at, linkId, "enableWhen names '" + question + "', which comes later: the kiosk asks in order, so the condition is dropped");
-        return std::nullopt;
-    }
-    ojson c{{"item", sym.id}};
-    if (op == "exists") {
-        c["op"] = ew.value("answerBoolean", true) ? "answered" : "not_answered";
-        return c;
-    }
-    static const std::set<std::string> kOps = {"=", "!=", ">", "<", ">=", "<="};
-    if (!kOps.count(op)) {
-        ctx.warn(at, linkId, "enableWhen operator '" + op + "' is not one of exists, =, !=, >, <, >=, <=: the condition is dropped");
-        return std::nullopt;
-    }
-    const bool multi = sym.type == "multi";
-    c["op"] = op == "=" ? (multi ? "includes" : "==") : op == "!=" ? (multi ? "excludes" : "!=") : op;
-    for (const auto& [key, v] : ew.items()) {
-        if (key.rfind("answer", 0) != 0) continue;
-        if (key == "answerBoolean" && v.is_boolean()) c["value"] = v.get<bool>();
-        else if ((key == "answerInteger" || key == "answerDecimal") && v.is_number()) c["value"] = v.get<double>();
-        else if (key == "answerQuantity" && v.is_object() && v.contains("value") && v["value"].is_number())
-            c["value"] = v["value"].get<double>();
-        else if (key == "answerDate" && v.is_string()) c["value"] = v.get<std::string>();
-        else if (key == "answerDateTime" && v.is_string()) c["value"] = v.get<std::string>().substr(0, 10);
-        else if ((key == "answerCoding" && v.is_object()) || (key == "answerString" && v.is_string())) {
-            const std::string code = v.is_object() ? (str(v, "code").empty() ? str(v, "display") : str(v, "code")) : v.get<std::string>();
-            const auto o = sym.codes.find(code);
-            if (o != sym.codes.end()) c["value"] = o->second;
-            else if (sym.type == "text") c["value"] = code;
-            else {
-                ctx.warn(at, linkId, "enableWhen compares '" + question + "' with '" + code +
-                                         "', which is none of its options: the condition is dropped");
-                return std::nullopt;
-            }
-        }
-    }
-    if (sym.type == "multi" && c.contains("value") && !c["value"].is_string()) {
-        ctx.warn(at, linkId, "enableWhen compares the choices of '" + question + "' with a number: the condition is dropped");
-        return std::nullopt;
-    }
-    if (!c.contains("value")) {
-        ctx.warn(at, linkId, "enableWhen without an answer value the kiosk can compare: the condition is dropped");
-        return std::nullopt;
-    }
-    return c;
-}
-
-/// The show_if for @p conds (each an enableWhen list with its behavior; all of them must hold).
-std::optional<ojson> showIf(ImportCtx& ctx, const std::vector<PendingCondition>& conds, const std::string& linkId,
-                            size_t order) {
-    ojson all = ojson::array();
-    for (const PendingCondition& p : conds) {
-        ojson parts = ojson::array();
-        for (size_t i = 0; i < p.enableWhen->size(); ++i)
-            if (auto c = condition(ctx, (*p.enableWhen)[i], p.path + "[" + std::to_string(i) + "]", linkId, order))
-                parts.push_back(std::move(*c));
-        if (parts.empty()) continue;
-        if (parts.size() == 1) all.push_back(std::move(parts[0]));
-        else all.push_back(ojson{{p.behavior == "any" ? "any" : "all", std::move(parts)}});
-    }
-    if (all.empty()) return std::nullopt;
-    if (all.size() == 1) return all[0];
-    return ojson{{"all", std::move(all)}};
-}
-
 }  // namespace
 
 std::vector<OutPage> importItems(ImportCtx& ctx, const json& questionnaire) {
@@ -594,8 +566,11 @@ std::vector<OutPage> importItems(ImportCtx& ctx, const json& questionnaire) {
         const std::string path = "item[" + std::to_string(i) + "]";
         if (str(item, "type") == "group" && item.value("repeats", false) && listable(item)) {
             // A page of its own holding the list: the list is the FHIR group, so the page has no item
-            // of its own (group: false) and its enableWhen goes on the list.
-            OutPage& p = w.newPage("page_" + std::to_string(w.pages.size() + 1), labelOf(ctx, item, str(item, "linkId")), path, false);
+            // of its own (group: false) and its enableWhen goes on the list. Named after the form,
+            // as a page of top-level questions is: the list's text is its question already.
+            OutPage& p = w.newPage("page_" + std::to_string(w.pages.size() + 1),
+                                   ctx.text(title, questionnaire.contains("_title") ? &questionnaire["_title"] : nullptr),
+                                   path, false);
             p.yaml["group"] = false;
             std::vector<PendingCondition> conds;
             if (item.contains("enableWhen") && item["enableWhen"].is_array() && !item["enableWhen"].empty())
@@ -632,18 +607,6 @@ std::vector<OutPage> importItems(ImportCtx& ctx, const json& questionnaire) {
                   w.pages.end());
     for (OutPage& p : w.pages) p.firstOrder = p.items.front().order;
     return std::move(w.pages);
-}
-
-void resolveConditions(ImportCtx& ctx, std::vector<OutPage>& pages) {
-    for (OutPage& page : pages) {
-        if (!page.conditions.empty())
-            if (auto s = showIf(ctx, page.conditions, page.linkId, page.firstOrder)) page.yaml["show_if"] = std::move(*s);
-        for (OutItem& item : page.items)
-            if (auto s = showIf(ctx, item.conditions, item.linkId, item.order)) {
-                // show_if before the type-specific keys is how form files read; order is cosmetic.
-                item.yaml["show_if"] = std::move(*s);
-            }
-    }
 }
 
 }  // namespace kiosk::forms::detail

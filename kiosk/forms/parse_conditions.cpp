@@ -46,7 +46,7 @@ bool checkOp(Ctx& ctx, const YamlNode& at, const ItemRef& ref, CondOp op) {
     const std::string kind = ref.row ? "a matrix row" : "a " + std::string(toString(item.type)) + " item";
     if (isPresenceOp(op)) return true;
     const ItemType t = item.type;
-    if ((t == ItemType::Signature || (t == ItemType::Matrix && !ref.row))) {
+    if (t == ItemType::Signature || t == ItemType::List || (t == ItemType::Matrix && !ref.row)) {
         ctx.error(at, name + " is " + kind + "; only answered / not_answered apply" +
                           (t == ItemType::Matrix ? " (compare one row as 'matrix_id.row_id')" : ""));
         return false;

@@ -55,6 +55,12 @@ std::string entryTitle(const forms::Item& list, std::size_t index, const Wording
     return w.catalog.format(w.lang, "answer.entry_title", {label, std::to_string(index + 1)});
 }
 
+std::string addEntryLabel(const forms::Item& list, std::size_t next, const Wording& w) {
+    if (!list.addLabel.empty()) return w.text(list.addLabel);
+    if (list.entryLabel.empty()) return w.tr("ui.repeat.add_another");
+    return w.catalog.format(w.lang, "ui.repeat.add_entry", {entryTitle(list, next, w)});
+}
+
 std::string answerText(const forms::Item& item, const forms::Answer& answer, const Wording& w) {
     using forms::ItemType;
     const std::string& sep = w.tr("answer.list_separator");

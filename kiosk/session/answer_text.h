@@ -32,6 +32,11 @@ std::string patientNumber(double value, int decimals, const Wording& w);
 /// "Medication 2": entry @p index (from 0) of a list item, by its entry_label (default "Entry").
 std::string entryTitle(const forms::Item& list, std::size_t index, const Wording& w);
 
+/// The button that starts entry @p next (from 0) of a list: its add_label; else, when the list
+/// names its entries, the card it starts ("Add Medication 2": no article or gender to agree in
+/// any language); else "Add another".
+std::string addEntryLabel(const forms::Item& list, std::size_t next, const Wording& w);
+
 /// The catalogue key for a problem: "validation.required", "validation.out_of_range", ...
 std::string problemKey(forms::Problem problem);
 /// The translated message for a problem, its limits filled in.

@@ -118,7 +118,8 @@ void drawList(Frame& f, const session::ItemView& iv, float width) {
     }
     const bool canAdd = cards <= count;
     const std::string addKey = "item/" + item.id + "/add";
-    const std::string addLabel = "+  " + (item.addLabel.empty() ? f.tr("ui.repeat.add_another") : f.text(item.addLabel));
+    const session::Wording w{f.catalog, f.lang, core::pickLanguage(f.form.languages)};
+    const std::string addLabel = "+  " + session::addEntryLabel(item, static_cast<std::size_t>(cards), w);
     ButtonSpec add{addKey, addLabel, WidgetKind::Button};
     add.look = canAdd ? Look::Primary : Look::Dimmed;
     add.enabled = canAdd;

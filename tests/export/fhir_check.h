@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -83,10 +84,43 @@ private:
     std::map<std::string, std::unique_ptr<valijson::Schema>> m_schemas;
 };
 
-/// Fails the current test with the schema's complaints when @p resource is not valid FHIR R4.
+/// @brief What the schema cannot say about a Questionnaire: every enableWhen.question names an
+///        item of it that is a question (not a group or display item: R4 "the linkId for the
+///        question whose answer ... governs whether this item is enabled"), and an `exists` has an
+///        answerBoolean. One line per problem.
+inline std::vector<std::string> enableWhenProblems(const nlohmann::json& questionnaire) {
+    std::map<std::string, std::string> types;
+    std::vector<std::pair<std::string, nlohmann::json>> conditions;  // item linkId, one enableWhen
+    std::function<void(const nlohmann::json&)> collect = [&](const nlohmann::json& items) {
+        for (const auto& i : items) {
+            types[i.value("linkId", "")] = i.value("type", "");
+            for (const auto& ew : i.value("enableWhen", nlohmann::json::array())) conditions.emplace_back(i.value("linkId", ""), ew);
+            collect(i.value("item", nlohmann::json::array()));
+        }
+    };
+    collect(questionnaire.value("item", nlohmann::json::array()));
+    std::vector<std::string> out;
+    for (const auto& [item, ew] : conditions) {
+        const std::string question = ew.value("question", "");
+        const auto t = types.find(question);
+        if (t == types.end())
+            out.push_back("'" + item + "': enableWhen names '" + question + "', which is not in the Questionnaire");
+        else if (t->second == "group" || t->second == "display")
+            out.push_back("'" + item + "': enableWhen names '" + question + "', a " + t->second + " item, not a question");
+        if (ew.value("operator", "") == "exists" && !(ew.contains("answerBoolean") && ew["answerBoolean"].is_boolean()))
+            out.push_back("'" + item + "': enableWhen exists on '" + question + "' without answerBoolean");
+    }
+    return out;
+}
+
+/// Fails the current test with the schema's complaints when @p resource is not valid FHIR R4 (and,
+/// for a Questionnaire, when an enableWhen names no question: enableWhenProblems).
 inline void expectValidFhir(const nlohmann::json& resource, const std::string& what) {
     const std::string v = FhirSchema::get().violations(resource);
     EXPECT_EQ(v, "") << what << " is not valid FHIR R4:\n" << v.substr(0, 4000);
+    if (resource.value("resourceType", "") == "Questionnaire") {
+        EXPECT_EQ(enableWhenProblems(resource), std::vector<std::string>{}) << what;
+    }
 }
 
 /// @brief Our own check of a response against its Questionnaire: every item's linkId is one of

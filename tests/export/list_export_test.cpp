@@ -155,7 +155,12 @@ TEST(ExportList, TheReviewAndPdfTextNamesEachEntry) {
                                               forms::ListEntry{{{"x11", forms::Answer{forms::Date{2024, 5, 1}}},
                                                                 {"x13", forms::Answer{std::string("two")}}}}};
     const session::Wording en{kiosk::testing::realCatalog(), "en", "en"};
-    EXPECT_EQ(session::answerText(list, a, en), "Entry 1: one\nEntry 2: 1 May 2024; two");
+    // Named by the group's text (the form has English only, so in Spanish too, like its questions).
+    EXPECT_EQ(session::answerText(list, a, en), "A Repeating Group 1: one\nA Repeating Group 2: 1 May 2024; two");
     const session::Wording es{kiosk::testing::realCatalog(), "es", "en"};
-    EXPECT_EQ(session::answerText(list, a, es), "Entrada 1: one\nEntrada 2: 1 de mayo de 2024; two");
+    EXPECT_EQ(session::answerText(list, a, es), "A Repeating Group 1: one\nA Repeating Group 2: 1 de mayo de 2024; two");
+    forms::Item unnamed = list;  // a list that names no entry: the kiosk's word
+    unnamed.entryLabel = {};
+    EXPECT_EQ(session::answerText(unnamed, a, en), "Entry 1: one\nEntry 2: 1 May 2024; two");
+    EXPECT_EQ(session::answerText(unnamed, a, es), "Entrada 1: one\nEntrada 2: 1 de mayo de 2024; two");
 }

@@ -184,3 +184,13 @@ TEST(FormsListItem, EachEntryIsCheckedFieldByField) {
     EXPECT_EQ(describe(meds, *p), "answer to 'meds' has too many entries: at most 5");
     EXPECT_TRUE(checkAnswer(meds, Answer{std::string("x")}, std::nullopt)) << "a list takes entries only";
 }
+
+TEST(FormsListItem, AConditionAsksAListOnlyWhetherItIsAnswered) {
+    // == on a list compared its entries with a value: never true, and `form export-fhir` had no
+    // enableWhen to say it with. Only answered / not_answered apply, as on a signature.
+    const std::string bad =
+        withItems(kMeds + "      - {id: q, type: yes_no, label: {en: Q, es: Q}, show_if: {item: meds, op: \"==\", value: x}}\n");
+    const LoadResult r = load(bad);
+    EXPECT_FALSE(r.form);
+    EXPECT_TRUE(hasError(r, locate(bad, "\"==\""), "'meds' is a list item; only answered / not_answered apply")) << dump(r);
+}

@@ -108,3 +108,20 @@ TEST(SessionAnswerText, EveryRegionAndPainKindHasAName) {
     EXPECT_EQ(answerText(map, BodyMapAnswer{{"lower_back_l", std::nullopt, {"aching"}}}, Wording{realCatalog(), "en", "en"}),
               "Lower back, left side (" + realCatalog().tr("en", "pain_kind.aching") + ")");
 }
+
+TEST(SessionAnswerText, AListsAddButtonNamesTheCardItStarts) {
+    const Wording english{catalog(), "en", "en"}, spanish{catalog(), "es", "en"};
+    Item list;
+    list.id = "meds";
+    list.type = ItemType::List;
+    EXPECT_EQ(addEntryLabel(list, 1, english), "Add another");
+    EXPECT_EQ(addEntryLabel(list, 1, spanish), "A\xC3\xB1" "adir otro");
+    // Named entries (what import-fhir writes): the card the button starts, no gender to agree.
+    list.entryLabel.byLang = {{"en", "Medication"}, {"es", "Medicamento"}};
+    EXPECT_EQ(addEntryLabel(list, 1, english), "Add Medication 2");
+    EXPECT_EQ(addEntryLabel(list, 1, spanish), "A\xC3\xB1" "adir Medicamento 2");
+    EXPECT_EQ(entryTitle(list, 1, spanish), "Medicamento 2");
+    // The form's own words first.
+    list.addLabel.byLang = {{"en", "Add another medicine"}, {"es", "A\xC3\xB1" "adir otro medicamento"}};
+    EXPECT_EQ(addEntryLabel(list, 1, english), "Add another medicine");
+}
