@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "kiosk/export/free_name.h"
 #include "kiosk/export/id_list.h"
 #include "kiosk/export/json_export.h"
 #include "kiosk/export/private_file.h"
@@ -140,13 +141,25 @@ core::Result<void> checkNotDatabase(const std::string& output, const std::string
     return {};
 }
 
+namespace {
+
+core::Error refusedOverwrite(const std::string& output) {
+    return core::makeError(core::ErrorCode::Invalid, "will not overwrite an existing file (give --force)",
+                           core::SourceLoc{output});
+}
+
+/// What the job's commit does with a file at the output: the options say.
+OnExisting onExisting(const ExportOptions& options) {
+    return options.numbered ? OnExisting::Number : options.force ? OnExisting::Replace : OnExisting::Refuse;
+}
+
+}  // namespace
+
 core::Result<void> checkOutputFile(const std::string& output, bool force) {
     std::error_code ec;
     const fs::file_status st = fs::symlink_status(output, ec);
     if (!fs::exists(st)) return {};
-    if (!force)
-        return core::makeError(core::ErrorCode::Invalid, "will not overwrite an existing file (give --force)",
-                               core::SourceLoc{output});
+    if (!force) return refusedOverwrite(output);
     if (!fs::is_regular_file(st))
         return core::makeError(core::ErrorCode::Invalid, "is not a regular file; an export will not replace it",
                                core::SourceLoc{output});
@@ -165,14 +178,18 @@ core::Result<ExportSummary> exportRecords(RecordSource& store, const store::Clin
                                           const ExportOptions& options, const ExportProgressFn& progress) {
     if (!store.databasePath().empty())
         if (auto ok = checkNotDatabase(output, store.databasePath()); !ok) return ok.error();
-    if (auto ok = checkOutputFile(output, options.force); !ok) return ok.error();
+    if (!options.numbered)  // numbered: what is there stays, the export takes another name
+        if (auto ok = checkOutputFile(output, options.force); !ok) return ok.error();
     auto file = PrivateOutput::create(output);
     if (!file) return file.error();
     auto written = writeDocument(store, key, filter, options, progress, **file);
     if (!written) return written.error();
-    if (auto committed = (*file)->commit(); !committed) return committed.error();
-
-    return markWritten(store, key, filter, options, output, *written);
+    // Checked again as the file takes its name: another export may have made it meanwhile.
+    if (auto committed = (*file)->commit(onExisting(options)); !committed) {
+        const core::Error& e = committed.error();
+        return e.code == core::ErrorCode::Invalid && !options.numbered ? refusedOverwrite(output) : e;
+    }
+    return markWritten(store, key, filter, options, (*file)->target(), *written);
 }
 
 core::Result<ExportSummary> exportRecordsEach(store::Store& store, const store::ClinicKey& key,
@@ -189,10 +206,12 @@ core::Result<ExportSummary> exportRecordsEach(RecordSource& store, const store::
                                               const ExportProgressFn& progress) {
     if (!store.databasePath().empty())
         if (auto ok = checkNotDatabase(outputDir, store.databasePath()); !ok) return ok.error();
-    std::error_code ec;
-    if (fs::exists(fs::symlink_status(outputDir, ec)))
+    const auto folderExists = [&outputDir] {
         return core::makeError(core::ErrorCode::Invalid, "already exists: give a new folder for the files",
                                core::SourceLoc{outputDir});
+    };
+    std::error_code ec;
+    if (!options.numbered && fs::exists(fs::symlink_status(outputDir, ec))) return folderExists();
     // Everything goes into a private folder beside the output, renamed into place once whole.
     // Errors name the folder asked for (the temp folder is gone by then) and say why.
     std::string parent = fs::path(outputDir).parent_path().string();
@@ -245,14 +264,12 @@ core::Result<ExportSummary> exportRecordsEach(RecordSource& store, const store::
     if (!read) return read.error();
     if (!failed) return failed.error();
     if (w.cancelled) return core::makeError(core::ErrorCode::Invalid, "export cancelled", core::SourceLoc{outputDir});
-    if (::rename(folder.path.c_str(), outputDir.c_str()) != 0) {
-        const int err = errno;
-        return core::makeError(core::ErrorCode::Io, "cannot move the export folder into place: " + core::fileErrorReason(err, parent),
-                               core::SourceLoc{outputDir});
-    }
+    // Never over a folder made meanwhile, even an empty one (which rename() would replace).
+    auto placed = renameToFreeName(folder.path, outputDir, true, options.numbered ? kMostNumberedNames : 1);
+    if (!placed) return placed.error().code == core::ErrorCode::Invalid && !options.numbered ? folderExists() : placed.error();
     folder.path.clear();  // in place now: kept
-    core::syncParentDir(outputDir);
-    return markWritten(store, key, filter, options, outputDir, w);
+    core::syncParentDir(*placed);
+    return markWritten(store, key, filter, options, *placed, w);
 }
 
 }  // namespace kiosk::exports

@@ -1,10 +1,11 @@
 #pragma once
 // The export job: matching records streamed from the unlocked store through a format's writer
-// (record_writer.h: JSON unless told otherwise, CSV from csv_export.h) into a
-// private temp file beside the output (private_file.h), fsynced and renamed over it, and only then
-// marked exported so retention (purge) can work. A failure or a cancel before the rename leaves the
-// output as it was, no temp file, and no record marked. The command line (`intake-kiosk export`)
-// and the staff screens both call it; it prints nothing and throws nothing: the caller reports.
+// (record_writer.h: JSON unless told otherwise, CSV from csv_export.h) into a private temp file
+// beside the output (private_file.h), fsynced and renamed into place (over a file there only with
+// force, under a numbered name beside it with numbered: free_name.h), and only then marked exported
+// so retention (purge) can work. A failure or a cancel before the rename leaves the output as it
+// was, no temp file, and no record marked. The command line (`intake-kiosk export`) and the staff
+// screens both call it; it prints nothing and throws nothing: the caller reports.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -21,6 +22,10 @@ namespace kiosk::exports {
 struct ExportOptions {
     bool force = false;      ///< replace an existing output file (never a folder, device or symlink)
     bool noMark = false;     ///< leave records unmarked (still audited: patient data left the kiosk)
+    /// Never replace: when the output (file or folder) is there, or appears while the job runs,
+    /// write NAME-2.ext, NAME-3.ext, ... instead (ExportSummary::output says which). The desk's
+    /// names go by the second, so two exports in one second share one. Wins over force.
+    bool numbered = false;
     std::string exportedAt;  ///< the document's "exported_at" (UTC ISO); "" = now
     WriterMaker writer;      ///< the format; empty = JSON (json_export.h)
 };
@@ -37,7 +42,7 @@ using ExportProgressFn = std::function<bool(const ExportProgress&)>;
 
 /// @brief What a finished export wrote. Ids only, never content.
 struct ExportSummary {
-    std::string output;                ///< the file written
+    std::string output;                ///< the file (or folder) written: a numbered name when it took one
     std::int64_t exported = 0;         ///< records written (and marked, unless noMark)
     std::vector<std::string> damaged;  ///< ids of records that failed their check: listed, not marked
     bool marked = false;               ///< the written records were marked exported

@@ -1,6 +1,7 @@
 #include "kiosk/export/private_file.h"
 #include "kiosk/core/durable.h"
 #include "kiosk/core/file_error.h"
+#include "kiosk/export/free_name.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -118,7 +119,7 @@ void PrivateOutput::discard() {
     disarm();
 }
 
-core::Result<void> PrivateOutput::commit() {
+core::Result<void> PrivateOutput::commit(OnExisting existing) {
     m_stream.flush();
     int err = m_buf.error();  // the first failed write's reason (a full disk, most often)
     if (err == 0 && !m_stream) err = EIO;
@@ -129,10 +130,19 @@ core::Result<void> PrivateOutput::commit() {
         discard();
         return ioError("the export could not be written", m_target, err);
     }
-    if (::rename(m_temp.c_str(), m_target.c_str()) != 0) {
-        err = errno;
-        discard();
-        return ioError("cannot move the export into place", m_target, err);
+    if (existing == OnExisting::Replace) {
+        if (::rename(m_temp.c_str(), m_target.c_str()) != 0) {
+            err = errno;
+            discard();
+            return ioError("cannot move the export into place", m_target, err);
+        }
+    } else {
+        auto placed = renameToFreeName(m_temp, m_target, false, existing == OnExisting::Number ? kMostNumberedNames : 1);
+        if (!placed) {
+            discard();
+            return placed.error();
+        }
+        m_target = *placed;
     }
     m_committed = true;
     disarm();

@@ -3,7 +3,8 @@
 // into a fresh temp file beside PATH, made with O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600, under an
 // unpredictable name (PATH.XXXXXX.tmp), and written through that same descriptor: nothing is
 // reopened by name, so a symlink or file planted at any name is never followed or truncated.
-// commit() fsyncs and renames it over PATH. Every other way out removes the temp file: the
+// commit() fsyncs and renames it over PATH, or, told not to replace, to PATH only if nothing is
+// there, or to the first free of PATH-2.ext, PATH-3.ext, ... (free_name.h). Every other way out removes the temp file: the
 // destructor on errors and exceptions, and a signal handler on SIGINT, SIGTERM, SIGHUP and SIGXFSZ
 // (a file-size limit), which unlinks it and then dies of the signal as it would have.
 #include <memory>
@@ -15,6 +16,13 @@
 #include "kiosk/core/error.h"
 
 namespace kiosk::exports {
+
+/// @brief What PrivateOutput::commit() does when something is at the target already.
+enum class OnExisting {
+    Replace,  ///< renames over it (the caller checked it is a file that may go: --force)
+    Refuse,   ///< fails: Invalid "already exists" (renameToFreeName)
+    Number,   ///< takes the first free numbered name instead (target() says which)
+};
 
 /// @brief The temp file behind a PrivateOutput; one at a time per process (the signal handler
 ///        knows one name). Never reopens, follows or truncates anything by name.
@@ -32,10 +40,12 @@ public:
     /// nullopt while every write went through.
     std::optional<core::Error> writeFailure() const;
     const std::string& tempPath() const { return m_temp; }
+    /// The file written: after a commit that numbered it, the name it took.
     const std::string& target() const { return m_target; }
-    /// Flushes, fsyncs, renames the temp file over the target and fsyncs the folder. On error (its
-    /// reason said: the disk full, ...) the temp file is gone and the target is as it was.
-    core::Result<void> commit();
+    /// Flushes, fsyncs, renames the temp file to the target (as @p existing says) and fsyncs the
+    /// folder. On error (its reason said: the disk full, ...) the temp file is gone and the target
+    /// is as it was.
+    core::Result<void> commit(OnExisting existing = OnExisting::Replace);
 
 private:
     /// Buffered writes straight to the descriptor; a failed write sets the stream's badbit.

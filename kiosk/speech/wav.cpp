@@ -1,6 +1,10 @@
 #include "kiosk/speech/wav.h"
 
+#include <cerrno>
+#include <filesystem>
 #include <fstream>
+
+#include "kiosk/core/file_error.h"
 
 namespace kiosk::speech {
 namespace {
@@ -38,9 +42,18 @@ std::string wavBytes(const std::vector<std::int16_t>& samples, int sampleRate) {
 
 core::Result<void> writeWav(const std::string& path, const std::vector<std::int16_t>& samples, int sampleRate) {
     const std::string bytes = wavBytes(samples, sampleRate);
+    errno = 0;
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     if (file) file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!file) return core::makeError(core::ErrorCode::Io, "cannot write the sound file", core::SourceLoc{path});
+    if (file) file.flush();
+    if (!file) {
+        // Why, as staff can act on it: "the folder X does not exist", "the disk is full".
+        const int err = errno != 0 ? errno : EIO;
+        std::string folder = std::filesystem::path(path).parent_path().string();
+        if (folder.empty()) folder = ".";
+        return core::makeError(core::ErrorCode::Io, "cannot write the sound file: " + core::fileErrorReason(err, folder),
+                               core::SourceLoc{path});
+    }
     return {};
 }
 

@@ -45,6 +45,7 @@ core::Result<exports::ExportSummary> runExportJob(const ExportJobArgs& a, const 
     auto s = openWorkerStore(a.dbPath, a.kioskId);
     if (!s) return s.error();
     exports::ExportOptions options;
+    options.numbered = true;  // the name goes by the second: a second export then is NAME-2
     if (a.format == ExportFormat::Csv) {
         auto plan = exports::planCsv(*s, key, a.filter, a.shelf ? *a.shelf : exports::FormShelf{});
         if (!plan) return plan.error();
@@ -132,7 +133,8 @@ void Desk::runExport(ExportFormat format, store::ListFilter filter, const std::s
         args.pdf.staffLang = m_view.staffLang;
         args.pdf.shelf = m_options.shelf;
     }
-    // "intake-<id>-<stamp>.csv", "intakes-<stamp>.pdf", or the folder "intakes-<stamp>" of PDFs.
+    // "intake-<id>-<stamp>.csv", "intakes-<stamp>.pdf", or the folder "intakes-<stamp>" of PDFs;
+    // "...-2.csv" and so on when that name is taken by the time the file is whole.
     const std::string stem =
         (id.empty() ? std::string("intakes-") : "intake-" + id.substr(0, 8) + "-") + core::localStamp(wallNow());
     args.file = (fs::path(folder->path) / (onePerIntake ? stem : stem + "." + toString(format))).string();
@@ -163,6 +165,7 @@ void Desk::pollExport() {
     x.running = false;
     x.finished = true;
     if (outcome) {
+        x.file = outcome->output;  // the name it took (numbered when another export had this one)
         // "1 intakes" reads as a mistake to staff: one record gets its own sentence
         x.message = m_catalog.count(m_view.staffLang, m_exportEach ? "desk.export.done_each" : "desk.export.done",
                                     static_cast<long long>(outcome->exported), {outcome->output});

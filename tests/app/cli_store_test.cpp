@@ -89,12 +89,13 @@ TEST_F(CliStore, KeysStatusSaysWhetherAStaffPinIsSet) {
 
 TEST_F(CliStore, WithoutATerminalAPassphraseFileIsRequired) {
     ASSERT_EQ(run("keys init" + opts + " --kdf-strength min --passphrase-file " + dir / "p1").exitCode, 0);
+    // The command line is what to correct: a usage error, exit 2 (as `records delete` without --yes).
     RunResult r = run("purge" + opts + " --older-than 90d");
-    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.output.find("stdin is not a terminal"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("--passphrase-file"), std::string::npos);
     r = run("keys init --db " + dir / "other.db");
-    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.output.find("--passphrase-file"), std::string::npos) << r.output;
 }
 

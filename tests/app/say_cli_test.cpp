@@ -77,6 +77,18 @@ TEST(AppSay, PageByNumberAndMistakesSaidPlainly) {
     EXPECT_NE(r.err.find("give --page N or --page ITEM_ID"), std::string::npos) << r.err;
 }
 
+// Found running the commands wrong: "/nonexist/x.wav: error: cannot write the sound file", and no why.
+TEST(AppSay, AFileThatCannotBeWrittenSaysWhy) {
+    TempDir dir("say");
+    const std::string out = dir / "no-folder/p.wav";
+    const RunResult r = runKiosk(shellWords({"say", "--form", kIntake, "--page", "1", "-o", out}));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find(out + ": error: cannot write the sound file: the folder " + dir / "no-folder" +
+                         " does not exist"),
+              std::string::npos)
+        << r.err;
+}
+
 TEST(AppSay, ABadSayInTheFormIsAnErrorAtItsPlace) {
     const TempFile form("f.yaml",
                         "id: f\nversion: 1\ntitle: {en: T, es: T}\nlanguages: [en, es]\npages:\n"

@@ -234,6 +234,18 @@ TEST(AppScreenshot, MissingPageIsAClearError) {
     EXPECT_NE(r.output.find("page 999 does not exist"), std::string::npos) << r.output;
 }
 
+// Found running the commands wrong: "cannot write the PNG: error while writing to output stream"
+// (cairo's words) for a folder that does not exist.
+TEST(AppScreenshot, APngThatCannotBeWrittenSaysWhy) {
+    TempDir dir("shot-no-folder");
+    const std::string out = dir / "no-folder/x.png";
+    const RunResult r = runKiosk("screenshot --screen welcome --size 640x480 -o '" + out + "'", kXvfb);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find(out + ": error: cannot write the PNG: the folder " + dir / "no-folder" + " does not exist"),
+              std::string::npos)
+        << r.output;
+}
+
 TEST(AppRun, BadFormShowsStaffMessageAndKeepsRunning) {
     // The kiosk must draw (FIRST_FRAME_MS) and log which form failed, not exit with an error.
     TempDir dir("run-bad-form");

@@ -73,7 +73,7 @@ TEST(AppValidate, UnknownOptionIsAUsageError) {
     const RunResult r = runKiosk(shellWords({"validate", "--strict", kSrc + "/tests/data/forms/good.yaml"}));
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.out, "");
-    EXPECT_NE(r.err.find("unknown option --strict"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("intake-kiosk validate: unknown option '--strict'"), std::string::npos) << r.err;
 }
 
 TEST(AppValidate, GarbageFileDoesNotCrash) {

@@ -9,7 +9,7 @@
 #include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
-#include "app/records_fixture.h"
+#include "export_job_fixture.h"
 #include "kiosk/export/export_job.h"
 #include "kiosk/export/json_export.h"
 
@@ -26,27 +26,7 @@ using kiosk::exports::exportRecords;
 namespace st = kiosk::store::testing;
 using nlohmann::json;
 
-class ExportJob : public kiosk::app::testing::RecordsFixture {
-protected:
-    void SetUp() override {
-        RecordsFixture::SetUp();
-        store = std::make_unique<Store>(st::openOrDie(st::options(db)));
-        auto unlocked = store->unlock(kPass);
-        ASSERT_TRUE(unlocked);
-        key = std::make_unique<ClinicKey>(std::move(*unlocked));
-        out = dir / "export.json";
-    }
-    std::vector<std::string> exportDetails() const {
-        SQLite::Database raw(db, SQLite::OPEN_READONLY);
-        SQLite::Statement q(raw, "SELECT detail FROM audit WHERE action = 'export' ORDER BY seq");
-        std::vector<std::string> details;
-        while (q.executeStep()) details.push_back(q.getColumn(0).getString());
-        return details;
-    }
-    std::unique_ptr<Store> store;
-    std::unique_ptr<ClinicKey> key;
-    std::string out;
-};
+class ExportJob : public kiosk::exports::testing::ExportJobFixture {};
 
 TEST_F(ExportJob, WritesEveryRecordListsTheDamagedOneAndMarksTheRest) {
     flipPayloadByte(db, ids[1]);

@@ -78,6 +78,46 @@ TEST_F(DeskFixture, TheIntakeOpenWhenExportedShowsItExportedAfterDone) {
     EXPECT_EQ(d.view().detail->row.state, RowState::Exported);
 }
 
+// Two exports in the same second (the desk's clock is held at 15:00:00 here) got the same name,
+// and the second failed: "will not overwrite an existing file (give --force)", a command-line
+// hint on a touchscreen. The second is numbered instead; the first is kept as it was.
+TEST_F(DeskFixture, TwoExportsInTheSameSecondGetTwoFiles) {
+    Desk& d = open();
+    unlock(d);
+    d.apply(StartExport{ExportFormat::Csv, ""});
+    ASSERT_FALSE(d.view().exporting.failed) << d.view().exporting.message;
+    const std::string first = d.view().exporting.file;
+    const std::string firstText = st::readFile(first);
+    d.apply(CloseExport{});
+    d.apply(StartExport{ExportFormat::Csv, ""});
+    const DeskView v = d.view();
+    ASSERT_FALSE(v.exporting.failed) << v.exporting.message;
+    EXPECT_EQ(fs::path(v.exporting.file).filename(), "intakes-20261125-150000-2.csv");
+    EXPECT_NE(v.exporting.message.find("3 intakes written to " + v.exporting.file), std::string::npos)
+        << v.exporting.message;
+    EXPECT_EQ(st::readFile(first), firstText);
+    EXPECT_EQ(exports::testing::parseCsv(st::readFile(v.exporting.file)).size(), 4u);
+    EXPECT_EQ(namesIn(dir / "exports"),
+              (std::vector<std::string>{"intakes-20261125-150000-2.csv", "intakes-20261125-150000.csv"}));
+    d.apply(CloseExport{});
+
+    // One intake, twice, and one PDF per intake into a folder, twice: the same.
+    d.apply(StartExport{ExportFormat::Json, red});
+    d.apply(CloseExport{});
+    d.apply(StartExport{ExportFormat::Json, red});
+    ASSERT_FALSE(d.view().exporting.failed) << d.view().exporting.message;
+    EXPECT_EQ(fs::path(d.view().exporting.file).filename(), "intake-" + red.substr(0, 8) + "-20261125-150000-2.json");
+    d.apply(CloseExport{});
+    for (const char* expected : {"intakes-20261125-150000", "intakes-20261125-150000-2"}) {
+        d.apply(StartExport{ExportFormat::Pdf, ""});
+        d.apply(ChoosePdfBatch{true});
+        ASSERT_FALSE(d.view().exporting.failed) << d.view().exporting.message;
+        EXPECT_EQ(fs::path(d.view().exporting.file).filename(), expected);
+        EXPECT_EQ(namesIn(d.view().exporting.file).size(), 3u);
+        d.apply(CloseExport{});
+    }
+}
+
 TEST_F(DeskFixture, NoPlaceToWriteIsAClearMessageAndNothingIsMarked) {
     DeskOptions o = options();
     o.places.fallbackDir.clear();

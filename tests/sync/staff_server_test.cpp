@@ -184,7 +184,7 @@ TEST_F(StaffServerTest, PgAloneTakesTheSettingsServerAndGivesBackTheRecordId) {
     // No id at all: a usage error.
     const auto noId = runKiosk(shellWords(staff({"records", "show", "--config", settings.path(), "--pg"})));
     EXPECT_EQ(noId.exitCode, 2) << noId.output;
-    EXPECT_NE(noId.err.find("ID is required"), std::string::npos) << noId.err;
+    EXPECT_NE(noId.err.find("intake-kiosk records show: give the record id"), std::string::npos) << noId.err;
 }
 
 // Issues 17 and 19: a patient's last visit is found at any of the clinic's kiosks. `records show

@@ -48,26 +48,22 @@ struct ExportArgs {
     std::string fhirBase = exports::fhir::kDefaultBase;
 };
 
-core::Error usage(const std::string& message) {
-    return core::makeError(core::ErrorCode::Invalid, "export: " + message);
-}
-
 store::ListFilter filterOf(const ExportArgs& a) {
     store::ListFilter f;
     f.formId = a.form;
     if (!a.status.empty()) f.status = store::parseRecordStatus(a.status);
     if (!a.since.empty()) {
         auto since = parseExportDate(a.since, false);
-        if (!since) fail(usage("--since: expected a date such as 2026-11-01, got '" + a.since + "'"), 2);
+        if (!since) failUsage("--since: expected a date such as 2026-11-01, got '" + a.since + "'");
         f.since = *since;
     }
     if (!a.until.empty()) {
         auto until = parseExportDate(a.until, true);
-        if (!until) fail(usage("--until: expected a date such as 2026-11-30, got '" + a.until + "'"), 2);
+        if (!until) failUsage("--until: expected a date such as 2026-11-30, got '" + a.until + "'");
         f.until = *until;
     }
     if (!f.since.empty() && !f.until.empty() && f.since >= f.until)  // UTC ISO strings sort as times
-        fail(usage("--since " + a.since + " is after --until " + a.until + ": no record can match"), 2);
+        failUsage("--since " + a.since + " is after --until " + a.until + ": no record can match");
     return f;
 }
 
@@ -87,11 +83,13 @@ std::shared_ptr<exports::FormShelf> shelfFor(const KioskConfig& config, const Ex
 }
 
 void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
-    if (a.excel && a.format != "csv") fail(usage("--excel is for --format csv"), 2);
-    if (a.onePerIntake && a.format != "pdf") fail(usage("--one-per-intake is for --format pdf"), 2);
-    if (a.combined && a.format != "pdf") fail(usage("--combined is for --format pdf"), 2);
-    if (!a.paper.empty() && a.format != "pdf") fail(usage("--paper is for --format pdf"), 2);
-    if (!a.lang.empty() && a.format != "pdf") fail(usage("--lang is for --format pdf"), 2);
+    if (a.excel && a.format != "csv") failUsage("--excel is for --format csv");
+    if (a.onePerIntake && a.format != "pdf") failUsage("--one-per-intake is for --format pdf");
+    if (a.combined && a.format != "pdf") failUsage("--combined is for --format pdf");
+    if (!a.paper.empty() && a.format != "pdf") failUsage("--paper is for --format pdf");
+    if (!a.lang.empty() && a.format != "pdf") failUsage("--lang is for --format pdf");
+    if (a.fhirBase != exports::fhir::kDefaultBase && a.format != "fhir") failUsage("--fhir-base is for --format fhir");
+    if (!a.formsDir.empty() && a.format == "json") failUsage("--forms-dir is for --format csv, fhir or pdf");
     const store::ListFilter filter = filterOf(a);
     const KioskConfig config = exportSettings(t);
     core::Catalog catalog;  // the PDF's labels; outlives the writers below
@@ -103,13 +101,13 @@ void runExport(const StoreTarget& t, ServerTarget& pg, const ExportArgs& a) {
         if (!a.lang.empty() && std::find(langs.begin(), langs.end(), a.lang) == langs.end()) {
             std::string known;
             for (const auto& l : langs) known += (known.empty() ? "" : ", ") + l;
-            fail(usage("--lang: no staff labels in '" + a.lang + "' (" + known + ")"), 2);
+            failUsage("--lang: no staff labels in '" + a.lang + "' (" + known + ")");
         }
     }
     // Told before typing a passphrase: writing over the database is a usage error (exit 2), an
     // existing output a failure (exit 1). The job checks both again.
     if (!pg.wanted())
-        if (auto ok = exports::checkNotDatabase(a.output, t.path()); !ok) fail(usage(ok.error().message), 2);
+        if (auto ok = exports::checkNotDatabase(a.output, t.path()); !ok) failUsage(ok.error().message);
     if (!a.onePerIntake) {
         std::error_code ec;
         if (std::filesystem::is_directory(a.output, ec)) {  // (an existing file is refused by checkOutputFile)
@@ -200,13 +198,7 @@ void addExportCommand(CLI::App& app) {
     auto a = std::make_shared<ExportArgs>();
     cmd->add_option("--format", a->format, "json, csv, fhir (a FHIR R4 Bundle) or pdf (the therapist's record)")
         ->required()
-        ->check(CLI::Validator(
-            [](std::string& v) -> std::string {
-                return v == "json" || v == "csv" || v == "fhir" || v == "pdf"
-                           ? std::string()
-                           : "one of json, csv, fhir or pdf, not '" + v + "'";
-            },
-            ""))
+        ->check(oneOfValidator({"json", "csv", "fhir", "pdf"}))
         ->type_name("json|csv|fhir|pdf");
     cmd->add_option("-o,--output", a->output, "the file to write (0600; written whole or not at all)")
         ->required()
@@ -216,17 +208,19 @@ void addExportCommand(CLI::App& app) {
     cmd->add_option("--since", a->since, "submitted on or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");
     cmd->add_option("--until", a->until, "submitted up to and including DATE (YYYY-MM-DD: that whole day; or YYYY-MM-DDTHH:MM:SSZ, UTC)")->type_name("DATE");
     cmd->add_option("--status", a->status, "only records with this status (default: all but deleted)")
-        ->check(CLI::IsMember({"submitted", "reviewed", "exported"}));
+        ->type_name("submitted|reviewed|exported")
+        ->check(oneOfValidator({"submitted", "reviewed", "exported"}));
     cmd->add_flag("--no-mark", a->noMark, "do not mark the records exported (purge only removes exported ones)");
     cmd->add_flag("--force", a->force, "overwrite PATH if it exists");
     cmd->add_flag("--excel", a->excel, "csv: start with a UTF-8 byte order mark, so Excel shows accents right");
     cmd->add_option("--forms-dir", a->formsDir,
-                    "csv, fhir: the questionnaires the records were answered on (CSV columns, FHIR answer types; "
-                    "default: forms_dir in the settings file, else the bundled forms)")
+                    "csv, fhir, pdf: the questionnaires the records were answered on (CSV columns, FHIR answer "
+                    "types, the PDF's questions; default: forms_dir in the settings file, else the bundled forms)")
         ->type_name("DIR");
     addFhirBase(cmd, a->fhirBase);
     cmd->add_option("--paper", a->paper, "pdf: a4 or letter (default: paper in the settings file, else a4)")
-        ->check(CLI::IsMember({"a4", "letter"}));
+        ->type_name("a4|letter")
+        ->check(oneOfValidator({"a4", "letter"}));
     cmd->add_option("--lang", a->lang, "pdf: the staff's language for its labels (default: the settings' language)")
         ->type_name("xx");
     auto* each = cmd->add_flag("--one-per-intake", a->onePerIntake,

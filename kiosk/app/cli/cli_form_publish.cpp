@@ -25,10 +25,8 @@ void addFormPublish(CLI::App& app) {
     auto pg = addServerTarget(cmd);
     cmd->callback([file, t, pg] {
         pg->giveBack(*file);
-        if (file->empty()) fail(core::makeError(core::ErrorCode::Invalid, "FILE is required: give the form file"), 2);
-        if (!pg->wanted())
-            fail(core::makeError(core::ErrorCode::Invalid,
-                                 "form publish needs the clinic server: give --pg URL (or --pg alone for server.url)"), 2);
+        if (file->empty()) failUsage("give the form file");
+        if (!pg->wanted()) failUsage("give the clinic server: --pg URL (or --pg alone for server.url)");
         // Validated first, exactly as a kiosk will load it: nothing that fails here reaches a kiosk.
         const core::TextFileKind kind{"form file", sync::kMaxPublishedFormBytes, "A form file is a few kB of YAML."};
         const std::string text = orFail(core::readTextFile(*file, kind));

@@ -13,6 +13,7 @@
 
 #include "kiosk/app/cli/cli_server.h"
 #include "kiosk/app/cli/cli_fhir.h"
+#include "kiosk/app/cli/cli_support.h"
 #include "kiosk/app/cli/cli_target.h"
 #include "kiosk/app/cli/form_shelf_for.h"
 #include "kiosk/app/cli/record_change_json.h"
@@ -45,7 +46,8 @@ void addList(CLI::App* records) {
     auto a = std::make_shared<Args>();
     list->add_option("--form", a->form, "only this form id")->type_name("ID");
     list->add_option("--status", a->status, "submitted, reviewed, exported or deleted")
-        ->check(CLI::IsMember({"submitted", "reviewed", "exported", "deleted"}));
+        ->type_name("submitted|reviewed|exported|deleted")
+        ->check(oneOfValidator({"submitted", "reviewed", "exported", "deleted"}));
     list->add_option("--limit", a->limit, "at most N records (0 = all)")->type_name("N")->check(recordCountValidator());
     list->add_flag("--include-deleted", a->deleted, "also list deleted records");
     list->callback([t, a, pg] {
@@ -80,7 +82,7 @@ void addList(CLI::App* records) {
 /// The record id argument, given back by a bare --pg that took it (`records show --pg ID`).
 void requireId(ServerTarget& pg, std::string& id) {
     pg.giveBack(id);
-    if (id.empty()) fail(core::makeError(core::ErrorCode::Invalid, "ID is required: give the record id (see records list)"), 2);
+    if (id.empty()) failUsage("give the record id (see records list)");
 }
 
 /// `records NAME ID`: unlocks the clinic key, then runs @p action on the record.
@@ -171,7 +173,8 @@ void addShow(CLI::App* records) {
         },
         &a->target);
     show->add_option("--format", a->format, "json (the record as saved) or fhir (a QuestionnaireResponse)")
-        ->check(CLI::IsMember({"json", "fhir"}));
+        ->type_name("json|fhir")
+        ->check(oneOfValidator({"json", "fhir"}));
     show->add_flag("--change", a->change,
                    "add the change of each score since the same patient's last visit: on this kiosk, or at "
                    "any of the clinic's kiosks with --pg (previous_visit, change_since_previous)");
@@ -288,8 +291,7 @@ void addDelete(CLI::App* records) {
         requireId(*pg, *id);
         const bool terminal = ::isatty(STDIN_FILENO) != 0;
         if (!*yes && !terminal)
-            fail(core::makeError(core::ErrorCode::Invalid,
-                                 "stdin is not a terminal, so deleting cannot be confirmed: give --yes"), 2);
+            failUsage("stdin is not a terminal, so deleting cannot be confirmed: give --yes");
         std::optional<sync::Server> server;
         std::optional<Store> s;
         std::optional<store::ClinicKey> key;

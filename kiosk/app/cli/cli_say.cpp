@@ -109,24 +109,18 @@ void addSayCommand(CLI::App& app) {
     cmd->add_option("--form", opts->formPath, "questionnaire file (forms/*.yaml)")->type_name("FILE")->check(pathValidator());
     cmd->add_option("--page", opts->page, "the page: its number (1 = first), its id, or the id of an item on it")
         ->type_name("N|ITEM_ID");
-    cmd->add_option("--lang", opts->lang, "language (default: the form's first)")->check(languageValidator());
+    cmd->add_option("--lang", opts->lang, "language (default: the form's first)")->type_name("xx")->check(languageValidator());
     cmd->add_option("-o,--output", opts->output, "the WAVE file to write")->type_name("FILE.wav")->check(pathValidator());
     cmd->add_option("--config", opts->config, "settings file whose speech voices, rate and volume to use")
         ->type_name("FILE")
         ->check(pathValidator());
     cmd->add_flag("--print", opts->print, "also print the text, one sentence a line");
-    cmd->allow_extras();
-    cmd->callback([opts, cmd] {
-        const std::vector<std::string> extras = cmd->remaining();
-        const char* problem = !extras.empty()          ? "unknown option or extra argument"
-                              : opts->formPath.empty() ? "give --form FILE"
+    cmd->callback([opts] {
+        const char* problem = opts->formPath.empty()   ? "give --form FILE"
                               : opts->page.empty()     ? "give --page N or --page ITEM_ID"
                               : opts->output.empty()   ? "give -o FILE.wav"
                                                        : nullptr;
-        if (problem != nullptr) {
-            std::cerr << "intake-kiosk say: " << problem << "\n" << cmd->help();
-            throw CLI::RuntimeError(kExitUsage);
-        }
+        if (problem != nullptr) failUsage(problem);
         if (const int rc = runSay(*opts); rc != 0) throw CLI::RuntimeError(rc);
     });
 }

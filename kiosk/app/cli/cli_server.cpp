@@ -16,7 +16,9 @@ std::shared_ptr<ServerTarget> addServerTarget(CLI::App* sub, bool kioskFilter) {
                                  "never in the URL")
                     ->expected(0, 1)
                     ->type_name("[URL]");
-    if (kioskFilter) sub->add_option("--kiosk", t->kiosk, "with --pg: only records saved by this kiosk")->type_name("ID");
+    // Without --pg it was ignored without a word: this kiosk's database was read whole.
+    if (kioskFilter)
+        sub->add_option("--kiosk", t->kiosk, "with --pg: only records saved by this kiosk")->type_name("ID")->needs(t->option);
     return t;
 }
 

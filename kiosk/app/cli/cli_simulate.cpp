@@ -199,7 +199,7 @@ void addSimulateCommand(CLI::App& app) {
     auto opts = std::make_shared<SimulateOptions>();
     CLI::App* cmd = app.add_subcommand(
         "simulate", "Run the intake over an answer set (item id -> value) and print the record");
-    cmd->add_option("FILE", opts->formPath, "questionnaire file (forms/*.yaml)")->check(pathValidator());
+    cmd->add_option("FILE", opts->formPath, "questionnaire file (forms/*.yaml)")->type_name("FILE")->check(pathValidator());
     cmd->add_option("--answers", opts->answersPath, "answers as JSON: {\"item_id\": value, ...}")
         ->type_name("ANSWERS.json")
         ->check(pathValidator());
@@ -207,7 +207,7 @@ void addSimulateCommand(CLI::App& app) {
                     "an earlier record of the same patient (JSON): show each score's change since then")
         ->type_name("RECORD.json")
         ->check(pathValidator());
-    cmd->add_option("--lang", opts->lang, "answer in this language (default: the form's first)");
+    cmd->add_option("--lang", opts->lang, "answer in this language (default: the form's first)")->type_name("xx");
     cmd->add_flag("--drop-hidden", opts->dropHidden,
                   "drop answers to items hidden by show_if (as the kiosk does) instead of failing");
     cmd->add_flag("--save", opts->save, "store the record in the database as a kiosk submit would");
@@ -218,20 +218,13 @@ void addSimulateCommand(CLI::App& app) {
     cmd->add_option("--config", opts->config, "settings file whose data_dir --save uses (default: the kiosk's)")
         ->type_name("FILE")
         ->check(pathValidator());
-    // Usage errors exit 2 like `validate` (CLI11's own codes are 100+).
-    cmd->allow_extras();
-    cmd->callback([opts, cmd] {
-        const std::vector<std::string> extras = cmd->remaining();
-        const char* problem = !extras.empty()              ? "unknown option or extra argument"
-                              : opts->formPath.empty()     ? "give a form file"
+    cmd->callback([opts] {
+        const char* problem = opts->formPath.empty()       ? "give a form file"
                               : opts->answersPath.empty()  ? "give --answers ANSWERS.json"
                               : !opts->save && !(opts->db.empty() && opts->dataDir.empty() && opts->config.empty())
                                   ? "--db, --data-dir and --config go with --save"
                                                            : nullptr;
-        if (problem != nullptr) {
-            std::cerr << "intake-kiosk simulate: " << problem << "\n" << cmd->help();
-            throw CLI::RuntimeError(2);
-        }
+        if (problem != nullptr) failUsage(problem);
         if (const int rc = runSimulate(*opts); rc != 0) throw CLI::RuntimeError(rc);
     });
 }

@@ -143,7 +143,9 @@ void addStaff(CLI::App& app) {
     auto* passwd = staff->add_subcommand("passwd", "change the staff passphrase (records are not touched)");
     auto t = addStoreTarget(passwd, true, true);
     auto newFile = std::make_shared<std::string>();
-    passwd->add_option("--new-passphrase-file", *newFile, "read the new passphrase from FILE")->check(pathValidator());
+    passwd->add_option("--new-passphrase-file", *newFile, "read the new passphrase from FILE")
+        ->type_name("FILE")
+        ->check(pathValidator());
     passwd->callback([t, newFile] {
         Store s = t->open();
         const std::string old = orFail(getPassphrase(t->passphraseFile, "Current staff passphrase: ", "--passphrase-file"));
@@ -173,9 +175,7 @@ void addAudit(CLI::App& app) {
             const std::string seq = kept->substr(0, colon == std::string::npos ? 0 : colon);
             if (colon == std::string::npos || seq.empty() || seq.size() > 12 ||
                 seq.find_first_not_of("0123456789") != std::string::npos || kept->size() - colon - 1 != 64)
-                fail(core::makeError(core::ErrorCode::Invalid,
-                                     "--head: expected SEQ:HASH as `audit verify` prints it, e.g. 12:3f0a... "
-                                     "(64 hex digits)"), 2);
+                failUsage("--head: expected SEQ:HASH as `audit verify` prints it, e.g. 12:3f0a... (64 hex digits)");
             keptSeq = std::stoll(seq);
         }
         std::optional<Store> local;
@@ -230,14 +230,12 @@ void addPurge(CLI::App& app) {
     auto* purge = app.add_subcommand("purge", "delete exported records past retention (audited)");
     auto t = addStoreTarget(purge, true, false);
     auto age = std::make_shared<std::string>();
-    purge->add_option("--older-than", *age, "age such as 90d or 36h (days or hours)")->required();
+    purge->add_option("--older-than", *age, "age such as 90d or 36h (days or hours)")->required()->type_name("AGE");
     auto pg = addServerTarget(purge);
     purge->callback([t, age, pg] {
         const auto seconds = parseAge(*age);
         if (!seconds)
-            fail(core::makeError(core::ErrorCode::Invalid,
-                                 "--older-than: expected a whole number of days or hours such as 90d or 36h, got '" +
-                                     *age + "'"), 2);
+            failUsage("--older-than: expected days or hours from 1h to 36500d, such as 90d or 36h, not '" + *age + "'");
         if (pg->wanted()) {
             sync::Server server = connectServer(serverUrl(*pg, *t));
             const store::ClinicKey key = unlockServerKey(server, *t);

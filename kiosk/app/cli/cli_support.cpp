@@ -1,8 +1,10 @@
 #include "kiosk/app/cli/cli_support.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <regex>
 #include <sstream>
 
 #include "kiosk/app/cli/kiosk_config.h"
@@ -13,10 +15,10 @@ namespace kiosk::app {
 CLI::Validator windowSizeValidator() {
     return CLI::Validator(
         [](std::string& text) -> std::string {
+            // WindowMode also reads the settings file's "fullscreen", which these options do not take.
             auto mode = WindowMode::parse(text);
-            if (!mode) return mode.error().message;
-            if (mode->fullscreen) return "expected a size such as 1280x800";
-            return {};
+            if (mode && !mode->fullscreen) return {};
+            return "expected a size such as 1280x800 (200 to 16384 px each), not '" + text + "'";
         },
         "");  // no description: the help shows the option's type name alone
 }
@@ -39,6 +41,34 @@ CLI::Validator pathValidator() {
         },
         "");
 }
+
+CLI::Validator oneOfValidator(std::vector<std::string> values) {
+    return CLI::Validator(
+        [values](std::string& text) -> std::string {
+            if (std::find(values.begin(), values.end(), text) != values.end()) return {};
+            return "one of " + orList(values) + ", not '" + text + "'";
+        },
+        "");
+}
+
+std::string orList(const std::vector<std::string>& words) {
+    std::string list;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+    return list;
+}
+
+namespace {
+
+/// What failUsage throws: a ParseError, so runCli says it as it says CLI11's.
+class UsageError : public CLI::ParseError {
+public:
+    explicit UsageError(std::string message) : CLI::ParseError("UsageError", std::move(message), kExitUsage) {}
+};
+
+}  // namespace
+
+void failUsage(const std::string& message) { throw UsageError(message); }
 
 namespace {
 
@@ -67,27 +97,55 @@ const CLI::App& failingCommand(const CLI::App& app) {
     }
 }
 
+/// "unknown option '--windowd' (did you mean '--windowed'?)" for the first of @p words that looks
+/// like an option, else "unexpected argument '3'".
+std::string extrasMessage(const CLI::App& command, const std::vector<std::string>& words) {
+    std::string word = words.empty() ? std::string() : words.front();
+    for (const auto& w : words) {
+        if (w.rfind('-', 0) == 0) {
+            word = w;
+            break;
+        }
+    }
+    std::vector<std::string> optionNames;
+    for (const CLI::Option* opt : command.get_options())
+        optionNames.push_back(opt->get_name());
+    std::string msg = (word.rfind('-', 0) == 0 ? "unknown option '" : "unexpected argument '") + word + "'";
+    if (const std::string s = core::closest(word, optionNames, 2); !s.empty()) msg += " (did you mean '" + s + "'?)";
+    return msg;
+}
+
+/// A group (`keys`, `records`) run without one of its commands, or with a word that is none of them.
+std::string missingCommandMessage(const CLI::App& group, const std::vector<std::string>& extras) {
+    const std::vector<std::string> names = commandNames(group);
+    if (extras.empty()) return "give a command: " + orList(names);
+    if (extras.front().rfind('-', 0) == 0) return extrasMessage(group, extras);
+    std::string msg = "unknown command '" + extras.front() + "'";
+    const std::string s = core::closest(extras.front(), names, 2);
+    return msg + (s.empty() ? " (commands: " + CLI::detail::join(names, ", ") + ")" : " (did you mean '" + s + "'?)");
+}
+
 std::string friendlyMessage(const CLI::App& command, const CLI::ParseError& error) {
     std::string msg = error.what();
+    const std::vector<std::string> extras = command.remaining();
+    if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr && command.get_require_subcommand_min() > 0)
+        return missingCommandMessage(command, extras);
     if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
-        // "The following arguments were not expected: 3 --windowd" (CLI11 lists them last first)
-        // -> "unknown option '--windowd'": the option is what was mistyped, not its value.
+        if (!extras.empty()) return extrasMessage(command, extras);
+        // "The following arguments were not expected: 3 --windowd" (CLI11 lists them last first).
         std::vector<std::string> words;
         std::istringstream listed(msg.substr(msg.find(": ") + 2));
         for (std::string w; listed >> w;) words.insert(words.begin(), w);
-        std::string word = words.empty() ? std::string() : words.front();
-        for (const auto& w : words) {
-            if (w.rfind('-', 0) == 0) {
-                word = w;
-                break;
-            }
-        }
-        std::vector<std::string> optionNames;
-        for (const CLI::Option* opt : command.get_options())
-            optionNames.push_back(opt->get_name());
-        msg = (word.rfind('-', 0) == 0 ? "unknown option '" : "unexpected argument '") + word + "'";
-        if (const std::string s = core::closest(word, optionNames, 2); !s.empty()) msg += " (did you mean '" + s + "'?)";
+        return extrasMessage(command, words);
     }
+    // Words nobody asked for come first: `import-fhir --qestionnaire q.json` is a typo, not a
+    // missing QUESTIONNAIRE (CLI11 checks what is required before what is extra).
+    if (!extras.empty() && dynamic_cast<const UsageError*>(&error) == nullptr) return extrasMessage(command, extras);
+    // "--windowed: 1 required WxH missing" -> "--windowed needs a value (WxH)".
+    static const std::regex kMissingValue(R"(^(\S+): (\d+) required (.*) missing$)");
+    if (std::smatch m; std::regex_match(msg, m, kMissingValue))
+        return m[1].str() + " needs " + (m[2].str() == "1" ? std::string("a value") : m[2].str() + " values") + " (" +
+               m[3].str() + ")";
     return msg;
 }
 
@@ -99,10 +157,14 @@ std::string usageLine(const CLI::App& command) {
         return line + " [COMMAND] [OPTIONS]   (commands: " + CLI::detail::join(commandNames(command), ", ") +
                ")";
     }
+    if (command.get_require_subcommand_min() > 0)  // a group: `keys`, `records`
+        return line + " COMMAND [OPTIONS]   (commands: " + CLI::detail::join(commandNames(command), ", ") + ")";
     for (const CLI::Option* opt : command.get_options()) {
         if (opt->get_name() == "--help" || opt->get_name().empty()) continue;
         std::string part = opt->get_positional() ? opt->get_name(true) : opt->get_name();
-        if (!opt->get_positional() && opt->get_items_expected_min() > 0) part += " " + opt->get_type_name();
+        // A value that may be left out (--pg [URL]) shows as its type name does: in brackets.
+        if (!opt->get_positional() && opt->get_items_expected_max() > 0 && !opt->get_type_name().empty())
+            part += " " + opt->get_type_name();
         if (opt->get_positional() && opt->get_items_expected_max() > 1) part += "...";
         line += opt->get_required() ? " " + part : " [" + part + "]";
     }

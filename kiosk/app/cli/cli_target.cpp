@@ -147,7 +147,8 @@ std::shared_ptr<StoreTarget> addStoreTarget(CLI::App* sub, bool passphrase, bool
             ->check(pathValidator());
     if (kdf)  // hidden: tests lower the argon2id cost; real keys keep the default
         sub->add_option("--kdf-strength", t->kdf, "argon2id cost: moderate (default), interactive, min")
-            ->check(CLI::IsMember({"moderate", "interactive", "min"}))
+            ->type_name("moderate|interactive|min")
+            ->check(oneOfValidator({"moderate", "interactive", "min"}))
             ->group("");
     return t;
 }

@@ -1,6 +1,7 @@
 #include "kiosk/app/cli/commands.h"
 
 #include <CLI/CLI.hpp>
+#include <string>
 #include <utility>
 
 #include "kiosk/app/cli/cli_fhir.h"
@@ -13,6 +14,20 @@
 #include "kiosk/app/cli/cli_validate.h"
 
 namespace kiosk::app {
+namespace {
+
+/// Subcommands inherit the top level's footer, which is about neither `export` nor `keys`: a group
+/// says how to get its commands' help instead, a command nothing.
+void setFooters(CLI::App& command, const std::string& path) {
+    for (CLI::App* sub : command.get_subcommands([](const CLI::App*) { return true; })) {
+        const std::string subPath = path + " " + sub->get_name();
+        const bool group = !sub->get_subcommands([](const CLI::App*) { return true; }).empty();
+        sub->footer(group ? "Run `" + subPath + " COMMAND --help` for a command's options." : std::string());
+        setFooters(*sub, subPath);
+    }
+}
+
+}  // namespace
 
 int runCommandLine(int argc, char** argv, std::function<int(const RunOptions&)> run,
                    std::function<int(const ScreenshotOptions&)> screenshot) {
@@ -30,6 +45,7 @@ int runCommandLine(int argc, char** argv, std::function<int(const RunOptions&)> 
     addSyncCommands(app);
     addFhirCommands(app);
     addFormPublish(app);
+    setFooters(app, app.get_name());
     return runCli(app, argc, argv, exitCode);
 }
 

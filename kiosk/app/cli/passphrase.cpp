@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "kiosk/app/cli/cli_support.h"
 #include "kiosk/core/text_file.h"
 
 namespace kiosk::app {
@@ -34,9 +35,9 @@ core::Result<std::string> readPassphraseFile(const std::string& path) {
 }
 
 core::Result<std::string> promptPassphrase(const std::string& prompt, const std::string& fileOption) {
+    // The command line is what to correct (as `records delete` without --yes): a usage error, exit 2.
     if (!::isatty(STDIN_FILENO))
-        return makeError(ErrorCode::Invalid,
-                         "stdin is not a terminal, so the passphrase cannot be typed: give it with " + fileOption + " FILE");
+        failUsage("stdin is not a terminal, so the passphrase cannot be typed: give it with " + fileOption + " FILE");
     std::cerr << prompt << std::flush;
     termios old{};
     ::tcgetattr(STDIN_FILENO, &old);

@@ -11,8 +11,8 @@ namespace kiosk::app {
 ///        file or a pipe, or over 4 kB.
 core::Result<std::string> readPassphraseFile(const std::string& path);
 
-/// @brief Asks on the terminal without echo. When stdin is not a terminal (CI, pipes) it fails
-///        with a message naming @p fileOption, the option to use instead.
+/// @brief Asks on the terminal without echo. When stdin is not a terminal (CI, pipes) it ends the
+///        command with a usage error (failUsage, exit 2) naming @p fileOption, the option to use instead.
 core::Result<std::string> promptPassphrase(const std::string& prompt, const std::string& fileOption);
 
 /// @brief A passphrase from @p file if given, else from the terminal.

@@ -219,8 +219,11 @@ int runKiosk(const RunOptions& options) {
     std::string settingsPath;
     auto settings = settingsFor(options, configProblems, settingsPath);
     if (!settings) {
+        // A --config that names no file is the command line's mistake: said as every usage error is.
+        if (settings.error().code == core::ErrorCode::NotFound)
+            failUsage("--config " + options.config + ": cannot read the config file");
         std::fprintf(stderr, "intake-kiosk run: %s\n", settings.error().message.c_str());
-        return settings.error().code == core::ErrorCode::NotFound ? kExitUsage : kExitFailure;
+        return kExitFailure;
     }
     KioskConfig& config = *settings;
     // The data folder will hold patient records: make it owner-only before anything creates it.

@@ -3,6 +3,7 @@
 // [SECTION] Rendering             framebuffer object, frames, tapping a toggle, PNG via cairo
 #include "kiosk/app/shell/screenshot_command.h"
 
+#include "kiosk/core/file_error.h"
 #include "kiosk/core/log.h"
 
 #define GL_GLEXT_PROTOTYPES 1
@@ -10,8 +11,10 @@
 #include <GL/gl.h>
 #include <GL/glext.h>
 #include <cairo.h>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <imgui.h>
 
 #include "kiosk/app/cli/cli_support.h"
@@ -77,11 +80,30 @@ core::Result<void> writePng(int width, int height, const std::string& path) {
         }
     }
     cairo_surface_mark_dirty(surface);
-    const cairo_status_t status = cairo_surface_write_to_png(surface, path.c_str());
+    // Opened here, not by cairo, so that a failure says why ("the folder X does not exist"), not
+    // cairo's "error while writing to output stream".
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    int err = file ? 0 : errno;
+    cairo_status_t status = CAIRO_STATUS_WRITE_ERROR;
+    if (file) {
+        status = cairo_surface_write_to_png_stream(
+            surface,
+            [](void* closure, const unsigned char* data, unsigned int length) {
+                return std::fwrite(data, 1, length, static_cast<std::FILE*>(closure)) == length
+                           ? CAIRO_STATUS_SUCCESS
+                           : CAIRO_STATUS_WRITE_ERROR;
+            },
+            file);
+        if (status != CAIRO_STATUS_SUCCESS && err == 0) err = errno;
+        if (std::fclose(file) != 0 && err == 0) err = errno;
+    }
     cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS) {
+    if (status != CAIRO_STATUS_SUCCESS || err != 0) {
+        std::string folder = std::filesystem::path(path).parent_path().string();
+        if (folder.empty()) folder = ".";
         return core::makeError(core::ErrorCode::Io,
-                               std::string("cannot write the PNG: ") + cairo_status_to_string(status),
+                               "cannot write the PNG: " +
+                                   (err != 0 ? core::fileErrorReason(err, folder) : cairo_status_to_string(status)),
                                core::SourceLoc{path});
     }
     return {};
