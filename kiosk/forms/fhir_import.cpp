@@ -107,6 +107,36 @@ struct VersionHint {
     std::string path, version, why;
 };
 
+/// "item[0].required: expected true or false, not string": the elements of an item the import
+/// reads, each of the JSON type R4 gives it (a hand-edited "required": "true" is the usual slip);
+/// false when one is not. enableWhen entries too.
+bool typesFit(ImportCtx& ctx, const json& item, const std::string& at) {
+    bool ok = true;
+    auto expect = [&](const json& of, const std::string& path, const char* key, bool (json::*is)() const noexcept,
+                      const char* what) {
+        if (!of.contains(key) || (of[key].*is)()) return;
+        ctx.error(path + "." + key, std::string("expected ") + what + ", not " + of[key].type_name());
+        ok = false;
+    };
+    for (const char* key : {"required", "repeats", "readOnly"}) expect(item, at, key, &json::is_boolean, "true or false");
+    for (const char* key : {"type", "text", "prefix", "enableBehavior"}) expect(item, at, key, &json::is_string, "a string");
+    for (const char* key : {"extension", "modifierExtension", "enableWhen", "answerOption", "initial"})
+        expect(item, at, key, &json::is_array, "a list");
+    if (ok && item.contains("enableWhen"))
+        for (size_t i = 0; i < item["enableWhen"].size(); ++i) {
+            const json& ew = item["enableWhen"][i];
+            const std::string path = at + ".enableWhen[" + std::to_string(i) + "]";
+            if (!ew.is_object()) {
+                ctx.error(path, "an enableWhen must be an object, not " + std::string(ew.type_name()));
+                ok = false;
+                continue;
+            }
+            for (const char* key : {"question", "operator"}) expect(ew, path, key, &json::is_string, "a string");
+            expect(ew, path, "answerBoolean", &json::is_boolean, "true or false");
+        }
+    return ok;
+}
+
 /// Every linkId with its path; duplicates and missing ones are errors. Notes the first sign of
 /// STU3 or R5 and the enableWhen edges (item -> question) for the cycle check.
 void scan(ImportCtx& ctx, const json& items, const std::string& path, std::map<std::string, std::string>& paths,
@@ -123,6 +153,7 @@ void scan(ImportCtx& ctx, const json& items, const std::string& path, std::map<s
             ctx.error(at, "an item must be an object, not " + std::string(item.type_name()));
             continue;
         }
+        if (!typesFit(ctx, item, at)) continue;
         if (!version) {
             if (item.contains("option") || item.contains("options") || item.contains("initialString") ||
                 item.contains("initialBoolean") || item.contains("initialCoding"))
@@ -206,7 +237,9 @@ std::string position(const std::string& text, std::size_t offset) {
 }  // namespace detail
 
 // [SECTION] the form
-FhirImport importFhirQuestionnaire(std::string_view text, const std::string& displayPath) {
+namespace {
+
+FhirImport importChecked(std::string_view text, const std::string& displayPath) {
     using namespace detail;
     FhirImport out;
     ImportCtx ctx(displayPath);
@@ -216,6 +249,11 @@ FhirImport importFhirQuestionnaire(std::string_view text, const std::string& dis
         q = json::parse(source);
     } catch (const json::parse_error& e) {
         ctx.error("$", "not JSON (at " + position(source, e.byte) + "); a FHIR Questionnaire is a JSON file");
+        out.errors = std::move(ctx.errors());
+        return out;
+    }
+    if (q.is_object() && q.contains("resourceType") && !q["resourceType"].is_string()) {
+        ctx.error("resourceType", "expected a string, not " + std::string(q["resourceType"].type_name()));
         out.errors = std::move(ctx.errors());
         return out;
     }
@@ -298,6 +336,23 @@ FhirImport importFhirQuestionnaire(std::string_view text, const std::string& dis
                " by `intake-kiosk import-fhir`.\n" + toYaml(form);
     out.warnings = std::move(ctx.warnings());
     return out;
+}
+
+}  // namespace
+
+FhirImport importFhirQuestionnaire(std::string_view text, const std::string& displayPath) {
+    try {
+        return importChecked(text, displayPath);
+    } catch (const detail::json::exception& e) {
+        // A value of a type R4 does not give it, somewhere typesFit() does not look: an error, not
+        // an abort. The Questionnaire is a form, not patient data: its own words may be said.
+        FhirImport out;
+        detail::ImportCtx ctx(displayPath);
+        ctx.error("$", std::string("a value is not of the JSON type FHIR R4 gives it (") + e.what() +
+                           "); check the Questionnaire against the R4 schema");
+        out.errors = std::move(ctx.errors());
+        return out;
+    }
 }
 
 }  // namespace kiosk::forms

@@ -167,6 +167,33 @@ TEST(FhirImport, BadInputIsAnErrorWithItsPath) {
     EXPECT_EQ(firstError(R"({"resourceType":"Questionnaire"})"), "q.json: error: item: the Questionnaire has no items: nothing to ask");
 }
 
+// A hand-edited Questionnaire with a value of the wrong JSON type ("required": "true") aborted
+// import-fhir (an uncaught nlohmann type_error, exit 134). Each is an error at its path; whatever
+// the scan does not name is still an error, never a crash.
+TEST(FhirImport, AValueOfTheWrongTypeIsAnErrorAtItsPathNotACrash) {
+    auto q = [](const std::string& items) { return R"({"resourceType":"Questionnaire","status":"active","item":[)" + items + "]}"; };
+    EXPECT_EQ(firstError(q(R"({"linkId":"a","type":"boolean","text":"A","required":"true"})")),
+              "q.json: error: item[0].required: expected true or false, not string");
+    EXPECT_EQ(firstError(q(R"({"linkId":"g","type":"group","text":"G","item":[{"linkId":"a","type":"string","text":"A","readOnly":1}]})")),
+              "q.json: error: item[0].item[0].readOnly: expected true or false, not number");
+    EXPECT_EQ(firstError(q(R"({"linkId":"g","type":"group","text":"G","repeats":"yes","item":[{"linkId":"a","type":"string"}]})")),
+              "q.json: error: item[0].repeats: expected true or false, not string");
+    EXPECT_EQ(firstError(q(R"({"linkId":"a","type":5,"text":"A"})")), "q.json: error: item[0].type: expected a string, not number");
+    EXPECT_EQ(firstError(q(R"({"linkId":"a","type":"string","text":"A","extension":"x"})")),
+              "q.json: error: item[0].extension: expected a list, not string");
+    EXPECT_EQ(firstError(q(R"({"linkId":"a","type":"boolean","text":"A"},
+        {"linkId":"b","type":"boolean","text":"B","enableWhen":[{"question":"a","operator":"exists","answerBoolean":"false"}]})")),
+              "q.json: error: item[1].enableWhen[0].answerBoolean: expected true or false, not string");
+    EXPECT_EQ(firstError(R"({"resourceType":5,"item":[]})"), "q.json: error: resourceType: expected a string, not number");
+    // Deeper values the scan does not look at: still an error, not an abort.
+    const FhirImport deep = importFhirQuestionnaire(
+        q(R"({"linkId":"a","type":"choice","text":"A","answerOption":[{"valueString":"x","initialSelected":"yes"}]},
+             {"linkId":"b","type":"string","text":"B","extension":[{"url":7}]})"),
+        "q.json");
+    EXPECT_FALSE(deep.ok());
+    EXPECT_TRUE(deep.yaml.empty());
+}
+
 TEST(FhirImport, AFiftyMegabyteFileIsRefusedBeforeItIsRead) {
     EXPECT_LT(kFhirQuestionnaireFile.maxBytes, 50u * 1024 * 1024);
 }
