@@ -56,10 +56,12 @@ bool drawCard(Frame& f, const forms::Item& list, const forms::Answer* answer, in
     ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + (target - f.em * 1.2f) * 0.5f));
     text(f, FontRole::BodyBold, title, f.pal.text, inner - removeW - gap);
     registerLastText(f, base + "/title", title, FontRole::BodyBold);
+    const float titleBottom = ImGui::GetItemRectMax().y;  // a long entry name wraps below Remove
     ImGui::SetCursorScreenPos(ImVec2(row.x + inner - removeW, row.y));
     const std::string removeKey = base + "/remove";
     ButtonSpec remove{removeKey, removeLabel, WidgetKind::Toggle};
     const bool removed = button(f, remove, ImVec2(removeW, target));
+    if (ImGui::GetCursorScreenPos().y < titleBottom) ImGui::SetCursorScreenPos(ImVec2(row.x, titleBottom));
     for (const forms::Item& field : list.fields) {
         ImGui::Dummy(ImVec2(inner, gap * 0.5f));
         const std::string key = listFieldKey(list, entry, field);

@@ -149,4 +149,44 @@ TEST_F(ListUi, SpanishAndLargerTextAt1280x800) {
     EXPECT_EQ(ui->find("item/meds/add")->label, "+  A\xC3\xB1" "adir otro medicamento");
 }
 
+// An entry name that wraps (import-fhir takes a group's text of up to 40 characters as it) pushes
+// the card's fields down: at 800 px wide with Larger text in Spanish "Medicamento recetado o
+// suplemento tomado 1" took four lines beside Remove and the field's label was drawn over its last
+// two (seen under Xvfb).
+TEST(ListUiLongTitle, AWrappedCardTitleKeepsClearOfTheFields) {
+    const auto r = forms::loadFormFromString(R"(id: long
+version: 1
+title: {en: Long, es: Largo}
+languages: [en, es]
+pages:
+  - id: p
+    title: {en: One, es: Uno}
+    items:
+      - id: meds
+        type: list
+        label: {en: "Which medicines do you take?", es: "¿Qué medicamentos toma?"}
+        entry_label: {en: "Prescription medicine or supplement", es: "Medicamento recetado o suplemento tomado"}
+        fields:
+          - {id: med_name, type: text, label: {en: Name, es: Nombre}}
+)", "long.yaml");
+    ASSERT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors.front().format());
+    session::Intake intake{r.form, kiosk::testing::realCatalog(), session::IntakeConfig{}, kToday};
+    UiOptions options;
+    options.clock = &kToday;
+    auto ui = std::make_unique<UiDriver>(
+        800, 1280, *r.form, [&intake] { return intake.view(); }, [&intake](const session::Action& a) { intake.apply(a); },
+        std::move(options));
+    intake.apply(session::Start{"es"});
+    ui->frames(2);
+    ASSERT_TRUE(ui->tap("toggle/larger_text"));
+    ui->frames(3);
+    const TextInfo* title = ui->registry().findText("item/meds/entry/0/title");
+    const TextInfo* label = ui->registry().findText("question/meds.0.med_name");
+    const WidgetInfo* remove = ui->find("item/meds/entry/0/remove");
+    ASSERT_TRUE(title && label && remove);
+    EXPECT_GT(title->rect.h, remove->rect.h) << "the title wraps taller than Remove here";
+    EXPECT_LE(title->rect.bottom(), label->rect.y) << "the field's label is drawn over the card's title";
+    EXPECT_LE(remove->rect.bottom(), label->rect.y);
+}
+
 }  // namespace kiosk::ui::test
