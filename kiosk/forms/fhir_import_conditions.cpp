@@ -96,8 +96,9 @@ std::vector<std::pair<json, std::string>> onLists(ImportCtx& ctx, const PendingC
             continue;
         }
         std::optional<bool> exists;
-        if (str(ew, "operator") == "exists" && ew.contains("answerBoolean") && ew["answerBoolean"].is_boolean())
-            exists = ew["answerBoolean"].get<bool>();
+        // Without answerBoolean "exists" reads as true, as condition() reads it on any question
+        // (its type was checked before the import began).
+        if (str(ew, "operator") == "exists") exists = ew.value("answerBoolean", true);
         byList[field->second].push_back(OnField{i, field->first, exists});
     }
     auto onList = [](const std::string& list, bool answered) {

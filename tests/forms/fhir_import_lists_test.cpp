@@ -168,3 +168,22 @@ TEST(FhirImportLists, AGroupWithoutTextIsAskedByItsDisplayText) {
     EXPECT_EQ(own.form->findItem("g")->label.get("en", "en"), "Medication");
     EXPECT_EQ(warnings(own.import, "(linkId 'd'): a display item inside a repeating group is dropped"), 1);
 }
+
+TEST(FhirImportLists, AnExistsWithoutAnswerBooleanOnAListsQuestionReadsAsOnAnyQuestion) {
+    // On a plain question an `exists` without answerBoolean is read as "answered"; on the only
+    // question of a repeating group it was dropped as "looking inside a list's entries".
+    const Imported r = importText(R"({"resourceType":"Questionnaire","status":"active","item":[
+      {"linkId":"meds","type":"group","text":"Medicine","repeats":true,"item":[{"linkId":"name","type":"string","text":"Name"}]},
+      {"linkId":"a","type":"boolean","text":"A"},
+      {"linkId":"b1","type":"boolean","text":"B1","enableWhen":[{"question":"a","operator":"exists"}]},
+      {"linkId":"b2","type":"boolean","text":"B2","enableWhen":[{"question":"name","operator":"exists"}]}]})");
+    ASSERT_TRUE(r.form);
+    const Item* b1 = r.form->findItem("b1");
+    const Item* b2 = r.form->findItem("b2");
+    ASSERT_TRUE(b1 && b1->showIf && b2);
+    EXPECT_EQ(b1->showIf->op, CondOp::Answered);
+    ASSERT_TRUE(b2->showIf);
+    EXPECT_EQ(b2->showIf->item, "meds");
+    EXPECT_EQ(b2->showIf->op, CondOp::Answered);
+    EXPECT_EQ(warnings(r.import, "a question inside the repeating group"), 0);
+}
