@@ -128,9 +128,12 @@ json questionItem(const forms::Form& form, const forms::Item& item, const FhirOp
             break;
         case ItemType::Number:
             addBounds(q, item);
-            if (!item.unit.empty())
-                q["extension"].push_back(extension("http://hl7.org/fhir/StructureDefinition/questionnaire-unit",
-                                                   "Coding", json{{"display", item.unit.get(lang)}}));
+            if (!item.unit.empty()) {
+                json unit = json::object();  // translated like every text: import-fhir keeps a language only then
+                putText(unit, "display", item.unit, lang);
+                q["extension"].push_back(
+                    extension("http://hl7.org/fhir/StructureDefinition/questionnaire-unit", "Coding", std::move(unit)));
+            }
             addRepeats(q, item);
             break;
         case ItemType::Date: addRepeats(q, item); break;

@@ -29,6 +29,7 @@ const json* element(const json& obj, const std::string& key) {
 struct ItemExtensions {
     std::optional<double> min, max;
     std::string unit, control;
+    json unitText;  ///< the unit's `_display` (its translations), null when it has none
     std::optional<int> decimals;
     std::optional<int> maxOccurs;  ///< questionnaire-maxOccurs: a repeating item's most answers
     std::optional<int> minOccurs;  ///< questionnaire-minOccurs: a repeating group's fewest entries
@@ -62,10 +63,13 @@ ItemExtensions readExtensions(ImportCtx& ctx, const json& item, const std::strin
         else if (url == kMaxValue) x.max = numberOf(ext);
         else if (url == "http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces" && ext.contains("valueInteger"))
             x.decimals = std::clamp(ext["valueInteger"].get<int>(), 0, 6);
-        else if (url == "http://hl7.org/fhir/StructureDefinition/questionnaire-unit")
+        else if (url == "http://hl7.org/fhir/StructureDefinition/questionnaire-unit") {
             x.unit = ext.contains("valueCoding") ? (str(ext["valueCoding"], "display").empty() ? str(ext["valueCoding"], "code")
                                                                                             : str(ext["valueCoding"], "display"))
                                                  : std::string();
+            if (!x.unit.empty() && !str(ext["valueCoding"], "display").empty())
+                if (const json* t = element(ext["valueCoding"], "display")) x.unitText = *t;
+        }
         else if (url == kItemControl && ext.contains("valueCodeableConcept"))
             for (const json& c : ext["valueCodeableConcept"].value("coding", json::array())) x.control = str(c, "code");
         else if (url == kMaxOccurs && ext.contains("valueInteger") && ext["valueInteger"].is_number_integer())
@@ -317,7 +321,7 @@ bool mapType(ImportCtx& ctx, const json& q, const json& item, const std::string&
             out["decimals"] = decimals;
             out["step"] = std::pow(10.0, -decimals);
         }
-        if (!x.unit.empty() && !slider) out["unit"] = ctx.text(x.unit, nullptr);
+        if (!x.unit.empty() && !slider) out["unit"] = ctx.text(x.unit, x.unitText.is_null() ? nullptr : &x.unitText);
         if (type == "quantity") ctx.warn(path, linkId, "a quantity is asked as a number; its unit choice is dropped");
         if (repeats && slider)
             ctx.warn(path, linkId, "repeats dropped: a slider is asked once, as a scale");

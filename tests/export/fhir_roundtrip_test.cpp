@@ -211,3 +211,21 @@ TEST(FhirRoundTrip, BadFilesAreRefusedWithThePath) {
         EXPECT_EQ(r.errors.front().format().rfind(name + ": error: " + start, 0), 0u) << r.errors.front().format();
     }
 }
+
+// `form export-fhir` then `import-fhir` of a bilingual form with a unit lost its second language:
+// the unit went out as a Coding display in the form's first language only, and import-fhir keeps
+// a language only when every text has it ("language 'es' dropped: 16 of 17 texts are translated",
+// seen on tests/data/forms/medications.yaml). The unit's display carries its translations now.
+TEST(FhirRoundTrip, AUnitKeepsItsTranslationsThroughExportAndImport) {
+    const forms::LoadResult loaded = forms::loadForm(std::string(KIOSK_SOURCE_DIR) + "/tests/data/forms/medications.yaml");
+    ASSERT_TRUE(loaded.ok()) << loaded.errors.front().format();
+    ASSERT_EQ(loaded.form->languages, (std::vector<std::string>{"en", "es"}));
+    const json q = fhir::questionnaire(*loaded.form);
+    kiosk::testing::expectValidFhir(q, "questionnaire");
+    const forms::FhirImport back = forms::importFhirQuestionnaire(q.dump(), "medications.json");
+    ASSERT_TRUE(back.ok()) << back.errors.front().format();
+    for (const std::string& w : back.warnings) EXPECT_EQ(w.find("language 'es' dropped"), std::string::npos) << w;
+    const forms::LoadResult again = forms::loadFormFromString(back.yaml, "back.yaml");
+    ASSERT_TRUE(again.ok()) << again.errors.front().format() << "\n" << back.yaml;
+    EXPECT_EQ(again.form->languages, (std::vector<std::string>{"en", "es"}));
+}
