@@ -8,6 +8,7 @@
 #include "kiosk/bodymap/regions.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace kiosk::bodymap {
 namespace {
@@ -193,9 +194,15 @@ const std::vector<Region>& regions() {
 }
 
 const Region* findRegion(std::string_view id) {
-    for (const auto& r : regions())
-        if (r.id == id) return &r;
-    return nullptr;
+    // Every body-map answer is checked, normalised and exported region by region: a hash lookup,
+    // not a walk comparing 74 ids (most of one length).
+    static const std::unordered_map<std::string_view, const Region*> byId = [] {
+        std::unordered_map<std::string_view, const Region*> m;
+        for (const auto& r : regions()) m.emplace(r.id, &r);
+        return m;
+    }();
+    const auto it = byId.find(id);
+    return it == byId.end() ? nullptr : it->second;
 }
 
 const Region* findRegionByChoir(int code) {

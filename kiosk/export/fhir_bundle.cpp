@@ -24,6 +24,7 @@ FhirBundleWriter::FhirBundleWriter(std::ostream& out, const std::string& exporte
 }
 
 void FhirBundleWriter::entry(const json& e) {
+    flushText();
     // One entry per line, as in the JSON export.
     m_out << (m_entries == 0 ? ",\"entry\":[\n" : ",\n") << e.dump(-1, ' ', false, json::error_handler_t::replace);
     ++m_entries;
@@ -43,11 +44,19 @@ const forms::Form* FhirBundleWriter::formOf(const ExportMeta& meta) {
 
 void FhirBundleWriter::write(const ExportMeta& meta) {
     // Written as text into one buffer reused record by record (fhir_stream.h): no tree per record.
-    m_text.clear();
     m_entries += fhir::writeRecordEntries(m_text, meta, m_doc.root(), formOf(meta), m_options,
                                           m_entries == 0 ? ",\"entry\":[\n" : ",\n", ",\n", *m_cache);
-    m_out.write(m_text.text().data(), static_cast<std::streamsize>(m_text.text().size()));
     ++m_records;
+    // A record is about 36 kB: several gathered make one write of the file's buffer size or more,
+    // which goes to the file without being copied into that buffer first (private_file.h).
+    constexpr std::size_t kFlushAt = 256 * 1024;
+    if (m_text.text().size() >= kFlushAt) flushText();
+}
+
+void FhirBundleWriter::flushText() {
+    if (m_text.text().empty()) return;
+    m_out.write(m_text.text().data(), static_cast<std::streamsize>(m_text.text().size()));
+    m_text.clear();
 }
 
 void FhirBundleWriter::addParsed(const ExportMeta& meta, json record) {
@@ -66,6 +75,7 @@ void FhirBundleWriter::addDamaged(const std::string& id) { m_damaged.push_back(i
 core::Result<void> FhirBundleWriter::finish() {
     if (!m_finished) {
         m_finished = true;
+        flushText();
         if (!m_damaged.empty()) {
             json issues = json::array();
             for (const std::string& id : m_damaged)

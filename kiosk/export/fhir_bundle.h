@@ -48,6 +48,7 @@ public:
 private:
     void entry(const nlohmann::json& e);
     void write(const ExportMeta& meta);  ///< the entries of the record in m_doc
+    void flushText();  ///< m_text to m_out, then emptied
     const forms::Form* formOf(const ExportMeta& meta);
 
     std::ostream& m_out;
@@ -57,7 +58,9 @@ private:
     ExportMeta m_lastMeta;
     fhir::FhirOptions m_options;
     RecordDoc m_doc;  ///< the record being written, read in place (record_doc.h); its memory reused
-    JsonOut m_text;  ///< one record's entries, the buffer kept from record to record
+    /// The entries of the last records, handed on in pieces of kFlushAt or more (straight to the
+    /// file: no copy through the stream's buffer); the buffer kept from record to record.
+    JsonOut m_text;
     /// Text that depends on a form and a language only, kept from record to record (fhir_stream.h).
     std::unique_ptr<fhir::StreamCache> m_cache;
     std::int64_t m_records = 0;

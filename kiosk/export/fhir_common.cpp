@@ -163,8 +163,13 @@ std::string uuidFrom(std::string_view seed) {
 }
 
 std::string_view uuidFrom(std::string_view seed, char (&out)[46]) {
-    unsigned char h[16];
-    crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(seed.data()), seed.size(), nullptr, 0);
+    // SipHash-2-4 with 128-bit output under a fixed, public key: not a secret, a well-mixed function
+    // of the name (record ids are random UUIDs: no one chooses names to collide). An export makes 25
+    // a record; for names this short it is about 4x quicker than BLAKE2b, which it replaced.
+    static const unsigned char kKey[crypto_shorthash_siphashx24_KEYBYTES] = {'i', 'n', 't', 'a', 'k', 'e', '-', 'k',
+                                                                            'i', 'o', 's', 'k', '/', 'u', 'i', 'd'};
+    unsigned char h[crypto_shorthash_siphashx24_BYTES];
+    crypto_shorthash_siphashx24(h, reinterpret_cast<const unsigned char*>(seed.data()), seed.size(), kKey);
     h[6] = static_cast<unsigned char>((h[6] & 0x0f) | 0x80);  // version 8: name-based, custom hash
     h[8] = static_cast<unsigned char>((h[8] & 0x3f) | 0x80);  // RFC 4122 variant
     static const char* hex = "0123456789abcdef";

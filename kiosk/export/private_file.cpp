@@ -54,10 +54,10 @@ core::Error ioError(const std::string& what, const std::string& path, int err) {
 
 }  // namespace
 
-bool PrivateOutput::FdBuf::drain() {
-    const char* p = pbase();
-    while (p < pptr()) {
-        const ssize_t n = ::write(m_fd, p, static_cast<std::size_t>(pptr() - p));
+bool PrivateOutput::FdBuf::writeAll(const char* p, std::size_t size) {
+    const char* const end = p + size;
+    while (p < end) {
+        const ssize_t n = ::write(m_fd, p, static_cast<std::size_t>(end - p));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             m_error = n < 0 ? errno : ENOSPC;  // a write that takes nothing: the disk is full
@@ -65,8 +65,26 @@ bool PrivateOutput::FdBuf::drain() {
         }
         p += n;
     }
+    return true;
+}
+
+bool PrivateOutput::FdBuf::drain() {
+    if (!writeAll(pbase(), static_cast<std::size_t>(pptr() - pbase()))) return false;
     setp(m_buf, m_buf + sizeof m_buf);
     return true;
+}
+
+std::streamsize PrivateOutput::FdBuf::xsputn(const char* s, std::streamsize n) {
+    if (n < epptr() - pptr()) {  // fits: into the buffer
+        std::memcpy(pptr(), s, static_cast<std::size_t>(n));
+        pbump(static_cast<int>(n));
+        return n;
+    }
+    if (!drain()) return 0;
+    if (n >= static_cast<std::streamsize>(sizeof m_buf)) return writeAll(s, static_cast<std::size_t>(n)) ? n : 0;
+    std::memcpy(pptr(), s, static_cast<std::size_t>(n));
+    pbump(static_cast<int>(n));
+    return n;
 }
 
 PrivateOutput::FdBuf::int_type PrivateOutput::FdBuf::overflow(int_type ch) {

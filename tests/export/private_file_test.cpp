@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "../store/store_test_util.h"
 #include "kiosk/export/private_file.h"
@@ -55,6 +56,30 @@ TEST(ExportPrivateFile, AFullDiskIsSaidAtTheWrite) {
     EXPECT_EQ(committed.error().format(), out + ": error: the export could not be written: the disk is full");
     EXPECT_FALSE(std::filesystem::exists(out));
     EXPECT_FALSE(std::filesystem::exists(temp));
+}
+
+TEST(ExportPrivateFile, SmallAndLargeWritesLandInOrder) {
+    // Writes shorter than the 64 kB buffer are gathered; longer ones go straight to the file (after
+    // what is gathered): every byte lands, in order.
+    TempDir dir;
+    const std::string out = dir / "out.txt";
+    auto file = PrivateOutput::create(out);
+    ASSERT_TRUE(file) << file.error().format();
+    std::string expected;
+    int k = 0;
+    for (const std::size_t size : {5u, 70000u, 3u, 65536u, 65535u, 1u, 200000u, 65534u, 2u, 131072u}) {
+        std::string piece(size, static_cast<char>('a' + k++ % 26));
+        piece.front() = '<';
+        piece.back() = '>';
+        (*file)->stream().write(piece.data(), static_cast<std::streamsize>(piece.size()));
+        (*file)->stream() << k;  // one character through overflow()
+        expected += piece + std::to_string(k);
+    }
+    ASSERT_TRUE((*file)->commit());
+    std::ifstream in(out, std::ios::binary);
+    const std::string got((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(got.size(), expected.size());
+    EXPECT_TRUE(got == expected);
 }
 
 }  // namespace
