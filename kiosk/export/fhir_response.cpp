@@ -104,10 +104,15 @@ json listEntries(const forms::Form& form, const forms::Item& item, const forms::
 }
 
 /// The response item of @p item, or null when it holds no answer (a list: an array of entries).
-json responseItem(const forms::Form& form, const forms::Item& item, const json& value, const std::string& lang,
-                  const FhirOptions& options) {
+json responseItem(const forms::Form& form, const forms::Item& item, const json& value, const json& pictures,
+                  const std::string& lang, const FhirOptions& options) {
     auto parsed = session::answerFromJson(item, value, std::nullopt);
     if (!parsed) return nullptr;
+    if (auto* signature = std::get_if<forms::Signature>(&*parsed)) {  // its picture, kept beside the answers
+        const auto kept = pictures.find(item.id);
+        if (kept != pictures.end() && kept->is_string() && isKeptPicture(kept->get_ref<const std::string&>()))
+            signature->picture = kept->get<std::string>();
+    }
     if (const auto* entries = std::get_if<forms::ListAnswer>(&*parsed)) {
         json out = listEntries(form, item, *entries, lang, options);
         return out.empty() ? json(nullptr) : out;
@@ -227,6 +232,9 @@ json responseTree(const ExportMeta& meta, const json& record, const forms::Form*
     qr["status"] = "completed";
     if (!meta.submittedAt.empty()) qr["authored"] = meta.submittedAt;
     const json& answers = answersOf(record);
+    static const json none = json::object();
+    const auto kept = record.find("signature_pictures");
+    const json& pictures = kept != record.end() && kept->is_object() ? *kept : none;
     json items = json::array();
     if (form != nullptr) {
         for (const forms::Page& page : form->pages) {
@@ -235,7 +243,7 @@ json responseTree(const ExportMeta& meta, const json& record, const forms::Form*
             for (const forms::Item& item : page.items) {
                 const auto it = answers.find(item.id);
                 if (it == answers.end() || !item.isQuestion()) continue;
-                json r = responseItem(*form, item, *it, lang, options);
+                json r = responseItem(*form, item, *it, pictures, lang, options);
                 if (r.is_null()) r = untypedItem(item.linkId.empty() ? item.id : item.linkId, *it, options);
                 if (r.is_array()) {  // a list's entries, each the group item again
                     for (json& e : r) group["item"].push_back(std::move(e));

@@ -254,7 +254,24 @@ void keepSignaturePictures(forms::Answers& answers) {
         if (auto* signature = std::get_if<forms::Signature>(&answer); signature != nullptr && !signature->empty()) {
             signature->picture.clear();
             if (signaturePng(*signature, png)) signature->picture = base64(png);
+            if (!isKeptPicture(signature->picture)) signature->picture.clear();  // never one the exports refuse
         }
+}
+
+bool isKeptPicture(std::string_view text) {
+    static constexpr std::string_view kPngStart = "iVBORw0KGgo";  // the 8-byte PNG signature, base64
+    if (text.size() > kMaxSignaturePicture || text.size() % 4 != 0 || text.substr(0, kPngStart.size()) != kPngStart)
+        return false;
+    const std::size_t padding = text.size() >= 2 && text[text.size() - 2] == '=' ? 2 : text.back() == '=' ? 1 : 0;
+    const std::size_t body = text.size() - padding;
+    for (std::size_t i = 0; i < body; ++i) {
+        const char ch = text[i];
+        if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '+' || ch == '/'))
+            return false;
+    }
+    for (std::size_t i = body; i < text.size(); ++i)
+        if (text[i] != '=') return false;
+    return true;
 }
 
 std::string signaturePng(const forms::Signature& signature) {

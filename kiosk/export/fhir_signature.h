@@ -8,7 +8,9 @@
 // filtered pixel by pixel. A 600x200 signature is about 1 kB of PNG. The canvas and the memory
 // libpng and zlib work in are kept per thread from one picture to the next (signaturePng is
 // safe to call from several threads, each with its own).
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "kiosk/forms/answer.h"
 
@@ -28,5 +30,13 @@ bool signaturePng(const forms::Signature& signature, std::string& png);
 ///        with (a real signature takes about 0.1 ms to draw, once, instead of once per export).
 ///        A signature that cannot be drawn keeps no picture; exports draw it then.
 void keepSignaturePictures(forms::Answers& answers);
+
+/// Longest kept picture (base64): a 600x200 1-bit PNG that does not compress at all is about 21 kB.
+inline constexpr std::size_t kMaxSignaturePicture = 64 * 1024;
+
+/// @brief Whether @p text can be a kept picture: base64 (RFC 4648, padded) of bytes that start as
+///        a PNG does, at most kMaxSignaturePicture long. The exports copy only such a picture and
+///        draw the strokes instead of any other.
+bool isKeptPicture(std::string_view text);
 
 }  // namespace kiosk::exports::fhir

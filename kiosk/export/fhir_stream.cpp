@@ -100,6 +100,7 @@ struct Ctx {
     StreamCache::Impl* cache = nullptr;  ///< where pieces come from
     std::string_view subject;  ///< the record's Patient's fullUrl, "" when it has none
     std::string_view subjectMembers;  ///< "subject":{"reference":subject}, written once a record
+    const Value* pictures = nullptr;  ///< the record's "signature_pictures", null when it has none
 };
 
 const std::string& primaryLang(const forms::Form& form) {
@@ -320,6 +321,11 @@ bool responseItem(Ctx& c, const forms::Form& form, const forms::Item& item, cons
     // Typed by the one reading of answers (session/answer_json.h): a small tree of this value only.
     auto parsed = session::answerFromJson(item, RecordDoc::toTree(value), std::nullopt);
     if (!parsed) return false;
+    if (auto* signature = std::get_if<forms::Signature>(&*parsed); signature && c.pictures) {  // kept beside the answers
+        const Value* kept = RecordDoc::member(*c.pictures, item.id);
+        if (kept != nullptr && kept->IsString() && isKeptPicture(RecordDoc::text(*kept)))
+            signature->picture = RecordDoc::text(*kept);
+    }
     if (const auto* entries = std::get_if<forms::ListAnswer>(&*parsed)) return listEntries(c, form, item, *entries, lang);
     return answeredItem(c, form, item, *parsed, lang);
 }
@@ -485,6 +491,7 @@ void responseItems(Ctx& c, const Value& record, const forms::Form* form, const s
     JsonOut& out = c.out;
     const Value* answers = answersIn(record);
     if (answers == nullptr) return;
+    c.pictures = RecordDoc::member(record, "signature_pictures");
     auto write = [&](const forms::Item& item, const Value& value) {
         if (!responseItem(c, *form, item, value, lang)) untypedItem(c, linkIdOf(item), RecordDoc::toTree(value));
     };

@@ -1,7 +1,6 @@
 #pragma once
 // Answer values: what a patient gave for one item. The alternative held depends on the item type;
 // answer_json.h converts to and from the JSON used by `simulate --answers` and saved records.
-#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -38,16 +37,14 @@ struct Point {
 using Stroke = std::vector<Point>;
 struct Signature {
     std::vector<Stroke> strokes;
-    /// The strokes drawn as a PNG when the intake was submitted, base64 ("" before, and in records
-    /// saved before pictures were kept). Kept so that an export copies the picture the patient
-    /// consented with instead of drawing it again: the same image whatever renderer a later
-    /// version has, and no drawing per record per export. Derived: not part of equality.
+    /// The strokes drawn as a PNG when the intake was submitted, base64 ("" before, and for records
+    /// saved before pictures were kept). Not part of the answer's JSON: the record keeps it beside
+    /// the answers (session/record.h, "signature_pictures"), so a reader that knows only strokes
+    /// still reads the signature. Derived: not part of equality.
     std::string picture{};
     bool empty() const { return strokes.empty(); }
     bool operator==(const Signature& o) const { return strokes == o.strokes; }
 };
-/// Longest kept picture (base64): a 600x200 1-bit PNG that does not compress at all is about 21 kB.
-inline constexpr std::size_t kMaxSignaturePicture = 64 * 1024;
 
 /// Matrix answers: row id -> option value.
 using MatrixAnswer = std::map<std::string, std::string>;

@@ -73,13 +73,9 @@ forms::BodyMark bodyMark(const json& v) {
 }
 
 forms::Signature signature(const json& v) {
-    const auto picture = v.is_object() ? v.find("png") : v.end();
-    const bool withPicture = picture != v.end();
-    if (!v.is_object() || !v.contains("strokes") || v.size() != (withPicture ? 2u : 1u) || !v["strokes"].is_array() ||
-        (withPicture && !picture->is_string()))
+    if (!v.is_object() || !v.contains("strokes") || v.size() != 1 || !v["strokes"].is_array())
         fail(Problem::Signature);
     forms::Signature sig;
-    if (withPicture) sig.picture = picture->get<std::string>();  // its shape: forms::checkAnswer
     for (const json& stroke : v["strokes"]) {
         if (!stroke.is_array()) fail(Problem::Signature);
         forms::Stroke s;
@@ -258,9 +254,7 @@ json answerToJson(const forms::Answer& answer) {
                     for (const forms::Point& p : s) points.push_back({p.x, p.y});
                     strokes.push_back(std::move(points));
                 }
-                json out{{"strokes", std::move(strokes)}};
-                if (!a.picture.empty()) out["png"] = a.picture;
-                return out;
+                return json{{"strokes", std::move(strokes)}};
             } else {
                 return a;  // bool, string, vector<string>
             }

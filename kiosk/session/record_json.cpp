@@ -1,6 +1,10 @@
 // The record's JSON shape (printed by `simulate`, sealed by the store):
 // {form: {id, version, content_hash}, lang, started_at, submitted_at, answers: {id: value},
-//  hidden: [id], scores: [{id, value, answered, total, band[, region]}], flags: [{id, severity, label, explain}]}
+//  hidden: [id], scores: [{id, value, answered, total, band[, region]}], flags: [{id, severity, label, explain}]
+//  [, signature_pictures: {id: PNG in base64}]}
+// The pictures (forms::Signature::picture, drawn as the intake is sealed) sit beside the answers,
+// not in them: a signature answer stays {strokes}, which every earlier version reads (a kiosk
+// or desk not yet upgraded, a package rolled back), and a record without pictures keeps its shape.
 // A score without a value (too few answers) and a score without a band carry null; a worst_region
 // score also names its body region.
 #include <nlohmann/json.hpp>
@@ -13,7 +17,12 @@ namespace kiosk::session {
 nlohmann::json toJson(const Record& record) {
     using nlohmann::json;
     json answers = json::object();
-    for (const auto& [id, value] : record.answers) answers[id] = answerToJson(value);
+    json pictures = json::object();
+    for (const auto& [id, value] : record.answers) {
+        answers[id] = answerToJson(value);
+        if (const auto* signature = std::get_if<forms::Signature>(&value); signature && !signature->picture.empty())
+            pictures[id] = signature->picture;
+    }
     json scores = json::array();
     for (const ScoreResult& s : record.scores) {
         scores.push_back({{"id", s.id},
@@ -30,7 +39,7 @@ nlohmann::json toJson(const Record& record) {
                          {"label", f.label},
                          {"explain", f.explain}});
     }
-    return json{{"form", {{"id", record.formId}, {"version", record.formVersion},
+    json out{{"form", {{"id", record.formId}, {"version", record.formVersion},
                           {"content_hash", record.contentHash}}},
                 {"lang", record.lang},
                 {"started_at", record.startedAt},
@@ -39,6 +48,8 @@ nlohmann::json toJson(const Record& record) {
                 {"hidden", record.hidden},
                 {"scores", std::move(scores)},
                 {"flags", std::move(flags)}};
+    if (!pictures.empty()) out["signature_pictures"] = std::move(pictures);
+    return out;
 }
 
 }  // namespace kiosk::session

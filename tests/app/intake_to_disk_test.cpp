@@ -83,13 +83,16 @@ TEST_F(IntakeToDisk, ASpanishPatientsTapsBecomeASealedRecordThatStaffCanRead) {
     EXPECT_EQ(record.at("answers").at("first_name"), p.firstName);
     EXPECT_EQ(record.at("answers").at("phone"), p.phone);
     EXPECT_TRUE(record.at("answers").contains("date_of_birth"));
-    // The finger signature is sealed with the picture its strokes draw, kept for every export.
+    // The finger signature is sealed with the picture its strokes draw (beside the answers), kept
+    // for every export.
     const forms::Item* signatureItem = form->findItem("signature");
     ASSERT_NE(signatureItem, nullptr);
     const auto signature = session::answerFromJson(*signatureItem, record.at("answers").at("signature"), std::nullopt);
     ASSERT_TRUE(signature) << signature.error().format();
-    const auto& signed_ = std::get<forms::Signature>(*signature);
+    forms::Signature signed_ = std::get<forms::Signature>(*signature);
     EXPECT_FALSE(signed_.strokes.empty());
+    ASSERT_TRUE(record.contains("signature_pictures"));
+    signed_.picture = record.at("signature_pictures").at("signature").get<std::string>();
     EXPECT_EQ(signed_.picture, exports::fhir::base64(exports::fhir::signaturePng(signed_)));
 
     // ... and neither the name nor the picture is anywhere in the file in plain text.

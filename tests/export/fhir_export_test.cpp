@@ -319,7 +319,8 @@ TEST(ExportFhir, TheSignaturePictureKeptAtSubmitIsTheOneExported) {
     ASSERT_EQ(drawn.rfind("iVBORw0KGgo", 0), 0u);
 
     json record = json::parse(exports::recordPayload(*sim.record));
-    EXPECT_EQ(record["answers"]["signature"]["png"], drawn) << "kept as the intake is sealed";
+    EXPECT_EQ(record["signature_pictures"]["signature"], drawn) << "kept as the intake is sealed";
+    EXPECT_FALSE(record["answers"]["signature"].contains("png")) << "the answer stays {strokes}: earlier versions read it";
     auto exported = [&](const json& r) {
         const json qr = fhir::questionnaireResponse(metaOf(r, kId), r, form.get());
         const json* item = findItem(qr["item"], "signature");
@@ -330,10 +331,16 @@ TEST(ExportFhir, TheSignaturePictureKeptAtSubmitIsTheOneExported) {
     forms::Signature other;  // another picture kept: it is copied, not drawn again from the strokes
     other.strokes = {{{0.1f, 0.1f}, {0.9f, 0.9f}}};
     const std::string otherPicture = fhir::base64(fhir::signaturePng(other));
-    record["answers"]["signature"]["png"] = otherPicture;
+    record["signature_pictures"]["signature"] = otherPicture;
     EXPECT_EQ(exported(record), otherPicture);
 
-    record["answers"]["signature"].erase("png");  // saved before pictures were kept
+    for (const json& notAPicture : {json("R0lGODlhAQABAAAAACw="), json("iVBORw0KGgo*AAAANSUhEUg="),
+                                    json("iVBORw0KGgoAAAANSUhEU"), json(42),
+                                    json("iVBORw0KGgo" + std::string(fhir::kMaxSignaturePicture, 'A') + "A")}) {
+        record["signature_pictures"]["signature"] = notAPicture;  // a GIF, not base64, cut, no text, too long
+        EXPECT_EQ(exported(record), drawn) << notAPicture.dump().substr(0, 40);
+    }
+    record.erase("signature_pictures");  // saved before pictures were kept
     EXPECT_EQ(exported(record), drawn);
     expectValidFhir(fhir::questionnaireResponse(metaOf(record, kId), record, form.get()), "drawn at export");
 }

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kiosk/export/fhir_common.h"
 #include "kiosk/export/fhir_signature.h"
 
 namespace {
@@ -165,4 +166,21 @@ TEST(FhirSignature, PointsOffThePadOrNoNumbersLeaveNothingForTheNextPicture) {
     ASSERT_EQ(cairo_surface_status(next.surface.get()), CAIRO_STATUS_SUCCESS);
     for (int y = 0; y < kSignatureHeight; ++y)
         for (int x = 0; x < kSignatureWidth; ++x) ASSERT_GT(next.grey(x, y), 192) << x << "," << y;
+}
+
+TEST(FhirSignature, AKeptPictureIsABoundedBase64Png) {
+    using kiosk::exports::fhir::isKeptPicture;
+    using kiosk::exports::fhir::kMaxSignaturePicture;
+    kiosk::forms::Signature sig;
+    sig.strokes = {{{0.1f, 0.5f}, {0.9f, 0.5f}}};
+    EXPECT_TRUE(isKeptPicture(kiosk::exports::fhir::base64(signaturePng(sig))));
+    const std::string longest = "iVBORw0KGgo" + std::string(kMaxSignaturePicture - 11, 'A');
+    EXPECT_TRUE(isKeptPicture(longest));
+    EXPECT_FALSE(isKeptPicture(longest + "AAAA"));
+    EXPECT_TRUE(isKeptPicture("iVBORw0KGgoAAAANSUhEUg=="));
+    EXPECT_TRUE(isKeptPicture("iVBORw0KGgoAAAANSUhEUgA="));
+    EXPECT_FALSE(isKeptPicture("iVBORw0KGgoAAAANSUhE=g=="));
+    EXPECT_FALSE(isKeptPicture("iVBORw0KGgoAAAANSUhEUg=A"));
+    EXPECT_FALSE(isKeptPicture(""));
+    EXPECT_FALSE(isKeptPicture("R0lGODlhAQABAAAAACw="));
 }

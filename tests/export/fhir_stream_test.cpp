@@ -108,13 +108,13 @@ std::vector<Case> cases() {
         out.push_back({dir, form, record, metaFor(record, id())});
         out.push_back({dir + " without its form", nullptr, record, metaFor(record, id())});
     }
-    // As sealed: the kept picture copied; one that is not a PNG makes the answer untyped.
+    // As sealed: the kept picture copied; one that is not a PNG is drawn again from the strokes.
     {
         const json answers = json::parse(readFile(kRoot + "/tests/data/answers/intake-red-flags/answers.json"));
         json kept = sealed(intake, answers, "en");
-        EXPECT_TRUE(kept["answers"]["signature"].contains("png"));
+        EXPECT_TRUE(kept["signature_pictures"].contains("signature"));
         out.push_back({"picture kept", intake, kept, metaFor(kept, id())});
-        kept["answers"]["signature"]["png"] = "R0lGODlhAQABAAAAACw=";
+        kept["signature_pictures"]["signature"] = "R0lGODlhAQABAAAAACw=";
         out.push_back({"picture not a PNG", intake, kept, metaFor(kept, id())});
     }
     // The worst text in every string the record carries, a longer signature, fractional scores.

@@ -207,33 +207,6 @@ TEST(SessionAnswerJson, SignatureShape) {
     EXPECT_TRUE(std::get<Signature>(*empty).empty());
 }
 
-// The picture kept at submit (forms::Signature::picture): read and written back as given; only a
-// bounded base64 PNG is a picture, anything else makes the whole answer no signature.
-TEST(SessionAnswerJson, SignatureKeepsItsPicture) {
-    Item sig = signature("sig");
-    const json strokes = {{{0.25, 0.5}, {0.5, 0.75}}};
-    const std::string png = "iVBORw0KGgoAAAANSUhEUg==";
-    auto a = answerFromJson(sig, json{{"strokes", strokes}, {"png", png}}, kToday);
-    ASSERT_TRUE(a.ok()) << a.error().message;
-    EXPECT_EQ(std::get<Signature>(*a).picture, png);
-    EXPECT_EQ(answerToJson(*a), (json{{"strokes", strokes}, {"png", png}}));
-    auto none = answerFromJson(sig, json{{"strokes", strokes}}, kToday);
-    ASSERT_TRUE(none.ok());
-    EXPECT_EQ(answerToJson(*none), (json{{"strokes", strokes}})) << "no picture: none written";
-
-    const std::string bad = "answer to 'sig' is not a signature";
-    auto refused = [&](const json& picture) { return errorOf(sig, json{{"strokes", strokes}, {"png", picture}}).rfind(bad, 0) == 0; };
-    EXPECT_TRUE(refused(42)) << "not a string";
-    EXPECT_TRUE(refused("R0lGODlhAQABAAAAACw=")) << "a GIF, not a PNG";
-    EXPECT_TRUE(refused("iVBORw0KGgo*AAAANSUhEUg=")) << "not base64";
-    EXPECT_TRUE(refused("iVBORw0KGgoAAAANSUhEU")) << "not a whole number of base64 quads";
-    EXPECT_TRUE(refused("iVBORw0KGgoAAAANSU=hE")) << "padding inside";
-    EXPECT_TRUE(refused("iVBORw0KGgo" + std::string(kiosk::forms::kMaxSignaturePicture, 'A').substr(11) + "AAAA"))
-        << "longer than a 600x200 picture can be";
-    EXPECT_FALSE(refused("iVBORw0KGgo" + std::string(kiosk::forms::kMaxSignaturePicture - 12, 'A') + "A"))
-        << "the longest kept picture (a multiple of 4)";
-}
-
 TEST(SessionAnswerJson, TextLengthCountsCharactersNotBytes) {
     Item name = text("name");
     name.maxLength = 5;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/session/answer_json.h"
 #include "kiosk/session/record.h"
 
 using namespace kiosk;
@@ -38,4 +39,30 @@ TEST(SessionRecordJson, HasTheDocumentedShape) {
                 {"id": "anticoag", "severity": "caution", "label": "Blood thinners", "explain": "Gentle pressure."}]
     })");
     EXPECT_EQ(session::toJson(r), expected) << session::toJson(r).dump(2);
+}
+
+// A signature's kept picture sits beside the answers: the answer itself stays {strokes}, the shape
+// every earlier version reads (a desk or kiosk not yet upgraded reads it as signed), and the
+// answer read back from the record is the signature without its picture.
+TEST(SessionRecordJson, ASignaturesPictureIsKeptBesideTheAnswers) {
+    session::Record r;
+    forms::Signature signed_;
+    signed_.strokes = {{{0.25f, 0.5f}, {0.5f, 0.75f}}};
+    signed_.picture = "iVBORw0KGgoAAAANSUhEUg==";
+    forms::Signature unsigned_;  // no picture: none kept
+    unsigned_.strokes = {{{0.5f, 0.5f}}};
+    r.answers = {{"consent_sig", signed_}, {"witness_sig", unsigned_}};
+    const json out = session::toJson(r);
+    EXPECT_EQ(out["answers"]["consent_sig"], json::parse(R"({"strokes": [[[0.25, 0.5], [0.5, 0.75]]]})"));
+    EXPECT_EQ(out["signature_pictures"], json::parse(R"({"consent_sig": "iVBORw0KGgoAAAANSUhEUg=="})"));
+
+    forms::Item item;
+    item.id = "consent_sig";
+    item.type = forms::ItemType::Signature;
+    const auto read = session::answerFromJson(item, out["answers"]["consent_sig"], std::nullopt);
+    ASSERT_TRUE(read) << read.error().format();
+    EXPECT_EQ(std::get<forms::Signature>(*read).strokes, signed_.strokes);
+
+    r.answers = {{"witness_sig", unsigned_}};
+    EXPECT_FALSE(session::toJson(r).contains("signature_pictures")) << "a record without pictures keeps its shape";
 }
