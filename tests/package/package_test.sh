@@ -73,7 +73,10 @@ echo "Depends: $depends"
 for lib in libc6 libstdc++6 libsodium23 libsystemd0; do
     grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib (dh_shlibdeps)"
 done
-dpkg-deb -c "$deb" | grep -q ' ./usr/share/man/man1/intake-kiosk.1.gz$' || fail "no man page"
+# Listings are read whole before grep -q looks: grep -q stops at the first match, and under
+# pipefail the writer it leaves behind (killed by SIGPIPE) would fail the check it passed.
+listing=$(dpkg-deb -c "$deb")
+grep -q ' ./usr/share/man/man1/intake-kiosk.1.gz$' <<<"$listing" || fail "no man page"
 # Read aloud's 18 MB (espeak-ng, its data, ALSA) belong to the voice package alone.
 for lib in libespeak-ng1 espeak-ng-data libasound2; do
     ! grep -q "$lib" <<<"$depends" || fail "intake-kiosk depends on $lib: that is intake-kiosk-voice's"
@@ -84,7 +87,8 @@ echo "intake-kiosk-voice Depends: $voice_depends"
 grep -q 'libespeak-ng1' <<<"$voice_depends" || fail "intake-kiosk-voice: Depends lacks libespeak-ng1 (dh_shlibdeps)"
 grep -q "intake-kiosk (= $(dpkg-deb -f "$deb" Version))" <<<"$voice_depends" ||
     fail "intake-kiosk-voice does not depend on intake-kiosk of its own version"
-dpkg-deb -c "$voice_deb" | grep -q ' ./usr/lib/intake-kiosk/intake-kiosk-voice.so$' || fail "no plugin in $voice_deb"
+voice_listing=$(dpkg-deb -c "$voice_deb")
+grep -q ' ./usr/lib/intake-kiosk/intake-kiosk-voice.so$' <<<"$voice_listing" || fail "no plugin in $voice_deb"
 
 answers=$(mktemp /tmp/intake-kiosk-answers.XXXXXX.json)
 # The clinic key a fresh database gets (simulate --save, as the kiosk's first start) has this passphrase.
@@ -135,7 +139,8 @@ verify_all 2
 
 getent passwd intake-kiosk >/dev/null || fail "no intake-kiosk user"
 [ "$(stat -c '%U %a' /var/lib/intake-kiosk)" = "intake-kiosk 700" ] || fail "/var/lib/intake-kiosk: $(stat -c '%U %a' /var/lib/intake-kiosk)"
-dpkg-query -W -f='${Conffiles}\n' intake-kiosk | grep -q '/etc/intake-kiosk/kiosk.yaml' || fail "kiosk.yaml is not a conffile"
+conffiles=$(dpkg-query -W -f='${Conffiles}\n' intake-kiosk)
+grep -q '/etc/intake-kiosk/kiosk.yaml' <<<"$conffiles" || fail "kiosk.yaml is not a conffile"
 [ -x /usr/lib/intake-kiosk/intake-kiosk-shell ] || fail "no intake-kiosk-shell"
 # groff writes a hyphen as \- (import\-fhir): compare with plain hyphens.
 man_text=$(zcat /usr/share/man/man1/intake-kiosk.1.gz | sed 's/\\-/-/g')
